@@ -1,0 +1,1 @@
+"""Spreadsheet → checked rows → DuckDB."""

@@ -1,0 +1,35 @@
+"""Every path the project uses, resolved from this file and overridable by environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SAMPLES_DIR = DATA_DIR / "samples"
+UNITS_CSV = DATA_DIR / "units.csv"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the database and the archive of uploads live."""
+
+    db_path: Path
+    archive_dir: Path
+    max_upload_bytes: int
+
+    @property
+    def lock_path(self) -> Path:
+        return self.db_path.with_name(self.db_path.name + ".lock")
+
+
+def settings() -> Settings:
+    """Read the settings now, so tests and subprocesses can point elsewhere by environment."""
+    var_dir = Path(os.environ.get("DP_VAR_DIR", ROOT / "var"))
+    return Settings(
+        db_path=Path(os.environ.get("DP_DB", var_dir / "ducpho.duckdb")),
+        archive_dir=Path(os.environ.get("DP_ARCHIVE", var_dir / "archive")),
+        max_upload_bytes=int(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+    )

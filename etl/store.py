@@ -1,0 +1,150 @@
+"""The database file and how it changes.
+
+Readers never share a file with a writer. A write session copies the published database to a
+new version file, changes the copy, checkpoints and closes it, then points the database path
+(a symlink) at it with one atomic rename. So the dashboard keeps reading while a load runs, a
+killed loader leaves the published version untouched, and writers queue on one lock file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from etl.config import Settings, settings
+from etl.units import load_units
+from queries.sql import read_sql
+
+SCHEMA_VERSION = "1"
+KEEP_OLD_VERSIONS = 3
+
+
+class StoreBusy(RuntimeError):
+    """Another load held the lock for longer than we wait."""
+
+
+def version_dir(cfg: Settings) -> Path:
+    return cfg.db_path.parent / (cfg.db_path.name + ".versions")
+
+
+def published_file(cfg: Settings) -> Path | None:
+    """The version file the database path points at now, or None before the first load."""
+    try:
+        target = os.readlink(cfg.db_path)
+    except FileNotFoundError:
+        return None
+    except OSError:  # a plain file put there by hand
+        return cfg.db_path
+    return (cfg.db_path.parent / target).resolve()
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Tables, views and the unit reference table in an empty database."""
+    con.execute(read_sql("schema"))
+    install_views(con)
+    con.executemany(
+        "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (u.unit_id, u.code, u.name, u.kind, u.valid_from, u.valid_to, u.successor_id)
+            for u in load_units()
+        ],
+    )
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+
+def install_views(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(read_sql("views"))
+
+
+@contextmanager
+def _writer_lock(cfg: Settings, timeout_s: float) -> Iterator[None]:
+    cfg.lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(cfg.lock_path, "a+") as fh:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreBusy("Một lượt nạp dữ liệu khác đang chạy quá lâu; hãy thử lại sau.")
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sweep(cfg: Settings, keep: Path | None) -> None:
+    """Drop unfinished copies of killed writers and all but the newest old versions."""
+    folder = version_dir(cfg)
+    for partial in folder.glob("*.partial*"):
+        partial.unlink(missing_ok=True)
+    finished = sorted(folder.glob("v*.duckdb"), key=lambda p: p.name, reverse=True)
+    for old in [p for p in finished if p != keep][KEEP_OLD_VERSIONS:]:
+        old.unlink(missing_ok=True)
+
+
+def _publish(cfg: Settings, new_file: Path) -> None:
+    link_tmp = cfg.db_path.with_name(cfg.db_path.name + ".link-tmp")
+    link_tmp.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(new_file, cfg.db_path.parent), link_tmp)
+    os.replace(link_tmp, cfg.db_path)
+    _fsync_dir(cfg.db_path.parent)
+
+
+@contextmanager
+def write_session(
+    cfg: Settings | None = None, lock_timeout_s: float = 600.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to a private copy that is published when the block ends cleanly.
+
+    Callers run their own BEGIN / COMMIT inside; an exception discards the copy.
+    """
+    cfg = cfg or settings()
+    with _writer_lock(cfg, lock_timeout_s):
+        folder = version_dir(cfg)
+        folder.mkdir(parents=True, exist_ok=True)
+        current = published_file(cfg)
+        _sweep(cfg, current)
+        name = f"v{time.time_ns():020d}.duckdb"
+        work = folder / (name + ".partial")
+        if current is not None and current.exists():
+            shutil.copyfile(current, work)
+        con = duckdb.connect(str(work))
+        try:
+            if current is None:
+                create_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+        except BaseException:
+            con.close()
+            work.unlink(missing_ok=True)
+            Path(str(work) + ".wal").unlink(missing_ok=True)
+            raise
+        con.close()
+        final = folder / name
+        with open(work, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(work, final)
+        _publish(cfg, final)
+
+
+def database_exists(cfg: Settings | None = None) -> bool:
+    current = published_file(cfg or settings())
+    return current is not None and current.exists()

@@ -1,0 +1,115 @@
+"""The unit reference table and the matching of a unit name or code for a report year."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from etl.config import UNITS_CSV
+from etl.text import fold
+
+KIND_PREFIXES = ("phuong", "xa", "thi tran")
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit_id: str
+    code: str
+    name: str
+    kind: str
+    valid_from: int
+    valid_to: int | None
+    successor_id: str | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.kind} {self.name}"
+
+    def valid_in(self, year: int) -> bool:
+        return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
+
+
+class UnitNotFound(ValueError):
+    """The unit text matches no unit of that year; `message` is Vietnamese for the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@lru_cache(maxsize=4)
+def load_units(path: Path = UNITS_CSV) -> tuple[Unit, ...]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return tuple(
+            Unit(
+                unit_id=row["unit_id"],
+                code=row["code"],
+                name=row["name"],
+                kind=row["kind"],
+                valid_from=int(row["valid_from"]),
+                valid_to=int(row["valid_to"]) if row["valid_to"] else None,
+                successor_id=row["successor_id"] or None,
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+def units_by_id(units: tuple[Unit, ...] | None = None) -> dict[str, Unit]:
+    return {u.unit_id: u for u in (units or load_units())}
+
+
+def _name_key(text: str) -> str:
+    """Folded name without the kind prefix: `Phường Phổ Hòa` → `pho hoa`."""
+    key = fold(text)
+    for prefix in KIND_PREFIXES:
+        if key.startswith(prefix + " "):
+            return key[len(prefix) + 1 :]
+    return key
+
+
+def _matches(unit: Unit, text: str) -> bool:
+    raw = fold(text)
+    if raw.endswith(".0") and raw[:-2].isdigit():  # a code typed into a number cell
+        raw = raw[:-2]
+    if raw == unit.code:
+        return True
+    if raw == fold(unit.full_name):
+        return True
+    # without a kind prefix, any kind matches; with one, it must be the unit's own kind
+    return _name_key(text) == fold(unit.name) and (
+        raw == fold(unit.name) or raw.startswith(fold(unit.kind) + " ")
+    )
+
+
+def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None) -> Unit:
+    """The unit that `text` names in report year `year`, or UnitNotFound saying why."""
+    units = units or load_units()
+    shown = str(text).strip()
+    if not shown:
+        raise UnitNotFound("chưa ghi tên hoặc mã đơn vị")
+    current = [u for u in units if u.valid_in(year) and _matches(u, shown)]
+    if len(current) == 1:
+        return current[0]
+    if len(current) > 1:
+        names = ", ".join(f"{u.full_name} ({u.code})" for u in current)
+        raise UnitNotFound(f"'{shown}' khớp nhiều đơn vị năm {year}: {names}; hãy ghi mã đơn vị")
+    by_id = units_by_id(units)
+    former = [u for u in units if not u.valid_in(year) and _matches(u, shown)]
+    for unit in former:
+        if unit.valid_to is not None and year > unit.valid_to and unit.successor_id:
+            successor = by_id[unit.successor_id]
+            raise UnitNotFound(
+                f"'{shown}' ({unit.full_name}, mã {unit.code}) không còn tồn tại từ năm "
+                f"{unit.valid_to + 1}; từ năm {successor.valid_from} báo cáo theo đơn vị "
+                f"{successor.full_name} (mã {successor.code})"
+            )
+        if year < unit.valid_from:
+            raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có từ năm {unit.valid_from}")
+    valid = ", ".join(u.full_name for u in units if u.valid_in(year))
+    raise UnitNotFound(f"không có đơn vị '{shown}' trong năm {year}; các đơn vị năm đó: {valid}")
+
+
+def units_in_year(year: int, units: tuple[Unit, ...] | None = None) -> list[Unit]:
+    return [u for u in (units or load_units()) if u.valid_in(year)]

@@ -1,0 +1,1 @@
+"""Named queries and indicator definitions: the one place SQL lives."""

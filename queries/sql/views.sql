@@ -1,0 +1,67 @@
+-- Every indicator is defined here once. Pages, CSV extracts, the report and
+-- `python -m etl kpi` all sum numerator and denominator of `indicator_facts`.
+
+-- Which unit a submission is shown under: 'reported' keeps the unit as it reported,
+-- 'current' sums units merged on 1 July 2025 into their successor.
+CREATE OR REPLACE VIEW unit_scope AS
+SELECT 'reported' AS boundary, u.unit_id, u.unit_id AS display_id, u.code AS display_code,
+       u.name AS display_name, u.kind AS display_kind
+FROM units u
+UNION ALL
+SELECT 'current', u.unit_id, s.unit_id, s.code, s.name, s.kind
+FROM units u JOIN units s ON s.unit_id = coalesce(u.successor_id, u.unit_id);
+
+-- Cadres of village (thôn) and residential-group (tổ dân phố) cells: targets T4–T7.
+CREATE OR REPLACE VIEW village_cadres AS
+SELECT c.*
+FROM cadres c
+JOIN cells k USING (unit_id, year, cell_code)
+WHERE k.cell_type IN ('Thôn', 'Tổ dân phố');
+
+CREATE OR REPLACE VIEW cadre_counts AS
+SELECT s.unit_id, s.year,
+       count(v.row_no) AS cadres,
+       count(v.row_no) FILTER (WHERE v.has_thpt) AS thpt,
+       count(v.row_no) FILTER (WHERE v.role = 'Chi ủy viên') AS members_only,
+       count(v.row_no) FILTER (WHERE v.role = 'Chi ủy viên' AND v.has_thpt) AS members_only_thpt,
+       count(v.row_no) FILTER (WHERE v.role IN ('Bí thư', 'Phó Bí thư')) AS secretaries,
+       count(v.row_no) FILTER (WHERE v.role IN ('Bí thư', 'Phó Bí thư') AND v.has_thpt) AS secretaries_thpt,
+       count(v.row_no) FILTER (WHERE v.political_rank >= 1) AS so_cap_llct,
+       count(v.row_no) FILTER (WHERE v.has_thpt AND v.political_rank >= 1) AS thpt_and_so_cap_llct,
+       count(v.row_no) FILTER (WHERE v.professional_rank >= 2) AS trung_cap_chuyen_mon,
+       count(v.row_no) FILTER (WHERE v.political_rank >= 2) AS trung_cap_llct,
+       count(v.row_no) FILTER (WHERE v.trained) AS trained
+FROM submissions s
+LEFT JOIN village_cadres v USING (unit_id, year)
+GROUP BY s.unit_id, s.year;
+
+CREATE OR REPLACE VIEW member_totals AS
+SELECT s.unit_id, s.year,
+       coalesce(sum(m.start_count), 0) AS start_count,
+       coalesce(sum(m.admitted), 0) AS admitted,
+       coalesce(sum(m.rated_excellent + m.rated_good), 0) AS rated_good_or_better,
+       coalesce(sum(m.rated_excellent + m.rated_good + m.rated_fulfilled + m.rated_not_fulfilled), 0) AS rated
+FROM submissions s
+LEFT JOIN member_figures m USING (unit_id, year)
+GROUP BY s.unit_id, s.year;
+
+-- One row per (unit, year, indicator). Rates are sum(numerator) / sum(denominator)
+-- over whatever units and years are selected.
+CREATE OR REPLACE VIEW indicator_facts AS
+SELECT unit_id, year, 'T1_org_rating' AS indicator,
+       CASE WHEN org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END AS numerator,
+       CASE WHEN org_rating IS NOT NULL THEN 1 ELSE 0 END AS denominator
+FROM submissions
+UNION ALL SELECT unit_id, year, 'T2_member_rating', rated_good_or_better, rated FROM member_totals
+UNION ALL SELECT unit_id, year, 'T3_admission_rate', admitted, start_count FROM member_totals
+UNION ALL SELECT unit_id, year, 'T4_thpt', thpt, cadres FROM cadre_counts
+UNION ALL SELECT unit_id, year, 'T4_thpt_chi_uy_vien', members_only_thpt, members_only FROM cadre_counts
+UNION ALL SELECT unit_id, year, 'T4_thpt_bi_thu_pho_bi_thu', secretaries_thpt, secretaries FROM cadre_counts
+UNION ALL SELECT unit_id, year, 'T4_so_cap_llct', so_cap_llct, cadres FROM cadre_counts
+UNION ALL SELECT unit_id, year, 'T4_thpt_and_so_cap_llct', thpt_and_so_cap_llct, cadres FROM cadre_counts
+UNION ALL SELECT unit_id, year, 'T5_trung_cap_chuyen_mon', trung_cap_chuyen_mon, cadres FROM cadre_counts
+UNION ALL SELECT unit_id, year, 'T6_trung_cap_llct', trung_cap_llct, cadres FROM cadre_counts
+UNION ALL
+SELECT c.unit_id, c.year, 'T7_training',
+       c.trained + coalesce(s.committee_trained, 0), c.cadres + coalesce(s.committee_members, 0)
+FROM cadre_counts c JOIN submissions s USING (unit_id, year);
