@@ -25,11 +25,22 @@ class Settings:
         return self.db_path.with_name(self.db_path.name + ".lock")
 
 
-def settings() -> Settings:
-    """Read the settings now, so tests and subprocesses can point elsewhere by environment."""
+def settings(db_path: Path | None = None) -> Settings:
+    """Read the settings now, so tests and subprocesses can point elsewhere by environment.
+
+    A database given explicitly (`--db`) keeps its archive beside it unless DP_ARCHIVE says.
+    """
     var_dir = Path(os.environ.get("DP_VAR_DIR", ROOT / "var"))
+    if db_path is None:
+        db_path = Path(os.environ.get("DP_DB", var_dir / "ducpho.duckdb"))
+        default_archive = var_dir / "archive" if "DP_DB" not in os.environ else None
+    else:
+        default_archive = None
+    db_path = db_path.absolute()
+    if default_archive is None:
+        default_archive = db_path.with_name(db_path.stem + "-archive")
     return Settings(
-        db_path=Path(os.environ.get("DP_DB", var_dir / "ducpho.duckdb")),
-        archive_dir=Path(os.environ.get("DP_ARCHIVE", var_dir / "archive")),
+        db_path=db_path,
+        archive_dir=Path(os.environ.get("DP_ARCHIVE", default_archive)).absolute(),
         max_upload_bytes=int(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
     )

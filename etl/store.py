@@ -110,11 +110,12 @@ def _publish(cfg: Settings, new_file: Path) -> None:
 
 @contextmanager
 def write_session(
-    cfg: Settings | None = None, lock_timeout_s: float = 600.0
+    cfg: Settings | None = None, lock_timeout_s: float = 600.0, fresh: bool = False
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a private copy that is published when the block ends cleanly.
 
-    Callers run their own BEGIN / COMMIT inside; an exception discards the copy.
+    Callers run their own BEGIN / COMMIT inside; an exception discards the copy. `fresh` starts
+    from an empty database instead of a copy of the published one (rebuild).
     """
     cfg = cfg or settings()
     with _writer_lock(cfg, lock_timeout_s):
@@ -124,11 +125,12 @@ def write_session(
         _sweep(cfg, current)
         name = f"v{time.time_ns():020d}.duckdb"
         work = folder / (name + ".partial")
-        if current is not None and current.exists():
+        start_empty = fresh or current is None or not current.exists()
+        if not start_empty:
             shutil.copyfile(current, work)
         con = duckdb.connect(str(work))
         try:
-            if current is None:
+            if start_empty:
                 create_schema(con)
             yield con
             con.execute("CHECKPOINT")

@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run    start the dashboard on the bundled sample data (http://localhost:8501)
+#   make test   run the whole test suite (installs what it needs first)
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint samples
+
+$(VENV)/.installed-runtime: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed-runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed-runtime
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
+
+test: $(VENV)/.installed-dev
+	bash scripts/ensure-chromium
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+samples: $(VENV)/.installed-runtime
+	$(PY) -m etl.samples
+	$(PY) -m etl.examples

@@ -1,0 +1,51 @@
+"""Tổng quan: one card per target T1–T7 for the filtered units and year."""
+
+import streamlit as st
+
+from queries.indicators import BY_CODE, INDICATORS, card_figures
+from ui.blocks import table_block
+from ui.data import query
+from ui.filters import current
+from ui.format import vi_count, vi_percent, vi_points
+from ui.layout import stop_if_empty
+
+st.title("Tổng quan thực hiện Đề án")
+filters = current()
+by_year = query("indicators_by_year", filters.boundary, filters.units, filters.first_year, filters.year)
+stop_if_empty(by_year)
+cards = card_figures(by_year, filters.year)
+
+
+def draw_card(card, trend) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{card['target']} · {card['label']}**")
+        state = {True: ":green-badge[✔ Đạt mục tiêu]", False: ":red-badge[✘ Chưa đạt]", None: ":gray-badge[Chưa có số liệu]"}
+        st.metric(
+            label=f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
+            value=vi_percent(card["rate"]),
+            delta=None if card["change"] is None else f"{vi_points(card['change'])} so với {card['year'] - 1}",
+            delta_color="off" if card["indicator"] == "T3_admission_rate" else "normal",
+            chart_data=[r for r in trend["rate"].tolist() if r == r],
+            chart_type="line",
+        )
+        st.markdown(f"{state[card['met']]}  \nMục tiêu 2025: **{card['target_2025']}** · 2030: **{card['target_2030']}**")
+
+
+columns = st.columns(4)
+for index, card in enumerate(cards.to_dict("records")):
+    with columns[index % 4]:
+        draw_card(card, by_year[by_year["indicator"] == card["indicator"]])
+
+st.subheader("Toàn bộ chỉ tiêu")
+table = by_year[by_year["year"] == filters.year].set_index("indicator").reindex([i.code for i in INDICATORS])
+table = table.reset_index()
+table_block(
+    table.assign(**{
+        "Mã": table["indicator"],
+        "Chỉ tiêu": [BY_CODE[c].label for c in table["indicator"]],
+        "Năm": filters.year,
+    }).rename(columns={"numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ"})[
+        ["Mã", "Chỉ tiêu", "Năm", "Tử số", "Mẫu số", "Tỷ lệ"]
+    ],
+    "Chỉ tiêu", filters, key="overview_all",
+)

@@ -1,0 +1,1 @@
+SELECT DISTINCT year FROM submissions ORDER BY year

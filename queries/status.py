@@ -1,0 +1,39 @@
+"""What is loaded: years, units, freshness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from queries.sql import read_sql
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    last_load: datetime | None
+    any_sample: bool
+    all_sample: bool
+    submissions: int
+
+
+def years_loaded(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [row[0] for row in con.execute(read_sql("years_loaded")).fetchall()]
+
+
+def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | None = None) -> pd.DataFrame:
+    """display_id, display_code, display_kind, display_name of units with data."""
+    return con.execute(read_sql("display_units"), {"boundary": boundary, "year": year}).df()
+
+
+def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
+    return DataStatus(*con.execute(read_sql("data_status")).fetchone())
+
+
+NAMED_QUERIES = {
+    "years_loaded": years_loaded,
+    "display_units": display_units,
+    "data_status": data_status,
+}

@@ -1,0 +1,59 @@
+"""A chart with its table and its downloads: the unit every page is made of."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui.charts import plotly_config
+from ui.exports import csv_bytes, file_stem, xlsx_bytes
+from ui.filters import Filters
+from ui.format import vi_number, vi_percent
+
+RATE_PREFIX = "Tỷ lệ"
+
+
+def export_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """Rates (fractions) become percentages rounded as on screen: `Tỷ lệ` 0.677811 → `Tỷ lệ (%)` 67.78."""
+    out = table.copy()
+    for column in [c for c in out.columns if str(c).startswith(RATE_PREFIX)]:
+        out[column] = (out[column].astype(float) * 100).round(2)
+        out = out.rename(columns={column: f"{column} (%)"})
+    return out
+
+
+def styled(table: pd.DataFrame):
+    """Vietnamese formats for display, the numbers underneath kept for sorting."""
+    formats = {}
+    for column in table.columns:
+        if str(column).startswith(RATE_PREFIX):
+            formats[column] = vi_percent
+        elif pd.api.types.is_integer_dtype(table[column]) and str(column) != "Năm":
+            formats[column] = vi_number
+        elif pd.api.types.is_float_dtype(table[column]):
+            formats[column] = lambda v: vi_number(v, 2)
+    return table.style.format(formats, na_rep="—")
+
+
+def downloads(table: pd.DataFrame, name: str, filters: Filters | None, key: str) -> None:
+    stem = file_stem(name, filters)
+    exported = export_frame(table)
+    left, right = st.columns(2)
+    left.download_button("⬇️ Tải CSV", csv_bytes(exported), f"{stem}.csv", "text/csv",
+                         key=f"csv_{key}", on_click="ignore")
+    right.download_button("⬇️ Tải Excel", xlsx_bytes(exported), f"{stem}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"xlsx_{key}", on_click="ignore")
+
+
+def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: str, expanded: bool = True) -> None:
+    with st.expander(f"Bảng số liệu: {name}", expanded=expanded):
+        st.dataframe(styled(table), hide_index=True, width="stretch")
+        downloads(table, name, filters, key)
+
+
+def chart_block(fig: go.Figure, table: pd.DataFrame, name: str, filters: Filters | None, key: str) -> None:
+    """The chart, the table of exactly what it draws, and that table as CSV and XLSX."""
+    st.plotly_chart(fig, width="stretch", config=plotly_config(file_stem(name, filters)), key=f"fig_{key}")
+    table_block(table, name, filters, key, expanded=False)

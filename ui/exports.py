@@ -1,0 +1,47 @@
+"""Downloads of exactly what a chart draws: CSV that Excel opens with Vietnamese intact, and XLSX."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from ui.filters import Filters
+from ui.format import slug
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers untouched."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return safe
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, comma separated, numbers as numbers (decimal point)."""
+    return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Số liệu") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        neutralise(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+        worksheet = writer.sheets[sheet[:31]]
+        for index, column in enumerate(frame.columns):
+            worksheet.set_column(index, index, max(12, min(40, len(str(column)) + 2)))
+    return buffer.getvalue()
+
+
+def file_stem(name: str, filters: Filters | None) -> str:
+    """`ty-le-thpt_toan-thi-xa_2022`: the filter written into the file name."""
+    if filters is None:
+        return slug(name)
+    units = "toan-thi-xa" if not filters.units else slug("-".join(filters.unit_names))[:60]
+    boundary = "5-don-vi-moi" if filters.boundary == "current" else "don-vi-bao-cao"
+    return f"{slug(name)}_{units}_{filters.year}_{boundary}"
