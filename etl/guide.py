@@ -28,6 +28,7 @@ FIELD_NOTES: dict[str, str] = {
     "cell_code": "Mã chi bộ do đơn vị đặt, không trùng nhau trong đơn vị; giữ nguyên mã qua các năm "
     "để theo dõi được xu hướng. Các sheet Đảng viên và Cán bộ chi bộ dùng đúng mã này.",
     "cell_name": "Tên chi bộ.",
+    "cell_ref": f"Mã chi bộ, phải có trong sheet {c.SHEET_CELLS}.",
     "cell_type": "Loại chi bộ. Chỉ cán bộ của chi bộ Thôn và Tổ dân phố được tính vào chỉ tiêu T4–T7.",
     "rating": "Xếp loại chất lượng chi bộ trong năm: " + RATING_WORDS + ".",
     "four_good": "Chi bộ đạt danh hiệu \"chi bộ bốn tốt\" trong năm (x = Có, để trống = Không).",
@@ -88,14 +89,9 @@ SHEET_NOTES = {
 }
 
 
-def _name(field: str, columns: tuple[c.Column, ...]) -> str:
-    return next(col.name for col in columns if col.field == field)
-
-
 def rules() -> list[str]:
     """The identities every `Đảng viên` row must satisfy, and the other checks, in Vietnamese."""
-    m = c.MEMBER_COLUMNS
-    n = {col.field: col.name for col in m}
+    n = {col.field: col.name for col in c.MEMBER_COLUMNS}
     inflow = " + ".join(n[f] for f in ("start_count", "admitted", "transferred_in"))
     outflow = " − ".join(
         n[f] for f in ("transferred_out", "died", "struck_off", "expelled", "resigned")
@@ -107,40 +103,50 @@ def rules() -> list[str]:
         f"{admitted_parts} ≤ {n['admitted']}",
         f"{ratings} = {n['end_count']}",
         f"{n['exempted']} ≤ {n['end_count']} và {n['working_away']} ≤ {n['end_count']}",
-        f"Mã chi bộ của sheet {c.SHEET_MEMBERS} và {c.SHEET_CADRES} phải có trong sheet "
-        f"{c.SHEET_CELLS}; mỗi chi bộ có đúng một dòng ở sheet {c.SHEET_MEMBERS}.",
+        (
+            f"Mã chi bộ của sheet {c.SHEET_MEMBERS} và {c.SHEET_CADRES} phải có trong sheet "
+            f"{c.SHEET_CELLS}; mỗi chi bộ có đúng một dòng ở sheet {c.SHEET_MEMBERS}."
+        ),
         f"Có thể thêm dòng {c.TOTAL_ROW_LABELS[0]} ở cuối bảng; nếu có số liệu thì phải bằng tổng các dòng.",
-        "Không đổi tên sheet, tên cột. Tên và giá trị không phân biệt chữ hoa, chữ thường, có dấu "
-        "hay không dấu.",
-        "Nộp lại tệp của cùng đơn vị, cùng năm sẽ thay thế toàn bộ báo cáo trước. Tệp có lỗi không "
-        "được nạp; thông báo lỗi nêu sheet, dòng, cột và giá trị cần sửa.",
+        (
+            "Không đổi tên sheet, tên cột. Tên và giá trị không phân biệt chữ hoa, chữ thường, "
+            "có dấu hay không dấu."
+        ),
+        (
+            "Nộp lại tệp của cùng đơn vị, cùng năm sẽ thay thế toàn bộ báo cáo trước. Tệp có lỗi "
+            "không được nạp; thông báo lỗi nêu sheet, dòng, cột và giá trị cần sửa."
+        ),
     ]
 
 
-def guide_rows(unit: Unit, year: int, sample: bool) -> list[tuple[str, str, str]]:
-    """Rows (column / key, required, explanation) of the guide; a row with only text in A is a heading."""
-    rows: list[tuple[str, str, str]] = [
-        ("HƯỚNG DẪN ĐIỀN BÁO CÁO SỐ LIỆU TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN", "", ""),
-        (f"Đơn vị: {unit.full_name} (mã {unit.code}) — Năm báo cáo: {year}", "", ""),
+GuideRow = tuple[str, str, str, str]  # style (title, heading, header or ""), then columns A–C
+
+
+def guide_rows(unit: Unit, year: int, info_keys: tuple[c.Column, ...], sample: bool) -> list[GuideRow]:
+    """The guide's rows: a title, then per sheet a heading, a header and one row per column."""
+    rows: list[GuideRow] = [
+        ("title", "HƯỚNG DẪN ĐIỀN BÁO CÁO SỐ LIỆU TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN", "", ""),
+        ("heading", f"Đơn vị: {unit.full_name} (mã {unit.code}) — Năm báo cáo: {year}", "", ""),
     ]
     if sample:
-        rows.append(("DỮ LIỆU MẪU — không phải số liệu thật, chỉ dùng để thử hệ thống.", "", ""))
-    rows.append(("", "", ""))
+        rows.append(("heading", "DỮ LIỆU MẪU — không phải số liệu thật, chỉ dùng để thử hệ thống.", "", ""))
     sections = (
-        (c.SHEET_INFO, c.INFO_KEYS if sample else c.INFO_KEYS[:-1]),
+        (c.SHEET_INFO, info_keys),
         (c.SHEET_CELLS, c.CELL_COLUMNS),
         (c.SHEET_MEMBERS, c.MEMBER_COLUMNS),
         (c.SHEET_CADRES, c.CADRE_COLUMNS),
     )
     for sheet, columns in sections:
-        rows.append((f"Sheet {sheet}", "", SHEET_NOTES[sheet]))
-        rows.append(("Mục / cột", "Bắt buộc", "Ý nghĩa và giá trị hợp lệ"))
+        rows.append(("", "", "", ""))
+        rows.append(("heading", f"Sheet {sheet}", "", SHEET_NOTES[sheet]))
+        rows.append(("header", "Mục / cột", "Bắt buộc", "Ý nghĩa và giá trị hợp lệ"))
         for col in columns:
-            note = FIELD_NOTES[col.field]
+            cell_ref = col.field == "cell_code" and sheet != c.SHEET_CELLS
+            note = FIELD_NOTES["cell_ref" if cell_ref else col.field]
             if col.field in ACCEPTED:
                 note += " Giá trị: " + ", ".join(ACCEPTED[col.field]) + "."
-            rows.append((col.name, "Có" if col.required else "Không", note))
-        rows.append(("", "", ""))
-    rows.append(("Quy tắc kiểm tra", "", ""))
-    rows.extend((f"{i}.", "", rule) for i, rule in enumerate(rules(), start=1))
+            rows.append(("", col.name, "Có" if col.required else "Không", note))
+    rows.append(("", "", "", ""))
+    rows.append(("heading", "Quy tắc kiểm tra", "", ""))
+    rows.extend(("", f"{i}.", "", rule) for i, rule in enumerate(rules(), start=1))
     return rows

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def clean(value: object) -> str:
     """A cell value as readable text: NFC, non-breaking spaces and line breaks folded, trimmed."""
     if value is None:
@@ -16,6 +18,7 @@ def clean(value: object) -> str:
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold(value: object) -> str:
     """A matching key: case, diacritics, spacing and tone-mark placement ignored.
 

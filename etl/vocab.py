@@ -29,6 +29,11 @@ class BadValue(ValueError):
         self.expected = expected
 
 
+def cell_key(code: object) -> str:
+    """Cell codes match across sheets ignoring case, spacing and diacritics."""
+    return fold(as_text(code))
+
+
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not clean(value))
 
@@ -164,9 +169,9 @@ def _has_word(text: str, word: str) -> bool:
 def level(value: object, ladder: tuple[str, ...]) -> tuple[str, int]:
     """(level name, rank) on a ranked ladder; blank is rank 0 `Chưa qua đào tạo`.
 
-    Tries the whole value (level name, then LEVEL_ALIASES of that ladder), then longer forms
-    that start with a name or alias (`Đại học Luật`, `Trung cấp LLCT`), then a level name
-    contained as words (`Tốt nghiệp đại học`). Two different levels found is an error.
+    Tries the whole value (level name, then LEVEL_ALIASES of that ladder), then longer forms:
+    the name or alias the value starts with (`Đại học Luật`, `Trung cấp LLCT`) and the level
+    names it contains as words (`Tốt nghiệp đại học`). Two different levels found is an error.
     """
     if is_blank(value):
         return ladder[0], 0
@@ -177,13 +182,10 @@ def level(value: object, ladder: tuple[str, ...]) -> tuple[str, int]:
         found = spellings[text]
         return found, ladder.index(found)
     starts = sorted((w for w in spellings if text.startswith(w) and _has_word(text, w)), key=len)
-    within = {names[w] for w in names if _has_word(text, w)}
-    if starts:
-        found = spellings[starts[-1]]
-    elif len(within) == 1:
-        found = within.pop()
-    else:
+    levels = {names[w] for w in names if _has_word(text, w)} | {spellings[w] for w in starts[-1:]}
+    if len(levels) != 1:
         raise BadValue("để trống hoặc một trong: " + ", ".join(ladder))
+    found = levels.pop()
     return found, ladder.index(found)
 
 

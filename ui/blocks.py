@@ -29,7 +29,7 @@ def styled(table: pd.DataFrame):
     for column in table.columns:
         if str(column).startswith(RATE_PREFIX):
             formats[column] = vi_percent
-        elif pd.api.types.is_integer_dtype(table[column]) and str(column) != "Năm":
+        elif pd.api.types.is_integer_dtype(table[column]) and not str(column).startswith("Năm"):  # years: 2024
             formats[column] = vi_number
         elif pd.api.types.is_float_dtype(table[column]):
             formats[column] = lambda v: vi_number(v, 2)

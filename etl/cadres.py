@@ -1,0 +1,72 @@
+"""`Cán bộ chi bộ`: one row per person holding a cell post, with qualifications read as ranks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from etl import contract as c
+from etl.vocab import (
+    GENDER_TERMS,
+    ROLE_TERMS,
+    BadValue,
+    as_text,
+    cell_key,
+    education,
+    level,
+    term,
+    year_of,
+    yes_no,
+)
+from etl.workbook import CellIndex, Findings, Table
+
+FIRST_BIRTH_YEAR = 1900
+
+
+def _birth_year(value: object, report_year: int) -> int | None:
+    if as_text(value) == "":
+        return None
+    year = year_of(value)
+    if not FIRST_BIRTH_YEAR <= year <= report_year:
+        raise BadValue(f"năm sinh từ {FIRST_BIRTH_YEAR} đến {report_year}")
+    return year
+
+
+def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, found: Findings) -> list[dict]:
+    """Cadre rows as the `cadres` table holds them (without unit_id and year)."""
+    if table is None:
+        return []
+    last_year = year or dt.date.today().year
+    untrained = c.PROFESSIONAL_LEVELS[0]
+    cadres = []
+    for row in table.rows:
+        read = partial(found.read, table, row)
+        full_name = read("Họ và tên", lambda v: as_text(v) or None, required=True)
+        birth_year = read("Năm sinh", lambda v: _birth_year(v, last_year))
+        gender = read("Giới tính", lambda v: term(v, GENDER_TERMS, c.GENDERS))
+        code = read("Mã chi bộ", lambda v: as_text(v) or None, required=True)
+        if code is not None and cells is not None:
+            if cell_key(code) in cells:
+                code = cells[cell_key(code)][0]
+            else:
+                found.problem(table.sheet, row.number, "Mã chi bộ", code, f"không có trong sheet '{c.SHEET_CELLS}'; cần một mã chi bộ đã khai ở đó")
+        role = read("Chức vụ", lambda v: term(v, ROLE_TERMS, c.ROLES), required=True)
+        written, has_thpt = read("Học vấn", education, required=True) or (None, None)
+        professional, professional_rank = read("Chuyên môn", lambda v: level(v, c.PROFESSIONAL_LEVELS)) or (untrained, 0)
+        political, political_rank = read("Lý luận chính trị", lambda v: level(v, c.POLITICAL_LEVELS)) or (untrained, 0)
+        cadres.append({
+            "row_no": row.number,
+            "full_name": full_name,
+            "birth_year": birth_year,
+            "gender": gender,
+            "cell_code": code,
+            "role": role,
+            "education": written,
+            "has_thpt": has_thpt,
+            "professional": professional,
+            "professional_rank": professional_rank,
+            "political": political,
+            "political_rank": political_rank,
+            "trained": bool(read("Bồi dưỡng trong năm", yes_no)),
+        })
+    return cadres

@@ -1,0 +1,177 @@
+"""Spreadsheet bytes → plain grids of the sheets asked for, read by python-calamine.
+
+calamine (Rust) reads .xlsx/.xlsm/.xls/.ods and returns cached formula values; nothing here
+evaluates a formula. A damaged file can make it panic (a pyo3 PanicException, which is a
+BaseException) or abort the whole process: a broken .xls once asked for a 190 GB allocation,
+and Rust aborts on that where no `except` can catch it. So the reading runs in a forked child
+with a memory cap and a time limit, and the dashboard or loader survives any upload.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import select
+import signal
+import time
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import python_calamine as calamine
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None
+
+from etl.text import fold
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+MAX_ROWS = 10_000  # far more than any unit has; caps memory on a stray far-away cell
+CHILD_MEMORY = 2 * 1024**3  # more than the child inherits from its parent
+CHILD_SECONDS = 120
+UNREADABLE = "tệp bị hỏng hoặc không phải bảng tính"
+ACCEPTED = "bảng tính Excel (.xlsx, .xlsm, .xls) hoặc OpenDocument (.ods)"
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a spreadsheet; `expected` says so in Vietnamese."""
+
+    def __init__(self, expected: str):
+        super().__init__(expected)
+        self.expected = expected
+
+
+@dataclass
+class SheetRead:
+    name: str  # as written in the file
+    worksheet: bool  # False for chart and macro sheets
+    grid: list[list[object]] | None  # grid[i][j] is Excel row i + 1, column j + 1; only when asked
+    last_row: int | None = None  # Excel row of the last cell with content
+
+
+def sniff(data: bytes) -> str | None:
+    """Why `data` is no spreadsheet, judged from its content (never the file name), or None."""
+    if not data:
+        return f"tệp rỗng; cần {ACCEPTED}"
+    if data.startswith(OLE2_MAGIC):
+        return None
+    if data.startswith(ZIP_MAGIC):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return UNREADABLE
+        if any(n.startswith("xl/") for n in names) or "content.xml" in names:
+            return None
+        return f"tệp nén không phải bảng tính (có thể là tệp Word hoặc tệp nén khác); cần {ACCEPTED}"
+    if data[:512].lstrip().lower().startswith((b"<", b"\xef\xbb\xbf<")):
+        return "tệp là trang HTML/XML được đổi đuôi, không phải bảng tính; hãy mở bằng Excel và lưu lại dạng .xlsx"
+    return f"{UNREADABLE}; cần {ACCEPTED}"
+
+
+def read_sheets(data: bytes, wanted: Collection[str]) -> list[SheetRead]:
+    """Every sheet of the file in order; grids for the first sheet of each folded name in `wanted`.
+
+    Raises Unreadable for anything that is no readable spreadsheet.
+    """
+    reason = sniff(data)
+    if reason:
+        raise Unreadable(reason)
+    wanted = tuple(wanted)
+    status, payload = _in_child(data, wanted) if hasattr(os, "fork") else _outcome(data, wanted)
+    if status != "ok":
+        raise Unreadable(payload)
+    return payload
+
+
+def _outcome(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
+    try:
+        return "ok", _read(data, wanted)
+    except Unreadable as error:
+        return "unreadable", error.expected
+
+
+def _in_child(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
+    """`_outcome` computed in a forked child, so that an abort kills the child only.
+
+    A plain fork, not multiprocessing: its start methods re-run the caller's main script in
+    each child. The child only runs calamine and pickles plain values, then leaves by _exit.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never return into the caller's code
+        try:
+            os.close(read_end)
+            _limit_child()
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(_outcome(data, wanted)))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + CHILD_SECONDS
+    try:
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            while chunk := _read_before(pipe, deadline):
+                chunks.append(chunk)
+    except TimeoutError:
+        os.kill(pid, signal.SIGKILL)
+        return "unreadable", f"đọc tệp quá {CHILD_SECONDS} giây; tệp quá lớn hoặc bị hỏng"
+    finally:
+        os.waitpid(pid, 0)
+    try:
+        return pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - the child died before it finished writing
+        return "unreadable", UNREADABLE
+
+
+def _read_before(pipe, deadline: float) -> bytes:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
+        raise TimeoutError
+    return pipe.read(1 << 20)
+
+
+def _limit_child() -> None:
+    """Cap the child's memory a little above what it inherits; silence Rust's backtraces."""
+    if resource is not None:
+        try:
+            with open("/proc/self/statm") as statm:
+                inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            resource.setrlimit(resource.RLIMIT_AS, (inherited + CHILD_MEMORY, inherited + CHILD_MEMORY))
+        except (OSError, ValueError):
+            pass
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+
+
+def _calamine(call, *args):
+    """One calamine call; a panic (a BaseException, not an Exception) or error → Unreadable."""
+    try:
+        return call(*args)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except calamine.PasswordError:
+        raise Unreadable("tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi gửi lại") from None
+    except BaseException:  # noqa: BLE001 - pyo3 PanicException derives from BaseException
+        raise Unreadable(UNREADABLE) from None
+
+
+def _read(data: bytes, wanted: tuple[str, ...]) -> list[SheetRead]:
+    book = _calamine(calamine.CalamineWorkbook.from_filelike, io.BytesIO(data))
+    sheets, seen = [], set()
+    for index, meta in enumerate(_calamine(lambda: book.sheets_metadata)):
+        is_worksheet = meta.typ == calamine.SheetTypeEnum.WorkSheet
+        key = fold(meta.name)
+        if not (is_worksheet and key in wanted and key not in seen):
+            sheets.append(SheetRead(meta.name, is_worksheet, None))
+            continue
+        seen.add(key)
+        sheet = _calamine(book.get_sheet_by_index, index)
+        end = _calamine(lambda: sheet.end)  # noqa: B023 - called at once
+        # skip_empty_area=False keeps leading blank rows and columns: index i is Excel row i + 1
+        grid = _calamine(sheet.to_python, False, MAX_ROWS)
+        sheets.append(SheetRead(meta.name, True, [list(line) for line in grid], end[0] + 1 if end else None))
+    return sheets

@@ -1,0 +1,258 @@
+"""The submission workbook of DATA_CONTRACT.md, written with openpyxl.
+
+One writer serves the blank or prefilled template a ward fills in and the complete sample
+workbooks, so both have the same layout. Output bytes depend only on the content.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import duckdb
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from etl import contract as c
+from etl.guide import ACCEPTED, GuideRow, guide_rows
+from etl.units import Unit
+from queries.sql import read_sql
+
+SAMPLE_AUTHOR = "Dữ liệu mẫu (không phải số liệu thật)"
+CREATOR = "Thị ủy Đức Phổ"
+FIXED_TIME = datetime(2025, 1, 1)
+ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+DATA_ROWS = 500  # rows below the header that carry validation
+FREEZE = "B2"  # header row and the first column stay in view
+TEXT_FIELDS = ("cell_code", "education")  # typed as text, so 12/12 never becomes a date
+COUNT_FIELDS = tuple(col.field for col in c.MEMBER_COUNT_COLUMNS)
+WIDTHS = {"cell_code": 12, "cell_name": 34, "cell_type": 14, "rating": 11, "four_good": 9,
+          "full_name": 26, "birth_year": 10, "gender": 9, "role": 13, "education": 11,
+          "professional": 17, "political": 17, "trained": 11}
+HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass
+class Prefill:
+    """What a new year's template starts from: last year's cells, cadres and year-end members."""
+
+    cells: list[dict]  # cell_code, cell_name, cell_type, rating, four_good
+    cadres: list[dict]  # the CADRE_COLUMNS fields
+    start_counts: dict[str, int]  # cell_code → members on 1 January (last year's Cuối năm)
+    info: dict = field(default_factory=dict)  # INFO_KEYS fields
+
+
+def info_keys(sample: bool) -> tuple[c.Column, ...]:
+    """The `Thông tin` keys written: the sample flag only on sample workbooks."""
+    return tuple(col for col in c.INFO_KEYS if sample or col.field != "is_sample")
+
+
+def write_template(out: Path | BinaryIO, unit: Unit, year: int, prefill: Prefill | None = None) -> None:
+    """The workbook a ward fills in for `year`, with last year's cells and cadres when known."""
+    prefill = prefill or Prefill([], [], {})
+    members = [
+        {"cell_code": cell["cell_code"], "start_count": prefill.start_counts.get(cell["cell_code"])}
+        for cell in prefill.cells
+    ]
+    write_workbook(out, unit, year, prefill.info, prefill.cells, members, prefill.cadres)
+
+
+def write_workbook(
+    out: Path | BinaryIO,
+    unit: Unit,
+    year: int,
+    info: dict,
+    cells: list[dict],
+    members: list[dict],
+    cadres: list[dict],
+    sample: bool = False,
+) -> None:
+    """A contract workbook with the given content; blank values stay blank cells."""
+    wb = Workbook()
+    guide = wb.active
+    guide.title = c.SHEET_GUIDE
+    keys = info_keys(sample)
+    _write_guide(guide, guide_rows(unit, year, keys, sample))
+    values = {**info, "unit": unit.full_name, "year": year}
+    if sample:
+        values.update(is_sample=c.YES[0], prepared_by=SAMPLE_AUTHOR)
+    _write_info(wb.create_sheet(c.SHEET_INFO), keys, values, year)
+    for sheet, rows in ((c.SHEET_CELLS, cells), (c.SHEET_MEMBERS, members), (c.SHEET_CADRES, cadres)):
+        _write_table(wb.create_sheet(sheet), c.SHEET_COLUMNS[sheet], rows, year)
+    _save(wb, out)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, bool):
+        return c.YES[0] if value else c.NO[0]
+    return value
+
+
+def _list_rule(values: Iterable[str]) -> DataValidation:
+    shown = ", ".join(values)
+    return DataValidation(
+        type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
+        errorTitle="Giá trị không hợp lệ", error=f"Chọn một trong: {shown}",
+    )
+
+
+def _whole_rule(low: int, high: int | None = None) -> DataValidation:
+    if high is None:
+        return DataValidation(
+            type="whole", operator="greaterThanOrEqual", formula1=str(low), allow_blank=True,
+            errorTitle="Giá trị không hợp lệ", error=f"Nhập số nguyên từ {low} trở lên",
+        )
+    return DataValidation(
+        type="whole", operator="between", formula1=str(low), formula2=str(high), allow_blank=True,
+        errorTitle="Giá trị không hợp lệ", error=f"Nhập số nguyên từ {low} đến {high}",
+    )
+
+
+def _rule_for(field_name: str, year: int) -> DataValidation | None:
+    if field_name in ACCEPTED:
+        return _list_rule(ACCEPTED[field_name])
+    if field_name in COUNT_FIELDS or field_name in ("committee_members", "committee_trained"):
+        return _whole_rule(0)
+    if field_name == "birth_year":
+        return _whole_rule(1920, year)
+    if field_name == "year":
+        return _whole_rule(2015)
+    return None
+
+
+def _write_guide(ws: Worksheet, rows: list[GuideRow]) -> None:
+    for style, *texts in rows:
+        ws.append(texts)
+        for cell in ws[ws.max_row]:
+            cell.alignment = WRAP
+            if style:
+                cell.font = TITLE_FONT if style == "title" else HEADER_FONT
+            if style == "header":
+                cell.fill = HEADER_FILL
+    for letter, width in zip("ABC", (34, 10, 100)):
+        ws.column_dimensions[letter].width = width
+
+
+def _write_info(ws: Worksheet, keys: tuple[c.Column, ...], values: dict, year: int) -> None:
+    for line, col in enumerate(keys, start=1):
+        ws.cell(line, 1, col.name).font = HEADER_FONT
+        value = _shown(values.get(col.field))
+        if value is not None:
+            ws.cell(line, 2, value)
+        if col.field == "prepared_on":
+            ws.cell(line, 2).number_format = "@"
+        rule = _rule_for(col.field, year)
+        if rule is not None:
+            ws.add_data_validation(rule)
+            rule.add(f"B{line}")
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 40
+
+
+def _write_table(ws: Worksheet, columns: tuple[c.Column, ...], rows: list[dict], year: int) -> None:
+    rules: dict[tuple, DataValidation] = {}
+    for index, col in enumerate(columns, start=1):
+        header = ws.cell(1, index, col.name)
+        header.font = HEADER_FONT
+        header.fill = HEADER_FILL
+        header.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        letter = get_column_letter(index)
+        dimension = ws.column_dimensions[letter]
+        dimension.width = WIDTHS.get(col.field, 11)
+        if col.field in TEXT_FIELDS:
+            dimension.number_format = "@"  # rows typed in later are text too
+        rule = _rule_for(col.field, year)
+        if rule is not None:
+            # columns with the same rule share one validation
+            key = (rule.type, rule.formula1, rule.formula2)
+            rule = rules.setdefault(key, rule)
+            rule.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+    for line, row in enumerate(rows, start=2):
+        for index, col in enumerate(columns, start=1):
+            value = _shown(row.get(col.field))
+            cell = ws.cell(line, index) if value is None else ws.cell(line, index, value)
+            if col.field in TEXT_FIELDS:
+                cell.number_format = "@"
+    for rule in rules.values():
+        ws.add_data_validation(rule)
+    ws.row_dimensions[1].height = 45
+    ws.freeze_panes = FREEZE
+
+
+def _save(wb: Workbook, out: Path | BinaryIO) -> None:
+    """Save with fixed properties and zip entries, so equal content gives equal bytes."""
+    props = wb.properties
+    props.creator = props.lastModifiedBy = CREATOR
+    props.created = props.modified = FIXED_TIME
+    raw = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook stamps the current time as `modified`.
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    data = normalize_zip(raw.getvalue())
+    if isinstance(out, (str, Path)):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """The same archive with sorted entries, a fixed date and fixed attributes on each."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(name, src.read(name)) for name in src.namelist()]
+    entries.sort(key=lambda entry: (entry[0] != "[Content_Types].xml", entry[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, content)
+    return out.getvalue()
+
+
+def prefill_from_db(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Prefill | None:
+    """Last year's cells, cadres and year-end members of `unit`, or of the units merged into it.
+
+    The unit's latest submission before `year`; for a unit formed by the 1 July 2025 merge
+    with no submission of its own yet, its predecessors' latest submissions combined. None
+    when there is nothing to start from.
+    """
+    params = {"unit_id": unit.unit_id, "year": year}
+    sources = con.execute(read_sql("prefill_sources"), params).fetchall()
+    if not sources:
+        return None
+    prefill = Prefill([], [], {})
+    if len(sources) == 1 and sources[0][0] == unit.unit_id:
+        prefill.info = {"committee_members": sources[0][3]}
+    parts = []
+    for source_id, source_year, source_code, _committee in sources:
+        params = {"unit_id": source_id, "year": source_year}
+        cells = con.execute(read_sql("prefill_cells"), params).fetchall()
+        cursor = con.execute(read_sql("prefill_cadres"), params)
+        names = [d[0] for d in cursor.description]
+        parts.append((source_code, cells, [dict(zip(names, row)) for row in cursor.fetchall()]))
+    # codes are unique within a unit only: if merged units share one, every code gets its unit's
+    codes = [cell[0] for _, cells, _ in parts for cell in cells]
+    clash = len(codes) != len(set(codes))
+    for source_code, cells, cadres in parts:
+        prefix = f"{source_code}-" if clash else ""
+        for code, name, cell_type, end_count in cells:
+            # rating, four-good and training are per year: the ward fills them in anew
+            prefill.cells.append({"cell_code": prefix + code, "cell_name": name, "cell_type": cell_type,
+                                  "rating": None, "four_good": None})
+            prefill.start_counts[prefix + code] = end_count
+        for cadre in cadres:
+            prefill.cadres.append({**cadre, "cell_code": prefix + cadre["cell_code"], "trained": None})
+    return prefill

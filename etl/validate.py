@@ -1,0 +1,154 @@
+"""A submitted workbook checked against DATA_CONTRACT.md, into a Submission or every problem.
+
+`parse_workbook` is the one entry point: the CLI, the upload page and the tests call it through
+`etl.loader.load_workbook`. It never stops at the first problem; a workbook with problems is
+rejected whole, so nothing of it is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl import contract as c
+from etl.cadres import read_cadres
+from etl.members import read_members
+from etl.model import Submission
+from etl.units import UnitNotFound, resolve_unit
+from etl.vocab import (
+    CELL_TYPE_TERMS,
+    RATING_TERMS,
+    BadValue,
+    as_text,
+    cell_key,
+    is_blank,
+    term,
+    whole_number,
+    year_of,
+    yes_no,
+)
+from etl.workbook import (
+    CellIndex,
+    Findings,
+    RawSheet,
+    Table,
+    read_pairs,
+    read_table,
+    read_workbook,
+)
+
+FIRST_YEAR = 2015
+RATINGS_SHOWN = [*c.RATINGS, *(f"{words[0]}" for words in c.RATING_ALIASES.values())]
+
+
+
+def parse_workbook(data: bytes, file_name: str) -> Submission:
+    """Read and check one workbook; raise WorkbookRejected listing every problem found."""
+    found = Findings(file_name)
+    sheets = read_workbook(data, found)
+    info, unit_id, year = read_info(sheets.get(c.SHEET_INFO), found)
+    tables = {
+        name: read_table(sheets[name], name, columns, found)
+        for name, columns in c.SHEET_COLUMNS.items()
+        if name in sheets
+    }
+    cells, cell_index = read_cells(tables.get(c.SHEET_CELLS), found)
+    members = read_members(tables.get(c.SHEET_MEMBERS), cell_index, found)
+    cadres = read_cadres(tables.get(c.SHEET_CADRES), cell_index, year, found)
+    found.reject()
+    assert unit_id is not None and year is not None  # both are required: missing is a problem
+    return Submission(unit_id, year, info, cells, members, cadres, found.warnings)
+
+
+def _report_year(value: object) -> int:
+    last = dt.date.today().year
+    expected = f"năm báo cáo, một số từ {FIRST_YEAR} đến {last}"
+    try:
+        year = year_of(value)
+    except BadValue:
+        raise BadValue(expected) from None
+    if not FIRST_YEAR <= year <= last:
+        raise BadValue(expected)
+    return year
+
+
+def _optional_text(value: object) -> str | None:
+    return as_text(value) or None
+
+
+def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, str | None, int | None]:
+    """`Thông tin`: the info dict of Submission, the unit_id and the report year."""
+    info: dict = {
+        "org_rating": None, "committee_members": None, "committee_trained": None,
+        "prepared_by": None, "prepared_on": None, "is_sample": False,
+    }
+    if sheet is None:
+        return info, None, None
+    pairs: dict[str, tuple[int, object]] = {}
+    for name, row, value in read_pairs(sheet, c.INFO_KEYS):
+        if name in pairs and as_text(pairs[name][1]) != as_text(value):
+            found.problem(c.SHEET_INFO, row, name, value, f"'{name}' đã ghi ở dòng {pairs[name][0]} với giá trị khác")
+        pairs.setdefault(name, (row, value))
+
+    def read(name: str, reader, *, required: bool = False):
+        row, value = pairs.get(name, (None, None))
+        if is_blank(value) and required:
+            shown = "thiếu dòng" if row is None else "chưa ghi giá trị cho"
+            found.problem(c.SHEET_INFO, row, name, None, f"{shown} '{name}' (bắt buộc)")
+            return None
+        try:
+            return reader(value)
+        except BadValue as bad:
+            found.problem(c.SHEET_INFO, row, name, value, bad.expected)
+            return None
+
+    year = read("Năm báo cáo", _report_year, required=True)
+    unit_text = read("Đơn vị", as_text, required=True)
+    unit_id = None
+    if unit_text and year:
+        try:
+            unit_id = resolve_unit(unit_text, year).unit_id
+        except UnitNotFound as missing:
+            found.problem(c.SHEET_INFO, pairs["Đơn vị"][0], "Đơn vị", unit_text, missing.message)
+    info["org_rating"] = read("Xếp loại TCCSĐ", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN))
+    members = read("Số cấp ủy viên cơ sở", lambda v: whole_number(v, blank=None))
+    trained = read("Cấp ủy viên cơ sở được bồi dưỡng", lambda v: whole_number(v, blank=None))
+    if members is not None and trained is not None and trained > members:
+        name = "Cấp ủy viên cơ sở được bồi dưỡng"
+        found.problem(c.SHEET_INFO, pairs[name][0], name, trained, f"không lớn hơn Số cấp ủy viên cơ sở ({members})")
+    info["committee_members"], info["committee_trained"] = members, trained
+    info["prepared_by"] = read("Người lập", _optional_text)
+    info["prepared_on"] = read("Ngày lập", _optional_text)
+    info["is_sample"] = bool(read("Dữ liệu mẫu", yes_no))
+    return info, unit_id, year
+
+
+def read_cells(table: Table | None, found: Findings) -> tuple[list[dict], CellIndex | None]:
+    """`Chi bộ`: cell rows and the index of their codes (None when the sheet is unusable)."""
+    if table is None:
+        return [], None
+    cells: list[dict] = []
+    index: CellIndex = {}
+    for row in table.rows:
+        code = found.read(table, row, "Mã chi bộ", _optional_text, required=True)
+        cells.append({
+            "cell_code": code,
+            "cell_name": found.read(table, row, "Tên chi bộ", _optional_text, required=True),
+            "cell_type": found.read(
+                table, row, "Loại chi bộ", lambda v: term(v, CELL_TYPE_TERMS, c.CELL_TYPES), required=True
+            ),
+            "rating": found.read(table, row, "Xếp loại", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN)),
+            "four_good": bool(found.read(table, row, "Bốn tốt", yes_no)),
+        })
+        if code is None:
+            continue
+        first = index.get(cell_key(code))
+        if first:
+            found.problem(
+                table.sheet, row.number, "Mã chi bộ", code,
+                f"mã chi bộ phải khác nhau trong đơn vị; '{first[0]}' đã có ở dòng {first[1]}",
+            )
+        else:
+            index[cell_key(code)] = (code, row.number)
+    if "Mã chi bộ" not in table.columns:
+        return cells, None
+    return cells, index

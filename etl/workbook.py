@@ -1,0 +1,258 @@
+"""A submitted spreadsheet read into located tables: sheets by name, header row, data rows.
+
+`etl.spreadsheet` turns the bytes into grids; here they become tables. Row numbers are the
+ones Excel shows (1-based).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from etl import contract as c
+from etl.contract import Column
+from etl.model import Problem, WorkbookRejected
+from etl.spreadsheet import MAX_ROWS, Unreadable, read_sheets
+from etl.text import fold
+from etl.vocab import BadValue, as_text, is_blank, is_number, key
+
+T = TypeVar("T")
+CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
+
+HEADER_SCAN_ROWS = 30
+TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
+_NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+@dataclass
+class Findings:
+    """Problems and warnings of one workbook, collected so that all are reported at once."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str) -> None:
+        shown = None if is_blank(value) else as_text(value)
+        self.problems.append(Problem(self.file, sheet, row, column, shown, expected))
+
+    def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
+        """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
+
+        A column missing from the header gives None silently: the header check reported it.
+        """
+        if column not in table.columns:
+            return None
+        value = row.values[column]
+        if required and is_blank(value):
+            self.problem(table.sheet, row.number, column, None, "bắt buộc, đang để trống")
+            return None
+        try:
+            return reader(value)
+        except BadValue as bad:
+            self.problem(table.sheet, row.number, column, value, bad.expected)
+            return None
+
+    def reject(self) -> None:
+        if self.problems:
+            raise WorkbookRejected(self.file, self.problems)
+
+
+@dataclass
+class RawSheet:
+    name: str  # as written in the file
+    grid: list[list[object]]  # grid[i][j] is Excel row i + 1, column j + 1; '' when empty
+
+    def cell(self, row: int, col: int) -> object:
+        line = self.grid[row] if row < len(self.grid) else []
+        return line[col] if col < len(line) else ""
+
+
+@dataclass
+class Row:
+    number: int  # as Excel shows it
+    values: dict[str, object]  # canonical column name → raw cell value, mapped columns only
+
+
+@dataclass
+class Table:
+    sheet: str  # canonical sheet name
+    header_row: int
+    columns: dict[str, int]  # canonical column name → 0-based column index
+    rows: list[Row]
+    total: Row | None = None
+
+
+def read_workbook(data: bytes, found: Findings) -> dict[str, RawSheet]:
+    """The contract's sheets by canonical name, read as grids.
+
+    A file that is no spreadsheet or cannot be read is rejected at once. A missing sheet is a
+    problem; other sheets are skipped with a warning (the guide sheet silently).
+    """
+    wanted = {fold(name): name for name in c.SHEETS}
+    try:
+        sheets = read_sheets(data, wanted)
+    except Unreadable as error:
+        found.problem(None, None, None, None, error.expected)
+        found.reject()
+    matched: dict[str, RawSheet] = {}
+    for sheet in sheets:
+        canonical = wanted.get(fold(sheet.name))
+        if sheet.grid is not None:
+            matched[canonical] = RawSheet(sheet.name, sheet.grid)
+            if sheet.last_row and sheet.last_row > MAX_ROWS:
+                found.problem(
+                    canonical, sheet.last_row, None, None,
+                    f"sheet có nội dung đến dòng {sheet.last_row}; chỉ đọc {MAX_ROWS} dòng đầu, hãy xóa phần thừa",
+                )
+        elif canonical in matched:
+            found.warnings.append(f"Sheet '{sheet.name}' trùng tên với sheet '{matched[canonical].name}': bỏ qua")
+        elif fold(sheet.name) != fold(c.SHEET_GUIDE):
+            found.warnings.append(f"Sheet '{sheet.name}' không thuộc mẫu báo cáo: bỏ qua")
+    for name in c.SHEETS:
+        if name not in matched:
+            found.problem(name, None, None, None, f"thiếu sheet '{name}'")
+    return matched
+
+
+def _column_keys(columns: tuple[Column, ...]) -> dict[str, str]:
+    """Folded header → canonical name; a column shared by sheets takes the aliases of all."""
+    shared = [col for cols in c.SHEET_COLUMNS.values() for col in cols]
+    keys = {}
+    for column in columns:
+        for same in (column, *(col for col in shared if col.name == column.name)):
+            keys.update({fold(alias): column.name for alias in same.aliases})
+    keys.update({fold(column.name): column.name for column in columns})
+    return keys
+
+
+def _header_map(line: list[object], keys: dict[str, str]) -> dict[str, int]:
+    mapping: dict[str, int] = {}
+    for index, value in enumerate(line):
+        name = keys.get(key(value)) if isinstance(value, str) else None
+        if name and name not in mapping:
+            mapping[name] = index
+    return mapping
+
+
+def _is_total(line: list[object]) -> bool:
+    return any(isinstance(v, str) and key(v) in TOTAL_LABELS for v in line)
+
+
+def _is_empty(values: dict[str, object]) -> bool:
+    """No value in the mapped columns; zeros count as empty (template rows with formulas)."""
+    return all(is_blank(v) or (is_number(v) and v == 0) for v in values.values())
+
+
+def _looks_like_data(row: Row) -> bool:
+    filled = [v for v in row.values.values() if not is_blank(v)]
+    return len(filled) >= 3 or any(is_number(v) for v in filled)
+
+
+def _is_numbering(line: list[object]) -> bool:
+    """A row of column numbers under the header: (1) (2) (3) … or 1 2 3 …"""
+    tokens = [as_text(v) for v in line if not is_blank(v)]
+    numbers = [int(m[1]) for m in map(_NUMBERING.match, tokens) if m]
+    return len(tokens) >= 3 and len(numbers) == len(tokens) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], found: Findings) -> Table | None:
+    """The table of a sheet: header row anywhere in the first rows, data rows down to its end.
+
+    The table ends at a total row (`Tổng cộng`, `Cộng`…) or, without one, before a block of
+    rows below a blank row that holds no data (a signature block). Rows inside the table are
+    kept even when partly filled, so that their gaps are reported, never dropped.
+    """
+    keys = _column_keys(columns)
+    best, header = {}, -1
+    for index, line in enumerate(sheet.grid[:HEADER_SCAN_ROWS]):
+        mapping = _header_map(line, keys)
+        if len(mapping) > len(best):
+            best, header = mapping, index
+    if len(best) < 2:
+        names = ", ".join(col.name for col in columns if col.required)
+        found.problem(canonical, None, None, None, f"không tìm thấy dòng tiêu đề trong {HEADER_SCAN_ROWS} dòng đầu; cần các cột: {names}")
+        return None
+    for column in columns:
+        if column.required and column.name not in best:
+            spellings = ", ".join((column.name, *column.aliases))
+            found.problem(canonical, header + 1, column.name, None, f"thiếu cột bắt buộc '{column.name}' ở dòng tiêu đề (có thể ghi: {spellings})")
+    table = Table(canonical, header + 1, best, [])
+    blocks: list[list[Row]] = [[]]
+    end = len(sheet.grid)
+    first = True
+    for index in range(header + 1, len(sheet.grid)):
+        line = sheet.grid[index]
+        if _is_total(line):
+            table.total = Row(index + 1, {name: sheet.cell(index, col) for name, col in best.items()})
+            end = index
+            break
+        row = Row(index + 1, {name: sheet.cell(index, col) for name, col in best.items()})
+        if _is_empty(row.values):
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if first and _is_numbering(line):
+            first = False
+            continue
+        first = False
+        blocks[-1].append(row)
+    blocks = [block for block in blocks if block]
+    if table.total:
+        table.rows = [row for block in blocks for row in block]
+        _check_below_total(sheet, table, end, found)
+        return table
+    last = max((i for i, block in enumerate(blocks) if i == 0 or any(map(_looks_like_data, block))), default=-1)
+    table.rows = [row for block in blocks[: last + 1] for row in block]
+    ignored = [row.number for block in blocks[last + 1 :] for row in block]
+    if ignored:
+        found.warnings.append(
+            f"Sheet '{canonical}': bỏ qua dòng {ignored[0]}–{ignored[-1]} dưới bảng (chữ ký, ghi chú), không phải số liệu"
+        )
+    return table
+
+
+def _check_below_total(sheet: RawSheet, table: Table, end: int, found: Findings) -> None:
+    """Rows of data under the total row would be left out of the report: say so."""
+    for index in range(end + 1, len(sheet.grid)):
+        row = Row(index + 1, {name: sheet.cell(index, col) for name, col in table.columns.items()})
+        if not _is_total(sheet.grid[index]) and _looks_like_data(row):
+            found.problem(
+                table.sheet, row.number, None, None,
+                "dòng số liệu nằm dưới dòng tổng cộng; hãy chuyển lên trên dòng tổng cộng hoặc xóa",
+            )
+
+
+def read_pairs(sheet: RawSheet, keys: tuple[Column, ...]) -> list[tuple[str, int, object]]:
+    """`Thông tin`: (canonical key, Excel row, raw value) for each key found, in sheet order.
+
+    Keys are in the first filled column; values in the first column right of it that holds
+    anything. A single cell `Đơn vị: Phường Phổ Hòa` also reads.
+    """
+    names = _column_keys(keys)
+    hits: list[tuple[int, int, str]] = []  # (row index, key column, canonical key)
+    for index, line in enumerate(sheet.grid):
+        col = next((j for j, v in enumerate(line) if not is_blank(v)), None)
+        if col is not None and isinstance(line[col], str):
+            label = key(line[col].split(":")[0]) if ":" in line[col] else key(line[col])
+            if label in names:
+                hits.append((index, col, names[label]))
+    if not hits:
+        return []
+    key_col = Counter(col for _, col, _ in hits).most_common(1)[0][0]
+    width = max(len(sheet.grid[i]) for i, _, _ in hits)
+    value_col = next(
+        (j for j in range(key_col + 1, width) if any(not is_blank(sheet.cell(i, j)) for i, _, _ in hits)),
+        key_col + 1,
+    )
+    pairs = []
+    for index, col, name in hits:
+        value = sheet.cell(index, value_col if col == key_col else col + 1)
+        label = sheet.cell(index, col)
+        if is_blank(value) and ":" in label and key(label) not in names:
+            value = label.split(":", 1)[1]
+        pairs.append((name, index + 1, value))
+    return pairs

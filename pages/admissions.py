@@ -1,0 +1,116 @@
+"""Kết nạp đảng viên (T3): admissions and their rate against the 3–4% band, the groups
+admitted, and the cells that have admitted nobody for years."""
+
+import streamlit as st
+
+from queries.admissions import T3
+from ui.blocks import chart_block, table_block
+from ui.charts import count_bars, rate_band_by_unit, rate_band_trend, stacked_counts
+from ui.data import query
+from ui.filters import current
+from ui.layout import stop_if_empty
+
+MET_WORDS = {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}
+GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
+NO_DATA = "Không có số liệu kết nạp cho lựa chọn này."
+
+st.title("Kết nạp đảng viên (T3)")
+filters = current()
+year = filters.year
+band = (T3.target_for(year), T3.upper_2025)
+band_label = f"Mục tiêu {T3.target_text(year)}"
+
+by_year = query("admission_rate_by_year", filters.boundary, filters.units, filters.first_year, year)
+stop_if_empty(by_year, "Chưa có số liệu kết nạp đảng viên cho đơn vị và năm đã chọn. "
+                       "Hãy chọn năm hoặc đơn vị khác.")
+st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_label}. "
+           f"Mục tiêu của Đề án: {T3.target_text(2025)} giai đoạn 2020–2025 và 2025–2030.")
+
+st.subheader("Kết nạp và tỷ lệ kết nạp qua các năm")
+trend = by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"})
+left, right = st.columns(2)
+with left:
+    chart_block(
+        count_bars(by_year, "year", "admitted", f"Số đảng viên kết nạp, {filters.first_year}–{year}", "Năm",
+                   "Số đảng viên kết nạp"),
+        by_year.rename(columns={"year": "Năm", "admitted": "Kết nạp"})[["Năm", "Kết nạp"]],
+        "Số kết nạp theo năm", filters, key="adm_count",
+    )
+with right:
+    chart_block(
+        rate_band_trend(trend, f"Tỷ lệ kết nạp, {filters.first_year}–{year}", band, band_label,
+                        list(by_year["met"])),
+        by_year.assign(met=by_year["met"].map(MET_WORDS)).rename(columns={
+            "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
+            "rate": "Tỷ lệ kết nạp", "met": "Đánh giá"})[
+            ["Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
+        "Tỷ lệ kết nạp theo năm", filters, key="adm_rate",
+    )
+
+st.subheader(f"Tỷ lệ kết nạp theo đơn vị, năm {year}")
+by_unit = query("admission_rate_by_unit", filters.boundary, filters.units, year)
+if by_unit.empty:
+    st.info(f"Không có số liệu kết nạp năm {year} cho các đơn vị đã chọn.")
+else:
+    chart_block(
+        rate_band_by_unit(by_unit.rename(columns={"admitted": "numerator", "start_count": "denominator"}),
+                          f"Tỷ lệ kết nạp đảng viên mới năm {year}", band, band_label, list(by_unit["met"])),
+        by_unit.assign(met=by_unit["met"].map(MET_WORDS)).rename(columns={
+            "unit": "Đơn vị", "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
+            "rate": "Tỷ lệ kết nạp", "met": "Đánh giá"})[
+            ["Đơn vị", "Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
+        "Tỷ lệ kết nạp theo đơn vị", filters, key="adm_by_unit",
+    )
+
+st.subheader("Kết nạp học sinh, công nhân, chủ doanh nghiệp")
+st.caption("Ba nhóm đối tượng Đề án chú trọng; bảng số liệu ghi cả tổng số kết nạp và tỷ lệ của từng nhóm.")
+GROUP_COLUMNS = {"year": "Năm", "unit": "Đơn vị", "admission_group": "Đối tượng", "admitted": "Kết nạp",
+                 "all_admitted": "Tổng số kết nạp", "share": "Tỷ lệ trên tổng số kết nạp"}
+groups_by_year = query("admission_groups_by_year", filters.boundary, filters.units, filters.first_year, year)
+if groups_by_year.empty:
+    st.info(NO_DATA)
+else:
+    chart_block(
+        stacked_counts(groups_by_year, "year", "admitted", "admission_group",
+                       f"Kết nạp học sinh, công nhân, chủ doanh nghiệp, {filters.first_year}–{year}", "Năm",
+                       "Số đảng viên kết nạp", order=GROUP_ORDER),
+        groups_by_year.rename(columns=GROUP_COLUMNS)[
+            ["Năm", "Đối tượng", "Kết nạp", "Tổng số kết nạp", "Tỷ lệ trên tổng số kết nạp"]],
+        "Kết nạp theo đối tượng và năm", filters, key="adm_groups_year",
+    )
+groups_by_unit = query("admission_groups_by_unit", filters.boundary, filters.units, year)
+if groups_by_unit.empty:
+    st.info(f"Không có số liệu kết nạp năm {year} cho các đơn vị đã chọn.")
+else:
+    chart_block(
+        stacked_counts(groups_by_unit, "unit", "admitted", "admission_group",
+                       f"Kết nạp học sinh, công nhân, chủ doanh nghiệp theo đơn vị, năm {year}",
+                       "Số đảng viên kết nạp", None, order=GROUP_ORDER, horizontal=True),
+        groups_by_unit.rename(columns=GROUP_COLUMNS)[
+            ["Đơn vị", "Năm", "Đối tượng", "Kết nạp", "Tổng số kết nạp", "Tỷ lệ trên tổng số kết nạp"]],
+        "Kết nạp theo đối tượng và đơn vị", filters, key="adm_groups_unit",
+    )
+
+st.subheader("Chi bộ nhiều năm liền không kết nạp được đảng viên")
+min_years = st.number_input("Số năm liền không kết nạp (từ … năm trở lên)", min_value=1, max_value=30,
+                            value=3, step=1, key="so_nam_khong_ket_nap")
+idle = query("cells_without_admission", filters.boundary, filters.units, year, int(min_years))
+st.caption(f"Chuỗi năm liên tiếp không kết nạp tính đến năm {year}, trên các năm có số liệu; "
+           "một năm chi bộ không báo cáo làm ngắt chuỗi."
+           + (" Theo địa giới khi báo cáo, chuỗi của chi bộ thuộc đơn vị đã sáp nhập bắt đầu lại từ năm "
+              "sáp nhập; chọn địa giới 5 đơn vị mới để tính liền mạch." if filters.boundary == "reported" else ""))
+if idle.empty:
+    st.success(f"Không có chi bộ nào {int(min_years)} năm liền trở lên không kết nạp đảng viên "
+               f"(tính đến năm {year}).")
+else:
+    st.markdown(f"**{len(idle)} chi bộ** không kết nạp được đảng viên nào từ {int(min_years)} năm liền "
+                f"trở lên, tính đến năm {year}.")
+    table_block(
+        idle.rename(columns={
+            "unit": "Đơn vị", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ",
+            "run_years": "Số năm liền không kết nạp", "run_from": "Năm bắt đầu chuỗi",
+            "last_admission": "Lần kết nạp gần nhất"})[
+            ["Đơn vị", "Mã chi bộ", "Tên chi bộ", "Loại chi bộ", "Số năm liền không kết nạp",
+             "Năm bắt đầu chuỗi", "Lần kết nạp gần nhất"]],
+        f"Chi bộ từ {int(min_years)} năm liền không kết nạp", filters, key="adm_idle_cells",
+    )

@@ -1,0 +1,105 @@
+"""Đánh giá, xếp loại (T1, T2): members, grassroots organisations and cells; "chi bộ bốn tốt"."""
+
+import streamlit as st
+
+from queries.indicators import BOUNDARY_REPORTED
+from queries.ratings import RATING_LEVELS, RATING_NAMES
+from queries.targets import target_line, target_lines
+from ui.blocks import chart_block, table_block
+from ui.charts import (
+    GOOD_TO_BAD,
+    colour_traces,
+    grouped_rate_bars,
+    rate_bars_by_unit,
+    rate_trend,
+    stacked_bars,
+    stacked_shares_by_unit,
+)
+from ui.data import query
+from ui.filters import current
+from ui.layout import stop_if_empty
+from ui.tables import INDICATOR_COLUMNS, vi_table
+
+RATED = ("T1_org_rating", "T2_member_rating")
+LEVELS = list(RATING_LEVELS)
+
+st.title("Đánh giá, xếp loại")
+st.caption("T1: tổ chức cơ sở đảng, T2: đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên — mục tiêu "
+           "trên 90% mỗi năm.  \n" + " · ".join(f"**{code}**: {name}" for code, name in RATING_NAMES.items()
+                                                   if code != name))
+filters = current()
+scope = (filters.boundary, filters.units)
+year, first_year = filters.year, filters.first_year
+
+summary = query("indicator_trend", *scope, year, year, RATED)
+stop_if_empty(summary, f"Chưa có số liệu xếp loại năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")
+table_block(vi_table(summary, {"label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS}),
+            "Chỉ tiêu xếp loại", filters, key="rating_summary")
+
+st.subheader("Xếp loại đảng viên")
+members = query("member_ratings_by_year", *scope, first_year, year)
+if members.empty:
+    st.info(f"Chưa có số liệu xếp loại đảng viên đến năm {year} cho các đơn vị đã chọn.")
+else:
+    chart_block(
+        colour_traces(stacked_bars(members, "year", "members", "rating", f"Cơ cấu xếp loại đảng viên, "
+                                   f"{first_year}–{year}", "Năm", "Tỷ lệ đảng viên", percent=True, order=LEVELS),
+                      GOOD_TO_BAD),
+        vi_table(members, {"year": "Năm", "rating": "Xếp loại", "members": "Số đảng viên", "share": "Tỷ lệ"}),
+        "Cơ cấu xếp loại đảng viên", filters, key="rating_members",
+    )
+
+members_by_unit = query("indicator_units", *scope, year, year, ("T2_member_rating",))
+target, target_text = target_line("T2_member_rating", year)
+chart_block(
+    rate_bars_by_unit(members_by_unit, f"Đảng viên hoàn thành tốt nhiệm vụ trở lên — năm {year}", target,
+                      target_text, members_by_unit["met"].tolist()),
+    vi_table(members_by_unit, INDICATOR_COLUMNS), "Đảng viên HTTNV trở lên theo đơn vị", filters,
+    key="rating_members_units",
+)
+
+trend = query("indicator_trend", *scope, first_year, year, RATED)
+chart_block(
+    rate_trend(trend, f"Tỷ lệ hoàn thành tốt nhiệm vụ trở lên — {filters.scope_label}", "label",
+               target_lines("T2_member_rating")),
+    vi_table(trend, INDICATOR_COLUMNS), "Tỷ lệ HTTNV trở lên qua các năm", filters, key="rating_trend",
+)
+
+st.subheader("Xếp loại tổ chức cơ sở đảng")
+organisations = query("org_ratings_by_year", *scope, first_year, year)
+chart_block(
+    colour_traces(stacked_bars(organisations, "year", "organisations", "rating",
+                               f"Xếp loại tổ chức cơ sở đảng, {first_year}–{year}", "Năm", "Số TCCSĐ",
+                               order=LEVELS), GOOD_TO_BAD),
+    vi_table(organisations, {"year": "Năm", "rating": "Xếp loại", "organisations": "Số TCCSĐ", "share": "Tỷ lệ"}),
+    "Xếp loại tổ chức cơ sở đảng", filters, key="rating_orgs",
+)
+listed = query("org_ratings_list", *scope, year)
+columns = {"unit": "Đơn vị", "reporting_unit": "Đơn vị báo cáo", "year": "Năm", "rating": "Xếp loại TCCSĐ"}
+if filters.boundary == BOUNDARY_REPORTED:
+    columns.pop("reporting_unit")  # the same unit
+table_block(vi_table(listed, columns), f"Xếp loại từng TCCSĐ năm {year}", filters, key="rating_org_list",
+            expanded=False)
+
+st.subheader("Xếp loại chi bộ")
+cells = query("cell_ratings", *scope, year)
+if cells.empty:
+    st.info(f"Chưa có số liệu chi bộ năm {year}.")
+else:
+    chart_block(
+        stacked_shares_by_unit(cells, "unit", "cells", "rating", f"Xếp loại chi bộ — năm {year}", LEVELS,
+                               GOOD_TO_BAD, x_title="Tỷ lệ chi bộ"),
+        vi_table(cells, {"unit": "Đơn vị", "year": "Năm", "rating": "Xếp loại", "cells": "Số chi bộ",
+                         "share": "Tỷ lệ"}),
+        "Xếp loại chi bộ", filters, key="rating_cells",
+    )
+
+    st.subheader("Chi bộ bốn tốt")
+    four_good = query("four_good_cells", *scope, year)
+    chart_block(
+        grouped_rate_bars(four_good, "unit", None, f"Tỷ lệ chi bộ bốn tốt — năm {year}", "Tỷ lệ chi bộ",
+                          numerator="four_good", denominator="cells"),
+        vi_table(four_good, {"unit": "Đơn vị", "year": "Năm", "four_good": "Chi bộ bốn tốt",
+                             "cells": "Tổng số chi bộ", "rate": "Tỷ lệ"}),
+        "Chi bộ bốn tốt", filters, key="rating_four_good",
+    )

@@ -1,0 +1,58 @@
+"""Bồi dưỡng nghiệp vụ (T7): training coverage by unit and year, cell cadres and grassroots committees."""
+
+import streamlit as st
+
+from queries.targets import target_line, target_lines
+from ui.blocks import chart_block, table_block
+from ui.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend
+from ui.data import query
+from ui.filters import current
+from ui.layout import stop_if_empty
+from ui.tables import INDICATOR_COLUMNS, vi_table
+
+CODE = "T7_training"
+SPLIT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "trained": "Được bồi dưỡng",
+                 "members": "Tổng số", "rate": "Tỷ lệ"}
+
+st.title("Bồi dưỡng nghiệp vụ công tác Đảng")
+st.caption("Chỉ tiêu T7 của Đề án: 100% cấp ủy viên chi bộ thôn, tổ dân phố và cấp ủy viên cơ sở được bồi dưỡng "
+           "nghiệp vụ công tác Đảng hằng năm, từ năm 2023.")
+filters = current()
+scope = (filters.boundary, filters.units)
+year = filters.year
+
+summary = query("indicator_trend", *scope, year, year, (CODE,))
+stop_if_empty(summary[summary["denominator"] > 0],  # no report, or nobody to train
+              f"Chưa có số liệu bồi dưỡng năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")
+split = query("training_split", *scope, year)
+overall = split[split["is_total"]] if split["is_total"].any() else split
+table_block(
+    vi_table(summary, {"label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS}),
+    f"Bồi dưỡng nghiệp vụ năm {year}", filters, key="training_summary",
+)
+table_block(vi_table(overall, SPLIT_COLUMNS), f"Bồi dưỡng nghiệp vụ năm {year} theo đối tượng", filters,
+            key="training_split_summary")
+
+st.subheader("Theo đơn vị")
+by_unit = query("indicator_units", *scope, year, year, (CODE,))
+target, target_text = target_line(CODE, year)
+chart_block(
+    rate_bars_by_unit(by_unit, f"Tỷ lệ cấp ủy viên được bồi dưỡng — năm {year}", target, target_text,
+                      by_unit["met"].tolist()),
+    vi_table(by_unit, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ theo đơn vị", filters, key="training_units",
+)
+chart_block(
+    grouped_rate_bars(split, "unit", "group", f"Được bồi dưỡng theo đối tượng — năm {year}",
+                      target=target, target_label=target_text, numerator="trained", denominator="members"),
+    vi_table(split, SPLIT_COLUMNS), "Bồi dưỡng nghiệp vụ theo đối tượng", filters, key="training_groups",
+)
+
+st.subheader("Diễn biến qua các năm")
+trend = query("indicator_trend", *scope, filters.first_year, year, (CODE,))
+chart_block(
+    rate_trend(trend, f"Tỷ lệ cấp ủy viên được bồi dưỡng — {filters.scope_label}", "label", target_lines(CODE)),
+    vi_table(trend, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ qua các năm", filters, key="training_trend",
+)
+by_unit_years = query("indicator_units", *scope, filters.first_year, year, (CODE,))
+table_block(vi_table(by_unit_years, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ theo đơn vị và năm", filters,
+            key="training_units_years", expanded=False)

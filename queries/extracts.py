@@ -1,0 +1,52 @@
+"""Extracts of the loaded tables for the current filter, headed as the submission workbook is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+import pandas as pd
+
+from etl import contract as c
+from queries.scope import scope_params
+from queries.sql import read_sql
+
+COMMON_HEADERS = {
+    "display_unit": "Đơn vị",
+    "unit": "Đơn vị báo cáo",
+    "unit_code": "Mã đơn vị báo cáo",
+    "year": "Năm",
+}
+EXTRA_HEADERS = {
+    "row_no": "Dòng trong tệp",
+    "has_thpt": "Tốt nghiệp THPT (quy đổi)",
+    "file_name": "Tệp báo cáo",
+    "loaded_at": "Thời điểm nạp",
+}
+HEADERS = {
+    **{col.field: col.name for cols in (c.INFO_KEYS, *c.SHEET_COLUMNS.values()) for col in cols},
+    "cell_name": "Tên chi bộ",
+    "cell_type": "Loại chi bộ",
+    **EXTRA_HEADERS,
+    **COMMON_HEADERS,
+}
+NULLABLE_WHOLE_NUMBERS = {"committee_members", "committee_trained", "birth_year"}
+EXTRACTS = {  # name → (Vietnamese title, SQL file)
+    "submissions": ("Thông tin đơn vị", "extract_submissions"),
+    "cells": ("Chi bộ", "extract_cells"),
+    "member_figures": ("Đảng viên", "extract_member_figures"),
+    "cadres": ("Cán bộ chi bộ", "extract_cadres"),
+}
+
+
+def extract(
+    con: duckdb.DuckDBPyConnection, table: str, boundary: str, units: Iterable[str] | None, year: int
+) -> pd.DataFrame:
+    """One table (a key of EXTRACTS) for the filter, with the workbook's Vietnamese headers."""
+    frame = con.execute(read_sql(EXTRACTS[table][1]), scope_params(boundary, units, year=year)).df()
+    for column in NULLABLE_WHOLE_NUMBERS.intersection(frame.columns):  # NULLs made them floats
+        frame[column] = frame[column].astype("Int64")
+    return frame.rename(columns=HEADERS)
+
+
+NAMED_QUERIES = {"extract": extract}

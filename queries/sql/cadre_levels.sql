@@ -1,0 +1,32 @@
+-- Village / residential-group cell cadres of $year by level on one ladder, per display unit and,
+-- as the row with display_id NULL, for the selected units together. $ladder: 'education'
+-- (rank 1 = THPT), 'professional' or 'political' (the ranks of etl.contract); $levels names
+-- ranks 0, 1, … so every unit lists every level, 0 where nobody holds it.
+WITH levels AS (
+    SELECT i - 1 AS rank, $levels[i] AS level FROM range(1, len($levels) + 1) AS t(i)
+), scoped AS (
+    SELECT s.display_id, s.display_kind, s.display_code, s.display_name, v.row_no,
+           CASE $ladder WHEN 'education' THEN v.has_thpt::INTEGER
+                        WHEN 'professional' THEN v.professional_rank
+                        WHEN 'political' THEN v.political_rank END AS rank
+    FROM submissions m
+    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    LEFT JOIN village_cadres v ON v.unit_id = m.unit_id AND v.year = m.year
+    WHERE ($units IS NULL OR list_contains($units, s.display_id))
+      AND m.year = $year
+), scope_units AS (
+    SELECT DISTINCT display_id, display_kind, display_code, display_name FROM scoped
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM scoped)
+), counted AS (
+    SELECT u.display_id, u.display_kind, u.display_code, u.display_name, l.rank, l.level, count(sc.row_no) AS cadres
+    FROM scope_units u
+    CROSS JOIN levels l
+    LEFT JOIN scoped sc ON (u.display_id IS NULL OR sc.display_id = u.display_id) AND sc.rank = l.rank
+    GROUP BY ALL
+)
+SELECT display_id, display_kind || ' ' || display_name AS unit, $year AS year, rank, level,
+       cadres::BIGINT AS cadres,
+       cadres / nullif(sum(cadres) OVER (PARTITION BY display_id), 0) AS share
+FROM counted
+ORDER BY display_id IS NOT NULL, display_kind, display_code, rank

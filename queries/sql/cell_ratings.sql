@@ -1,0 +1,26 @@
+-- Party cells of $year by their rating (`Xếp loại` of `Chi bộ`), per display unit and, as the
+-- row with display_id NULL, for the selected units together; NULL counts as the last of $ratings.
+WITH ratings AS (
+    SELECT i - 1 AS rank, $ratings[i] AS rating FROM range(1, len($ratings) + 1) AS t(i)
+), scoped AS (
+    SELECT s.display_id, s.display_kind, s.display_code, s.display_name, coalesce(c.rating, $ratings[-1]) AS rating
+    FROM cells c
+    JOIN unit_scope s ON s.unit_id = c.unit_id AND s.boundary = $boundary
+    WHERE ($units IS NULL OR list_contains($units, s.display_id))
+      AND c.year = $year
+), scope_units AS (
+    SELECT DISTINCT display_id, display_kind, display_code, display_name FROM scoped
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM scoped)
+), counted AS (
+    SELECT u.display_id, u.display_kind, u.display_code, u.display_name, r.rank, r.rating, count(sc.rating) AS cells
+    FROM scope_units u
+    CROSS JOIN ratings r
+    LEFT JOIN scoped sc ON (u.display_id IS NULL OR sc.display_id = u.display_id) AND sc.rating = r.rating
+    GROUP BY ALL
+)
+SELECT display_id, display_kind || ' ' || display_name AS unit, $year AS year, rank, rating,
+       cells::BIGINT AS cells,
+       cells / nullif(sum(cells) OVER (PARTITION BY display_id), 0) AS share
+FROM counted
+ORDER BY display_id IS NOT NULL, display_kind, display_code, rank

@@ -1,0 +1,45 @@
+-- Party cells that admitted nobody in each of the last $min_years or more report years up to
+-- and including $year (gaps and islands over member_figures): the run of consecutive years
+-- with `Kết nạp` = 0 that ends in $year, and the last year the cell admitted anyone.
+-- A year the cell did not report breaks the run: nothing is known about it.
+--
+-- A cell is (display unit, cell code). Under the 'current' boundary the cells of the units
+-- merged on 1 July 2025 keep their code, except that when two predecessors of one new unit
+-- used the same code, the later ones by unit code carry that unit's code as a prefix, as
+-- etl.template.prefill_from_db writes them in the new unit's first template.
+WITH scoped AS (
+    SELECT s.display_id, s.display_kind, s.display_name, m.unit_id, u.code AS unit_code,
+           m.year, m.cell_code, m.admitted
+    FROM member_figures m
+    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN units u ON u.unit_id = m.unit_id
+    WHERE ($units IS NULL OR list_contains($units, s.display_id))
+      AND m.year <= $year
+), keyed AS (
+    SELECT *,
+           CASE WHEN row_number() OVER (PARTITION BY display_id, year, cell_code ORDER BY unit_code) = 1
+                THEN cell_code ELSE unit_code || '-' || cell_code END AS cell_key
+    FROM scoped
+), zero_years AS (
+    SELECT display_id, cell_key, year,
+           year - row_number() OVER (PARTITION BY display_id, cell_key ORDER BY year) AS island
+    FROM keyed
+    WHERE admitted = 0
+), runs AS (
+    SELECT display_id, cell_key, min(year) AS run_from, max(year) AS run_to, count(*) AS run_years
+    FROM zero_years
+    GROUP BY display_id, cell_key, island
+), last_admission AS (
+    SELECT display_id, cell_key, max(year) AS last_admitted_year
+    FROM keyed
+    WHERE admitted > 0
+    GROUP BY display_id, cell_key
+)
+SELECT k.display_id, k.display_kind || ' ' || k.display_name AS unit, k.cell_key AS cell_code,
+       c.cell_name, c.cell_type, r.run_years, r.run_from, r.run_to, a.last_admitted_year
+FROM runs r
+JOIN keyed k ON k.display_id = r.display_id AND k.cell_key = r.cell_key AND k.year = $year
+JOIN cells c ON c.unit_id = k.unit_id AND c.year = k.year AND c.cell_code = k.cell_code
+LEFT JOIN last_admission a ON a.display_id = r.display_id AND a.cell_key = r.cell_key
+WHERE r.run_to = $year AND r.run_years >= $min_years
+ORDER BY r.run_years DESC, k.display_kind, k.display_name, k.cell_key

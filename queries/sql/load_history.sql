@@ -1,0 +1,7 @@
+-- Every load that changed the database, newest first, with the unit as it reported.
+SELECT h.load_id, strftime(h.loaded_at, '%d/%m/%Y %H:%M:%S') AS loaded_at, h.loaded_by, h.file_name,
+       u.kind || ' ' || u.name AS unit, u.code AS unit_code, h.year, h.outcome,
+       h.cells, h.members, h.cadres, h.warnings
+FROM load_history h
+LEFT JOIN units u ON u.unit_id = h.unit_id
+ORDER BY h.loaded_at DESC, h.load_id DESC

@@ -1,0 +1,22 @@
+-- Grassroots party organisations (one submission each) by their own rating, `Xếp loại TCCSĐ`,
+-- per year, the selected units together; NULL counts as the last of $ratings. HTXSNV + HTTNV over
+-- the rated ones is T1 (indicator_facts).
+WITH ratings AS (
+    SELECT i - 1 AS rank, $ratings[i] AS rating FROM range(1, len($ratings) + 1) AS t(i)
+), scoped AS (
+    SELECT m.year, coalesce(m.org_rating, $ratings[-1]) AS rating
+    FROM submissions m
+    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    WHERE ($units IS NULL OR list_contains($units, s.display_id))
+      AND m.year BETWEEN $year_from AND $year_to
+), counted AS (
+    SELECT y.year, r.rank, r.rating, count(sc.rating)::BIGINT AS organisations
+    FROM (SELECT DISTINCT year FROM scoped) y
+    CROSS JOIN ratings r
+    LEFT JOIN scoped sc ON sc.year = y.year AND sc.rating = r.rating
+    GROUP BY ALL
+)
+SELECT year, rank, rating, organisations,
+       organisations / nullif(sum(organisations) OVER (PARTITION BY year), 0) AS share
+FROM counted
+ORDER BY year, rank

@@ -1,0 +1,184 @@
+"""The file as a whole: what is no spreadsheet, sheets, where tables start and end, all problems at once."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from etl import contract as c
+from etl.model import WorkbookRejected
+from etl.validate import parse_workbook
+from etl.spreadsheet import UNREADABLE
+from tests.workbooks import default_spec, edited, parse, rejected, rejected_bytes, where, write
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CELLS, MEMBERS, CADRES = c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _valid_xlsx(tmp_path) -> bytes:
+    path, _ = write(default_spec(), tmp_path)
+    return path.read_bytes()
+
+
+NOT_SPREADSHEETS = {
+    "text renamed .xlsx": (b"Don vi;Nam bao cao\nPho Hoa;2024\n", "không phải bảng tính"),
+    "empty file": (b"", "tệp rỗng"),
+    "HTML saved as .xls": (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "HTML"),
+    "Word document (zip)": (_zip({"word/document.xml": b"<w:document/>"}), "tệp nén không phải bảng tính"),
+    "zip with broken xlsx parts": (_zip({"xl/workbook.xml": b"\x00garbage", "[Content_Types].xml": b"<"}), UNREADABLE),
+    "OLE2 header, then nothing": (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(1024), UNREADABLE),
+}
+
+
+@pytest.mark.parametrize(("data", "needle"), NOT_SPREADSHEETS.values(), ids=NOT_SPREADSHEETS.keys())
+def test_not_a_spreadsheet_is_one_clear_problem(data, needle):
+    [problem] = rejected_bytes(data, "bao-cao.xlsx")
+    assert (problem.file, problem.sheet, problem.row, problem.column) == ("bao-cao.xlsx", None, None, None)
+    assert needle in problem.expected
+
+
+def test_truncated_xlsx(tmp_path):
+    data = _valid_xlsx(tmp_path)
+    [problem] = rejected_bytes(data[: len(data) // 2], "cut.xlsx")
+    assert problem.expected.startswith(UNREADABLE)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls"])
+def test_damaged_files_never_raise_anything_but_rejection(tmp_path, kind):
+    """Bytes flipped at random (fixed seed): either read or rejected, never a crash or a panic."""
+    if kind == "xls":
+        pytest.importorskip("xlwt")
+    path, _ = write(default_spec(), tmp_path, name="ok", kind=kind)
+    original = path.read_bytes()
+    chance = random.Random(20250101)
+    for _ in range(40):
+        data = bytearray(original)
+        for _ in range(chance.randint(1, 12)):
+            data[chance.randrange(len(data))] = chance.randrange(256)
+        try:
+            parse_workbook(bytes(data), path.name)
+        except WorkbookRejected as rejection:
+            assert rejection.problems
+
+
+def test_file_that_aborts_calamine_is_rejected_and_we_survive():
+    """This damaged .xls makes calamine 0.9.1 ask for a 190 GB allocation, and Rust abort the
+    process; reading in a child process turns that into a problem."""
+    data = (FIXTURES / "damaged-aborts-calamine.xls").read_bytes()
+    [problem] = rejected_bytes(data, "hong.xls")
+    assert problem.expected == UNREADABLE
+
+
+def test_missing_sheets_each_named(tmp_path):
+    spec = default_spec()
+    spec.omit_sheets = (MEMBERS, CADRES)
+    problems = rejected(spec, tmp_path)
+    assert where(problems) == [(MEMBERS, None, None), (CADRES, None, None)]
+    assert problems[0].expected == f"thiếu sheet '{MEMBERS}'"
+
+
+def test_extra_sheet_is_a_warning_and_the_guide_sheet_is_not(tmp_path):
+    sub = parse(default_spec(extra_sheet=True, guide_sheet=True), tmp_path)
+    assert sub.warnings == ["Sheet 'Ghi chú' không thuộc mẫu báo cáo: bỏ qua"]
+
+
+def test_sheet_without_a_header_row(tmp_path):
+    path, _ = write(default_spec(), tmp_path)
+    book = openpyxl.load_workbook(path)
+    del book[CELLS]
+    book.create_sheet(CELLS).append(["Danh sách chi bộ sẽ gửi sau"])
+    book.save(path)
+    problems = rejected_bytes(path.read_bytes(), path.name)
+    assert where(problems)[0] == (CELLS, None, None)
+    assert "không tìm thấy dòng tiêu đề" in problems[0].expected
+
+
+def test_three_independent_errors_give_three_problems(tmp_path):
+    spec = edited([
+        ("cells", 1, "Loại chi bộ", "Chợ"),
+        ("members", 2, "Từ trần", -1),
+        ("cadres", 4, "Chức vụ", "Trưởng thôn"),
+    ])
+    spec.info["Năm báo cáo"] = 2014
+    problems = rejected(spec, tmp_path)
+    assert where(problems) == [
+        (c.SHEET_INFO, 2, "Năm báo cáo"),
+        (CELLS, 3, "Loại chi bộ"),
+        (MEMBERS, 4, "Từ trần"),
+        (CADRES, 6, "Chức vụ"),
+    ]
+
+
+def test_problem_reads_in_vietnamese_with_every_place(tmp_path):
+    [problem] = rejected(edited([("members", 1, "Từ trần", -1)]), tmp_path)
+    assert str(problem) == "bao-cao.xlsx, sheet 'Đảng viên', dòng 3, cột 'Từ trần': giá trị '-1': số nguyên không âm (≥ 0)"
+    with pytest.raises(WorkbookRejected, match="1 lỗi"):
+        parse_workbook(write(edited([("members", 1, "Từ trần", -1)]), tmp_path)[0].read_bytes(), "bao-cao.xlsx")
+
+
+def test_signature_block_below_the_table_is_skipped(tmp_path):
+    spec = default_spec(signature=True)
+    sub = parse(spec, tmp_path)
+    assert len(sub.cadres) == 6
+    # Chi bộ and Đảng viên end at row 4; their signatures fill rows 6–10, Cán bộ's rows 9–13
+    assert sub.warnings == [
+        f"Sheet '{sheet}': bỏ qua dòng {first}–{first + 4} dưới bảng (chữ ký, ghi chú), không phải số liệu"
+        for sheet, first in ((CELLS, 6), (MEMBERS, 6), (CADRES, 9))
+    ]
+
+
+def test_data_row_below_the_total_row_is_a_problem(tmp_path):
+    path, layout = write(default_spec(total_row=True), tmp_path)
+    book = openpyxl.load_workbook(path)
+    book[MEMBERS].append(["CB09", 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10])
+    book.save(path)
+    [problem] = rejected_bytes(path.read_bytes(), path.name)
+    assert where([problem]) == [(MEMBERS, layout.total_row[MEMBERS] + 1, None)]
+    assert "dưới dòng tổng cộng" in problem.expected
+
+
+def test_rows_after_a_blank_row_that_hold_data_stay_in_the_table(tmp_path):
+    path, _ = write(default_spec(), tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book[CADRES]
+    sheet.append([])
+    sheet.append(["Ngô Văn Tư", 1970, "Nam", "CB09"])  # row 9: after a blank row, partly filled
+    book.save(path)
+    assert where(rejected_bytes(path.read_bytes(), path.name)) == [
+        (CADRES, 9, "Mã chi bộ"), (CADRES, 9, "Chức vụ"), (CADRES, 9, "Học vấn"),
+    ]
+
+
+def test_blank_rows_and_prefilled_stt_inside_the_table(tmp_path):
+    """A template with STT numbers filled down past the data: those rows are empty, not errors."""
+    spec = default_spec(stt_column=True, blank_row_inside=True)
+    path, layout = write(spec, tmp_path)
+    book = openpyxl.load_workbook(path)
+    for offset in range(1, 6):
+        book[CADRES].cell(layout.rows[CADRES][-1] + offset, 1, 6 + offset)
+    book.save(path)
+    sub = parse_workbook(path.read_bytes(), path.name)
+    assert [x["row_no"] for x in sub.cadres] == [2, 4, 5, 6, 7, 8]
+    assert sub.warnings == []
+
+
+def test_content_far_below_is_refused(tmp_path):
+    path, _ = write(default_spec(), tmp_path)
+    book = openpyxl.load_workbook(path)
+    book[CADRES].cell(10_001, 2, "x")
+    book.save(path)
+    problems = rejected_bytes(path.read_bytes(), path.name)
+    assert where(problems) == [(CADRES, 10_001, None)]

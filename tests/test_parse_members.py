@@ -1,0 +1,150 @@
+"""`Đảng viên`: whole numbers, the four identities, cell codes, the total row."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from etl import contract as c
+from tests.workbooks import default_spec, edited, parse, rejected, rejected_bytes, where, write
+
+MEMBERS = c.SHEET_MEMBERS
+
+
+@pytest.mark.parametrize(
+    ("value", "stored"),
+    [(" 46 ", 46), ("46", 46), (46.0, 46), ("46.0", 46), ("46,0", 46), ("\u00a046\u00a0", 46)],
+)
+def test_whole_numbers_in_any_spelling(tmp_path, value, stored):
+    sub = parse(edited([("members", 0, "Cuối năm", value)]), tmp_path)
+    assert sub.members[0]["end_count"] == stored
+
+
+def test_blank_means_zero(tmp_path):
+    spec = edited([("members", 2, column, None) for column in ("Kết nạp học sinh", "Chuyển đi", "KHTNV", "Chưa xếp loại")])
+    sub = parse(spec, tmp_path)
+    third = sub.members[2]
+    assert (third["admitted_students"], third["transferred_out"], third["rated_not_fulfilled"], third["unrated"]) == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "needle"),
+    [
+        ("Kết nạp", 12.5, "thập phân"),
+        ("Kết nạp", "1,5", "thập phân"),
+        ("Từ trần", -1, "không âm"),
+        ("Chuyển đi", "abc", "số nguyên"),
+        ("Xóa tên", True, "số nguyên"),
+    ],
+)
+def test_bad_numbers(tmp_path, column, value, needle):
+    [problem] = rejected(edited([("members", 1, column, value)]), tmp_path)
+    assert where([problem]) == [(MEMBERS, 3, column)]
+    assert needle in problem.expected
+
+
+@pytest.mark.parametrize(
+    ("edits", "column", "found", "expected"),
+    [
+        pytest.param(
+            [("members", 0, "Đầu năm", 44)], "Cuối năm", "46",
+            "Cuối năm = Đầu năm 44 + Kết nạp 2 + Chuyển đến 1 − Chuyển đi 1 − Từ trần 1 − Xóa tên 0"
+            " − Khai trừ 0 − Xin ra khỏi Đảng 0 = 45",
+            id="end = start + in - out",
+        ),
+        pytest.param(
+            [("members", 1, "Kết nạp học sinh", 2)], "Kết nạp", "1",
+            "Kết nạp không nhỏ hơn Kết nạp học sinh 2 + Kết nạp công nhân 0 + Kết nạp chủ doanh nghiệp 0 = 2",
+            id="admission groups <= admitted",
+        ),
+        pytest.param(
+            [("members", 0, "HTTNV", 29)], "Chưa xếp loại", "1",
+            "HTXSNV 5 + HTTNV 29 + HTNV 9 + KHTNV 1 + Chưa xếp loại 1 = 45, phải bằng Cuối năm 46",
+            id="ratings sum to end",
+        ),
+        pytest.param([("members", 2, "Miễn sinh hoạt", 22)], "Miễn sinh hoạt", "22", "không lớn hơn Cuối năm (21)",
+                     id="exempted <= end"),
+        pytest.param([("members", 2, "Đi làm ăn xa", 30)], "Đi làm ăn xa", "30", "không lớn hơn Cuối năm (21)",
+                     id="working away <= end"),
+    ],
+)
+def test_identity(tmp_path, edits, column, found, expected):
+    [problem] = rejected(edited(edits), tmp_path)
+    row = 2 + edits[0][1]
+    assert (problem.sheet, problem.row, problem.column, problem.value, problem.expected) == (
+        MEMBERS, row, column, found, expected,
+    )
+
+
+def test_wrong_end_count_breaks_two_identities(tmp_path):
+    problems = rejected(edited([("members", 0, "Cuối năm", 47)]), tmp_path)
+    assert where(problems) == [(MEMBERS, 2, "Cuối năm"), (MEMBERS, 2, "Chưa xếp loại")]
+
+
+def test_identity_skipped_when_a_figure_is_unreadable(tmp_path):
+    """One bad cell is one problem: the identities it takes part in are not guessed."""
+    assert where(rejected(edited([("members", 0, "Chuyển đến", "một")]), tmp_path)) == [(MEMBERS, 2, "Chuyển đến")]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(lambda s: s.members[2].update({"Mã chi bộ": "TH02"}),
+                     [(MEMBERS, 4, "Mã chi bộ"), (MEMBERS, None, "Mã chi bộ")], id="unknown code, cell without row"),
+        pytest.param(lambda s: s.members.pop(), [(MEMBERS, None, "Mã chi bộ")], id="cell without row"),
+        pytest.param(lambda s: s.members.append(dict(s.members[0])), [(MEMBERS, 5, "Mã chi bộ")], id="two rows for a cell"),
+        pytest.param(lambda s: s.members[1].update({"Mã chi bộ": None}),
+                     [(MEMBERS, 3, "Mã chi bộ"), (MEMBERS, None, "Mã chi bộ")], id="code required"),
+    ],
+)
+def test_one_row_per_cell(tmp_path, change, expected):
+    spec = default_spec()
+    change(spec)
+    assert where(rejected(spec, tmp_path)) == expected
+
+
+def test_cell_without_row_names_the_cell(tmp_path):
+    spec = default_spec()
+    spec.members.pop()
+    [problem] = rejected(spec, tmp_path)
+    assert problem.value == "TH01"
+    assert f"sheet '{c.SHEET_CELLS}', dòng 4" in problem.expected
+
+
+def test_total_row_with_right_sums_is_not_a_cell(tmp_path):
+    spec = default_spec(total_row=True)
+    path, layout = write(spec, tmp_path)
+    assert layout.total_row[MEMBERS] == 5
+    sub = parse(spec, tmp_path)
+    assert [m["cell_code"] for m in sub.members] == ["CB01", "CB02", "TH01"]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        pytest.param({"Đầu năm": 96}, [(MEMBERS, 5, "Đầu năm", "96", "bằng tổng cột = 95")], id="wrong sum"),
+        pytest.param({"Cuối năm": "97", "HTNV": 15}, [
+            (MEMBERS, 5, "Cuối năm", "97", "bằng tổng cột = 98"),
+            (MEMBERS, 5, "HTNV", "15", "bằng tổng cột = 16"),
+        ], id="two wrong sums"),
+        pytest.param({"Kết nạp": None, "Chuyển đến": "x"}, [], id="blank or words are not checked"),
+        pytest.param({"Đầu năm": " 95 ", "Kết nạp": 4.0}, [], id="numbers as text and floats"),
+    ],
+)
+def test_total_row_numbers_equal_column_sums(tmp_path, overrides, expected):
+    spec = default_spec(total_row=True, total_overrides=overrides)
+    if expected:
+        problems = rejected(spec, tmp_path)
+        assert [(p.sheet, p.row, p.column, p.value, p.expected) for p in problems] == expected
+    else:
+        assert len(parse(spec, tmp_path).members) == 3
+
+
+def test_total_row_label_variants(tmp_path):
+    for label in ("Cộng", "TỔNG CỘNG:", "Tổng số", "tong cong (3 chi bo)"):
+        spec = default_spec(total_row=True, total_overrides={"Đầu năm": 96})
+        path, layout = write(spec, tmp_path)
+        book = openpyxl.load_workbook(path)
+        book[MEMBERS].cell(layout.total_row[MEMBERS], 1, label)
+        book.save(path)
+        assert where(rejected_bytes(path.read_bytes(), path.name)) == [(MEMBERS, 5, "Đầu năm")]

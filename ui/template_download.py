@@ -1,0 +1,25 @@
+"""The submission template of a unit and year, blank or prefilled from the loaded data."""
+
+from __future__ import annotations
+
+import io
+
+from etl.template import prefill_from_db, write_template
+from etl.units import units_by_id
+from queries.db import NoDatabase, cursor
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def template_workbook(unit_id: str, year: int, prefilled: bool) -> bytes:
+    """The .xlsx a ward fills in; prefilled with last year's cells, cadres and members when known."""
+    unit = units_by_id()[unit_id]
+    prefill = None
+    if prefilled:
+        try:
+            prefill = prefill_from_db(cursor(), unit, year)
+        except NoDatabase:
+            prefill = None
+    out = io.BytesIO()
+    write_template(out, unit, year, prefill)
+    return out.getvalue()

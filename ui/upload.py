@@ -1,0 +1,80 @@
+"""Workbooks uploaded on the Dữ liệu page: loaded by the same `etl.batch.load_files` as the
+CLI, and reported file by file in Vietnamese."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from etl.batch import Progress, load_files
+from etl.config import settings
+from etl.loader import LoadResult
+from etl.model import Problem
+from etl.store import StoreBusy
+
+REPORT_KEY = "upload_report"  # the last upload's results, shown until the next upload
+ROUND_KEY = "upload_round"  # bumped after each upload, so the uploader starts empty
+ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "ods"]
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
+
+
+def escape(text: str) -> str:
+    """Text shown verbatim inside Streamlit markdown (values from a workbook may hold `*`, `$`…)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def describe(problem: Problem) -> str:
+    """`Sheet 'Đảng viên', dòng 12, cột 'Kết nạp', giá trị 'abc': cần …` without the file name."""
+    where = []
+    if problem.sheet:
+        where.append(f"Sheet '{problem.sheet}'")
+    if problem.row:
+        where.append(f"dòng {problem.row}")
+    if problem.column:
+        where.append(f"cột '{problem.column}'")
+    if problem.value is not None:
+        where.append(f"giá trị '{problem.value}'")
+    return f"{', '.join(where)}: {problem.expected}" if where else problem.expected
+
+
+def load_uploads(files: list[tuple[str, bytes]], loaded_by: str | None = None,
+                 progress: Progress | None = None) -> list[LoadResult]:
+    """Load (name, content) pairs into the database the app reads; what the upload button calls."""
+    return load_files(files, settings(), loaded_by=loaded_by or None, progress=progress)
+
+
+def submit(files: list[tuple[str, bytes]], loaded_by: str | None) -> None:
+    """Load the files, keep their report and rerun, so every page and the filters see the new data."""
+    bar = st.progress(0.0, text="Đang kiểm tra và nạp các tệp…")
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(done / total if total else 1.0, text=f"Đang kiểm tra: {name}" if name else "Đã xong")
+
+    try:
+        results = load_uploads(files, loaded_by, progress)
+    except StoreBusy as busy:
+        bar.empty()
+        st.error(str(busy))
+        return
+    st.session_state[REPORT_KEY] = results
+    st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
+    st.rerun()
+
+
+def show_report(results: list[LoadResult]) -> None:
+    """One message per file: what loaded, or every problem of a rejected workbook."""
+    rejected = [r for r in results if not r.ok]
+    st.markdown(f"**Kết quả nạp:** {len(results) - len(rejected)} tệp nạp được, "
+                f"{len(rejected)} tệp bị từ chối.")
+    for result in results:
+        if result.ok:
+            st.success(escape(result.summary()), icon="✅")
+            if result.warnings:
+                st.warning("\n".join([f"**{escape(result.file_name)}** — cảnh báo:", ""]
+                                     + [f"- {escape(w)}" for w in result.warnings]), icon="⚠️")
+        else:
+            lines = [f"**{escape(result.summary())}** — không có gì được ghi vào cơ sở dữ liệu. "
+                     + "Hãy sửa các lỗi sau rồi nạp lại:", ""]
+            lines += [f"- {escape(describe(p))}" for p in result.problems]
+            st.error("\n".join(lines), icon="⛔")
