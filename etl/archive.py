@@ -28,6 +28,7 @@ class ArchiveEntry:
 class Archive:
     def __init__(self, root: Path):
         self.root = root
+        self._unsynced: list[Path] = []
 
     @property
     def manifest(self) -> Path:
@@ -44,17 +45,28 @@ class Archive:
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
         with open(tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
+        self._unsynced.append(path)
         return path
 
     def record(self, entry: ArchiveEntry) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.manifest, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+        self._unsynced.append(self.manifest)
+
+    def sync(self) -> None:
+        """Make every blob and manifest line written since the last sync durable (before publishing)."""
+        for path in dict.fromkeys(self._unsynced):
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+        for folder in dict.fromkeys(p.parent for p in self._unsynced):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        self._unsynced.clear()
 
     def entries(self) -> Iterator[ArchiveEntry]:
         if not self.manifest.exists():

@@ -56,6 +56,7 @@ def load_files(
             results.append(
                 load_workbook(io.BytesIO(data), con, file_name=name, archive=archive, loaded_by=loaded_by)
             )
+        archive.sync()
         if progress:
             progress(len(files), len(files), "")
     return results
@@ -90,6 +91,7 @@ def ensure_database(cfg: Settings | None = None, samples_dir: Path = SAMPLES_DIR
             )
             if not result.ok:
                 raise RuntimeError(f"Sample workbook rejected: {result.problems}")
+        archive.sync()
     return True
 
 

@@ -234,11 +234,15 @@ def write_xlsx(spec: WorkbookSpec, path: Path) -> Layout:
 
 def write_ods(spec: WorkbookSpec, path: Path) -> Layout:
     """Write `spec` as OpenDocument (.ods) with odfpy; dates as date cells."""
+    from odf.element import Element
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
     from odf.text import P
 
     sheets, layout = render(spec)
+    # odfpy declares every namespace any element ever used in this process (a class-level
+    # dict); start it empty so that the bytes depend on this document only
+    Element.namespaces.clear()
     doc = OpenDocumentSpreadsheet()
     for name, grid in sheets.items():
         table = Table(name=name)

@@ -26,9 +26,13 @@ FIRST_BIRTH_YEAR = 1900
 def _birth_year(value: object, report_year: int) -> int | None:
     if as_text(value) == "":
         return None
-    year = year_of(value)
+    expected = f"năm sinh từ {FIRST_BIRTH_YEAR} đến {report_year}"
+    try:
+        year = year_of(value)
+    except BadValue:
+        raise BadValue(expected) from None
     if not FIRST_BIRTH_YEAR <= year <= report_year:
-        raise BadValue(f"năm sinh từ {FIRST_BIRTH_YEAR} đến {report_year}")
+        raise BadValue(expected)
     return year
 
 

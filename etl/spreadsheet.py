@@ -9,6 +9,7 @@ with a memory cap and a time limit, and the dashboard or loader survives any upl
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import os
 import pickle
@@ -120,6 +121,9 @@ def _in_child(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
     except TimeoutError:
         os.kill(pid, signal.SIGKILL)
         return "unreadable", f"đọc tệp quá {CHILD_SECONDS} giây; tệp quá lớn hoặc bị hỏng"
+    except BaseException:  # interrupted: don't leave the child running
+        os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         os.waitpid(pid, 0)
     try:
@@ -144,6 +148,7 @@ def _limit_child() -> None:
             resource.setrlimit(resource.RLIMIT_AS, (inherited + CHILD_MEMORY, inherited + CHILD_MEMORY))
         except (OSError, ValueError):
             pass
+    faulthandler.disable()  # pytest and `python -X faulthandler` would report the abort
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
 
 

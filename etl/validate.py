@@ -37,8 +37,7 @@ from etl.workbook import (
 )
 
 FIRST_YEAR = 2015
-RATINGS_SHOWN = [*c.RATINGS, *(f"{words[0]}" for words in c.RATING_ALIASES.values())]
-
+RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]
 
 
 def parse_workbook(data: bytes, file_name: str) -> Submission:
@@ -54,6 +53,8 @@ def parse_workbook(data: bytes, file_name: str) -> Submission:
     cells, cell_index = read_cells(tables.get(c.SHEET_CELLS), found)
     members = read_members(tables.get(c.SHEET_MEMBERS), cell_index, found)
     cadres = read_cadres(tables.get(c.SHEET_CADRES), cell_index, year, found)
+    if tables.get(c.SHEET_CADRES) and not cadres:
+        found.warnings.append(f"Sheet '{c.SHEET_CADRES}' chưa có cán bộ nào")
     found.reject()
     assert unit_id is not None and year is not None  # both are required: missing is a problem
     return Submission(unit_id, year, info, cells, members, cadres, found.warnings)
@@ -149,6 +150,8 @@ def read_cells(table: Table | None, found: Findings) -> tuple[list[dict], CellIn
             )
         else:
             index[cell_key(code)] = (code, row.number)
+    if not table.rows:
+        found.problem(table.sheet, table.header_row + 1, None, None, "chưa có chi bộ nào dưới dòng tiêu đề")
     if "Mã chi bộ" not in table.columns:
         return cells, None
     return cells, index

@@ -12,9 +12,17 @@ import pytest
 
 from etl import contract as c
 from etl.model import WorkbookRejected
-from etl.validate import parse_workbook
 from etl.spreadsheet import UNREADABLE
-from tests.workbooks import default_spec, edited, parse, rejected, rejected_bytes, where, write
+from etl.validate import parse_workbook
+from tests.workbooks import (
+    default_spec,
+    edited,
+    parse,
+    rejected,
+    rejected_bytes,
+    where,
+    write,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CELLS, MEMBERS, CADRES = c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES
@@ -112,14 +120,30 @@ def test_three_independent_errors_give_three_problems(tmp_path):
         ("members", 2, "Từ trần", -1),
         ("cadres", 4, "Chức vụ", "Trưởng thôn"),
     ])
-    spec.info["Năm báo cáo"] = 2014
     problems = rejected(spec, tmp_path)
     assert where(problems) == [
-        (c.SHEET_INFO, 2, "Năm báo cáo"),
         (CELLS, 3, "Loại chi bộ"),
         (MEMBERS, 4, "Từ trần"),
         (CADRES, 6, "Chức vụ"),
     ]
+
+
+def test_problems_of_every_sheet_at_once(tmp_path):
+    spec = edited([("cells", 0, "Xếp loại", "Giỏi"), ("members", 0, "Đầu năm", 44), ("cadres", 0, "Học vấn", "lớp 9")])
+    spec.info["Năm báo cáo"] = 2014
+    spec.omit_sheets = ()
+    problems = rejected(spec, tmp_path)
+    assert where(problems) == [
+        (c.SHEET_INFO, 2, "Năm báo cáo"), (CELLS, 2, "Xếp loại"), (MEMBERS, 2, "Cuối năm"), (CADRES, 2, "Học vấn"),
+    ]
+
+
+def test_cell_sheet_with_a_header_but_no_rows(tmp_path):
+    spec = default_spec()
+    spec.cells, spec.members, spec.cadres = [], [], []
+    problems = rejected(spec, tmp_path)
+    assert where(problems) == [(CELLS, 2, None)]
+    assert problems[0].expected == "chưa có chi bộ nào dưới dòng tiêu đề"
 
 
 def test_problem_reads_in_vietnamese_with_every_place(tmp_path):

@@ -6,7 +6,15 @@ import openpyxl
 import pytest
 
 from etl import contract as c
-from tests.workbooks import default_spec, edited, parse, rejected, rejected_bytes, where, write
+from tests.workbooks import (
+    default_spec,
+    edited,
+    parse,
+    rejected,
+    rejected_bytes,
+    where,
+    write,
+)
 
 MEMBERS = c.SHEET_MEMBERS
 
@@ -113,7 +121,7 @@ def test_cell_without_row_names_the_cell(tmp_path):
 
 def test_total_row_with_right_sums_is_not_a_cell(tmp_path):
     spec = default_spec(total_row=True)
-    path, layout = write(spec, tmp_path)
+    _, layout = write(spec, tmp_path)
     assert layout.total_row[MEMBERS] == 5
     sub = parse(spec, tmp_path)
     assert [m["cell_code"] for m in sub.members] == ["CB01", "CB02", "TH01"]

@@ -36,11 +36,11 @@ EXPECTED_CADRES = [
     ("Huỳnh Thị Mai", 1984, "Nữ", "CB02", "Chi ủy viên", "Tốt nghiệp THCS", False, "Sơ cấp", 1, "Sơ cấp", 1, False),
     ("Đặng Văn Sơn", 1977, "Nam", "TH01", "Bí thư", "12/12", True, "Đại học", 4, "Cao cấp", 3, True),
 ]
-ALL_MESS = dict(
-    title_block=True, blank_rows_above=2, blank_cols_left=1, stt_column=True, total_row=True,
-    signature=True, blank_row_inside=True, numbering_row=True, numbers_as_text=True,
-    education_dates=True, header_aliases=True, guide_sheet=True,
-)
+ALL_MESS = {
+    "title_block": True, "blank_rows_above": 2, "blank_cols_left": 1, "stt_column": True, "total_row": True,
+    "signature": True, "blank_row_inside": True, "numbering_row": True, "numbers_as_text": True,
+    "education_dates": True, "header_aliases": True, "guide_sheet": True,
+}
 
 
 def assert_default_figures(sub, cadre_rows: list[int], names_as_written: bool = True) -> None:
@@ -174,7 +174,7 @@ def test_formula_cells_give_cached_values_never_evaluated(tmp_path):
     """Cuối năm as formulas written by xlsxwriter with cached results; the cache is what counts."""
     import xlsxwriter
 
-    sheets, layout = render(default_spec())
+    sheets, _ = render(default_spec())
     path = tmp_path / "formulas.xlsx"
     book = xlsxwriter.Workbook(path)
     end_col = c.MEMBER_COLUMNS.index(next(x for x in c.MEMBER_COLUMNS if x.name == "Cuối năm"))

@@ -33,7 +33,8 @@ def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title:
         font={"size": FONT_SIZE},
         height=height,
         margin={"l": 10, "r": 30, "t": 70, "b": 10},
-        legend={"orientation": "h", "y": -0.15, "font": {"size": FONT_SIZE}},
+        # at the foot of the figure, below the x-axis title whatever the tick size
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "font": {"size": FONT_SIZE}},
         hoverlabel={"font_size": FONT_SIZE},
     )
     # Streamlit's chart theme replaces the layout-wide font size on axes and legend; explicit
@@ -297,3 +298,37 @@ def stacked_shares_by_unit(frame: pd.DataFrame, unit: str, value: str, level: st
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(380, 160 + 40 * frame[unit].nunique()), legend={"traceorder": "normal"})
     return colour_traces(fig, colours)
+
+
+def pace_chart(observed: pd.DataFrame, projected: pd.DataFrame, title: str,
+               targets: dict[int, tuple[float, str]]) -> go.Figure:
+    """The path so far (solid), the observed pace extended (dotted) and the target of each deadline
+    (a dashed step up to its year, labelled): `targets` maps 2025 / 2030 to (rate, label)."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=observed["year"], y=observed["rate"], mode="lines+markers+text", name="Đã thực hiện",
+        line={"color": NEUTRAL, "width": 4}, marker={"size": 10},
+        text=[vi_percent(r, 1) for r in observed["rate"]], textposition="top center", cliponaxis=False,
+        hovertemplate="Năm %{x}: %{text}<extra></extra>",
+    ))
+    if len(projected) > 1:
+        fig.add_trace(go.Scatter(
+            x=projected["year"], y=projected["rate"], mode="lines", name="Theo tốc độ hiện nay",
+            line={"color": NEUTRAL, "width": 3, "dash": "dot"},
+            customdata=[vi_percent(r, 1) for r in projected["rate"]],
+            hovertemplate="Năm %{x}: %{customdata} (dự báo)<extra></extra>",
+        ))
+    start = int(observed["year"].min()) if len(observed) else min(targets)
+    for deadline, (rate, label) in sorted(targets.items()):
+        fig.add_trace(go.Scatter(
+            x=[start, deadline], y=[rate, rate], mode="lines+markers", name=label, showlegend=False,
+            line={"color": TARGET, "width": 2, "dash": "dash"}, marker={"size": [0, 14], "symbol": "diamond"},
+            hovertemplate=f"{label}<extra></extra>",
+        ))
+        fig.add_annotation(x=deadline, y=rate, text=label, showarrow=False, yanchor="bottom", xanchor="right",
+                           font={"color": TARGET})
+        start = deadline
+    end = max([*targets, int(projected["year"].max()) if len(projected) else 0])
+    fig.update_xaxes(dtick=1, tickformat="d", range=[int(observed["year"].min()) - 0.5, end + 0.5])
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.08])
+    return base_layout(fig, title, "Năm", "Tỷ lệ")

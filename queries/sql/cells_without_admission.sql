@@ -4,9 +4,9 @@
 -- A year the cell did not report breaks the run: nothing is known about it.
 --
 -- A cell is (display unit, cell code). Under the 'current' boundary the cells of the units
--- merged on 1 July 2025 keep their code, except that when two predecessors of one new unit
--- used the same code, the later ones by unit code carry that unit's code as a prefix, as
--- etl.template.prefill_from_db writes them in the new unit's first template.
+-- merged on 1 July 2025 keep their code, except that where predecessors of one new unit used
+-- the same code, all but the first by unit code carry their unit's code as a prefix, in every
+-- year, as etl.template.prefill_from_db writes them into the new unit's first template.
 WITH scoped AS (
     SELECT s.display_id, s.display_kind, s.display_name, m.unit_id, u.code AS unit_code,
            m.year, m.cell_code, m.admitted
@@ -17,7 +17,9 @@ WITH scoped AS (
       AND m.year <= $year
 ), keyed AS (
     SELECT *,
-           CASE WHEN row_number() OVER (PARTITION BY display_id, year, cell_code ORDER BY unit_code) = 1
+           CASE WHEN unit_id = display_id
+                  OR dense_rank() OVER (PARTITION BY display_id, cell_code, unit_id = display_id
+                                        ORDER BY unit_code) = 1
                 THEN cell_code ELSE unit_code || '-' || cell_code END AS cell_key
     FROM scoped
 ), zero_years AS (

@@ -1,0 +1,152 @@
+"""Pace to the 2025 and 2030 targets as frames: per indicator for the selection, per unit, and
+one indicator's path with its projection. The arithmetic is `queries.pace` (its docstring is the
+method shown to users); the figures are those of `indicators_by_year` / `indicators_by_unit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+from queries import pace as p
+from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
+from queries.targets import as_list
+
+# Every indicator with a target level: the share-based T1, T2, T7 and the levels T4–T6
+# (T3 is a yearly band, not a level to reach).
+PACE_CODES = ("T1_org_rating", "T2_member_rating", "T4_thpt", "T4_thpt_chi_uy_vien",
+              "T4_thpt_bi_thu_pho_bi_thu", "T4_so_cap_llct", "T4_thpt_and_so_cap_llct",
+              "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training")
+FIRST_YEAR = 2015  # the contract's first report year
+ALREADY_MET = "đã đạt"
+SERIES_OBSERVED = "Số liệu các năm"
+SERIES_PROJECTED = "Dự báo theo tốc độ hiện nay"
+SERIES_TARGET = "Mục tiêu"
+STATUS_MET = "Đã đạt"
+STATUS_ON_TRACK = "Kịp tiến độ"
+STATUS_BEHIND = "Chậm tiến độ"
+STATUS_DUE = "Chưa đạt, đã đến hạn"
+STATUS_NO_PACE = "Chưa đủ số liệu để tính tốc độ"
+METHOD_VI = (
+    "Cách tính: tốc độ đã đạt là mức thay đổi bình quân mỗi năm theo đường thẳng giữa năm gốc (2022 — năm "
+    "số liệu nền của Đề án, hoặc năm đầu tiên có số liệu sau đó) và năm gần nhất có số liệu (không sau năm "
+    "đang chọn): (tỷ lệ năm gần nhất − tỷ lệ năm gốc) / (năm gần nhất − năm gốc). Mức cần tăng mỗi năm để "
+    "kịp hạn = (mục tiêu − tỷ lệ năm gần nhất) / (năm hạn − năm gần nhất). Năm đạt mục tiêu: kéo dài tốc độ "
+    "đã đạt từ năm gần nhất cho đến khi đạt (mục tiêu \"> 90%\" phải vượt 90%); \"không đạt\" khi tốc độ "
+    "bằng 0 hoặc đi xuống, hoặc phải sau năm 2100 mới đạt. Đánh giá \"kịp tiến độ\" khi năm đạt không muộn "
+    "hơn năm hạn. Tốc độ tính bằng điểm phần trăm mỗi năm (điểm %/năm)."
+)
+
+
+def _reach_text(reach: int | str | None) -> str | None:
+    return None if reach is None else str(reach)
+
+
+def pace_status(pace: p.Pace, deadline: int) -> str:
+    """Đã đạt, kịp tiến độ, chậm tiến độ, chưa đạt đã đến hạn, or too few years to tell."""
+    reach = pace.reach_2025 if deadline == 2025 else pace.reach_2030
+    if reach == ALREADY_MET:
+        return STATUS_MET
+    if pace.latest_year >= deadline:
+        return STATUS_DUE
+    if pace.observed_per_year is None:
+        return STATUS_NO_PACE
+    return STATUS_ON_TRACK if isinstance(reach, int) and reach <= deadline else STATUS_BEHIND
+
+
+def _points(value: float | None) -> float | None:
+    return None if value is None else value * 100
+
+
+def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str] = PACE_CODES) -> pd.DataFrame:
+    """The pace of each indicator of `codes` (and each group of `keys`) in an indicator frame
+    (year, indicator, numerator, denominator, rate); rates in points per year (× 100)."""
+    rows = []
+    groups = frame.groupby(list(keys), sort=False) if keys else [((), frame)]
+    for group, part in groups:
+        group = group if isinstance(group, tuple) else (group,)
+        for code in codes:
+            series = part[part["indicator"] == code].set_index("year", drop=False)
+            pace = p.pace_for(series, code)
+            if pace is None:
+                continue
+            base, latest = series.loc[pace.base_year], series.loc[pace.latest_year]
+            ind = BY_CODE[code]
+            rows.append({
+                **dict(zip(keys, group, strict=True)),
+                "indicator": code, "target": ind.target, "label": ind.label,
+                "base_year": pace.base_year, "base_numerator": int(base["numerator"]),
+                "base_denominator": int(base["denominator"]), "base_rate": pace.base_rate,
+                "latest_year": pace.latest_year, "latest_numerator": int(latest["numerator"]),
+                "latest_denominator": int(latest["denominator"]), "latest_rate": pace.latest_rate,
+                "observed_per_year": pace.observed_per_year,
+                "observed_points": _points(pace.observed_per_year),
+                "target_2025": ind.target_text(2025), "needed_2025_points": _points(pace.needed_2025),
+                "reach_2025": _reach_text(pace.reach_2025), "status_2025": pace_status(pace, 2025),
+                "target_2030": ind.target_text(2030), "needed_2030_points": _points(pace.needed_2030),
+                "reach_2030": _reach_text(pace.reach_2030), "status_2030": pace_status(pace, 2030),
+            })
+    columns = [*keys, "indicator", "target", "label", "base_year", "base_numerator", "base_denominator",
+               "base_rate", "latest_year", "latest_numerator", "latest_denominator", "latest_rate",
+               "observed_per_year", "observed_points", "target_2025", "needed_2025_points", "reach_2025",
+               "status_2025", "target_2030", "needed_2030_points", "reach_2030", "status_2030"]
+    result = pd.DataFrame(rows, columns=columns)
+    for column in ("observed_per_year", "observed_points", "needed_2025_points", "needed_2030_points"):
+        result[column] = result[column].astype(float)
+    return result
+
+
+def pace_by_indicator(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                      codes: Sequence[str] = PACE_CODES) -> pd.DataFrame:
+    """The pace of each indicator of `codes` for the selected units summed, up to `year`."""
+    frame = indicators_by_year(con, boundary, as_list(units), FIRST_YEAR, year)
+    return pace_rows(frame, codes=tuple(codes))
+
+
+def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                 codes: Sequence[str] = PACE_CODES) -> pd.DataFrame:
+    """The pace of each indicator of `codes` per display unit (each from its own latest year ≤ `year`)."""
+    frame = indicators_by_unit(con, boundary, as_list(units), FIRST_YEAR, year)
+    frame = frame.assign(unit=frame["display_kind"] + " " + frame["display_name"])
+    rows = pace_rows(frame, keys=("display_id", "unit", "display_kind", "display_code"), codes=tuple(codes))
+    order = {code: index for index, code in enumerate(codes)}
+    rows = rows.assign(_order=rows["indicator"].map(order)).sort_values(
+        ["_order", "display_kind", "display_code"], kind="stable")
+    return rows.drop(columns=["_order", "display_kind", "display_code"]).reset_index(drop=True)
+
+
+def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+              indicator: str, until: int = 2030) -> pd.DataFrame:
+    """One indicator for the selection: the years observed up to `year`, the observed pace extended
+    to `until` (queries.pace.projection), and the 2025 and 2030 targets.
+
+    series, year, numerator, denominator (NA off the observed rows), rate, note.
+    """
+    frame = indicators_by_year(con, boundary, as_list(units), FIRST_YEAR, year)
+    observed = frame[(frame["indicator"] == indicator)].dropna(subset=["rate"]).sort_values("year")
+    pace = p.pace_for(observed, indicator)
+    if pace is None:
+        return pd.DataFrame(columns=["series", "year", "numerator", "denominator", "rate", "note"])
+    ind = BY_CODE[indicator]
+    notes = {pace.base_year: "năm gốc", pace.latest_year: "năm gần nhất"}
+    parts = [observed.assign(series=SERIES_OBSERVED, note=observed["year"].map(notes).fillna(""))]
+    if pace.observed_per_year is not None:
+        projected = p.projection(pace, until=until).iloc[1:]  # the latest year is already observed
+        parts.append(projected.assign(series=SERIES_PROJECTED, note=""))
+    targets = pd.DataFrame({"year": list(p.DEADLINES), "rate": [ind.target_2025, ind.target_2030]})
+    parts.append(targets.assign(series=SERIES_TARGET, note=[f"Mục tiêu {y}: {ind.target_text(y)}"
+                                                              for y in p.DEADLINES]))
+    path = pd.concat(parts, ignore_index=True)[["series", "year", "numerator", "denominator", "rate", "note"]]
+    path["year"] = path["year"].astype("int64")
+    for column in ("numerator", "denominator"):
+        path[column] = path[column].astype("Int64")
+    return path
+
+
+NAMED_QUERIES = {
+    "pace_by_indicator": pace_by_indicator,
+    "pace_by_unit": pace_by_unit,
+    "pace_path": pace_path,
+}

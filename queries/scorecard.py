@@ -1,0 +1,174 @@
+"""Unit scorecard: every unit against the headline targets T1–T7, a ranking and its change.
+
+The figures are those of `indicators_by_unit` (so of `indicator_facts`, the one definition);
+this adds the distance to the target in force for the year and ranks the units on it:
+
+- distance to target = rate − target in force for the year; for T3 (a 3–4% band) 0 inside the
+  band and, outside it, minus the distance to the nearer edge (so ≥ 0 exactly when on target);
+- ranking = number of headline targets met (more is better), ties broken by the mean distance
+  to target over the indicators with figures (higher is better); units equal on both share a
+  rank (1, 2, 2, 4);
+- change of rank = last year's rank (same boundary and units) − this year's: ▲ moved up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+from queries.indicators import BY_CODE, HEADLINE, Indicator, indicators_by_unit
+from queries.targets import as_list
+
+SHORT_LABELS = {
+    "T1_org_rating": "T1 · TCCSĐ HTTNV trở lên",
+    "T2_member_rating": "T2 · Đảng viên HTTNV trở lên",
+    "T3_admission_rate": "T3 · Tỷ lệ kết nạp",
+    "T4_thpt_and_so_cap_llct": "T4 · THPT và sơ cấp LLCT",
+    "T5_trung_cap_chuyen_mon": "T5 · Trung cấp chuyên môn",
+    "T6_trung_cap_llct": "T6 · Trung cấp LLCT",
+    "T7_training": "T7 · Bồi dưỡng nghiệp vụ",
+}
+RANK_SORT = "rank"  # sort key of the scorecard: by rank, or by one indicator code
+RANK_DEFINITION = (
+    "Thứ hạng: xếp theo số chỉ tiêu T1–T7 đạt mục tiêu trong năm (nhiều hơn xếp trên); bằng nhau thì "
+    "xếp theo khoảng cách trung bình đến mục tiêu của các chỉ tiêu có số liệu (lớn hơn xếp trên); bằng "
+    "nhau cả hai thì cùng hạng. Khoảng cách đến mục tiêu = tỷ lệ − mục tiêu của năm, tính bằng điểm %; "
+    "riêng T3 (khung 3–4%/năm): trong khung là 0, ngoài khung là số âm bằng khoảng cách đến mép khung gần "
+    "nhất. Thay đổi thứ hạng so với năm trước (cùng địa giới): ▲ lên, ▼ xuống, – giữ nguyên, "
+    "— không có thứ hạng năm trước."
+)
+NO_PREVIOUS = "—"
+UNCHANGED = "–"
+TIE_DECIMALS = 9  # mean distances equal to this many decimals are a tie
+
+
+def distance_to_target(ind: Indicator, rate: float | None, year: int) -> float | None:
+    """Rate minus the target in force for `year`; for a band, minus the distance outside it."""
+    if rate is None or pd.isna(rate):
+        return None
+    low = ind.target_for(year)
+    if ind.upper_2025 is not None:
+        if rate < low:
+            return rate - low
+        return min(0.0, ind.upper_2025 - rate)
+    return rate - low
+
+
+def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
+    """The headline rows of an `indicators_by_unit` frame, with target, met and distance.
+
+    display_id, unit, display_kind, display_code, year, indicator, target, short_label, numerator,
+    denominator, rate, target_text, met, distance, distance_points (distance × 100).
+    """
+    frame = by_unit[by_unit["indicator"].isin(HEADLINE)].copy()
+    frame["unit"] = frame["display_kind"] + " " + frame["display_name"]
+    indicators = [BY_CODE[c] for c in frame["indicator"]]
+    years = frame["year"].astype(int).tolist()
+    rates = frame["rate"].tolist()
+    frame["target"] = [i.target for i in indicators]
+    frame["short_label"] = frame["indicator"].map(SHORT_LABELS)
+    frame["target_text"] = [i.target_text(y) for i, y in zip(indicators, years, strict=True)]
+    frame["met"] = pd.Series([i.met(r, y) for i, r, y in zip(indicators, rates, years, strict=True)],
+                             index=frame.index, dtype=object)
+    frame["distance"] = pd.Series([distance_to_target(i, r, y) for i, r, y in zip(indicators, rates, years,
+                                                                                   strict=True)],
+                                  index=frame.index, dtype=float)
+    frame["distance_points"] = frame["distance"] * 100
+    frame["numerator"] = frame["numerator"].astype("int64")
+    frame["denominator"] = frame["denominator"].astype("int64")
+    order = {code: index for index, code in enumerate(HEADLINE)}
+    frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(
+        ["year", "display_kind", "display_code", "_order"], kind="stable")
+    return frame[["display_id", "unit", "display_kind", "display_code", "year", "indicator", "target",
+                  "short_label", "numerator", "denominator", "rate", "target_text", "met", "distance",
+                  "distance_points"]].reset_index(drop=True)
+
+
+def rank_units(cells: pd.DataFrame) -> pd.DataFrame:
+    """One year's `scorecard_cells` ranked: display_id, unit, targets_met, indicators_rated,
+    mean_distance, mean_distance_points, rank; best first."""
+    grouped = cells.groupby(["display_id", "unit", "display_kind", "display_code"], sort=False)
+    units = grouped.agg(
+        targets_met=("met", lambda m: int(sum(v is True for v in m))),
+        indicators_rated=("rate", "count"),
+        mean_distance=("distance", "mean"),
+    ).reset_index()
+    tie_key = units["mean_distance"].round(TIE_DECIMALS).fillna(float("-inf"))
+    units = units.assign(_tie=tie_key).sort_values(
+        ["targets_met", "_tie", "display_kind", "display_code"], ascending=[False, False, True, True],
+        kind="stable").reset_index(drop=True)
+    keys = list(zip(units["targets_met"], units["_tie"], strict=True))
+    units["rank"] = [1 + sum(other > key for other in keys) for key in keys]
+    units["mean_distance_points"] = units["mean_distance"] * 100
+    return units[["display_id", "unit", "display_kind", "display_code", "targets_met", "indicators_rated",
+                  "mean_distance", "mean_distance_points", "rank"]]
+
+
+def rank_change_text(change: float | None) -> str:
+    """`▲2`, `▼1`, `–` (unchanged) or `—` (no rank last year)."""
+    if change is None or pd.isna(change):
+        return NO_PREVIOUS
+    change = int(change)
+    if change == 0:
+        return UNCHANGED
+    return f"▲{change}" if change > 0 else f"▼{-change}"
+
+
+def _cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+           year_from: int, year_to: int) -> pd.DataFrame:
+    return scorecard_cells(indicators_by_unit(con, boundary, as_list(units), year_from, year_to))
+
+
+def unit_ranking(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                 year: int) -> pd.DataFrame:
+    """The units of `year` ranked (see the module's docstring), with last year's rank and the change.
+
+    display_id, unit, display_kind, display_code, year, targets_met, indicators_rated, mean_distance,
+    mean_distance_points, rank, previous_rank (NA without figures last year), rank_change, rank_change_text.
+    """
+    cells = _cells(con, boundary, units, year - 1, year)
+    now = rank_units(cells[cells["year"] == year])
+    before = rank_units(cells[cells["year"] == year - 1])[["display_id", "rank"]]
+    ranking = now.merge(before.rename(columns={"rank": "previous_rank"}), on="display_id", how="left")
+    ranking["previous_rank"] = ranking["previous_rank"].astype("Int64")
+    ranking["rank_change"] = (ranking["previous_rank"] - ranking["rank"]).astype("Int64")
+    ranking["rank_change_text"] = [rank_change_text(None if pd.isna(c) else c) for c in ranking["rank_change"]]
+    ranking.insert(4, "year", year)
+    return ranking
+
+
+def unit_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                   year: int) -> pd.DataFrame:
+    """`scorecard_cells` of `year` with each unit's rank and change: the heat map's cells."""
+    cells = _cells(con, boundary, units, year, year)
+    ranking = unit_ranking(con, boundary, units, year)
+    return cells.merge(ranking[["display_id", "rank", "previous_rank", "rank_change_text"]], on="display_id")
+
+
+def sort_options() -> dict[str, str]:
+    """What the scorecard can be sorted by, in Vietnamese."""
+    return {RANK_SORT: "Thứ hạng", **SHORT_LABELS}
+
+
+def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = RANK_SORT) -> list[str]:
+    """Display ids top to bottom: by rank, or by one indicator's distance to target (closest to or
+    furthest above the target first; units without figures last), ties by rank."""
+    by_rank = ranking.sort_values(["rank", "display_kind", "display_code"], kind="stable")
+    if sort_by == RANK_SORT:
+        return by_rank["display_id"].tolist()
+    if sort_by not in SHORT_LABELS:
+        raise ValueError(f"unknown sort key {sort_by!r}")
+    position = {unit: index for index, unit in enumerate(by_rank["display_id"])}
+    part = cells[cells["indicator"] == sort_by].assign(_position=lambda f: f["display_id"].map(position))
+    part = part.sort_values(["distance", "rate", "_position"], ascending=[False, False, True],
+                            na_position="last", kind="stable")
+    ordered = part["display_id"].tolist()
+    return ordered + [u for u in by_rank["display_id"] if u not in ordered]
+
+
+NAMED_QUERIES = {
+    "unit_ranking": unit_ranking,
+    "unit_scorecard": unit_scorecard,
+}

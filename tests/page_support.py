@@ -1,0 +1,151 @@
+"""Helpers for the page tests: the real app under AppTest, the tables it shows, and the sample
+workbooks read straight from their cells (not through the loader) to sum figures independently."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from etl import contract as c
+from etl.config import SAMPLES_DIR
+from etl.template import write_workbook
+from etl.units import units_by_id, units_in_year
+
+TIMEOUT = 180
+APP = Path(__file__).resolve().parent.parent / "app.py"
+SAMPLE_NAME = re.compile(r"mau_(\d{4})_(\d{5})_")
+
+
+def run_page(page: str, year: int | None = None, boundary: str | None = None,
+             units: list[str] | None = None) -> AppTest:
+    """The real app on `page` with the sidebar filters set as a user would set them."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()  # the first run registers the pages with st.navigation
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if year is not None:
+        at.selectbox(key="nam").set_value(year).run()
+    if boundary is not None:
+        at.radio(key="ranh_gioi").set_value(boundary).run()
+    if units is not None:
+        at.multiselect(key="don_vi").set_value(units).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_table(at: AppTest, name: str) -> pd.DataFrame:
+    """The table of the block called `name` (the expander `Bảng số liệu: name`)."""
+    labels = []
+    for expander in at.expander:
+        labels.append(expander.label)
+        if expander.label == f"Bảng số liệu: {name}":
+            return expander.dataframe[0].value.reset_index(drop=True)
+    raise AssertionError(f"no table {name!r}; tables: {labels}")
+
+
+def has_table(at: AppTest, name: str) -> bool:
+    return any(e.label == f"Bảng số liệu: {name}" for e in at.expander)
+
+
+# ---- the sample workbooks, read cell by cell ------------------------------------------------
+
+def _sheet_rows(wb: openpyxl.Workbook, sheet: str) -> list[dict]:
+    rows = list(wb[sheet].iter_rows(values_only=True))
+    header = [str(h) if h is not None else None for h in rows[0]]
+    return [dict(zip(header, row, strict=False)) for row in rows[1:] if any(v is not None for v in row)]
+
+
+@cache
+def sample_rows() -> dict[str, pd.DataFrame]:
+    """Every sample workbook's `Chi bộ` and `Đảng viên` rows, with the unit id and year."""
+    cells, members = [], []
+    for path in sorted(Path(SAMPLES_DIR).glob("*.xlsx")):
+        year_text, code = SAMPLE_NAME.match(path.name).groups()
+        year = int(year_text)
+        unit_id = next(u.unit_id for u in units_in_year(year) if u.code == code)
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        for row in _sheet_rows(wb, c.SHEET_CELLS):
+            cells.append({"unit_id": unit_id, "year": year, **row})
+        for row in _sheet_rows(wb, c.SHEET_MEMBERS):
+            members.append({"unit_id": unit_id, "year": year,
+                            **{k: (v or 0) if k != "Mã chi bộ" else v for k, v in row.items()}})
+        wb.close()
+    return {"cells": pd.DataFrame(cells), "members": pd.DataFrame(members)}
+
+
+def display_of(unit_id: str, boundary: str) -> str:
+    """The display unit of a reporting unit under a boundary (reference data, as unit_scope)."""
+    unit = units_by_id()[unit_id]
+    return unit.successor_id or unit_id if boundary == "current" else unit_id
+
+
+def member_sums(year: int | None = None, units: list[str] | None = None, boundary: str = "reported") -> pd.Series:
+    """Column sums of the `Đảng viên` rows of the sample workbooks for a filter."""
+    rows = sample_rows()["members"]
+    if year is not None:
+        rows = rows[rows["year"] == year]
+    if units:
+        rows = rows[[display_of(u, boundary) in units for u in rows["unit_id"]]]
+    return rows.drop(columns=["unit_id", "year", "Mã chi bộ"]).sum()
+
+
+def idle_runs_from_workbooks(year: int, min_years: int, boundary: str) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """(display unit, cell code) → (years in a row without admission up to `year`, last year admitted).
+
+    Sample cell codes carry their unit's code, so they are unique across units and keep across
+    the 2025 merger.
+    """
+    admitted: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    rows = sample_rows()["members"]
+    for unit_id, row_year, code, count in zip(rows["unit_id"], rows["year"], rows["Mã chi bộ"], rows["Kết nạp"],
+                                              strict=True):
+        if row_year <= year:
+            key = (display_of(unit_id, boundary), code)
+            admitted[key][row_year] = admitted[key].get(row_year, 0) + int(count)
+    found = {}
+    for key, by_year in admitted.items():
+        run, y = 0, year
+        while by_year.get(y) == 0:
+            run, y = run + 1, y - 1
+        if run >= min_years:
+            found[key] = (run, max((y for y, n in by_year.items() if n > 0), default=None))
+    return found
+
+
+# ---- workbooks written for a test -----------------------------------------------------------
+
+def submission(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> dict:
+    """A loaded submission as the rows `etl.template.write_workbook` takes."""
+    def rows(sql: str) -> list[dict]:
+        cursor = con.execute(sql, [unit_id, year])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+    member_fields = ", ".join(col.field for col in c.MEMBER_COLUMNS)
+    cadre_fields = ", ".join(col.field for col in c.CADRE_COLUMNS)
+    info = rows("SELECT org_rating, committee_members, committee_trained, prepared_by, prepared_on "
+                "FROM submissions WHERE unit_id = ? AND year = ?")[0]
+    return {
+        "info": info,
+        "cells": rows("SELECT cell_code, cell_name, cell_type, rating, four_good FROM cells "
+                      "WHERE unit_id = ? AND year = ? ORDER BY cell_code"),
+        "members": rows(f"SELECT {member_fields} FROM member_figures WHERE unit_id = ? AND year = ? "
+                        "ORDER BY cell_code"),
+        "cadres": rows(f"SELECT {cadre_fields} FROM cadres WHERE unit_id = ? AND year = ? ORDER BY row_no"),
+    }
+
+
+def workbook_bytes(unit_id: str, year: int, content: dict) -> bytes:
+    out = io.BytesIO()
+    write_workbook(out, units_by_id()[unit_id], year, content["info"], content["cells"], content["members"],
+                   content["cadres"])
+    return out.getvalue()

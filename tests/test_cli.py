@@ -1,0 +1,145 @@
+"""`python -m etl` as a user runs it: separate processes, real files, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+
+from etl.config import SAMPLES_DIR, settings
+from etl.store import published_file
+from tests.workbooks import default_spec
+from tests.workbooks import write as write_in
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE_2022 = {
+    "T4_thpt": (223, 329),
+    "T4_thpt_chi_uy_vien": (128, 165),
+    "T4_thpt_bi_thu_pho_bi_thu": (95, 164),
+    "T4_so_cap_llct": (274, 329),
+    "T6_trung_cap_llct": (62, 329),
+    "T5_trung_cap_chuyen_mon": (154, 329),
+}
+CONTRACT_CODES = [
+    "T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt", "T4_thpt_chi_uy_vien",
+    "T4_thpt_bi_thu_pho_bi_thu", "T4_so_cap_llct", "T4_thpt_and_so_cap_llct",
+    "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training",
+]
+
+
+def etl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=240)
+
+
+def kpi_rows(stdout: str) -> dict[str, dict]:
+    return {row["indicator"]: row for row in csv.DictReader(io.StringIO(stdout))}
+
+
+def unit_workbook(folder: Path, unit: str) -> Path:
+    spec = default_spec()
+    spec.info["Đơn vị"] = unit
+    folder.mkdir(parents=True, exist_ok=True)
+    path, _ = write_in(spec, folder)
+    return path.rename(folder / f"{unit}.xlsx")
+
+
+def test_kpi_on_a_fresh_database_builds_the_samples_and_prints_the_baseline(tmp_path):
+    db = tmp_path / "fresh.duckdb"
+    result = etl("kpi", "--db", str(db), "--year", "2022")
+    assert result.returncode == 0, result.stderr
+    rows = kpi_rows(result.stdout)
+    assert list(rows) == CONTRACT_CODES
+    for code, (numerator, denominator) in BASELINE_2022.items():
+        assert (int(rows[code]["numerator"]), int(rows[code]["denominator"])) == (numerator, denominator)
+    assert rows["T4_thpt"]["rate"] == "0.677812"
+    # without --year: the latest year loaded; with --unit: that unit, resolved for the year
+    latest = kpi_rows(etl("kpi", "--db", str(db)).stdout)
+    assert {r["year"] for r in latest.values()} == {"2025"}
+    unit = kpi_rows(etl("kpi", "--db", str(db), "--year", "2024", "--unit", "phuong pho hoa").stdout)
+    assert {r["unit"] for r in unit.values()} == {"Phường Phổ Hòa"}
+    merged = etl("kpi", "--db", str(db), "--year", "2025", "--unit", "Phổ Hòa")
+    assert merged.returncode == 2 and "Phường Đức Phổ" in merged.stderr
+
+
+def test_load_exit_codes(tmp_path):
+    db = tmp_path / "x.duckdb"
+    good = unit_workbook(tmp_path / "in", "Phổ Vinh")
+    assert etl("load", str(good), "--db", str(db)).returncode == 0
+    bad = tmp_path / "in" / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    result = etl("load", str(tmp_path / "in"), "--db", str(db))
+    assert result.returncode == 1
+    assert "broken.xlsx: bị từ chối" in result.stdout
+    assert "không thay đổi" in result.stdout  # the good one again
+    assert etl("load", str(tmp_path / "missing.xlsx"), "--db", str(db)).returncode == 2
+    assert etl("load", "--db", str(db)).returncode == 2
+    assert etl("frobnicate").returncode == 2
+
+
+def test_template_command_writes_a_prefilled_workbook(tmp_path):
+    db = tmp_path / "t.duckdb"
+    etl("load", str(SAMPLES_DIR), "--db", str(db), "--quiet")
+    out = tmp_path / "pho_hoa_2025.xlsx"
+    result = etl("template", "--db", str(db), "--unit", "Đức Phổ", "--year", "2025", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "đã điền sẵn" in result.stdout
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(out))
+    assert {"Hướng dẫn", "Thông tin", "Chi bộ", "Đảng viên", "Cán bộ chi bộ"} <= set(book.sheet_names)
+    cells = book.get_sheet_by_name("Chi bộ").to_python()
+    assert len(cells) > 10  # the merged predecessors' cells are pre-filled
+
+
+def test_two_concurrent_loads_both_land(tmp_path):
+    db = tmp_path / "c.duckdb"
+    first = unit_workbook(tmp_path / "a", "Phổ Vinh")
+    second = unit_workbook(tmp_path / "b", "Phổ Minh")
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "etl", "load", str(p), "--db", str(db)], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for p in (first, second)
+    ]
+    assert [p.wait(timeout=120) for p in processes] == [0, 0]
+    with duckdb.connect(str(published_file(settings(db))), read_only=True) as con:
+        units = sorted(r[0] for r in con.execute("SELECT unit_id FROM submissions").fetchall())
+    assert units == ["21463-2015", "21466-2015"]
+
+
+READER = textwrap.dedent("""
+    import sys, time
+    from etl.config import settings
+    from queries.db import cursor
+    from pathlib import Path
+    cfg = settings(Path(sys.argv[1]))
+    seen, deadline = [], time.monotonic() + float(sys.argv[2])
+    while time.monotonic() < deadline:
+        cur = cursor(cfg)
+        count, members = cur.execute(
+            "SELECT count(*), coalesce(sum(end_count), 0) FROM submissions JOIN member_figures USING (unit_id, year)"
+        ).fetchone()
+        seen.append((count, members))
+    print(len(seen), min(seen), max(seen))
+""")
+
+
+def test_reader_keeps_reading_while_the_cli_loads(tmp_path):
+    db = tmp_path / "r.duckdb"
+    assert etl("load", str(unit_workbook(tmp_path / "a", "Phổ Vinh")), "--db", str(db)).returncode == 0
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), "8"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    loaded = etl("load", str(SAMPLES_DIR / "mau_2023_21469_pho_hoa.xlsx"), str(SAMPLES_DIR), "--db", str(db),
+                 "--quiet")
+    out, err = reader.communicate(timeout=60)
+    assert loaded.returncode == 0, loaded.stdout
+    assert reader.returncode == 0, err  # never a lock error, never half a load
+    reads = int(out.split()[0])
+    assert reads > 10

@@ -1,0 +1,144 @@
+"""The load path end to end: real workbooks on disk, a real DuckDB, the archive, the CLI."""
+
+from __future__ import annotations
+
+import io
+
+import duckdb
+import pytest
+
+from etl.archive import Archive
+from etl.batch import load_files, rebuild
+from etl.loader import OUTCOME_NEW, OUTCOME_REJECTED, OUTCOME_REPLACED, OUTCOME_UNCHANGED
+from etl.store import published_file
+from tests.workbooks import default_spec, edited
+from tests.workbooks import write as write_in
+
+TABLES = ("submissions", "cells", "member_figures", "cadres", "load_history")
+
+
+def write(spec, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_in(spec, folder)
+
+
+def snapshot(cfg) -> dict[str, list[tuple]]:
+    """Every row of every data table, sorted: two equal snapshots are the same database."""
+    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
+        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+
+
+def load(cfg, *paths):
+    return load_files([(p.name, p.read_bytes()) for p in paths], cfg)
+
+
+def test_load_stores_exact_figures_and_history(empty_env, tmp_path):
+    path, _ = write(default_spec(), tmp_path)
+    [result] = load(empty_env, path)
+    assert (result.outcome, result.unit_id, result.year) == (OUTCOME_NEW, "21469-2015", 2024)
+    assert (result.cells, result.members, result.cadres) == (3, 98, 6)
+    with duckdb.connect(str(published_file(empty_env)), read_only=True) as con:
+        assert con.execute("SELECT sum(end_count), sum(admitted) FROM member_figures").fetchone() == (98, 4)
+        assert con.execute("SELECT outcome, file_name, cells, members, cadres FROM load_history").fetchall() == [
+            (OUTCOME_NEW, path.name, 3, 98, 6)
+        ]
+        org = con.execute("SELECT org_rating, committee_members, committee_trained FROM submissions").fetchone()
+        assert org == ("HTTNV", 13, 12)
+
+
+def test_identical_file_changes_nothing(empty_env, tmp_path):
+    path, _ = write(default_spec(), tmp_path)
+    load(empty_env, path)
+    before = snapshot(empty_env)
+    [again] = load(empty_env, path)
+    assert again.outcome == OUTCOME_UNCHANGED
+    assert "không thay đổi" in again.summary()
+    assert snapshot(empty_env) == before
+    assert len(list(Archive(empty_env.archive_dir).entries())) == 1
+
+
+def test_replacement_is_whole_and_keeps_the_old_file_in_the_archive(empty_env, tmp_path):
+    first, _ = write(default_spec(), tmp_path / "a")
+    second_spec = default_spec()
+    second_spec.cells = second_spec.cells[:2]
+    second_spec.members = second_spec.members[:2]
+    second_spec.cadres = second_spec.cadres[:5]
+    second, _ = write(second_spec, tmp_path / "b")
+    load(empty_env, first)
+    [result] = load(empty_env, second)
+    assert result.outcome == OUTCOME_REPLACED
+    with duckdb.connect(str(published_file(empty_env)), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM cells").fetchone() == (2,)
+        assert con.execute("SELECT count(*) FROM cadres").fetchone() == (5,)
+        assert con.execute("SELECT count(*) FROM submissions").fetchone() == (1,)
+        assert con.execute("SELECT outcome FROM load_history ORDER BY load_id").fetchall() == [
+            (OUTCOME_NEW,), (OUTCOME_REPLACED,)
+        ]
+    archive = Archive(empty_env.archive_dir)
+    assert [e.file_name for e in archive.entries()] == [first.name, second.name]
+    assert all(archive.blob_path(e.sha256, e.suffix).exists() for e in archive.entries())
+
+
+def test_rejected_workbook_changes_nothing(empty_env, tmp_path):
+    good, _ = write(default_spec(), tmp_path / "good")
+    load(empty_env, good)
+    before = snapshot(empty_env)
+    bad_spec = edited([("members", 0, "Cuối năm", 99)])
+    bad_spec.info["Xếp loại TCCSĐ"] = "HTXSNV"  # a different, otherwise valid, replacement
+    bad, _ = write(bad_spec, tmp_path / "bad")
+    [result] = load(empty_env, bad)
+    assert result.outcome == OUTCOME_REJECTED
+    # the wrong year-end count breaks both the balance and the ratings identity
+    assert [(p.sheet, p.column) for p in result.problems] == [("Đảng viên", "Cuối năm"), ("Đảng viên", "Chưa xếp loại")]
+    assert snapshot(empty_env) == before
+    assert len(list(Archive(empty_env.archive_dir).entries())) == 1
+
+
+def test_batch_loads_the_good_and_explains_the_bad(empty_env, tmp_path):
+    good, _ = write(default_spec(), tmp_path / "good")
+    bad = tmp_path / "not-a-workbook.xlsx"
+    bad.write_bytes(b"just some text, renamed")
+    results = load(empty_env, good, bad)
+    assert [r.outcome for r in results] == [OUTCOME_NEW, OUTCOME_REJECTED]
+    assert results[1].problems and results[1].problems[0].file == bad.name
+
+
+def test_size_limit_rejects_before_parsing(empty_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("DP_MAX_UPLOAD_MB", "0")
+    from etl.config import settings
+
+    path, _ = write(default_spec(), tmp_path)
+    [result] = load(settings(), path)
+    assert result.outcome == OUTCOME_REJECTED
+    assert "giới hạn" in result.problems[0].expected
+
+
+def test_rebuild_reproduces_the_database_from_the_archive(empty_env, tmp_path):
+    first, _ = write(default_spec(), tmp_path / "a")
+    other = default_spec()
+    other.info["Đơn vị"] = "Phổ Vinh"
+    second, _ = write(other, tmp_path / "b")
+    replacement = edited([("cadres", 0, "Học vấn", "9/12")])
+    third, _ = write(replacement, tmp_path / "c")
+    for path in (first, second, third):
+        load(empty_env, path)
+    before = snapshot(empty_env)
+    assert rebuild(empty_env) == 3
+    assert snapshot(empty_env) == before
+
+
+def test_kill_safety_unfinished_session_publishes_nothing(empty_env, tmp_path):
+    from etl.loader import load_workbook
+    from etl.store import write_session
+
+    path, _ = write(default_spec(), tmp_path)
+    load(empty_env, path)
+    before = snapshot(empty_env)
+    other = default_spec()
+    other.info["Đơn vị"] = "Phổ Vinh"
+    other_path, _ = write(other, tmp_path / "o")
+    with pytest.raises(RuntimeError):
+        with write_session(empty_env) as con:
+            load_workbook(io.BytesIO(other_path.read_bytes()), con, file_name="x.xlsx", archive=None)
+            raise RuntimeError("the process dies here")
+    assert snapshot(empty_env) == before

@@ -1,0 +1,192 @@
+"""Kết nạp đảng viên (T3): the figures shown equal the named queries, `python -m etl kpi` and the
+sums of the workbook rows; the no-admission list is right on the samples and on hand-made cells."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from etl.store import create_schema
+from queries.admissions import (
+    NEVER_ADMITTED,
+    admission_rate_by_year,
+    cells_without_admission,
+)
+from queries.db import cursor
+from queries.kpi import kpi_table
+from tests.page_support import (
+    idle_runs_from_workbooks,
+    member_sums,
+    run_page,
+    shown_table,
+)
+
+PAGE = "pages/admissions.py"
+GROUP_COLUMNS = {"Học sinh, sinh viên": "Kết nạp học sinh", "Công nhân": "Kết nạp công nhân",
+                 "Chủ doanh nghiệp": "Kết nạp chủ doanh nghiệp"}
+
+
+def test_town_rate_2022_equals_kpi_export_and_workbooks(sample_env):
+    at = run_page(PAGE, year=2022)
+    rates = shown_table(at, "Tỷ lệ kết nạp theo năm")
+    assert list(rates["Năm"]) == [2020, 2021, 2022]
+    row = rates.iloc[-1]
+    sums = member_sums(2022)
+    assert (row["Kết nạp"], row["Đảng viên đầu năm"]) == (sums["Kết nạp"], sums["Đầu năm"])
+    assert row["Tỷ lệ kết nạp"] == pytest.approx(sums["Kết nạp"] / sums["Đầu năm"])
+    kpi = kpi_table(cursor(), year=2022).set_index("indicator").loc["T3_admission_rate"]
+    assert (kpi["numerator"], kpi["denominator"]) == (row["Kết nạp"], row["Đảng viên đầu năm"])
+    assert kpi["rate"] == pytest.approx(row["Tỷ lệ kết nạp"], abs=1e-6)
+
+    direct = admission_rate_by_year(cursor(), "reported", None, 2020, 2022)
+    assert list(rates["Kết nạp"]) == list(direct["admitted"])
+    assert list(rates["Đảng viên đầu năm"]) == list(direct["start_count"])
+    words = {True: "Đạt", False: "Chưa đạt"}
+    assert list(rates["Đánh giá"]) == [words[0.03 <= r <= 0.04] for r in direct["rate"]]
+    counts = shown_table(at, "Số kết nạp theo năm")
+    assert list(counts["Kết nạp"]) == [member_sums(y)["Kết nạp"] for y in (2020, 2021, 2022)]
+    assert not at.exception
+
+
+def test_filtered_unit_and_year_switch(sample_env):
+    at = run_page(PAGE, year=2022, units=["21469-2015"])
+    by_unit = shown_table(at, "Tỷ lệ kết nạp theo đơn vị")
+    assert list(by_unit["Đơn vị"]) == ["Phường Phổ Hòa"]
+    sums = member_sums(2022, ["21469-2015"])
+    assert (by_unit.at[0, "Kết nạp"], by_unit.at[0, "Đảng viên đầu năm"]) == (sums["Kết nạp"], sums["Đầu năm"])
+
+    at.selectbox(key="nam").set_value(2024).run()
+    assert not at.exception
+    by_unit = shown_table(at, "Tỷ lệ kết nạp theo đơn vị")
+    sums = member_sums(2024, ["21469-2015"])
+    assert (by_unit.at[0, "Năm"], by_unit.at[0, "Kết nạp"]) == (2024, sums["Kết nạp"])
+    trend = shown_table(at, "Tỷ lệ kết nạp theo năm")
+    assert list(trend["Kết nạp"]) == [member_sums(y, ["21469-2015"])["Kết nạp"] for y in range(2020, 2025)]
+
+
+def test_boundary_switch_sums_merged_units(sample_env):
+    at = run_page(PAGE, year=2022, boundary="current", units=["21439-2025"])
+    by_unit = shown_table(at, "Tỷ lệ kết nạp theo đơn vị")
+    assert list(by_unit["Đơn vị"]) == ["Phường Đức Phổ"]
+    sums = member_sums(2022, ["21439-2025"], boundary="current")
+    assert sums["Kết nạp"] == sum(member_sums(2022, [u])["Kết nạp"] for u in
+                                  ("21439-2015", "21460-2015", "21463-2015", "21466-2015", "21469-2015"))
+    assert (by_unit.at[0, "Kết nạp"], by_unit.at[0, "Đảng viên đầu năm"]) == (sums["Kết nạp"], sums["Đầu năm"])
+
+    at.multiselect(key="don_vi").set_value([]).run()
+    by_unit = shown_table(at, "Tỷ lệ kết nạp theo đơn vị")
+    assert len(by_unit) == 5
+    assert by_unit["Kết nạp"].sum() == member_sums(2022)["Kết nạp"]
+
+
+def test_admissions_of_students_workers_owners(sample_env):
+    at = run_page(PAGE, year=2023, boundary="current")
+    per_year = shown_table(at, "Kết nạp theo đối tượng và năm")
+    assert list(per_year.columns) == ["Năm", "Đối tượng", "Kết nạp", "Tổng số kết nạp", "Tỷ lệ trên tổng số kết nạp"]
+    for row in per_year.itertuples(index=False):
+        sums = member_sums(row[0])
+        assert row[2] == sums[GROUP_COLUMNS[row[1]]]
+        assert row[3] == sums["Kết nạp"]
+        assert row[4] == pytest.approx(sums[GROUP_COLUMNS[row[1]]] / sums["Kết nạp"])
+    assert sorted(set(per_year["Năm"])) == [2020, 2021, 2022, 2023]
+
+    per_unit = shown_table(at, "Kết nạp theo đối tượng và đơn vị")
+    assert len(per_unit) == 5 * 3
+    for row in per_unit.itertuples(index=False):
+        display_id = {"Phường Đức Phổ": "21439-2025", "Phường Trà Câu": "21451-2025", "Phường Sa Huỳnh": "21478-2025",
+                      "Xã Nguyễn Nghiêm": "21457-2025", "Xã Khánh Cường": "21472-2025"}[row[0]]
+        assert row[3] == member_sums(2023, [display_id], "current")[GROUP_COLUMNS[row[2]]]
+
+
+def _expected_idle(year: int, min_years: int, boundary: str) -> dict:
+    return {code: (run, NEVER_ADMITTED if last is None else str(last))
+            for (_unit, code), (run, last) in idle_runs_from_workbooks(year, min_years, boundary).items()}
+
+
+def _shown_idle(at) -> dict:
+    table = shown_table(at, f"Chi bộ từ {int(at.number_input(key='so_nam_khong_ket_nap').value)} năm liền không kết nạp")
+    return {code: (run, last) for code, run, last in
+            zip(table["Mã chi bộ"], table["Số năm liền không kết nạp"], table["Lần kết nạp gần nhất"], strict=True)}
+
+
+def test_cells_without_admission_on_the_samples(sample_env):
+    at = run_page(PAGE, year=2025, boundary="current")
+    expected = _expected_idle(2025, 3, "current")
+    assert expected, "the samples should hold cells that admitted nobody for years"
+    assert _shown_idle(at) == expected
+    direct = cells_without_admission(cursor(), "current", None, 2025, 3)
+    assert set(direct["cell_code"]) == set(expected)
+    assert at.markdown[-1].value.startswith(f"**{len(expected)} chi bộ**") or any(
+        m.value.startswith(f"**{len(expected)} chi bộ**") for m in at.markdown)
+
+    at.number_input(key="so_nam_khong_ket_nap").set_value(5).run()
+    assert _shown_idle(at) == _expected_idle(2025, 5, "current")
+
+    at.radio(key="ranh_gioi").set_value("reported").run()  # the merged units start afresh in 2025
+    assert _expected_idle(2025, 5, "reported") == {}
+    assert any("Không có chi bộ nào 5 năm liền" in s.value for s in at.success)
+    at.selectbox(key="nam").set_value(2024).run()
+    assert _shown_idle(at) == _expected_idle(2024, 5, "reported")
+    assert not at.exception
+
+
+# ---- the gaps-and-islands SQL on hand-made cells --------------------------------------------
+
+def _add(con: duckdb.DuckDBPyConnection, unit_id: str, year: int, admitted: dict[str, int]) -> None:
+    con.execute("INSERT INTO submissions (unit_id, year, file_name, file_hash, loaded_at, is_sample) "
+                "VALUES (?, ?, 'x.xlsx', ?, now(), false)", [unit_id, year, f"{unit_id}{year}"])
+    for code, count in admitted.items():
+        con.execute("INSERT INTO cells VALUES (?, ?, ?, ?, 'Thôn', NULL, false)", [unit_id, year, code, f"Chi bộ {code}"])
+        con.execute("INSERT INTO member_figures VALUES (?, ?, ?, 20, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, ?)",
+                    [unit_id, year, code, count, 20 + count, 20 + count])
+
+
+@pytest.fixture
+def tiny() -> duckdb.DuckDBPyConnection:
+    """Phổ Hòa 2019–2024: A admits only in 2024, B never, C misses 2022, D admitted last in 2019."""
+    con = duckdb.connect()
+    create_schema(con)
+    for year in range(2019, 2025):
+        cells = {"A": 1 if year == 2024 else 0, "B": 0, "C": 0, "D": 2 if year == 2019 else 0}
+        if year == 2019:
+            del cells["A"], cells["B"], cells["C"]
+        if year == 2022:
+            del cells["C"]
+        _add(con, "21469-2015", year, cells)
+    return con
+
+
+def _runs(con, year: int, min_years: int, boundary: str = "reported", units=None) -> dict:
+    frame = cells_without_admission(con, boundary, units, year, min_years)
+    return {code: (run, start, last) for code, run, start, last in
+            zip(frame["cell_code"], frame["run_years"], frame["run_from"], frame["last_admission"], strict=True)}
+
+
+def test_no_admission_runs_reset_when_a_cell_admits(tiny):
+    assert _runs(tiny, 2023, 3) == {"A": (4, 2020, NEVER_ADMITTED), "B": (4, 2020, NEVER_ADMITTED),
+                                    "D": (4, 2020, "2019")}
+    assert _runs(tiny, 2024, 3) == {"B": (5, 2020, NEVER_ADMITTED), "D": (5, 2020, "2019")}  # A admitted in 2024
+    assert _runs(tiny, 2024, 2) == {"B": (5, 2020, NEVER_ADMITTED), "C": (2, 2023, NEVER_ADMITTED),
+                                    "D": (5, 2020, "2019")}  # C's missing 2022 breaks its run
+    assert _runs(tiny, 2024, 6) == {}
+    assert _runs(tiny, 2021, 3) == {}
+    assert _runs(tiny, 2024, 3, units=["21463-2015"]) == {}
+    last = cells_without_admission(tiny, "reported", None, 2024, 3)
+    assert last["last_admitted_year"].isna().tolist() == [True, False]
+    assert list(last["unit"]) == ["Phường Phổ Hòa"] * 2
+
+
+def test_no_admission_runs_follow_cells_across_the_merger(tiny):
+    # Phổ Minh (21463) also had a cell "B"; it comes first by unit code, so in the merged Đức Phổ
+    # it keeps "B" and Phổ Hòa's becomes "21469-B", as the prefilled template names them.
+    for year in range(2022, 2025):
+        _add(tiny, "21463-2015", year, {"B": 0})
+    _add(tiny, "21439-2025", 2025, {"B": 0, "21469-B": 0, "D": 1})
+    assert _runs(tiny, 2025, 3, "current") == {"21469-B": (6, 2020, NEVER_ADMITTED), "B": (4, 2022, NEVER_ADMITTED)}
+    assert _runs(tiny, 2025, 1, "reported") == {"B": (1, 2025, NEVER_ADMITTED), "21469-B": (1, 2025, NEVER_ADMITTED)}
+    assert _runs(tiny, 2024, 3, "current", ["21439-2025"]) == {
+        "21469-B": (5, 2020, NEVER_ADMITTED), "D": (5, 2020, "2019"), "B": (3, 2022, NEVER_ADMITTED)}
+    assert _runs(tiny, 2024, 3, "reported", ["21469-2015"]) == {"B": (5, 2020, NEVER_ADMITTED),
+                                                                 "D": (5, 2020, "2019")}
+    assert _runs(tiny, 2024, 3, "reported", ["21463-2015"]) == {"B": (3, 2022, NEVER_ADMITTED)}
+    assert cells_without_admission(tiny, "current", None, 2024, 3)["cell_name"].notna().all()
