@@ -1,4 +1,4 @@
-"""`python -m etl load|kpi|template|rebuild`: the command line of the loader."""
+"""`python -m etl load|kpi|template|rebuild|users`: the command line of the loader."""
 
 from __future__ import annotations
 
@@ -30,10 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--year", type=int, required=True)
     template.add_argument("-o", "--output", type=Path, required=True)
     with_db(sub.add_parser("rebuild", help="dựng lại cơ sở dữ liệu từ kho lưu trữ tệp"))
+    from auth.cli import add_users_parser
+
+    add_users_parser(with_db(sub.add_parser("users", help="quản lý người dùng: add | remove | passwd | list")))
     return parser
 
 
 def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
+    from auth.audit import os_user, record_loads
     from etl.batch import expand_paths, load_files, read_files
 
     missing = [p for p in args.paths if not p.exists()]
@@ -51,6 +55,7 @@ def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
         bar = tqdm(total=len(contents), unit="tệp", file=sys.stderr, leave=False)
     progress = (lambda done, total, name: bar.update(done - bar.n)) if bar else None
     results += load_files(contents, cfg, progress=progress)
+    record_loads(cfg, os_user(), results, channel=" (dòng lệnh)")
     if bar:
         bar.close()
     for result in results:
@@ -111,7 +116,14 @@ def _cmd_rebuild(args: argparse.Namespace, cfg: Settings) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"load": _cmd_load, "kpi": _cmd_kpi, "template": _cmd_template, "rebuild": _cmd_rebuild}
+def _cmd_users(args: argparse.Namespace, cfg: Settings) -> int:
+    from auth.cli import run_users
+
+    return run_users(args, cfg)
+
+
+COMMANDS = {"load": _cmd_load, "kpi": _cmd_kpi, "template": _cmd_template, "rebuild": _cmd_rebuild,
+            "users": _cmd_users}
 
 
 def main(argv: list[str] | None = None) -> int:

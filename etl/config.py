@@ -19,6 +19,8 @@ class Settings:
     db_path: Path
     archive_dir: Path
     max_upload_bytes: int
+    auth_db: Path  # users, failed logins, audit log (SQLite: small, many writers)
+    session_minutes: int
 
     @property
     def lock_path(self) -> Path:
@@ -43,4 +45,6 @@ def settings(db_path: Path | None = None) -> Settings:
         db_path=db_path,
         archive_dir=Path(os.environ.get("DP_ARCHIVE", default_archive)).absolute(),
         max_upload_bytes=int(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        auth_db=Path(os.environ.get("DP_AUTH_DB", db_path.with_name(db_path.stem + "-auth.sqlite"))).absolute(),
+        session_minutes=int(os.environ.get("DP_SESSION_MINUTES", "60")),
     )

@@ -105,7 +105,10 @@ def _in_child(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
     pid = os.fork()
     if pid == 0:  # the child: never return into the caller's code
         try:
-            os.close(read_end)
+            # drop inherited descriptors, the pipes of other threads' children among them,
+            # so that no parent waits for this child to close a pipe end it never used
+            os.closerange(3, write_end)
+            os.closerange(write_end + 1, os.sysconf("SC_OPEN_MAX"))
             _limit_child()
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(pickle.dumps(_outcome(data, wanted)))
