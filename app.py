@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from auth.session import gate
 from ui.filters import sidebar_filters
 from ui.layout import header_line
 
@@ -18,15 +19,27 @@ PAGES = {
         st.Page("pages/membership.py", title="Biến động đảng viên", icon="🔄", url_path="bien-dong"),
         st.Page("pages/training.py", title="Bồi dưỡng nghiệp vụ", icon="📚", url_path="boi-duong"),
     ],
+    "Họp Ban Thường vụ": [
+        st.Page("pages/present.py", title="Trình chiếu", icon="🖥️", url_path="trinh-chieu"),
+        st.Page("pages/report.py", title="Báo cáo họp", icon="📄", url_path="bao-cao"),
+        st.Page("pages/scorecard.py", title="Bảng xếp hạng đơn vị", icon="🏆", url_path="xep-hang"),
+        st.Page("pages/pace.py", title="Tiến độ đến mục tiêu", icon="📈", url_path="tien-do"),
+        st.Page("pages/warnings.py", title="Cảnh báo", icon="⚠️", url_path="canh-bao"),
+    ],
     "Dữ liệu": [
         st.Page("pages/data.py", title="Dữ liệu", icon="📁", url_path="du-lieu"),
     ],
 }
 
+ADMIN_PAGES = {"Quản trị": [st.Page("pages/admin.py", title="Quản trị", icon="🔑", url_path="quan-tri")]}
+
+user = gate(PAGES | ADMIN_PAGES)  # with users configured: only the login form until someone logs in
+if user is not None and user.is_admin:
+    PAGES |= ADMIN_PAGES
 page = st.navigation(PAGES)
 filters = sidebar_filters()
 if filters is None:
-    if page.url_path != "du-lieu":
+    if page.url_path not in ("du-lieu", "quan-tri"):
         st.info("Chưa có số liệu nào. Hãy vào trang **Dữ liệu** để nạp báo cáo của các đơn vị.")
         st.stop()
 else:

@@ -1,17 +1,23 @@
 """Content-addressed archive of every accepted file, and its manifest in load order.
 
 The archive is the source of truth: `python -m etl rebuild` replays the manifest into a new
-database. Blobs are written before the database changes (harmless if orphaned); the manifest
-line is appended before the new database is published.
+database. Blobs are written and synced before the database changes (harmless if orphaned).
+Manifest lines are appended only after the new database is published, still under the writer
+lock, so the manifest never names a load the database lacks. A loader killed between publishing
+and appending leaves the manifest short; the next write session appends what the published
+`load_history` has and the manifest lacks (`reconcile`), before it changes anything.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import duckdb
 
 
 @dataclass(frozen=True)
@@ -24,11 +30,33 @@ class ArchiveEntry:
     unit_id: str
     year: int
 
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.sha256, self.loaded_at
+
+
+def history_entries(con: duckdb.DuckDBPyConnection, suffixes: Iterable[str]) -> list[ArchiveEntry]:
+    """The database's load_history as archive entries, in load order."""
+    accepted = tuple(suffixes)
+    rows = con.execute(
+        "SELECT file_hash, file_name, loaded_at, loaded_by, unit_id, year FROM load_history ORDER BY load_id"
+    ).fetchall()
+    return [
+        ArchiveEntry(sha, name, _suffix(name, accepted), loaded_at.isoformat(), by, unit_id, year)
+        for sha, name, loaded_at, by, unit_id, year in rows
+    ]
+
+
+def _suffix(file_name: str, accepted: tuple[str, ...]) -> str:
+    suffix = Path(file_name).suffix.lower()
+    return suffix if suffix in accepted else ""
+
 
 class Archive:
     def __init__(self, root: Path):
         self.root = root
         self._unsynced: list[Path] = []
+        self._pending: list[ArchiveEntry] = []
 
     @property
     def manifest(self) -> Path:
@@ -50,28 +78,72 @@ class Archive:
         return path
 
     def record(self, entry: ArchiveEntry) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.manifest, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
-        self._unsynced.append(self.manifest)
+        """Remember a load; its manifest line is written by `commit` once the database is published."""
+        self._pending.append(entry)
 
     def sync(self) -> None:
-        """Make every blob and manifest line written since the last sync durable (before publishing)."""
+        """Make every blob written since the last sync durable (before publishing)."""
         for path in dict.fromkeys(self._unsynced):
             with open(path, "rb") as fh:
                 os.fsync(fh.fileno())
         for folder in dict.fromkeys(p.parent for p in self._unsynced):
-            fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _fsync_dir(folder)
         self._unsynced.clear()
 
+    def commit(self) -> None:
+        """Append the recorded loads to the manifest, durably; call after publishing, under the lock."""
+        self._append(self._pending)
+        self._pending = []
+
+    def reconcile(self, published: list[ArchiveEntry]) -> list[ArchiveEntry]:
+        """Append the loads of the published database missing from the manifest; returns them.
+
+        Call under the writer lock before a session changes anything. A torn last line (a kill
+        while appending) is cut first.
+        """
+        self._cut_torn_line()
+        missing = Counter(e.key for e in published) - Counter(e.key for e in self.entries())
+        appended = []
+        for entry in published:
+            if missing[entry.key] > 0:
+                missing[entry.key] -= 1
+                appended.append(entry)
+        self._append(appended)
+        return appended
+
+    def _append(self, entries: list[ArchiveEntry]) -> None:
+        if not entries:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._cut_torn_line()
+        text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
+        with open(self.manifest, "ab") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        _fsync_dir(self.root)
+
+    def _cut_torn_line(self) -> None:
+        if not self.manifest.exists():
+            return
+        with open(self.manifest, "rb+") as fh:
+            data = fh.read()
+            if data and not data.endswith(b"\n"):
+                fh.truncate(data.rfind(b"\n") + 1)
+
     def entries(self) -> Iterator[ArchiveEntry]:
+        """Manifest entries in load order; a torn last line (no newline yet) is not an entry."""
         if not self.manifest.exists():
             return
         with open(self.manifest, encoding="utf-8") as fh:
             for line in fh:
-                if line.strip():
+                if line.endswith("\n") and line.strip():
                     yield ArchiveEntry(**json.loads(line))
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

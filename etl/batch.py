@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from etl.archive import Archive
+import duckdb
+
+from etl.archive import Archive, history_entries
 from etl.config import SAMPLES_DIR, Settings, settings
 from etl.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook
 from etl.model import Problem
-from etl.store import write_session
+from etl.store import published_file, write_session
 
 Progress = Callable[[int, int, str], None]
 
@@ -30,8 +33,44 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def reconcile_archive(cfg: Settings, archive: Archive, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Bring the manifest level with the published database (see etl.archive); under the writer lock.
+
+    `con` is a copy of the published database just taken; without it the published file is read.
+    """
+    if con is not None:
+        archive.reconcile(history_entries(con, ACCEPTED_SUFFIXES))
+        return
+    current = published_file(cfg)
+    if current is None or not current.exists():
+        return
+    with duckdb.connect(str(current), read_only=True) as published:
+        archive.reconcile(history_entries(published, ACCEPTED_SUFFIXES))
+
+
+@contextmanager
+def archived_session(cfg: Settings, archive: Archive, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write session whose loads reach the manifest only once the database holding them is published."""
+    with write_session(cfg, fresh=fresh, after_publish=archive.commit) as con:
+        reconcile_archive(cfg, archive, None if fresh else con)
+        yield con
+        archive.sync()
+
+
 def _unreadable(name: str, reason: str) -> LoadResult:
     return LoadResult(name, OUTCOME_REJECTED, problems=[Problem(name, None, None, None, None, reason)])
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.2f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
+
+
+def too_large(name: str, size: int, cfg: Settings) -> LoadResult | None:
+    """A rejection for a file above the upload limit, judged before its content is read or parsed."""
+    if size <= cfg.max_upload_bytes:
+        return None
+    return _unreadable(name, f"tệp nặng {_megabytes(size)}, vượt giới hạn {_megabytes(cfg.max_upload_bytes)} "
+                             "cho mỗi tệp (DP_MAX_UPLOAD_MB); hãy xóa các sheet, hình ảnh thừa rồi lưu lại")
 
 
 def load_files(
@@ -45,29 +84,38 @@ def load_files(
     cfg = cfg or settings()
     archive = Archive(cfg.archive_dir)
     results: list[LoadResult] = []
-    with write_session(cfg) as con:
+    with archived_session(cfg, archive) as con:
         for index, (name, data) in enumerate(files):
             if progress:
                 progress(index, len(files), name)
-            if len(data) > cfg.max_upload_bytes:
-                limit = cfg.max_upload_bytes // (1024 * 1024)
-                results.append(_unreadable(name, f"tệp lớn hơn giới hạn {limit} MB"))
+            oversized = too_large(name, len(data), cfg)
+            if oversized:
+                results.append(oversized)
                 continue
             results.append(
                 load_workbook(io.BytesIO(data), con, file_name=name, archive=archive, loaded_by=loaded_by)
             )
-        archive.sync()
         if progress:
             progress(len(files), len(files), "")
     return results
 
 
-def read_files(paths: list[Path]) -> tuple[list[tuple[str, bytes]], list[LoadResult]]:
-    """Contents of the paths, and a rejection for each that cannot be read at all."""
+def read_files(paths: list[Path], cfg: Settings | None = None) -> tuple[list[tuple[str, bytes]], list[LoadResult]]:
+    """Contents of the paths, and a rejection for each that cannot be read at all or is too large.
+
+    The size is checked from the file system first, so a huge file is never read into memory.
+    """
+    cfg = cfg or settings()
     contents, failures = [], []
     for path in paths:
         try:
-            contents.append((path.name, path.read_bytes()))
+            oversized = too_large(path.name, path.stat().st_size, cfg)
+            if oversized:
+                failures.append(oversized)
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read(cfg.max_upload_bytes + 1)  # a file growing meanwhile is cut, then refused
+            contents.append((path.name, data))
         except OSError as exc:
             failures.append(_unreadable(str(path), f"không đọc được tệp ({exc.strerror})"))
     return contents, failures
@@ -81,7 +129,7 @@ def ensure_database(cfg: Settings | None = None, samples_dir: Path = SAMPLES_DIR
     if database_exists(cfg):
         return False
     archive = Archive(cfg.archive_dir)
-    with write_session(cfg) as con:
+    with archived_session(cfg, archive) as con:
         if con.execute("SELECT count(*) FROM load_history").fetchone()[0]:
             return False  # another process built it while we waited for the lock
         for path in expand_paths([samples_dir]):
@@ -91,16 +139,19 @@ def ensure_database(cfg: Settings | None = None, samples_dir: Path = SAMPLES_DIR
             )
             if not result.ok:
                 raise RuntimeError(f"Sample workbook rejected: {result.problems}")
-        archive.sync()
     return True
 
 
 def rebuild(cfg: Settings | None = None) -> int:
-    """Replay the archive manifest into a new database; returns the number of files replayed."""
+    """Replay the archive manifest into a new database; returns the number of files replayed.
+
+    The manifest is first brought level with the published database, under the lock, so a loader
+    killed between publishing and writing its manifest lines loses nothing here.
+    """
     cfg = cfg or settings()
     archive = Archive(cfg.archive_dir)
-    entries = list(archive.entries())
-    with write_session(cfg, fresh=True) as con:
+    with archived_session(cfg, archive, fresh=True) as con:
+        entries = list(archive.entries())
         for entry in entries:
             data = archive.blob_path(entry.sha256, entry.suffix).read_bytes()
             result = load_workbook(

@@ -1,4 +1,4 @@
-"""`python -m etl load|kpi|template|rebuild|users`: the command line of the loader."""
+"""`python -m etl load|kpi|template|rebuild|users|backup|restore`: the command line of the loader."""
 
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--year", type=int, required=True)
     template.add_argument("-o", "--output", type=Path, required=True)
     with_db(sub.add_parser("rebuild", help="dựng lại cơ sở dữ liệu từ kho lưu trữ tệp"))
+    backup = with_db(sub.add_parser("backup", help="sao lưu cơ sở dữ liệu, kho lưu trữ và tài khoản vào một tệp"))
+    backup.add_argument("--to", type=Path, required=True, metavar="TỆP.tar.gz")
+    restore = with_db(sub.add_parser("restore", help="khôi phục từ một tệp sao lưu (dữ liệu hiện có được giữ lại bên cạnh)"))
+    restore.add_argument("source", type=Path, metavar="TỆP.tar.gz")
+    report = with_db(sub.add_parser("report", help="xuất báo cáo họp Ban Thường vụ (HTML, PDF)"))
+    report.add_argument("--year", type=int)
+    report.add_argument("--unit", help="tên hoặc mã đơn vị (mặc định: toàn thị xã)")
+    report.add_argument("--html", type=Path, help="tệp HTML tự chứa (mở được khi không có mạng)")
+    report.add_argument("--pdf", type=Path, help="tệp PDF khổ A4")
     from auth.cli import add_users_parser
 
     add_users_parser(with_db(sub.add_parser("users", help="quản lý người dùng: add | remove | passwd | list")))
@@ -44,7 +53,7 @@ def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
     if missing:
         print("Không tìm thấy: " + ", ".join(map(str, missing)), file=sys.stderr)
         return EXIT_USAGE
-    contents, results = read_files(expand_paths(args.paths))
+    contents, results = read_files(expand_paths(args.paths), cfg)
     if not contents and not results:
         print("Không có tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods) để nạp.", file=sys.stderr)
         return EXIT_USAGE
@@ -84,7 +93,9 @@ def _cmd_kpi(args: argparse.Namespace, cfg: Settings) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
-    table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    from etl.safe_text import neutralise_frame
+
+    neutralise_frame(table).to_csv(sys.stdout, index=False, lineterminator="\n")
     return EXIT_OK
 
 
@@ -122,8 +133,43 @@ def _cmd_users(args: argparse.Namespace, cfg: Settings) -> int:
     return run_users(args, cfg)
 
 
+def _cmd_report(args: argparse.Namespace, cfg: Settings) -> int:
+    from report.files import command
+
+    return command(args.year, args.unit, args.html, args.pdf, cfg)
+
+
+def _cmd_backup(args: argparse.Namespace, cfg: Settings) -> int:
+    from etl.backup import BackupError, backup
+
+    try:
+        done = backup(cfg, args.to)
+    except BackupError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Đã sao lưu vào {done.path}: {done.loads} lượt nạp, {done.files} tệp trong kho lưu trữ"
+          + (", tài khoản người dùng" if done.auth else "") + ".")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, cfg: Settings) -> int:
+    from etl.backup import BackupError, restore
+
+    try:
+        done = restore(cfg, args.source)
+    except BackupError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Đã khôi phục từ {done.path}: {done.loads} lượt nạp, {done.files} tệp"
+          + (", tài khoản người dùng" if done.auth else "") + ".")
+    for aside in done.set_aside:
+        print(f"  dữ liệu trước khi khôi phục được giữ ở {aside}")
+    return EXIT_OK
+
+
 COMMANDS = {"load": _cmd_load, "kpi": _cmd_kpi, "template": _cmd_template, "rebuild": _cmd_rebuild,
-            "users": _cmd_users}
+            "users": _cmd_users, "report": _cmd_report,
+            "backup": _cmd_backup, "restore": _cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:

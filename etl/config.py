@@ -12,6 +12,11 @@ SAMPLES_DIR = DATA_DIR / "samples"
 UNITS_CSV = DATA_DIR / "units.csv"
 
 
+def units_csv() -> Path:
+    """The unit reference in force: data/units.csv, or DP_UNITS_CSV (the benchmarks' synthetic units)."""
+    return Path(os.environ.get("DP_UNITS_CSV", UNITS_CSV))
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the database and the archive of uploads live."""
@@ -21,6 +26,10 @@ class Settings:
     max_upload_bytes: int
     auth_db: Path  # users, failed logins, audit log (SQLite: small, many writers)
     session_minutes: int
+    # a workbook is a zip (xlsx, ods): limits checked before any parser sees it (etl/guard.py)
+    zip_max_entries: int = 1000
+    zip_max_uncompressed_bytes: int = 200 * 1024 * 1024
+    zip_max_ratio: int = 100  # uncompressed / compressed, for entries above ZIP_RATIO_GRACE_BYTES
 
     @property
     def lock_path(self) -> Path:
@@ -44,7 +53,10 @@ def settings(db_path: Path | None = None) -> Settings:
     return Settings(
         db_path=db_path,
         archive_dir=Path(os.environ.get("DP_ARCHIVE", default_archive)).absolute(),
-        max_upload_bytes=int(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        max_upload_bytes=int(float(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024),
         auth_db=Path(os.environ.get("DP_AUTH_DB", db_path.with_name(db_path.stem + "-auth.sqlite"))).absolute(),
         session_minutes=int(os.environ.get("DP_SESSION_MINUTES", "60")),
+        zip_max_entries=int(os.environ.get("DP_ZIP_MAX_ENTRIES", "1000")),
+        zip_max_uncompressed_bytes=int(float(os.environ.get("DP_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024),
+        zip_max_ratio=int(os.environ.get("DP_ZIP_MAX_RATIO", "100")),
     )

@@ -25,6 +25,8 @@ OUTCOME_REPLACED = "thay thế"
 OUTCOME_UNCHANGED = "không đổi"
 OUTCOME_REJECTED = "bị từ chối"
 DATA_TABLES = ("cadres", "member_figures", "cells", "submissions")
+INFO_TYPES = {"org_rating": pa.string(), "committee_members": pa.int32(), "committee_trained": pa.int32(),
+              "prepared_by": pa.string(), "prepared_on": pa.string()}
 
 
 @dataclass
@@ -68,15 +70,97 @@ def _active_submission(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple | N
     ).fetchone()
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, sub: Submission, rows: list[dict]) -> None:
-    if not rows:
+@dataclass(frozen=True)
+class Delivery:
+    """A checked submission and the file it came in."""
+
+    submission: Submission
+    file_name: str
+    sha256: str
+
+
+def _columns(deliveries: list[Delivery], part: str) -> pa.Table | None:
+    """The rows of `part` (cells, members, cadres) of every delivery as one table, with unit and year."""
+    parts = [(d.submission, getattr(d.submission, part)) for d in deliveries]
+    first = next((rows[0] for _, rows in parts if rows), None)
+    if first is None:
+        return None
+    columns = {
+        "unit_id": [sub.unit_id for sub, rows in parts for _ in rows],
+        "year": [sub.year for sub, rows in parts for _ in rows],
+    }
+    for name in first:
+        columns[name] = [row[name] for _, rows in parts for row in rows]
+    return pa.table(columns)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | None) -> None:
+    if rows is None:
         return
-    incoming = pa.Table.from_pylist([{**row, "unit_id": sub.unit_id, "year": sub.year} for row in rows])
-    con.register("incoming_rows", incoming)
+    con.register("incoming_rows", rows)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_rows")
     finally:
         con.unregister("incoming_rows")
+
+
+def write_submissions(
+    con: duckdb.DuckDBPyConnection, deliveries: list[Delivery], *, loaded_at: datetime, loaded_by: str | None,
+) -> list[str]:
+    """Replace the (unit, year) submissions of `deliveries`, each with its own; returns their outcomes.
+
+    The caller holds the transaction. One statement per table whatever the number of deliveries:
+    a workbook upload passes one, the benchmarks' bulk fill passes hundreds.
+    """
+    subs = [d.submission for d in deliveries]
+    keys = pa.table({"unit_id": [s.unit_id for s in subs], "year": [s.year for s in subs]})
+    if len(set(zip(keys["unit_id"].to_pylist(), keys["year"].to_pylist(), strict=True))) != len(subs):
+        raise ValueError("one (unit, year) twice in one write")
+    con.register("incoming_keys", keys)
+    try:
+        replaced = set(con.execute(
+            "DELETE FROM submissions USING incoming_keys k "
+            "WHERE submissions.unit_id = k.unit_id AND submissions.year = k.year "
+            "RETURNING submissions.unit_id, submissions.year"
+        ).fetchall())
+        for table in DATA_TABLES:
+            if table != "submissions":
+                con.execute(f"DELETE FROM {table} USING incoming_keys k "
+                            f"WHERE {table}.unit_id = k.unit_id AND {table}.year = k.year")
+    finally:
+        con.unregister("incoming_keys")
+    outcomes = [OUTCOME_REPLACED if (s.unit_id, s.year) in replaced else OUTCOME_NEW for s in subs]
+    _insert(con, "submissions", pa.table({
+        "unit_id": [s.unit_id for s in subs], "year": [s.year for s in subs],
+        "file_name": [d.file_name for d in deliveries], "file_hash": [d.sha256 for d in deliveries],
+        "loaded_at": pa.array([loaded_at] * len(subs), pa.timestamp("us")),
+        "loaded_by": pa.array([loaded_by] * len(subs), pa.string()),
+        "is_sample": [bool(s.info.get("is_sample")) for s in subs],
+        **{name: pa.array([s.info.get(name) for s in subs], kind) for name, kind in INFO_TYPES.items()},
+    }))
+    _insert(con, "cells", _columns(deliveries, "cells"))
+    _insert(con, "member_figures", _columns(deliveries, "members"))
+    _insert(con, "cadres", _columns(deliveries, "cadres"))
+    history = pa.table({
+        "position": list(range(1, len(subs) + 1)),
+        "loaded_at": pa.array([loaded_at] * len(subs), pa.timestamp("us")),
+        "loaded_by": pa.array([loaded_by] * len(subs), pa.string()),
+        "file_name": [d.file_name for d in deliveries], "file_hash": [d.sha256 for d in deliveries],
+        "unit_id": [s.unit_id for s in subs], "year": [s.year for s in subs], "outcome": outcomes,
+        "cells": [len(s.cells) for s in subs], "members": [sum(m["end_count"] for m in s.members) for s in subs],
+        "cadres": [len(s.cadres) for s in subs], "warnings": [len(s.warnings) for s in subs],
+    })
+    con.register("incoming_history", history)
+    try:
+        con.execute(
+            """INSERT INTO load_history
+               SELECT (SELECT coalesce(max(load_id), 0) FROM load_history) + position, loaded_at, loaded_by,
+                      file_name, file_hash, unit_id, year, outcome, cells, members, cadres, warnings
+               FROM incoming_history ORDER BY position"""
+        )
+    finally:
+        con.unregister("incoming_history")
+    return outcomes
 
 
 def _write_submission(
@@ -89,35 +173,7 @@ def _write_submission(
     loaded_by: str | None,
 ) -> str:
     """Replace the (unit, year) submission with `sub`; returns the outcome."""
-    key = [sub.unit_id, sub.year]
-    replaced = con.execute(
-        "SELECT count(*) FROM submissions WHERE unit_id = ? AND year = ?", key
-    ).fetchone()[0]
-    for table in DATA_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE unit_id = ? AND year = ?", key)
-    info = sub.info
-    con.execute(
-        "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            sub.unit_id, sub.year, file_name, sha256, loaded_at, loaded_by,
-            bool(info.get("is_sample")), info.get("org_rating"), info.get("committee_members"),
-            info.get("committee_trained"), info.get("prepared_by"), info.get("prepared_on"),
-        ],
-    )
-    _insert_rows(con, "cells", sub, sub.cells)
-    _insert_rows(con, "member_figures", sub, sub.members)
-    _insert_rows(con, "cadres", sub, sub.cadres)
-    outcome = OUTCOME_REPLACED if replaced else OUTCOME_NEW
-    con.execute(
-        """INSERT INTO load_history
-           SELECT coalesce(max(load_id), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM load_history""",
-        [
-            loaded_at, loaded_by, file_name, sha256, sub.unit_id, sub.year, outcome,
-            len(sub.cells), sum(m["end_count"] for m in sub.members), len(sub.cadres),
-            len(sub.warnings),
-        ],
-    )
-    return outcome
+    return write_submissions(con, [Delivery(sub, file_name, sha256)], loaded_at=loaded_at, loaded_by=loaded_by)[0]
 
 
 def load_workbook(

@@ -4,7 +4,9 @@ calamine (Rust) reads .xlsx/.xlsm/.xls/.ods and returns cached formula values; n
 evaluates a formula. A damaged file can make it panic (a pyo3 PanicException, which is a
 BaseException) or abort the whole process: a broken .xls once asked for a 190 GB allocation,
 and Rust aborts on that where no `except` can catch it. So the reading runs in a forked child
-with a memory cap and a time limit, and the dashboard or loader survives any upload.
+with a memory cap and a time limit, and the dashboard or loader survives any upload. In the same
+child, before calamine, `etl.guard` checks the container: zip bombs, entity declarations, sheets
+reaching far beyond any report, encryption.
 """
 
 from __future__ import annotations
@@ -27,13 +29,22 @@ try:
 except ImportError:  # not on Windows
     resource = None
 
+from etl.config import settings
+from etl.guard import (
+    OLE2_MAGIC,
+    PASSWORD,
+    ZIP_MAGIC,
+    declared_entries,
+    inspect,
+    too_many_entries,
+)
+from etl.sheetscan import column_letters, dotted
 from etl.text import fold
 
-ZIP_MAGIC = b"PK\x03\x04"
-OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 MAX_ROWS = 10_000  # far more than any unit has; caps memory on a stray far-away cell
 CHILD_MEMORY = 2 * 1024**3  # more than the child inherits from its parent
 CHILD_SECONDS = 120
+EXCEL_CELL_CHARS = 32_767  # what one Excel cell can hold: a longer one was made by something else
 UNREADABLE = "tệp bị hỏng hoặc không phải bảng tính"
 ACCEPTED = "bảng tính Excel (.xlsx, .xlsm, .xls) hoặc OpenDocument (.ods)"
 
@@ -61,9 +72,12 @@ def sniff(data: bytes) -> str | None:
     if data.startswith(OLE2_MAGIC):
         return None
     if data.startswith(ZIP_MAGIC):
+        count = declared_entries(data)  # before zipfile builds one object per entry
+        if count is not None and too_many_entries(count, settings()):
+            return too_many_entries(count, settings())
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError, EOFError):
             return UNREADABLE
         if any(n.startswith("xl/") for n in names) or "content.xml" in names:
             return None
@@ -89,6 +103,9 @@ def read_sheets(data: bytes, wanted: Collection[str]) -> list[SheetRead]:
 
 
 def _outcome(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
+    refused = inspect(data, wanted)  # zip bombs, entity expansion, huge sheets: before calamine
+    if refused:
+        return "unreadable", refused
     try:
         return "ok", _read(data, wanted)
     except Unreadable as error:
@@ -162,7 +179,7 @@ def _calamine(call, *args):
     except (KeyboardInterrupt, SystemExit):
         raise
     except calamine.PasswordError:
-        raise Unreadable("tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi gửi lại") from None
+        raise Unreadable(PASSWORD) from None
     except BaseException:  # noqa: BLE001 - pyo3 PanicException derives from BaseException
         raise Unreadable(UNREADABLE) from None
 
@@ -181,5 +198,16 @@ def _read(data: bytes, wanted: tuple[str, ...]) -> list[SheetRead]:
         end = _calamine(lambda: sheet.end)  # noqa: B023 - called at once
         # skip_empty_area=False keeps leading blank rows and columns: index i is Excel row i + 1
         grid = _calamine(sheet.to_python, False, MAX_ROWS)
+        _refuse_giant_cells(meta.name, grid)
         sheets.append(SheetRead(meta.name, True, [list(line) for line in grid], end[0] + 1 if end else None))
     return sheets
+
+
+def _refuse_giant_cells(sheet: str, grid: list[list[object]]) -> None:
+    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned."""
+    for index, line in enumerate(grid):
+        for col, value in enumerate(line):
+            if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
+                raise Unreadable(f"sheet '{sheet}', ô {column_letters(col + 1)}{index + 1}: dài {dotted(len(value))} ký tự, "
+                                 f"quá giới hạn {dotted(EXCEL_CELL_CHARS)} ký tự của một ô Excel; tệp không do Excel "
+                                 "tạo ra hoặc đã bị sửa")

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 import duckdb
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -145,12 +146,19 @@ def _write_guide(ws: Worksheet, rows: list[GuideRow]) -> None:
         ws.column_dimensions[letter].width = width
 
 
+def _as_typed(cell: Cell) -> Cell:
+    """Text stays text: openpyxl would turn a name typed as `=HYPERLINK(…)` into a live formula."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _write_info(ws: Worksheet, keys: tuple[c.Column, ...], values: dict, year: int) -> None:
     for line, col in enumerate(keys, start=1):
         ws.cell(line, 1, col.name).font = HEADER_FONT
         value = _shown(values.get(col.field))
         if value is not None:
-            ws.cell(line, 2, value)
+            _as_typed(ws.cell(line, 2, value))
         if col.field == "prepared_on":
             ws.cell(line, 2).number_format = "@"
         rule = _rule_for(col.field, year)
@@ -182,7 +190,7 @@ def _write_table(ws: Worksheet, columns: tuple[c.Column, ...], rows: list[dict],
     for line, row in enumerate(rows, start=2):
         for index, col in enumerate(columns, start=1):
             value = _shown(row.get(col.field))
-            cell = ws.cell(line, index) if value is None else ws.cell(line, index, value)
+            cell = ws.cell(line, index) if value is None else _as_typed(ws.cell(line, index, value))
             if col.field in TEXT_FIELDS:
                 cell.number_format = "@"
     for rule in rules.values():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from etl.config import UNITS_CSV
+from etl.config import units_csv
 from etl.text import fold
 
 KIND_PREFIXES = ("phuong", "xa", "thi tran")
@@ -39,8 +39,13 @@ class UnitNotFound(ValueError):
         self.message = message
 
 
+def load_units(path: Path | None = None) -> tuple[Unit, ...]:
+    """The units of `path`, by default the reference in force (etl.config.units_csv)."""
+    return _read_units(path or units_csv())
+
+
 @lru_cache(maxsize=4)
-def load_units(path: Path = UNITS_CSV) -> tuple[Unit, ...]:
+def _read_units(path: Path) -> tuple[Unit, ...]:
     with open(path, encoding="utf-8", newline="") as fh:
         return tuple(
             Unit(

@@ -96,11 +96,15 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, str | None
             shown = "thiếu dòng" if row is None else "chưa ghi giá trị cho"
             found.problem(c.SHEET_INFO, row, name, None, f"{shown} '{name}' (bắt buộc)")
             return None
+        if not found.fits(c.SHEET_INFO, row, name, value):
+            return None
         try:
-            return reader(value)
+            result = reader(value)
         except BadValue as bad:
             found.problem(c.SHEET_INFO, row, name, value, bad.expected)
             return None
+        found.flag_formula(c.SHEET_INFO, row, name, result)
+        return result
 
     year = read("Năm báo cáo", _report_year, required=True)
     unit_text = read("Đơn vị", as_text, required=True)

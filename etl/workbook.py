@@ -15,6 +15,8 @@ from typing import TypeVar
 from etl import contract as c
 from etl.contract import Column
 from etl.model import Problem, WorkbookRejected
+from etl.safe_text import looks_like_formula
+from etl.sheetscan import dotted
 from etl.spreadsheet import MAX_ROWS, Unreadable, read_sheets
 from etl.text import fold
 from etl.vocab import BadValue, as_text, is_blank, is_number, key
@@ -23,6 +25,8 @@ T = TypeVar("T")
 CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
 
 HEADER_SCAN_ROWS = 30
+MAX_TEXT = 500  # characters in one stored text value; names are far shorter
+SHOWN_TEXT = 100  # characters of a value quoted back in a problem or warning
 TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
 
@@ -36,8 +40,25 @@ class Findings:
     warnings: list[str] = field(default_factory=list)
 
     def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str) -> None:
-        shown = None if is_blank(value) else as_text(value)
+        shown = None if is_blank(value) else _shorten(as_text(value))
         self.problems.append(Problem(self.file, sheet, row, column, shown, expected))
+
+    def fits(self, sheet: str | None, row: int | None, column: str, value: object) -> bool:
+        """False (and a problem) for text longer than any name: a 5 MB cell is no report."""
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            self.problem(sheet, row, column, value, f"ô dài {dotted(len(value))} ký tự, tối đa {MAX_TEXT} ký tự")
+            return False
+        return True
+
+    def flag_formula(self, sheet: str | None, row: int | None, column: str, result: object) -> None:
+        """Text a spreadsheet would run as a formula is kept as typed, and said so (CSV injection)."""
+        for text in result if isinstance(result, tuple) else (result,):
+            if looks_like_formula(text):
+                self.warnings.append(
+                    f"Sheet '{sheet}', dòng {row}, cột '{column}': giá trị '{_shorten(text)}' bắt đầu bằng "
+                    f"'{text[0]}' nên bảng tính có thể hiểu là công thức; đã lưu đúng như gõ, khi xuất ra "
+                    "CSV/Excel/báo cáo sẽ thêm dấu ' ở đầu"
+                )
 
     def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
         """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
@@ -50,15 +71,23 @@ class Findings:
         if required and is_blank(value):
             self.problem(table.sheet, row.number, column, None, "bắt buộc, đang để trống")
             return None
+        if not self.fits(table.sheet, row.number, column, value):
+            return None
         try:
-            return reader(value)
+            result = reader(value)
         except BadValue as bad:
             self.problem(table.sheet, row.number, column, value, bad.expected)
             return None
+        self.flag_formula(table.sheet, row.number, column, result)
+        return result
 
     def reject(self) -> None:
         if self.problems:
             raise WorkbookRejected(self.file, self.problems)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= SHOWN_TEXT else text[:SHOWN_TEXT] + "…"
 
 
 @dataclass
@@ -116,6 +145,7 @@ def read_workbook(data: bytes, found: Findings) -> dict[str, RawSheet]:
         if name not in matched:
             found.problem(name, None, None, None, f"thiếu sheet '{name}'")
     return matched
+
 
 
 def _column_keys(columns: tuple[Column, ...]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from functools import partial
 
 import streamlit as st
 
+from auth.session import audit_download, current_user, load_allowed
 from etl.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
 from ui.blocks import table_block
@@ -23,19 +24,22 @@ if filters is None:
     st.info("Chưa có số liệu nào. Hãy nạp báo cáo của các đơn vị ở mục dưới đây.")
 
 st.subheader("Nạp báo cáo của đơn vị")
-st.markdown("Chọn hoặc kéo thả một hay nhiều tệp báo cáo (**.xlsx, .xlsm, .xls, .ods**), mỗi tệp là báo cáo "
-            "của một đơn vị trong một năm. Nạp lại báo cáo cùng đơn vị và năm sẽ **thay thế** báo cáo cũ; "
-            "tệp có lỗi bị từ chối toàn bộ và không làm thay đổi số liệu.")
-uploads = st.file_uploader("Tệp báo cáo", type=ACCEPTED_TYPES, accept_multiple_files=True,
-                           key=f"tep_bao_cao_{st.session_state.get(ROUND_KEY, 0)}")
-loaded_by = st.text_input("Người nạp (không bắt buộc)", key="nguoi_nap", max_chars=80)
-if st.button("📥 Nạp dữ liệu", type="primary", disabled=not uploads, key="nap_du_lieu"):
-    submit([(f.name, f.getvalue()) for f in uploads], loaded_by.strip() or None)
-if st.session_state.get(REPORT_KEY):
-    show_report(st.session_state[REPORT_KEY])
-    if st.button("Ẩn kết quả nạp", key="an_ket_qua_nap"):
-        del st.session_state[REPORT_KEY]
-        st.rerun()
+if load_allowed():  # Thường trực sees and exports, but does not load
+    st.markdown("Chọn hoặc kéo thả một hay nhiều tệp báo cáo (**.xlsx, .xlsm, .xls, .ods**), mỗi tệp là báo cáo "
+                "của một đơn vị trong một năm. Nạp lại báo cáo cùng đơn vị và năm sẽ **thay thế** báo cáo cũ; "
+                "tệp có lỗi bị từ chối toàn bộ và không làm thay đổi số liệu.")
+    uploads = st.file_uploader("Tệp báo cáo", type=ACCEPTED_TYPES, accept_multiple_files=True,
+                               key=f"tep_bao_cao_{st.session_state.get(ROUND_KEY, 0)}")
+    account = current_user()
+    loaded_by = account.username if account else st.text_input("Người nạp (không bắt buộc)", key="nguoi_nap",
+                                                                 max_chars=80)
+    if st.button("📥 Nạp dữ liệu", type="primary", disabled=not uploads, key="nap_du_lieu"):
+        submit([(f.name, f.getvalue()) for f in uploads], loaded_by.strip() or None)
+    if st.session_state.get(REPORT_KEY):
+        show_report(st.session_state[REPORT_KEY])
+        if st.button("Ẩn kết quả nạp", key="an_ket_qua_nap"):
+            del st.session_state[REPORT_KEY]
+            st.rerun()
 
 st.subheader("Tải biểu mẫu báo cáo")
 this_year = date.today().year
@@ -57,11 +61,12 @@ if prefilled:
                                                                           strict=True))
         st.caption(f"Điền sẵn từ báo cáo: {shown}. Các số liệu trong năm (kết nạp, xếp loại, bồi dưỡng…) "
                    "đơn vị tự điền.")
+template_name = (f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
+                 f"{'_dien-san' if prefilled else ''}.xlsx")
 st.download_button(
     "⬇️ Tải biểu mẫu Excel", data=partial(template_workbook, unit_id, template_year, prefilled),
-    file_name=f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
-              f"{'_dien-san' if prefilled else ''}.xlsx",
-    mime=XLSX_MIME, key="mau_tai", on_click="ignore",
+    file_name=template_name,
+    mime=XLSX_MIME, key="mau_tai", on_click=audit_download, args=(template_name,),
 )
 
 st.subheader("Trích xuất số liệu theo bộ lọc")

@@ -19,16 +19,17 @@ cards = card_figures(by_year, filters.year)
 def draw_card(card, trend) -> None:
     with st.container(border=True):
         st.markdown(f"**{card['target']} · {card['label']}**")
-        state = {True: ":green-badge[✔ Đạt mục tiêu]", False: ":red-badge[✘ Chưa đạt]", None: ":gray-badge[Chưa có số liệu]"}
+        state = {"met": ":green-badge[✔ Đạt mục tiêu]", "not_met": ":red-badge[✘ Chưa đạt]",
+                 "no_data": ":gray-badge[Chưa có số liệu]", "not_applicable": ":gray-badge[Chỉ tiêu chưa áp dụng năm này]"}
         st.metric(
             label=f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
             value=vi_percent(card["rate"]),
             delta=None if card["change"] is None else f"{vi_points(card['change'])} so với {card['year'] - 1}",
             delta_color="off" if card["indicator"] == "T3_admission_rate" else "normal",
-            chart_data=[r for r in trend["rate"].tolist() if r == r],
+            chart_data=trend["rate"].dropna().tolist(),
             chart_type="line",
         )
-        st.markdown(f"{state[card['met']]}  \nMục tiêu 2025: **{card['target_2025']}** · 2030: **{card['target_2030']}**")
+        st.markdown(f"{state[card['state']]}  \nMục tiêu 2025: **{card['target_2025']}** · 2030: **{card['target_2030']}**")
 
 
 columns = st.columns(4)

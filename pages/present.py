@@ -1,7 +1,7 @@
 """Trình chiếu: the programme's state for the projector, one chart or card group per screen.
 
-The slide number lives in the URL (`/trinh-chieu?trang=3&nam=2022`), the arrow keys and the
-buttons step through the slides, the sidebar's filters carry over (hidden here, as is the chrome).
+The slide number lives in the URL (`/trinh-chieu?trang=3&nam=2022`), the arrow keys (← →) and
+the buttons step through the slides, the sidebar's filters carry over (hidden here, as is the chrome).
 """
 
 import streamlit as st
@@ -22,21 +22,16 @@ def step(delta: int) -> None:
     st.session_state[SLIDE_KEY] = min(count, max(1, int(st.session_state.get(SLIDE_KEY, 1)) + delta))
 
 
-if not 1 <= int(st.session_state.get(SLIDE_KEY, 1)) <= count:  # a URL with a slide number that is not there
-    st.session_state[SLIDE_KEY] = min(count, max(1, int(st.session_state[SLIDE_KEY])))
-
-body = st.container()
-previous, pages, following, leave = st.columns([1.2, 6, 1.2, 1.4], vertical_alignment="center")
-number = pages.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None, width="stretch")
-previous.button("◀ Trước", key="slide_previous", on_click=step, args=(-1,), shortcut="Left",
-                disabled=number <= 1, width="stretch")
-following.button("Sau ▶", key="slide_next", on_click=step, args=(1,), shortcut="Right",
-                 disabled=number >= count, width="stretch", type="primary")
-leave.page_link("pages/overview.py", label="Thoát trình chiếu", icon="✖")
+with st.container(horizontal=True, vertical_alignment="center", key="slide_nav"):
+    st.button("◀ Trước", key="slide_previous", on_click=step, args=(-1,), shortcut="Left")
+    number = st.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None)
+    st.button("Sau ▶", key="slide_next", on_click=step, args=(1,), shortcut="Right", type="primary")
+    st.page_link("pages/overview.py", label="Thoát trình chiếu", icon="✖")
 
 slide = deck[number - 1]
-with body:
-    if number > 1:
+with st.container(key=f"slide_{number}"):
+    if number > 1 and not slide.titled:
         st.markdown(f"# {slide.title}")
-        st.caption(f"{filters.scope_label} · năm {filters.year} · trang {number}/{count}")
+    st.caption(f"{filters.scope_label} · năm {filters.year} · trang {number}/{count} · "
+               "phím ← → để chuyển trang")
     slide.draw()

@@ -25,10 +25,11 @@ class Indicator:
     target_2030: float
     upper_2025: float | None = None  # a band's upper bound (T3)
     strict: bool = False  # "> 90%" rather than "≥"
+    from_year: int | None = None  # the target applies from this year on (T7: 2023)
 
     def met(self, rate: float | None, year: int) -> bool | None:
-        """Whether `rate` meets the target in force for `year` (None when there is no rate)."""
-        if rate is None or pd.isna(rate):
+        """Whether `rate` meets the target in force for `year` (None: no rate, or no target yet)."""
+        if rate is None or pd.isna(rate) or (self.from_year is not None and year < self.from_year):
             return None
         low = self.target_for(year)
         if self.upper_2025 is not None:
@@ -75,7 +76,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("T6_trung_cap_llct", "T6", "Trung cấp LLCT trở lên",
               f"{VILLAGE} có trung cấp LLCT trở lên", VILLAGE, 0.25, 0.50),
     Indicator("T7_training", "T7", "Cấp ủy viên được bồi dưỡng nghiệp vụ",
-              "cấp ủy viên được bồi dưỡng", "cấp ủy viên chi bộ thôn, TDP và cấp ủy cơ sở", 1.0, 1.0),
+              "cấp ủy viên được bồi dưỡng", "cấp ủy viên chi bộ thôn, TDP và cấp ủy cơ sở", 1.0, 1.0,
+              from_year=2023),
 )
 BY_CODE = {i.code: i for i in INDICATORS}
 HEADLINE = ("T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt_and_so_cap_llct",
@@ -112,6 +114,14 @@ def indicators_by_unit(
     return _with_rate(frame)
 
 
+def _state(ind: Indicator, rate: float | None, year: int) -> str:
+    """met / not_met / no_data / not_applicable (a target that starts later, T7 before 2023)."""
+    if rate is None or pd.isna(rate):
+        return "no_data"
+    met = ind.met(rate, year)
+    return "not_applicable" if met is None else ("met" if met else "not_met")
+
+
 def card_figures(by_year: pd.DataFrame, year: int) -> pd.DataFrame:
     """One row per headline indicator for `year`: figures, change from the year before, targets met."""
     rows = []
@@ -131,6 +141,7 @@ def card_figures(by_year: pd.DataFrame, year: int) -> pd.DataFrame:
             else rate - previous,
             "target_2025": ind.target_text(2025), "target_2030": ind.target_text(2030),
             "met": ind.met(rate, year),
+            "state": _state(ind, rate, year),
         })
     return pd.DataFrame(rows)
 

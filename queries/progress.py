@@ -68,11 +68,12 @@ def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str
     for group, part in groups:
         group = group if isinstance(group, tuple) else (group,)
         for code in codes:
-            series = part[part["indicator"] == code].set_index("year", drop=False)
+            series = part[part["indicator"] == code]
             pace = p.pace_for(series, code)
             if pace is None:
                 continue
-            base, latest = series.loc[pace.base_year], series.loc[pace.latest_year]
+            by_year = series.set_index("year")
+            base, latest = by_year.loc[pace.base_year], by_year.loc[pace.latest_year]
             ind = BY_CODE[code]
             rows.append({
                 **dict(zip(keys, group, strict=True)),
@@ -83,17 +84,21 @@ def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str
                 "latest_denominator": int(latest["denominator"]), "latest_rate": pace.latest_rate,
                 "observed_per_year": pace.observed_per_year,
                 "observed_points": _points(pace.observed_per_year),
-                "target_2025": ind.target_text(2025), "needed_2025_points": _points(pace.needed_2025),
+                "target_2025": ind.target_text(2025), "needed_2025": pace.needed_2025,
+                "needed_2025_points": _points(pace.needed_2025),
                 "reach_2025": _reach_text(pace.reach_2025), "status_2025": pace_status(pace, 2025),
-                "target_2030": ind.target_text(2030), "needed_2030_points": _points(pace.needed_2030),
+                "target_2030": ind.target_text(2030), "needed_2030": pace.needed_2030,
+                "needed_2030_points": _points(pace.needed_2030),
                 "reach_2030": _reach_text(pace.reach_2030), "status_2030": pace_status(pace, 2030),
             })
     columns = [*keys, "indicator", "target", "label", "base_year", "base_numerator", "base_denominator",
                "base_rate", "latest_year", "latest_numerator", "latest_denominator", "latest_rate",
-               "observed_per_year", "observed_points", "target_2025", "needed_2025_points", "reach_2025",
-               "status_2025", "target_2030", "needed_2030_points", "reach_2030", "status_2030"]
+               "observed_per_year", "observed_points", "target_2025", "needed_2025", "needed_2025_points",
+               "reach_2025", "status_2025", "target_2030", "needed_2030", "needed_2030_points", "reach_2030",
+               "status_2030"]
     result = pd.DataFrame(rows, columns=columns)
-    for column in ("observed_per_year", "observed_points", "needed_2025_points", "needed_2030_points"):
+    for column in ("observed_per_year", "observed_points", "needed_2025", "needed_2025_points", "needed_2030",
+                   "needed_2030_points"):
         result[column] = result[column].astype(float)
     return result
 

@@ -1,26 +1,31 @@
 """Everything the meeting report and the presentation show, for one filter and year, in one object.
 
 Every figure is read through the functions the pages and `python -m etl kpi` use
-(`indicators_by_year`, `indicator_units`, `indicator_trend`, so `indicator_facts`): the report
-equals the KPI export for the same year and unit. The rendering lives in `report/`.
+(`indicators_by_year`, `indicator_units`, `indicator_trend`, the scorecard, pace and warning
+queries, so `indicator_facts`): the report equals the KPI export for the same year and unit.
+The rendering lives in `report/`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 import pandas as pd
 
-from queries.indicators import HEADLINE, INDICATORS, card_figures, indicators_by_year
-from queries.pace import pace_for, projection
+from etl.units import resolve_unit
+from queries.indicators import BOUNDARY_REPORTED, HEADLINE, INDICATORS, card_figures, indicators_by_year
+from queries.progress import pace_by_indicator, pace_path
+from queries.scorecard import scorecard_order, unit_ranking, unit_scorecard
 from queries.status import data_status, years_loaded
-from queries.targets import as_list, indicator_trend, indicator_units
+from queries.targets import ALL_UNITS, as_list, indicator_trend, indicator_units
+from queries.warnings import DEFAULT_IDLE_YEARS, all_warnings
 
 ALL_CODES = tuple(i.code for i in INDICATORS)
-# Indicators whose target is a level to reach (T3 is a yearly band, it has no path to a level).
-PACE_CODES = tuple(code for code in HEADLINE if code != "T3_admission_rate")
+# The headline indicators with a level to reach, charted in the pace section (T3 is a yearly band).
+PACE_CHART_CODES = tuple(code for code in HEADLINE if code != "T3_admission_rate")
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class MeetingData:
     year: int
     first_year: int
     boundary: str
-    units: tuple[str, ...] | None
+    units: tuple[str, ...] | None  # display ids; None = the whole town
     scope_label: str
     last_load: datetime | None
     any_sample: bool
@@ -38,34 +43,18 @@ class MeetingData:
     indicators: pd.DataFrame  # every indicator of `year`, in the KPI export's order
     trend: pd.DataFrame  # indicator_trend: every indicator per year, first_year … year
     by_unit: pd.DataFrame  # indicator_units: every indicator per unit in `year`, the selection first
-    pace: pd.DataFrame  # one row per indicator of PACE_CODES: pace to the 2025 and 2030 targets
-    pace_paths: pd.DataFrame  # indicator, year, rate, path ("observed" / "projection")
-    scorecard: pd.DataFrame
-    warnings: pd.DataFrame
-
-
-def _pace(trend: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, paths = [], []
-    for code in PACE_CODES:
-        series = trend[trend["indicator"] == code]
-        pace = pace_for(series, code)
-        if pace is None:
-            continue
-        label = series["label"].iloc[0]
-        rows.append({"label": label, **asdict(pace)})
-        observed = series[["year", "rate"]].dropna().assign(indicator=code, path="observed")
-        ahead = projection(pace).assign(indicator=code, path="projection")
-        paths += [observed, ahead]
-    pace_columns = ["indicator", "label", "base_year", "base_rate", "latest_year", "latest_rate",
-                    "observed_per_year", "needed_2025", "needed_2030", "reach_2025", "reach_2030"]
-    path_columns = ["indicator", "path", "year", "rate"]
-    return (pd.DataFrame(rows, columns=pace_columns),
-            pd.concat(paths, ignore_index=True)[path_columns] if paths else pd.DataFrame(columns=path_columns))
+    scorecard: pd.DataFrame  # unit_scorecard of every unit (the selection is marked, not filtered)
+    ranking: pd.DataFrame  # unit_ranking, best first
+    scorecard_order: tuple[str, ...]  # display ids by rank
+    pace: pd.DataFrame  # pace_by_indicator: every indicator with a target level
+    pace_paths: pd.DataFrame  # pace_path of each of PACE_CHART_CODES, with an `indicator` column
+    warnings: pd.DataFrame  # all_warnings
+    idle_years: int  # the warnings' "no admission for … years"
 
 
 def meeting_data(
-    con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | list[str] | None, year: int,
-    scope_label: str,
+    con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int, scope_label: str,
+    idle_years: int = DEFAULT_IDLE_YEARS,
 ) -> MeetingData:
     """The report's content for display units `units` (None: the whole town) in `year`."""
     units = tuple(units) if units else None
@@ -73,7 +62,9 @@ def meeting_data(
     status = data_status(con)
     by_year = indicators_by_year(con, boundary, as_list(units), first_year, year)
     trend = indicator_trend(con, boundary, units, first_year, year, ALL_CODES)
-    pace, pace_paths = _pace(trend)
+    ranking = unit_ranking(con, boundary, None, year)
+    scorecard = unit_scorecard(con, boundary, None, year)
+    paths = [pace_path(con, boundary, units, year, code).assign(indicator=code) for code in PACE_CHART_CODES]
     return MeetingData(
         year=year, first_year=first_year, boundary=boundary, units=units, scope_label=scope_label,
         last_load=status.last_load, any_sample=status.any_sample,
@@ -81,10 +72,30 @@ def meeting_data(
         indicators=trend[trend["year"] == year].reset_index(drop=True),
         trend=trend,
         by_unit=indicator_units(con, boundary, units, year, year, ALL_CODES),
-        pace=pace, pace_paths=pace_paths,
-        scorecard=pd.DataFrame(),
-        warnings=pd.DataFrame(),
+        scorecard=scorecard, ranking=ranking, scorecard_order=tuple(scorecard_order(ranking, scorecard)),
+        pace=pace_by_indicator(con, boundary, units, year),
+        pace_paths=pd.concat(paths, ignore_index=True),
+        warnings=all_warnings(con, boundary, units, year, idle_years),
+        idle_years=idle_years,
     )
+
+
+def meeting_data_for(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None) -> MeetingData:
+    """The report of `python -m etl report`: the scope of `python -m etl kpi` (the latest year when
+    `year` is None; `unit` a name or code resolved for the year, None for the whole town).
+
+    Raises ValueError (Vietnamese) when the year has no data; UnitNotFound for an unknown unit.
+    """
+    years = years_loaded(con)
+    if not years:
+        raise ValueError("Chưa có dữ liệu nào được nạp.")
+    year = year if year is not None else years[-1]
+    if year not in years:
+        raise ValueError(f"Chưa có số liệu năm {year}; các năm đã có: {', '.join(map(str, years))}.")
+    if unit is None:
+        return meeting_data(con, BOUNDARY_REPORTED, None, year, ALL_UNITS)
+    resolved = resolve_unit(unit, year)
+    return meeting_data(con, BOUNDARY_REPORTED, [resolved.unit_id], year, resolved.full_name)
 
 
 NAMED_QUERIES = {

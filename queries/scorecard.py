@@ -116,7 +116,7 @@ def rank_change_text(change: float | None) -> str:
     return f"▲{change}" if change > 0 else f"▼{-change}"
 
 
-def _cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+def headline_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
            year_from: int, year_to: int) -> pd.DataFrame:
     return scorecard_cells(indicators_by_unit(con, boundary, as_list(units), year_from, year_to))
 
@@ -128,7 +128,7 @@ def unit_ranking(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     display_id, unit, display_kind, display_code, year, targets_met, indicators_rated, mean_distance,
     mean_distance_points, rank, previous_rank (NA without figures last year), rank_change, rank_change_text.
     """
-    cells = _cells(con, boundary, units, year - 1, year)
+    cells = headline_cells(con, boundary, units, year - 1, year)
     now = rank_units(cells[cells["year"] == year])
     before = rank_units(cells[cells["year"] == year - 1])[["display_id", "rank"]]
     ranking = now.merge(before.rename(columns={"rank": "previous_rank"}), on="display_id", how="left")
@@ -142,7 +142,7 @@ def unit_ranking(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
 def unit_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
                    year: int) -> pd.DataFrame:
     """`scorecard_cells` of `year` with each unit's rank and change: the heat map's cells."""
-    cells = _cells(con, boundary, units, year, year)
+    cells = headline_cells(con, boundary, units, year, year)
     ranking = unit_ranking(con, boundary, units, year)
     return cells.merge(ranking[["display_id", "rank", "previous_rank", "rank_change_text"]], on="display_id")
 
@@ -161,11 +161,19 @@ def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = R
     if sort_by not in SHORT_LABELS:
         raise ValueError(f"unknown sort key {sort_by!r}")
     position = {unit: index for index, unit in enumerate(by_rank["display_id"])}
-    part = cells[cells["indicator"] == sort_by].assign(_position=lambda f: f["display_id"].map(position))
-    part = part.sort_values(["distance", "rate", "_position"], ascending=[False, False, True],
+    part = cells[cells["indicator"] == sort_by].assign(_position=lambda f: f["display_id"].map(position),
+                                                       _distance=lambda f: f["distance"].round(TIE_DECIMALS))
+    part = part.sort_values(["_distance", "rate", "_position"], ascending=[False, False, True],
                             na_position="last", kind="stable")
     ordered = part["display_id"].tolist()
     return ordered + [u for u in by_rank["display_id"] if u not in ordered]
+
+
+def in_order(cells: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
+    """The scorecard's cells with the units in `order` (indicators in the Đề án's order within each)."""
+    position = {unit: index for index, unit in enumerate(order)}
+    ordered = cells.assign(_position=cells["display_id"].map(position))
+    return ordered.sort_values("_position", kind="stable").drop(columns="_position").reset_index(drop=True)
 
 
 NAMED_QUERIES = {

@@ -5,9 +5,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from queries.indicators import BY_CODE
+from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.report_data import MeetingData
 from queries.targets import target_line, target_lines
-from ui.charts import pace_chart, rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
+from ui.charts import rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
+from ui.meeting_charts import pace_chart, scorecard_heatmap
 
 T3 = BY_CODE["T3_admission_rate"]
 RATINGS = ("T1_org_rating", "T2_member_rating")
@@ -29,7 +31,8 @@ def units_figure(data: MeetingData, code: str) -> go.Figure | None:
         band = (T3.target_for(data.year), T3.upper_2025)
         return rate_band_by_unit(frame, title, band, f"Mục tiêu {T3.target_text(data.year)}", frame["met"].tolist())
     target, label = target_line(code, data.year)
-    return rate_bars_by_unit(frame, title, target, label, frame["met"].tolist())
+    fig = rate_bars_by_unit(frame, title, target, label, frame["met"].tolist())
+    return fig.update_annotations(xanchor="right")  # the target's label left of its line, not cut at 100%
 
 
 def admission_figure(data: MeetingData) -> go.Figure | None:
@@ -53,11 +56,16 @@ def ratings_figure(data: MeetingData) -> go.Figure | None:
 
 def pace_figure(data: MeetingData, code: str) -> go.Figure | None:
     """The path so far, the pace extended to 2030, and the 2025 and 2030 targets."""
-    paths = data.pace_paths[data.pace_paths["indicator"] == code]
-    if paths.empty:
+    path = data.pace_paths[data.pace_paths["indicator"] == code]
+    if path.empty:
         return None
-    indicator = BY_CODE[code]
-    targets = {year: (indicator.target_for(year), f"Mục tiêu {year}: {indicator.target_text(year)}")
-               for year in (2025, 2030)}
-    return pace_chart(paths[paths["path"] == "observed"], paths[paths["path"] == "projection"],
-                      f"{heading(code)}: tiến độ đến 2025, 2030", targets)
+    return pace_chart(path, f"{heading(code)}: tiến độ đến 2025, 2030 — {data.scope_label}", SERIES_OBSERVED,
+                      SERIES_PROJECTED, SERIES_TARGET)
+
+
+def scorecard_figure(data: MeetingData) -> go.Figure | None:
+    """Every unit × T1–T7, coloured by distance to target; the selected units marked."""
+    if data.scorecard.empty:
+        return None
+    return scorecard_heatmap(data.scorecard, list(data.scorecard_order), f"Bảng xếp hạng đơn vị năm {data.year}",
+                             selected=data.units)

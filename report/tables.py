@@ -1,57 +1,128 @@
-"""The report's tables as text, in the Vietnamese formats of the pages (`67,78%`, `2.151`)."""
+"""The report's tables, as the frames the pages show and as the text a reader sees (`67,78%`, `2.151`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from etl.safe_text import neutralise_text
+from queries.indicators import BY_CODE
 from queries.report_data import MeetingData
-from ui.format import vi_number, vi_percent, vi_points
-from ui.tables import INDICATOR_COLUMNS, vi_table
+from queries.scorecard import SHORT_LABELS
+from queries.warnings import RULES
+from ui.format import vi_count, vi_number, vi_percent, vi_points
+from ui.tables import vi_table
 
 RATE_PREFIX = "Tỷ lệ"
-PACE_COLUMNS = {
-    "label": "Chỉ tiêu", "base_year": "Năm gốc", "base_rate": "Tỷ lệ năm gốc", "latest_year": "Năm gần nhất",
-    "latest_rate": "Tỷ lệ năm gần nhất", "observed_per_year": "Đã tăng mỗi năm",
-    "needed_2025": "Cần tăng mỗi năm đến 2025", "needed_2030": "Cần tăng mỗi năm đến 2030",
-    "reach_2025": "Đạt mục tiêu 2025 vào năm", "reach_2030": "Đạt mục tiêu 2030 vào năm",
-}
-POINTS_COLUMNS = ("Đã tăng mỗi năm", "Cần tăng mỗi năm đến 2025", "Cần tăng mỗi năm đến 2030")
+DEADLINES = (2025, 2030)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
 
 
 def as_text(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as the text a reader sees; missing figures become `—`."""
+    """Every cell as the text a reader sees, in the formats of the pages; missing figures are `—`."""
     out = pd.DataFrame(index=table.index)
     for column in table.columns:
         values = table[column]
         if str(column).startswith(RATE_PREFIX):
             out[column] = [vi_percent(v) for v in values]
-        elif column in POINTS_COLUMNS:
-            out[column] = [vi_points(v) for v in values]
         elif pd.api.types.is_integer_dtype(values) and not str(column).startswith("Năm"):
             out[column] = [vi_number(v) for v in values]
         elif pd.api.types.is_float_dtype(values):
             out[column] = [vi_number(v, 2) for v in values]
         else:
-            out[column] = ["—" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in values]
+            out[column] = ["—" if _missing(v) else neutralise_text(str(v)) for v in values]
     return out.reset_index(drop=True)
+
+
+def _figures(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Indicator rows as text: the count as `223/329`, the rate as `67,78%`, met as `Đạt` / `Chưa đạt`."""
+    frame = frame.assign(count=[vi_count(n, d) for n, d in zip(frame["numerator"], frame["denominator"], strict=True)])
+    return as_text(vi_table(frame, columns))
 
 
 def indicators_table(data: MeetingData) -> pd.DataFrame:
     """Every indicator of the year: the KPI export's rows, as the pages name them."""
-    return vi_table(data.indicators.assign(code=[c for c in data.indicators["indicator"]]),
-                    {"code": "Mã", "label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS})
+    return _figures(data.indicators.assign(code=data.indicators["indicator"]), {
+        "code": "Mã", "label": "Chỉ tiêu", "population": "Đối tượng", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ",
+        "target_text": "Mục tiêu", "met": "Đạt mục tiêu"})
 
 
 def trend_table(data: MeetingData, codes: tuple[str, ...]) -> pd.DataFrame:
     """Year by year figures of `codes`."""
-    frame = data.trend[data.trend["indicator"].isin(codes)]
-    return vi_table(frame, {"label": "Chỉ tiêu", **INDICATOR_COLUMNS})
+    return _figures(data.trend[data.trend["indicator"].isin(codes)], {
+        "label": "Chỉ tiêu", "year": "Năm", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ", "target_text": "Mục tiêu",
+        "met": "Đạt mục tiêu"})
 
 
-def units_table(data: MeetingData, code: str) -> pd.DataFrame:
-    frame = data.by_unit[data.by_unit["indicator"] == code]
-    return vi_table(frame, INDICATOR_COLUMNS)
+def scorecard_grid(data: MeetingData) -> pd.DataFrame:
+    """Units (by rank) × T1–T7 as text: `93,33%` over `14/15` in each cell; `met` kept for colour."""
+    cells = data.scorecard.set_index(["display_id", "indicator"])
+    ranking = data.ranking.set_index("display_id")
+    rows = []
+    for display_id in data.scorecard_order:
+        row = {"display_id": display_id, "Hạng": str(ranking.at[display_id, "rank"]),
+               "Đơn vị": ranking.at[display_id, "unit"],
+               "So với năm trước": ranking.at[display_id, "rank_change_text"],
+               "Số chỉ tiêu đạt": str(ranking.at[display_id, "targets_met"])}
+        for code, label in SHORT_LABELS.items():
+            if (display_id, code) in cells.index:
+                cell = cells.loc[(display_id, code)]
+                row[label] = f"{vi_percent(cell['rate'])}\n{vi_count(cell['numerator'], cell['denominator'])}"
+                row[f"met:{label}"] = cell["met"]
+            else:
+                row[label], row[f"met:{label}"] = "—", None
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
-def pace_table(data: MeetingData) -> pd.DataFrame:
-    return vi_table(data.pace, PACE_COLUMNS)
+def scorecard_columns() -> list[str]:
+    return ["Hạng", "Đơn vị", "So với năm trước", "Số chỉ tiêu đạt", *SHORT_LABELS.values()]
+
+
+def scorecard_targets(year: int) -> dict[str, str]:
+    """Each scorecard column's target in force for the year."""
+    return {label: BY_CODE[code].target_text(year) for code, label in SHORT_LABELS.items()}
+
+
+def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:
+    """The pace of each indicator towards the `deadline` target, as text."""
+    rows = []
+    for r in data.pace.to_dict("records"):
+        needed = r[f"needed_{deadline}"]
+        rows.append({
+            "Chỉ tiêu": f"{r['target']} · {r['label']}",
+            "Năm gốc": f"{r['base_year']}: {vi_percent(r['base_rate'])} "
+                       f"({vi_count(r['base_numerator'], r['base_denominator'])})",
+            "Năm gần nhất": f"{r['latest_year']}: {vi_percent(r['latest_rate'])} "
+                            f"({vi_count(r['latest_numerator'], r['latest_denominator'])})",
+            "Tốc độ đã đạt (mỗi năm)": vi_points(r["observed_per_year"]),
+            f"Mục tiêu {deadline}": r[f"target_{deadline}"],
+            "Cần tăng mỗi năm": "—" if _missing(needed) else vi_points(needed),
+            "Năm đạt theo tốc độ hiện nay": r[f"reach_{deadline}"],
+            "Đánh giá": r[f"status_{deadline}"],
+        })
+    return pd.DataFrame(rows)
+
+
+def pace_path_table(data: MeetingData, code: str) -> pd.DataFrame:
+    path = data.pace_paths[data.pace_paths["indicator"] == code]
+    return vi_table(path, {"series": "Đường", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
+                           "rate": "Tỷ lệ", "note": "Ghi chú"})
+
+
+def warning_groups(data: MeetingData) -> list[tuple[str, str, str, pd.DataFrame]]:
+    """(rule code, rule title, page that shows the figures, table) for every rule, in the rules' order."""
+    groups = []
+    for code, (title, _, page_label) in RULES.items():
+        found = data.warnings[data.warnings["rule_code"] == code]
+        # cell names are the wards' text: a name typed as `=HYPERLINK(…)` is written as text (etl.safe_text)
+        table = pd.DataFrame({"Đơn vị": found["unit"], "Chi bộ / đơn vị": found["subject"].map(neutralise_text),
+                              "Nội dung": found["detail"].map(neutralise_text)}).reset_index(drop=True)
+        groups.append((code, title, page_label, table))
+    return groups
+
+
+def warning_count_text(data: MeetingData) -> str:
+    return f"{vi_number(len(data.warnings))} cảnh báo"

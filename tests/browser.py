@@ -106,3 +106,15 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def warm_up(browser: Browser, url: str) -> None:
+    """Open the app once and let the first run finish: the first sessions of a fresh server can be
+    answered with "page not found" and the main page when they ask for a page by its URL."""
+    page = new_page(browser)
+    try:
+        page.goto(url)
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
+        wait_idle(page)
+    finally:
+        page.context.close()

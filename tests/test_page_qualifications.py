@@ -12,7 +12,7 @@ from queries.db import cursor
 from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from queries.targets import indicator_trend, indicator_units
-from tests.apptest_pages import open_page, table, texts
+from tests.apptest_pages import run_page, table, texts
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
 from ui.format import vi_number, vi_percent
@@ -49,7 +49,7 @@ def predecessors(unit_id: str) -> list[str]:
 
 
 def test_2022_whole_town_shows_the_de_an_baseline(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     figures, shown = table(at, SUMMARY)
     on_screen = shown_figures(shown)
     for label, expected in BASELINE.items():
@@ -72,7 +72,7 @@ def test_2022_whole_town_shows_the_de_an_baseline(sample_env):
 
 
 def test_the_indicator_picked_drives_units_and_trend(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     at.radio(key="trinh_do_chi_tieu").set_value("T6_trung_cap_llct").run()
     assert not at.exception
     _, by_unit = table(at, "Trung cấp LLCT trở lên theo đơn vị")
@@ -83,7 +83,7 @@ def test_the_indicator_picked_drives_units_and_trend(sample_env):
 
 
 def test_one_unit(sample_env):
-    at = open_page(PAGE, year=2022, units=[PHO_HOA])
+    at = run_page(PAGE, year=2022, units=[PHO_HOA])
     _, shown = table(at, SUMMARY)
     assert shown_figures(shown) == expected_from_kpi(2022, "21469")
     _, by_unit = table(at, "Tốt nghiệp THPT theo đơn vị")
@@ -92,7 +92,7 @@ def test_one_unit(sample_env):
 
 
 def test_year_switch(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     at.sidebar.selectbox(key="nam").set_value(2024).run()
     assert not at.exception
     _, shown = table(at, SUMMARY)
@@ -102,7 +102,7 @@ def test_year_switch(sample_env):
 
 
 def test_current_boundary_sums_the_merged_units(sample_env):
-    at = open_page(PAGE, year=2024, boundary="current", units=[DUC_PHO])
+    at = run_page(PAGE, year=2024, boundary="current", units=[DUC_PHO])
     figures, _ = table(at, SUMMARY)
     old = indicators_by_unit(cursor(), "reported", predecessors(DUC_PHO), 2024, 2024)
     assert old["display_id"].nunique() == 5
@@ -119,7 +119,7 @@ def test_a_year_without_cell_cadres_stops_politely(sample_env):
     con = duckdb.connect(str(published_file(sample_env)))
     con.execute("DELETE FROM cadres WHERE year = 2024")
     con.close()
-    at = open_page(PAGE, year=2024)
+    at = run_page(PAGE, year=2024)
     assert [i.value for i in at.info] == [
         "Chưa có số liệu cán bộ chi bộ năm 2024 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]
 

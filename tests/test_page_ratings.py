@@ -18,7 +18,7 @@ from queries.ratings import (
     org_ratings_by_year,
     org_ratings_list,
 )
-from tests.apptest_pages import open_page, table
+from tests.apptest_pages import run_page, table
 from ui.format import vi_number, vi_percent
 
 PAGE = "pages/ratings.py"
@@ -43,7 +43,7 @@ def predecessors(unit_id: str) -> list[str]:
 
 
 def test_2022_whole_town(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     _, shown = table(at, SUMMARY)
     assert shown_figures(shown) == expected_from_kpi(2022)
 
@@ -68,7 +68,7 @@ def test_2022_whole_town(sample_env):
 
 
 def test_one_unit(sample_env):
-    at = open_page(PAGE, year=2022, units=[PHO_HOA])
+    at = run_page(PAGE, year=2022, units=[PHO_HOA])
     _, shown = table(at, SUMMARY)
     assert shown_figures(shown) == expected_from_kpi(2022, "21469")
     _, by_unit = table(at, "Đảng viên HTTNV trở lên theo đơn vị")
@@ -78,7 +78,7 @@ def test_one_unit(sample_env):
 
 
 def test_year_switch(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     at.sidebar.selectbox(key="nam").set_value(2025).run()
     assert not at.exception
     _, shown = table(at, SUMMARY)
@@ -88,7 +88,7 @@ def test_year_switch(sample_env):
 
 
 def test_current_boundary_sums_the_merged_units(sample_env):
-    at = open_page(PAGE, year=2024, boundary="current", units=[DUC_PHO])
+    at = run_page(PAGE, year=2024, boundary="current", units=[DUC_PHO])
     summary, _ = table(at, SUMMARY)
     old = indicators_by_unit(cursor(), "reported", predecessors(DUC_PHO), 2024, 2024)
     summed = old.groupby("indicator")[["numerator", "denominator"]].sum()
@@ -112,7 +112,7 @@ def test_a_year_without_member_figures_is_no_traceback(sample_env):
     con.execute("DELETE FROM member_figures")
     con.execute("DELETE FROM cells WHERE year = 2024")
     con.close()
-    at = open_page(PAGE, year=2024)
+    at = run_page(PAGE, year=2024)
     infos = [i.value for i in at.info]
     assert "Chưa có số liệu xếp loại đảng viên đến năm 2024 cho các đơn vị đã chọn." in infos
     assert "Chưa có số liệu chi bộ năm 2024." in infos

@@ -11,7 +11,7 @@ from queries.cadres import TRAINING_PARTS, training_split
 from queries.db import cursor
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
-from tests.apptest_pages import open_page, table
+from tests.apptest_pages import run_page, table
 from ui.format import vi_number, vi_percent
 
 PAGE = "pages/training.py"
@@ -36,7 +36,7 @@ def predecessors(unit_id: str) -> list[str]:
 
 
 def test_2022_whole_town(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     _, shown = table(at, SUMMARY.format(year=2022))
     assert figures(shown) == kpi_shown(2022)
 
@@ -59,7 +59,7 @@ def test_2022_whole_town(sample_env):
 
 
 def test_one_unit(sample_env):
-    at = open_page(PAGE, year=2022, units=[PHO_HOA])
+    at = run_page(PAGE, year=2022, units=[PHO_HOA])
     _, shown = table(at, SUMMARY.format(year=2022))
     assert figures(shown) == kpi_shown(2022, "21469")
     _, by_unit = table(at, "Bồi dưỡng nghiệp vụ theo đơn vị")
@@ -69,7 +69,7 @@ def test_one_unit(sample_env):
 
 
 def test_year_switch(sample_env):
-    at = open_page(PAGE, year=2022)
+    at = run_page(PAGE, year=2022)
     at.sidebar.selectbox(key="nam").set_value(2023).run()
     assert not at.exception
     _, shown = table(at, SUMMARY.format(year=2023))
@@ -78,7 +78,7 @@ def test_year_switch(sample_env):
 
 
 def test_current_boundary_sums_the_merged_units(sample_env):
-    at = open_page(PAGE, year=2024, boundary="current", units=[DUC_PHO])
+    at = run_page(PAGE, year=2024, boundary="current", units=[DUC_PHO])
     summary, _ = table(at, SUMMARY.format(year=2024))
     old = indicators_by_unit(cursor(), "reported", predecessors(DUC_PHO), 2024, 2024)
     old = old[old["indicator"] == CODE]
@@ -95,7 +95,7 @@ def test_a_year_with_nobody_to_train_stops_politely(sample_env):
     con.execute("DELETE FROM cadres WHERE year = 2023")
     con.execute("UPDATE submissions SET committee_members = NULL, committee_trained = NULL WHERE year = 2023")
     con.close()
-    at = open_page(PAGE, year=2023)
+    at = run_page(PAGE, year=2023)
     assert [i.value for i in at.info] == [
         "Chưa có số liệu bồi dưỡng năm 2023 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from auth.session import audit_download
 from ui.charts import plotly_config
 from ui.exports import csv_bytes, file_stem, xlsx_bytes
 from ui.filters import Filters
@@ -41,10 +44,15 @@ def downloads(table: pd.DataFrame, name: str, filters: Filters | None, key: str)
     exported = export_frame(table)
     left, right = st.columns(2)
     left.download_button("⬇️ Tải CSV", csv_bytes(exported), f"{stem}.csv", "text/csv",
-                         key=f"csv_{key}", on_click="ignore")
+                         key=f"csv_{key}", on_click=audit_download, args=(f"{stem}.csv",))
     right.download_button("⬇️ Tải Excel", xlsx_bytes(exported), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx_{key}", on_click="ignore")
+                          key=f"xlsx_{key}", on_click=audit_download, args=(f"{stem}.xlsx",))
+
+
+def chart_key(key: str) -> str:
+    """The widget key of the chart of the block called `key`."""
+    return f"fig_{key}"
 
 
 def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: str, expanded: bool = True) -> None:
@@ -53,7 +61,14 @@ def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: st
         downloads(table, name, filters, key)
 
 
-def chart_block(fig: go.Figure, table: pd.DataFrame, name: str, filters: Filters | None, key: str) -> None:
-    """The chart, the table of exactly what it draws, and that table as CSV and XLSX."""
-    st.plotly_chart(fig, width="stretch", config=plotly_config(file_stem(name, filters)), key=f"fig_{key}")
+def chart_block(fig: go.Figure, table: pd.DataFrame, name: str, filters: Filters | None, key: str,
+                on_select: Callable[[], None] | None = None) -> None:
+    """The chart, the table of exactly what it draws, and that table as CSV and XLSX.
+
+    `on_select`: a callback run when the user clicks a point; the selection is then in
+    `st.session_state[chart_key(key)]`.
+    """
+    options = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
+    st.plotly_chart(fig, width="stretch", config=plotly_config(file_stem(name, filters)), key=chart_key(key),
+                    **options)
     table_block(table, name, filters, key, expanded=False)

@@ -65,7 +65,7 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float, target_lab
         hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
     ))
     fig.add_vline(x=target, line_dash="dash", line_color=TARGET, line_width=3,
-                  annotation_text=target_label, annotation_position="top")
+                  annotation_text=target_label, annotation_position="top left")
     fig.update_xaxes(tickformat=".0%", range=[0, max(1.0, float(frame["rate"].max() or 0) * 1.1)])
     fig.update_yaxes(autorange="reversed")
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + 42 * len(frame)))
@@ -278,17 +278,18 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
         fig.add_trace(go.Bar(
             y=part[category], x=part["rate"], orientation="h", name=str(name),
             marker_color=PALETTE[index % len(PALETTE)], text=labels, textposition="auto",
+            textfont={"size": FONT_SIZE - 2}, constraintext="none",
             hovertemplate="<b>%{y}</b><br>%{fullData.name}: %{text}<extra></extra>",
         ))
-    if target is not None:
+    if target is not None:  # the label left of the line, so a 100% target keeps it on the chart
         fig.add_vline(x=target, line_dash="dash", line_color=TARGET, line_width=3,
-                      annotation_text=target_label, annotation_position="top")
+                      annotation_text=target_label, annotation_position="top left")
     top = frame["rate"].max()
     fig.update_xaxes(tickformat=".0%", range=[0, max(1.0, 0.0 if pd.isna(top) else float(top) * 1.1)])
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", showlegend=len(groups) > 1)
     rows = frame[category].nunique()
-    return base_layout(fig, title, x_title, None, height=max(380, 120 + 36 * rows * max(1, len(groups))))
+    return base_layout(fig, title, x_title, None, height=max(380, 140 + 44 * rows * max(1, len(groups))))
 
 
 def stacked_shares_by_unit(frame: pd.DataFrame, unit: str, value: str, level: str, title: str,
@@ -299,36 +300,3 @@ def stacked_shares_by_unit(frame: pd.DataFrame, unit: str, value: str, level: st
     fig.update_layout(height=max(380, 160 + 40 * frame[unit].nunique()), legend={"traceorder": "normal"})
     return colour_traces(fig, colours)
 
-
-def pace_chart(observed: pd.DataFrame, projected: pd.DataFrame, title: str,
-               targets: dict[int, tuple[float, str]]) -> go.Figure:
-    """The path so far (solid), the observed pace extended (dotted) and the target of each deadline
-    (a dashed step up to its year, labelled): `targets` maps 2025 / 2030 to (rate, label)."""
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=observed["year"], y=observed["rate"], mode="lines+markers+text", name="Đã thực hiện",
-        line={"color": NEUTRAL, "width": 4}, marker={"size": 10},
-        text=[vi_percent(r, 1) for r in observed["rate"]], textposition="top center", cliponaxis=False,
-        hovertemplate="Năm %{x}: %{text}<extra></extra>",
-    ))
-    if len(projected) > 1:
-        fig.add_trace(go.Scatter(
-            x=projected["year"], y=projected["rate"], mode="lines", name="Theo tốc độ hiện nay",
-            line={"color": NEUTRAL, "width": 3, "dash": "dot"},
-            customdata=[vi_percent(r, 1) for r in projected["rate"]],
-            hovertemplate="Năm %{x}: %{customdata} (dự báo)<extra></extra>",
-        ))
-    start = int(observed["year"].min()) if len(observed) else min(targets)
-    for deadline, (rate, label) in sorted(targets.items()):
-        fig.add_trace(go.Scatter(
-            x=[start, deadline], y=[rate, rate], mode="lines+markers", name=label, showlegend=False,
-            line={"color": TARGET, "width": 2, "dash": "dash"}, marker={"size": [0, 14], "symbol": "diamond"},
-            hovertemplate=f"{label}<extra></extra>",
-        ))
-        fig.add_annotation(x=deadline, y=rate, text=label, showarrow=False, yanchor="bottom", xanchor="right",
-                           font={"color": TARGET})
-        start = deadline
-    end = max([*targets, int(projected["year"].max()) if len(projected) else 0])
-    fig.update_xaxes(dtick=1, tickformat="d", range=[int(observed["year"].min()) - 0.5, end + 0.5])
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.08])
-    return base_layout(fig, title, "Năm", "Tỷ lệ")

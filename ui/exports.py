@@ -6,21 +6,17 @@ import io
 
 import pandas as pd
 
+from etl.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
 from ui.filters import Filters
 from ui.format import slug
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers untouched."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
-    return safe
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers untouched.
+
+    One rule for every export: `etl.safe_text.neutralise_text`, also used by the KPI CLI and the report.
+    """
+    return neutralise_frame(frame)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -10,9 +10,13 @@ from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 from ui.data import query
 
 BOUNDARY_LABELS = {
-    BOUNDARY_REPORTED: "Đơn vị khi báo cáo (15 đơn vị đến 2024)",
-    BOUNDARY_CURRENT: "5 đơn vị mới từ 2025 (cộng dồn đơn vị cũ)",
+    BOUNDARY_REPORTED: "Đơn vị khi báo cáo",
+    BOUNDARY_CURRENT: "5 đơn vị mới (từ 2025)",
 }
+BOUNDARY_HELP = (
+    "«Đơn vị khi báo cáo»: 15 phường, xã đến năm 2024 và 5 đơn vị từ năm 2025, như đã báo cáo. "
+    "«5 đơn vị mới»: số liệu các năm trước được cộng dồn vào đơn vị mới (Nghị quyết 1677/NQ-UBTVQH15)."
+)
 STATE_KEY = "current_filters"
 
 
@@ -45,14 +49,17 @@ def sidebar_filters() -> Filters | None:
         year = st.selectbox("Năm", years[::-1], key="nam", bind="query-params")
         boundary = st.radio(
             "Địa giới đơn vị", list(BOUNDARY_LABELS), key="ranh_gioi",
-            format_func=BOUNDARY_LABELS.get, bind="query-params",
+            format_func=BOUNDARY_LABELS.get, bind="query-params", help=BOUNDARY_HELP,
         )
-        units = query("display_units", boundary, None if boundary == BOUNDARY_CURRENT else year)
-        names = dict(zip(units["display_id"], units["display_kind"] + " " + units["display_name"], strict=True))
+        units = query("display_units", boundary, None)
+        names = _unit_labels(units, with_period=boundary == BOUNDARY_REPORTED)
         chosen = st.multiselect(
             "Đơn vị (để trống = toàn thị xã)", list(names), key="don_vi",
             format_func=names.get, placeholder="Toàn thị xã", bind="query-params",
         )
+        absent = [names[u] for u in chosen if not _has_year(units, u, int(year))]
+        if absent:
+            st.warning(f"Không có số liệu năm {year} của: {', '.join(absent)}.")
     filters = Filters(
         boundary=boundary,
         year=int(year),
@@ -62,6 +69,22 @@ def sidebar_filters() -> Filters | None:
     )
     st.session_state[STATE_KEY] = filters
     return filters
+
+
+def _unit_labels(units, with_period: bool) -> dict[str, str]:
+    """`Phường Phổ Hòa (2020–2024)`: the period tells the 15 old units from the 5 new ones."""
+    labels = {}
+    for row in units.itertuples():
+        label = f"{row.display_kind} {row.display_name}"
+        if with_period:
+            label += f" ({row.first_year}–{row.last_year})" if row.first_year != row.last_year else f" ({row.first_year})"
+        labels[row.display_id] = label
+    return labels
+
+
+def _has_year(units, display_id: str, year: int) -> bool:
+    row = units[units["display_id"] == display_id]
+    return bool(len(row)) and int(row["first_year"].iloc[0]) <= year <= int(row["last_year"].iloc[0])
 
 
 def current() -> Filters:

@@ -13,11 +13,17 @@ import streamlit as st
 
 from queries.report_data import MeetingData
 from report.cards import CARDS_CSS, cards_html
-from report.figures import admission_figure, heading, pace_figure, ratings_figure, units_figure
+from queries.warnings import RULES
+from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
 from ui.charts import plotly_config
-from ui.format import slug
+from ui.format import slug, vi_number
+from ui.tables import vi_table
 
-SLIDE_HEIGHT = 640  # px: a chart that fills a 1080-line projector under the slide title and the buttons
+WARNING_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "figures": "Số liệu"}
+
+T4_T6 = ("T4_thpt_and_so_cap_llct", "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct")
+SYSTEM_FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+SLIDE_HEIGHT = 600  # px, title included: fills a 900-line screen under the banners and the buttons
 
 # The Streamlit chrome hidden, the content full width, type large enough for the back of the room.
 PRESENTATION_CSS = """
@@ -27,9 +33,8 @@ PRESENTATION_CSS = """
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.8rem 2.5rem 0.5rem 2.5rem; max-width: 100%; }
 [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.45rem; }
-[data-testid="stMain"] h1 { font-size: 2.6rem; padding-top: 0.2rem; }
+[data-testid="stMain"] h1 { font-size: 2.4rem; padding: 0.1rem 0 0 0; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
-.dp-slide-title h1 { font-size: 2.6rem; margin: 0 0 0.4rem 0; }
 .dp-cover { text-align: center; padding: 6vh 4vw 2vh 4vw; }
 .dp-cover .dp-kicker { font-size: 1.6rem; color: #b71c1c; font-weight: 700; letter-spacing: 0.04em; }
 .dp-cover .dp-title { font-size: 3.2rem; font-weight: 800; line-height: 1.2; margin: 2.2vh 0; }
@@ -37,7 +42,11 @@ PRESENTATION_CSS = """
 .dp-cover .dp-date { font-size: 1.4rem; color: #555; margin-top: 3vh; }
 .dp-cover ol { display: inline-block; text-align: left; font-size: 1.35rem; margin-top: 3vh; columns: 2; column-gap: 4vw; }
 .dp-slide-cards .dp-cards { font-size: 1.45rem; gap: 20px; }
-.dp-warnings td, .dp-warnings th { font-size: 1.25rem; padding: 6px 10px; }
+[data-testid="stMain"] [data-testid="stAlert"] > div { padding: 0.25rem 0.8rem; }
+[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1rem; }
+.st-key-slide_nav { border-bottom: 1px solid #e0dccf; padding-bottom: 0.3rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
 </style>
 """
 
@@ -46,24 +55,30 @@ PRESENTATION_CSS = """
 class Slide:
     title: str
     draw: Callable[[], None]
+    titled: bool = False  # the slide's chart carries the title (so does its PNG download)
 
 
 def hide_chrome() -> None:
     st.html(PRESENTATION_CSS)
 
 
-def _figure(fig: go.Figure | None, name: str, data: MeetingData) -> None:
+def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData, height: int = SLIDE_HEIGHT,
+            top: int = 90) -> None:
+    fig = build()
     if fig is None:
         st.info("Chưa có số liệu cho lựa chọn này.")
         return
-    fig.update_layout(height=SLIDE_HEIGHT, title=None)
+    # A system font, not the app's web font: the PNG download (drawn without web fonts) then has the
+    # label widths the margins were computed for, and no label is cut.
+    fig.update_layout(height=height, title={"text": name, "font": {"size": 30}}, margin={"t": top},
+                      font_family=SYSTEM_FONT, uniformtext={"minsize": 15, "mode": "show"})
     file_name = f"{slug(name)}_{slug(data.scope_label)[:60]}_{data.year}"
     st.plotly_chart(fig, width="stretch", config=plotly_config(file_name), key=f"slide_{slug(name)}")
 
 
 def _cover(data: MeetingData, titles: list[str]) -> None:
     contents = "".join(f"<li>{escape(t)}</li>" for t in titles[1:])
-    sample = '<div class="dp-date">🧪 Dữ liệu mẫu — số liệu minh họa</div>' if data.any_sample else ""
+    sample = '<div class="dp-date">Dữ liệu mẫu — số liệu minh họa</div>' if data.any_sample else ""
     st.html(
         '<div class="dp-cover">'
         '<div class="dp-kicker">ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ — BAN THƯỜNG VỤ THỊ ỦY</div>'
@@ -79,21 +94,44 @@ def _cards(data: MeetingData) -> None:
     st.html(f'<style>{CARDS_CSS}</style><div class="dp-slide-cards">{cards_html(data.cards)}</div>')
 
 
+def _scorecard_figure(data: MeetingData) -> go.Figure | None:
+    """The scorecard with the rate alone in each cell (the counts are in the hover and on its page)."""
+    fig = scorecard_figure(data)
+    if fig is None:
+        return None
+    for trace in fig.select_traces(selector={"type": "heatmap"}):
+        trace.text = [[str(cell).split("<br>")[0] for cell in row] for row in trace.text]
+    return fig
+
+
+def _warnings(data: MeetingData) -> None:
+    counts = data.warnings["rule_code"].value_counts()
+    for column, (code, (title, _, _)) in zip(st.columns(len(RULES)), RULES.items(), strict=True):
+        column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
+    if data.warnings.empty:
+        st.success(f"Không có cảnh báo nào cho {data.scope_label} năm {data.year}.")
+        return
+    st.dataframe(vi_table(data.warnings, WARNING_COLUMNS), hide_index=True, width="stretch", height=440,
+                 key="slide_warnings")
+
+
 def slides(data: MeetingData) -> list[Slide]:
     """The slides in the order of the meeting: cover, the seven targets, by unit, the trends, the pace."""
-    def chart(title: str, fig: go.Figure | None) -> Slide:
-        return Slide(title, partial(_figure, fig, title, data))
+    def chart(title: str, build: Callable[..., go.Figure | None], *args: object, height: int = SLIDE_HEIGHT,
+              top: int = 90) -> Slide:
+        return Slide(title, partial(_figure, partial(build, data, *args), title, data, height, top), titled=True)
 
     deck = [
         Slide(f"Kết quả 7 chỉ tiêu năm {data.year}", partial(_cards, data)),
-        *[chart(f"{heading(code)} theo đơn vị", units_figure(data, code))
-          for code in ("T4_thpt_and_so_cap_llct", "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct")],
-        chart(f"{heading('T3_admission_rate')} qua các năm", admission_figure(data)),
-        chart(f"{heading('T3_admission_rate')} theo đơn vị", units_figure(data, "T3_admission_rate")),
-        chart("T1, T2 · Đánh giá, xếp loại qua các năm", ratings_figure(data)),
-        chart(f"{heading('T7_training')} theo đơn vị", units_figure(data, "T7_training")),
-        *[chart(f"Tiến độ · {heading(code)}", pace_figure(data, code))
-          for code in ("T4_thpt_and_so_cap_llct", "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct")],
+        *[chart(f"{heading(code)} theo đơn vị", units_figure, code) for code in T4_T6],
+        chart(f"{heading('T3_admission_rate')} qua các năm", admission_figure),
+        chart(f"{heading('T3_admission_rate')} theo đơn vị", units_figure, "T3_admission_rate"),
+        chart("T1, T2 · Đánh giá, xếp loại qua các năm", ratings_figure),
+        chart(f"{heading('T7_training')} theo đơn vị", units_figure, "T7_training"),
+        chart(f"Bảng xếp hạng đơn vị năm {data.year}", _scorecard_figure,
+              height=max(400, 190 + 34 * len(data.scorecard_order)), top=170),
+        *[chart(f"Tiến độ · {heading(code)}", pace_figure, code) for code in T4_T6],
+        Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]
     titles = ["Trang bìa", *[s.title for s in deck]]
     return [Slide("Trang bìa", partial(_cover, data, titles)), *deck]

@@ -7,6 +7,8 @@ import re
 
 import streamlit as st
 
+from auth import audit
+from auth.session import account_name, may_load
 from etl.batch import Progress, load_files
 from etl.config import settings
 from etl.loader import LoadResult
@@ -41,7 +43,12 @@ def describe(problem: Problem) -> str:
 def load_uploads(files: list[tuple[str, bytes]], loaded_by: str | None = None,
                  progress: Progress | None = None) -> list[LoadResult]:
     """Load (name, content) pairs into the database the app reads; what the upload button calls."""
-    return load_files(files, settings(), loaded_by=loaded_by or None, progress=progress)
+    if not may_load():
+        raise PermissionError("tài khoản này không được nạp dữ liệu")
+    cfg = settings()
+    results = load_files(files, cfg, loaded_by=loaded_by or None, progress=progress)
+    audit.record_loads(cfg, account_name(), results)
+    return results
 
 
 def submit(files: list[tuple[str, bytes]], loaded_by: str | None) -> None:

@@ -21,4 +21,4 @@ SELECT display_id, display_kind || ' ' || display_name AS unit, $year AS year,
        group_order, admission_group, admitted, all_admitted,
        admitted::DOUBLE / nullif(all_admitted, 0) AS share
 FROM grouped
-ORDER BY display_kind, display_name, group_order
+ORDER BY display_kind, display_id, group_order

@@ -12,4 +12,4 @@ JOIN units u ON u.unit_id = m.unit_id
 LEFT JOIN cells c ON c.unit_id = m.unit_id AND c.year = m.year AND c.cell_code = m.cell_code
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND m.year = $year
-ORDER BY s.display_kind, s.display_name, u.code, m.cell_code
+ORDER BY s.display_kind, s.display_code, u.code, m.cell_code

@@ -7,4 +7,4 @@ JOIN unit_scope s ON s.unit_id = f.unit_id AND s.boundary = $boundary
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND f.year BETWEEN $year_from AND $year_to
 GROUP BY ALL
-ORDER BY s.display_kind, s.display_name, f.year, f.indicator
+ORDER BY s.display_kind, s.display_code, f.year, f.indicator

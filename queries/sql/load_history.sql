@@ -1,5 +1,6 @@
 -- Every load that changed the database, newest first, with the unit as it reported.
-SELECT h.load_id, strftime(h.loaded_at, '%d/%m/%Y %H:%M:%S') AS loaded_at, h.loaded_by, h.file_name,
+SELECT h.load_id, strftime(h.loaded_at, '%d/%m/%Y %H:%M:%S') AS loaded_at, coalesce(h.loaded_by, '') AS loaded_by,
+       h.file_name,
        u.kind || ' ' || u.name AS unit, u.code AS unit_code, h.year, h.outcome,
        h.cells, h.members, h.cadres, h.warnings
 FROM load_history h

@@ -20,4 +20,4 @@ SELECT display_id, display_kind || ' ' || display_name AS unit, $year AS year, g
        member_group, numerator, denominator,
        numerator::DOUBLE / nullif(denominator, 0) AS rate
 FROM shares
-ORDER BY display_kind, display_name, group_order
+ORDER BY display_kind, display_id, group_order

@@ -1,0 +1,175 @@
+"""The app's side of access control: the login page, session expiry, the account box, the gate.
+
+The logged-in account lives in `st.session_state` on the server, as a `_Session` object that
+only the login form creates (no widget value or URL can produce one), and is re-read from the
+user table on every run: a removed account or a reset password ends its open sessions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from auth import audit
+from auth.login import LoginRefused, authenticate
+from auth.model import User
+from auth.users import active_user, users_exist
+from etl.config import settings
+
+SESSION_KEY = "_auth_session"
+NOTICE_KEY = "_auth_notice"
+OPEN_BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+@dataclass
+class _Session:
+    username: str
+    credential: str  # digest of the password hash at login: a password reset ends the session
+    last_seen: float
+
+
+def _credential(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode()).hexdigest()
+
+
+def _end(notice: str | None = None) -> None:
+    st.session_state.clear()  # filters, upload reports: nothing stays for the next person
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
+
+
+def current_user() -> User | None:
+    """The logged-in user, or None; expires after `session_minutes` without a run."""
+    session = st.session_state.get(SESSION_KEY)
+    if not isinstance(session, _Session):
+        return None
+    cfg = settings()
+    now = time.time()
+    if now - session.last_seen > cfg.session_minutes * 60:
+        audit.record(cfg, session.username, audit.SESSION_EXPIRED)
+        _end(f"Phiên làm việc đã hết hạn sau {cfg.session_minutes} phút không thao tác. Hãy đăng nhập lại.")
+        return None
+    found = active_user(cfg, session.username)
+    if found is None or _credential(found[1]) != session.credential:
+        _end("Tài khoản đã thay đổi hoặc bị xóa. Hãy đăng nhập lại.")
+        return None
+    session.last_seen = now
+    return found[0]
+
+
+def account_name() -> str:
+    """The logged-in account for the audit log, without touching the session's clock."""
+    session = st.session_state.get(SESSION_KEY)
+    return session.username if isinstance(session, _Session) else ""
+
+
+def allowed_units() -> tuple[str, ...] | None:
+    """Unit ids the visitor may see: None = all (administrator, Thường trực, or access control
+    off); () = nothing. Derived on the server from the session, never from a widget."""
+    user = current_user()
+    if user is not None:
+        return user.allowed_units
+    return () if users_exist(settings()) else None
+
+
+def may_load() -> bool:
+    """Whether this visitor may load workbooks (anyone while access control is off)."""
+    user = current_user()
+    return user.can_load if user is not None else not users_exist(settings())
+
+
+def load_allowed() -> bool:
+    """`may_load()`, saying politely why not when not."""
+    if may_load():
+        return True
+    st.info("Tài khoản Thường trực xem và trích xuất số liệu; việc nạp báo cáo do cán bộ đơn vị "
+            "và quản trị viên thực hiện.")
+    return False
+
+
+def require_admin() -> User:
+    """The logged-in administrator; anyone else is stopped politely."""
+    user = current_user()
+    if user is None or not user.is_admin:
+        st.info("Trang này chỉ dành cho quản trị viên.")
+        st.stop()
+    return user
+
+
+def audit_download(file_name: str) -> None:
+    """`on_click` of a download button: records the file, changes nothing else."""
+    audit.record(settings(), account_name(), audit.DOWNLOAD, file_name)
+
+
+def _logout() -> None:
+    audit.record(settings(), account_name(), audit.LOGOUT)
+    _end("Đã đăng xuất.")
+
+
+def login_page() -> None:
+    """The only page a visitor sees while not logged in."""
+    st.title("Đăng nhập")
+    st.caption("Theo dõi Đề án nâng cao năng lực TCCSĐ và chất lượng đảng viên — Thị ủy Đức Phổ")
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.info(notice)
+    with st.form("dang_nhap", clear_on_submit=True):
+        username = st.text_input("Tên đăng nhập", key="dang_nhap_ten", max_chars=64, autocomplete="username")
+        password = st.text_input("Mật khẩu", type="password", key="dang_nhap_mat_khau", max_chars=1024,
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button("Đăng nhập", type="primary")
+    if not submitted:
+        return
+    cfg = settings()
+    try:
+        user = authenticate(cfg, username, password)
+    except LoginRefused as refused:
+        st.error(refused.message)
+        return
+    found = active_user(cfg, user.username)
+    if found is None:  # removed between the check and now
+        st.error("Tài khoản không còn hoạt động.")
+        return
+    _end()
+    st.session_state[SESSION_KEY] = _Session(user.username, _credential(found[1]), time.time())
+    st.rerun()
+
+
+def account_box(user: User) -> None:
+    with st.sidebar:
+        st.markdown(f"👤 **{user.full_name or user.username}** · {user.role}")
+        st.button("Đăng xuất", key="dang_xuat", on_click=_logout, icon="🚪")
+
+
+def _exposed() -> bool:
+    address = st.get_option("server.address")
+    return address is not None and address not in LOOPBACK
+
+
+def _login_pages(pages: Mapping[str, Sequence[st.Page]]) -> list[st.Page]:
+    """The login form under every page's URL: a bookmark opens the login, then its own page."""
+    # `Page.url_path` is "" for the default page; its hash comes from the declared path
+    return [st.Page(login_page, title="Đăng nhập", icon="🔐", default=page._default, url_path=page._url_path)
+            for section in pages.values() for page in section]
+
+
+def gate(pages: Mapping[str, Sequence[st.Page]]) -> User | None:
+    """Call in app.py before `st.navigation(pages)`. With no users: a banner, returns None. With
+    users: the logged-in user (and the account box), or only the login form, then the run stops."""
+    if not users_exist(settings()):
+        st.warning(OPEN_BANNER, icon="🔓")
+        if _exposed():
+            st.error("Máy chủ đang mở ra mạng mà chưa có người dùng nào. Hãy tạo quản trị viên: "
+                     "`python -m etl users add admin --role quan-tri`.")
+        return None
+    user = current_user()
+    if user is None:
+        st.navigation(_login_pages(pages), position="hidden").run()
+        st.stop()
+    account_box(user)
+    return user

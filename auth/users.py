@@ -1,0 +1,166 @@
+"""Managing accounts: add, remove, reset a password, list; used by the CLI and the Quản trị page.
+
+Every change is written to the audit log under `actor` (the administrator or OS user doing it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+import pandas as pd
+
+from auth import audit
+from auth.login import LoginRefused, authenticate
+from auth.model import (
+    ADMIN,
+    ROLES,
+    UNIT_OFFICER,
+    USERNAME,
+    User,
+    UserError,
+    normalize_username,
+    parse_role,
+)
+from auth.passwords import hash_password, password_problem
+from auth.store import connect, exists
+from etl.config import Settings
+from etl.units import units_by_id
+
+__all__ = [
+    "ROLES", "LoginRefused", "User", "UserError", "active_user", "add_user", "authenticate", "list_users",
+    "remove_user", "set_password", "users_exist", "users_table",
+]
+
+
+def _user(row: tuple) -> User:
+    username, full_name, role, units = row
+    return User(username, full_name, role, tuple(json.loads(units)))
+
+
+def _checked_units(role: str, units: Iterable[str]) -> list[str]:
+    units = list(dict.fromkeys(units))
+    known = units_by_id()
+    unknown = [u for u in units if u not in known]
+    if unknown:
+        raise UserError(f"không có đơn vị mã {', '.join(unknown)} (mã đơn vị dạng 21469-2015)")
+    if units and role != UNIT_OFFICER:
+        raise UserError(f"vai trò '{role}' xem mọi đơn vị, không gắn với đơn vị nào")
+    return units
+
+
+def _checked_password(password: str) -> str:
+    problem = password_problem(password)
+    if problem:
+        raise UserError(problem)
+    return password
+
+
+def users_exist(cfg: Settings) -> bool:
+    """Whether access control is on: any account, even disabled, means every page needs a login."""
+    if not exists(cfg):
+        return False
+    with connect(cfg) as con:
+        return con.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0] == 1
+
+
+def active_user(cfg: Settings, username: str) -> tuple[User, str] | None:
+    """The enabled account and its password hash, or None."""
+    if not exists(cfg):
+        return None
+    with connect(cfg) as con:
+        row = con.execute("SELECT username, full_name, role, units, password_hash FROM users "
+                          "WHERE username = ? AND NOT disabled", [normalize_username(username)]).fetchone()
+    return (_user(row[:4]), row[4]) if row else None
+
+
+def add_user(cfg: Settings, username: str, password: str, role: str, units: Iterable[str] = (),
+             full_name: str = "", *, actor: str = "") -> User:
+    """Create an account; UserError (Vietnamese) when a value is not acceptable."""
+    name = normalize_username(username)
+    if not USERNAME.fullmatch(name):
+        raise UserError(f"tên đăng nhập '{username}' không hợp lệ: 2–64 ký tự a–z, 0–9, '.', '_', '-', '@'")
+    role = parse_role(role)
+    unit_ids = _checked_units(role, units)
+    password_hash = hash_password(_checked_password(password))
+    created_at = datetime.now().isoformat(sep=" ", timespec="seconds")
+    with connect(cfg) as con:
+        con.execute("BEGIN IMMEDIATE")
+        if con.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone():
+            con.execute("ROLLBACK")
+            raise UserError(f"đã có người dùng '{name}'")
+        con.execute("INSERT INTO users (username, full_name, role, units, password_hash, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [name, full_name.strip(), role, json.dumps(unit_ids), password_hash, created_at])
+        con.execute("DELETE FROM login_attempts WHERE username = ?", [name])
+        con.execute("COMMIT")
+    audit.record(cfg, actor, audit.USER_ADDED, name, f"vai trò {role}" + (f", đơn vị {', '.join(unit_ids)}"
+                                                                              if unit_ids else ""))
+    return User(name, full_name.strip(), role, tuple(unit_ids))
+
+
+def remove_user(cfg: Settings, username: str, *, actor: str = "") -> None:
+    """Delete an account; the last administrator stays while other accounts need managing."""
+    name = normalize_username(username)
+    with connect(cfg) as con:
+        con.execute("BEGIN IMMEDIATE")
+        row = con.execute("SELECT role FROM users WHERE username = ?", [name]).fetchone()
+        if row is None:
+            con.execute("ROLLBACK")
+            raise UserError(f"không có người dùng '{name}'")
+        admins, others = con.execute(
+            "SELECT count(*) FILTER (WHERE role = ? AND NOT disabled), count(*) FILTER (WHERE username <> ?) "
+            "FROM users", [ADMIN, name]).fetchone()
+        if row[0] == ADMIN and admins == 1 and others:
+            con.execute("ROLLBACK")
+            raise UserError(f"'{name}' là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa")
+        con.execute("DELETE FROM users WHERE username = ?", [name])
+        con.execute("DELETE FROM login_attempts WHERE username = ?", [name])
+        con.execute("COMMIT")
+    audit.record(cfg, actor, audit.USER_REMOVED, name)
+
+
+def set_password(cfg: Settings, username: str, password: str, *, actor: str = "") -> None:
+    """A new password; clears the failed-login count and ends the user's open sessions."""
+    name = normalize_username(username)
+    password_hash = hash_password(_checked_password(password))
+    with connect(cfg) as con:
+        con.execute("BEGIN IMMEDIATE")
+        if not con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [password_hash, name]).rowcount:
+            con.execute("ROLLBACK")
+            raise UserError(f"không có người dùng '{name}'")
+        con.execute("DELETE FROM login_attempts WHERE username = ?", [name])
+        con.execute("COMMIT")
+    audit.record(cfg, actor, audit.PASSWORD_SET, name)
+
+
+def list_users(cfg: Settings) -> list[User]:
+    if not exists(cfg):
+        return []
+    with connect(cfg) as con:
+        rows = con.execute("SELECT username, full_name, role, units FROM users ORDER BY username").fetchall()
+    return [_user(row) for row in rows]
+
+
+def users_table(cfg: Settings) -> pd.DataFrame:
+    """Accounts as administrators read them (no hashes): units by name, lock and disabled state."""
+    columns = ["Tên đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "Ngày tạo", "Trạng thái"]
+    if not exists(cfg):
+        return pd.DataFrame(columns=columns)
+    with connect(cfg) as con:
+        rows = con.execute(
+            "SELECT u.username, u.full_name, u.role, u.units, u.created_at, u.disabled, a.locked_until "
+            "FROM users u LEFT JOIN login_attempts a USING (username) ORDER BY u.username").fetchall()
+    names = units_by_id()
+    now = datetime.now().timestamp()
+    table = []
+    for username, full_name, role, units, created_at, disabled, locked_until in rows:
+        unit_names = ", ".join(f"{names[u].full_name} ({u})" if u in names else u for u in json.loads(units))
+        if role == UNIT_OFFICER and not unit_names:
+            unit_names = "(chưa gán đơn vị: không xem được gì)"
+        state = "đã khóa" if disabled else (
+            f"tạm khóa đến {datetime.fromtimestamp(locked_until):%H:%M %d/%m}" if locked_until and locked_until > now
+            else "hoạt động")
+        table.append([username, full_name, role, unit_names or "mọi đơn vị", created_at, state])
+    return pd.DataFrame(table, columns=columns)

@@ -1,0 +1,310 @@
+"""Synthetic, deterministic data at three scales: a town, a province, the whole country.
+
+`town` is the 15 + 5 real units of data/units.csv; `province` and `national` get a unit table
+of their own (fake codes from 50001, written to a CSV that DP_UNITS_CSV points the loader at).
+Every unit-year is a workbook's content in the shape `etl.template.write_workbook` takes;
+`submission` turns it into what `etl.validate.parse_workbook` makes of that workbook (a test
+checks both agree), so the page benchmark can fill a database through the loader's write path
+without writing 60,000 files. The figures obey every rule of DATA_CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from etl import contract as c
+from etl.model import Submission
+from etl.sample_cadres import FAMILY, GIVEN, MIDDLE
+from etl.samples import FIRST, SECOND
+from etl.template import SAMPLE_AUTHOR
+from etl.units import Unit, load_units
+from etl.vocab import education as read_education
+from etl.vocab import level as read_level
+
+YEARS = range(2020, 2026)
+FIRST_CODE = 50001  # real commune codes stay below 33000
+OTHER_TYPES = ("Cơ quan", "Trường học", "Doanh nghiệp", "Công an", "Quân sự", "Khác")
+RATING_SHARES = {"HTXSNV": 0.2, "HTTNV": 0.62, "HTNV": 0.15, "KHTNV": 0.03}
+PROFESSIONAL_SHARES = (0.35, 0.1, 0.3, 0.08, 0.15, 0.015, 0.005)
+POLITICAL_SHARES = (0.2, 0.55, 0.2, 0.04, 0.01)
+THPT_TEXTS = ("12/12", "12/12", "THPT", "10/10")
+BELOW_TEXTS = ("9/12", "THCS", "8/10", "11/12")
+MEMBER_FIELDS = tuple(col.field for col in c.MEMBER_COUNT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    units: int | None  # synthetic units; None = the real units of data/units.csv
+    cells_per_unit: int  # on average
+    members_per_cell: float  # on average, on 1 January of the first year
+
+    def describe(self) -> str:
+        units = "15 + 5 real units" if self.units is None else f"{self.units:,} units"
+        return f"{units}, ~{self.cells_per_unit} cells/unit, ~{self.members_per_cell:g} members/cell, {len(YEARS)} years"
+
+
+# national: 10,000 units x 30 cells = 300,000 cells, ~900,000 cell cadres, ~5.6 M members
+SCALES = {
+    "town": Scale("town", None, 9, 17.0),
+    "province": Scale("province", 180, 30, 18.7),
+    "national": Scale("national", 10_000, 30, 18.7),
+}
+
+
+def synthetic_units(count: int) -> list[Unit]:
+    """`count` units valid from 2015, never merged; names unique, codes 50001, 50002, …"""
+    names = [f"{a} {b}" for a in FIRST for b in SECOND if a != b]
+    units = []
+    for index in range(count):
+        lap, place = divmod(index, len(names))
+        name = names[place] + (f" {lap + 1}" if lap else "")
+        code = str(FIRST_CODE + index)
+        units.append(Unit(f"{code}-2015", code, name, "Phường" if index % 3 == 0 else "Xã", 2015, None, None))
+    return units
+
+
+def write_units_csv(units: list[Unit], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["unit_id", "code", "name", "kind", "valid_from", "valid_to", "successor_id"])
+        for u in units:
+            writer.writerow([u.unit_id, u.code, u.name, u.kind, u.valid_from, u.valid_to or "", u.successor_id or ""])
+    return path
+
+
+def _rng(*key: object) -> np.random.Generator:
+    digest = hashlib.sha256("/".join(map(str, ("benchmarks", *key))).encode()).digest()
+    return np.random.default_rng(int.from_bytes(digest[:8], "little"))
+
+
+def _pick(rng: np.random.Generator, options: tuple, shares: tuple | None, size: int) -> list:
+    return [options[i] for i in rng.choice(len(options), size=size, p=shares).tolist()]
+
+
+@dataclass
+class Group:
+    """The cells of one unit as first reported, every year; a merged unit reports several groups."""
+
+    cells: list[dict]  # cell_code, cell_name, cell_type
+    members: dict[int, list[dict]]  # year → one row per cell
+    ratings: dict[int, list[tuple[str, bool]]]  # year → (rating, four good) per cell
+    cadres: dict[int, list[dict]]  # year → cadre rows (trained filled in per unit-year)
+
+
+def _members(rng: np.random.Generator, start: np.ndarray, village: np.ndarray) -> dict[int, list[dict]]:
+    """Member figures per cell and year: every identity of the contract holds, Đầu năm = last Cuối năm."""
+    rows = {}
+    for year in YEARS:
+        rate = 0.028 + 0.002 * (year - YEARS.start)
+        admitted = rng.poisson(start * rate * np.where(village, 1.0, 1.6))
+        students = rng.binomial(admitted, 0.05)
+        workers = rng.binomial(admitted - students, 0.06)
+        owners = rng.binomial(admitted - students - workers, 0.03)
+        moved_in = rng.poisson(start * np.where(village, 0.012, 0.06))
+        left = start.copy()
+        removed = {}
+        for field, share in (("transferred_out", 0.014), ("died", 0.012), ("struck_off", 0.003 + 0.0005 * (year - YEARS.start)),
+                             ("expelled", 0.0005), ("resigned", 0.001 + 0.0003 * (year - YEARS.start))):
+            removed[field] = np.minimum(left, rng.poisson(start * share))
+            left = left - removed[field]
+        end = left + admitted + moved_in
+        unrated = rng.binomial(end, 0.03)
+        excellent = rng.binomial(end - unrated, 0.15)
+        good = rng.binomial(end - unrated - excellent, 0.86)
+        failed = rng.binomial(end - unrated - excellent - good, 0.1)
+        columns = {
+            "start_count": start, "admitted": admitted, "admitted_students": students, "admitted_workers": workers,
+            "admitted_owners": owners, "transferred_in": moved_in, **removed, "end_count": end,
+            "exempted": rng.binomial(end, 0.04), "working_away": rng.binomial(end, 0.05),
+            "rated_excellent": excellent, "rated_good": good, "rated_fulfilled": end - unrated - excellent - good - failed,
+            "rated_not_fulfilled": failed, "unrated": unrated,
+        }
+        lists = [columns[f].tolist() for f in MEMBER_FIELDS]
+        rows[year] = [dict(zip(MEMBER_FIELDS, values, strict=True)) for values in zip(*lists, strict=True)]
+        start = end
+    return rows
+
+
+def _people(rng: np.random.Generator, roles: list[str]) -> dict[str, list]:
+    """One new person for each of `roles`: the fields of a `Cán bộ chi bộ` row but cell and training."""
+    size = len(roles)
+    women = rng.random(size) < np.array([0.12 if r == c.ROLES[0] else 0.28 for r in roles])
+    genders = ["Nữ" if w else "Nam" for w in women.tolist()]
+    family = rng.integers(0, len(FAMILY), size).tolist()
+    middle = rng.integers(0, 12, size).tolist()
+    given = rng.integers(0, 40, size).tolist()
+    names = [f"{FAMILY[f]} {MIDDLE[g][m % len(MIDDLE[g])]} {GIVEN[g][n % len(GIVEN[g])]}"
+             for f, m, n, g in zip(family, middle, given, genders, strict=True)]
+    thpt = (rng.random(size) < 0.78).tolist()
+    texts = rng.integers(0, 4, size).tolist()
+    return {
+        "full_name": names, "birth_year": rng.integers(1958, 1996, size).tolist(), "gender": genders,
+        "education": [(THPT_TEXTS if t else BELOW_TEXTS)[i] for t, i in zip(thpt, texts, strict=True)],
+        "professional": rng.choice(len(PROFESSIONAL_SHARES), size=size, p=PROFESSIONAL_SHARES).tolist(),
+        "political": rng.choice(len(POLITICAL_SHARES), size=size, p=POLITICAL_SHARES).tolist(),
+    }
+
+
+def _cadres(rng: np.random.Generator, cells: list[dict]) -> dict[int, list[dict]]:
+    """The post holders of every cell per year: most stay, some are replaced, some gain a level."""
+    bi_thu, pho_bi_thu, chi_uy_vien = c.ROLES
+    slots: list[tuple[str, str]] = []  # (cell code, role)
+    for cell in cells:
+        village = cell["cell_type"] in c.VILLAGE_CELL_TYPES
+        roles = [bi_thu]
+        roles += [pho_bi_thu] * bool(rng.random() < (0.9 if village else 0.8))
+        roles += [chi_uy_vien] * (1 + int(rng.random() < 0.3) if village else int(rng.random() < 0.9))
+        slots += [(cell["cell_code"], role) for role in roles]
+    roles = [role for _, role in slots]
+    people = _people(rng, roles)
+    by_year = {}
+    for year in YEARS:
+        if year > YEARS.start:
+            replaced = np.flatnonzero(rng.random(len(slots)) < 0.08).tolist()
+            fresh = _people(rng, [roles[i] for i in replaced])
+            for field, values in people.items():
+                for position, value in zip(replaced, fresh[field], strict=True):
+                    values[position] = value
+            for field, ladder, share in (("professional", c.PROFESSIONAL_LEVELS, 0.04), ("political", c.POLITICAL_LEVELS, 0.07)):
+                gains = (rng.random(len(slots)) < share).tolist()
+                people[field] = [min(rank + gain, len(ladder) - 1) for rank, gain in zip(people[field], gains, strict=True)]
+        blanks = (rng.random(len(slots)) < 0.2).tolist()  # an untrained level is sometimes left blank
+        by_year[year] = [
+            {"full_name": name, "birth_year": born, "gender": gender, "cell_code": code, "role": role,
+             "education": school,
+             "professional": None if blank and not pro else c.PROFESSIONAL_LEVELS[pro],
+             "political": None if blank and not pol else c.POLITICAL_LEVELS[pol]}
+            for (code, role), name, born, gender, school, pro, pol, blank in zip(
+                slots, people["full_name"], people["birth_year"], people["gender"], people["education"],
+                people["professional"], people["political"], blanks, strict=True)
+        ]
+    return by_year
+
+
+def build_group(scale: Scale, unit: Unit) -> Group:
+    """Every cell of `unit` with its figures for every year; the same arguments give the same group."""
+    rng = _rng(scale.name, unit.unit_id)
+    count = int(rng.integers(round(scale.cells_per_unit * 0.6), round(scale.cells_per_unit * 1.4) + 1))
+    villages = round(count * 0.6)
+    village_type = "Tổ dân phố" if unit.kind == "Phường" else "Thôn"
+    types = [village_type] * villages + _pick(rng, OTHER_TYPES, None, count - villages)
+    cells = [
+        {"cell_code": f"{unit.code}-{number:03d}",
+         "cell_name": f"Chi bộ {cell_type.lower()} {names}",
+         "cell_type": cell_type}
+        for number, (cell_type, names) in enumerate(
+            zip(types, _pick(rng, tuple(f"{a} {b}" for a in FIRST for b in SECOND if a != b), None, count),
+                strict=True), start=1)
+    ]
+    village = np.array([t in c.VILLAGE_CELL_TYPES for t in types])
+    start = np.maximum(3, rng.poisson(scale.members_per_cell, count))
+    members = _members(rng, start, village)
+    ratings = {}
+    for year in YEARS:
+        drawn = _pick(rng, tuple(RATING_SHARES), tuple(RATING_SHARES.values()), count)
+        lucky = (rng.random(count) < 0.05 + 0.03 * (year - YEARS.start)).tolist()
+        ratings[year] = [(r, r in c.GOOD_RATINGS and luck) for r, luck in zip(drawn, lucky, strict=True)]
+    return Group(cells, members, ratings, _cadres(rng, cells))
+
+
+def _origins(units: tuple[Unit, ...]) -> dict[str, tuple[str, ...]]:
+    """Reporting unit id → the unit ids whose cells it reports (itself, or those merged into it)."""
+    merged: dict[str, list[str]] = {}
+    for unit in units:
+        if unit.successor_id and unit.successor_id != unit.unit_id:
+            merged.setdefault(unit.successor_id, []).append(unit.unit_id)
+    return {u.unit_id: tuple(merged.get(u.unit_id, [u.unit_id])) for u in units}
+
+
+def unit_years(units: tuple[Unit, ...]) -> Iterator[tuple[Unit, int]]:
+    """Every (unit, year) that reports, year by year, in the order of the unit table."""
+    for year in YEARS:
+        for unit in units:
+            if unit.valid_in(year):
+                yield unit, year
+
+
+def content(scale: Scale, unit: Unit, year: int, groups: list[Group]) -> dict:
+    """The workbook content of `unit` in `year` (write_workbook's info, cells, members, cadres)."""
+    rng = _rng(scale.name, unit.unit_id, year)
+    cells, members, cadres = [], [], []
+    for group in groups:
+        cells += [{**cell, "rating": rating, "four_good": good}
+                  for cell, (rating, good) in zip(group.cells, group.ratings[year], strict=True)]
+        members += [{"cell_code": cell["cell_code"], **row} for cell, row in zip(group.cells, group.members[year], strict=True)]
+        cadres += group.cadres[year]
+    trained = (rng.random(len(cadres)) < min(0.98, 0.8 + 0.03 * (year - YEARS.start))).tolist()
+    cadres = [{**row, "trained": t} for row, t in zip(cadres, trained, strict=True)]
+    committee = int(rng.integers(11, 17))
+    info = {
+        "org_rating": _pick(rng, tuple(RATING_SHARES), tuple(RATING_SHARES.values()), 1)[0],
+        "committee_members": committee,
+        "committee_trained": int(rng.binomial(committee, min(1.0, 0.8 + 0.04 * (year - YEARS.start)))),
+        "prepared_on": f"{int(rng.integers(10, 29)):02d}/12/{year}",
+    }
+    return {"info": info, "cells": cells, "members": members, "cadres": cadres}
+
+
+@cache
+def _level(value: str | None, ladder: tuple[str, ...]) -> tuple[str, int]:
+    return read_level(value, ladder) if value is not None else (ladder[0], 0)
+
+
+@cache
+def _school(text: str) -> tuple[str, bool]:
+    return read_education(text)
+
+
+def submission(unit: Unit, year: int, workbook: dict) -> Submission:
+    """What `parse_workbook` reads from the sample workbook `write_workbook(..., sample=True, **workbook)`."""
+    info = {**workbook["info"], "prepared_by": SAMPLE_AUTHOR, "is_sample": True}
+    cadres = []
+    for row_no, row in enumerate(workbook["cadres"], start=2):
+        school, has_thpt = _school(row["education"])
+        professional, professional_rank = _level(row["professional"], c.PROFESSIONAL_LEVELS)
+        political, political_rank = _level(row["political"], c.POLITICAL_LEVELS)
+        cadres.append({
+            "row_no": row_no, "full_name": row["full_name"], "birth_year": row["birth_year"], "gender": row["gender"],
+            "cell_code": row["cell_code"], "role": row["role"], "education": school, "has_thpt": has_thpt,
+            "professional": professional, "professional_rank": professional_rank,
+            "political": political, "political_rank": political_rank, "trained": row["trained"],
+        })
+    return Submission(unit.unit_id, year, info, workbook["cells"], workbook["members"], cadres, [])
+
+
+def scale_units(scale: Scale, units_csv: Path | None) -> tuple[Unit, ...]:
+    """The unit table of `scale`; synthetic ones are written to `units_csv` (for DP_UNITS_CSV)."""
+    if scale.units is None:
+        return load_units()
+    assert units_csv is not None
+    if not units_csv.exists():
+        write_units_csv(synthetic_units(scale.units), units_csv)
+    return load_units(units_csv)
+
+
+def generate(scale: Scale, units: tuple[Unit, ...], only: set[str] | None = None) -> Iterator[tuple[Unit, int, dict]]:
+    """(unit, year, workbook content) for every unit-year of the scale, one unit's groups at a time.
+
+    `only`: unit ids to generate (all when None). Groups are built once and dropped when their
+    last unit-year has been produced, so memory stays that of a few units.
+    """
+    origins = _origins(units)
+    by_unit: dict[str, list[int]] = {}
+    for unit, year in unit_years(units):
+        if only is None or unit.unit_id in only:
+            by_unit.setdefault(unit.unit_id, []).append(year)
+    origin_units = {u.unit_id: u for u in units}
+    for unit_id, years in by_unit.items():
+        unit = origin_units[unit_id]
+        groups = [build_group(scale, origin_units[origin]) for origin in origins[unit_id]]
+        for year in years:
+            yield unit, year, content(scale, unit, year, groups)

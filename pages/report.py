@@ -1,0 +1,42 @@
+"""Báo cáo họp: the meeting report for the current filter and year, as HTML and as an A4 PDF."""
+
+from datetime import date
+
+import streamlit as st
+
+from report.cards import CARDS_CSS, cards_html
+from report.html import report_html
+from report.pdf import report_pdf
+from report.sections import outline
+from report.tables import indicators_table
+from ui.data import query
+from ui.exports import file_stem
+from ui.filters import current
+from ui.format import vi_number
+from ui.layout import stop_if_empty
+
+st.title("Báo cáo họp Ban Thường vụ")
+filters = current()
+data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
+stop_if_empty(data.indicators, f"Chưa có số liệu năm {filters.year} cho các đơn vị đã chọn. "
+                               "Hãy chọn năm hoặc đơn vị khác.")
+
+st.markdown(f"Báo cáo về tình hình thực hiện Đề án của **{filters.scope_label}**, năm **{filters.year}**, "
+            "theo bộ lọc đang chọn ở thanh bên, lập ngày "
+            f"{date.today():%d/%m/%Y}. Số liệu trùng với bảng chỉ tiêu xuất từ hệ thống.")
+stem = file_stem("bao-cao-hop", filters)
+left, right = st.columns(2)
+left.download_button("⬇️ Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
+                     lambda: report_html(data).encode("utf-8"), f"{stem}.html", "text/html",
+                     key="bao_cao_html", on_click="ignore", type="primary", width="stretch")
+right.download_button("⬇️ Tải báo cáo PDF (khổ A4, để in và gửi)", lambda: report_pdf(data), f"{stem}.pdf",
+                      "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary", width="stretch")
+
+st.subheader("Nội dung báo cáo")
+st.markdown("\n".join(f"- {section.title}" for section in outline(data)))
+st.caption(f"Bảng xếp hạng: {vi_number(len(data.ranking))} đơn vị · tiến độ: {vi_number(len(data.pace))} chỉ tiêu · "
+           f"{vi_number(len(data.warnings))} cảnh báo.")
+
+st.subheader(f"Kết quả thực hiện các chỉ tiêu năm {filters.year}")
+st.html(f"<style>{CARDS_CSS}</style>{cards_html(data.cards)}")
+st.dataframe(indicators_table(data), hide_index=True, width="stretch", key="bao_cao_chi_tieu")

@@ -1,0 +1,86 @@
+"""Bảng xếp hạng đơn vị: every unit against T1–T7 as a heat map, the ranking and its change.
+
+Clicking a unit (a cell of the heat map, or its button) filters every page to that unit.
+"""
+
+import streamlit as st
+
+from queries.scorecard import (
+    RANK_DEFINITION,
+    RANK_SORT,
+    in_order,
+    scorecard_order,
+    sort_options,
+)
+from ui.blocks import chart_block, chart_key, table_block
+from ui.data import query
+from ui.filters import current
+from ui.layout import stop_if_empty
+from ui.meeting_charts import scorecard_heatmap
+from ui.tables import vi_table
+
+UNIT_FILTER = "don_vi"  # the unit multiselect of ui/filters.py, bound to the URL
+CHART = "xep_hang"
+CELL_COLUMNS = {
+    "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "short_label": "Chỉ tiêu", "numerator": "Tử số",
+    "denominator": "Mẫu số", "rate": "Tỷ lệ", "target_text": "Mục tiêu",
+    "distance_points": "Khoảng cách đến mục tiêu (điểm %)", "met": "Đạt mục tiêu",
+}
+RANK_COLUMNS = {
+    "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "targets_met": "Số chỉ tiêu đạt",
+    "indicators_rated": "Số chỉ tiêu có số liệu", "mean_distance_points": "Khoảng cách trung bình (điểm %)",
+    "previous_rank": "Thứ hạng năm trước", "rank_change_text": "Thay đổi thứ hạng",
+}
+
+
+def focus_unit(display_id: str) -> None:
+    """Filter every page to one unit (runs before the next script run, so the filter can change)."""
+    st.session_state[UNIT_FILTER] = [display_id]
+
+
+def clear_units() -> None:
+    st.session_state[UNIT_FILTER] = []
+
+
+def focus_clicked_unit() -> None:
+    """The heat map's click: its point carries the unit's display id as customdata[0]."""
+    points = st.session_state[chart_key(CHART)].selection.points
+    if points:
+        data = points[0].get("customdata")
+        focus_unit(data[0] if isinstance(data, list) else data)
+
+
+st.title("Bảng xếp hạng đơn vị")
+filters = current()
+year = filters.year
+ranking = query("unit_ranking", filters.boundary, None, year)
+stop_if_empty(ranking, f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
+cells = query("unit_scorecard", filters.boundary, None, year)
+
+st.caption(f"Mọi đơn vị năm {year} so với mục tiêu T1–T7 của Đề án. Màu xanh: đạt mục tiêu; màu đỏ: chưa đạt; "
+           "màu càng đậm, khoảng cách đến mục tiêu càng lớn. Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
+st.markdown(f"**Cách xếp hạng.** {RANK_DEFINITION}")
+if filters.units:
+    st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ▶). Bảng xếp hạng luôn so sánh mọi đơn vị.")
+    st.button("✖ Bỏ lọc đơn vị (xem toàn thị xã)", key="xep_hang_bo_loc", on_click=clear_units)
+
+options = sort_options()
+sort_by = st.selectbox("Sắp xếp theo", list(options), format_func=options.get, key="xep_hang_sap_xep")
+order = scorecard_order(ranking, cells, sort_by)
+sorted_by = "thứ hạng" if sort_by == RANK_SORT else options[sort_by]
+chart_block(
+    scorecard_heatmap(cells, order, f"Bảng xếp hạng đơn vị năm {year} (sắp xếp theo {sorted_by})",
+                      selected=filters.units),
+    vi_table(in_order(cells, order), CELL_COLUMNS), "Bảng xếp hạng đơn vị", filters, key=CHART, on_select=focus_clicked_unit,
+)
+st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dưới đây, để lọc mọi trang theo đơn vị đó.")
+
+names = dict(zip(ranking["display_id"], ranking["unit"], strict=True))
+columns = st.columns(5)
+for index, display_id in enumerate(order):
+    columns[index % 5].button(names[display_id], key=f"xep_hang_chon_{display_id}", width="stretch",
+                              on_click=focus_unit, args=(display_id,),
+                              type="primary" if filters.units and display_id in filters.units else "secondary")
+
+st.subheader(f"Thứ hạng năm {year} và thay đổi so với năm {year - 1}")
+table_block(vi_table(ranking, RANK_COLUMNS), "Thứ hạng đơn vị", filters, key="xep_hang_thu_hang")

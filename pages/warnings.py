@@ -1,0 +1,78 @@
+"""Cảnh báo: what the committee should act on, each warning with the figures that triggered it
+and a link to the page that shows them. The rules live in queries/warnings.py."""
+
+import streamlit as st
+
+from queries.warnings import (
+    DEFAULT_IDLE_YEARS,
+    RULES,
+    TRAINING_FROM,
+    WARNING_COLUMNS,
+    exits_columns,
+    warning_counts,
+)
+from ui.blocks import table_block
+from ui.data import query
+from ui.filters import current
+from ui.tables import vi_table
+
+LIST_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "year": "Năm",
+                "detail": "Nội dung", "page_label": "Xem tại trang"}
+IDLE_COLUMNS = {"unit": "Đơn vị", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ",
+                "run_years": "Số năm liền không kết nạp", "run_from": "Năm bắt đầu chuỗi",
+                "last_admission": "Lần kết nạp gần nhất"}
+BELOW_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "below_count": "Số chỉ tiêu dưới mục tiêu",
+                 "short_label": "Chỉ tiêu", "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ",
+                 "target_text": "Mục tiêu", "distance_points": "Khoảng cách đến mục tiêu (điểm %)"}
+TRAINING_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "numerator": "Được bồi dưỡng", "denominator": "Tổng số",
+                    "rate": "Tỷ lệ", "shortfall": "Chưa được bồi dưỡng"}
+ICONS = {"idle_cells": "🕒", "below_target": "🎯", "rising_exits": "📉", "training_gaps": "📚"}
+COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
+           "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ"}
+
+st.title("Cảnh báo")
+filters = current()
+scope = (filters.boundary, filters.units)
+year = filters.year
+n_years = int(st.number_input("Chi bộ không kết nạp được đảng viên từ … năm liền trở lên", min_value=1,
+                              max_value=30, value=DEFAULT_IDLE_YEARS, step=1, key="canh_bao_so_nam"))
+CRITERIA = {
+    "idle_cells": f"Chi bộ không kết nạp được đảng viên nào trong {n_years} năm liền trở lên, tính đến năm {year} "
+                  "(trên các năm có báo cáo; một năm chi bộ không báo cáo làm ngắt chuỗi).",
+    "below_target": f"Đơn vị có từ 2 chỉ tiêu T1–T7 trở lên dưới mục tiêu của năm {year} (T3: dưới 3%; kết nạp "
+                    "trên 4% không tính là dưới mục tiêu).",
+    "rising_exits": f"Số đảng viên bị xóa tên cộng xin ra khỏi Đảng của đơn vị tăng hai năm liền: năm {year - 2} "
+                    f"< năm {year - 1} < năm {year} (cần đủ báo cáo của cả ba năm).",
+    "training_gaps": f"Tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ (T7) dưới 100% trong ít nhất một năm từ "
+                     f"{TRAINING_FROM} đến {year}.",
+}
+
+warnings = query("all_warnings", *scope, year, n_years)
+columns = st.columns(len(RULES))
+for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=True):
+    column.metric(f"{ICONS[code]} {COUNTED[code]}", count, border=True, help=RULES[code][0])
+
+if warnings.empty:
+    st.success(f"Không có cảnh báo nào cho {filters.scope_label} năm {year}.")
+else:
+    st.markdown(f"**{len(warnings)} cảnh báo** cho {filters.scope_label}, năm {year}.")
+    table_block(vi_table(warnings[WARNING_COLUMNS], LIST_COLUMNS), "Danh sách cảnh báo", filters,
+                key="canh_bao_tat_ca", expanded=False)
+
+RULE_TABLES = {
+    "idle_cells": ("warning_idle_cells", (*scope, year, n_years), IDLE_COLUMNS),
+    "below_target": ("warning_below_target", (*scope, year), BELOW_COLUMNS),
+    "rising_exits": ("warning_rising_exits", (*scope, year), exits_columns(year)),
+    "training_gaps": ("warning_training_gaps", (*scope, year), TRAINING_COLUMNS),
+}
+for code, (title, page, page_label) in RULES.items():
+    st.subheader(f"{ICONS[code]} {title}")
+    st.caption(CRITERIA[code])
+    found = warnings[warnings["rule_code"] == code]
+    if found.empty:
+        st.success("Không có.")
+    else:
+        st.markdown("\n".join(f"- **{row['unit']}**: {row['detail']}" for row in found.to_dict("records")))
+        name, args, headers = RULE_TABLES[code]
+        table_block(vi_table(query(name, *args), headers), title, filters, key=f"canh_bao_{code}", expanded=False)
+    st.page_link(page, label=f"Xem số liệu tại trang «{page_label}»", icon="➡️")

@@ -1,0 +1,48 @@
+"""`python -m etl report`: the meeting report of a year and unit written to HTML and PDF files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from etl.batch import ensure_database
+from etl.config import Settings
+from etl.units import UnitNotFound
+from queries.db import cursor
+from queries.report_data import MeetingData, meeting_data_for
+from report.html import report_html
+from report.pdf import report_pdf
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def write_report(data: MeetingData, html_path: Path | None, pdf_path: Path | None) -> list[Path]:
+    """Write the report to the paths given; the paths written."""
+    written = []
+    if html_path is not None:
+        html_path.write_text(report_html(data), encoding="utf-8")
+        written.append(html_path)
+    if pdf_path is not None:
+        pdf_path.write_bytes(report_pdf(data))
+        written.append(pdf_path)
+    return written
+
+
+def command(year: int | None, unit: str | None, html_path: Path | None, pdf_path: Path | None,
+            cfg: Settings) -> int:
+    """The CLI's work, on the figures `python -m etl kpi --year Y --unit U` prints."""
+    if html_path is None and pdf_path is None:
+        print("Hãy chọn ít nhất một tệp: --html FILE và/hoặc --pdf FILE.", file=sys.stderr)
+        return EXIT_USAGE
+    ensure_database(cfg)
+    try:
+        data = meeting_data_for(cursor(cfg), year, unit)
+    except UnitNotFound as exc:
+        print(f"Đơn vị: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    for path in write_report(data, html_path, pdf_path):
+        print(f"Đã ghi báo cáo {data.scope_label}, năm {data.year}: {path}")
+    return EXIT_OK

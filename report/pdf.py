@@ -1,0 +1,231 @@
+"""The report as an A4 PDF, each section from a new page.
+
+fpdf2 (pure Python) writes the PDF with the DejaVu Sans font that matplotlib ships in its wheel
+(full Vietnamese coverage), and matplotlib draws the charts: `pip install -r requirements.txt`
+is all a fresh machine needs, no browser and no system package.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+from fpdf import FPDF
+from PIL import Image
+
+from queries.report_data import MeetingData
+from report.html import BOUNDARY_TEXT
+from report.pdf_table import draw_table
+from report.sections import ISSUER, SAMPLE_NOTE, TITLE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline
+from ui.format import vi_count, vi_percent, vi_points
+
+FONT = "DejaVu"
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+MARGIN = 14  # mm
+TEXT_WIDTH = 210 - 2 * MARGIN
+RED, GREEN, GREY, INK = (183, 28, 28), (30, 123, 52), (120, 120, 120), (26, 26, 26)
+MET_FILL, NOT_MET_FILL = (215, 239, 217), (251, 220, 220)
+CARD_STATE = {True: (GREEN, "✔ Đạt mục tiêu"), False: (RED, "✘ Chưa đạt"), None: (GREY, "Chưa có số liệu")}
+
+
+class ReportPDF(FPDF):
+    def __init__(self, data: MeetingData, today: date):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.data, self.today = data, today
+        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
+        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        self.add_font(FONT, "I", FONT_DIR / "DejaVuSans-Oblique.ttf")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=16)
+        self.set_title(f"{TITLE} — {data.scope_label} — {data.year}")
+        self.set_author("Ban Thường vụ Thị ủy Đức Phổ")
+        self.set_lang("vi")
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*GREY)
+        sample = " · DỮ LIỆU MẪU" if self.data.any_sample else ""
+        self.cell(0, 4, f"Báo cáo họp Ban Thường vụ — {self.data.scope_label} — năm {self.data.year}{sample}",
+                  new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+        self.set_text_color(*INK)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*GREY)
+        self.cell(0, 4, f"Trang {self.page_no()}/{{nb}} · lập ngày {self.today:%d/%m/%Y}", align="C")
+        self.set_text_color(*INK)
+
+    # ---- blocks ----------------------------------------------------------------------------
+
+    def paragraph(self, text: str, size: float = 9, style: str = "") -> None:
+        self.set_font(FONT, style, size)
+        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.ln(1.5)
+
+    def heading(self, text: str, size: float = 11) -> None:
+        if self.will_page_break(20):
+            self.add_page()
+        self.ln(2)
+        self.paragraph(text, size, "B")
+
+    def section_title(self, text: str) -> None:
+        self.add_page()
+        self.start_section(text)
+        self.set_font(FONT, "B", 15)
+        self.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+        self.set_draw_color(*RED)
+        self.set_line_width(0.8)
+        self.line(MARGIN, self.get_y() + 1, MARGIN + TEXT_WIDTH, self.get_y() + 1)
+        self.set_line_width(0.2)
+        self.set_draw_color(0)
+        self.ln(4)
+
+    def card(self, card: dict, x: float, y: float, w: float, h: float) -> None:
+        colour, state = CARD_STATE[card["met"]]
+        self.set_draw_color(200, 195, 185)
+        self.rect(x, y, w, h)
+        self.set_fill_color(*colour)
+        self.rect(x, y, 2, h, style="F")
+        self.set_draw_color(0)
+        inner, left = w - 5.5, x + 3.5
+        self.set_xy(left, y + 2)
+        self.set_font(FONT, "B", 7.5)
+        self.multi_cell(inner, 3.4, f"{card['target']} · {card['label']}", align="L", new_x="LEFT", new_y="NEXT")
+        self.set_xy(left, max(self.get_y(), y + 9.5))
+        self.set_font(FONT, "B", 17)
+        self.cell(inner, 8, vi_percent(card["rate"]), new_x="LEFT", new_y="NEXT")
+        self.set_font(FONT, "", 7.5)
+        self.cell(inner, 4, f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
+                  new_x="LEFT", new_y="NEXT")
+        change = card["change"]
+        self.cell(inner, 4, "" if change is None or pd.isna(change) else
+                  f"{vi_points(change)} so với {card['year'] - 1}", new_x="LEFT", new_y="NEXT")
+        self.set_text_color(*colour)
+        self.set_font(FONT, "B", 8)
+        self.cell(inner, 4.5, state, new_x="LEFT", new_y="NEXT")
+        self.set_text_color(*INK)
+        self.set_font(FONT, "", 7)
+        self.multi_cell(inner, 3.3, f"Mục tiêu 2025: {card['target_2025']} · 2030: {card['target_2030']}",
+                        align="L", new_x="LEFT", new_y="NEXT")
+
+    def cards(self, cards: pd.DataFrame) -> None:
+        per_row, gap, h = 4, 3, 46
+        w = (TEXT_WIDTH - gap * (per_row - 1)) / per_row
+        records = cards.to_dict("records")
+        for start in range(0, len(records), per_row):
+            if self.will_page_break(h + gap):
+                self.add_page()
+            y = self.get_y()
+            for index, card in enumerate(records[start:start + per_row]):
+                self.card(card, MARGIN + index * (w + gap), y, w, h)
+            self.set_xy(MARGIN, y + h + gap)
+        self.ln(2)
+
+    def data_table(self, name: str, frame: pd.DataFrame, widths: tuple[float, ...] | None,
+                   fills: list[list[tuple | None]] | None = None, headings: list[str] | None = None,
+                   size: float = 7.5) -> None:
+        self.heading(name, 9.5)
+        self.set_font(FONT, "", size)
+        relative = widths or (1,) * len(frame.columns)
+        scale = TEXT_WIDTH / sum(relative)
+        aligns = ["R" if _numeric(frame[c]) else "L" for c in frame.columns]
+        rows = [[str(v) for v in values] for values in frame.itertuples(index=False)]
+        draw_table(self, headings or [str(c) for c in frame.columns], rows, [w * scale for w in relative], aligns,
+                   fills)
+        self.ln(3)
+
+    def scorecard(self, block: Scorecard) -> None:
+        grid = block.grid
+        frame = grid[block.columns]
+        fills = [[{True: MET_FILL, False: NOT_MET_FILL}.get(row.get(f"met:{c}")) for c in block.columns]
+                 for row in grid.to_dict("records")]
+        headings = [f"{c}\n({block.targets[c]})" if c in block.targets else c for c in block.columns]
+        widths = (1.3, 4.2, 1.6, 1.4, *[2.5] * (len(block.columns) - 4))
+        self.data_table("Bảng xếp hạng đơn vị", frame, widths, fills, headings, size=6.8)
+        self.paragraph("Nền xanh: đạt mục tiêu; nền đỏ: chưa đạt. Mỗi ô: tỷ lệ và tử số/mẫu số.", 7.5, "I")
+
+    def chart(self, block: Chart) -> None:
+        png = block.png() if block.png else None
+        if png is None:
+            return
+        width_px, height_px = Image.open(io.BytesIO(png)).size
+        height = TEXT_WIDTH * height_px / width_px
+        if self.will_page_break(height + 4):
+            self.add_page()
+        self.image(io.BytesIO(png), x=MARGIN, w=TEXT_WIDTH)
+        self.ln(3)
+
+    # ---- the document ----------------------------------------------------------------------
+
+    def cover(self, sections: list[Section]) -> None:
+        self.add_page()
+        data = self.data
+        self.set_text_color(*RED)
+        self.paragraph(ISSUER, 10, "B")
+        self.set_text_color(*INK)
+        self.ln(8)
+        self.set_font(FONT, "B", 18)
+        self.multi_cell(0, 9, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.ln(8)
+        self.set_font(FONT, "B", 14)
+        self.multi_cell(0, 7, f"{data.scope_label} — năm {data.year}", align="C", new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FONT, "", 10)
+        self.multi_cell(0, 6, f"Địa giới: {BOUNDARY_TEXT.get(data.boundary, 'đơn vị khi báo cáo')}", align="C",
+                        new_x="LMARGIN", new_y="NEXT")
+        loaded = f" · số liệu cập nhật {data.last_load:%d/%m/%Y %H:%M}" if data.last_load else ""
+        self.multi_cell(0, 6, f"Ngày lập báo cáo: {self.today:%d/%m/%Y}{loaded}", align="C",
+                        new_x="LMARGIN", new_y="NEXT")
+        if data.any_sample:
+            self.ln(4)
+            self.set_text_color(*RED)
+            self.paragraph(SAMPLE_NOTE, 10, "B")
+            self.set_text_color(*INK)
+        self.ln(10)
+        self.paragraph("Nội dung", 11, "B")
+        for section in sections:
+            self.paragraph(section.title, 10)
+
+    def block(self, block: object) -> None:
+        if isinstance(block, Note):
+            self.paragraph(block.text, 8.5)
+        elif isinstance(block, Heading):
+            self.heading(block.text)
+        elif isinstance(block, Cards):
+            self.cards(block.cards)
+        elif isinstance(block, Chart):
+            self.chart(block)
+        elif isinstance(block, Scorecard):
+            self.scorecard(block)
+        elif isinstance(block, Table):
+            if not block.details:  # the chart's own path table: in the HTML only
+                self.data_table(block.name, block.frame, block.widths)
+        else:
+            raise TypeError(f"unknown block {block!r}")
+
+
+def _numeric(column: pd.Series) -> bool:
+    """A column of figures (`67,78%`, `223/329`, `2.151`, `+1,25 điểm %`) is right-aligned."""
+    texts = [str(v) for v in column if str(v) != "—"]
+    digits = [t.replace(".", "").replace(",", "").replace("%", "").replace("/", "").replace("−", "")
+              .replace("+", "").replace(" điểm", "").strip() for t in texts]
+    return bool(texts) and all(d.isdigit() for d in digits)
+
+
+def report_pdf(data: MeetingData, today: date | None = None) -> bytes:
+    """The whole report as A4 PDF bytes."""
+    pdf = ReportPDF(data, today or date.today())
+    sections = outline(data)
+    pdf.cover(sections)
+    for section in sections:
+        pdf.section_title(section.title)
+        for block in section.blocks:
+            pdf.block(block)
+    return bytes(pdf.output())
+

@@ -1,0 +1,126 @@
+"""The report's outline: sections of cards, notes, charts and tables, drawn alike in HTML and PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from queries.progress import METHOD_VI
+from queries.report_data import PACE_CHART_CODES, MeetingData
+from queries.scorecard import RANK_DEFINITION
+from queries.warnings import TRAINING_FROM
+from report import figures, static, tables
+from ui.format import vi_number
+
+TITLE = "Báo cáo tình hình thực hiện Đề án nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng " \
+        "và chất lượng đảng viên"
+ISSUER = "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ — BAN THƯỜNG VỤ THỊ ỦY"
+SAMPLE_NOTE = "Dữ liệu mẫu — số liệu minh họa, không phải báo cáo thật của các đơn vị."
+
+
+@dataclass(frozen=True)
+class Cards:
+    cards: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: interactive in HTML (`plotly`), a picture in the PDF (`png`; None: HTML only)."""
+
+    name: str
+    plotly: Callable[[], go.Figure | None]
+    png: Callable[[], bytes | None] | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text cells (`tables.as_text`); `widths` are relative column widths for the PDF."""
+
+    name: str
+    frame: pd.DataFrame
+    widths: tuple[float, ...] | None = None
+    details: bool = False  # HTML: folded away under its name
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    grid: pd.DataFrame
+    columns: list[str]
+    targets: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: list = field(default_factory=list)
+
+
+def _results(data: MeetingData) -> Section:
+    headline = tuple(data.cards["indicator"])
+    return Section(f"1. Kết quả thực hiện các chỉ tiêu năm {data.year}", [
+        Note(f"{data.scope_label}, năm {data.year}: bảy chỉ tiêu T1–T7 của Đề án so với mục tiêu 2025 và 2030. "
+             "Tỷ lệ = tử số / mẫu số, cộng trên các đơn vị đã chọn."),
+        Cards(data.cards),
+        Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
+        Table(f"Các chỉ tiêu chính qua các năm, {data.first_year}–{data.year}", tables.trend_table(data, headline),
+              (5.5, 1, 2, 1.6, 1.8, 1.6)),
+    ])
+
+
+def _scorecard(data: MeetingData) -> Section:
+    blocks: list = [Note(RANK_DEFINITION)]
+    if data.units:
+        blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({data.scope_label}) được đánh dấu ▶."))
+    if data.scorecard.empty:
+        return Section("2. Bảng xếp hạng đơn vị", [Note(f"Chưa có số liệu năm {data.year} để xếp hạng.")])
+    blocks += [
+        Chart("Bảng xếp hạng đơn vị", partial(figures.scorecard_figure, data)),
+        Scorecard(tables.scorecard_grid(data), tables.scorecard_columns(), tables.scorecard_targets(data.year)),
+    ]
+    return Section("2. Bảng xếp hạng đơn vị", blocks)
+
+
+def _pace(data: MeetingData) -> Section:
+    blocks: list = [Note(METHOD_VI)]
+    for deadline in (2025, 2030):
+        blocks.append(Table(f"Tiến độ đến mục tiêu {deadline}", tables.pace_table(data, deadline),
+                            (4.8, 3.3, 3.3, 2.3, 1.6, 2.2, 2.1, 2.8)))
+    for code in PACE_CHART_CODES:
+        name = f"Tiến độ {figures.heading(code)}"
+        blocks.append(Chart(name, partial(figures.pace_figure, data, code), partial(static.pace_png, data, code)))
+        blocks.append(Table(f"Số liệu: {name}", tables.as_text(tables.pace_path_table(data, code)), details=True))
+    return Section("3. Tiến độ đến mục tiêu 2025 và 2030", blocks)
+
+
+def _warnings(data: MeetingData) -> Section:
+    criteria = {
+        "idle_cells": f"Không kết nạp được đảng viên nào {data.idle_years} năm liền trở lên, tính đến năm {data.year}.",
+        "below_target": f"Từ 2 chỉ tiêu T1–T7 trở lên dưới mục tiêu năm {data.year}.",
+        "rising_exits": f"Xóa tên cộng xin ra khỏi Đảng: năm {data.year - 2} < năm {data.year - 1} < năm {data.year}.",
+        "training_gaps": f"Tỷ lệ được bồi dưỡng dưới 100% trong ít nhất một năm từ {TRAINING_FROM} đến {data.year}.",
+    }
+    blocks: list = [Note(f"{tables.warning_count_text(data)} cho {data.scope_label}, năm {data.year}.")]
+    for code, title, page_label, table in tables.warning_groups(data):
+        blocks.append(Heading(f"{title} ({vi_number(len(table))})"))
+        blocks.append(Note(f"{criteria[code]} Số liệu chi tiết: trang «{page_label}» của hệ thống."))
+        blocks.append(Table(title, table, (2.2, 3, 7)) if len(table) else Note("Không có."))
+    return Section("4. Cảnh báo", blocks)
+
+
+def outline(data: MeetingData) -> list[Section]:
+    """The report's sections in order; each starts a new page in the PDF."""
+    return [_results(data), _scorecard(data), _pace(data), _warnings(data)]

@@ -1,0 +1,82 @@
+"""Accounts for the access-control tests, and the real app driven through its login form."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER
+from auth.users import add_user
+from etl.config import Settings
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+PASSWORD = "mat-khau-du-dai-1"
+ACCOUNTS = {
+    "quantri": (ADMIN, ()),
+    "thuongtruc": (COMMITTEE, ()),
+    "phohoa": (UNIT_OFFICER, ("21469-2015", "21439-2025")),
+}
+# every page of app.py by url_path; a logged-out visitor must reach none of them
+PAGE_FILES = {
+    "tong-quan": "pages/overview.py", "trinh-do": "pages/qualifications.py", "ket-nap": "pages/admissions.py",
+    "xep-loai": "pages/ratings.py", "bien-dong": "pages/membership.py", "boi-duong": "pages/training.py",
+    "trinh-chieu": "pages/present.py", "bao-cao": "pages/report.py", "xep-hang": "pages/scorecard.py",
+    "tien-do": "pages/pace.py", "canh-bao": "pages/warnings.py", "du-lieu": "pages/data.py",
+    "quan-tri": "pages/admin.py",
+}
+BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
+
+
+def add_accounts(cfg: Settings, *names: str) -> None:
+    """Create the named accounts of ACCOUNTS (all of them by default) with PASSWORD."""
+    for name in names or ACCOUNTS:
+        role, units = ACCOUNTS[name]
+        add_user(cfg, name, PASSWORD, role, units, full_name=f"Tài khoản {name}")
+
+
+def audit_rows(cfg: Settings) -> list[tuple[str, str, str, str]]:
+    """(username, action, target, detail) in the order written."""
+    with sqlite3.connect(cfg.auth_db) as con:
+        return con.execute("SELECT username, action, target, detail FROM audit ORDER BY id").fetchall()
+
+
+def new_app() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=180)
+    at.run()
+    return at
+
+
+def login(username: str, password: str = PASSWORD) -> AppTest:
+    """A fresh session of the real app, logged in through the form as a user would."""
+    at = new_app()
+    return submit_login(at, username, password)
+
+
+def submit_login(at: AppTest, username: str, password: str) -> AppTest:
+    at.text_input(key="dang_nhap_ten").input(username)
+    at.text_input(key="dang_nhap_mat_khau").input(password)
+    at.button[0].click().run()
+    return at
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.exception]
+
+
+def only_login_form(at: AppTest) -> list[str]:
+    """What, besides the login form, a logged-out run shows (empty when nothing)."""
+    found = []
+    if [t.value for t in at.title] != ["Đăng nhập"]:
+        found.append(f"titles {[t.value for t in at.title]}")
+    for kind in ("dataframe", "table", "plotly_chart", "metric", "download_button", "file_uploader",
+                 "selectbox", "multiselect", "radio", "expander", "tabs"):
+        if at.get(kind):
+            found.append(f"{len(at.get(kind))} {kind}")
+    if at.sidebar.children:
+        found.append("sidebar content")
+    widgets = sorted(w.key for w in at.text_input)
+    if widgets != ["dang_nhap_mat_khau", "dang_nhap_ten"]:
+        found.append(f"text inputs {widgets}")
+    return found + errors(at)

@@ -1,0 +1,219 @@
+"""The login gate on the real app.py under AppTest: real SQLite accounts, the real sample DuckDB."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from auth import audit
+from auth.session import SESSION_KEY
+from auth.users import authenticate, set_password
+from etl.config import SAMPLES_DIR
+from tests.auth_fixtures import (
+    ACCOUNTS,
+    BANNER,
+    PAGE_FILES,
+    PASSWORD,
+    add_accounts,
+    audit_rows,
+    errors,
+    login,
+    new_app,
+    only_login_form,
+    submit_login,
+)
+
+EXPIRED = "Phiên làm việc đã hết hạn sau 60 phút không thao tác. Hãy đăng nhập lại."
+
+
+@pytest.fixture
+def accounts(sample_env):
+    add_accounts(sample_env)
+    return sample_env
+
+
+def infos(at) -> list[str]:
+    return [i.value for i in at.info]
+
+
+def logged_out(at) -> bool:
+    return "dang_nhap_ten" in [t.key for t in at.text_input]
+
+
+def test_without_users_every_page_works_under_the_banner(sample_env):
+    at = new_app()
+    for url_path, page in PAGE_FILES.items():
+        if url_path == "quan-tri":
+            with pytest.raises(ValueError, match="Could not find a navigation page"):
+                at.switch_page(page)  # no administration without accounts
+            continue
+        at.switch_page(page).run()
+        assert not at.exception, (url_path, errors(at))
+        assert BANNER in [w.value for w in at.warning], url_path
+    assert at.file_uploader, "anyone on this machine may load while access control is off"
+    assert not sample_env.auth_db.exists()  # browsing creates no account file
+
+
+def test_logged_out_sessions_reach_only_the_login_form_on_every_page(accounts):
+    at = new_app()
+    assert only_login_form(at) == []
+    assert BANNER not in [w.value for w in at.warning]
+    for page in PAGE_FILES.values():
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page)  # nothing but the login form is registered, under every URL
+    submit_login(at, "quantri", PASSWORD)
+    for url_path, page in PAGE_FILES.items():
+        at.switch_page(page)
+        at.session_state[SESSION_KEY].last_seen -= 61 * 60  # away longer than session_minutes
+        at.run()  # this session now asks for `page` without a valid login
+        assert only_login_form(at) == [], url_path
+        assert infos(at) == [EXPIRED]
+        submit_login(at, "quantri", PASSWORD)  # and lands on the page it asked for
+        assert not at.exception, (url_path, errors(at))
+        assert not logged_out(at) and at.session_state["current_filters"], url_path
+    assert [row[1] for row in audit_rows(accounts)].count(audit.SESSION_EXPIRED) == len(PAGE_FILES)
+
+
+def test_session_minutes_come_from_the_environment(accounts, monkeypatch):
+    monkeypatch.setenv("DP_SESSION_MINUTES", "5")
+    at = login("thuongtruc")
+    at.session_state[SESSION_KEY].last_seen -= 4 * 60
+    at.run()
+    assert not logged_out(at)  # each run refreshes the clock
+    at.session_state[SESSION_KEY].last_seen -= 5 * 60 + 1
+    at.run()
+    assert only_login_form(at) == []
+    assert infos(at) == ["Phiên làm việc đã hết hạn sau 5 phút không thao tác. Hãy đăng nhập lại."]
+
+
+@pytest.mark.parametrize("username", list(ACCOUNTS))
+def test_each_role_logs_in_to_its_pages(accounts, username):
+    role, _units = ACCOUNTS[username]
+    at = login(username)
+    assert not at.exception, errors(at)
+    assert not logged_out(at)
+    assert f"👤 **Tài khoản {username}** · {role}" in [m.value for m in at.sidebar.markdown]
+    assert at.sidebar.multiselect(key="don_vi")  # the shared filters are back
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, errors(at)
+    assert "nguoi_nap" not in [t.key for t in at.text_input]  # the loader is the account, not a typed name
+    if username == "thuongtruc":
+        assert not at.file_uploader and "nap_du_lieu" not in [b.key for b in at.button]
+        assert ("Tài khoản Thường trực xem và trích xuất số liệu; việc nạp báo cáo do cán bộ đơn vị và quản trị "
+                "viên thực hiện.") in infos(at)
+        assert at.download_button  # it still sees and exports
+    else:
+        assert len(at.file_uploader) == 1
+    if username == "quantri":
+        at.switch_page("pages/admin.py").run()
+        assert not at.exception and at.title[0].value == "Quản trị"
+    else:
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page("pages/admin.py")
+
+
+def test_wrong_passwords_are_refused_then_locked_in_the_form(accounts):
+    at = new_app()
+    submit_login(at, "quantri", "sai-mat-khau-x")
+    assert [e.value for e in at.error] == [
+        "Tên đăng nhập hoặc mật khẩu không đúng. Còn 4 lần thử trước khi đăng nhập bị tạm khóa."]
+    for _ in range(4):
+        submit_login(at, "quantri", "sai-mat-khau-x")
+    assert at.error[0].value.startswith("Tên đăng nhập hoặc mật khẩu không đúng. Đã nhập sai 5 lần liên tiếp: "
+                                        "đăng nhập bị tạm khóa 1 phút, hãy thử lại sau ")
+    submit_login(at, "quantri", PASSWORD)
+    assert at.error[0].value.startswith("Đăng nhập đang tạm khóa do nhập sai nhiều lần. Hãy thử lại sau ")
+    assert only_login_form(at) == []
+
+
+def test_removing_an_account_or_resetting_its_password_ends_its_open_session(accounts):
+    at = login("thuongtruc")
+    set_password(accounts, "thuongtruc", "mat-khau-moi-2")
+    at.run()
+    assert only_login_form(at) == []
+    assert infos(at) == ["Tài khoản đã thay đổi hoặc bị xóa. Hãy đăng nhập lại."]
+
+
+def personal_values(cfg) -> tuple[set[str], set[str]]:
+    """Every cadre name and birth year held in the sample database."""
+    with duckdb.connect(str(cfg.db_path), read_only=True) as con:
+        names = {r[0] for r in con.execute("SELECT DISTINCT full_name FROM cadres").fetchall()}
+        years = {str(r[0]) for r in con.execute("SELECT DISTINCT birth_year FROM cadres WHERE birth_year IS NOT NULL")
+                 .fetchall()}
+    return names, years
+
+
+def test_login_load_download_and_logout_are_audited_without_personal_values(accounts):
+    at = login("phohoa")
+    at.switch_page("pages/data.py").run()
+    sample = SAMPLES_DIR / "mau_2024_21469_pho_hoa.xlsx"
+    at.file_uploader[0].upload(sample.name, sample.read_bytes()).run()
+    at.button(key="nap_du_lieu").click().run()
+    assert not at.exception, errors(at)
+    assert [s.value for s in at.success] == [
+        "mau\\_2024\\_21469\\_pho\\_hoa\\.xlsx: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì"]
+    downloads = [b for b in at.download_button if b.key.startswith("csv_extract_")]
+    assert downloads, [b.key for b in at.download_button]
+    downloads[0].click().run()
+    assert not at.exception, errors(at)
+    at.download_button(key="mau_tai").click().run()
+    assert not at.exception, errors(at)
+    assert len(at.file_uploader) == 1  # the page is as before the download
+    at.sidebar.button(key="dang_xuat").click().run()
+    assert only_login_form(at) == []
+    assert infos(at) == ["Đã đăng xuất."]
+
+    rows = [row for row in audit_rows(accounts) if row[1] != audit.USER_ADDED]
+    assert [row[:2] for row in rows] == [("phohoa", audit.LOGIN), ("phohoa", audit.LOAD), ("phohoa", audit.DOWNLOAD),
+                                         ("phohoa", audit.DOWNLOAD), ("phohoa", audit.LOGOUT)]
+    assert rows[1][2:] == (sample.name, "21469-2015, năm 2024: không đổi")
+    assert rows[2][2].endswith(".csv") and rows[3][2].startswith("bieu-mau_") and rows[3][2].endswith(".xlsx")
+    written = " ".join(" ".join(row) for row in audit_rows(accounts))
+    names, birth_years = personal_values(accounts)
+    assert names and not [n for n in names if n in written]
+    assert not set(written.replace(",", " ").replace("_", " ").split()) & birth_years
+
+
+def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts):
+    at = login("quantri")
+    at.switch_page("pages/admin.py").run()
+    assert list(at.dataframe[0].value["Tên đăng nhập"]) == ["phohoa", "quantri", "thuongtruc"]
+
+    at.text_input(key="tnd_ten").input("sahuynh")
+    at.selectbox(key="tnd_vai_tro").set_value("đơn vị")
+    at.multiselect(key="tnd_don_vi").set_value(["21478-2025"])
+    at.text_input(key="tnd_mat_khau").input(PASSWORD)
+    at.text_input(key="tnd_nhap_lai").input(PASSWORD)
+    next(b for b in at.button if b.label == "Thêm người dùng").click().run()
+    assert not at.exception, errors(at)
+    assert [s.value for s in at.success] == ["Đã thêm người dùng sahuynh (đơn vị)."]
+    assert "sahuynh" in list(at.dataframe[0].value["Tên đăng nhập"])
+    assert authenticate(accounts, "sahuynh", PASSWORD).allowed_units == ("21478-2025",)
+
+    at.selectbox(key="dlmk_ten").set_value("sahuynh")
+    at.text_input(key="dlmk_mat_khau").input("mat-khau-moi-2")
+    at.text_input(key="dlmk_nhap_lai").input("mat-khau-moi-3")
+    next(b for b in at.button if b.label == "Đặt lại mật khẩu").click().run()
+    assert [e.value for e in at.error] == ["Chưa đặt lại được: hai lần nhập mật khẩu không khớp"]
+    at.selectbox(key="dlmk_ten").set_value("sahuynh")
+    at.text_input(key="dlmk_mat_khau").input("mat-khau-moi-2")
+    at.text_input(key="dlmk_nhap_lai").input("mat-khau-moi-2")
+    next(b for b in at.button if b.label == "Đặt lại mật khẩu").click().run()
+    assert authenticate(accounts, "sahuynh", "mat-khau-moi-2").username == "sahuynh"
+
+    at.selectbox(key="xnd_ten").set_value("sahuynh")
+    at.checkbox(key="xnd_xac_nhan").check()
+    next(b for b in at.button if b.label == "Xóa người dùng").click().run()
+    assert [s.value for s in at.success] == ["Đã xóa người dùng sahuynh."]
+    assert list(at.dataframe[0].value["Tên đăng nhập"]) == ["phohoa", "quantri", "thuongtruc"]
+    assert "quantri" not in at.selectbox(key="xnd_ten").options  # nobody removes themselves here
+
+    log = next(e for e in at.expander if e.label == "Bảng số liệu: Nhật ký truy cập").dataframe[0].value
+    assert list(log.columns) == ["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Chi tiết"]
+    rows = list(zip(log["Người dùng"], log["Thao tác"], log["Đối tượng"], strict=True))
+    assert [row for row in rows if row[0] == "quantri" and row[1] != audit.LOGIN] == [
+        ("quantri", audit.USER_REMOVED, "sahuynh"), ("quantri", audit.PASSWORD_SET, "sahuynh"),
+        ("quantri", audit.USER_ADDED, "sahuynh")]
+    at.download_button(key="csv_nhat_ky").click().run()
+    assert not at.exception, errors(at)
+    assert audit_rows(accounts)[-1] == ("quantri", audit.DOWNLOAD, "nhat-ky-truy-cap.csv", "")

@@ -1,0 +1,151 @@
+"""The loader killed with SIGKILL: the database opens and holds either the state before the load or
+the state after it, the manifest never names a load the database lacks, the next load works, and
+`python -m etl rebuild` gives back exactly the published database."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.archive import Archive
+from etl.batch import load_files
+from etl.store import published_file, version_dir
+from queries.db import cursor
+from tests.test_loader import snapshot
+from tests.workbooks import default_spec, write
+
+ROOT = Path(__file__).resolve().parent.parent
+UNITS = ("Phổ Vinh", "Phổ Minh", "Phổ An")
+ITERATIONS = 25
+SEED = 20250708
+
+
+def unit_set(folder: Path, prepared_by: str, units: tuple[str, ...] = UNITS) -> Path:
+    """One 2024 workbook per unit; two sets differing in `Người lập` replace each other whole."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for unit in units:
+        spec = default_spec()
+        spec.info["Đơn vị"], spec.info["Người lập"] = unit, prepared_by
+        path, _ = write(spec, folder, name="bao-cao")
+        path.rename(folder / f"{unit}.xlsx")
+    return folder
+
+
+def data_state(cfg) -> dict[str, list[tuple]]:
+    """The data tables, load times left out: what a load of one set makes of them."""
+    queries = {"submissions": "SELECT * EXCLUDE (loaded_at) FROM submissions", "cells": "SELECT * FROM cells",
+               "member_figures": "SELECT * FROM member_figures", "cadres": "SELECT * FROM cadres"}
+    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
+        return {name: sorted(con.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
+
+
+def history(cfg) -> list[tuple[str, str]]:
+    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
+        rows = con.execute("SELECT file_hash, loaded_at FROM load_history ORDER BY load_id").fetchall()
+    return [(sha, at.isoformat()) for sha, at in rows]
+
+
+def manifest(cfg) -> list[tuple[str, str]]:
+    return [entry.key for entry in Archive(cfg.archive_dir).entries()]
+
+
+def etl(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=dict(os.environ),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def assert_rebuild_reproduces(cfg) -> None:
+    published = snapshot(cfg)
+    rebuilt = etl("rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr[-2000:]
+    assert snapshot(cfg) == published
+    assert manifest(cfg) == history(cfg)
+
+
+def test_sigkill_at_random_points_leaves_before_or_after(empty_env, tmp_path):
+    cfg = empty_env
+    load_files([(p.name, p.read_bytes()) for p in unit_set(tmp_path / "base", "Gốc", ("Phổ Hòa", "Phổ Châu")).iterdir()],
+               cfg)
+    sets = {"A": unit_set(tmp_path / "A", "Người lập A"), "B": unit_set(tmp_path / "B", "Người lập B")}
+    states, runs = {}, []
+    for name in ("A", "B"):  # reference runs, never killed: the two states and how long a run takes
+        started = time.monotonic()
+        assert etl("load", str(sets[name]), "--quiet").returncode == 0
+        runs.append(time.monotonic() - started)
+        states[name] = data_state(cfg)
+    assert states["A"] != states["B"]
+    chance, current, landed = random.Random(SEED), "B", 0
+    for iteration in range(ITERATIONS):
+        target = "A" if current == "B" else "B"
+        loads_before = len(history(cfg))
+        process = subprocess.Popen([sys.executable, "-m", "etl", "load", str(sets[target]), "--quiet"], cwd=ROOT,
+                                   env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(chance.uniform(0.05, max(runs)))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        assert cursor(cfg).execute("SELECT count(*) FROM submissions").fetchone()[0] == 2 + len(UNITS)
+        state = data_state(cfg)
+        assert state in (states[current], states[target]), f"iteration {iteration}: half a load"
+        if state == states[target]:
+            current, landed = target, landed + 1
+            assert len(history(cfg)) == loads_before + len(UNITS)
+        else:
+            assert len(history(cfg)) == loads_before
+        written = manifest(cfg)
+        assert written == history(cfg)[: len(written)], "the manifest names a load the database lacks"
+    print(f"{ITERATIONS} kills: {landed} after the load had published, {ITERATIONS - landed} before; "
+          f"a full run takes {max(runs):.1f} s")
+    again = "A" if current == "B" else "B"
+    assert etl("load", str(sets[again]), "--quiet").returncode == 0  # the lock and stale copies are no obstacle
+    assert data_state(cfg) == states[again]
+    assert list(version_dir(cfg).glob("*.partial*")) == []
+    assert manifest(cfg) == history(cfg)
+    assert_rebuild_reproduces(cfg)  # after all the kills, the archive alone gives back this database
+
+
+DIE_AT = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from etl import archive, store
+    from etl.batch import load_files
+    from etl.config import settings
+
+    def die(*args):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if sys.argv[1] == "before_publish":
+        store._publish = die
+    else:
+        archive.Archive.commit = die  # the database is published, the manifest lines not yet written
+    paths = sorted(Path(sys.argv[2]).iterdir())
+    load_files([(p.name, p.read_bytes()) for p in paths], settings())
+""")
+
+
+@pytest.mark.parametrize("moment", ["before_publish", "after_publish"])
+def test_kill_around_publishing_and_a_torn_manifest(empty_env, tmp_path, moment):
+    cfg = empty_env
+    load_files([(p.name, p.read_bytes()) for p in unit_set(tmp_path / "A", "Người lập A").iterdir()], cfg)
+    before, loads = data_state(cfg), history(cfg)
+    died = subprocess.run([sys.executable, "-c", DIE_AT, moment, str(unit_set(tmp_path / "B", "Người lập B"))],
+                          cwd=ROOT, env=dict(os.environ), capture_output=True, timeout=240)
+    assert died.returncode == -signal.SIGKILL
+    if moment == "before_publish":
+        assert (data_state(cfg), history(cfg), manifest(cfg)) == (before, loads, loads)
+    else:
+        assert data_state(cfg) != before and len(history(cfg)) == 2 * len(UNITS)
+        assert manifest(cfg) == loads  # behind the database, never ahead of it
+    with open(Archive(cfg.archive_dir).manifest, "ab") as fh:
+        fh.write(b'{"sha256": "0f1e')  # a kill in the middle of appending a line
+    assert_rebuild_reproduces(cfg)  # brings the manifest level first, then replays it
+    load_files([(p.name, p.read_bytes()) for p in unit_set(tmp_path / "C", "Người lập C").iterdir()], cfg)
+    assert manifest(cfg) == history(cfg)

@@ -1,0 +1,157 @@
+"""The meeting room in a real browser: the HTML report offline, presentation mode, PNG downloads."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from queries.db import cursor
+from queries.report_data import meeting_data_for
+from report.html import report_html
+from tests.browser import chromium, exceptions, new_page, screenshot, streamlit_server, wait_idle, warm_up
+
+pytestmark = pytest.mark.browser
+SLIDES = 14
+PRESENT = "trinh-chieu"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+    """`streamlit run app.py` on a copy of the sample database, opened once so it is warm."""
+    var_dir = tmp_path_factory.mktemp("meeting") / "var"
+    shutil.copytree(sample_var, var_dir, symlinks=True)
+    with streamlit_server(var_dir) as url:
+        warm_up(browser, url)
+        yield url
+
+
+def offline_page(browser: Browser, allowed: str) -> tuple[Page, list[str], list[str]]:
+    """A page whose every request outside `allowed` (a URL prefix) is refused; the refused
+    URLs and the console errors and page errors it had."""
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, locale="vi-VN", accept_downloads=True)
+    refused: list[str] = []
+    errors: list[str] = []
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith((allowed, "data:", "blob:")):
+            request_route.continue_()
+        else:
+            refused.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return page, refused, errors
+
+
+def test_html_report_opens_offline_with_interactive_charts(sample_env, tmp_path, browser):
+    data = meeting_data_for(cursor(), 2022)
+    html = report_html(data)
+    path = tmp_path / "bao-cao-2022.html"
+    path.write_text(html, encoding="utf-8")
+    charts = html.count('class="plotly-graph-div"')
+    page, refused, errors = offline_page(browser, "file://")
+    page.goto(path.as_uri())
+    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
+                           timeout=60_000)
+    assert page.locator(".js-plotly-plot").count() == charts
+    assert page.locator(".dp-card").count() == 7
+    assert "223/329" in page.inner_text("body") and "67,78%" in page.inner_text("body")
+    page.locator("#chart-2").hover()  # interactive: plotly's own toolbar is there
+    assert page.locator("#chart-2 .modebar-btn").count() > 0
+    screenshot(page, "report-html-2022")
+    assert refused == [] and errors == []
+    page.context.close()
+
+
+def open_slide(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+
+
+def wait_slide(page: Page, number: int) -> None:
+    """Until slide `number` is drawn and the run is over."""
+    page.wait_for_selector(f".st-key-slide_{number}", timeout=60_000)
+    page.get_by_text(f"trang {number}/{SLIDES}").wait_for(timeout=60_000)
+    wait_idle(page)
+    assert exceptions(page) == [], exceptions(page)
+
+
+def slide_title(page: Page) -> str:
+    return page.locator("[class*='st-key-slide_'] h1, [class*='st-key-slide_'] .gtitle").first.text_content()
+
+
+def test_presentation_opens_at_the_slide_and_year_of_its_url(app_url, browser):
+    page = new_page(browser)
+    open_slide(page, f"{app_url}/{PRESENT}?trang=3&nam=2022")
+    wait_slide(page, 3)
+    assert "năm 2022" in page.inner_text("[class*='st-key-slide_3']")
+    assert "T4 · THPT và sơ cấp LLCT trở lên theo đơn vị" in slide_title(page)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()  # hidden, with the chrome
+    assert not page.locator('[data-testid="stHeader"]').is_visible()
+    page.context.close()
+
+
+def test_step_through_every_slide_with_the_arrow_keys_and_the_buttons(app_url, browser):
+    page = new_page(browser)
+    page.set_viewport_size({"width": 1600, "height": 900})
+    open_slide(page, f"{app_url}/{PRESENT}?nam=2024&ranh_gioi=current")
+    wait_slide(page, 1)
+    assert "5 đơn vị mới" in page.inner_text("body")  # the filter carries over
+    screenshot(page, "present-01")
+    titles = []
+    for number in range(2, SLIDES + 1):
+        page.keyboard.press("ArrowRight")
+        wait_slide(page, number)
+        assert f"trang={number}" in page.url
+        titles.append(slide_title(page))
+        screenshot(page, f"present-{number:02d}")
+    assert len(set(titles)) == SLIDES - 1
+    page.keyboard.press("ArrowRight")  # past the last slide: stays there
+    time.sleep(1)
+    wait_slide(page, SLIDES)
+    page.keyboard.press("ArrowLeft")
+    wait_slide(page, SLIDES - 1)
+    page.locator(".st-key-slide_previous button").click()
+    wait_slide(page, SLIDES - 2)
+    page.locator(".st-key-slide_next button").click()
+    wait_slide(page, SLIDES - 1)
+    page.context.close()
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("path", [f"{PRESENT}?trang=3&nam=2022", "trinh-do?nam=2022"])
+def test_the_camera_downloads_a_slide_sized_png_offline(app_url, browser, tmp_path, path):
+    page, refused, _ = offline_page(browser, app_url)
+    page.goto(f"{app_url}/{path}")
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=60_000)
+    wait_idle(page)
+    chart.hover()
+    with page.expect_download(timeout=30_000) as download:
+        page.locator('.modebar-btn[data-title="Download plot as a PNG"]').first.click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.suffix == ".png" and "2022" in saved.name
+    assert png_size(saved.read_bytes()) == (1600, 900)
+    assert refused == []
+    page.context.close()

@@ -1,0 +1,80 @@
+"""Trình chiếu and Báo cáo họp under AppTest: no exception, the slide of the URL, the KPI figures."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from queries.db import cursor
+from queries.kpi import kpi_table
+from tests.page_support import APP, TIMEOUT, run_page
+from ui.format import vi_count, vi_percent
+
+PRESENT, REPORT = "pages/present.py", "pages/report.py"
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.exception]
+
+
+def present_at(query: dict[str, str]) -> AppTest:
+    """The app opened on the presentation with these URL parameters, as a shared link opens it."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(PRESENT)
+    at.run()
+    assert not at.exception, errors(at)
+    return at
+
+
+def slide_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "trang " in c.value)
+
+
+def test_presentation_opens_at_the_slide_of_the_url(sample_env):
+    at = present_at({"trang": "3"})
+    assert "trang 3/14" in slide_caption(at)
+    assert at.session_state["trang"] == 3
+
+
+def test_presentation_steps_with_its_buttons_and_stays_within_the_deck(sample_env):
+    at = present_at({"trang": "13"})
+    at.button(key="slide_next").click().run()
+    assert "trang 14/14" in slide_caption(at) and at.query_params["trang"] == "14"
+    at.button(key="slide_next").click().run()
+    assert "trang 14/14" in slide_caption(at)
+    for number in (13, 12):
+        at.button(key="slide_previous").click().run()
+        assert not at.exception, errors(at)
+        assert f"trang {number}/14" in slide_caption(at)
+
+
+def test_presentation_draws_every_slide(sample_env):
+    at = run_page(PRESENT, year=2022)
+    for number in range(1, 15):
+        at.session_state["trang"] = number
+        at.run()
+        assert not at.exception, (number, errors(at))
+        assert f"trang {number}/14" in slide_caption(at)
+        assert "Toàn thị xã · năm 2022" in slide_caption(at)
+
+
+def test_report_page_offers_both_files_with_the_kpi_figures(sample_env):
+    at = run_page(REPORT, year=2022)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any("HTML" in label for label in labels) and any("PDF" in label for label in labels)
+    shown = at.dataframe[0].value.set_index("Mã")
+    for row in kpi_table(cursor(), year=2022).itertuples():
+        assert shown.at[row.indicator, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
+        assert shown.at[row.indicator, "Tỷ lệ"] == vi_percent(row.rate)
+    assert "4. Cảnh báo" in "\n".join(m.value for m in at.markdown)
+
+
+def test_report_page_for_one_unit(sample_env):
+    at = run_page(REPORT, year=2024, units=["21469-2015"])
+    assert not at.exception, errors(at)
+    shown = at.dataframe[0].value.set_index("Mã")
+    expected = kpi_table(cursor(), year=2024, unit="21469").set_index("indicator")
+    assert shown.at["T4_thpt", "Tử số/Mẫu số"] == vi_count(expected.at["T4_thpt", "numerator"],
+                                                         expected.at["T4_thpt", "denominator"])

@@ -1,0 +1,129 @@
+"""The meeting report on the sample data: its figures equal `python -m etl kpi`; the PDF read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from queries.db import cursor
+from queries.indicators import HEADLINE
+from queries.kpi import kpi_table
+from queries.report_data import meeting_data_for
+from report.html import report_html
+from report.pdf import report_pdf
+from report.sections import outline
+from ui.format import vi_count, vi_percent
+
+ROOT = Path(__file__).resolve().parent.parent
+A4 = (595.28, 841.89)  # points
+SECTIONS = ["1. Kết quả thực hiện các chỉ tiêu năm 2022", "2. Bảng xếp hạng đơn vị",
+            "3. Tiến độ đến mục tiêu 2025 và 2030", "4. Cảnh báo"]
+
+
+def kpi_figures(year: int, unit: str | None = None) -> dict[str, tuple[int, int]]:
+    table = kpi_table(cursor(), year=year, unit=unit)
+    return {row.indicator: (int(row.numerator), int(row.denominator)) for row in table.itertuples()}
+
+
+def pdf_pages(data) -> list[str]:
+    reader = PdfReader(io.BytesIO(report_pdf(data)))
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.1)
+    return [page.extract_text() for page in reader.pages]
+
+
+def squeeze(text: str) -> str:
+    """PDF text with line breaks and repeated spaces folded, so a wrapped phrase still matches."""
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(("year", "unit"), [(2022, None), (2024, "Phổ Hòa"), (2025, None), (2025, "21439")])
+def test_report_figures_equal_the_kpi_export(sample_env, year, unit):
+    data = meeting_data_for(cursor(), year, unit)
+    expected = kpi_figures(year, unit)
+    reported = {r.indicator: (int(r.numerator), int(r.denominator)) for r in data.indicators.itertuples()}
+    assert reported == expected
+    cards = {r.indicator: (r.numerator, r.denominator) for r in data.cards.itertuples()}
+    assert list(cards) == list(HEADLINE)
+    assert cards == {code: expected[code] for code in HEADLINE}
+
+
+def test_pdf_has_a4_pages_sections_and_the_baseline_figures(sample_env):
+    data = meeting_data_for(cursor(), 2022)
+    pages = pdf_pages(data)
+    assert 6 <= len(pages) <= 20
+    text = squeeze("\n".join(pages))
+    assert "Toàn thị xã" in pages[0] and "năm 2022" in squeeze(pages[0]) and "Dữ liệu mẫu" in pages[0]
+    # every section starts a page of its own, in order
+    starts = [next(i for i, page in enumerate(pages) if i > 0 and title in squeeze(page)[:250]) for title in SECTIONS]
+    assert starts == sorted(starts) and len(set(starts)) == len(SECTIONS)
+    # the Đề án's baseline (footnote 1) and every indicator of the KPI export, as the pages write them
+    for figure in ("67,78%", "223/329", "77,58%", "128/165", "57,93%", "95/164", "83,28%", "274/329",
+                   "18,84%", "62/329", "46,81%", "154/329"):
+        assert figure in text, figure
+    for numerator, denominator in kpi_figures(2022).values():
+        assert vi_count(numerator, denominator) in text
+        assert vi_percent(numerator / denominator) in text
+    for heading in ("Bảng xếp hạng đơn vị", "Tiến độ đến mục tiêu 2025", "Tiến độ đến mục tiêu 2030",
+                    "Chi bộ nhiều năm liền không kết nạp đảng viên", "Đơn vị dưới mục tiêu từ 2 chỉ tiêu trở lên"):
+        assert heading in text, heading
+    for unit in data.ranking["unit"]:  # the scorecard lists every unit
+        assert unit in text
+
+
+def test_pdf_of_one_unit_names_it_and_its_figures(sample_env):
+    data = meeting_data_for(cursor(), 2024, "Phổ Hòa")
+    text = squeeze("\n".join(pdf_pages(data)))
+    assert "Phường Phổ Hòa — năm 2024" in text
+    for numerator, denominator in kpi_figures(2024, "Phổ Hòa").values():
+        assert vi_count(numerator, denominator) in text
+
+
+def test_html_is_self_contained_with_one_plotly_bundle(sample_env):
+    data = meeting_data_for(cursor(), 2022)
+    html = report_html(data)
+    charts = sum(1 for section in outline(data) for block in section.blocks if type(block).__name__ == "Chart")
+    assert html.count('class="plotly-graph-div"') == charts
+    assert html.count("plotly.js v") == 1  # the bundle's banner: inlined once
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", html)  # nothing fetched from a network
+    assert "67,78%" in html and "223/329" in html
+    for title in SECTIONS:
+        assert title in html
+
+
+def etl(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=dict(os.environ),
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):
+    html, pdf = tmp_path / "bao-cao.html", tmp_path / "bao-cao.pdf"
+    result = etl("report", "--year", "2022", "--unit", "Phổ Hòa", "--html", str(html), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert str(pdf) in result.stdout and str(html) in result.stdout
+    kpi = etl("kpi", "--year", "2022", "--unit", "Phổ Hòa")
+    text = squeeze("\n".join(page.extract_text() for page in PdfReader(pdf).pages))
+    page_html = html.read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(kpi.stdout)):
+        figure = vi_count(int(row["numerator"]), int(row["denominator"]))
+        assert figure in text and figure in page_html, row["indicator"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--year", "2022"), "--html FILE"),
+    (("--year", "2019", "--pdf", "x.pdf"), "Chưa có số liệu năm 2019"),
+    (("--unit", "Phổ Hòa", "--pdf", "x.pdf"), "Phường Đức Phổ"),  # merged into it on 1 July 2025
+])
+def test_cli_usage_errors(sample_env, tmp_path, args, message):
+    result = etl("report", *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (ROOT / "x.pdf").exists()

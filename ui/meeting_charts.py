@@ -1,0 +1,142 @@
+"""Charts of the meeting pages: the unit scorecard heat map and the pace-to-target chart.
+
+Kept apart from ui/charts.py (already at its size limit); same look through `base_layout`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.charts import MET, NEUTRAL, NOT_MET, TARGET, base_layout
+from ui.format import vi_count, vi_percent, vi_points
+
+CLIP = 0.30  # distances beyond ±30 points take the darkest colour
+TINY = 1e-9
+# Red below the target, green on or above it: the break at 0 shows met / not met at a glance,
+# the depth shows how far.
+DISTANCE_SCALE = [[0.0, "#b71c1c"], [0.5 - 1e-6, "#ffd6d6"], [0.5, "#b9e3bb"], [1.0, "#1b5e20"]]
+NO_FIGURES = "#e0e0e0"
+CELL_FONT = 17
+COLUMN_FONT = 15
+PROJECTED = "#e08a00"
+
+
+def _colour_value(distance: float, met: bool | None) -> float | None:
+    """The distance clipped to ±CLIP, just below 0 when not met at exactly the target (`> 90%`)."""
+    if pd.isna(distance):
+        return None
+    value = max(-CLIP, min(CLIP, float(distance)))
+    return -TINY if met is False and value >= 0 else value
+
+
+def column_label(short_label: str, target_text: str) -> str:
+    """`<b>T4</b><br>THPT và sơ cấp<br>LLCT<br>(100%)`: a narrow column title."""
+    code, _, name = short_label.partition(" · ")
+    return "<br>".join([f"<b>{code}</b>", *textwrap.wrap(name, 9), f"({target_text})"])
+
+
+def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
+    text = f"{rank}. {unit} ({change})"
+    return f"<b>▶ {text}</b>" if selected else text
+
+
+def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
+                      selected: Sequence[str] | None = None) -> go.Figure:
+    """Units (rows, in `order`) × headline indicators (columns) coloured by distance to target, each
+    cell showing `67,8%` and `223/329`. A transparent marker on every cell carries the hover text
+    and the display id (customdata[0]), so a click selects the unit."""
+    selected = set(selected or ())
+    columns = list(dict.fromkeys(cells["short_label"]))
+    first = cells.drop_duplicates("short_label").set_index("short_label")
+    x_text = [column_label(label, first.at[label, "target_text"]) for label in columns]
+    units = cells.drop_duplicates("display_id").set_index("display_id")
+    rows = [unit_label(units.at[u, "rank"], units.at[u, "unit"], units.at[u, "rank_change_text"], u in selected)
+            for u in order]
+    by_cell = cells.set_index(["display_id", "short_label"])
+    z, text, hover, xs, ys, ids = [], [], [], [], [], []
+    for unit_id, row_label in zip(order, rows, strict=True):
+        z_row, text_row = [], []
+        for column, x_label in zip(columns, x_text, strict=True):
+            if (unit_id, column) not in by_cell.index:
+                z_row.append(None)
+                text_row.append("—")
+                continue
+            cell = by_cell.loc[(unit_id, column)]
+            z_row.append(_colour_value(cell["distance"], cell["met"]))
+            text_row.append(f"{vi_percent(cell['rate'], 1)}<br>{vi_count(cell['numerator'], cell['denominator'])}"
+                            if pd.notna(cell["rate"]) else "chưa có<br>số liệu")
+            xs.append(x_label)
+            ys.append(row_label)
+            ids.append(unit_id)
+            met = {True: "đạt", False: "chưa đạt"}.get(cell["met"], "chưa có số liệu")
+            hover.append(f"<b>{cell['unit']}</b><br>{column}<br>Tỷ lệ: {vi_percent(cell['rate'])} "
+                         f"({vi_count(cell['numerator'], cell['denominator'])})<br>Mục tiêu: {cell['target_text']}"
+                         f" — {met}<br>Khoảng cách đến mục tiêu: {vi_points(cell['distance'])}"
+                         "<br><i>Nhấn để lọc mọi trang theo đơn vị này</i>")
+        z.append(z_row)
+        text.append(text_row)
+    ticks = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=x_text, y=rows, text=text, texttemplate="%{text}", textfont={"size": CELL_FONT},
+        colorscale=DISTANCE_SCALE, zmin=-CLIP, zmax=CLIP, xgap=3, ygap=3, hoverinfo="skip",
+        colorbar={"title": {"text": "Khoảng cách đến<br>mục tiêu (điểm %)", "side": "top"},
+                  "tickvals": ticks, "ticktext": ["≤ −30", "−20", "−10", "0", "+10", "+20", "≥ +30"]},
+    ))
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, mode="markers", customdata=[[u] for u in ids], text=hover,
+        marker={"size": 44, "symbol": "square", "opacity": 0, "color": NEUTRAL},
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+        hovertemplate="%{text}<extra></extra>", showlegend=False,
+    ))
+    fig.update_xaxes(side="top", tickangle=0, fixedrange=True, showgrid=False, tickfont_size=COLUMN_FONT)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False)
+    fig = base_layout(fig, title, height=205 + 64 * len(order))
+    fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
+                      margin={"l": 10, "r": 10, "t": 185, "b": 10}, title={"y": 0.98, "yanchor": "top"})
+    return fig
+
+
+def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, target: str) -> go.Figure:
+    """The path so far (solid), the observed pace extended (dashed, from the latest year) and the
+    2025 / 2030 targets (diamonds), from a `pace_path` frame whose `series` are the three names."""
+    seen = path[path["series"] == observed]
+    fig = go.Figure(go.Scatter(
+        x=seen["year"], y=seen["rate"], mode="lines+markers+text", name=observed,
+        line={"color": NEUTRAL, "width": 4}, marker={"size": 12},
+        text=[vi_percent(r, 1) for r in seen["rate"]], textposition="top center", cliponaxis=False,
+        customdata=[f"{vi_percent(r)} ({vi_count(n, d)}) {note}".strip() for r, n, d, note in
+                    zip(seen["rate"], seen["numerator"], seen["denominator"], seen["note"], strict=True)],
+        hovertemplate="Năm %{x}: %{customdata}<extra></extra>",
+    ))
+    ahead = path[path["series"] == projected]
+    if not ahead.empty:
+        start = seen.tail(1)
+        fig.add_trace(go.Scatter(
+            x=[*start["year"], *ahead["year"]], y=[*start["rate"], *ahead["rate"]], mode="lines+markers",
+            name=projected, line={"color": PROJECTED, "width": 3, "dash": "dash"}, marker={"size": 8},
+            customdata=[vi_percent(r) for r in [*start["rate"], *ahead["rate"]]],
+            hovertemplate=f"{projected}<br>Năm %{{x}}: %{{customdata}}<extra></extra>",
+        ))
+    goals = path[path["series"] == target]
+    fig.add_trace(go.Scatter(
+        x=goals["year"], y=goals["rate"], mode="markers+text", name=target,
+        marker={"symbol": "diamond", "size": 20, "color": MET, "line": {"color": TARGET, "width": 2}},
+        text=list(goals["note"]), cliponaxis=False,
+        textposition=["top left" if year == goals["year"].max() else "top center" for year in goals["year"]],
+        hovertemplate="%{text}<extra></extra>",
+    ))
+    base = seen[seen["note"] == "năm gốc"]
+    if not base.empty:
+        fig.add_trace(go.Scatter(
+            x=base["year"], y=base["rate"], mode="markers", name="Năm gốc",
+            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"color": NOT_MET, "width": 3}},
+            hoverinfo="skip",
+        ))
+    years = path["year"]
+    fig.update_xaxes(dtick=1, tickformat="d", range=[years.min() - 0.5, years.max() + 0.5])
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.16], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    return base_layout(fig, title, "Năm", "Tỷ lệ", height=520)
