@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.machine import load_average
 from benchmarks.synthetic import SCALES, YEARS, Scale, generate, scale_units, submission
 from etl.config import ROOT, Settings, settings
 from etl.loader import Delivery, write_submissions
@@ -25,7 +26,6 @@ from etl.store import published_file, write_session
 from etl.template import write_workbook
 from etl.units import Unit
 
-OUT = ROOT / "benchmarks" / "out"
 GENERATOR_VERSION = "1"  # bump when the generated data changes: cached databases are rebuilt
 BATCH = 400  # unit-years per transaction of the bulk fill
 LOADED_AT = datetime(2026, 1, 15, 8, 0)
@@ -46,7 +46,8 @@ class FillStats:
 
 
 def scale_dir(scale: Scale) -> Path:
-    return OUT / scale.name
+    """benchmarks/out/<scale>/, or under DP_BENCH_OUT: units, database, workbooks, logs."""
+    return Path(os.environ.get("DP_BENCH_OUT", ROOT / "benchmarks" / "out")) / scale.name
 
 
 def scale_env(scale: Scale) -> dict[str, str]:
@@ -85,7 +86,7 @@ def settings_for(scale: Scale) -> Settings:
     return settings()
 
 
-def fill_database(scale: Scale, progress=print) -> FillStats:
+def fill_database(scale: Scale, progress=None) -> FillStats:
     """Build the scale's database from scratch (fresh write session), BATCH unit-years per transaction."""
     cfg = settings_for(scale)
     shutil.rmtree(cfg.db_path.parent, ignore_errors=True)  # old versions of a national database weigh GBs
@@ -112,14 +113,14 @@ def fill_database(scale: Scale, progress=print) -> FillStats:
                 counts["members"] += sum(m["end_count"] for m in sub.members)
             if len(batch) >= BATCH:
                 flush()
-                if counts["unit_years"] % (BATCH * 10) == 0:
+                if progress and counts["unit_years"] % (BATCH * 10) == 0:
                     progress(f"  {scale.name}: {counts['unit_years']:,} unit-years, "
                              f"{time.perf_counter() - started:.0f} s")
         if batch:
             flush()
     current = published_file(cfg)
     stats = FillStats(scale.name, GENERATOR_VERSION, seconds=round(time.perf_counter() - started, 1),
-                      db_bytes=current.stat().st_size, load_average=os.getloadavg(), **counts)
+                      db_bytes=current.stat().st_size, load_average=load_average(), **counts)
     _stats_path(scale).write_text(json.dumps(asdict(stats)))
     return stats
 

@@ -90,6 +90,12 @@ def _pick(rng: np.random.Generator, options: tuple, shares: tuple | None, size: 
     return [options[i] for i in rng.choice(len(options), size=size, p=shares).tolist()]
 
 
+UNITS_PER_BATCH = 100  # units drawn together: one numpy draw per field and year for all their cells
+PLACES = tuple(f"{a} {b}" for a in FIRST for b in SECOND if a != b)
+GENDERS = ("Nam", "Nữ")
+NAMES = {g: [f"{f} {m} {n}" for f in FAMILY for m in MIDDLE[g] for n in GIVEN[g]] for g in GENDERS}
+
+
 @dataclass
 class Group:
     """The cells of one unit as first reported, every year; a merged unit reports several groups."""
@@ -100,20 +106,26 @@ class Group:
     cadres: dict[int, list[dict]]  # year → cadre rows (trained filled in per unit-year)
 
 
+def _split(rows: list, bounds: np.ndarray) -> list[list]:
+    """`rows` cut at `bounds` (first index of each unit, then the end)."""
+    edges = bounds.tolist()
+    return [rows[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+
+
 def _members(rng: np.random.Generator, start: np.ndarray, village: np.ndarray) -> dict[int, list[dict]]:
     """Member figures per cell and year: every identity of the contract holds, Đầu năm = last Cuối năm."""
     rows = {}
     for year in YEARS:
-        rate = 0.028 + 0.002 * (year - YEARS.start)
-        admitted = rng.poisson(start * rate * np.where(village, 1.0, 1.6))
+        step = year - YEARS.start
+        admitted = rng.poisson(start * (0.028 + 0.002 * step) * np.where(village, 1.0, 1.6))
         students = rng.binomial(admitted, 0.05)
         workers = rng.binomial(admitted - students, 0.06)
         owners = rng.binomial(admitted - students - workers, 0.03)
         moved_in = rng.poisson(start * np.where(village, 0.012, 0.06))
         left = start.copy()
         removed = {}
-        for field, share in (("transferred_out", 0.014), ("died", 0.012), ("struck_off", 0.003 + 0.0005 * (year - YEARS.start)),
-                             ("expelled", 0.0005), ("resigned", 0.001 + 0.0003 * (year - YEARS.start))):
+        for field, share in (("transferred_out", 0.014), ("died", 0.012), ("struck_off", 0.003 + 0.0005 * step),
+                             ("expelled", 0.0005), ("resigned", 0.001 + 0.0003 * step)):
             removed[field] = np.minimum(left, rng.poisson(start * share))
             left = left - removed[field]
         end = left + admitted + moved_in
@@ -134,86 +146,98 @@ def _members(rng: np.random.Generator, start: np.ndarray, village: np.ndarray) -
     return rows
 
 
-def _people(rng: np.random.Generator, roles: list[str]) -> dict[str, list]:
-    """One new person for each of `roles`: the fields of a `Cán bộ chi bộ` row but cell and training."""
-    size = len(roles)
-    women = rng.random(size) < np.array([0.12 if r == c.ROLES[0] else 0.28 for r in roles])
-    genders = ["Nữ" if w else "Nam" for w in women.tolist()]
-    family = rng.integers(0, len(FAMILY), size).tolist()
-    middle = rng.integers(0, 12, size).tolist()
-    given = rng.integers(0, 40, size).tolist()
-    names = [f"{FAMILY[f]} {MIDDLE[g][m % len(MIDDLE[g])]} {GIVEN[g][n % len(GIVEN[g])]}"
-             for f, m, n, g in zip(family, middle, given, genders, strict=True)]
-    thpt = (rng.random(size) < 0.78).tolist()
-    texts = rng.integers(0, 4, size).tolist()
+def _people(rng: np.random.Generator, leader: np.ndarray) -> dict[str, np.ndarray]:
+    """New people for slots (`leader`: a Bí thư): indices into NAMES, levels, schooling."""
+    size = len(leader)
     return {
-        "full_name": names, "birth_year": rng.integers(1958, 1996, size).tolist(), "gender": genders,
-        "education": [(THPT_TEXTS if t else BELOW_TEXTS)[i] for t, i in zip(thpt, texts, strict=True)],
-        "professional": rng.choice(len(PROFESSIONAL_SHARES), size=size, p=PROFESSIONAL_SHARES).tolist(),
-        "political": rng.choice(len(POLITICAL_SHARES), size=size, p=POLITICAL_SHARES).tolist(),
+        "woman": rng.random(size) < np.where(leader, 0.12, 0.28),
+        "name": rng.integers(0, 1 << 30, size),
+        "birth_year": rng.integers(1958, 1996, size),
+        "thpt": rng.random(size) < 0.78,
+        "text": rng.integers(0, 4, size),
+        "professional": rng.choice(len(PROFESSIONAL_SHARES), size=size, p=PROFESSIONAL_SHARES),
+        "political": rng.choice(len(POLITICAL_SHARES), size=size, p=POLITICAL_SHARES),
     }
 
 
-def _cadres(rng: np.random.Generator, cells: list[dict]) -> dict[int, list[dict]]:
-    """The post holders of every cell per year: most stay, some are replaced, some gain a level."""
-    bi_thu, pho_bi_thu, chi_uy_vien = c.ROLES
-    slots: list[tuple[str, str]] = []  # (cell code, role)
-    for cell in cells:
-        village = cell["cell_type"] in c.VILLAGE_CELL_TYPES
-        roles = [bi_thu]
-        roles += [pho_bi_thu] * bool(rng.random() < (0.9 if village else 0.8))
-        roles += [chi_uy_vien] * (1 + int(rng.random() < 0.3) if village else int(rng.random() < 0.9))
-        slots += [(cell["cell_code"], role) for role in roles]
-    roles = [role for _, role in slots]
-    people = _people(rng, roles)
+def _cadres(rng: np.random.Generator, codes: list[str], village: np.ndarray) -> tuple[dict[int, list[dict]], np.ndarray]:
+    """The post holders of every cell per year (most stay, some are replaced, some gain a level),
+    and the number of posts of each cell."""
+    cells = len(codes)
+    deputy = rng.random(cells) < np.where(village, 0.9, 0.8)
+    committee = np.where(village, 1 + (rng.random(cells) < 0.3), rng.random(cells) < 0.9).astype(int)
+    posts = 1 + deputy + committee
+    slot_cell = np.repeat(np.arange(cells), posts)
+    first = np.concatenate([[0], np.cumsum(posts)[:-1]])
+    within = np.arange(len(slot_cell)) - first[slot_cell]
+    role = np.where(within == 0, 0, np.where((within == 1) & deputy[slot_cell], 1, 2))
+    people = _people(rng, role == 0)
+    roles = [c.ROLES[r] for r in role.tolist()]
+    slot_codes = [codes[i] for i in slot_cell.tolist()]
     by_year = {}
     for year in YEARS:
         if year > YEARS.start:
-            replaced = np.flatnonzero(rng.random(len(slots)) < 0.08).tolist()
-            fresh = _people(rng, [roles[i] for i in replaced])
-            for field, values in people.items():
-                for position, value in zip(replaced, fresh[field], strict=True):
-                    values[position] = value
-            for field, ladder, share in (("professional", c.PROFESSIONAL_LEVELS, 0.04), ("political", c.POLITICAL_LEVELS, 0.07)):
-                gains = (rng.random(len(slots)) < share).tolist()
-                people[field] = [min(rank + gain, len(ladder) - 1) for rank, gain in zip(people[field], gains, strict=True)]
-        blanks = (rng.random(len(slots)) < 0.2).tolist()  # an untrained level is sometimes left blank
+            replaced = rng.random(len(role)) < 0.08
+            fresh = _people(rng, role == 0)
+            people = {field: np.where(replaced, fresh[field], values) for field, values in people.items()}
+            people["professional"] = np.minimum(people["professional"] + (rng.random(len(role)) < 0.04), 6)
+            people["political"] = np.minimum(people["political"] + (rng.random(len(role)) < 0.07), 4)
+        blank = (rng.random(len(role)) < 0.2).tolist()  # an untrained level is sometimes left blank
+        women = people["woman"].tolist()
+        names = [NAMES[GENDERS[w]][n % len(NAMES[GENDERS[w]])] for w, n in zip(women, people["name"].tolist(), strict=True)]
+        schools = [(THPT_TEXTS if t else BELOW_TEXTS)[i]
+                   for t, i in zip(people["thpt"].tolist(), people["text"].tolist(), strict=True)]
         by_year[year] = [
-            {"full_name": name, "birth_year": born, "gender": gender, "cell_code": code, "role": role,
+            {"full_name": name, "birth_year": born, "gender": GENDERS[woman], "cell_code": code, "role": post,
              "education": school,
-             "professional": None if blank and not pro else c.PROFESSIONAL_LEVELS[pro],
-             "political": None if blank and not pol else c.POLITICAL_LEVELS[pol]}
-            for (code, role), name, born, gender, school, pro, pol, blank in zip(
-                slots, people["full_name"], people["birth_year"], people["gender"], people["education"],
-                people["professional"], people["political"], blanks, strict=True)
+             "professional": None if skip and not pro else c.PROFESSIONAL_LEVELS[pro],
+             "political": None if skip and not pol else c.POLITICAL_LEVELS[pol]}
+            for name, born, woman, code, post, school, pro, pol, skip in zip(
+                names, people["birth_year"].tolist(), women, slot_codes, roles, schools,
+                people["professional"].tolist(), people["political"].tolist(), blank, strict=True)
         ]
-    return by_year
+    return by_year, posts
 
 
-def build_group(scale: Scale, unit: Unit) -> Group:
-    """Every cell of `unit` with its figures for every year; the same arguments give the same group."""
-    rng = _rng(scale.name, unit.unit_id)
-    count = int(rng.integers(round(scale.cells_per_unit * 0.6), round(scale.cells_per_unit * 1.4) + 1))
-    villages = round(count * 0.6)
-    village_type = "Tổ dân phố" if unit.kind == "Phường" else "Thôn"
-    types = [village_type] * villages + _pick(rng, OTHER_TYPES, None, count - villages)
-    cells = [
-        {"cell_code": f"{unit.code}-{number:03d}",
-         "cell_name": f"Chi bộ {cell_type.lower()} {names}",
-         "cell_type": cell_type}
-        for number, (cell_type, names) in enumerate(
-            zip(types, _pick(rng, tuple(f"{a} {b}" for a in FIRST for b in SECOND if a != b), None, count),
-                strict=True), start=1)
-    ]
-    village = np.array([t in c.VILLAGE_CELL_TYPES for t in types])
-    start = np.maximum(3, rng.poisson(scale.members_per_cell, count))
-    members = _members(rng, start, village)
+def build_groups(scale: Scale, units: list[Unit], batch: int) -> dict[str, Group]:
+    """Every cell of `units` (batch number `batch` of the unit table) with its figures for every year.
+
+    The same scale and batch always give the same groups, whichever unit-years are asked for.
+    """
+    rng = _rng(scale.name, "batch", batch)
+    counts = rng.integers(round(scale.cells_per_unit * 0.6), round(scale.cells_per_unit * 1.4) + 1, len(units))
+    cell_unit = np.repeat(np.arange(len(units)), counts)
+    bounds = np.concatenate([[0], np.cumsum(counts)])
+    position = np.arange(len(cell_unit)) - bounds[cell_unit]
+    village = position < np.round(counts * 0.6)[cell_unit]
+    others = rng.integers(0, len(OTHER_TYPES), len(cell_unit)).tolist()
+    places = rng.integers(0, len(PLACES), len(cell_unit)).tolist()
+    cells = []
+    for u, number, is_village, other, place in zip(cell_unit.tolist(), position.tolist(), village.tolist(), others,
+                                                   places, strict=True):
+        unit = units[u]
+        kind = ("Tổ dân phố" if unit.kind == "Phường" else "Thôn") if is_village else OTHER_TYPES[other]
+        cells.append({"cell_code": f"{unit.code}-{number + 1:03d}", "cell_name": f"Chi bộ {kind.lower()} {PLACES[place]}",
+                      "cell_type": kind})
+    members = _members(rng, np.maximum(3, rng.poisson(scale.members_per_cell, len(cells))), village)
     ratings = {}
     for year in YEARS:
-        drawn = _pick(rng, tuple(RATING_SHARES), tuple(RATING_SHARES.values()), count)
-        lucky = (rng.random(count) < 0.05 + 0.03 * (year - YEARS.start)).tolist()
-        ratings[year] = [(r, r in c.GOOD_RATINGS and luck) for r, luck in zip(drawn, lucky, strict=True)]
-    return Group(cells, members, ratings, _cadres(rng, cells))
+        drawn = rng.choice(len(RATING_SHARES), size=len(cells), p=tuple(RATING_SHARES.values())).tolist()
+        lucky = (rng.random(len(cells)) < 0.05 + 0.03 * (year - YEARS.start)).tolist()
+        names = [tuple(RATING_SHARES)[d] for d in drawn]
+        ratings[year] = [(r, r in c.GOOD_RATINGS and luck) for r, luck in zip(names, lucky, strict=True)]
+    cadres, posts = _cadres(rng, [cell["cell_code"] for cell in cells], village)
+    slot_bounds = np.concatenate([[0], np.cumsum(posts)])[bounds]
+    split_cells = _split(cells, bounds)
+    split_members = {year: _split(rows, bounds) for year, rows in members.items()}
+    split_ratings = {year: _split(rows, bounds) for year, rows in ratings.items()}
+    split_cadres = {year: _split(rows, slot_bounds) for year, rows in cadres.items()}
+    return {
+        unit.unit_id: Group(split_cells[u], {y: rows[u] for y, rows in split_members.items()},
+                            {y: rows[u] for y, rows in split_ratings.items()},
+                            {y: rows[u] for y, rows in split_cadres.items()})
+        for u, unit in enumerate(units)
+    }
 
 
 def _origins(units: tuple[Unit, ...]) -> dict[str, tuple[str, ...]]:
@@ -292,19 +316,27 @@ def scale_units(scale: Scale, units_csv: Path | None) -> tuple[Unit, ...]:
 
 
 def generate(scale: Scale, units: tuple[Unit, ...], only: set[str] | None = None) -> Iterator[tuple[Unit, int, dict]]:
-    """(unit, year, workbook content) for every unit-year of the scale, one unit's groups at a time.
-
-    `only`: unit ids to generate (all when None). Groups are built once and dropped when their
-    last unit-year has been produced, so memory stays that of a few units.
+    """(unit, year, workbook content) for every unit-year of the scale (of the units in `only`),
+    all years of a unit together. Batches of units are drawn as needed and dropped when passed,
+    so memory stays that of a few hundred units.
     """
     origins = _origins(units)
+    index = {u.unit_id: i for i, u in enumerate(units)}
     by_unit: dict[str, list[int]] = {}
     for unit, year in unit_years(units):
         if only is None or unit.unit_id in only:
             by_unit.setdefault(unit.unit_id, []).append(year)
-    origin_units = {u.unit_id: u for u in units}
-    for unit_id, years in by_unit.items():
-        unit = origin_units[unit_id]
-        groups = [build_group(scale, origin_units[origin]) for origin in origins[unit_id]]
+    built: dict[int, dict[str, Group]] = {}
+    for unit_id, years in sorted(by_unit.items(), key=lambda item: index[item[0]]):
+        groups = []
+        for origin in origins[unit_id]:
+            batch = index[origin] // UNITS_PER_BATCH
+            if batch not in built:
+                if len(built) > 2:
+                    built.pop(min(built))
+                first = batch * UNITS_PER_BATCH
+                built[batch] = build_groups(scale, list(units[first:first + UNITS_PER_BATCH]), batch)
+            groups.append(built[batch][origin])
+        unit = units[index[unit_id]]
         for year in years:
             yield unit, year, content(scale, unit, year, groups)

@@ -12,6 +12,7 @@ import duckdb
 
 from etl.archive import Archive, history_entries
 from etl.config import SAMPLES_DIR, Settings, settings
+from etl.guard import file_size
 from etl.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook
 from etl.model import Problem
 from etl.store import published_file, write_session
@@ -61,15 +62,11 @@ def _unreadable(name: str, reason: str) -> LoadResult:
     return LoadResult(name, OUTCOME_REJECTED, problems=[Problem(name, None, None, None, None, reason)])
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.2f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
-
-
 def too_large(name: str, size: int, cfg: Settings) -> LoadResult | None:
     """A rejection for a file above the upload limit, judged before its content is read or parsed."""
     if size <= cfg.max_upload_bytes:
         return None
-    return _unreadable(name, f"tệp nặng {_megabytes(size)}, vượt giới hạn {_megabytes(cfg.max_upload_bytes)} "
+    return _unreadable(name, f"tệp nặng {file_size(size)}, vượt giới hạn {file_size(cfg.max_upload_bytes)} "
                              "cho mỗi tệp (DP_MAX_UPLOAD_MB); hãy xóa các sheet, hình ảnh thừa rồi lưu lại")
 
 
@@ -123,10 +120,13 @@ def read_files(paths: list[Path], cfg: Settings | None = None) -> tuple[list[tup
 
 def ensure_database(cfg: Settings | None = None, samples_dir: Path = SAMPLES_DIR) -> bool:
     """Build the database from the bundled samples when none exists; True if it did."""
-    from etl.store import database_exists
+    from etl.store import database_exists, install_views, views_outdated
 
     cfg = cfg or settings()
     if database_exists(cfg):
+        if views_outdated(cfg):  # a database made by an earlier version of the code
+            with write_session(cfg) as con:
+                install_views(con)
         return False
     archive = Archive(cfg.archive_dir)
     with archived_session(cfg, archive) as con:

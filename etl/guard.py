@@ -43,6 +43,13 @@ class Refused(Exception):
         self.reason = reason
 
 
+def file_size(size: int) -> str:
+    """`15 KB`, `20 MB`, `1,5 MB`: a size as the officer's file manager shows it."""
+    if size < 2**20:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 2**20:.1f}".removesuffix(".0").replace(".", ",") + " MB"
+
+
 def declared_entries(data: bytes) -> int | None:
     """The entry count written in the zip's end record (zip64 too), read without parsing the directory."""
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
@@ -113,7 +120,7 @@ def _check_directory(infos: list[zipfile.ZipInfo], cfg: Settings) -> None:
             raise Refused(PASSWORD)
         total += info.file_size
         if total > cfg.zip_max_uncompressed_bytes:
-            raise Refused(f"{BOMB}: giải nén ra hơn {cfg.zip_max_uncompressed_bytes // 2**20} MB")
+            raise Refused(f"{BOMB}: giải nén ra hơn {file_size(cfg.zip_max_uncompressed_bytes)}")
         if info.file_size > ZIP_RATIO_GRACE_BYTES and info.file_size > cfg.zip_max_ratio * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
             raise Refused(f"{BOMB}: mục '{name[:80]}' nén {dotted(ratio)} lần, giới hạn {cfg.zip_max_ratio} lần")

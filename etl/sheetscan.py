@@ -111,7 +111,48 @@ def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str]) -> list[Shee
     return [_xlsx_sheet(archive, name, part) for name, part in sheets]
 
 
+# The fast bound: every cell tag of the part starts with a plain `r` reference, found by pattern.
+FAST_BYTES = 8 * 2**20  # larger parts are always walked
+_ANY_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c[\s/>]")  # a cell start tag, any namespace prefix
+_PLAIN_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c\s+r\s*=\s*([\"'])\$?([A-Za-z]{1,4})\$?(\d{1,12})\1")
+_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml([^>]*)\?>")
+_UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-?8["']""", re.IGNORECASE)
+
+
+def _is_utf8(xml: bytes) -> bool:
+    prolog = _PROLOG.match(xml)
+    if prolog:
+        return b"encoding" not in prolog[1] or _UTF8.search(prolog[1]) is not None
+    return xml[:1] == b"<" and xml[1:2] != b"\x00"
+
+
+def fast_extent(sheet: str, xml: bytes) -> SheetExtent | None:
+    """An upper bound of the extent, read by pattern over the part's bytes; None when the part is
+    not plain enough to be sure of it (then `_walk` measures it exactly).
+
+    Sure means: UTF-8, and every cell start tag (`c` in any namespace) has a plain reference as its
+    first attribute `r`, so no character reference, prefixed `r` or text inside another attribute
+    can stand in for the one the walk reads (a second `r` is malformed XML, where the walk stops).
+    The bound counts every cell, with a value or not, so it is never below what the walk finds.
+    """
+    if not _is_utf8(xml):
+        return None
+    tags = len(_ANY_CELL.findall(xml))
+    plain = _PLAIN_CELL.findall(xml)
+    if not tags or len(plain) != tags:
+        return None  # a cell whose first attribute is no plain r
+    refs = set(plain)
+    letters = {word.upper() for _, word, _ in refs}
+    cols = max(sum((ch - 64) * 26**i for i, ch in enumerate(reversed(word))) for word in letters)
+    return SheetExtent(sheet, max(int(row) for _, _, row in refs), cols)
+
+
 def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> SheetExtent:
+    info = archive.NameToInfo.get(part)
+    if info is not None and info.file_size <= FAST_BYTES:
+        bound = fast_extent(sheet, archive.read(info))
+        if bound is not None and too_large(bound) is None:
+            return bound  # within every limit even counted generously: no need to walk it
     extent = SheetExtent(sheet)
     at = {"row": 0, "col": 0, "cell": None}
 

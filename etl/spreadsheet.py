@@ -3,33 +3,23 @@
 calamine (Rust) reads .xlsx/.xlsm/.xls/.ods and returns cached formula values; nothing here
 evaluates a formula. A damaged file can make it panic (a pyo3 PanicException, which is a
 BaseException) or abort the whole process: a broken .xls once asked for a 190 GB allocation,
-and Rust aborts on that where no `except` can catch it. So the reading runs in a forked child
-with a memory cap and a time limit, and the dashboard or loader survives any upload. In the same
-child, before calamine, `etl.guard` checks the container: zip bombs, entity declarations, sheets
-reaching far beyond any report, encryption.
+and Rust aborts on that where no `except` can catch it. So the reading runs in a separate decoder
+process (`etl.decoder`) with a memory cap and a time limit, and the dashboard or loader survives
+any upload. In the same process, before calamine, `etl.guard` checks the container: zip bombs,
+entity declarations, sheets reaching far beyond any report, encryption.
 """
 
 from __future__ import annotations
 
-import faulthandler
 import io
-import os
-import pickle
-import select
-import signal
-import time
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
 
 import python_calamine as calamine
 
-try:
-    import resource
-except ImportError:  # not on Windows
-    resource = None
-
-from etl.config import settings
+from etl.config import Settings, settings
+from etl.decoder import DECODER, SUPPORTED, DecoderFailed
 from etl.guard import (
     OLE2_MAGIC,
     PASSWORD,
@@ -42,7 +32,6 @@ from etl.sheetscan import column_letters, dotted
 from etl.text import fold
 
 MAX_ROWS = 10_000  # far more than any unit has; caps memory on a stray far-away cell
-CHILD_MEMORY = 2 * 1024**3  # more than the child inherits from its parent
 CHILD_SECONDS = 120
 EXCEL_CELL_CHARS = 32_767  # what one Excel cell can hold: a longer one was made by something else
 UNREADABLE = "tệp bị hỏng hoặc không phải bảng tính"
@@ -96,14 +85,14 @@ def read_sheets(data: bytes, wanted: Collection[str]) -> list[SheetRead]:
     if reason:
         raise Unreadable(reason)
     wanted = tuple(wanted)
-    status, payload = _in_child(data, wanted) if hasattr(os, "fork") else _outcome(data, wanted)
+    status, payload = _in_decoder(data, wanted) if SUPPORTED else _outcome(data, wanted, settings())
     if status != "ok":
         raise Unreadable(payload)
     return payload
 
 
-def _outcome(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
-    refused = inspect(data, wanted)  # zip bombs, entity expansion, huge sheets: before calamine
+def _outcome(data: bytes, wanted: tuple[str, ...], cfg: Settings | None = None) -> tuple[str, object]:
+    refused = inspect(data, wanted, cfg)  # zip bombs, entity expansion, huge sheets: before calamine
     if refused:
         return "unreadable", refused
     try:
@@ -112,64 +101,14 @@ def _outcome(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
         return "unreadable", error.expected
 
 
-def _in_child(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
-    """`_outcome` computed in a forked child, so that an abort kills the child only.
-
-    A plain fork, not multiprocessing: its start methods re-run the caller's main script in
-    each child. The child only runs calamine and pickles plain values, then leaves by _exit.
-    """
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never return into the caller's code
-        try:
-            # drop inherited descriptors, the pipes of other threads' children among them,
-            # so that no parent waits for this child to close a pipe end it never used
-            os.closerange(3, write_end)
-            os.closerange(write_end + 1, os.sysconf("SC_OPEN_MAX"))
-            _limit_child()
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(_outcome(data, wanted)))
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + CHILD_SECONDS
+def _in_decoder(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
+    """`_outcome` computed by the decoder process (etl.decoder), so that an abort kills it only."""
     try:
-        with os.fdopen(read_end, "rb", buffering=0) as pipe:
-            while chunk := _read_before(pipe, deadline):
-                chunks.append(chunk)
-    except TimeoutError:
-        os.kill(pid, signal.SIGKILL)
-        return "unreadable", f"đọc tệp quá {CHILD_SECONDS} giây; tệp quá lớn hoặc bị hỏng"
-    except BaseException:  # interrupted: don't leave the child running
-        os.kill(pid, signal.SIGKILL)
-        raise
-    finally:
-        os.waitpid(pid, 0)
-    try:
-        return pickle.loads(b"".join(chunks))
-    except Exception:  # noqa: BLE001 - the child died before it finished writing
+        return DECODER.ask((data, wanted, settings()), CHILD_SECONDS)
+    except DecoderFailed as failed:
+        if failed.timed_out:
+            return "unreadable", f"đọc tệp quá {CHILD_SECONDS} giây; tệp quá lớn hoặc bị hỏng"
         return "unreadable", UNREADABLE
-
-
-def _read_before(pipe, deadline: float) -> bytes:
-    remaining = deadline - time.monotonic()
-    if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
-        raise TimeoutError
-    return pipe.read(1 << 20)
-
-
-def _limit_child() -> None:
-    """Cap the child's memory a little above what it inherits; silence Rust's backtraces."""
-    if resource is not None:
-        try:
-            with open("/proc/self/statm") as statm:
-                inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-            resource.setrlimit(resource.RLIMIT_AS, (inherited + CHILD_MEMORY, inherited + CHILD_MEMORY))
-        except (OSError, ValueError):
-            pass
-    faulthandler.disable()  # pytest and `python -X faulthandler` would report the abort
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
 
 
 def _calamine(call, *args):
@@ -180,7 +119,7 @@ def _calamine(call, *args):
         raise
     except calamine.PasswordError:
         raise Unreadable(PASSWORD) from None
-    except BaseException:  # noqa: BLE001 - pyo3 PanicException derives from BaseException
+    except BaseException:  # pyo3 PanicException derives from BaseException
         raise Unreadable(UNREADABLE) from None
 
 

@@ -9,6 +9,7 @@ killed loader leaves the published version untouched, and writers queue on one l
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import time
@@ -66,8 +67,25 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
+def views_hash() -> str:
+    """Fingerprint of views.sql, kept in `meta` so a database with older views gets the new ones."""
+    return hashlib.sha256(read_sql("views").encode("utf-8")).hexdigest()
+
+
 def install_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(read_sql("views"))
+    con.execute("DELETE FROM meta WHERE key = 'views_hash'")
+    con.execute("INSERT INTO meta VALUES ('views_hash', ?)", [views_hash()])
+
+
+def views_outdated(cfg: Settings) -> bool:
+    """Whether the published database was made with other view definitions than views.sql."""
+    current = published_file(cfg)
+    if current is None or not current.exists():
+        return False
+    with duckdb.connect(str(current), read_only=True) as con:
+        row = con.execute("SELECT value FROM meta WHERE key = 'views_hash'").fetchone()
+    return row is None or row[0] != views_hash()
 
 
 @contextmanager
@@ -82,7 +100,7 @@ def writer_lock(cfg: Settings, timeout_s: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise StoreBusy("Một lượt nạp dữ liệu khác đang chạy quá lâu; hãy thử lại sau.")
+                    raise StoreBusy("Một lượt nạp dữ liệu khác đang chạy quá lâu; hãy thử lại sau.") from None
                 time.sleep(0.05)
         try:
             yield

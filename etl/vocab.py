@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
 
 from etl import contract as c
-from etl.text import clean, fold
+from etl.text import CACHED_LENGTH, clean, fold
 
 _NOTE = re.compile(r"\([^)]*\)")
 _WHOLE = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
@@ -57,6 +58,17 @@ def as_text(value: object) -> str:
 
 def key(text: object) -> str:
     """A header or label as a matching key: folded, notes in brackets, `*` and `:` dropped."""
+    if isinstance(text, str) and len(text) <= CACHED_LENGTH:
+        return _cached_key(text)
+    return _key(text)
+
+
+@lru_cache(maxsize=65536)
+def _cached_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: object) -> str:
     bare = _NOTE.sub(" ", as_text(text)).replace("*", " ")
     return fold(bare).strip(" :.")
 
@@ -176,8 +188,7 @@ def level(value: object, ladder: tuple[str, ...]) -> tuple[str, int]:
     if is_blank(value):
         return ladder[0], 0
     text = _SY.sub("si", key(value))
-    names = {fold(name): name for name in ladder}
-    spellings = {**{fold(a): n for n, als in c.LEVEL_ALIASES.items() if n in ladder for a in als}, **names}
+    names, spellings = _ladder_words(ladder)
     if text in spellings:
         found = spellings[text]
         return found, ladder.index(found)
@@ -187,6 +198,13 @@ def level(value: object, ladder: tuple[str, ...]) -> tuple[str, int]:
         raise BadValue("để trống hoặc một trong: " + ", ".join(ladder))
     found = levels.pop()
     return found, ladder.index(found)
+
+
+@cache
+def _ladder_words(ladder: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Folded level name → level, and every folded spelling (aliases too) → level, of a ladder."""
+    names = {fold(name): name for name in ladder}
+    return names, {**{fold(a): n for n, als in c.LEVEL_ALIASES.items() if n in ladder for a in als}, **names}
 
 
 def year_of(value: object) -> int:

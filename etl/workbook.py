@@ -29,6 +29,7 @@ MAX_TEXT = 500  # characters in one stored text value; names are far shorter
 SHOWN_TEXT = 100  # characters of a value quoted back in a problem or warning
 TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
+_OK, _FORMULA, _BLANK, _LONG, _BAD = "ok", "formula", "blank", "long", "bad"  # verdicts of Findings.read
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Findings:
     file: str
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _verdicts: dict[tuple, tuple[str, object]] = field(default_factory=dict, repr=False)
 
     def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str) -> None:
         shown = None if is_blank(value) else _shorten(as_text(value))
@@ -64,22 +66,42 @@ class Findings:
         """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
 
         A column missing from the header gives None silently: the header check reported it.
+        `reader` must depend on the value only (one reader per column of a sheet): each distinct
+        value of a column is judged once per workbook, and the verdict replayed for every row.
         """
         if column not in table.columns:
             return None
         value = row.values[column]
-        if required and is_blank(value):
+        memo = (table.sheet, column, required, value.__class__, value)
+        verdict = self._verdicts.get(memo)
+        if verdict is None:
+            verdict = self._verdicts[memo] = self._judge(value, reader, required)
+        outcome, detail = verdict
+        if outcome == _OK:
+            return detail
+        if outcome == _FORMULA:
+            self.flag_formula(table.sheet, row.number, column, detail)
+            return detail
+        if outcome == _BLANK:
             self.problem(table.sheet, row.number, column, None, "bắt buộc, đang để trống")
-            return None
-        if not self.fits(table.sheet, row.number, column, value):
-            return None
+        elif outcome == _LONG:
+            self.fits(table.sheet, row.number, column, value)
+        else:
+            self.problem(table.sheet, row.number, column, value, detail)
+        return None
+
+    @staticmethod
+    def _judge(value: object, reader: Callable[[object], T], required: bool) -> tuple[str, object]:
+        if required and is_blank(value):
+            return _BLANK, None
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            return _LONG, None
         try:
             result = reader(value)
         except BadValue as bad:
-            self.problem(table.sheet, row.number, column, value, bad.expected)
-            return None
-        self.flag_formula(table.sheet, row.number, column, result)
-        return result
+            return _BAD, bad.expected
+        texts = result if isinstance(result, tuple) else (result,)
+        return (_FORMULA if any(looks_like_formula(t) for t in texts) else _OK), result
 
     def reject(self) -> None:
         if self.problems:

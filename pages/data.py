@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from auth.session import audit_download, current_user, load_allowed
+from auth.session import allowed_units, audit_download, current_user, load_allowed
 from etl.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
 from ui.blocks import table_block
@@ -41,33 +41,43 @@ if load_allowed():  # Thường trực sees and exports, but does not load
             del st.session_state[REPORT_KEY]
             st.rerun()
 
-st.subheader("Tải biểu mẫu báo cáo")
-this_year = date.today().year
-template_year = int(st.number_input(
-    "Năm báo cáo", min_value=FIRST_REPORT_YEAR, max_value=this_year,
-    value=min(this_year, years[-1] + 1) if years else this_year, step=1, key="mau_nam",
-))
-choices = {u.unit_id: f"{u.full_name} (mã {u.code})" for u in units_in_year(template_year)}
-unit_id = st.selectbox("Đơn vị", list(choices), format_func=choices.get, key="mau_don_vi")
-prefilled = st.toggle("Điền sẵn chi bộ, cán bộ chi bộ và số đảng viên đầu năm từ báo cáo đã nạp",
-                      value=True, key="mau_dien_san")
-if prefilled:
-    sources = query("prefill_sources", unit_id, template_year)
-    if sources.empty:
-        st.caption(f"Chưa có báo cáo nào trước năm {template_year} của đơn vị này: biểu mẫu để trống.")
-    else:
-        names = units_by_id()
-        shown = ", ".join(f"{names[u].full_name} năm {y}" for u, y in zip(sources["unit_id"], sources["year"],
-                                                                          strict=True))
-        st.caption(f"Điền sẵn từ báo cáo: {shown}. Các số liệu trong năm (kết nạp, xếp loại, bồi dưỡng…) "
-                   "đơn vị tự điền.")
-template_name = (f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
-                 f"{'_dien-san' if prefilled else ''}.xlsx")
-st.download_button(
-    "⬇️ Tải biểu mẫu Excel", data=partial(template_workbook, unit_id, template_year, prefilled),
-    file_name=template_name,
-    mime=XLSX_MIME, key="mau_tai", on_click=audit_download, args=(template_name,),
-)
+def template_section() -> None:
+    """Blank or pre-filled templates, only for the units this visitor may see."""
+    st.subheader("Tải biểu mẫu báo cáo")
+    this_year = date.today().year
+    template_year = int(st.number_input(
+        "Năm báo cáo", min_value=FIRST_REPORT_YEAR, max_value=this_year,
+        value=min(this_year, years[-1] + 1) if years else this_year, step=1, key="mau_nam",
+    ))
+    allowed = allowed_units()
+    choices = {u.unit_id: f"{u.full_name} (mã {u.code})" for u in units_in_year(template_year)
+               if allowed is None or u.unit_id in allowed}
+    if not choices:
+        st.info(f"Tài khoản này không phụ trách đơn vị nào có trong năm {template_year}.")
+        return
+    unit_id = st.selectbox("Đơn vị", list(choices), format_func=choices.get, key="mau_don_vi")
+    prefilled = st.toggle("Điền sẵn chi bộ, cán bộ chi bộ và số đảng viên đầu năm từ báo cáo đã nạp",
+                          value=True, key="mau_dien_san")
+    if prefilled:
+        sources = query("prefill_sources", unit_id, template_year)
+        if sources.empty:
+            st.caption(f"Chưa có báo cáo nào trước năm {template_year} của đơn vị này: biểu mẫu để trống.")
+        else:
+            names = units_by_id()
+            shown = ", ".join(f"{names[u].full_name} năm {y}"
+                              for u, y in zip(sources["unit_id"], sources["year"], strict=True))
+            st.caption(f"Điền sẵn từ báo cáo: {shown}. Các số liệu trong năm (kết nạp, xếp loại, bồi dưỡng…) "
+                       "đơn vị tự điền.")
+    template_name = (f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
+                     f"{'_dien-san' if prefilled else ''}.xlsx")
+    st.download_button(
+        "⬇️ Tải biểu mẫu Excel", data=partial(template_workbook, unit_id, template_year, prefilled),
+        file_name=template_name,
+        mime=XLSX_MIME, key="mau_tai", on_click=audit_download, args=(template_name,),
+    )
+
+
+template_section()
 
 st.subheader("Trích xuất số liệu theo bộ lọc")
 if filters is None:

@@ -28,7 +28,7 @@ CELL_COLUMNS = {
 }
 RANK_COLUMNS = {
     "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "targets_met": "Số chỉ tiêu đạt",
-    "indicators_rated": "Số chỉ tiêu có số liệu", "mean_distance_points": "Khoảng cách trung bình (điểm %)",
+    "indicators_rated": "Số chỉ tiêu được đánh giá", "mean_distance_points": "Khoảng cách trung bình (điểm %)",
     "previous_rank": "Thứ hạng năm trước", "rank_change_text": "Thay đổi thứ hạng",
 }
 
@@ -58,7 +58,8 @@ stop_if_empty(ranking, f"Chưa có số liệu năm {year} để xếp hạng c�
 cells = query("unit_scorecard", filters.boundary, None, year)
 
 st.caption(f"Mọi đơn vị năm {year} so với mục tiêu T1–T7 của Đề án. Màu xanh: đạt mục tiêu; màu đỏ: chưa đạt; "
-           "màu càng đậm, khoảng cách đến mục tiêu càng lớn. Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
+           "màu càng đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng "
+           "năm này (T7 trước 2023). Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
 st.markdown(f"**Cách xếp hạng.** {RANK_DEFINITION}")
 if filters.units:
     st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ▶). Bảng xếp hạng luôn so sánh mọi đơn vị.")

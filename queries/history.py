@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from queries.scope import allowed_param
 from queries.sql import read_sql
 
 HISTORY_HEADERS = {
@@ -25,7 +26,7 @@ HISTORY_HEADERS = {
 
 def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Loads newest first, with the unit named as it reported and Vietnamese headers."""
-    return con.execute(read_sql("load_history")).df().rename(columns=HISTORY_HEADERS)
+    return con.execute(read_sql("load_history"), {"allowed": allowed_param()}).df().rename(columns=HISTORY_HEADERS)
 
 
 def prefill_sources(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> pd.DataFrame:

@@ -9,9 +9,7 @@ import pandas as pd
 
 from queries.sql import read_sql
 
-BOUNDARY_REPORTED = "reported"  # units as they reported that year (15 before 2025, 5 from 2025)
-BOUNDARY_CURRENT = "current"  # the 5 units from 1 July 2025, earlier years summed into them
-BOUNDARIES = (BOUNDARY_REPORTED, BOUNDARY_CURRENT)
+from queries.scope import BOUNDARIES, BOUNDARY_CURRENT, BOUNDARY_REPORTED, scope_params  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -92,10 +90,7 @@ def _with_rate(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _params(boundary: str, units: list[str] | None, year_from: int, year_to: int) -> dict:
-    if boundary not in BOUNDARIES:
-        raise ValueError(f"unknown boundary {boundary!r}")
-    return {"boundary": boundary, "units": list(units) if units else None,
-            "year_from": year_from, "year_to": year_to}
+    return scope_params(boundary, units, year_from=year_from, year_to=year_to)
 
 
 def indicators_by_year(

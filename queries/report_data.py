@@ -58,7 +58,8 @@ def meeting_data(
 ) -> MeetingData:
     """The report's content for display units `units` (None: the whole town) in `year`."""
     units = tuple(units) if units else None
-    first_year = years_loaded(con)[0]
+    loaded = years_loaded(con)
+    first_year = loaded[0] if loaded else year
     status = data_status(con)
     by_year = indicators_by_year(con, boundary, as_list(units), first_year, year)
     trend = indicator_trend(con, boundary, units, first_year, year, ALL_CODES)

@@ -1,14 +1,41 @@
-"""The filter every named query takes: a unit boundary, display units, years."""
+"""The filter every named query takes, and the reader's unit restriction applied beneath it.
+
+`restricted_to(units)` is entered by the caller that knows who is reading (the app, from the
+logged-in user on the server; never from a widget or the URL). Every query binds the
+restriction as `$allowed` and reads units through the `scoped_units` macro of views.sql.
+Outside any `restricted_to` block (the command line, the tests) every unit is visible.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from queries.indicators import BOUNDARIES
+BOUNDARY_REPORTED = "reported"  # units as they reported that year (15 before 2025, 5 from 2025)
+BOUNDARY_CURRENT = "current"  # the 5 units from 1 July 2025, earlier years summed into them
+BOUNDARIES = (BOUNDARY_REPORTED, BOUNDARY_CURRENT)
+_ALLOWED: ContextVar[tuple[str, ...] | None] = ContextVar("allowed_units", default=None)
+
+
+@contextmanager
+def restricted_to(units: Iterable[str] | None) -> Iterator[None]:
+    """Queries in this block see only `units` (unit ids); None = all units, () = none."""
+    token = _ALLOWED.set(None if units is None else tuple(units))
+    try:
+        yield
+    finally:
+        _ALLOWED.reset(token)
+
+
+def allowed_param() -> list[str] | None:
+    """The `$allowed` bind value: None = all units, a list (maybe empty) = only those."""
+    allowed = _ALLOWED.get()
+    return None if allowed is None else list(allowed)
 
 
 def scope_params(boundary: str, units: Iterable[str] | None, **values: object) -> dict:
-    """Bind parameters for SQL filtered through `unit_scope`; `units` None or empty = all units."""
+    """Bind parameters for SQL filtered through `scoped_units`; `units` None or empty = all units."""
     if boundary not in BOUNDARIES:
         raise ValueError(f"unknown boundary {boundary!r}")
-    return {"boundary": boundary, "units": list(units) if units else None, **values}
+    return {"boundary": boundary, "units": list(units) if units else None, "allowed": allowed_param(), **values}

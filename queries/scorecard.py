@@ -33,11 +33,11 @@ SHORT_LABELS = {
 RANK_SORT = "rank"  # sort key of the scorecard: by rank, or by one indicator code
 RANK_DEFINITION = (
     "Thứ hạng: xếp theo số chỉ tiêu T1–T7 đạt mục tiêu trong năm (nhiều hơn xếp trên); bằng nhau thì "
-    "xếp theo khoảng cách trung bình đến mục tiêu của các chỉ tiêu có số liệu (lớn hơn xếp trên); bằng "
+    "xếp theo khoảng cách trung bình đến mục tiêu của các chỉ tiêu được đánh giá (lớn hơn xếp trên); bằng "
     "nhau cả hai thì cùng hạng. Khoảng cách đến mục tiêu = tỷ lệ − mục tiêu của năm, tính bằng điểm %; "
     "riêng T3 (khung 3–4%/năm): trong khung là 0, ngoài khung là số âm bằng khoảng cách đến mép khung gần "
-    "nhất. Thay đổi thứ hạng so với năm trước (cùng địa giới): ▲ lên, ▼ xuống, – giữ nguyên, "
-    "— không có thứ hạng năm trước."
+    "nhất; T7 chỉ được đánh giá từ năm 2023. Thay đổi thứ hạng so với năm trước (cùng địa giới): ▲ lên, "
+    "▼ xuống, – giữ nguyên, — không có thứ hạng năm trước."
 )
 NO_PREVIOUS = "—"
 UNCHANGED = "–"
@@ -45,8 +45,11 @@ TIE_DECIMALS = 9  # mean distances equal to this many decimals are a tie
 
 
 def distance_to_target(ind: Indicator, rate: float | None, year: int) -> float | None:
-    """Rate minus the target in force for `year`; for a band, minus the distance outside it."""
-    if rate is None or pd.isna(rate):
+    """Rate minus the target in force for `year`; for a band, minus the distance outside it.
+
+    None without a rate, or before the target applies (T7 before 2023: `met` is None then).
+    """
+    if ind.met(rate, year) is None:
         return None
     low = ind.target_for(year)
     if ind.upper_2025 is not None:
@@ -87,12 +90,12 @@ def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
 
 
 def rank_units(cells: pd.DataFrame) -> pd.DataFrame:
-    """One year's `scorecard_cells` ranked: display_id, unit, targets_met, indicators_rated,
-    mean_distance, mean_distance_points, rank; best first."""
+    """One year's `scorecard_cells` ranked: display_id, unit, targets_met, indicators_rated (assessed
+    against a target that year), mean_distance, mean_distance_points, rank; best first."""
     grouped = cells.groupby(["display_id", "unit", "display_kind", "display_code"], sort=False)
     units = grouped.agg(
         targets_met=("met", lambda m: int(sum(v is True for v in m))),
-        indicators_rated=("rate", "count"),
+        indicators_rated=("met", lambda m: int(sum(v is not None for v in m))),  # with a target assessed
         mean_distance=("distance", "mean"),
     ).reset_index()
     tie_key = units["mean_distance"].round(TIE_DECIMALS).fillna(float("-inf"))

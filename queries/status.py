@@ -8,6 +8,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from queries.scope import allowed_param
 from queries.sql import read_sql
 
 
@@ -20,16 +21,16 @@ class DataStatus:
 
 
 def years_loaded(con: duckdb.DuckDBPyConnection) -> list[int]:
-    return [row[0] for row in con.execute(read_sql("years_loaded")).fetchall()]
+    return [row[0] for row in con.execute(read_sql("years_loaded"), {"allowed": allowed_param()}).fetchall()]
 
 
 def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | None = None) -> pd.DataFrame:
     """display_id, display_code, display_kind, display_name of units with data."""
-    return con.execute(read_sql("display_units"), {"boundary": boundary, "year": year}).df()
+    return con.execute(read_sql("display_units"), {"boundary": boundary, "year": year, "allowed": allowed_param()}).df()
 
 
 def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
-    return DataStatus(*con.execute(read_sql("data_status")).fetchone())
+    return DataStatus(*con.execute(read_sql("data_status"), {"allowed": allowed_param()}).fetchone())
 
 
 NAMED_QUERIES = {

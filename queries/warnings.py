@@ -42,8 +42,9 @@ WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year",
 
 
 def is_below_target(ind: Indicator, rate: float | None, year: int) -> bool:
-    """Under the target in force: for `> 90%` at or under 90%; for a band, under its lower bound."""
-    if rate is None or pd.isna(rate):
+    """Under the target in force: for `> 90%` at or under 90%; for a band, under its lower bound.
+    False without a rate or before the target applies (T7 before 2023)."""
+    if ind.met(rate, year) is None:
         return False
     low = ind.target_for(year)
     return rate <= low if ind.strict else rate < low - 1e-12

@@ -32,7 +32,7 @@ def units_figure(data: MeetingData, code: str) -> go.Figure | None:
         return rate_band_by_unit(frame, title, band, f"Mục tiêu {T3.target_text(data.year)}", frame["met"].tolist())
     target, label = target_line(code, data.year)
     fig = rate_bars_by_unit(frame, title, target, label, frame["met"].tolist())
-    return fig.update_annotations(xanchor="right")  # the target's label left of its line, not cut at 100%
+    return fig.update_annotations(xanchor="right", yshift=6)  # left of its line: not cut off at 100%
 
 
 def admission_figure(data: MeetingData) -> go.Figure | None:
@@ -50,8 +50,13 @@ def ratings_figure(data: MeetingData) -> go.Figure | None:
     frame = data.trend[data.trend["indicator"].isin(RATINGS)]
     if frame.empty:
         return None
-    return rate_trend(frame, f"T1, T2 · Hoàn thành tốt nhiệm vụ trở lên, {data.first_year}–{data.year}", "label",
-                      target_lines("T2_member_rating"))
+    fig = rate_trend(frame, f"T1, T2 · Hoàn thành tốt nhiệm vụ trở lên, {data.first_year}–{data.year}", "label",
+                     target_lines("T2_member_rating"))
+    low = float(frame["rate"].min(skipna=True)) if frame["rate"].notna().any() else 0.0
+    fig.update_yaxes(range=[max(0.0, low - 0.1), 1.02], rangemode="normal")  # both rates sit near 90%
+    if len(fig.data) > 1:
+        fig.data[1].textposition = "bottom center"  # the two series' labels apart
+    return fig
 
 
 def pace_figure(data: MeetingData, code: str) -> go.Figure | None:

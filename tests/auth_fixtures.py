@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -18,14 +19,10 @@ ACCOUNTS = {
     "thuongtruc": (COMMITTEE, ()),
     "phohoa": (UNIT_OFFICER, ("21469-2015", "21439-2025")),
 }
-# every page of app.py by url_path; a logged-out visitor must reach none of them
-PAGE_FILES = {
-    "tong-quan": "pages/overview.py", "trinh-do": "pages/qualifications.py", "ket-nap": "pages/admissions.py",
-    "xep-loai": "pages/ratings.py", "bien-dong": "pages/membership.py", "boi-duong": "pages/training.py",
-    "trinh-chieu": "pages/present.py", "bao-cao": "pages/report.py", "xep-hang": "pages/scorecard.py",
-    "tien-do": "pages/pace.py", "canh-bao": "pages/warnings.py", "du-lieu": "pages/data.py",
-    "quan-tri": "pages/admin.py",
-}
+# every page app.py registers, by url_path (read from app.py, so a new page is covered at once)
+PAGE_FILES = {url_path: script for script, url_path in
+              re.findall(r'st\.Page\("(pages/\w+\.py)"[^)]*url_path="([\w-]+)"', APP.read_text(encoding="utf-8"))}
+assert {"tong-quan", "du-lieu", "quan-tri"} <= set(PAGE_FILES), PAGE_FILES
 BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
 
 

@@ -37,7 +37,7 @@ def streamlit_server(var_dir: Path, extra_env: dict[str, str] | None = None):
     env.pop("DP_ARCHIVE", None)
     log = open(var_dir.parent / f"streamlit-{port}.log", "wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "ui.serve", "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -114,3 +114,9 @@ def test_one_year_of_data_has_no_pace(sample_env):
     _, shown = table(at, "Tiến độ các chỉ tiêu")
     assert set(shown["Tốc độ đã đạt (điểm %/năm)"]) == {"—"}
     assert "chưa tính được tốc độ" in texts(at)
+
+
+def test_a_unit_without_figures_up_to_the_year_stops_politely(sample_env):
+    at = run_page(PAGE, year=2020, units=["21439-2025"])  # Phường Đức Phổ reports from 2025
+    assert [i.value for i in at.info] == [
+        "Chưa có số liệu đến năm 2020 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]

@@ -8,10 +8,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from auth.session import allowed_units
 from etl.batch import ensure_database
 from etl.config import settings
 from queries import catalog
-from queries.db import NoDatabase, cursor, data_version
+from queries.db import cursor, data_version
+from queries.scope import restricted_to
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu mẫu…")
@@ -20,20 +22,27 @@ def _ensure_database_once(db_path: str) -> bool:
 
 
 def version() -> str:
-    """The published database version; builds the sample database on a first start."""
-    try:
-        return data_version()
-    except NoDatabase:
-        _ensure_database_once(str(settings().db_path))
-        return data_version()
+    """The published database version; on a first start builds the sample database (or
+    brings an existing one's views up to date) once per process."""
+    _ensure_database_once(str(settings().db_path))
+    return data_version()
 
 
 @st.cache_data(ttl=3600, max_entries=2048, show_spinner=False)
-def _run(db_version: str, name: str, args: tuple) -> object:
-    return catalog.QUERIES[name](cursor(), *args)
+def _run(db_version: str, name: str, args: tuple, allowed: tuple[str, ...] | None) -> object:
+    """One cache entry per database version, query, arguments and reader scope."""
+    with restricted_to(allowed):
+        return catalog.QUERIES[name](cursor(), *args)
 
 
 def query(name: str, *args: object) -> pd.DataFrame:
-    """Run the named query of `queries.catalog` for these arguments (lists become tuples)."""
+    """Run the named query of `queries.catalog` for these arguments (lists become tuples),
+    restricted to the units the logged-in user may see (decided on the server, from the session)."""
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    return _run(version(), name, frozen)
+    return _run(version(), name, frozen, allowed_units())
+
+
+def scoped_cursor_work(work, *args):
+    """Run `work(cursor, *args)` outside the cache, restricted like `query` (reports, templates)."""
+    with restricted_to(allowed_units()):
+        return work(cursor(), *args)

@@ -72,7 +72,8 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
             xs.append(x_label)
             ys.append(row_label)
             ids.append(unit_id)
-            met = {True: "đạt", False: "chưa đạt"}.get(cell["met"], "chưa có số liệu")
+            met = {True: "đạt", False: "chưa đạt"}.get(
+                cell["met"], "chưa có số liệu" if pd.isna(cell["rate"]) else "mục tiêu chưa áp dụng năm này")
             hover.append(f"<b>{cell['unit']}</b><br>{column}<br>Tỷ lệ: {vi_percent(cell['rate'])} "
                          f"({vi_count(cell['numerator'], cell['denominator'])})<br>Mục tiêu: {cell['target_text']}"
                          f" — {met}<br>Khoảng cách đến mục tiêu: {vi_points(cell['distance'])}"

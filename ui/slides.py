@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from queries.report_data import MeetingData
-from report.cards import CARDS_CSS, cards_html
 from queries.warnings import RULES
+from report.cards import CARDS_CSS, cards_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
+from report.html import table_html
 from ui.charts import plotly_config
 from ui.format import slug, vi_number
 from ui.tables import vi_table
@@ -41,11 +42,17 @@ PRESENTATION_CSS = """
 .dp-cover .dp-scope { font-size: 2.2rem; margin: 1vh 0; }
 .dp-cover .dp-date { font-size: 1.4rem; color: #555; margin-top: 3vh; }
 .dp-cover ol { display: inline-block; text-align: left; font-size: 1.35rem; margin-top: 3vh; columns: 2; column-gap: 4vw; }
-.dp-slide-cards .dp-cards { font-size: 1.45rem; gap: 20px; }
+.dp-slide-cards .dp-cards { font-size: 1.3rem; gap: 16px; }
+.dp-slide-table { max-height: 52vh; overflow-y: auto; }
+.dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.1rem; }
+.dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 4px 8px; text-align: left; vertical-align: top; }
+.dp-slide-table th { background: #f4f1ea; position: sticky; top: 0; }
+.dp-slide-table caption { text-align: left; font-weight: 700; padding: 4px 0; }
 [data-testid="stMain"] [data-testid="stAlert"] > div { padding: 0.25rem 0.8rem; }
 [data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1rem; }
 .st-key-slide_nav { border-bottom: 1px solid #e0dccf; padding-bottom: 0.3rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; white-space: normal !important; }
+[data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 </style>
 """
@@ -111,8 +118,8 @@ def _warnings(data: MeetingData) -> None:
     if data.warnings.empty:
         st.success(f"Không có cảnh báo nào cho {data.scope_label} năm {data.year}.")
         return
-    st.dataframe(vi_table(data.warnings, WARNING_COLUMNS), hide_index=True, width="stretch", height=440,
-                 key="slide_warnings")
+    table = table_html(f"{vi_number(len(data.warnings))} cảnh báo", vi_table(data.warnings, WARNING_COLUMNS))
+    st.html(f'<div class="dp-slide-table">{table}</div>')
 
 
 def slides(data: MeetingData) -> list[Slide]:

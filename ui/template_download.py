@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from auth.session import allowed_units
 from etl.template import prefill_from_db, write_template
 from etl.units import units_by_id
 from queries.db import NoDatabase, cursor
@@ -13,6 +14,9 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def template_workbook(unit_id: str, year: int, prefilled: bool) -> bytes:
     """The .xlsx a ward fills in; prefilled with last year's cells, cadres and members when known."""
+    allowed = allowed_units()
+    if allowed is not None and unit_id not in allowed:
+        raise PermissionError("Tài khoản này không được lấy biểu mẫu của đơn vị khác.")
     unit = units_by_id()[unit_id]
     prefill = None
     if prefilled:

@@ -8,7 +8,7 @@ WITH totals AS (
            sum(m.admitted_workers)::BIGINT AS workers,
            sum(m.admitted_owners)::BIGINT AS owners
     FROM member_figures m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year BETWEEN $year_from AND $year_to
     GROUP BY m.year

@@ -10,7 +10,7 @@ WITH levels AS (
                         WHEN 'professional' THEN v.professional_rank
                         WHEN 'political' THEN v.political_rank END AS rank
     FROM submissions m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     LEFT JOIN village_cadres v ON v.unit_id = m.unit_id AND v.year = m.year
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year = $year

@@ -5,7 +5,7 @@ WITH ratings AS (
 ), scoped AS (
     SELECT s.display_id, s.display_kind, s.display_code, s.display_name, coalesce(c.rating, $ratings[-1]) AS rating
     FROM cells c
-    JOIN unit_scope s ON s.unit_id = c.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND c.year = $year
 ), scope_units AS (

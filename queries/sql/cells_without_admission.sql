@@ -11,7 +11,7 @@ WITH scoped AS (
     SELECT s.display_id, s.display_kind, s.display_name, m.unit_id, u.code AS unit_code,
            m.year, m.cell_code, m.admitted
     FROM member_figures m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     JOIN units u ON u.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year <= $year

@@ -6,7 +6,7 @@ SELECT s.display_kind || ' ' || s.display_name AS display_unit,
        d.professional, d.political,
        CASE WHEN d.trained THEN 'Có' ELSE 'Không' END AS trained
 FROM cadres d
-JOIN unit_scope s ON s.unit_id = d.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = d.unit_id
 JOIN units u ON u.unit_id = d.unit_id
 LEFT JOIN cells c ON c.unit_id = d.unit_id AND c.year = d.year AND c.cell_code = d.cell_code
 WHERE ($units IS NULL OR list_contains($units, s.display_id))

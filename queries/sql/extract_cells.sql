@@ -4,7 +4,7 @@ SELECT s.display_kind || ' ' || s.display_name AS display_unit,
        c.cell_code, c.cell_name, c.cell_type, coalesce(c.rating, '') AS rating,
        CASE WHEN c.four_good THEN 'Có' ELSE 'Không' END AS four_good
 FROM cells c
-JOIN unit_scope s ON s.unit_id = c.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
 JOIN units u ON u.unit_id = c.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND c.year = $year

@@ -7,7 +7,7 @@ SELECT s.display_kind || ' ' || s.display_name AS display_unit,
        m.end_count, m.exempted, m.working_away,
        m.rated_excellent, m.rated_good, m.rated_fulfilled, m.rated_not_fulfilled, m.unrated
 FROM member_figures m
-JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
 JOIN units u ON u.unit_id = m.unit_id
 LEFT JOIN cells c ON c.unit_id = m.unit_id AND c.year = m.year AND c.cell_code = m.cell_code
 WHERE ($units IS NULL OR list_contains($units, s.display_id))

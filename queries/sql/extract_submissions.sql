@@ -6,7 +6,7 @@ SELECT s.display_kind || ' ' || s.display_name AS display_unit,
        b.file_name, strftime(b.loaded_at, '%d/%m/%Y %H:%M') AS loaded_at,
        CASE WHEN b.is_sample THEN 'Có' ELSE 'Không' END AS is_sample
 FROM submissions b
-JOIN unit_scope s ON s.unit_id = b.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = b.unit_id
 JOIN units u ON u.unit_id = b.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND b.year = $year

@@ -4,7 +4,7 @@ SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS y
        count(*) FILTER (WHERE c.four_good)::BIGINT AS four_good,
        count(*)::BIGINT AS cells
 FROM cells c
-JOIN unit_scope s ON s.unit_id = c.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND c.year = $year
 GROUP BY GROUPING SETS ((s.display_id, s.display_kind, s.display_code, s.display_name), ())

@@ -5,4 +5,5 @@ SELECT h.load_id, strftime(h.loaded_at, '%d/%m/%Y %H:%M:%S') AS loaded_at, coale
        h.cells, h.members, h.cadres, h.warnings
 FROM load_history h
 LEFT JOIN units u ON u.unit_id = h.unit_id
+WHERE $allowed IS NULL OR list_contains($allowed, h.unit_id)
 ORDER BY h.loaded_at DESC, h.load_id DESC

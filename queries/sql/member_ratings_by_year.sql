@@ -9,7 +9,7 @@ WITH ratings AS (
                            WHEN 2 THEN m.rated_fulfilled WHEN 3 THEN m.rated_not_fulfilled
                            ELSE m.unrated END)::BIGINT AS members
     FROM member_figures m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     CROSS JOIN ratings r
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year BETWEEN $year_from AND $year_to

@@ -4,7 +4,7 @@ WITH totals AS (
            sum(m.struck_off)::BIGINT AS struck_off,
            sum(m.resigned)::BIGINT AS resigned
     FROM member_figures m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year BETWEEN $year_from AND $year_to
     GROUP BY m.year

@@ -12,7 +12,7 @@ WITH totals AS (
            sum(m.resigned)::BIGINT AS resigned,
            sum(m.end_count)::BIGINT AS end_count
     FROM member_figures m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year = $year
 ), steps AS (

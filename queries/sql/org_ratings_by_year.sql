@@ -6,7 +6,7 @@ WITH ratings AS (
 ), scoped AS (
     SELECT m.year, coalesce(m.org_rating, $ratings[-1]) AS rating
     FROM submissions m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year BETWEEN $year_from AND $year_to
 ), counted AS (

@@ -4,7 +4,7 @@ SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit,
        u.kind || ' ' || u.name AS reporting_unit, m.year,
        coalesce(m.org_rating, $unrated) AS rating
 FROM submissions m
-JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
 JOIN units u ON u.unit_id = m.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND m.year = $year

@@ -9,7 +9,7 @@ WITH parts AS (
 SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS year, p.part,
        sum(p.trained)::BIGINT AS trained, sum(p.members)::BIGINT AS members
 FROM parts p
-JOIN unit_scope s ON s.unit_id = p.unit_id AND s.boundary = $boundary
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = p.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND p.year = $year
 GROUP BY GROUPING SETS ((s.display_id, s.display_kind, s.display_code, s.display_name, p.part), (p.part))

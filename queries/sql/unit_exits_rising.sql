@@ -5,7 +5,7 @@ WITH per_year AS (
     SELECT s.display_id, s.display_kind, s.display_code, s.display_kind || ' ' || s.display_name AS unit,
            m.year, sum(m.struck_off)::BIGINT AS struck_off, sum(m.resigned)::BIGINT AS resigned
     FROM member_figures m
-    JOIN unit_scope s ON s.unit_id = m.unit_id AND s.boundary = $boundary
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year BETWEEN $year - 2 AND $year
     GROUP BY ALL

@@ -11,6 +11,13 @@ UNION ALL
 SELECT 'current', u.unit_id, s.unit_id, s.code, s.name, s.kind
 FROM units u JOIN units s ON s.unit_id = coalesce(u.successor_id, u.unit_id);
 
+-- The units a reader may see under a boundary: `allowed_` is the list of unit ids the logged-in
+-- user is restricted to (NULL = every unit, an empty list = none: deny by default). Every named
+-- query reads units through this macro, so the restriction is applied below the UI.
+CREATE OR REPLACE MACRO scoped_units(boundary_, allowed_) AS TABLE
+SELECT * FROM unit_scope
+WHERE boundary = boundary_ AND (allowed_ IS NULL OR list_contains(allowed_, unit_id));
+
 -- Cadres of village (thôn) and residential-group (tổ dân phố) cells: targets T4–T7.
 CREATE OR REPLACE VIEW village_cadres AS
 SELECT c.*

@@ -1,1 +1,3 @@
-SELECT DISTINCT year FROM submissions ORDER BY year
+SELECT DISTINCT year FROM submissions
+WHERE $allowed IS NULL OR list_contains($allowed, unit_id)
+ORDER BY year

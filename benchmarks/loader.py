@@ -1,0 +1,142 @@
+"""The loader against two references over the same workbook files, in the same run.
+
+- bare: python-calamine opening each file and decoding the four contract sheets to Python
+  values, nothing else: the floor, no loader reads faster than that;
+- loader: `etl.batch.load_files` into a new database, as `python -m etl load FOLDER` does: sniff,
+  container checks, decoding in the decoder process, every contract rule, the archive, the
+  write session (copy, one transaction per workbook, checkpoint, publish);
+- openpyxl: `pandas.read_excel(BytesIO(data), engine="openpyxl", sheet_name=None)`, what a
+  user would write by hand, and which checks nothing.
+
+Files are read from memory by all three; each repetition runs the three in turn (rotated), and
+the figures are medians over the repetitions.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import python_calamine as calamine
+
+from benchmarks.fill import write_workbooks
+from benchmarks.machine import Timing, median, timed
+from benchmarks.synthetic import Scale
+from etl import contract as c
+from etl.batch import load_files
+from etl.config import settings
+from etl.decoder import DECODER
+from etl.store import published_file
+
+ROW_COUNT = """SELECT (SELECT count(*) FROM submissions) + (SELECT count(*) FROM cells)
+                    + (SELECT count(*) FROM member_figures) + (SELECT count(*) FROM cadres)"""
+
+
+@dataclass
+class LoaderFigures:
+    files: int
+    megabytes: float
+    rows: int  # submissions + cells + member figure rows + cadres written
+    rejected: int
+    loader: Timing  # medians over the repetitions
+    bare: Timing
+    openpyxl: Timing
+    decoder_start_s: float  # once per loading process, outside the timed loads
+
+    @property
+    def loader_over_bare(self) -> float:
+        return self.loader.wall / self.bare.wall
+
+    @property
+    def openpyxl_over_loader(self) -> float:
+        return self.openpyxl.wall / self.loader.wall
+
+
+def bare_decode(files: list[tuple[str, bytes]]) -> None:
+    for _, data in files:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for name in c.SHEETS:
+            book.get_sheet_by_name(name).to_python()
+
+
+def openpyxl_read(files: list[tuple[str, bytes]]) -> None:
+    for _, data in files:
+        pd.read_excel(io.BytesIO(data), engine="openpyxl", sheet_name=None)
+
+
+def _load_into_new_database(files: list[tuple[str, bytes]], folder: Path) -> tuple[int, int]:
+    """(rows written, files rejected) of one load of every file into a database of its own."""
+    shutil.rmtree(folder, ignore_errors=True)
+    cfg = settings(folder / "bench.duckdb")
+    results = load_files(files, cfg, loaded_by="benchmarks")
+    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
+        rows = con.execute(ROW_COUNT).fetchone()[0]
+    return rows, sum(not r.ok for r in results)
+
+
+def _decoder_pids() -> tuple[int, ...]:
+    return (DECODER.pid,) if DECODER.pid else ()
+
+
+def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
+    paths = write_workbooks(scale, count)
+    files = [(path.name, path.read_bytes()) for path in paths]
+    started = time.perf_counter()
+    DECODER.ask((b"", (), settings()), 60)  # start the decoder once, as any loading process does
+    decoder_start = time.perf_counter() - started
+    runs: dict[str, list[Timing]] = {"bare": [], "loader": [], "openpyxl": []}
+    rows = rejected = 0
+    with tempfile.TemporaryDirectory(prefix="bench-loader-") as scratch:
+        def load() -> None:
+            nonlocal rows, rejected
+            rows, rejected = _load_into_new_database(files, Path(scratch) / "db")
+
+        methods = {"bare": lambda: bare_decode(files), "loader": load, "openpyxl": lambda: openpyxl_read(files)}
+        names = list(methods)
+        for round_ in range(repeat):
+            for name in names[round_ % 3:] + names[: round_ % 3]:
+                timing, _ = timed(methods[name], _decoder_pids)
+                runs[name].append(timing)
+    return LoaderFigures(
+        files=len(files), megabytes=round(sum(len(d) for _, d in files) / 2**20, 1), rows=rows, rejected=rejected,
+        loader=_median(runs["loader"]), bare=_median(runs["bare"]), openpyxl=_median(runs["openpyxl"]),
+        decoder_start_s=round(decoder_start, 3),
+    )
+
+
+def _median(timings: list[Timing]) -> Timing:
+    return Timing(median([t.wall for t in timings]), median([t.cpu for t in timings]), max(t.load for t in timings))
+
+
+@dataclass
+class StoreFigures:
+    """What one upload costs against the scale's database: the whole file is copied first."""
+
+    db_mb: float
+    copy_s: float  # shutil.copyfile of the published version, same file system
+    upload_s: float  # load_files of one workbook: copy, check, one transaction, checkpoint, publish
+    outcome: str
+
+
+def bench_store(scale: Scale) -> StoreFigures:
+    """One workbook uploaded into a copy of the scale's database (the copy itself timed apart)."""
+    cfg = settings()
+    current = published_file(cfg)
+    [path] = write_workbooks(scale, 1)
+    with tempfile.TemporaryDirectory(prefix="bench-store-", dir=cfg.db_path.parent.parent) as scratch:
+        folder = Path(scratch) / "var" / (cfg.db_path.name + ".versions")
+        folder.mkdir(parents=True)
+        started = time.perf_counter()
+        shutil.copyfile(current, folder / current.name)
+        copy_s = time.perf_counter() - started
+        (folder.parent / cfg.db_path.name).symlink_to(Path(folder.name) / current.name)
+        copy_cfg = settings(folder.parent / cfg.db_path.name)
+        timing, results = timed(lambda: load_files([(path.name, path.read_bytes())], copy_cfg, loaded_by="benchmarks"))
+    return StoreFigures(round(current.stat().st_size / 2**20, 1), round(copy_s, 2), round(timing.wall, 2),
+                        results[0].outcome)

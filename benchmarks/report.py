@@ -1,0 +1,199 @@
+"""The figures of one run as Markdown tables: printed, and written into benchmarks/RESULTS.md.
+
+Only the part between the two markers is rewritten; the text around it (what was optimised,
+open points) is kept as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+START = "<!-- benchmark results: written by `python -m benchmarks`, do not edit by hand -->"
+END = "<!-- end of benchmark results -->"
+TARGETS = {  # figure → (target text, test on the measured value)
+    "loader / bare decode": ("≤ 3", lambda v: v <= 3),
+    "openpyxl / loader": ("≥ 5", lambda v: v >= 5),
+    "warm page run, town (slowest page)": ("≤ 0,3 s", lambda v: v <= 0.3),
+    "warm page run, national (slowest page)": ("≤ 1 s", lambda v: v <= 1),
+    "cold first page after start, national": ("≤ 3 s", lambda v: v <= 3),
+    "national / town warm (slowest page ratio)": ("≤ 5", lambda v: v <= 5),
+    "peak memory of the app, national": ("≤ 1,5 GB", lambda v: v <= 1536),
+    "upload to visible figure, town": ("≤ 2 s", lambda v: v <= 2),
+}
+
+
+def _n(value: float | None, digits: int = 2) -> str:
+    if value is None or value != value:
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _step(run: dict, step: str) -> dict | None:
+    """The figures of a step that ran, None for one that failed or was skipped."""
+    found = run.get(step)
+    return None if not found or "error" in found else found
+
+
+def _ok_pages(run: dict) -> list[dict]:
+    return [p for p in (_step(run, "app") or {}).get("pages", []) if not p["error"]]
+
+
+def targets(runs: dict[str, dict]) -> dict[str, tuple[float | None, str]]:
+    """figure → (value, where and under what load it was measured)."""
+    found: dict[str, tuple[float | None, str]] = {}
+
+    def slowest_warm(scale: str) -> tuple[float | None, str]:
+        pages = _ok_pages(runs.get(scale, {}))
+        if not pages:
+            return None, "not run"
+        worst = max(pages, key=lambda p: p["warm_s"])
+        return worst["warm_s"], f"{scale}, {worst['title']}, load {runs[scale]['load']['app']}"
+
+    loader = next((_step(runs[s], "loader") for s in ("province", "national", "town")
+                   if _step(runs.get(s, {}), "loader")), None)
+    if loader:
+        where = f"{loader['files']} files, load {loader['loader']['load']}"
+        found["loader / bare decode"] = (loader["loader_over_bare"], where)
+        found["openpyxl / loader"] = (loader["openpyxl_over_loader"], where)
+    found["warm page run, town (slowest page)"] = slowest_warm("town")
+    found["warm page run, national (slowest page)"] = slowest_warm("national")
+    app = _step(runs.get("national", {}), "app")
+    if app:
+        found["cold first page after start, national"] = (app["first_run_s"], f"load {runs['national']['load']['app']}")
+    town, national = {p["path"]: p for p in _ok_pages(runs.get("town", {}))}, _ok_pages(runs.get("national", {}))
+    ratios = [(p["warm_s"] / town[p["path"]]["warm_s"], p["title"]) for p in national if p["path"] in town]
+    if ratios:
+        worst = max(ratios)
+        found["national / town warm (slowest page ratio)"] = (worst[0], worst[1])
+    memory = (_step(runs.get("national", {}), "browser") or {}).get("memory")
+    if memory:
+        found["peak memory of the app, national"] = (memory["peak_rss_mb"], f"MB, load {runs['national']['load']['browser']}")
+    upload = (_step(runs.get("town", {}), "browser") or {}).get("upload")
+    if upload:
+        found["upload to visible figure, town"] = (upload["total_s"], f"load {runs['town']['load']['browser']}")
+    return found
+
+
+def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, dict], command: str) -> str:
+    scales = list(runs)
+    lines = [START, "", f"Run `{command}` on {machine['date']}: {machine['cpus']} CPUs (`nproc`), "
+             f"{machine['memory_gb']} GB memory, {machine['cpu_model']}, Python {machine['python']}. "
+             f"Load average (1, 5, 15 min) at start {load_start}, at end {load_end}.", ""]
+    lines += ["### Targets", ""]
+    rows = []
+    for figure, (value, where) in targets(runs).items():
+        target, test = TARGETS[figure]
+        unit = " MB" if "memory" in figure else (" s" if "page" in figure or "upload" in figure else "")
+        rows.append([figure, target, f"{_n(value)}{unit}" if value is not None else "—",
+                     "✅" if value is not None and test(value) else "❌", where])
+    lines += _table(["figure", "target", "measured", "met", "where / load average"], rows) + [""]
+
+    lines += ["### Data", ""]
+    rows = []
+    for scale in scales:
+        fill = _step(runs[scale], "fill")
+        if fill:
+            rows.append([scale, f"{fill['unit_years']:,}", f"{fill['cells']:,}", f"{fill['cadres']:,}",
+                         f"{fill['members']:,}", _n(fill["db_bytes"] / 2**20, 0),
+                         f"{_n(fill['seconds'], 0)}{' (cached)' if fill.get('cached') else ''}",
+                         str(tuple(fill["load_average"]))])
+    lines += _table(["scale", "unit-years", "cell rows", "cadre rows", "members (last year)", "database MB",
+                     "build s", "load at build"], rows) + [""]
+
+    lines += ["### Loader", ""]
+    rows = []
+    for scale in scales:
+        f = _step(runs[scale], "loader")
+        if not f:
+            continue
+        rows.append([scale, str(f["files"]), _n(f["megabytes"], 1), f"{f['rows']:,}",
+                     _n(f["files"] / f["loader"]["wall"], 1), f"{f['rows'] / f['loader']['wall']:,.0f}",
+                     _n(f["files"] / f["bare"]["wall"], 1), _n(f["files"] / f["openpyxl"]["wall"], 1),
+                     _n(f["loader_over_bare"]), _n(f["openpyxl_over_loader"]),
+                     f"{_n(f['loader']['cpu'])} / {_n(f['bare']['cpu'])} / {_n(f['openpyxl']['cpu'])}",
+                     str(f["rejected"]), str(f["loader"]["load"])])
+    lines += _table(["scale", "files", "MB", "rows", "loader wb/s", "loader rows/s", "bare wb/s", "openpyxl wb/s",
+                     "loader/bare", "openpyxl/loader", "CPU s loader/bare/openpyxl", "rejected", "load"], rows)
+    lines += [""]
+    rows = [[s, _n(runs[s]["loader"]["store"]["db_mb"], 0), _n(runs[s]["loader"]["store"]["copy_s"]),
+             _n(runs[s]["loader"]["store"]["upload_s"]), runs[s]["loader"]["store"]["outcome"]]
+            for s in scales if "store" in (_step(runs[s], "loader") or {})]
+    lines += ["One workbook uploaded into (a copy of) the scale's database: the write session copies the "
+              "whole file first.", ""]
+    lines += _table(["scale", "database MB", "copy of the file s", "upload of one workbook s", "outcome"], rows)
+    lines += [""]
+
+    lines += ["### Pages (script run, seconds)", ""]
+    titles: dict[str, str] = {}
+    for scale in scales:
+        for page in (_step(runs[scale], "app") or {}).get("pages", []):
+            titles.setdefault(page["path"], page["title"])
+    header = ["page"] + [f"{s} {kind}" for s in scales for kind in ("cold", "warm")]
+    if "town" in scales and "national" in scales:
+        header.append("national / town warm")
+    rows = []
+    for path, title in titles.items():
+        row = [title]
+        by_scale = {s: next((p for p in (_step(runs[s], "app") or {}).get("pages", []) if p["path"] == path), None)
+                    for s in scales}
+        for s in scales:
+            page = by_scale[s]
+            if page is None or page["error"]:
+                row += ["error" if page else "—", (page or {}).get("error", "—")[:60] if page else "—"]
+            else:
+                row += [_n(page["cold_s"]), _n(page["warm_s"])]
+        if "town" in scales and "national" in scales:
+            t, n = by_scale["town"], by_scale["national"]
+            row.append(_n(n["warm_s"] / t["warm_s"], 1) if t and n and not t["error"] and not n["error"] else "—")
+        rows.append(row)
+    first = ["first run of a fresh process (default page)"]
+    for s in scales:
+        app = _step(runs[s], "app")
+        first += [_n(app["first_run_s"]) if app else "—", ""]
+    if "town" in scales and "national" in scales:
+        first.append("")
+    lines += _table(header, [first, *rows])
+    lines += ["", "Load average when each scale's pages ran: "
+              + ", ".join(f"{s} {runs[s]['load'].get('app')}" for s in scales), ""]
+
+    memory_rows = []
+    for s in scales:
+        memory = (_step(runs[s], "browser") or {}).get("memory")
+        if memory:
+            slowest = max(memory["page_seconds"].items(), key=lambda kv: kv[1], default=("—", 0))
+            memory_rows.append([s, _n(memory["peak_rss_mb"], 0), _n(memory["rss_after_mb"], 0),
+                                f"{slowest[0]} {_n(slowest[1])} s", str(len(memory["errors"])),
+                                str(runs[s]["load"]["browser"])])
+    if memory_rows:
+        lines += ["### Memory of `streamlit run app.py` serving every page (headless Chromium)", ""]
+        lines += _table(["scale", "peak RSS MB (VmHWM)", "RSS after MB", "slowest page in the browser",
+                         "pages with errors", "load"], memory_rows) + [""]
+    upload = (_step(runs.get("town", {}), "browser") or {}).get("upload")
+    if upload:
+        lines += ["### Upload to chart (town, real browser)", ""]
+        lines += _table(["click → figure visible s", "click → load report s", "report → overview figure s",
+                         "figure waited for"],
+                        [[_n(upload["total_s"]), _n(upload["load_s"]), _n(upload["overview_s"]), upload["expected"]]])
+        lines += [""]
+    errors = [f"- {s} {step}: {runs[s][step]['error']}" for s in scales for step in runs[s]
+              if isinstance(runs[s][step], dict) and "error" in runs[s][step]]
+    if errors:
+        lines += ["### Steps that failed", "", *errors, ""]
+    return "\n".join([*lines, END])
+
+
+def update(path: Path, block: str) -> None:
+    """Replace the marked block of `path` (or add it at the end); the rest of the file is kept."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
