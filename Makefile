@@ -23,7 +23,7 @@ run: $(VENV)/.installed-runtime
 
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
