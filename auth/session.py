@@ -22,6 +22,7 @@ from etl.config import settings
 
 SESSION_KEY = "_auth_session"
 NOTICE_KEY = "_auth_notice"
+OPEN_KEY = "_auth_open"  # set by gate() each run: True only while no account exists
 OPEN_BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
@@ -31,6 +32,7 @@ class _Session:
     username: str
     credential: str  # digest of the password hash at login: a password reset ends the session
     last_seen: float
+    user: User | None = None  # as read from the user table at this run's start
 
 
 def _credential(password_hash: str) -> str:
@@ -43,8 +45,12 @@ def _end(notice: str | None = None) -> None:
         st.session_state[NOTICE_KEY] = notice
 
 
-def current_user() -> User | None:
-    """The logged-in user, or None; expires after `session_minutes` without a run."""
+def current_user(*, recheck: bool = False) -> User | None:
+    """The logged-in user, or None; expires after `session_minutes` without a run.
+
+    `recheck` re-reads the account (gate() does, once per run), so a removed account or a reset
+    password ends the session at the next run; other calls in the run reuse that reading.
+    """
     session = st.session_state.get(SESSION_KEY)
     if not isinstance(session, _Session):
         return None
@@ -54,12 +60,14 @@ def current_user() -> User | None:
         audit.record(cfg, session.username, audit.SESSION_EXPIRED)
         _end(f"Phiên làm việc đã hết hạn sau {cfg.session_minutes} phút không thao tác. Hãy đăng nhập lại.")
         return None
-    found = active_user(cfg, session.username)
-    if found is None or _credential(found[1]) != session.credential:
-        _end("Tài khoản đã thay đổi hoặc bị xóa. Hãy đăng nhập lại.")
-        return None
+    if recheck or session.user is None:
+        found = active_user(cfg, session.username)
+        if found is None or _credential(found[1]) != session.credential:
+            _end("Tài khoản đã thay đổi hoặc bị xóa. Hãy đăng nhập lại.")
+            return None
+        session.user = found[0]
     session.last_seen = now
-    return found[0]
+    return session.user
 
 
 def account_name() -> str:
@@ -74,13 +82,13 @@ def allowed_units() -> tuple[str, ...] | None:
     user = current_user()
     if user is not None:
         return user.allowed_units
-    return () if users_exist(settings()) else None
+    return None if st.session_state.get(OPEN_KEY) is True else ()
 
 
 def may_load() -> bool:
     """Whether this visitor may load workbooks (anyone while access control is off)."""
     user = current_user()
-    return user.can_load if user is not None else not users_exist(settings())
+    return user.can_load if user is not None else st.session_state.get(OPEN_KEY) is True
 
 
 def load_allowed() -> bool:
@@ -161,13 +169,14 @@ def _login_pages(pages: Mapping[str, Sequence[st.Page]]) -> list[st.Page]:
 def gate(pages: Mapping[str, Sequence[st.Page]]) -> User | None:
     """Call in app.py before `st.navigation(pages)`. With no users: a banner, returns None. With
     users: the logged-in user (and the account box), or only the login form, then the run stops."""
-    if not users_exist(settings()):
+    st.session_state[OPEN_KEY] = not users_exist(settings())
+    if st.session_state[OPEN_KEY]:
         st.warning(OPEN_BANNER, icon="🔓")
         if _exposed():
             st.error("Máy chủ đang mở ra mạng mà chưa có người dùng nào. Hãy tạo quản trị viên: "
                      "`python -m etl users add admin --role quan-tri`.")
         return None
-    user = current_user()
+    user = current_user(recheck=True)
     if user is None:
         st.navigation(_login_pages(pages), position="hidden").run()
         st.stop()

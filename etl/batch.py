@@ -13,7 +13,7 @@ import duckdb
 from etl.archive import Archive, history_entries
 from etl.config import SAMPLES_DIR, Settings, settings
 from etl.guard import file_size
-from etl.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook
+from etl.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook, load_workbooks
 from etl.model import Problem
 from etl.store import published_file, write_session
 
@@ -77,21 +77,16 @@ def load_files(
     loaded_by: str | None = None,
     progress: Progress | None = None,
 ) -> list[LoadResult]:
-    """Load (name, content) pairs in one write session; each file is its own transaction."""
+    """Load (name, content) pairs in one write session, published whole (etl.loader.load_workbooks)."""
     cfg = cfg or settings()
     archive = Archive(cfg.archive_dir)
-    results: list[LoadResult] = []
     with archived_session(cfg, archive) as con:
-        for index, (name, data) in enumerate(files):
-            if progress:
-                progress(index, len(files), name)
-            oversized = too_large(name, len(data), cfg)
-            if oversized:
-                results.append(oversized)
-                continue
-            results.append(
-                load_workbook(io.BytesIO(data), con, file_name=name, archive=archive, loaded_by=loaded_by)
-            )
+        refused = [too_large(name, len(data), cfg) for name, data in files]
+        checked = iter(load_workbooks(
+            [file for file, refusal in zip(files, refused, strict=True) if refusal is None], con,
+            archive=archive, loaded_by=loaded_by, progress=progress,
+        ))
+        results = [refusal or next(checked) for refusal in refused]
         if progress:
             progress(len(files), len(files), "")
     return results

@@ -28,6 +28,8 @@ PASSWORD = ("tệp có mật khẩu (đã mã hóa) nên không đọc được;
             "(Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu: để trống), lưu lại rồi gửi")
 BOMB = "tệp nén bất thường, có thể là tệp độc hại (zip bomb)"
 DAMAGED = "tệp bị hỏng hoặc không phải bảng tính"
+ACCEPTED = "bảng tính Excel (.xlsx, .xlsm, .xls) hoặc OpenDocument (.ods)"
+OTHER_ZIP = f"tệp nén không phải bảng tính (có thể là tệp Word hoặc tệp nén khác); cần {ACCEPTED}"
 _ENCRYPTED_OLE = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 _DECLARATIONS = [word.encode(codec) for word in ("<!doctype", "<!entity") for codec in ("utf-8", "utf-16-le", "utf-16-be")]
 _OVERLAP = max(map(len, _DECLARATIONS))
@@ -95,6 +97,8 @@ def _check_zip(data: bytes, wanted: Collection[str], cfg: Settings) -> None:
     with archive:
         infos = archive.infolist()
         _check_directory(infos, cfg)
+        if not any(i.filename.startswith("xl/") or i.filename == "content.xml" for i in infos):
+            raise Refused(OTHER_ZIP)
         for info in infos:
             if not info.is_dir():
                 _check_entry(archive, info)

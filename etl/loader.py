@@ -6,6 +6,7 @@ The CLI, the upload page, the sample builder and the tests all call `load_workbo
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from etl.archive import Archive, ArchiveEntry
+from etl.facts import refresh
 from etl.model import Problem, Submission, WorkbookRejected
 from etl.units import units_by_id
 from etl.validate import parse_workbook
@@ -109,8 +111,9 @@ def write_submissions(
 ) -> list[str]:
     """Replace the (unit, year) submissions of `deliveries`, each with its own; returns their outcomes.
 
-    The caller holds the transaction. One statement per table whatever the number of deliveries:
-    a workbook upload passes one, the benchmarks' bulk fill passes hundreds.
+    The caller holds the transaction. One insert per table whatever the number of deliveries (a
+    workbook upload passes one, the benchmarks' bulk fill hundreds); deletes only for pairs that
+    were there; the stored indicator facts of the pairs refreshed (etl.facts).
     """
     subs = [d.submission for d in deliveries]
     keys = pa.table({"unit_id": [s.unit_id for s in subs], "year": [s.year for s in subs]})
@@ -147,6 +150,7 @@ def write_submissions(
         "cells": [len(s.cells) for s in subs], "members": [sum(m["end_count"] for m in s.members) for s in subs],
         "cadres": [len(s.cadres) for s in subs], "warnings": [len(s.warnings) for s in subs],
     })
+    refresh(con, [(s.unit_id, s.year) for s in subs])
     con.register("incoming_history", history)
     try:
         con.execute(
@@ -160,17 +164,82 @@ def write_submissions(
     return outcomes
 
 
-def _write_submission(
+def _suffix(file_name: str) -> str:
+    suffix = Path(file_name).suffix.lower()
+    return suffix if suffix in ACCEPTED_SUFFIXES else ""
+
+
+def _loaded(delivery: Delivery, outcome: str) -> LoadResult:
+    sub = delivery.submission
+    return LoadResult(
+        delivery.file_name, outcome, unit_id=sub.unit_id, year=sub.year, cells=len(sub.cells),
+        members=sum(m["end_count"] for m in sub.members), cadres=len(sub.cadres), warnings=sub.warnings,
+    )
+
+
+def load_workbooks(
+    files: Iterable[tuple[str, bytes]],
     con: duckdb.DuckDBPyConnection,
-    sub: Submission,
     *,
-    file_name: str,
-    sha256: str,
-    loaded_at: datetime,
-    loaded_by: str | None,
-) -> str:
-    """Replace the (unit, year) submission with `sub`; returns the outcome."""
-    return write_submissions(con, [Delivery(sub, file_name, sha256)], loaded_at=loaded_at, loaded_by=loaded_by)[0]
+    archive: Archive | None,
+    loaded_by: str | None = None,
+    loaded_at: datetime | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[LoadResult]:
+    """Check each (name, content) workbook; write the ones that pass together, in one transaction.
+
+    A rejected workbook changes nothing; a file identical to the one in force changes nothing.
+    Files apply in their order: one for a (unit, year) already waiting first writes those
+    waiting. Writing together costs a few statements per load, not per file (the write session
+    publishes all of a load or none of it anyway).
+    """
+    loaded_at = loaded_at or datetime.now().replace(microsecond=0)
+    results: list[LoadResult | None] = []
+    waiting: list[tuple[int, Delivery]] = []
+    waiting_files: dict[str, tuple[str, int]] = {}  # sha256 → (unit, year)
+
+    def write_waiting() -> None:
+        if not waiting:
+            return
+        con.execute("BEGIN TRANSACTION")
+        try:
+            outcomes = write_submissions(con, [d for _, d in waiting], loaded_at=loaded_at, loaded_by=loaded_by)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        for (index, delivery), outcome in zip(waiting, outcomes, strict=True):
+            sub = delivery.submission
+            if archive is not None:
+                archive.record(ArchiveEntry(delivery.sha256, delivery.file_name, _suffix(delivery.file_name),
+                                            loaded_at.isoformat(), loaded_by, sub.unit_id, sub.year))
+            results[index] = _loaded(delivery, outcome)
+        waiting.clear()
+        waiting_files.clear()
+
+    files = list(files)
+    for file_name, data in files:
+        if progress:
+            progress(len(results), len(files), file_name)
+        sha256 = file_hash(data)
+        active = waiting_files.get(sha256) or _active_submission(con, sha256)
+        if active:
+            results.append(LoadResult(file_name, OUTCOME_UNCHANGED, unit_id=active[0], year=active[1]))
+            continue
+        try:
+            sub = parse_workbook(data, file_name)
+        except WorkbookRejected as rejected:
+            results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
+            continue
+        if any((d.submission.unit_id, d.submission.year) == (sub.unit_id, sub.year) for _, d in waiting):
+            write_waiting()
+        if archive is not None:
+            archive.store_blob(data, sha256, _suffix(file_name))
+        waiting.append((len(results), Delivery(sub, file_name, sha256)))
+        waiting_files[sha256] = (sub.unit_id, sub.year)
+        results.append(None)
+    write_waiting()
+    return results
 
 
 def load_workbook(
@@ -186,39 +255,5 @@ def load_workbook(
 
     A rejected workbook changes nothing. A file identical to the one in force changes nothing.
     """
-    data = fp.read()
-    sha256 = file_hash(data)
-    active = _active_submission(con, sha256)
-    if active:
-        return LoadResult(file_name, OUTCOME_UNCHANGED, unit_id=active[0], year=active[1])
-    try:
-        sub = parse_workbook(data, file_name)
-    except WorkbookRejected as rejected:
-        return LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems)
-    loaded_at = loaded_at or datetime.now().replace(microsecond=0)
-    suffix = Path(file_name).suffix.lower() if Path(file_name).suffix.lower() in ACCEPTED_SUFFIXES else ""
-    if archive is not None:
-        archive.store_blob(data, sha256, suffix)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        outcome = _write_submission(
-            con, sub, file_name=file_name, sha256=sha256, loaded_at=loaded_at, loaded_by=loaded_by
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    if archive is not None:
-        archive.record(
-            ArchiveEntry(sha256, file_name, suffix, loaded_at.isoformat(), loaded_by, sub.unit_id, sub.year)
-        )
-    return LoadResult(
-        file_name,
-        outcome,
-        unit_id=sub.unit_id,
-        year=sub.year,
-        cells=len(sub.cells),
-        members=sum(m["end_count"] for m in sub.members),
-        cadres=len(sub.cadres),
-        warnings=sub.warnings,
-    )
+    return load_workbooks([(file_name, fp.read())], con, archive=archive, loaded_by=loaded_by,
+                          loaded_at=loaded_at)[0]

@@ -1,8 +1,9 @@
 """Text that a spreadsheet would run as a formula, and how every export defuses it.
 
-A name typed as `=HYPERLINK("http://…")` or `@SUM(A1)` is stored as typed (it is what the ward
-wrote) and flagged on load; every file we hand out (CSV, XLSX, the meeting report) writes it with
-a leading apostrophe, the OWASP remedy for CSV injection. Numbers, negative ones included, are
+A name typed as `=HYPERLINK("http://…")` or `@SUM(A1)` is flagged on load and stored with a
+leading apostrophe (the OWASP remedy for CSV injection), because Streamlit's own table download
+cannot be made safe; every file we hand out (CSV, XLSX, the meeting report) passes text through
+`neutralise_text` as well, which leaves already-defused text alone. Numbers, negative ones included, are
 never touched: only text is.
 """
 
@@ -19,7 +20,7 @@ def looks_like_formula(value: object) -> bool:
 
 
 def neutralise_text(value: object) -> object:
-    """`=1+1` → `'=1+1`; anything else (numbers, dates, None, plain text) unchanged."""
+    """`=1+1` → `'=1+1`; anything else (numbers, dates, None, plain or defused text) unchanged."""
     return "'" + value if looks_like_formula(value) else value
 
 

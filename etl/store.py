@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from etl.config import Settings, settings
+from etl.facts import refresh_all
 from etl.units import load_units
 from queries.sql import read_sql
 
@@ -74,6 +75,7 @@ def views_hash() -> str:
 
 def install_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(read_sql("views"))
+    refresh_all(con)  # the stored indicator facts follow the definition just installed
     con.execute("DELETE FROM meta WHERE key = 'views_hash'")
     con.execute("INSERT INTO meta VALUES ('views_hash', ?)", [views_hash()])
 

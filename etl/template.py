@@ -142,7 +142,7 @@ def _write_guide(ws: Worksheet, rows: list[GuideRow]) -> None:
                 cell.font = TITLE_FONT if style == "title" else HEADER_FONT
             if style == "header":
                 cell.fill = HEADER_FILL
-    for letter, width in zip("ABC", (34, 10, 100)):
+    for letter, width in zip("ABC", (34, 10, 100), strict=True):
         ws.column_dimensions[letter].width = width
 
 
@@ -250,7 +250,7 @@ def prefill_from_db(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Pr
         cells = con.execute(read_sql("prefill_cells"), params).fetchall()
         cursor = con.execute(read_sql("prefill_cadres"), params)
         names = [d[0] for d in cursor.description]
-        parts.append((source_code, cells, [dict(zip(names, row)) for row in cursor.fetchall()]))
+        parts.append((source_code, cells, [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]))
     # codes are unique within a unit only: if merged units share one, every code gets its unit's
     codes = [cell[0] for _, cells, _ in parts for cell in cells]
     clash = len(codes) != len(set(codes))

@@ -15,7 +15,7 @@ from typing import TypeVar
 from etl import contract as c
 from etl.contract import Column
 from etl.model import Problem, WorkbookRejected
-from etl.safe_text import looks_like_formula
+from etl.safe_text import looks_like_formula, neutralise_text
 from etl.sheetscan import dotted
 from etl.spreadsheet import MAX_ROWS, Unreadable, read_sheets
 from etl.text import fold
@@ -53,13 +53,15 @@ class Findings:
         return True
 
     def flag_formula(self, sheet: str | None, row: int | None, column: str, result: object) -> None:
-        """Text a spreadsheet would run as a formula is kept as typed, and said so (CSV injection)."""
+        """Text a spreadsheet would run as a formula is stored with a leading apostrophe, and said so.
+
+        Stored defused, because Streamlit's own table download cannot be made safe (CSV injection)."""
         for text in result if isinstance(result, tuple) else (result,):
             if looks_like_formula(text):
                 self.warnings.append(
                     f"Sheet '{sheet}', dòng {row}, cột '{column}': giá trị '{_shorten(text)}' bắt đầu bằng "
-                    f"'{text[0]}' nên bảng tính có thể hiểu là công thức; đã lưu đúng như gõ, khi xuất ra "
-                    "CSV/Excel/báo cáo sẽ thêm dấu ' ở đầu"
+                    f"'{text[0]}' nên bảng tính có thể hiểu là công thức; đã lưu kèm dấu ' ở đầu để không "
+                    "bị chạy như công thức khi mở tệp xuất ra"
                 )
 
     def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
@@ -81,7 +83,9 @@ class Findings:
             return detail
         if outcome == _FORMULA:
             self.flag_formula(table.sheet, row.number, column, detail)
-            return detail
+            if isinstance(detail, tuple):
+                return tuple(neutralise_text(t) for t in detail)
+            return neutralise_text(detail)
         if outcome == _BLANK:
             self.problem(table.sheet, row.number, column, None, "bắt buộc, đang để trống")
         elif outcome == _LONG:

@@ -8,8 +8,8 @@ import streamlit as st
 from auth.session import allowed_units, audit_download, current_user, load_allowed
 from etl.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
-from ui.blocks import table_block
-from ui.data import query
+from ui.blocks import SHOWN_ROWS, table_block
+from ui.data import query, query_later
 from ui.filters import current
 from ui.format import slug
 from ui.template_download import XLSX_MIME, template_workbook
@@ -86,11 +86,13 @@ else:
     st.caption(f"{filters.scope_label}, năm {filters.year}: mỗi bảng tải được dạng CSV hoặc Excel, "
                "tên cột như trong biểu mẫu báo cáo.")
     for table, (title, _sql) in EXTRACTS.items():
-        extract = query("extract", table, filters.boundary, filters.units, filters.year)
-        if extract.empty:
+        scope = (table, filters.boundary, filters.units, filters.year)
+        rows = query("extract_rows", *scope)
+        if not rows:
             st.info(f"{title}: không có số liệu năm {filters.year} cho các đơn vị đã chọn.")
-        else:
-            table_block(extract, title, filters, key=f"extract_{table}", expanded=False)
+        else:  # the first rows on screen; every row (900.000 cadres for the country) only on download
+            table_block(query("extract", *scope, SHOWN_ROWS), title, filters, key=f"extract_{table}",
+                        expanded=False, whole=query_later("extract", *scope), rows=rows)
 
 st.subheader("Lịch sử nạp dữ liệu")
 history = query("load_history")

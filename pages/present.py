@@ -1,7 +1,7 @@
 """Trình chiếu: the programme's state for the projector, one chart or card group per screen.
 
-The slide number lives in the URL (`/trinh-chieu?trang=3&nam=2022`), the arrow keys (← →) and
-the buttons step through the slides, the sidebar's filters carry over (hidden here, as is the chrome).
+The slide number lives in the URL (`/trinh-chieu?trang=3&nam=2022`), the arrow keys (← →), a
+presenter's remote (Page Down / Page Up) and the buttons step through the slides, the sidebar's filters carry over (hidden here, as is the chrome).
 """
 
 import streamlit as st
@@ -27,6 +27,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="slide_nav")
     number = st.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None)
     st.button("Sau ▶", key="slide_next", on_click=step, args=(1,), shortcut="Right", type="primary")
     st.page_link("pages/overview.py", label="Thoát trình chiếu", icon="✖")
+with st.container(key="slide_clicker"):  # hidden: a presenter's remote sends Page Down / Page Up
+    st.button("Trang sau", key="slide_page_down", on_click=step, args=(1,), shortcut="PageDown")
+    st.button("Trang trước", key="slide_page_up", on_click=step, args=(-1,), shortcut="PageUp")
 
 slide = deck[number - 1]
 with st.container(key=f"slide_{number}"):

@@ -63,7 +63,7 @@ def scorecard_grid(data: MeetingData) -> pd.DataFrame:
     rows = []
     for display_id in data.scorecard_order:
         row = {"display_id": display_id, "Hạng": str(ranking.at[display_id, "rank"]),
-               "Đơn vị": ranking.at[display_id, "unit"],
+               "Đơn vị": ("▶ " if data.units and display_id in data.units else "") + ranking.at[display_id, "unit"],
                "So với năm trước": ranking.at[display_id, "rank_change_text"],
                "Số chỉ tiêu đạt": str(ranking.at[display_id, "targets_met"])}
         for code, label in SHORT_LABELS.items():

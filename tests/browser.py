@@ -109,8 +109,8 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 def warm_up(browser: Browser, url: str) -> None:
-    """Open the app once and let the first run finish: the first sessions of a fresh server can be
-    answered with "page not found" and the main page when they ask for a page by its URL."""
+    """Open the app once and let the first run finish (database opened, caches filled), so the
+    timed steps of a test do not pay for the server's start."""
     page = new_page(browser)
     try:
         page.goto(url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from auth import audit
 from auth.session import SESSION_KEY
@@ -217,3 +218,18 @@ def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts):
     at.download_button(key="csv_nhat_ky").click().run()
     assert not at.exception, errors(at)
     assert audit_rows(accounts)[-1] == ("quantri", audit.DOWNLOAD, "nhat-ky-truy-cap.csv", "")
+
+
+def _scope_probe() -> None:
+    import streamlit as st
+
+    from auth.session import allowed_units, current_user, may_load
+
+    st.text(repr((current_user(), allowed_units(), may_load())))
+
+
+def test_without_the_gate_scope_denies_everything_whatever_the_url_says(accounts):
+    at = AppTest.from_function(_scope_probe, default_timeout=60)
+    at.query_params.update({"_auth_open": "True", "_auth_session": "quantri", "don_vi": "21469-2015"})
+    at.run()
+    assert at.text[0].value == "(None, (), False)"

@@ -41,9 +41,9 @@ def test_every_url_shows_only_the_login_form_until_login(sample_env):
         page.get_by_label("Tên đăng nhập").fill("thuongtruc")
         page.get_by_label("Mật khẩu").fill(PASSWORD)
         page.get_by_role("button", name="Đăng nhập").click()
-        page.locator('[data-testid="stSidebar"]').get_by_text("Đăng xuất").wait_for(timeout=90_000)
+        page.locator('[data-testid="stSidebar"]').get_by_text("Đăng xuất").wait_for(timeout=180_000)
         wait_idle(page, 90)
-        page.get_by_role("heading", name="Kết nạp đảng viên (T3)").wait_for(timeout=60_000)
+        page.get_by_role("heading", name="Kết nạp đảng viên (T3)").wait_for(timeout=180_000)
         assert page.url.startswith(f"{url}/ket-nap")
         assert page.locator('[data-testid="stPlotlyChart"]').count() > 0
         assert page.get_by_role("link", name="Quản trị").count() == 0

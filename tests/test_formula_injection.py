@@ -71,7 +71,7 @@ def loaded(sample_env, tmp_path):
     return sample_env, load_files([(p.name, p.read_bytes()) for p in paths], sample_env)
 
 
-def test_formula_like_text_is_stored_as_typed_and_flagged(loaded):
+def test_formula_like_text_is_flagged_and_stored_defused(loaded):
     cfg, results = loaded
     assert [r.outcome for r in results] == ["thay thế"] * 3
     flagged = [w for w in results[-1].warnings if "công thức" in w]
@@ -83,14 +83,15 @@ def test_formula_like_text_is_stored_as_typed_and_flagged(loaded):
         "Sheet 'Cán bộ chi bộ', dòng 2, cột 'Họ và tên'",
         "Sheet 'Cán bộ chi bộ', dòng 3, cột 'Họ và tên'",
     ]
-    assert "bắt đầu bằng '+'" in flagged[2] and "thêm dấu ' ở đầu" in flagged[2]
+    assert "bắt đầu bằng '+'" in flagged[2] and "kèm dấu ' ở đầu" in flagged[2]
     con = cursor(cfg)
     names = con.execute("SELECT cell_name FROM cells WHERE unit_id = ? AND year = 2024 ORDER BY cell_code",
                         [UNIT_ID]).fetchall()
-    assert [n for (n,) in names] == HOSTILE_CELLS
+    # stored defused: Streamlit's own table download cannot be made safe, so the data must be
+    assert [n for (n,) in names] == ["'" + n for n in HOSTILE_CELLS]
     cadres = con.execute("SELECT full_name FROM cadres WHERE unit_id = ? AND year = 2024 ORDER BY row_no LIMIT 3",
                          [UNIT_ID]).fetchall()
-    assert [n for (n,) in cadres] == ["@SUM(A1)", "=1+1", "Võ Văn Tab"]
+    assert [n for (n,) in cadres] == ["'@SUM(A1)", "'=1+1", "Võ Văn Tab"]
 
 
 def test_neutralise_keeps_numbers_and_defuses_text():
@@ -136,7 +137,7 @@ def test_kpi_cli_and_template_are_defused(loaded, tmp_path):
     book = openpyxl.load_workbook(out)
     cells = [c for sheet in book.worksheets for line in sheet.iter_rows() for c in line]
     assert not any(c.data_type == "f" for c in cells)  # names kept as text, never turned into formulas
-    assert set(HOSTILE_CELLS) <= {c.value for c in cells}
+    assert {"'" + h for h in HOSTILE_CELLS} <= {c.value for c in cells}  # as stored: defused
 
 
 def test_meeting_report_is_defused(loaded):

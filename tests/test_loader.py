@@ -137,8 +137,7 @@ def test_kill_safety_unfinished_session_publishes_nothing(empty_env, tmp_path):
     other = default_spec()
     other.info["Đơn vị"] = "Phổ Vinh"
     other_path, _ = write(other, tmp_path / "o")
-    with pytest.raises(RuntimeError):
-        with write_session(empty_env) as con:
-            load_workbook(io.BytesIO(other_path.read_bytes()), con, file_name="x.xlsx", archive=None)
-            raise RuntimeError("the process dies here")
+    with pytest.raises(RuntimeError), write_session(empty_env) as con:
+        load_workbook(io.BytesIO(other_path.read_bytes()), con, file_name="x.xlsx", archive=None)
+        raise RuntimeError("the process dies here")
     assert snapshot(empty_env) == before

@@ -83,15 +83,12 @@ def test_html_report_opens_offline_with_interactive_charts(sample_env, tmp_path,
 
 
 def open_app(page: Page, url: str) -> None:
-    """Open a page of the app by its URL; again if the server answered with its main page."""
+    """Open a page of the app by its URL (a deep link, as a shared link opens it)."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMain"]', timeout=120_000)
+    wait_idle(page, 120)
     path = url.split("/")[3].split("?")[0]
-    for _ in range(3):
-        page.goto(url)
-        page.wait_for_selector('[data-testid="stMain"]', timeout=120_000)
-        wait_idle(page, 120)
-        if f"/{path}" in page.url:
-            return
-    raise AssertionError(f"{url} opened {page.url}")
+    assert f"/{path}" in page.url, f"{url} opened {page.url}"
 
 
 def wait_slide(page: Page, number: int) -> None:
@@ -117,7 +114,7 @@ def test_presentation_opens_at_the_slide_and_year_of_its_url(app_url, browser):
     page.context.close()
 
 
-def test_step_through_every_slide_with_the_arrow_keys_and_the_buttons(app_url, browser):
+def test_step_through_every_slide_with_the_keys_and_the_buttons(app_url, browser):
     page = new_page(browser)
     page.set_viewport_size({"width": 1600, "height": 900})
     boundary = quote(BOUNDARY_LABELS[BOUNDARY_CURRENT])  # a radio's URL value is its label
@@ -142,6 +139,10 @@ def test_step_through_every_slide_with_the_arrow_keys_and_the_buttons(app_url, b
     wait_slide(page, SLIDES - 2)
     page.locator(".st-key-slide_next button").click()
     wait_slide(page, SLIDES - 1)
+    page.keyboard.press("PageUp")  # a presenter's remote
+    wait_slide(page, SLIDES - 2)
+    page.keyboard.press("PageDown")
+    wait_slide(page, SLIDES - 1)
     page.context.close()
 
 
@@ -165,4 +166,22 @@ def test_the_camera_downloads_a_slide_sized_png_offline(app_url, browser, tmp_pa
     assert saved.suffix == ".png" and "2022" in saved.name
     assert png_size(saved.read_bytes()) == (1600, 900)
     assert refused == []
+    page.context.close()
+
+
+def test_report_page_downloads_the_pdf_and_the_html_in_one_click(app_url, browser, tmp_path):
+    page = new_page(browser)
+    open_app(page, f"{app_url}/bao-cao?nam=2022")
+    assert exceptions(page) == []
+    assert page.locator(".dp-card").count() == 7
+    screenshot(page, "report-page-2022")
+    files = {}
+    for kind in ("PDF", "HTML"):
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name=f"Tải báo cáo {kind}").click()
+        files[kind] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[kind])
+    assert files["PDF"].name.endswith("_2022_don-vi-bao-cao.pdf") and files["PDF"].read_bytes()[:5] == b"%PDF-"
+    assert "223/329" in files["HTML"].read_text(encoding="utf-8")
+    assert exceptions(page) == []
     page.context.close()

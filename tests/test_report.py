@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +34,21 @@ def kpi_figures(year: int, unit: str | None = None) -> dict[str, tuple[int, int]
     return {row.indicator: (int(row.numerator), int(row.denominator)) for row in table.itertuples()}
 
 
-def pdf_pages(data) -> list[str]:
-    reader = PdfReader(io.BytesIO(report_pdf(data)))
+@pytest.fixture(scope="module")
+def report_2022(sample_var: Path, tmp_path_factory: pytest.TempPathFactory):
+    """(data, PDF bytes, HTML) of the whole town's 2022 report, made once for the module."""
+    var_dir = tmp_path_factory.mktemp("report-2022") / "var"
+    shutil.copytree(sample_var, var_dir, symlinks=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DP_VAR_DIR", str(var_dir))
+        mp.delenv("DP_DB", raising=False)
+        mp.delenv("DP_ARCHIVE", raising=False)
+        data = meeting_data_for(cursor(), 2022)
+        yield data, report_pdf(data), report_html(data)
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(pdf))
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.1)
     return [page.extract_text() for page in reader.pages]
@@ -56,9 +70,9 @@ def test_report_figures_equal_the_kpi_export(sample_env, year, unit):
     assert cards == {code: expected[code] for code in HEADLINE}
 
 
-def test_pdf_has_a4_pages_sections_and_the_baseline_figures(sample_env):
-    data = meeting_data_for(cursor(), 2022)
-    pages = pdf_pages(data)
+def test_pdf_has_a4_pages_sections_and_the_baseline_figures(report_2022):
+    data, pdf, _ = report_2022
+    pages = pdf_pages(pdf)
     assert 6 <= len(pages) <= 20
     text = squeeze("\n".join(pages))
     assert "Toàn thị xã" in pages[0] and "năm 2022" in squeeze(pages[0]) and "Dữ liệu mẫu" in pages[0]
@@ -69,9 +83,9 @@ def test_pdf_has_a4_pages_sections_and_the_baseline_figures(sample_env):
     for figure in ("67,78%", "223/329", "77,58%", "128/165", "57,93%", "95/164", "83,28%", "274/329",
                    "18,84%", "62/329", "46,81%", "154/329"):
         assert figure in text, figure
-    for numerator, denominator in kpi_figures(2022).values():
-        assert vi_count(numerator, denominator) in text
-        assert vi_percent(numerator / denominator) in text
+    for row in data.indicators.itertuples():  # equal to the KPI export: test_report_figures_equal_the_kpi_export
+        assert vi_count(row.numerator, row.denominator) in text
+        assert vi_percent(row.numerator / row.denominator) in text
     for heading in ("Bảng xếp hạng đơn vị", "Tiến độ đến mục tiêu 2025", "Tiến độ đến mục tiêu 2030",
                     "Chi bộ nhiều năm liền không kết nạp đảng viên", "Đơn vị dưới mục tiêu từ 2 chỉ tiêu trở lên"):
         assert heading in text, heading
@@ -81,15 +95,14 @@ def test_pdf_has_a4_pages_sections_and_the_baseline_figures(sample_env):
 
 def test_pdf_of_one_unit_names_it_and_its_figures(sample_env):
     data = meeting_data_for(cursor(), 2024, "Phổ Hòa")
-    text = squeeze("\n".join(pdf_pages(data)))
+    text = squeeze("\n".join(pdf_pages(report_pdf(data))))
     assert "Phường Phổ Hòa — năm 2024" in text
     for numerator, denominator in kpi_figures(2024, "Phổ Hòa").values():
         assert vi_count(numerator, denominator) in text
 
 
-def test_html_is_self_contained_with_one_plotly_bundle(sample_env):
-    data = meeting_data_for(cursor(), 2022)
-    html = report_html(data)
+def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
+    data, _, html = report_2022
     charts = sum(1 for section in outline(data) for block in section.blocks if type(block).__name__ == "Chart")
     assert html.count('class="plotly-graph-div"') == charts
     assert html.count("plotly.js v") == 1  # the bundle's banner: inlined once

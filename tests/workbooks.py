@@ -62,8 +62,8 @@ def default_spec(**mess: object) -> WorkbookSpec:
             {"Mã chi bộ": "TH01", "Tên chi bộ": "Chi bộ Trường THCS Phổ Hòa", "Loại chi bộ": "Trường học",
              "Xếp loại": "HTNV", "Bốn tốt": None},
         ],
-        members=[dict(zip(MEMBER_HEADERS, (code, *figures))) for code, figures in MEMBER_FIGURES.items()],
-        cadres=[dict(zip(CADRE_HEADERS, row)) for row in CADRES],
+        members=[dict(zip(MEMBER_HEADERS, (code, *figures), strict=True)) for code, figures in MEMBER_FIGURES.items()],
+        cadres=[dict(zip(CADRE_HEADERS, row, strict=True)) for row in CADRES],
         mess=Mess(**mess),
     )
 

@@ -15,6 +15,7 @@ from ui.filters import Filters
 from ui.format import vi_number, vi_percent
 
 RATE_PREFIX = "Tỷ lệ"
+SHOWN_ROWS = 1_000  # rows formatted and sent to the browser; a province or the country has more units
 
 
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
@@ -39,13 +40,15 @@ def styled(table: pd.DataFrame):
     return table.style.format(formats, na_rep="—")
 
 
-def downloads(table: pd.DataFrame, name: str, filters: Filters | None, key: str) -> None:
+def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str) -> None:
+    """CSV and XLSX of `table` (or of what the function `table` returns), made when the button is
+    clicked (deferred, on another thread): a page run builds no file."""
     stem = file_stem(name, filters)
-    exported = export_frame(table)
+    frame = table if callable(table) else lambda: table
     left, right = st.columns(2)
-    left.download_button("⬇️ Tải CSV", csv_bytes(exported), f"{stem}.csv", "text/csv",
+    left.download_button("⬇️ Tải CSV", lambda: csv_bytes(export_frame(frame())), f"{stem}.csv", "text/csv",
                          key=f"csv_{key}", on_click=audit_download, args=(f"{stem}.csv",))
-    right.download_button("⬇️ Tải Excel", xlsx_bytes(exported), f"{stem}.xlsx",
+    right.download_button("⬇️ Tải Excel", lambda: xlsx_bytes(export_frame(frame())), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"xlsx_{key}", on_click=audit_download, args=(f"{stem}.xlsx",))
 
@@ -55,10 +58,21 @@ def chart_key(key: str) -> str:
     return f"fig_{key}"
 
 
-def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: str, expanded: bool = True) -> None:
+def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: str, expanded: bool = True, *,
+                whole: Callable[[], pd.DataFrame] | None = None, rows: int | None = None) -> None:
+    """The table (its first SHOWN_ROWS rows when longer) and downloads of all of it.
+
+    `table` may be the first rows only of a long one: then `whole` gives all `rows` of it, on a
+    download click.
+    """
+    rows = len(table) if rows is None else rows
     with st.expander(f"Bảng số liệu: {name}", expanded=expanded):
-        st.dataframe(styled(table), hide_index=True, width="stretch")
-        downloads(table, name, filters, key)
+        shown = table.head(SHOWN_ROWS)
+        st.dataframe(styled(shown), hide_index=True, width="stretch")
+        if rows > len(shown):
+            st.caption(f"Hiển thị {vi_number(len(shown))} dòng đầu trong {vi_number(rows)} dòng; "
+                       "tệp CSV, Excel tải về có đủ mọi dòng.")
+        downloads(whole or table, name, filters, key)
 
 
 def chart_block(fig: go.Figure, table: pd.DataFrame, name: str, filters: Filters | None, key: str,

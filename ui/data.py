@@ -5,6 +5,8 @@ A load publishes a new version file, so the key changes and no meeting sees stal
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -46,3 +48,15 @@ def scoped_cursor_work(work, *args):
     """Run `work(cursor, *args)` outside the cache, restricted like `query` (reports, templates)."""
     with restricted_to(allowed_units()):
         return work(cursor(), *args)
+
+
+def query_later(name: str, *args: object) -> Callable[[], pd.DataFrame]:
+    """The named query as a function to call later, outside this script run (a deferred download,
+    which Streamlit runs on another thread): the reader's scope is taken now, from the session."""
+    allowed = allowed_units()
+
+    def run() -> pd.DataFrame:
+        with restricted_to(allowed):
+            return catalog.QUERIES[name](cursor(), *args)
+
+    return run

@@ -50,6 +50,7 @@ PRESENTATION_CSS = """
 .dp-slide-table caption { text-align: left; font-weight: 700; padding: 4px 0; }
 [data-testid="stMain"] [data-testid="stAlert"] > div { padding: 0.25rem 0.8rem; }
 [data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1rem; }
+.st-key-slide_clicker { display: none; }
 .st-key-slide_nav { border-bottom: 1px solid #e0dccf; padding-bottom: 0.3rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.15rem !important; white-space: normal !important; }
 [data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }

@@ -52,23 +52,49 @@ FROM submissions s
 LEFT JOIN member_figures m USING (unit_id, year)
 GROUP BY s.unit_id, s.year;
 
--- One row per (unit, year, indicator). Rates are sum(numerator) / sum(denominator)
--- over whatever units and years are selected.
+-- Every count the indicators need, one row per submission: each aggregate is computed once.
+CREATE OR REPLACE VIEW indicator_counts AS
+SELECT s.unit_id, s.year,
+       CASE WHEN s.org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END AS org_good,
+       CASE WHEN s.org_rating IS NOT NULL THEN 1 ELSE 0 END AS org_rated,
+       m.rated_good_or_better, m.rated, m.admitted, m.start_count,
+       c.cadres, c.thpt, c.members_only, c.members_only_thpt, c.secretaries, c.secretaries_thpt,
+       c.so_cap_llct, c.thpt_and_so_cap_llct, c.trung_cap_chuyen_mon, c.trung_cap_llct,
+       c.trained + coalesce(s.committee_trained, 0) AS trained_with_committee,
+       c.cadres + coalesce(s.committee_members, 0) AS cadres_with_committee
+FROM submissions s
+JOIN member_totals m USING (unit_id, year)
+JOIN cadre_counts c USING (unit_id, year);
+
+-- The definition of every indicator: one row per (unit, year, indicator). Rates are
+-- sum(numerator) / sum(denominator) over whatever units and years are selected.
+CREATE OR REPLACE VIEW indicator_definition AS
+SELECT unit_id, year, unnest([
+    {'indicator': 'T1_org_rating', 'numerator': org_good, 'denominator': org_rated},
+    {'indicator': 'T2_member_rating', 'numerator': rated_good_or_better, 'denominator': rated},
+    {'indicator': 'T3_admission_rate', 'numerator': admitted, 'denominator': start_count},
+    {'indicator': 'T4_thpt', 'numerator': thpt, 'denominator': cadres},
+    {'indicator': 'T4_thpt_chi_uy_vien', 'numerator': members_only_thpt, 'denominator': members_only},
+    {'indicator': 'T4_thpt_bi_thu_pho_bi_thu', 'numerator': secretaries_thpt, 'denominator': secretaries},
+    {'indicator': 'T4_so_cap_llct', 'numerator': so_cap_llct, 'denominator': cadres},
+    {'indicator': 'T4_thpt_and_so_cap_llct', 'numerator': thpt_and_so_cap_llct, 'denominator': cadres},
+    {'indicator': 'T5_trung_cap_chuyen_mon', 'numerator': trung_cap_chuyen_mon, 'denominator': cadres},
+    {'indicator': 'T6_trung_cap_llct', 'numerator': trung_cap_llct, 'denominator': cadres},
+    {'indicator': 'T7_training', 'numerator': trained_with_committee, 'denominator': cadres_with_committee}
+], recursive := true)
+FROM indicator_counts;
+
+-- `indicator_definition` stored per (unit, year), so that pages and exports sum a table instead
+-- of deriving every indicator from every cadre on each query (seconds at national scale). The
+-- loader refreshes the pairs it writes in the same transaction; installing these views
+-- refreshes every pair (etl.facts). Read it as `indicator_facts`.
+CREATE TABLE IF NOT EXISTS indicator_facts_store (
+    unit_id     VARCHAR NOT NULL,
+    year        INTEGER NOT NULL,
+    indicator   VARCHAR NOT NULL,
+    numerator   BIGINT NOT NULL,
+    denominator BIGINT NOT NULL
+);
+
 CREATE OR REPLACE VIEW indicator_facts AS
-SELECT unit_id, year, 'T1_org_rating' AS indicator,
-       CASE WHEN org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END AS numerator,
-       CASE WHEN org_rating IS NOT NULL THEN 1 ELSE 0 END AS denominator
-FROM submissions
-UNION ALL SELECT unit_id, year, 'T2_member_rating', rated_good_or_better, rated FROM member_totals
-UNION ALL SELECT unit_id, year, 'T3_admission_rate', admitted, start_count FROM member_totals
-UNION ALL SELECT unit_id, year, 'T4_thpt', thpt, cadres FROM cadre_counts
-UNION ALL SELECT unit_id, year, 'T4_thpt_chi_uy_vien', members_only_thpt, members_only FROM cadre_counts
-UNION ALL SELECT unit_id, year, 'T4_thpt_bi_thu_pho_bi_thu', secretaries_thpt, secretaries FROM cadre_counts
-UNION ALL SELECT unit_id, year, 'T4_so_cap_llct', so_cap_llct, cadres FROM cadre_counts
-UNION ALL SELECT unit_id, year, 'T4_thpt_and_so_cap_llct', thpt_and_so_cap_llct, cadres FROM cadre_counts
-UNION ALL SELECT unit_id, year, 'T5_trung_cap_chuyen_mon', trung_cap_chuyen_mon, cadres FROM cadre_counts
-UNION ALL SELECT unit_id, year, 'T6_trung_cap_llct', trung_cap_llct, cadres FROM cadre_counts
-UNION ALL
-SELECT c.unit_id, c.year, 'T7_training',
-       c.trained + coalesce(s.committee_trained, 0), c.cadres + coalesce(s.committee_members, 0)
-FROM cadre_counts c JOIN submissions s USING (unit_id, year);
+SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts_store;
