@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from auth import audit
 from auth.login import LoginRefused, authenticate
@@ -76,19 +77,28 @@ def account_name() -> str:
     return session.username if isinstance(session, _Session) else ""
 
 
+def _access_open() -> bool:
+    """Access control is off: as gate() found this run, or (outside a script run, e.g. a deferred
+    download on another thread, where there is no session) as the account file says now."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return not users_exist(settings())
+    return st.session_state.get(OPEN_KEY) is True
+
+
 def allowed_units() -> tuple[str, ...] | None:
     """Unit ids the visitor may see: None = all (administrator, Thường trực, or access control
-    off); () = nothing. Derived on the server from the session, never from a widget."""
-    user = current_user()
+    off); () = nothing. Derived on the server from the session, never from a widget; outside
+    a script run there is no session, so nothing unless access control is off."""
+    user = current_user() if get_script_run_ctx(suppress_warning=True) else None
     if user is not None:
         return user.allowed_units
-    return None if st.session_state.get(OPEN_KEY) is True else ()
+    return None if _access_open() else ()
 
 
 def may_load() -> bool:
     """Whether this visitor may load workbooks (anyone while access control is off)."""
-    user = current_user()
-    return user.can_load if user is not None else st.session_state.get(OPEN_KEY) is True
+    user = current_user() if get_script_run_ctx(suppress_warning=True) else None
+    return user.can_load if user is not None else _access_open()
 
 
 def load_allowed() -> bool:

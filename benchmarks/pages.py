@@ -41,6 +41,7 @@ class PageFigures:
     path: str
     cold_s: float | None = None
     warm_s: float | None = None  # median of the warm runs
+    warm_cpu_s: float | None = None  # median CPU seconds of this process during the warm runs
     warm_runs: list[float] = field(default_factory=list)
     error: str | None = None  # an exception element or a failed run: the figure is not comparable
 
@@ -52,13 +53,15 @@ class PagesFigures:
     pages: list[PageFigures]
 
 
-def _run(at: AppTest) -> tuple[float, str | None]:
-    started = time.perf_counter()
+def _run(at: AppTest, cpu: list[float] | None = None) -> tuple[float, str | None]:
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         at.run(timeout=TIMEOUT_S)
     except Exception as error:  # a benchmark reports a failing page and goes on
         return time.perf_counter() - started, f"{type(error).__name__}: {error}"[:300]
     elapsed = time.perf_counter() - started
+    if cpu is not None:
+        cpu.append(time.process_time() - cpu_started)
     errors = [str(e.value) for e in at.exception]
     return elapsed, (errors[0][:300] if errors else None)
 
@@ -79,10 +82,12 @@ def bench_pages(repeat: int, only: list[str] | None = None) -> PagesFigures:
             continue
         st.cache_data.clear()
         result.cold_s, result.error = _run(at)
+        cpu: list[float] = []
         for _ in range(repeat):
-            elapsed, error = _run(at)
+            elapsed, error = _run(at, cpu)
             result.warm_runs.append(round(elapsed, 4))
             result.error = result.error or error
         result.warm_s = median(result.warm_runs)
+        result.warm_cpu_s = median(cpu)
         figures.append(result)
     return PagesFigures(first, first_error, figures)

@@ -133,7 +133,7 @@ def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, 
     for scale in scales:
         for page in (_step(runs[scale], "app") or {}).get("pages", []):
             titles.setdefault(page["path"], page["title"])
-    header = ["page"] + [f"{s} {kind}" for s in scales for kind in ("cold", "warm")]
+    header = ["page"] + [f"{s} {kind}" for s in scales for kind in ("cold", "warm (CPU)")]
     if "town" in scales and "national" in scales:
         header.append("national / town warm")
     rows = []
@@ -146,7 +146,8 @@ def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, 
             if page is None or page["error"]:
                 row += ["error" if page else "—", (page or {}).get("error", "—")[:60] if page else "—"]
             else:
-                row += [_n(page["cold_s"]), _n(page["warm_s"])]
+                cpu = page.get("warm_cpu_s")
+                row += [_n(page["cold_s"]), _n(page["warm_s"]) + (f" ({_n(cpu)})" if cpu is not None else "")]
         if "town" in scales and "national" in scales:
             t, n = by_scale["town"], by_scale["national"]
             row.append(_n(n["warm_s"] / t["warm_s"], 1) if t and n and not t["error"] and not n["error"] else "—")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Collection, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -76,15 +76,18 @@ def load_files(
     *,
     loaded_by: str | None = None,
     progress: Progress | None = None,
+    allowed_units: Collection[str] | None = None,
 ) -> list[LoadResult]:
-    """Load (name, content) pairs in one write session, published whole (etl.loader.load_workbooks)."""
+    """Load (name, content) pairs in one write session, published whole (etl.loader.load_workbooks).
+
+    `allowed_units` (unit ids; None = any unit) is the loading user's restriction."""
     cfg = cfg or settings()
     archive = Archive(cfg.archive_dir)
     with archived_session(cfg, archive) as con:
         refused = [too_large(name, len(data), cfg) for name, data in files]
         checked = iter(load_workbooks(
             [file for file, refusal in zip(files, refused, strict=True) if refusal is None], con,
-            archive=archive, loaded_by=loaded_by, progress=progress,
+            archive=archive, loaded_by=loaded_by, progress=progress, allowed_units=allowed_units,
         ))
         results = [refusal or next(checked) for refusal in refused]
         if progress:

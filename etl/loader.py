@@ -6,7 +6,7 @@ The CLI, the upload page, the sample builder and the tests all call `load_workbo
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -66,10 +66,11 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _active_submission(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple | None:
-    return con.execute(
-        "SELECT unit_id, year FROM submissions WHERE file_hash = ?", [sha256]
-    ).fetchone()
+def _in_force(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> dict[str, tuple[str, int]]:
+    """File hash → (unit, year) of the submissions in force that came in one of these files."""
+    rows = con.execute("SELECT file_hash, unit_id, year FROM submissions WHERE list_contains(?, file_hash)",
+                       [hashes]).fetchall()
+    return {sha256: (unit_id, year) for sha256, unit_id, year in rows}
 
 
 @dataclass(frozen=True)
@@ -185,18 +186,22 @@ def load_workbooks(
     loaded_by: str | None = None,
     loaded_at: datetime | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    allowed_units: Collection[str] | None = None,
 ) -> list[LoadResult]:
     """Check each (name, content) workbook; write the ones that pass together, in one transaction.
 
+    `allowed_units` (unit ids; None = any) refuses a workbook of another unit: a ward officer
+    loads only their own unit's reports.
     A rejected workbook changes nothing; a file identical to the one in force changes nothing.
     Files apply in their order: one for a (unit, year) already waiting first writes those
     waiting. Writing together costs a few statements per load, not per file (the write session
     publishes all of a load or none of it anyway).
     """
     loaded_at = loaded_at or datetime.now().replace(microsecond=0)
+    files = [(name, data, file_hash(data)) for name, data in files]
+    in_force = _in_force(con, [sha256 for _, _, sha256 in files])  # kept level with the files as they apply
     results: list[LoadResult | None] = []
     waiting: list[tuple[int, Delivery]] = []
-    waiting_files: dict[str, tuple[str, int]] = {}  # sha256 → (unit, year)
 
     def write_waiting() -> None:
         if not waiting:
@@ -215,14 +220,11 @@ def load_workbooks(
                                             loaded_at.isoformat(), loaded_by, sub.unit_id, sub.year))
             results[index] = _loaded(delivery, outcome)
         waiting.clear()
-        waiting_files.clear()
 
-    files = list(files)
-    for file_name, data in files:
+    for file_name, data, sha256 in files:
         if progress:
             progress(len(results), len(files), file_name)
-        sha256 = file_hash(data)
-        active = waiting_files.get(sha256) or _active_submission(con, sha256)
+        active = in_force.get(sha256)
         if active:
             results.append(LoadResult(file_name, OUTCOME_UNCHANGED, unit_id=active[0], year=active[1]))
             continue
@@ -231,15 +233,27 @@ def load_workbooks(
         except WorkbookRejected as rejected:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
             continue
+        if allowed_units is not None and sub.unit_id not in allowed_units:
+            results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=[_not_your_unit(file_name, sub)]))
+            continue
         if any((d.submission.unit_id, d.submission.year) == (sub.unit_id, sub.year) for _, d in waiting):
             write_waiting()
         if archive is not None:
             archive.store_blob(data, sha256, _suffix(file_name))
         waiting.append((len(results), Delivery(sub, file_name, sha256)))
-        waiting_files[sha256] = (sub.unit_id, sub.year)
+        for replaced in [h for h, key in in_force.items() if key == (sub.unit_id, sub.year)]:
+            del in_force[replaced]
+        in_force[sha256] = (sub.unit_id, sub.year)
         results.append(None)
     write_waiting()
     return results
+
+
+def _not_your_unit(file_name: str, sub) -> Problem:
+    unit = units_by_id().get(sub.unit_id)
+    name = unit.full_name if unit else sub.unit_id
+    return Problem(file_name, "Thông tin", None, "Đơn vị", name,
+                   "tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách")
 
 
 def load_workbook(

@@ -8,7 +8,7 @@ import streamlit as st
 from auth.session import allowed_units, audit_download, current_user, load_allowed
 from etl.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
-from ui.blocks import SHOWN_ROWS, table_block
+from ui.blocks import table_block
 from ui.data import query, query_later
 from ui.filters import current
 from ui.format import slug
@@ -16,6 +16,7 @@ from ui.template_download import XLSX_MIME, template_workbook
 from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, show_report, submit
 
 FIRST_REPORT_YEAR = 2015
+PREVIEW_ROWS = 100  # of an extract on screen; its downloads hold every row
 
 st.title("Dữ liệu")
 years = [int(y) for y in query("years_loaded")]
@@ -71,7 +72,7 @@ def template_section() -> None:
     template_name = (f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
                      f"{'_dien-san' if prefilled else ''}.xlsx")
     st.download_button(
-        "⬇️ Tải biểu mẫu Excel", data=partial(template_workbook, unit_id, template_year, prefilled),
+        "⬇️ Tải biểu mẫu Excel", data=partial(template_workbook, unit_id, template_year, prefilled, allowed),
         file_name=template_name,
         mime=XLSX_MIME, key="mau_tai", on_click=audit_download, args=(template_name,),
     )
@@ -91,7 +92,7 @@ else:
         if not rows:
             st.info(f"{title}: không có số liệu năm {filters.year} cho các đơn vị đã chọn.")
         else:  # the first rows on screen; every row (900.000 cadres for the country) only on download
-            table_block(query("extract", *scope, SHOWN_ROWS), title, filters, key=f"extract_{table}",
+            table_block(query("extract", *scope, PREVIEW_ROWS), title, filters, key=f"extract_{table}",
                         expanded=False, whole=query_later("extract", *scope), rows=rows)
 
 st.subheader("Lịch sử nạp dữ liệu")

@@ -33,7 +33,7 @@ right.download_button("⬇️ Tải báo cáo PDF (khổ A4, để in và gửi)
                       "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary", width="stretch")
 
 st.subheader("Nội dung báo cáo")
-st.markdown("\n".join(f"- {section.title}" for section in outline(data)))
+st.markdown("  \n".join(section.title for section in outline(data)))
 st.caption(f"Bảng xếp hạng: {vi_number(len(data.ranking))} đơn vị · tiến độ: {vi_number(len(data.pace))} chỉ tiêu · "
            f"{vi_number(len(data.warnings))} cảnh báo.")
 

@@ -233,3 +233,11 @@ def test_without_the_gate_scope_denies_everything_whatever_the_url_says(accounts
     at.query_params.update({"_auth_open": "True", "_auth_session": "quantri", "don_vi": "21469-2015"})
     at.run()
     assert at.text[0].value == "(None, (), False)"
+
+
+def test_outside_a_script_run_there_is_no_session_so_nothing_unless_access_control_is_off(sample_env):
+    from auth.session import allowed_units, may_load
+
+    assert (allowed_units(), may_load()) == (None, True)  # a deferred download on the local demo
+    add_accounts(sample_env, "quantri")
+    assert (allowed_units(), may_load()) == ((), False)

@@ -174,10 +174,10 @@ def test_template_blank_or_prefilled(sample_env):
 
     rows = sample_rows()["cells"]
     last_year = sorted(rows[(rows["unit_id"] == PHO_HOA) & (rows["year"] == 2023)]["Mã chi bộ"])
-    assert sorted(_cell_codes(template_workbook(PHO_HOA, 2024, True))) == last_year
-    assert _cell_codes(template_workbook(PHO_HOA, 2024, False)) == []
+    assert sorted(_cell_codes(template_workbook(PHO_HOA, 2024, True, None))) == last_year
+    assert _cell_codes(template_workbook(PHO_HOA, 2024, False, None)) == []
     merged = rows[(rows["unit_id"] == "21439-2025") & (rows["year"] == 2025)]["Mã chi bộ"]
-    assert sorted(_cell_codes(template_workbook("21439-2025", 2026, True))) == sorted(merged)
+    assert sorted(_cell_codes(template_workbook("21439-2025", 2026, True, None))) == sorted(merged)
 
     at.number_input(key="mau_nam").set_value(2020).run()  # nothing loaded before 2020
     assert any("biểu mẫu để trống" in cap.value for cap in at.caption)

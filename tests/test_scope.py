@@ -110,3 +110,25 @@ def test_officer_sees_only_own_unit_even_summed_into_the_new_ward(sample_env):
 def test_whole_town_outside_any_restriction(sample_env):
     units = QUERIES["display_units"](cursor(), "reported", None)
     assert len(units) == 20
+
+
+def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
+    from etl.batch import load_files
+    from tests.workbooks import default_spec, write
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path, _ = write(default_spec(), folder)  # Phường Phổ Hòa, 2024
+    [refused] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=("21466-2015",))
+    assert refused.outcome == "bị từ chối"
+    assert refused.problems[0].column == "Đơn vị" and "đơn vị mình phụ trách" in refused.problems[0].expected
+    [loaded] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=(PHO_HOA,))
+    assert loaded.ok
+
+
+def test_template_for_another_unit_is_refused(sample_env):
+    from ui.template_download import template_workbook
+
+    with pytest.raises(PermissionError):
+        template_workbook("21466-2015", 2024, True, (PHO_HOA,))
+    assert template_workbook(PHO_HOA, 2024, True, (PHO_HOA,))[:2] == b"PK"

@@ -14,6 +14,8 @@ NEUTRAL = "#1f5fa8"
 TARGET = "#333333"
 PALETTE = ["#1f5fa8", "#e08a00", "#2e8b57", "#8e44ad", "#c62828", "#16a0a0", "#7f8c8d", "#b8860b"]
 FONT_SIZE = 18
+# A system font for the PNG download too (drawn without the web font, long labels were cut off)
+FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
 
 
 def plotly_config(file_name: str) -> dict:
@@ -30,7 +32,7 @@ def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title:
     fig.update_layout(
         title={"text": title, "font": {"size": FONT_SIZE + 4}},
         separators=PLOTLY_SEPARATORS,
-        font={"size": FONT_SIZE},
+        font={"size": FONT_SIZE, "family": FONT_FAMILY},
         height=height,
         margin={"l": 10, "r": 30, "t": 70, "b": 10},
         # at the foot of the figure, below the x-axis title whatever the tick size

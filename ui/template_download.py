@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-from auth.session import allowed_units
 from etl.template import prefill_from_db, write_template
 from etl.units import units_by_id
 from queries.db import NoDatabase, cursor
@@ -12,9 +11,10 @@ from queries.db import NoDatabase, cursor
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def template_workbook(unit_id: str, year: int, prefilled: bool) -> bytes:
+def template_workbook(unit_id: str, year: int, prefilled: bool, allowed: tuple[str, ...] | None) -> bytes:
     """The .xlsx a ward fills in; prefilled with last year's cells, cadres and members when known."""
-    allowed = allowed_units()
+    # `allowed` is the visitor's scope taken when the button was drawn: Streamlit builds the file
+    # later, on a thread without the session
     if allowed is not None and unit_id not in allowed:
         raise PermissionError("Tài khoản này không được lấy biểu mẫu của đơn vị khác.")
     unit = units_by_id()[unit_id]

@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from auth import audit
-from auth.session import account_name, may_load
+from auth.session import allowed_units, account_name, may_load
 from etl.batch import Progress, load_files
 from etl.config import settings
 from etl.loader import LoadResult
@@ -46,7 +46,8 @@ def load_uploads(files: list[tuple[str, bytes]], loaded_by: str | None = None,
     if not may_load():
         raise PermissionError("tài khoản này không được nạp dữ liệu")
     cfg = settings()
-    results = load_files(files, cfg, loaded_by=loaded_by or None, progress=progress)
+    results = load_files(files, cfg, loaded_by=loaded_by or None, progress=progress,
+                         allowed_units=allowed_units())
     audit.record_loads(cfg, account_name(), results)
     return results
 

@@ -1,0 +1,94 @@
+"""The benchmarks' data passes the loader's own checks, and the runner runs (no timing asserted)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from benchmarks.fill import fill_database, scale_env, write_workbooks
+from benchmarks.report import END, START
+from benchmarks.synthetic import SCALES, generate, submission
+from etl.batch import load_files
+from etl.config import settings
+from etl.store import published_file
+from etl.template import write_workbook
+from etl.validate import parse_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOKS = 3
+
+
+@pytest.fixture
+def scale_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """DP_BENCH_OUT in a temporary folder; `use(scale)` points the environment at that scale."""
+    monkeypatch.setenv("DP_BENCH_OUT", str(tmp_path / "out"))
+
+    def use(name: str):
+        scale = SCALES[name]
+        for key, value in scale_env(scale).items():
+            monkeypatch.setenv(key, value)
+        if scale.units is None:
+            monkeypatch.delenv("DP_UNITS_CSV", raising=False)
+        monkeypatch.delenv("DP_DB", raising=False)
+        monkeypatch.delenv("DP_ARCHIVE", raising=False)
+        return scale
+
+    return use
+
+
+@pytest.mark.parametrize("name", list(SCALES))
+def test_generated_workbooks_load_without_rejection(scale_out, name):
+    scale = scale_out(name)
+    paths = write_workbooks(scale, WORKBOOKS)
+    results = load_files([(p.name, p.read_bytes()) for p in paths], settings())
+    assert [r.outcome for r in results] == ["nạp mới"] * WORKBOOKS, [r.problems for r in results]
+    assert all(r.cells and r.cadres and r.members for r in results)
+
+
+@pytest.mark.parametrize("name", list(SCALES))
+def test_the_page_benchmark_fill_is_what_the_parser_reads(scale_out, name):
+    """The bulk fill skips writing and parsing workbooks: its submissions must equal the parser's."""
+    scale = scale_out(name)
+    from benchmarks.fill import units_of
+
+    units = units_of(scale)
+    wanted = {units[0].unit_id, units[-1].unit_id}
+    for unit, year, content in generate(scale, units, only=wanted):
+        out = io.BytesIO()
+        write_workbook(out, unit, year, sample=True, **content)
+        assert parse_workbook(out.getvalue(), "x.xlsx") == submission(unit, year, content), (unit.unit_id, year)
+
+
+def test_a_filled_town_database_has_every_unit_year(scale_out):
+    scale = scale_out("town")
+    stats = fill_database(scale)
+    with duckdb.connect(str(published_file(settings())), read_only=True) as con:
+        submissions = con.execute("SELECT count(*) FROM submissions").fetchall()[0][0]
+        facts = con.execute("SELECT count(*) FROM indicator_facts").fetchall()[0][0]
+    assert submissions == stats.unit_years == 15 * 5 + 5
+    assert facts == 11 * submissions
+
+
+def test_the_runner_at_town_scale(tmp_path):
+    """`python -m benchmarks` end to end at town scale, one repetition, no browser; a smoke test."""
+    results = tmp_path / "RESULTS.md"
+    env = {**os.environ, "DP_BENCH_OUT": str(tmp_path / "out")}
+    for key in ("DP_VAR_DIR", "DP_DB", "DP_ARCHIVE", "DP_UNITS_CSV"):
+        env.pop(key, None)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--scale", "town", "--repeat", "1", "--workbooks", str(WORKBOOKS),
+         "--no-browser", "--pages", "tong-quan,du-lieu", "--results", str(results)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    text = results.read_text(encoding="utf-8")
+    assert START in text and END in text
+    for heading in ("### Targets", "### Loader", "### Pages"):
+        assert heading in text
+    assert "Steps that failed" not in text, text

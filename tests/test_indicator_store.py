@@ -1,0 +1,59 @@
+"""The stored indicator facts are always the definition's rows: after loading, replacing, upgrading."""
+
+from __future__ import annotations
+
+import duckdb
+
+from etl.batch import load_files
+from etl.facts import refresh_all
+from etl.store import install_views, published_file, write_session
+from queries.db import cursor
+from tests.page_support import submission, workbook_bytes
+
+PHO_HOA = "21469-2015"
+DIFFERENCE = """SELECT count(*) FROM (
+    (SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts
+     EXCEPT ALL SELECT unit_id, year, indicator, numerator, denominator FROM indicator_definition)
+    UNION ALL
+    (SELECT unit_id, year, indicator, numerator, denominator FROM indicator_definition
+     EXCEPT ALL SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts))"""
+
+
+def _differences(cfg) -> int:
+    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
+        return con.execute(DIFFERENCE).fetchall()[0][0]
+
+
+def test_loaded_samples_store_exactly_the_definition(sample_env):
+    assert _differences(sample_env) == 0
+    with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM indicator_facts").fetchall()[0][0] == 11 * 80
+
+
+def test_a_replaced_report_replaces_its_facts(sample_env):
+    content = submission(cursor(), PHO_HOA, 2024)
+    first = content["members"][0]
+    first.update(admitted=first["admitted"] + 3, end_count=first["end_count"] + 3, unrated=first["unrated"] + 3)
+    [result] = load_files([("pho-hoa.xlsx", workbook_bytes(PHO_HOA, 2024, content))], sample_env)
+    assert result.ok
+    assert _differences(sample_env) == 0
+    with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM indicator_facts WHERE unit_id = ? AND year = 2024",
+                           [PHO_HOA]).fetchall()[0][0] == 11
+
+
+def test_installing_views_on_an_old_database_stores_every_fact(sample_env):
+    with write_session(sample_env) as con:  # as a database made before the store was
+        con.execute("DROP VIEW indicator_facts")
+        con.execute("DROP TABLE indicator_facts_store")
+        con.execute("DELETE FROM meta WHERE key = 'views_hash'")
+    with write_session(sample_env) as con:
+        install_views(con)
+    assert _differences(sample_env) == 0
+
+
+def test_tables_changed_by_hand_are_brought_level_by_refresh_all(sample_env):
+    with write_session(sample_env) as con:
+        con.execute("DELETE FROM cadres WHERE year = 2023")
+        refresh_all(con)
+    assert _differences(sample_env) == 0

@@ -1,0 +1,63 @@
+"""The fast bound of a sheet's extent (a pattern over the XML) never says less than the exact walk.
+
+Whatever could make the pattern read another reference than expat does (a character reference,
+a fake `r` inside another attribute, a prefixed `r`, another encoding, a cell without `r`) makes
+it give up, and the exact walk measures the sheet, so the guard refuses what it refused before.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from etl.guard import inspect
+from etl.sheetscan import _xlsx_sheet, fast_extent
+from tests.hostile import HEADER_ROW, SHEET, xlsx
+
+WANTED = ("chi bo",)
+FAR = "Z2000000"  # 26 columns x 2,000,000 rows: far over every limit
+
+
+def _sheet(rows: str) -> bytes:
+    return SHEET.format(rows=HEADER_ROW + rows).encode("utf-8")
+
+
+def test_a_plain_sheet_is_bounded_by_its_references():
+    bound = fast_extent("Chi bộ", _sheet('<row r="7"><c r="C7" s="1"/></row>'))
+    assert (bound.last_row, bound.last_col) == (7, 3)  # the styled empty cell counts: an upper bound
+
+
+def test_the_bound_is_never_below_the_exact_walk(tmp_path):
+    data = xlsx(HEADER_ROW + '<row r="40"><c r="E40"><v>1</v></c></row><row r="41"><c r="H41" s="2"/></row>')
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    bound = fast_extent("Chi bộ", archive.read("xl/worksheets/sheet1.xml"))
+    exact = _xlsx_sheet(zipfile.ZipFile(io.BytesIO(data)), "Chi bộ", "xl/worksheets/sheet1.xml")
+    assert bound.last_row >= exact.last_row and bound.last_col >= exact.last_col
+
+
+HIDDEN = {
+    "character reference": f'<row r="2"><c r="&#90;2000000"><v>1</v></c></row>',
+    "fake r inside another attribute": f'<row r="2"><c foo=\' r="A2"\' r="{FAR}"><v>1</v></c></row>',
+    "prefixed r first": f'<row r="2"><c x:r="A2" r="{FAR}" xmlns:x="urn:x"><v>1</v></c></row>',
+    "cell without r after a far one": f'<row r="2000000"><c r="Y2000000"/><c><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("rows", HIDDEN.values(), ids=HIDDEN.keys())
+def test_what_the_pattern_cannot_be_sure_of_goes_to_the_exact_walk(rows):
+    assert fast_extent("Chi bộ", _sheet(rows)) is None
+    assert inspect(xlsx(HEADER_ROW + rows), WANTED) is not None  # refused, as the walk always did
+
+
+def test_another_encoding_goes_to_the_exact_walk():
+    utf16 = SHEET.format(rows=HEADER_ROW).replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert fast_extent("Chi bộ", utf16) is None
+    assert fast_extent("Chi bộ", _sheet("").replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"')) is None
+
+
+def test_a_far_cell_is_still_refused_with_the_exact_message():
+    reason = inspect(xlsx(HEADER_ROW + f'<row r="2000000"><c r="{FAR}" t="inlineStr"><is><t>x</t></is></c></row>'),
+                     WANTED)
+    assert "2.000.000" in reason
