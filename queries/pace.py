@@ -63,15 +63,18 @@ def reach_year(ind: Indicator, rate: float, latest_year: int, pace: float | None
 
 def pace_for(series: pd.DataFrame, indicator: str) -> Pace | None:
     """Pace of one indicator from a frame with year and rate (one row per year)."""
-    ind = BY_CODE[indicator]
     rows = series.dropna(subset=["rate"]).sort_values("year")
     if rows.empty:
         return None
     after_base = rows[rows["year"] >= BASELINE_YEAR]
     base = after_base.iloc[0] if not after_base.empty else rows.iloc[0]
     latest = rows.iloc[-1]
-    base_year, latest_year = int(base["year"]), int(latest["year"])
-    base_rate, latest_rate = float(base["rate"]), float(latest["rate"])
+    return pace_between(indicator, int(base["year"]), float(base["rate"]), int(latest["year"]), float(latest["rate"]))
+
+
+def pace_between(indicator: str, base_year: int, base_rate: float, latest_year: int, latest_rate: float) -> Pace:
+    """Pace of one indicator from its baseline and its latest observed rate (see `pace_for`)."""
+    ind = BY_CODE[indicator]
     observed = (latest_rate - base_rate) / (latest_year - base_year) if latest_year > base_year else None
     return Pace(
         indicator=indicator,

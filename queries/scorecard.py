@@ -92,18 +92,21 @@ def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
 def rank_units(cells: pd.DataFrame) -> pd.DataFrame:
     """One year's `scorecard_cells` ranked: display_id, unit, targets_met, indicators_rated (assessed
     against a target that year), mean_distance, mean_distance_points, rank; best first."""
-    grouped = cells.groupby(["display_id", "unit", "display_kind", "display_code"], sort=False)
+    counted = cells.assign(_met=[v is True for v in cells["met"]],
+                           _rated=[v is not None for v in cells["met"]])  # with a target assessed
+    grouped = counted.groupby(["display_id", "unit", "display_kind", "display_code"], sort=False)
     units = grouped.agg(
-        targets_met=("met", lambda m: int(sum(v is True for v in m))),
-        indicators_rated=("met", lambda m: int(sum(v is not None for v in m))),  # with a target assessed
-        mean_distance=("distance", "mean"),
+        targets_met=("_met", "sum"), indicators_rated=("_rated", "sum"), mean_distance=("distance", "mean"),
     ).reset_index()
+    units[["targets_met", "indicators_rated"]] = units[["targets_met", "indicators_rated"]].astype(int)
     tie_key = units["mean_distance"].round(TIE_DECIMALS).fillna(float("-inf"))
     units = units.assign(_tie=tie_key).sort_values(
         ["targets_met", "_tie", "display_kind", "display_code"], ascending=[False, False, True, True],
         kind="stable").reset_index(drop=True)
-    keys = list(zip(units["targets_met"], units["_tie"], strict=True))
-    units["rank"] = [1 + sum(other > key for other in keys) for key in keys]
+    # 1 + the number of units strictly better: equal keys are adjacent once sorted, so each takes
+    # the position of the first of its run (1, 2, 2, 4), in one pass rather than comparing all pairs
+    first = ~units.duplicated(["targets_met", "_tie"])
+    units["rank"] = pd.Series(range(1, len(units) + 1)).where(first).ffill().astype(int)
     units["mean_distance_points"] = units["mean_distance"] * 100
     return units[["display_id", "unit", "display_kind", "display_code", "targets_met", "indicators_rated",
                   "mean_distance", "mean_distance_points", "rank"]]

@@ -23,6 +23,7 @@ ARGS = {
     "cadre_levels": ("reported", UNITS, 2024, "education"),
     "training_split": ("reported", UNITS, 2024),
     "extract": ("cadres", "reported", UNITS, 2024),
+    "extract_rows": ("cadres", "reported", UNITS, 2024),
     "load_history": (),
     "indicators_by_year": ("reported", UNITS, 2020, 2025),
     "indicators_by_unit": ("reported", UNITS, 2020, 2025),
@@ -60,6 +61,8 @@ def frames(result) -> list[pd.DataFrame]:
         return [result]
     if dataclasses.is_dataclass(result):
         return [f for field in dataclasses.fields(result) for f in frames(getattr(result, field.name))]
+    if isinstance(result, int):
+        return [pd.DataFrame({"count": [result]})]
     if isinstance(result, list | tuple):
         return [pd.DataFrame({"value": list(result)})]
     return []
