@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Hashable
 from pathlib import Path
 
 try:
@@ -43,28 +44,58 @@ class DecoderFailed(Exception):
 
 
 class Decoder:
-    """The client side: one decoder process, started on first use, one request at a time."""
+    """The client side: one decoder process, started on first use, one request at a time, and at
+    most one more sent ahead (the next file of a load, decoded while this one is checked)."""
 
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
+        self._ahead: tuple[Hashable, float] | None = None  # key and deadline of the request sent ahead
 
-    def ask(self, request: object, timeout_s: float) -> object:
-        """The decoder's answer to `request` (pickled both ways); DecoderFailed if it has none."""
+    def ask(self, request: object, timeout_s: float, *, key: Hashable | None = None,
+            then: tuple[Hashable, object] | None = None) -> object:
+        """The decoder's answer to `request` (pickled both ways); DecoderFailed if it has none.
+
+        `key` names the request: if it was sent ahead, its answer is the one already coming.
+        `then` (key, request) is sent ahead once this answer is in, so the decoder works on it
+        while the caller uses this one.
+        """
         with self._lock:
-            process = self._running()
-            try:
-                _send(process.stdin, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-                return pickle.loads(_receive(process.stdout.fileno(), time.monotonic() + timeout_s))
-            except TimeoutError:
-                self._stop()
-                raise DecoderFailed(timed_out=True) from None
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-                self._stop()
-                raise DecoderFailed(timed_out=False) from None
-            except BaseException:  # interrupted mid-request: the answer would be out of step
-                self._stop()
-                raise
+            ahead, self._ahead = self._ahead, None
+            if ahead is not None and key is not None and ahead[0] == key:
+                deadline = ahead[1]  # sent already: its answer is the next one
+            else:
+                if ahead is not None:
+                    with contextlib.suppress(DecoderFailed):  # if it killed the decoder, a fresh one starts
+                        self._answer(ahead[1])  # sent ahead for a file not asked for after all: dropped
+                deadline = time.monotonic() + timeout_s
+                self._send(request)
+            answer = self._answer(deadline)
+            if then is not None:
+                with contextlib.suppress(DecoderFailed):  # if it cannot go now, it is sent when asked for
+                    self._send(then[1])
+                    self._ahead = (then[0], time.monotonic() + timeout_s)
+            return answer
+
+    def _send(self, request: object) -> None:
+        try:
+            _send(self._running().stdin, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            self._stop()
+            raise DecoderFailed(timed_out=False) from None
+
+    def _answer(self, deadline: float) -> object:
+        try:
+            return pickle.loads(_receive(self._process.stdout.fileno(), deadline))
+        except TimeoutError:
+            self._stop()
+            raise DecoderFailed(timed_out=True) from None
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            self._stop()
+            raise DecoderFailed(timed_out=False) from None
+        except BaseException:  # interrupted mid-request: the answers would be out of step
+            self._stop()
+            raise
 
     @property
     def pid(self) -> int | None:
@@ -80,6 +111,7 @@ class Decoder:
 
     def _stop(self) -> None:
         process, self._process = self._process, None
+        self._ahead = None
         if process is None:
             return
         if process.poll() is None:
@@ -93,6 +125,7 @@ class Decoder:
         """Let the decoder finish (end of its input), or kill it after a second."""
         with self._lock:
             process, self._process = self._process, None
+            self._ahead = None
             if process is None:
                 return
             try:

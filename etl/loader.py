@@ -221,15 +221,16 @@ def load_workbooks(
             results[index] = _loaded(delivery, outcome)
         waiting.clear()
 
-    for file_name, data, sha256 in files:
+    for index, (file_name, data, sha256) in enumerate(files):
         if progress:
             progress(len(results), len(files), file_name)
         active = in_force.get(sha256)
         if active:
             results.append(LoadResult(file_name, OUTCOME_UNCHANGED, unit_id=active[0], year=active[1]))
             continue
+        upcoming = next((later for _, later, h in files[index + 1:] if h not in in_force), None)
         try:
-            sub = parse_workbook(data, file_name)
+            sub = parse_workbook(data, file_name, upcoming)
         except WorkbookRejected as rejected:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
             continue

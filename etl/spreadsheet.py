@@ -11,6 +11,7 @@ entity declarations, sheets reaching far beyond any report, encryption.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -69,16 +70,17 @@ def sniff(data: bytes) -> str | None:
     return f"{UNREADABLE}; cần {ACCEPTED}"
 
 
-def read_sheets(data: bytes, wanted: Collection[str]) -> list[SheetRead]:
+def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = None) -> list[SheetRead]:
     """Every sheet of the file in order; grids for the first sheet of each folded name in `wanted`.
 
-    Raises Unreadable for anything that is no readable spreadsheet.
+    Raises Unreadable for anything that is no readable spreadsheet. `upcoming`: the file to be read
+    next, which the decoder starts on while the caller checks this one.
     """
     reason = sniff(data)
     if reason:
         raise Unreadable(reason)
     wanted = tuple(wanted)
-    status, payload = _in_decoder(data, wanted) if SUPPORTED else _outcome(data, wanted, settings())
+    status, payload = _in_decoder(data, wanted, upcoming) if SUPPORTED else _outcome(data, wanted, settings())
     if status != "ok":
         raise Unreadable(payload)
     return payload
@@ -94,10 +96,18 @@ def _outcome(data: bytes, wanted: tuple[str, ...], cfg: Settings | None = None) 
         return "unreadable", error.expected
 
 
-def _in_decoder(data: bytes, wanted: tuple[str, ...]) -> tuple[str, object]:
+def _request_key(data: bytes, wanted: tuple[str, ...]) -> tuple:
+    return hashlib.blake2b(data, digest_size=16).digest(), wanted
+
+
+def _in_decoder(data: bytes, wanted: tuple[str, ...], upcoming: bytes | None = None) -> tuple[str, object]:
     """`_outcome` computed by the decoder process (etl.decoder), so that an abort kills it only."""
+    cfg = settings()
+    then = None
+    if upcoming is not None and sniff(upcoming) is None:
+        then = (_request_key(upcoming, wanted), (upcoming, wanted, cfg))
     try:
-        return DECODER.ask((data, wanted, settings()), CHILD_SECONDS)
+        return DECODER.ask((data, wanted, cfg), CHILD_SECONDS, key=_request_key(data, wanted), then=then)
     except DecoderFailed as failed:
         if failed.timed_out:
             return "unreadable", f"đọc tệp quá {CHILD_SECONDS} giây; tệp quá lớn hoặc bị hỏng"

@@ -40,10 +40,13 @@ FIRST_YEAR = 2015
 RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]
 
 
-def parse_workbook(data: bytes, file_name: str) -> Submission:
-    """Read and check one workbook; raise WorkbookRejected listing every problem found."""
+def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None) -> Submission:
+    """Read and check one workbook; raise WorkbookRejected listing every problem found.
+
+    `upcoming`: the next workbook to be parsed, if known; it is decoded while this one is checked.
+    """
     found = Findings(file_name)
-    sheets = read_workbook(data, found)
+    sheets = read_workbook(data, found, upcoming)
     info, unit_id, year = read_info(sheets.get(c.SHEET_INFO), found)
     tables = {
         name: read_table(sheets[name], name, columns, found)

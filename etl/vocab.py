@@ -157,10 +157,7 @@ def education(value: object) -> tuple[str, bool]:
     """(text as written, has THPT) for a Học vấn cell; a date cell is read back as `n/12`."""
     if is_blank(value):
         raise BadValue("bắt buộc; " + _EDUCATION_FORMS)
-    if isinstance(value, dt.date):
-        text = fraction_from_date(value)
-    else:
-        text = as_text(value)
+    text = fraction_from_date(value) if isinstance(value, dt.date) else as_text(value)
     word = key(text)
     if word in _THPT:
         return text, True

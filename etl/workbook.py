@@ -141,7 +141,7 @@ class Table:
     total: Row | None = None
 
 
-def read_workbook(data: bytes, found: Findings) -> dict[str, RawSheet]:
+def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None) -> dict[str, RawSheet]:
     """The contract's sheets by canonical name, read as grids.
 
     A file that is no spreadsheet or cannot be read is rejected at once. A missing sheet is a
@@ -149,7 +149,7 @@ def read_workbook(data: bytes, found: Findings) -> dict[str, RawSheet]:
     """
     wanted = {fold(name): name for name in c.SHEETS}
     try:
-        sheets = read_sheets(data, wanted)
+        sheets = read_sheets(data, wanted, upcoming)
     except Unreadable as error:
         found.problem(None, None, None, None, error.expected)
         found.reject()

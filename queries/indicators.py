@@ -7,9 +7,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from queries.sql import read_sql
-
 from queries.scope import BOUNDARIES, BOUNDARY_CURRENT, BOUNDARY_REPORTED, scope_params  # noqa: F401 (re-exported)
+from queries.sql import read_sql
 
 
 @dataclass(frozen=True)

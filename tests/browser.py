@@ -35,7 +35,7 @@ def streamlit_server(var_dir: Path, extra_env: dict[str, str] | None = None):
     env = {**os.environ, "DP_VAR_DIR": str(var_dir), **(extra_env or {})}
     env.pop("DP_DB", None)
     env.pop("DP_ARCHIVE", None)
-    log = open(var_dir.parent / f"streamlit-{port}.log", "wb")
+    log = open(var_dir.parent / f"streamlit-{port}.log", "wb")  # noqa: SIM115 (closed in the finally below)
     process = subprocess.Popen(
         [sys.executable, "-m", "ui.serve", "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],

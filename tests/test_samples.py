@@ -36,7 +36,7 @@ def _read(path: Path) -> dict:
     for sheet in (c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES):
         header, *rows = book.get_sheet_by_name(sheet).to_python()
         fields = [FIELD_OF[sheet][name] for name in header]
-        content[sheet] = [dict(zip(fields, map(_value, row))) for row in rows]
+        content[sheet] = [dict(zip(fields, map(_value, row), strict=False)) for row in rows]
     return content
 
 
@@ -208,7 +208,7 @@ def test_cells_admitting_nobody_for_three_years_or_more(books: dict):
 def test_struck_off_and_resigned_rise(books: dict):
     struck = [sum(m["struck_off"] for m in town_members(books, year)) for year in YEARS]
     resigned = [sum(m["resigned"] for m in town_members(books, year)) for year in YEARS]
-    exits = [a + b for a, b in zip(struck, resigned)]
+    exits = [a + b for a, b in zip(struck, resigned, strict=True)]
     assert exits == sorted(set(exits)), exits  # strictly rising
     assert struck == sorted(struck) and resigned == sorted(resigned)
 

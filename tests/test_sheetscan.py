@@ -38,10 +38,10 @@ def test_the_bound_is_never_below_the_exact_walk(tmp_path):
 
 
 HIDDEN = {
-    "character reference": f'<row r="2"><c r="&#90;2000000"><v>1</v></c></row>',
+    "character reference": '<row r="2"><c r="&#90;2000000"><v>1</v></c></row>',
     "fake r inside another attribute": f'<row r="2"><c foo=\' r="A2"\' r="{FAR}"><v>1</v></c></row>',
     "prefixed r first": f'<row r="2"><c x:r="A2" r="{FAR}" xmlns:x="urn:x"><v>1</v></c></row>',
-    "cell without r after a far one": f'<row r="2000000"><c r="Y2000000"/><c><v>1</v></c></row>',
+    "cell without r after a far one": '<row r="2000000"><c r="Y2000000"/><c><v>1</v></c></row>',
 }
 
 

@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from auth import audit
-from auth.session import allowed_units, account_name, may_load
+from auth.session import account_name, allowed_units, may_load
 from etl.batch import Progress, load_files
 from etl.config import settings
 from etl.loader import LoadResult
