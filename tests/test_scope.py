@@ -61,14 +61,14 @@ def frames(result) -> list[pd.DataFrame]:
         return [result]
     if dataclasses.is_dataclass(result):
         return [f for field in dataclasses.fields(result) for f in frames(getattr(result, field.name))]
-    if isinstance(result, int):
-        return [pd.DataFrame({"count": [result]})]
     if isinstance(result, list | tuple):
         return [pd.DataFrame({"value": list(result)})]
     return []
 
 
 def shows_nothing(result) -> bool:
+    if isinstance(result, int):  # a row count
+        return result == 0
     if dataclasses.is_dataclass(result) and hasattr(result, "submissions") and not frames(result):
         return result.submissions == 0
     parts = frames(result)
