@@ -97,6 +97,11 @@ class Decoder:
             self._stop()
             raise
 
+    def warm(self) -> None:
+        """Start the decoder now if it is not running (an upload page shown: a file may follow)."""
+        with self._lock:
+            self._running()
+
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process and self._process.poll() is None else None

@@ -11,6 +11,7 @@ from etl.config import units_csv
 from etl.text import fold
 
 KIND_PREFIXES = ("phuong", "xa", "thi tran")
+LISTED_UNITS = 30  # a longer list of a year's units in a message is cut (the country has 10,000)
 
 
 @dataclass(frozen=True)
@@ -94,14 +95,15 @@ def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None)
     shown = str(text).strip()
     if not shown:
         raise UnitNotFound("chưa ghi tên hoặc mã đơn vị")
-    current = [u for u in units if u.valid_in(year) and _matches(u, shown)]
+    matching = [u for u in _candidates(units, shown) if _matches(u, shown)]
+    current = [u for u in matching if u.valid_in(year)]
     if len(current) == 1:
         return current[0]
     if len(current) > 1:
         names = ", ".join(f"{u.full_name} ({u.code})" for u in current)
         raise UnitNotFound(f"'{shown}' khớp nhiều đơn vị năm {year}: {names}; hãy ghi mã đơn vị")
     by_id = units_by_id(units)
-    former = [u for u in units if not u.valid_in(year) and _matches(u, shown)]
+    former = [u for u in matching if not u.valid_in(year)]
     for unit in former:
         if unit.valid_to is not None and year > unit.valid_to and unit.successor_id:
             successor = by_id[unit.successor_id]
@@ -112,8 +114,32 @@ def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None)
             )
         if year < unit.valid_from:
             raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có từ năm {unit.valid_from}")
-    valid = ", ".join(u.full_name for u in units if u.valid_in(year))
-    raise UnitNotFound(f"không có đơn vị '{shown}' trong năm {year}; các đơn vị năm đó: {valid}")
+    valid = [u.full_name for u in units if u.valid_in(year)]
+    listed = ", ".join(valid) if len(valid) <= LISTED_UNITS else (
+        ", ".join(valid[:LISTED_UNITS]) + f"… ({len(valid)} đơn vị; hãy ghi mã đơn vị)")
+    raise UnitNotFound(f"không có đơn vị '{shown}' trong năm {year}; các đơn vị năm đó: {listed}")
+
+
+_INDEXES: dict[int, tuple[tuple[Unit, ...], dict[str, list[int]]]] = {}
+
+
+def _candidates(units: tuple[Unit, ...], text: str) -> list[Unit]:
+    """The units `_matches` may accept for `text`, in table order, found by key rather than by
+    trying all of them (10,000 units for the country)."""
+    known = _INDEXES.get(id(units))
+    if known is None or known[0] is not units:
+        index: dict[str, list[int]] = {}
+        for position, unit in enumerate(units):
+            for word in {unit.code, fold(unit.full_name), fold(unit.name)}:
+                index.setdefault(word, []).append(position)
+        known = _INDEXES[id(units)] = (units, index)
+        while len(_INDEXES) > 4:
+            _INDEXES.pop(next(iter(_INDEXES)))
+    raw = fold(text)
+    if raw.endswith(".0") and raw[:-2].isdigit():
+        raw = raw[:-2]
+    positions = {p for word in (raw, _name_key(text)) for p in known[1].get(word, ())}
+    return [units[p] for p in sorted(positions)]
 
 
 def units_in_year(year: int, units: tuple[Unit, ...] | None = None) -> list[Unit]:

@@ -240,13 +240,16 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     blocks: list[list[Row]] = [[]]
     end = len(sheet.grid)
     first = True
+    mapped = list(best.items())
     for index in range(header + 1, len(sheet.grid)):
         line = sheet.grid[index]
+        width = len(line)
+        values = {name: line[col] if col < width else "" for name, col in mapped}  # as sheet.cell, inlined
         if _is_total(line):
-            table.total = Row(index + 1, {name: sheet.cell(index, col) for name, col in best.items()})
+            table.total = Row(index + 1, values)
             end = index
             break
-        row = Row(index + 1, {name: sheet.cell(index, col) for name, col in best.items()})
+        row = Row(index + 1, values)
         if _is_empty(row.values):
             if blocks[-1]:
                 blocks.append([])

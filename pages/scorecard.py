@@ -16,6 +16,7 @@ from ui.blocks import chart_block, chart_key, table_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
+from ui.limits import CHART_UNITS
 from ui.meeting_charts import scorecard_heatmap
 from ui.tables import vi_table
 
@@ -78,7 +79,8 @@ st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dư�
 
 names = dict(zip(ranking["display_id"], ranking["unit"], strict=True))
 columns = st.columns(5)
-for index, display_id in enumerate(order):
+shown = [*order[:CHART_UNITS], *(u for u in order[CHART_UNITS:] if filters.units and u in filters.units)]
+for index, display_id in enumerate(shown):  # a province or the country: the units of the chart
     columns[index % 5].button(names[display_id], key=f"xep_hang_chon_{display_id}", width="stretch",
                               on_click=focus_unit, args=(display_id,),
                               type="primary" if filters.units and display_id in filters.units else "secondary")

@@ -14,6 +14,7 @@ from queries.warnings import (
 from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
+from ui.format import vi_number
 from ui.tables import vi_table
 
 LIST_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "year": "Năm",
@@ -26,6 +27,7 @@ BELOW_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "below_count": "Số ch�
                  "target_text": "Mục tiêu", "distance_points": "Khoảng cách đến mục tiêu (điểm %)"}
 TRAINING_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "numerator": "Được bồi dưỡng", "denominator": "Tổng số",
                     "rate": "Tỷ lệ", "shortfall": "Chưa được bồi dưỡng"}
+LISTED = 50  # warnings written out per rule; the table under them holds every one
 ICONS = {"idle_cells": "🕒", "below_target": "🎯", "rising_exits": "📉", "training_gaps": "📚"}
 COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
            "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ"}
@@ -72,7 +74,10 @@ for code, (title, page, page_label) in RULES.items():
     if found.empty:
         st.success("Không có.")
     else:
-        st.markdown("\n".join(f"- **{row['unit']}**: {row['detail']}" for row in found.to_dict("records")))
+        lines = [f"- **{row['unit']}**: {row['detail']}" for row in found.head(LISTED).to_dict("records")]
+        if len(found) > LISTED:  # a province or the country: the rest is in the table below
+            lines.append(f"- … và {vi_number(len(found) - LISTED)} cảnh báo khác trong bảng số liệu dưới đây")
+        st.markdown("\n".join(lines))
         name, args, headers = RULE_TABLES[code]
         table_block(vi_table(query(name, *args), headers), title, filters, key=f"canh_bao_{code}", expanded=False)
     st.page_link(page, label=f"Xem số liệu tại trang «{page_label}»", icon="➡️")

@@ -56,19 +56,28 @@ def trend_table(data: MeetingData, codes: tuple[str, ...]) -> pd.DataFrame:
         "met": "Đạt mục tiêu"})
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """`frame.to_dict("records")` built column by column (pandas' row walk is slow on Arrow strings)."""
+    columns = list(frame.columns)
+    values = zip(*(frame[c].tolist() for c in columns), strict=True)
+    return [dict(zip(columns, row, strict=True)) for row in values]
+
+
 def scorecard_grid(data: MeetingData) -> pd.DataFrame:
     """Units (by rank) × T1–T7 as text: `93,33%` over `14/15` in each cell; `met` kept for colour."""
-    cells = data.scorecard.set_index(["display_id", "indicator"])
-    ranking = data.ranking.set_index("display_id")
+    # plain dicts, not .loc per cell: the country has 70,000 cells
+    cells = {(r["display_id"], r["indicator"]): r for r in _records(data.scorecard)}
+    ranking = {r["display_id"]: r for r in _records(data.ranking)}
     rows = []
     for display_id in data.scorecard_order:
-        row = {"display_id": display_id, "Hạng": str(ranking.at[display_id, "rank"]),
-               "Đơn vị": ("▶ " if data.units and display_id in data.units else "") + ranking.at[display_id, "unit"],
-               "So với năm trước": ranking.at[display_id, "rank_change_text"],
-               "Số chỉ tiêu đạt": str(ranking.at[display_id, "targets_met"])}
+        unit = ranking[display_id]
+        row = {"display_id": display_id, "Hạng": str(unit["rank"]),
+               "Đơn vị": ("▶ " if data.units and display_id in data.units else "") + unit["unit"],
+               "So với năm trước": unit["rank_change_text"],
+               "Số chỉ tiêu đạt": str(unit["targets_met"])}
         for code, label in SHORT_LABELS.items():
-            if (display_id, code) in cells.index:
-                cell = cells.loc[(display_id, code)]
+            cell = cells.get((display_id, code))
+            if cell is not None:
                 row[label] = f"{vi_percent(cell['rate'])}\n{vi_count(cell['numerator'], cell['denominator'])}"
                 row[f"met:{label}"] = cell["met"]
             else:

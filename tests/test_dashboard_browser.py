@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 from playwright.sync_api import Browser
 
+from queries.kpi import kpi_table
 from tests.browser import chromium, exceptions, new_page, screenshot, streamlit_server, wait_idle, warm_up
+from tests.page_support import submission, workbook_bytes
+from ui.format import vi_count
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "xep-hang", "tien-do", "canh-bao",
@@ -56,3 +62,68 @@ def test_baseline_then_unit_filter_changes_the_figures(browser, app_url):
     assert "Phường Phổ Hòa" in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, "filter-pho-hoa-2022")
     page.context.close()
+
+
+PHO_HOA = "21469-2015"
+PHO_HOA_URL = "nam=2024&don_vi=Phường Phổ Hòa (2020–2024)"
+CSV_HEADER = "Mã,Chỉ tiêu,Năm,Tử số,Mẫu số,Tỷ lệ (%)"
+
+
+def _t3(var_dir: Path) -> tuple[int, int, dict]:
+    """Phổ Hòa's 2024 T3 figures in the copied database, and its report as workbook rows."""
+    with duckdb.connect(str((var_dir / "ducpho.duckdb").resolve()), read_only=True) as con:
+        row = kpi_table(con, year=2024, unit="21469").set_index("indicator").loc["T3_admission_rate"]
+        return int(row["numerator"]), int(row["denominator"]), submission(con, PHO_HOA, 2024)
+
+
+def _overview_t3(page, text: str) -> None:
+    """Wait until the overview's T3 card shows `text` (its `admitted/members — năm 2024` line)."""
+    page.locator('[data-testid="stMetricLabel"]').get_by_text(text, exact=True).wait_for(timeout=120_000)
+
+
+def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
+    """A person uploads a corrected report on Dữ liệu, opens Tổng quan from the menu, sees the new
+    T3 figure and downloads the table under it: the file holds the same figure."""
+    var_dir = tmp_path / "var"
+    shutil.copytree(sample_var, var_dir, symlinks=True)
+    admitted, members, content = _t3(var_dir)
+    first = content["members"][0]
+    first.update(admitted=first["admitted"] + 2, end_count=first["end_count"] + 2, unrated=first["unrated"] + 2)
+    upload = tmp_path / "pho-hoa-2024-bo-sung.xlsx"
+    upload.write_bytes(workbook_bytes(PHO_HOA, 2024, content))
+    before, after = (f"{vi_count(n, members)} — năm 2024" for n in (admitted, admitted + 2))
+
+    with streamlit_server(var_dir) as url:
+        page = new_page(browser)
+        page.goto(f"{url}/?{PHO_HOA_URL}")
+        _overview_t3(page, before)
+        wait_idle(page, timeout_s=120)
+
+        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dữ liệu", exact=True).click()
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+        button = page.get_by_role("button", name="📥 Nạp dữ liệu")
+        page.wait_for_function("b => !b.disabled", arg=button.element_handle(), timeout=60_000)
+        button.click()
+        page.get_by_text("Kết quả nạp:").wait_for(timeout=120_000)
+        assert "thay thế" in page.locator('[data-testid="stMain"]').inner_text()
+        screenshot(page, "upload-report")
+
+        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan", exact=True).click()
+        _overview_t3(page, after)
+        wait_idle(page, timeout_s=120)
+        assert exceptions(page) == []
+        assert page.get_by_text(before, exact=True).count() == 0
+        screenshot(page, "overview-after-upload")
+
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="⬇️ Tải CSV").first.click()
+        data = Path(download.value.path()).read_bytes()
+        assert download.value.suggested_filename == "chi-tieu_phuong-pho-hoa-2020-2024_2024_don-vi-bao-cao.csv"
+        page.context.close()
+
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert ",".join(rows[0]) == CSV_HEADER
+    t3 = next(r for r in rows[1:] if r[0] == "T3_admission_rate")
+    assert (int(t3[3]), int(t3[4]), t3[2]) == (admitted + 2, members, "2024")
+    assert float(t3[5]) == round((admitted + 2) / members * 100, 2)

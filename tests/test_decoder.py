@@ -49,3 +49,21 @@ def test_a_decoder_that_stops_answering_is_killed_at_the_time_limit(tmp_path):
     with pytest.raises(ProcessLookupError):
         os.kill(stuck, 0)  # killed and reaped, not left behind
     assert read_sheets(data, WANTED)
+
+
+def test_the_next_file_is_decoded_ahead_and_a_wrong_guess_costs_nothing(tmp_path):
+    first, second = valid_xlsx(tmp_path, name="a"), valid_xlsx(tmp_path, name="b")
+    assert read_sheets(first, WANTED, upcoming=second) == read_sheets(first, WANTED)  # `second` dropped
+    read_sheets(first, WANTED, upcoming=second)
+    assert read_sheets(second, WANTED) == read_sheets(second, WANTED)  # the answer sent ahead
+
+
+def test_a_killing_file_sent_ahead_harms_no_other_file(tmp_path):
+    good = valid_xlsx(tmp_path)
+    killer = (FIXTURES / "damaged-aborts-calamine.xls").read_bytes()
+    read_sheets(good, WANTED, upcoming=killer)  # the decoder dies on it while we look elsewhere
+    assert read_sheets(good, WANTED)  # the dropped answer is not taken for this one
+    read_sheets(good, WANTED, upcoming=killer)
+    with pytest.raises(Exception) as rejected:
+        parse_workbook(killer, "hong.xls")
+    assert UNREADABLE in str(rejected.value)

@@ -6,7 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from ui.figure_cache import cached_figure
 from ui.format import PLOTLY_SEPARATORS, vi_count, vi_number, vi_percent
+from ui.limits import first_units
 
 MET = "#1e7b34"
 NOT_MET = "#c62828"
@@ -56,9 +58,12 @@ def rate_hover(frame: pd.DataFrame) -> list[str]:
             zip(frame["numerator"], frame["denominator"], frame["rate"], strict=True)]
 
 
+@cached_figure
 def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float, target_label: str,
                       met: list[bool | None]) -> go.Figure:
     """Horizontal bars of a rate per unit, coloured met / not met, with a labelled target line."""
+    frame, kept, note = first_units(frame, "unit")
+    met, title = [m for m, k in zip(met, kept, strict=True) if k], title + note
     labels = rate_hover(frame)
     fig = go.Figure(go.Bar(
         y=frame["unit"], x=frame["rate"], orientation="h",
@@ -73,6 +78,7 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float, target_lab
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + 42 * len(frame)))
 
 
+@cached_figure
 def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, float]) -> go.Figure:
     """Lines of rate per year for each value of `series`, with labelled target lines."""
     fig = go.Figure()
@@ -92,6 +98,7 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 
 
+@cached_figure
 def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_title: str, y_title: str,
                  percent: bool = False, order: list[str] | None = None, horizontal: bool = False) -> go.Figure:
     """Stacked bars of `y` per `x`, split by `color`; `percent` stacks to 100%."""
@@ -124,6 +131,7 @@ NO_RATE = "#9e9e9e"
 RISE, FALL, TOTAL = "#1f5fa8", "#e08a00", "#455a64"
 
 
+@cached_figure
 def count_bars(frame: pd.DataFrame, x: str, y: str, title: str, x_title: str | None,
                y_title: str | None) -> go.Figure:
     """Vertical bars of a count per `x`, each labelled with its value."""
@@ -147,9 +155,14 @@ def whole_number_ticks(fig: go.Figure, top: float, axis: str) -> go.Figure:
     return update(tick0=0, dtick=1 if top <= 6 else 2, tickformat=",d")
 
 
+@cached_figure
 def stacked_counts(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_title: str | None,
                    y_title: str | None, order: list[str] | None = None, horizontal: bool = False) -> go.Figure:
-    """`stacked_bars` of whole-number counts; horizontal bars run top to bottom in the frame's order."""
+    """`stacked_bars` of whole-number counts; horizontal bars run top to bottom in the frame's order
+    (by unit: the first units of ui.limits)."""
+    if horizontal:
+        frame, _, note = first_units(frame, x)
+        title += note
     fig = stacked_bars(frame, x, y, color, title, x_title, y_title, order=order, horizontal=horizontal)
     top = frame.groupby(x, sort=False)[y].sum().max() if len(frame) else 0
     whole_number_ticks(fig, top, "x" if horizontal else "y")
@@ -170,6 +183,7 @@ def _band(fig: go.Figure, band: tuple[float, float], label: str, vertical: bool)
                            text=label, showarrow=False, font={"color": MET})
 
 
+@cached_figure
 def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], band_label: str,
                     met: list[bool | None]) -> go.Figure:
     """The rate per year as a line against a shaded target band, points coloured met / not met."""
@@ -189,9 +203,12 @@ def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], 
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 
 
+@cached_figure
 def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float], band_label: str,
                       met: list[bool | None]) -> go.Figure:
     """Horizontal bars of a rate per unit, coloured met / not met, against a shaded target band."""
+    frame, kept, note = first_units(frame, "unit")
+    met, title = [m for m, k in zip(met, kept, strict=True) if k], title + note
     fig = go.Figure(go.Bar(
         y=frame["unit"], x=frame["rate"], orientation="h",
         marker_color=[NO_RATE if m is None else MET if m else NOT_MET for m in met],
@@ -205,6 +222,7 @@ def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float]
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 90 + 42 * len(frame)))
 
 
+@cached_figure
 def waterfall(frame: pd.DataFrame, x: str, y: str, measure: str, title: str, y_title: str) -> go.Figure:
     """From a starting level through signed changes to the end (`measure`: absolute / relative / total)."""
     fig = go.Figure(go.Waterfall(
@@ -228,6 +246,7 @@ def waterfall(frame: pd.DataFrame, x: str, y: str, measure: str, title: str, y_t
     return base_layout(fig, title, None, y_title)
 
 
+@cached_figure
 def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_title: str,
                 y_title: str) -> go.Figure:
     """Lines of a count per `x` for each value of `color`, each point labelled."""
@@ -266,11 +285,14 @@ def colour_traces(fig: go.Figure, colours: list[str]) -> go.Figure:
     return fig
 
 
+@cached_figure
 def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, title: str,
                       x_title: str = "Tỷ lệ", *, target: float | None = None, target_label: str | None = None,
                       numerator: str = "numerator", denominator: str = "denominator") -> go.Figure:
     """Horizontal bars of `rate` per `category` (units, top to bottom), one colour per `series`
     (None: one series), labelled `67,78% (223/329)`, with an optional labelled target line."""
+    frame, _, note = first_units(frame, category)
+    title += note
     fig = go.Figure()
     groups = [title] if series is None else list(dict.fromkeys(frame[series]))
     for index, name in enumerate(groups):
@@ -294,9 +316,12 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
     return base_layout(fig, title, x_title, None, height=max(380, 140 + 44 * rows * max(1, len(groups))))
 
 
+@cached_figure
 def stacked_shares_by_unit(frame: pd.DataFrame, unit: str, value: str, level: str, title: str,
                            order: list[str], colours: list[str], x_title: str = "Tỷ lệ") -> go.Figure:
     """100% stacked horizontal bars of `value` per `unit` (top to bottom), split by `level` in `order`."""
+    frame, _, note = first_units(frame, unit)
+    title += note
     fig = stacked_bars(frame, unit, value, level, title, x_title, None, percent=True, order=order, horizontal=True)
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(380, 160 + 40 * frame[unit].nunique()), legend={"traceorder": "normal"})

@@ -12,7 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts import MET, NEUTRAL, NOT_MET, TARGET, base_layout
-from ui.format import vi_count, vi_percent, vi_points
+from ui.figure_cache import cached_figure
+from ui.format import vi_count, vi_number, vi_percent, vi_points
+from ui.limits import CHART_UNITS
 
 CLIP = 0.30  # distances beyond ±30 points take the darkest colour
 TINY = 1e-9
@@ -44,28 +46,33 @@ def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
     return f"<b>▶ {text}</b>" if selected else text
 
 
+@cached_figure
 def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                       selected: Sequence[str] | None = None) -> go.Figure:
     """Units (rows, in `order`) × headline indicators (columns) coloured by distance to target, each
     cell showing `67,8%` and `223/329`. A transparent marker on every cell carries the hover text
     and the display id (customdata[0]), so a click selects the unit."""
     selected = set(selected or ())
+    if len(order) > CHART_UNITS:  # a province or the country: the best ranked, and any selected
+        title += f" — {CHART_UNITS} đơn vị đầu bảng xếp hạng trong {vi_number(len(order))}"
+        order = [*order[:CHART_UNITS], *(u for u in order[CHART_UNITS:] if u in selected)]
+        cells = cells[cells["display_id"].isin(set(order))]
     columns = list(dict.fromkeys(cells["short_label"]))
     first = cells.drop_duplicates("short_label").set_index("short_label")
     x_text = [column_label(label, first.at[label, "target_text"]) for label in columns]
     units = cells.drop_duplicates("display_id").set_index("display_id")
     rows = [unit_label(units.at[u, "rank"], units.at[u, "unit"], units.at[u, "rank_change_text"], u in selected)
             for u in order]
-    by_cell = cells.set_index(["display_id", "short_label"])
+    by_cell = {(r["display_id"], r["short_label"]): r for r in cells.to_dict("records")}  # not .loc per cell
     z, text, hover, xs, ys, ids = [], [], [], [], [], []
     for unit_id, row_label in zip(order, rows, strict=True):
         z_row, text_row = [], []
         for column, x_label in zip(columns, x_text, strict=True):
-            if (unit_id, column) not in by_cell.index:
+            cell = by_cell.get((unit_id, column))
+            if cell is None:
                 z_row.append(None)
                 text_row.append("—")
                 continue
-            cell = by_cell.loc[(unit_id, column)]
             z_row.append(_colour_value(cell["distance"], cell["met"]))
             text_row.append(f"{vi_percent(cell['rate'], 1)}<br>{vi_count(cell['numerator'], cell['denominator'])}"
                             if pd.notna(cell["rate"]) else "chưa có<br>số liệu")
@@ -101,6 +108,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     return fig
 
 
+@cached_figure
 def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, target: str) -> go.Figure:
     """The path so far (solid), the observed pace extended (dashed, from the latest year) and the
     2025 / 2030 targets (diamonds), from a `pace_path` frame whose `series` are the three names."""

@@ -11,6 +11,7 @@ from auth import audit
 from auth.session import account_name, allowed_units, may_load
 from etl.batch import Progress, load_files
 from etl.config import settings
+from etl.decoder import DECODER, SUPPORTED
 from etl.loader import LoadResult
 from etl.model import Problem
 from etl.store import StoreBusy
@@ -38,6 +39,12 @@ def describe(problem: Problem) -> str:
     if problem.value is not None:
         where.append(f"giá trị '{problem.value}'")
     return f"{', '.join(where)}: {problem.expected}" if where else problem.expected
+
+
+def get_ready() -> None:
+    """Start the decoder process while the user picks files, so the first upload does not wait for it."""
+    if SUPPORTED:
+        DECODER.warm()
 
 
 def load_uploads(files: list[tuple[str, bytes]], loaded_by: str | None = None,

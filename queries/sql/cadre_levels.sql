@@ -18,12 +18,14 @@ WITH levels AS (
     SELECT DISTINCT display_id, display_kind, display_code, display_name FROM scoped
     UNION ALL
     SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM scoped)
+), tallied AS (  -- per unit and rank, and (display_id NULL) per rank over all: one hash aggregate
+    SELECT display_id, rank, count(row_no) AS cadres FROM scoped GROUP BY GROUPING SETS ((display_id, rank), (rank))
 ), counted AS (
-    SELECT u.display_id, u.display_kind, u.display_code, u.display_name, l.rank, l.level, count(sc.row_no) AS cadres
+    SELECT u.display_id, u.display_kind, u.display_code, u.display_name, l.rank, l.level,
+           coalesce(t.cadres, 0) AS cadres
     FROM scope_units u
     CROSS JOIN levels l
-    LEFT JOIN scoped sc ON (u.display_id IS NULL OR sc.display_id = u.display_id) AND sc.rank = l.rank
-    GROUP BY ALL
+    LEFT JOIN tallied t ON t.display_id IS NOT DISTINCT FROM u.display_id AND t.rank = l.rank
 )
 SELECT display_id, display_kind || ' ' || display_name AS unit, $year AS year, rank, level,
        cadres::BIGINT AS cadres,

@@ -12,12 +12,14 @@ WITH ratings AS (
     SELECT DISTINCT display_id, display_kind, display_code, display_name FROM scoped
     UNION ALL
     SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM scoped)
+), tallied AS (  -- per unit and rating, and (display_id NULL) per rating over all: one hash aggregate
+    SELECT display_id, rating, count(rating) AS cells FROM scoped GROUP BY GROUPING SETS ((display_id, rating), (rating))
 ), counted AS (
-    SELECT u.display_id, u.display_kind, u.display_code, u.display_name, r.rank, r.rating, count(sc.rating) AS cells
+    SELECT u.display_id, u.display_kind, u.display_code, u.display_name, r.rank, r.rating,
+           coalesce(t.cells, 0) AS cells
     FROM scope_units u
     CROSS JOIN ratings r
-    LEFT JOIN scoped sc ON (u.display_id IS NULL OR sc.display_id = u.display_id) AND sc.rating = r.rating
-    GROUP BY ALL
+    LEFT JOIN tallied t ON t.display_id IS NOT DISTINCT FROM u.display_id AND t.rating = r.rating
 )
 SELECT display_id, display_kind || ' ' || display_name AS unit, $year AS year, rank, rating,
        cells::BIGINT AS cells,

@@ -1,0 +1,24 @@
+"""How much a chart draws when a province or the whole country is selected.
+
+A bar per unit reads well for a town's 15 units; for the country's 10,000 it is a figure 400,000
+pixels high that takes seconds to build and that nobody can read. Charts by unit draw the first
+CHART_UNITS units of their frame (the order of the table under them) and say so in their title;
+the table and its downloads keep every unit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.format import vi_number
+
+CHART_UNITS = 40
+
+
+def first_units(frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, list[bool], str]:
+    """The rows of the first CHART_UNITS values of `column`, which rows those are, and a title note."""
+    units = frame[column].drop_duplicates()
+    if len(units) <= CHART_UNITS:
+        return frame, [True] * len(frame), ""
+    kept = frame[column].isin(set(units.iloc[:CHART_UNITS]))
+    return frame[kept], kept.tolist(), f" — {CHART_UNITS} đơn vị đầu trong {vi_number(len(units))}, đủ ở bảng số liệu"
