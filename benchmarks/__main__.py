@@ -28,7 +28,7 @@ def _step(scale: str, step: str, options: list[str], env: dict[str, str]) -> tup
     """One step of one scale in its own process; its JSON, or {"error": …} with the end of its log."""
     folder = scale_dir(SCALES[scale])
     folder.mkdir(parents=True, exist_ok=True)
-    out, log = folder / f"{step}.json", folder / f"{step}.log"
+    out, log = folder / f"{step}.result.json", folder / f"{step}.log"  # fill.json is the cache
     out.unlink(missing_ok=True)
     started = time.perf_counter()
     with open(log, "wb") as fh:

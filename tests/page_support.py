@@ -48,8 +48,29 @@ def shown_table(at: AppTest, name: str) -> pd.DataFrame:
     for expander in at.expander:
         labels.append(expander.label)
         if expander.label == f"Bảng số liệu: {name}":
+            if not expander.proto.expanded:  # a closed table is drawn once a user opens it
+                open_table(at, expander)
+                return shown_table(at, name)
             return expander.dataframe[0].value.reset_index(drop=True)
     raise AssertionError(f"no table {name!r}; tables: {labels}")
+
+
+def open_table(at: AppTest, expander) -> None:
+    """Open a table's expander as a click would (its key ends the widget id) and rerun."""
+    at.session_state[expander.proto.id.split("-", 2)[2]] = True  # $$ID-hash-key
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def open_tables(at: AppTest) -> AppTest:
+    """Open every closed table of the page (they are drawn, with their downloads, once open)."""
+    closed = [e for e in at.expander if e.label.startswith("Bảng số liệu: ") and not e.proto.expanded]
+    for expander in closed:
+        at.session_state[expander.proto.id.split("-", 2)[2]] = True
+    if closed:
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def has_table(at: AppTest, name: str) -> bool:

@@ -58,6 +58,11 @@ def chart_key(key: str) -> str:
     return f"fig_{key}"
 
 
+def table_key(key: str) -> str:
+    """The widget key of the expander of the table of the block called `key` (True: open)."""
+    return f"bang_{key}"
+
+
 def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: str, expanded: bool = True, *,
                 whole: Callable[[], pd.DataFrame] | None = None, rows: int | None = None) -> None:
     """The table (its first SHOWN_ROWS rows when longer) and downloads of all of it.
@@ -66,7 +71,10 @@ def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: st
     download click.
     """
     rows = len(table) if rows is None else rows
-    with st.expander(f"Bảng số liệu: {name}", expanded=expanded):
+    box = st.expander(f"Bảng số liệu: {name}", expanded=expanded, key=table_key(key), on_change="rerun")
+    with box:
+        if not box.open:  # a closed table costs nothing: opening it reruns the page and draws it
+            return
         shown = table.head(SHOWN_ROWS)
         st.dataframe(styled(shown), hide_index=True, width="stretch")
         if rows > len(shown):
