@@ -7,7 +7,7 @@ import streamlit as st
 from report.cards import CARDS_CSS, cards_html
 from report.html import report_html
 from report.pdf import report_pdf
-from report.sections import outline
+from report.sections import section_titles
 from report.tables import indicators_table
 from ui.data import query
 from ui.exports import file_stem
@@ -33,7 +33,7 @@ right.download_button("⬇️ Tải báo cáo PDF (khổ A4, để in và gửi)
                       "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary", width="stretch")
 
 st.subheader("Nội dung báo cáo")
-st.markdown("  \n".join(section.title for section in outline(data)))
+st.markdown("  \n".join(section_titles(data)))
 st.caption(f"Bảng xếp hạng: {vi_number(len(data.ranking))} đơn vị · tiến độ: {vi_number(len(data.pace))} chỉ tiêu · "
            f"{vi_number(len(data.warnings))} cảnh báo.")
 

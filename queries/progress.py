@@ -60,6 +60,24 @@ def _points(value: float | None) -> float | None:
     return None if value is None else value * 100
 
 
+def _end_rows(observed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The latest row of each (_group, _code), and its base row: the baseline year, or the first
+    year with data after it, or else the first year; both in the same group order."""
+    by = ["_group", "_code"]
+    ordered = observed.sort_values([*by, "year"], kind="stable")
+    latest = ordered.groupby(by, sort=False).tail(1)
+    base = (observed.assign(_before=observed["year"] < p.BASELINE_YEAR)
+            .sort_values([*by, "_before", "year"], kind="stable")  # False first: from the baseline on
+            .groupby(by, sort=False).head(1))
+    return latest, base
+
+
+def _row_dicts(frame: pd.DataFrame, columns: list[str]):
+    """Rows as dicts, read column by column (pandas' row walk is slow on Arrow arrays)."""
+    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+        yield dict(zip(columns, values, strict=True))
+
+
 def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str] = PACE_CODES) -> pd.DataFrame:
     """The pace of each indicator of `codes` (and each group of `keys`) in an indicator frame
     (year, indicator, numerator, denominator, rate); rates in points per year (× 100).
@@ -74,25 +92,21 @@ def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str
     group = observed.groupby(keys, sort=False).ngroup() if keys else 0
     observed = observed.assign(_group=group, _code=observed["indicator"].map(order)).sort_values(
         ["_group", "_code", "year"], kind="stable")
-    by = ["_group", "_code"]
-    latest = observed.groupby(by, sort=False).tail(1).set_index(by)
-    base = observed.groupby(by, sort=False).head(1).set_index(by)
-    after_base = observed[observed["year"] >= p.BASELINE_YEAR].groupby(by, sort=False).head(1).set_index(by)
-    base.loc[after_base.index] = after_base  # the baseline year, or the first year with data after it
-    base = base.loc[latest.index]
+    latest, base = _end_rows(observed)
     rows = []
-    for latest_row, base_row in zip(latest.itertuples(index=False), base.itertuples(index=False), strict=True):
-        code = latest_row.indicator
-        pace = p.pace_between(code, int(base_row.year), float(base_row.rate), int(latest_row.year),
-                              float(latest_row.rate))
+    for latest_row, base_row in zip(_row_dicts(latest, [*keys, "indicator", "year", "rate", "numerator", "denominator"]),
+                                    _row_dicts(base, ["year", "rate", "numerator", "denominator"]), strict=True):
+        code = latest_row["indicator"]
+        pace = p.pace_between(code, int(base_row["year"]), float(base_row["rate"]), int(latest_row["year"]),
+                              float(latest_row["rate"]))
         ind = BY_CODE[code]
         rows.append({
-            **{key: getattr(latest_row, key) for key in keys},
+            **{key: latest_row[key] for key in keys},
             "indicator": code, "target": ind.target, "label": ind.label,
-            "base_year": pace.base_year, "base_numerator": int(base_row.numerator),
-            "base_denominator": int(base_row.denominator), "base_rate": pace.base_rate,
-            "latest_year": pace.latest_year, "latest_numerator": int(latest_row.numerator),
-            "latest_denominator": int(latest_row.denominator), "latest_rate": pace.latest_rate,
+            "base_year": pace.base_year, "base_numerator": int(base_row["numerator"]),
+            "base_denominator": int(base_row["denominator"]), "base_rate": pace.base_rate,
+            "latest_year": pace.latest_year, "latest_numerator": int(latest_row["numerator"]),
+            "latest_denominator": int(latest_row["denominator"]), "latest_rate": pace.latest_rate,
             "observed_per_year": pace.observed_per_year,
             "observed_points": _points(pace.observed_per_year),
             "target_2025": ind.target_text(2025), "needed_2025": pace.needed_2025,

@@ -172,13 +172,14 @@ def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = R
     part = part.sort_values(["_distance", "rate", "_position"], ascending=[False, False, True],
                             na_position="last", kind="stable")
     ordered = part["display_id"].tolist()
-    return ordered + [u for u in by_rank["display_id"] if u not in ordered]
+    placed = set(ordered)
+    return ordered + [u for u in by_rank["display_id"] if u not in placed]
 
 
 def in_order(cells: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
     """The scorecard's cells with the units in `order` (indicators in the Đề án's order within each)."""
-    position = {unit: index for index, unit in enumerate(order)}
-    ordered = cells.assign(_position=cells["display_id"].map(position))
+    position = pd.Series(range(len(order)), index=pd.Index(list(order), dtype=cells["display_id"].dtype))
+    ordered = cells.assign(_position=cells["display_id"].map(position))  # an index lookup, not a dict per row
     return ordered.sort_values("_position", kind="stable").drop(columns="_position").reset_index(drop=True)
 
 

@@ -20,7 +20,7 @@ from queries.kpi import kpi_table
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
-from report.sections import outline
+from report.sections import outline, section_titles
 from ui.format import vi_count, vi_percent
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +110,7 @@ def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
     assert "67,78%" in html and "223/329" in html
     for title in SECTIONS:
         assert title in html
+    assert [section.title for section in outline(data)] == section_titles(data)  # what the page lists
 
 
 def etl(*args: str) -> subprocess.CompletedProcess:

@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 MAX_FIGURES = 128
+SCALARS = (str, int, float, bool, type(None))
 F = TypeVar("F", bound=Callable[..., go.Figure])
 _figures: OrderedDict[bytes, bytes] = OrderedDict()  # key → pickled figure dict
 _lock = threading.Lock()
@@ -32,6 +33,8 @@ def _fingerprint(value: object) -> object:
         dtypes = tuple(map(str, value.dtypes)) if isinstance(value, pd.DataFrame) else (str(value.dtype),)
         return ("frame", columns, dtypes, pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes())
     if isinstance(value, (list, tuple)):
+        if all(isinstance(v, SCALARS) for v in value):  # a country's 10,000 unit ids: as they are
+            return tuple(value)
         return tuple(_fingerprint(v) for v in value)
     if isinstance(value, dict):
         return tuple((k, _fingerprint(v)) for k, v in value.items())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 MET_TEXT = {True: "Đạt", False: "Chưa đạt"}
@@ -20,6 +21,13 @@ INDICATOR_COLUMNS = {
 }
 
 
+def met_text(met: pd.Series) -> list[str]:
+    """True / False / missing as `Đạt` / `Chưa đạt` / `—`, column-wise (the country's grid has 70,000)."""
+    missing = met.isna().to_numpy()
+    truth = met.where(~missing, False).astype(bool).to_numpy()
+    return np.where(missing, "—", np.where(truth, MET_TEXT[True], MET_TEXT[False])).tolist()
+
+
 def vi_table(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """The columns of `frame` named in `columns` (those present), in that order, renamed.
 
@@ -28,5 +36,5 @@ def vi_table(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     present = [c for c in columns if c in frame.columns]
     table = frame[present].copy()
     if "met" in table.columns:
-        table["met"] = ["—" if v is None or pd.isna(v) else MET_TEXT[bool(v)] for v in table["met"]]
+        table["met"] = met_text(table["met"])
     return table.rename(columns=columns).reset_index(drop=True)
