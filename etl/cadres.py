@@ -36,28 +36,50 @@ def _birth_year(value: object, report_year: int) -> int | None:
     return year
 
 
+def _text_or_none(value: object) -> str | None:
+    return as_text(value) or None
+
+
+def _gender(value: object) -> str | None:
+    return term(value, GENDER_TERMS, c.GENDERS)
+
+
+def _role(value: object) -> str | None:
+    return term(value, ROLE_TERMS, c.ROLES)
+
+
+def _professional(value: object) -> tuple[str, int]:
+    return level(value, c.PROFESSIONAL_LEVELS)
+
+
+def _political(value: object) -> tuple[str, int]:
+    return level(value, c.POLITICAL_LEVELS)
+
+
 def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, found: Findings) -> list[dict]:
     """Cadre rows as the `cadres` table holds them (without unit_id and year)."""
     if table is None:
         return []
     last_year = year or dt.date.today().year
     untrained = c.PROFESSIONAL_LEVELS[0]
+    birth_year_of = partial(_birth_year, report_year=last_year)
     cadres = []
     for row in table.rows:
         read = partial(found.read, table, row)
-        full_name = read("Họ và tên", lambda v: as_text(v) or None, required=True)
-        birth_year = read("Năm sinh", lambda v: _birth_year(v, last_year))
-        gender = read("Giới tính", lambda v: term(v, GENDER_TERMS, c.GENDERS))
-        code = read("Mã chi bộ", lambda v: as_text(v) or None, required=True)
+        full_name = read("Họ và tên", _text_or_none, required=True)
+        birth_year = read("Năm sinh", birth_year_of)
+        gender = read("Giới tính", _gender)
+        code = read("Mã chi bộ", _text_or_none, required=True)
         if code is not None and cells is not None:
-            if cell_key(code) in cells:
-                code = cells[cell_key(code)][0]
+            known = cells.get(cell_key(code))
+            if known is not None:
+                code = known[0]
             else:
                 found.problem(table.sheet, row.number, "Mã chi bộ", code, f"không có trong sheet '{c.SHEET_CELLS}'; cần một mã chi bộ đã khai ở đó")
-        role = read("Chức vụ", lambda v: term(v, ROLE_TERMS, c.ROLES), required=True)
+        role = read("Chức vụ", _role, required=True)
         written, has_thpt = read("Học vấn", education, required=True) or (None, None)
-        professional, professional_rank = read("Chuyên môn", lambda v: level(v, c.PROFESSIONAL_LEVELS)) or (untrained, 0)
-        political, political_rank = read("Lý luận chính trị", lambda v: level(v, c.POLITICAL_LEVELS)) or (untrained, 0)
+        professional, professional_rank = read("Chuyên môn", _professional) or (untrained, 0)
+        political, political_rank = read("Lý luận chính trị", _political) or (untrained, 0)
         cadres.append({
             "row_no": row.number,
             "full_name": full_name,

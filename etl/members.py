@@ -12,6 +12,11 @@ REMOVED = ("transferred_out", "died", "struck_off", "expelled", "resigned")
 ADMITTED_GROUPS = ("admitted_students", "admitted_workers", "admitted_owners")
 RATED = ("rated_excellent", "rated_good", "rated_fulfilled", "rated_not_fulfilled", "unrated")
 AT_MOST_END = ("exempted", "working_away")
+COUNT_COLUMNS = tuple((col.field, col.name) for col in c.MEMBER_COUNT_COLUMNS)
+
+
+def _code_text(value: object) -> str | None:
+    return as_text(value) or None
 
 
 def read_members(table: Table | None, cells: CellIndex | None, found: Findings) -> list[dict]:
@@ -20,9 +25,10 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
         return []
     rows: list[dict] = []
     seen: dict[str, int] = {}
+    read = found.read
     for row in table.rows:
-        code = found.read(table, row, "Mã chi bộ", lambda v: as_text(v) or None, required=True)
-        counts = {col.field: found.read(table, row, col.name, whole_number) for col in c.MEMBER_COUNT_COLUMNS}
+        code = read(table, row, "Mã chi bộ", _code_text, required=True)
+        counts = {field: read(table, row, name, whole_number) for field, name in COUNT_COLUMNS}
         if code is not None:
             code = _check_code(table, row, code, cells, seen, found)
         check_identities(table, row, counts, found)

@@ -36,7 +36,9 @@ def cell_key(code: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not clean(value))
+    # `not value.strip()` is `not clean(value)`: both trim the same Unicode whitespace, and NFC
+    # maps no other character to whitespace (checked over every code point).
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def is_number(value: object) -> bool:
@@ -45,6 +47,8 @@ def is_number(value: object) -> bool:
 
 def as_text(value: object) -> str:
     """A cell value as the text a person reads in it: 12.0 → `12`, a date → ISO, NFC."""
+    if isinstance(value, str):
+        return clean(value)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TypeVar
 
 from etl import contract as c
@@ -75,9 +76,10 @@ class Findings:
             return None
         value = row.values[column]
         memo = (table.sheet, column, required, value.__class__, value)
-        verdict = self._verdicts.get(memo)
+        verdicts = self._verdicts
+        verdict = verdicts.get(memo)
         if verdict is None:
-            verdict = self._verdicts[memo] = self._judge(value, reader, required)
+            verdict = verdicts[memo] = self._judge(value, reader, required)
         outcome, detail = verdict
         if outcome == _OK:
             return detail
@@ -104,8 +106,11 @@ class Findings:
             result = reader(value)
         except BadValue as bad:
             return _BAD, bad.expected
-        texts = result if isinstance(result, tuple) else (result,)
-        return (_FORMULA if any(looks_like_formula(t) for t in texts) else _OK), result
+        if isinstance(result, tuple):
+            formula = any(looks_like_formula(t) for t in result)
+        else:
+            formula = looks_like_formula(result)
+        return (_FORMULA if formula else _OK), result
 
     def reject(self) -> None:
         if self.problems:
@@ -173,9 +178,11 @@ def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None) -
     return matched
 
 
-
+@cache
 def _column_keys(columns: tuple[Column, ...]) -> dict[str, str]:
-    """Folded header → canonical name; a column shared by sheets takes the aliases of all."""
+    """Folded header → canonical name; a column shared by sheets takes the aliases of all.
+
+    Cached per column set: callers only read the mapping."""
     shared = [col for cols in c.SHEET_COLUMNS.values() for col in cols]
     keys = {}
     for column in columns:
@@ -188,14 +195,29 @@ def _column_keys(columns: tuple[Column, ...]) -> dict[str, str]:
 def _header_map(line: list[object], keys: dict[str, str]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for index, value in enumerate(line):
-        name = keys.get(key(value)) if isinstance(value, str) else None
-        if name and name not in mapping:
-            mapping[name] = index
+        if isinstance(value, str):
+            name = keys.get(key(value))
+            if name and name not in mapping:
+                mapping[name] = index
     return mapping
 
 
+def _find_header(grid: list[list[object]], keys: dict[str, str]) -> tuple[dict[str, int], int]:
+    """(column mapping, 0-based row) of the row naming most columns in the first rows; first of equals."""
+    best, header = {}, -1
+    most = len(set(keys.values()))
+    for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
+        mapping = _header_map(line, keys)
+        if len(mapping) > len(best):
+            best, header = mapping, index
+            if len(best) == most:
+                break  # every column named: no later row can name more
+    return best, header
+
+
 def _is_total(line: list[object]) -> bool:
-    return any(isinstance(v, str) and key(v) in TOTAL_LABELS for v in line)
+    # Empty cells ('') are skipped: no total label is empty.
+    return not TOTAL_LABELS.isdisjoint(map(key, [value for value in line if isinstance(value, str) and value]))
 
 
 def _is_empty(values: dict[str, object]) -> bool:
@@ -222,12 +244,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     rows below a blank row that holds no data (a signature block). Rows inside the table are
     kept even when partly filled, so that their gaps are reported, never dropped.
     """
-    keys = _column_keys(columns)
-    best, header = {}, -1
-    for index, line in enumerate(sheet.grid[:HEADER_SCAN_ROWS]):
-        mapping = _header_map(line, keys)
-        if len(mapping) > len(best):
-            best, header = mapping, index
+    best, header = _find_header(sheet.grid, _column_keys(columns))
     if len(best) < 2:
         names = ", ".join(col.name for col in columns if col.required)
         found.problem(canonical, None, None, None, f"không tìm thấy dòng tiêu đề trong {HEADER_SCAN_ROWS} dòng đầu; cần các cột: {names}")
