@@ -150,7 +150,8 @@ def unit_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequenc
     """`scorecard_cells` of `year` with each unit's rank and change: the heat map's cells."""
     cells = headline_cells(con, boundary, units, year, year)
     ranking = unit_ranking(con, boundary, units, year)
-    return cells.merge(ranking[["display_id", "rank", "previous_rank", "rank_change_text"]], on="display_id")
+    cells = cells.merge(ranking[["display_id", "rank", "previous_rank", "rank_change_text"]], on="display_id")
+    return in_order(cells, scorecard_order(ranking, cells))  # by rank: the page's default order costs nothing
 
 
 def sort_options() -> dict[str, str]:
@@ -176,8 +177,17 @@ def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = R
     return ordered + [u for u in by_rank["display_id"] if u not in placed]
 
 
+def _units_in_order(cells: pd.DataFrame, order: Sequence[str]) -> bool:
+    """Whether each unit's cells are together and the units come in `order` already."""
+    ids = cells["display_id"]
+    starts = ids.ne(ids.shift()).to_numpy()
+    return ids[starts].tolist() == list(order)
+
+
 def in_order(cells: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
     """The scorecard's cells with the units in `order` (indicators in the Đề án's order within each)."""
+    if _units_in_order(cells, order):
+        return cells.reset_index(drop=True)
     position = pd.Series(range(len(order)), index=pd.Index(list(order), dtype=cells["display_id"].dtype))
     ordered = cells.assign(_position=cells["display_id"].map(position))  # an index lookup, not a dict per row
     return ordered.sort_values("_position", kind="stable").drop(columns="_position").reset_index(drop=True)
