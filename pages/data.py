@@ -13,7 +13,7 @@ from ui.data import query, query_later
 from ui.filters import current
 from ui.format import slug
 from ui.template_download import XLSX_MIME, template_workbook
-from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, get_ready, show_report, submit
+from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, get_ready, show_report, submit, vietnamese_uploader
 
 FIRST_REPORT_YEAR = 2015
 PREVIEW_ROWS = 100  # of an extract on screen; its downloads hold every row
@@ -30,6 +30,7 @@ if load_allowed():  # Thường trực sees and exports, but does not load
     st.markdown("Chọn hoặc kéo thả một hay nhiều tệp báo cáo (**.xlsx, .xlsm, .xls, .ods**), mỗi tệp là báo cáo "
                 "của một đơn vị trong một năm. Nạp lại báo cáo cùng đơn vị và năm sẽ **thay thế** báo cáo cũ; "
                 "tệp có lỗi bị từ chối toàn bộ và không làm thay đổi số liệu.")
+    vietnamese_uploader()
     uploads = st.file_uploader("Tệp báo cáo", type=ACCEPTED_TYPES, accept_multiple_files=True,
                                key=f"tep_bao_cao_{st.session_state.get(ROUND_KEY, 0)}")
     account = current_user()

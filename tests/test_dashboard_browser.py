@@ -81,6 +81,13 @@ def _overview_t3(page, text: str) -> None:
     page.locator('[data-testid="stMetricLabel"]').get_by_text(text, exact=True).wait_for(timeout=120_000)
 
 
+def _drawn_text(element) -> str:
+    """What a person reads in an element whose own text is hidden (size 0) behind an ::after text."""
+    own, after = element.evaluate("e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]")
+    assert own == "0px", own
+    return after.strip('"')
+
+
 def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     """A person uploads a corrected report on Dữ liệu, opens Tổng quan from the menu, sees the new
     T3 figure and downloads the table under it: the file holds the same figure."""
@@ -100,6 +107,12 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         wait_idle(page, timeout_s=120)
 
         page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dữ liệu", exact=True).click()
+        page.get_by_text("Nạp báo cáo của đơn vị").wait_for(timeout=120_000)
+        wait_idle(page, timeout_s=120)  # the page's style sheet drawn too
+        dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
+        assert _drawn_text(dropzone.locator("button p")) == "Chọn tệp"  # not Streamlit's "Upload"
+        assert _drawn_text(dropzone.locator('[data-testid="stFileUploaderDropzoneInstructions"] span')) == (
+            "Kéo thả tệp vào đây · tối đa 20 MB mỗi tệp · XLSX, XLSM, XLS, ODS")
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
         button = page.get_by_role("button", name="📥 Nạp dữ liệu")
         page.wait_for_function("b => !b.disabled", arg=button.element_handle(), timeout=60_000)

@@ -41,6 +41,26 @@ def describe(problem: Problem) -> str:
     return f"{', '.join(where)}: {problem.expected}" if where else problem.expected
 
 
+UPLOADER_BUTTON = "Chọn tệp"
+
+
+def uploader_css(max_megabytes: int, types: list[str]) -> str:
+    """Streamlit's uploader says `Upload` and `20MB per file` in English and takes no text for
+    them: its own text is drawn at size 0 and the Vietnamese drawn in its place."""
+    hint = f"Kéo thả tệp vào đây · tối đa {max_megabytes} MB mỗi tệp · {', '.join(t.upper() for t in types)}"
+    return f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{UPLOADER_BUTTON}"; font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{hint}"; font-size: 0.875rem; }}
+</style>"""
+
+
+def vietnamese_uploader() -> None:
+    st.html(uploader_css(int(st.get_option("server.maxUploadSize")), ACCEPTED_TYPES))
+
+
 def get_ready() -> None:
     """Start the decoder process while the user picks files, so the first upload does not wait for it."""
     if SUPPORTED:
