@@ -74,7 +74,8 @@ def cached_fill(scale: Scale) -> FillStats | None:
     path = _stats_path(scale)
     if not path.exists():
         return None
-    stats = FillStats(**json.loads(path.read_text()))
+    known = set(FillStats.__dataclass_fields__)  # a step's result written over it carries more keys
+    stats = FillStats(**{k: v for k, v in json.loads(path.read_text()).items() if k in known})
     cfg = settings_for(scale)
     current = published_file(cfg)
     if stats.generator != GENERATOR_VERSION or current is None or not current.exists():

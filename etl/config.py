@@ -30,6 +30,9 @@ class Settings:
     zip_max_entries: int = 1000
     zip_max_uncompressed_bytes: int = 200 * 1024 * 1024
     zip_max_ratio: int = 100  # uncompressed / compressed, for entries above ZIP_RATIO_GRACE_BYTES
+    # DuckDB's buffers for the app's read connections (its default, 80 % of the machine, lets one
+    # process of a national server grow past what the pages need); larger work spills to disk
+    reader_memory_limit: str = "512MB"
 
     @property
     def lock_path(self) -> Path:
@@ -59,4 +62,5 @@ def settings(db_path: Path | None = None) -> Settings:
         zip_max_entries=int(os.environ.get("DP_ZIP_MAX_ENTRIES", "1000")),
         zip_max_uncompressed_bytes=int(float(os.environ.get("DP_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024),
         zip_max_ratio=int(os.environ.get("DP_ZIP_MAX_RATIO", "100")),
+        reader_memory_limit=os.environ.get("DP_READER_MEMORY", "512MB"),
     )

@@ -45,7 +45,7 @@ def connection(cfg: Settings | None = None) -> duckdb.DuckDBPyConnection:
             if con is not None:
                 return con
             try:
-                con = duckdb.connect(key, read_only=True)
+                con = duckdb.connect(key, read_only=True, config={"memory_limit": cfg.reader_memory_limit})
             except (duckdb.IOException, FileNotFoundError):
                 con = None  # a newer version replaced it between readlink and open
             if con is not None:

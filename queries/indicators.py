@@ -88,7 +88,7 @@ def _with_rate(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _params(boundary: str, units: list[str] | None, year_from: int, year_to: int) -> dict:
+def indicator_params(boundary: str, units: list[str] | None, year_from: int, year_to: int) -> dict:
     return scope_params(boundary, units, year_from=year_from, year_to=year_to)
 
 
@@ -96,7 +96,7 @@ def indicators_by_year(
     con: duckdb.DuckDBPyConnection, boundary: str, units: list[str] | None, year_from: int, year_to: int
 ) -> pd.DataFrame:
     """year, indicator, numerator, denominator, rate: the selected units summed."""
-    frame = con.execute(read_sql("indicators_by_year"), _params(boundary, units, year_from, year_to)).df()
+    frame = con.execute(read_sql("indicators_by_year"), indicator_params(boundary, units, year_from, year_to)).df()
     return _with_rate(frame)
 
 
@@ -104,7 +104,7 @@ def indicators_by_unit(
     con: duckdb.DuckDBPyConnection, boundary: str, units: list[str] | None, year_from: int, year_to: int
 ) -> pd.DataFrame:
     """display unit, year, indicator, numerator, denominator, rate."""
-    frame = con.execute(read_sql("indicators_by_unit"), _params(boundary, units, year_from, year_to)).df()
+    frame = con.execute(read_sql("indicators_by_unit"), indicator_params(boundary, units, year_from, year_to)).df()
     return _with_rate(frame)
 
 

@@ -11,7 +11,8 @@ import duckdb
 import pandas as pd
 
 from queries import pace as p
-from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
+from queries.indicators import BY_CODE, indicator_params, indicators_by_year
+from queries.sql import read_sql
 from queries.targets import as_list
 
 # Every indicator with a target level: the share-based T1, T2, T7 and the levels T4–T6
@@ -72,6 +73,9 @@ def _end_rows(observed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return latest, base
 
 
+END_COLUMNS = ("year", "numerator", "denominator")
+
+
 def _row_dicts(frame: pd.DataFrame, columns: list[str]):
     """Rows as dicts, read column by column (pandas' row walk is slow on Arrow arrays)."""
     for values in zip(*(frame[c].tolist() for c in columns), strict=True):
@@ -83,8 +87,7 @@ def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str
     (year, indicator, numerator, denominator, rate); rates in points per year (× 100).
 
     Groups in the order they first appear, indicators in the order of `codes`. The baseline and
-    latest rows of every group are picked in one pass (10,000 units at national scale), and
-    `queries.pace.pace_between` does the arithmetic for each.
+    latest rows of every group are picked in one pass, and `paces` does the arithmetic for each.
     """
     keys = list(keys)
     order = {code: index for index, code in enumerate(codes)}
@@ -93,20 +96,33 @@ def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str
     observed = observed.assign(_group=group, _code=observed["indicator"].map(order)).sort_values(
         ["_group", "_code", "year"], kind="stable")
     latest, base = _end_rows(observed)
+    ends = latest[[*keys, "indicator"]].reset_index(drop=True)
+    for column in END_COLUMNS:
+        ends[f"latest_{column}"] = latest[column].to_numpy()
+        ends[f"base_{column}"] = base[column].to_numpy()
+    return paces(ends, keys)
+
+
+def paces(ends: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """`queries.pace.pace_between` for each row of `ends` (keys, indicator, base_ and latest_ year,
+    numerator, denominator), with the targets, texts and statuses the pages show."""
+    keys = list(keys)
     rows = []
-    for latest_row, base_row in zip(_row_dicts(latest, [*keys, "indicator", "year", "rate", "numerator", "denominator"]),
-                                    _row_dicts(base, ["year", "rate", "numerator", "denominator"]), strict=True):
-        code = latest_row["indicator"]
-        pace = p.pace_between(code, int(base_row["year"]), float(base_row["rate"]), int(latest_row["year"]),
-                              float(latest_row["rate"]))
+    fields = [*keys, "indicator", *(f"{end}_{c}" for end in ("base", "latest") for c in END_COLUMNS)]
+    for row in _row_dicts(ends, fields):
+        code = row["indicator"]
+        base_rate = row["base_numerator"] / row["base_denominator"]
+        latest_rate = row["latest_numerator"] / row["latest_denominator"]
+        pace = p.pace_between(code, int(row["base_year"]), float(base_rate), int(row["latest_year"]),
+                              float(latest_rate))
         ind = BY_CODE[code]
         rows.append({
-            **{key: latest_row[key] for key in keys},
+            **{key: row[key] for key in keys},
             "indicator": code, "target": ind.target, "label": ind.label,
-            "base_year": pace.base_year, "base_numerator": int(base_row["numerator"]),
-            "base_denominator": int(base_row["denominator"]), "base_rate": pace.base_rate,
-            "latest_year": pace.latest_year, "latest_numerator": int(latest_row["numerator"]),
-            "latest_denominator": int(latest_row["denominator"]), "latest_rate": pace.latest_rate,
+            "base_year": pace.base_year, "base_numerator": int(row["base_numerator"]),
+            "base_denominator": int(row["base_denominator"]), "base_rate": pace.base_rate,
+            "latest_year": pace.latest_year, "latest_numerator": int(row["latest_numerator"]),
+            "latest_denominator": int(row["latest_denominator"]), "latest_rate": pace.latest_rate,
             "observed_per_year": pace.observed_per_year,
             "observed_points": _points(pace.observed_per_year),
             "target_2025": ind.target_text(2025), "needed_2025": pace.needed_2025,
@@ -137,10 +153,13 @@ def pace_by_indicator(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequ
 
 def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                  codes: Sequence[str] = PACE_CODES) -> pd.DataFrame:
-    """The pace of each indicator of `codes` per display unit (each from its own latest year ≤ `year`)."""
-    frame = indicators_by_unit(con, boundary, as_list(units), FIRST_YEAR, year)
-    frame = frame.assign(unit=frame["display_kind"] + " " + frame["display_name"])
-    rows = pace_rows(frame, keys=("display_id", "unit", "display_kind", "display_code"), codes=tuple(codes))
+    """The pace of each indicator of `codes` per display unit (each from its own latest year ≤ `year`).
+
+    The base and latest rows are picked in DuckDB: the country has 660,000 unit-year-indicator rows."""
+    params = indicator_params(boundary, as_list(units), FIRST_YEAR, year)
+    ends = con.execute(read_sql("pace_ends_by_unit"), {**params, "codes": list(codes), "baseline": p.BASELINE_YEAR}).df()
+    ends["unit"] = ends["display_kind"] + " " + ends["display_name"]
+    rows = paces(ends, keys=("display_id", "unit", "display_kind", "display_code"))
     order = {code: index for index, code in enumerate(codes)}
     rows = rows.assign(_order=rows["indicator"].map(order)).sort_values(
         ["_order", "display_kind", "display_code"], kind="stable")

@@ -18,7 +18,7 @@ import pandas as pd
 from etl.units import resolve_unit
 from queries.indicators import BOUNDARY_REPORTED, HEADLINE, INDICATORS, card_figures, indicators_by_year
 from queries.progress import pace_by_indicator, pace_path
-from queries.scorecard import scorecard_order, unit_ranking, unit_scorecard
+from queries.scorecard import ranking_and_scorecard, scorecard_order
 from queries.status import data_status, years_loaded
 from queries.targets import ALL_UNITS, as_list, indicator_trend, indicator_units
 from queries.warnings import DEFAULT_IDLE_YEARS, all_warnings
@@ -63,8 +63,7 @@ def meeting_data(
     status = data_status(con)
     by_year = indicators_by_year(con, boundary, as_list(units), first_year, year)
     trend = indicator_trend(con, boundary, units, first_year, year, ALL_CODES)
-    ranking = unit_ranking(con, boundary, None, year)
-    scorecard = unit_scorecard(con, boundary, None, year)
+    ranking, scorecard = ranking_and_scorecard(con, boundary, None, year)
     paths = [pace_path(con, boundary, units, year, code).assign(indicator=code) for code in PACE_CHART_CODES]
     return MeetingData(
         year=year, first_year=first_year, boundary=boundary, units=units, scope_label=scope_label,

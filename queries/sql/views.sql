@@ -98,3 +98,12 @@ CREATE TABLE IF NOT EXISTS indicator_facts_store (
 
 CREATE OR REPLACE VIEW indicator_facts AS
 SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts_store;
+
+-- The indicator facts of the units a reader may see (scoped_units), of the selected display units
+-- (units_ NULL: all) and years, with the display unit each belongs to: what the indicator queries sum.
+CREATE OR REPLACE MACRO selected_facts(boundary_, allowed_, units_, year_from_, year_to_) AS TABLE
+SELECT s.display_id, s.display_code, s.display_kind, s.display_name, f.year, f.indicator, f.numerator, f.denominator
+FROM indicator_facts f
+JOIN scoped_units(boundary_, allowed_) s ON s.unit_id = f.unit_id
+WHERE (units_ IS NULL OR list_contains(units_, s.display_id))
+  AND f.year BETWEEN year_from_ AND year_to_;
