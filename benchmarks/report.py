@@ -88,7 +88,8 @@ def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, 
     rows = []
     for figure, (value, where) in targets(runs).items():
         target, test = TARGETS[figure]
-        unit = " MB" if "memory" in figure else (" s" if "page" in figure or "upload" in figure else "")
+        unit = " MB" if "memory" in figure else "" if "ratio" in figure else (
+            " s" if "page" in figure or "upload" in figure else "")
         rows.append([figure, target, f"{_n(value)}{unit}" if value is not None else "—",
                      "✅" if value is not None and test(value) else "❌", where])
     lines += _table(["figure", "target", "measured", "met", "where / load average"], rows) + [""]
