@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.archive import Archive, history_entries
+from etl.archive import Archive, history_entries, history_tail
 from etl.config import SAMPLES_DIR, Settings, settings
 from etl.guard import file_size
 from etl.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook, load_workbooks
@@ -40,13 +40,19 @@ def reconcile_archive(cfg: Settings, archive: Archive, con: duckdb.DuckDBPyConne
     `con` is a copy of the published database just taken; without it the published file is read.
     """
     if con is not None:
-        archive.reconcile(history_entries(con, ACCEPTED_SUFFIXES))
+        _reconcile(archive, con)
         return
     current = published_file(cfg)
     if current is None or not current.exists():
         return
     with duckdb.connect(str(current), read_only=True) as published:
-        archive.reconcile(history_entries(published, ACCEPTED_SUFFIXES))
+        _reconcile(archive, published)
+
+
+def _reconcile(archive: Archive, con: duckdb.DuckDBPyConnection) -> None:
+    """Every load's entry compared only when the manifest does not end level with the database."""
+    if not archive.is_level(*history_tail(con, ACCEPTED_SUFFIXES)):
+        archive.reconcile(history_entries(con, ACCEPTED_SUFFIXES))
 
 
 @contextmanager

@@ -45,10 +45,12 @@ def connection(cfg: Settings | None = None) -> duckdb.DuckDBPyConnection:
             if con is not None:
                 return con
             try:
-                con = duckdb.connect(key, read_only=True, config={"memory_limit": cfg.reader_memory_limit})
+                con = duckdb.connect(key, read_only=True)
             except (duckdb.IOException, FileNotFoundError):
                 con = None  # a newer version replaced it between readlink and open
             if con is not None:
+                # set, not passed at connect: a connection with other options could not open the file
+                con.execute("SET memory_limit = ?", [cfg.reader_memory_limit])
                 _open[key] = con
                 for stale in list(_open)[:-KEEP_CONNECTIONS]:
                     _open.pop(stale)  # closed by garbage collection once no cursor uses it

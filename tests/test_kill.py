@@ -15,8 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.archive import Archive
-from etl.batch import load_files
+from etl.archive import Archive, history_entries, history_tail
+from etl.batch import ACCEPTED_SUFFIXES, load_files
 from etl.store import published_file, version_dir
 from queries.db import cursor
 from tests.test_loader import snapshot
@@ -149,4 +149,23 @@ def test_kill_just_before_and_just_after_publishing_and_a_torn_manifest(empty_en
         fh.write(b'{"sha256": "0f1e')  # a kill in the middle of appending a line
     assert_rebuild_reproduces(cfg)  # brings the manifest level first, then replays it
     load_files([(p.name, p.read_bytes()) for p in unit_set(tmp_path / "C", "Người lập C").iterdir()], cfg)
+    assert manifest(cfg) == history(cfg)
+
+
+def test_manifest_level_with_the_database_is_told_from_its_end(empty_env, tmp_path):
+    """A write session starts by bringing the manifest level with the database; when it already is
+    (every load but one crashed right after publishing), only its end is read, and a manifest
+    behind the database still gets the missing loads."""
+    cfg = empty_env
+    load_files([(p.name, p.read_bytes()) for p in unit_set(tmp_path / "A", "Người lập A").iterdir()], cfg)
+    archive = Archive(cfg.archive_dir)
+    with duckdb.connect(str(cfg.db_path), read_only=True) as con:
+        count, last = history_tail(con, ACCEPTED_SUFFIXES)
+        entries = history_entries(con, ACCEPTED_SUFFIXES)
+    assert (count, last) == (len(entries), entries[-1])
+    assert archive.is_level(count, last)
+    lines = archive.manifest.read_bytes().splitlines(keepends=True)
+    archive.manifest.write_bytes(b"".join(lines[:-1]))  # the last load's line never written
+    assert not archive.is_level(count, last)
+    load_files([(p.name, p.read_bytes()) for p in unit_set(tmp_path / "B", "Người lập B").iterdir()], cfg)
     assert manifest(cfg) == history(cfg)
