@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from queries.db import cursor
-from queries.indicators import BY_CODE
+from queries.indicators import BY_CODE, HEADLINE
 from queries.scorecard import (
+    _judged,
     distance_to_target,
     scorecard_order,
     unit_ranking,
@@ -198,3 +200,27 @@ def test_clicking_a_heat_map_cell_in_chromium(scorecard_env):
         wait_idle(page, 60)
         assert "Xã Phổ An" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
         assert exceptions(page) == []
+
+
+def test_cells_judged_on_arrays_as_each_indicator_judges_one_rate():
+    """`scorecard_cells` works per (indicator, year) on arrays; every rate at, just beside and far
+    from each target and band edge, missing, and before a target applies, gets what
+    `Indicator.met`, `Indicator.target_text` and `distance_to_target` give it alone."""
+    codes, years, rates = [], [], []
+    for code in HEADLINE:
+        ind = BY_CODE[code]
+        edges = {ind.target_2025, ind.target_2030, *(() if ind.upper_2025 is None else (ind.upper_2025,))}
+        values = [float("nan"), 0.0, 1.0, *(e + d for e in edges for d in (-1e-9, -1e-13, 0.0, 1e-13, 1e-9))]
+        for year in (2020, 2022, 2023, 2025, 2026, 2030):
+            for rate in values:
+                codes.append(code)
+                years.append(year)
+                rates.append(rate)
+    texts, met, distance = _judged(codes, np.array(years), np.array(rates))
+    for i, (code, year, rate) in enumerate(zip(codes, years, rates, strict=True)):
+        ind = BY_CODE[code]
+        one = None if np.isnan(rate) else rate
+        assert texts[i] == ind.target_text(year)
+        assert met[i] is ind.met(one, year), (code, year, rate)
+        expected = distance_to_target(ind, one, year)
+        assert (np.isnan(distance[i]) if expected is None else distance[i] == expected), (code, year, rate)
