@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import cache
 
 from etl import contract as c
-from etl.text import CACHED_LENGTH, clean, fold
+from etl.text import clean, fold, short_text_cache
 
 _NOTE = re.compile(r"\([^)]*\)")
 _WHOLE = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
@@ -60,19 +60,9 @@ def as_text(value: object) -> str:
     return clean(value)
 
 
+@short_text_cache
 def key(text: object) -> str:
     """A header or label as a matching key: folded, notes in brackets, `*` and `:` dropped."""
-    if isinstance(text, str) and len(text) <= CACHED_LENGTH:
-        return _cached_key(text)
-    return _key(text)
-
-
-@lru_cache(maxsize=65536)
-def _cached_key(text: str) -> str:
-    return _key(text)
-
-
-def _key(text: object) -> str:
     bare = _NOTE.sub(" ", as_text(text)).replace("*", " ")
     return fold(bare).strip(" :.")
 

@@ -212,3 +212,18 @@ def test_default_spec_rows_are_the_contract_columns():
     spec = default_spec()
     assert list(spec.cadres[0]) == [col.name for col in c.CADRE_COLUMNS]
     assert len(spec.cadres) == len(CADRES)
+
+
+def test_text_keys_of_values_that_compare_equal_stay_apart():
+    """`True`, `1` and `1.0` are equal to Python but are three cell values: the cache of
+    `fold` / `clean` / `key` must not answer one with another's text."""
+    from etl.text import clean
+    from etl.vocab import key
+
+    for read in (fold, clean, key):
+        first = [read(v) for v in (True, 1.0, 1)]
+        again = [read(v) for v in (1, 1.0, True)][::-1]
+        assert first == again == [read.__wrapped__(v) for v in (True, 1.0, 1)], read.__name__
+    assert [fold(v) for v in (True, 1.0, 1)] == ["true", "1.0", "1"]
+    long = "Chi bộ " * 50  # beyond CACHED_LENGTH: read each time
+    assert fold(long) == fold.__wrapped__(long)
