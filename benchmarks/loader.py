@@ -138,9 +138,9 @@ def bench_store(scale: Scale) -> StoreFigures:
         copy_s = time.perf_counter() - started
         (folder.parent / cfg.db_path.name).symlink_to(Path(folder.name) / current.name)
         copy_cfg = settings(folder.parent / cfg.db_path.name)
-        manifest = Archive(cfg.archive_dir).manifest  # level with the database, as after real loads
-        Archive(copy_cfg.archive_dir).root.mkdir(parents=True)
-        shutil.copyfile(manifest, Archive(copy_cfg.archive_dir).manifest)
+        copy_archive = Archive(copy_cfg.archive_dir)  # the manifest level with the database, as after real loads
+        copy_archive.root.mkdir(parents=True)
+        shutil.copyfile(Archive(cfg.archive_dir).manifest, copy_archive.manifest)
         timing, results = timed(lambda: load_files([(path.name, path.read_bytes())], copy_cfg, loaded_by="benchmarks"))
     return StoreFigures(round(current.stat().st_size / 2**20, 1), round(copy_s, 2), round(timing.wall, 2),
                         results[0].outcome)

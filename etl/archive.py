@@ -35,27 +35,27 @@ class ArchiveEntry:
         return self.sha256, self.loaded_at
 
 
+_HISTORY_COLUMNS = "file_hash, file_name, loaded_at, loaded_by, unit_id, year"
+
+
 def history_entries(con: duckdb.DuckDBPyConnection, suffixes: Iterable[str]) -> list[ArchiveEntry]:
     """The database's load_history as archive entries, in load order."""
     accepted = tuple(suffixes)
-    rows = con.execute(
-        "SELECT file_hash, file_name, loaded_at, loaded_by, unit_id, year FROM load_history ORDER BY load_id"
-    ).fetchall()
-    return [
-        ArchiveEntry(sha, name, _suffix(name, accepted), loaded_at.isoformat(), by, unit_id, year)
-        for sha, name, loaded_at, by, unit_id, year in rows
-    ]
+    rows = con.execute(f"SELECT {_HISTORY_COLUMNS} FROM load_history ORDER BY load_id").fetchall()
+    return [_entry(row, accepted) for row in rows]
 
 
 def history_tail(con: duckdb.DuckDBPyConnection, suffixes: Iterable[str]) -> tuple[int, ArchiveEntry | None]:
     """How many loads the database holds, and the latest as an archive entry."""
     count = con.execute("SELECT count(*) FROM load_history").fetchone()[0]
-    row = con.execute("SELECT file_hash, file_name, loaded_at, loaded_by, unit_id, year FROM load_history "
-                      "ORDER BY load_id DESC LIMIT 1").fetchone()
-    if row is None:
-        return count, None
+    row = con.execute(f"SELECT {_HISTORY_COLUMNS} FROM load_history ORDER BY load_id DESC LIMIT 1").fetchone()
+    return count, None if row is None else _entry(row, tuple(suffixes))
+
+
+def _entry(row: tuple, accepted: tuple[str, ...]) -> ArchiveEntry:
+    """A load_history row (_HISTORY_COLUMNS) as its manifest entry."""
     sha, name, loaded_at, by, unit_id, year = row
-    return count, ArchiveEntry(sha, name, _suffix(name, tuple(suffixes)), loaded_at.isoformat(), by, unit_id, year)
+    return ArchiveEntry(sha, name, _suffix(name, accepted), loaded_at.isoformat(), by, unit_id, year)
 
 
 def _suffix(file_name: str, accepted: tuple[str, ...]) -> str:
@@ -125,13 +125,11 @@ class Archive:
     def is_level(self, count: int, last: ArchiveEntry | None) -> bool:
         """Whether the manifest already ends as a database of `count` loads ending with `last` does
         (torn last line cut first): the usual case, told without reading 60,000 entries."""
-        self._cut_torn_line()
-        if not self.manifest.exists():
-            return count == 0
-        data = self.manifest.read_bytes()
-        lines = data.count(b"\n")
-        if lines != count or last is None:
-            return lines == count == 0
+        data = self._cut_torn_line()
+        if data.count(b"\n") != count:
+            return False
+        if last is None:  # no load, no line
+            return True
         final = data[data.rfind(b"\n", 0, len(data) - 1) + 1:]
         return ArchiveEntry(**json.loads(final)).key == last.key
 
@@ -147,13 +145,16 @@ class Archive:
             os.fsync(fh.fileno())
         _fsync_dir(self.root)
 
-    def _cut_torn_line(self) -> None:
+    def _cut_torn_line(self) -> bytes:
+        """Cut a last line without its newline (a kill while appending); the manifest as it is then."""
         if not self.manifest.exists():
-            return
+            return b""
         with open(self.manifest, "rb+") as fh:
             data = fh.read()
             if data and not data.endswith(b"\n"):
-                fh.truncate(data.rfind(b"\n") + 1)
+                data = data[:data.rfind(b"\n") + 1]
+                fh.truncate(len(data))
+            return data
 
     def entries(self) -> Iterator[ArchiveEntry]:
         """Manifest entries in load order; a torn last line (no newline yet) is not an entry."""
