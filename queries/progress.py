@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from queries import pace as p
+from queries.frames import records
 from queries.indicators import BY_CODE, indicator_params, indicators_by_year
 from queries.sql import read_sql
 from queries.targets import as_list
@@ -62,11 +63,11 @@ def _points(value: float | None) -> float | None:
 
 
 def _end_rows(observed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The latest row of each (_group, _code), and its base row: the baseline year, or the first
-    year with data after it, or else the first year; both in the same group order."""
+    """The latest row of each (_group, _code) of `observed` (sorted by _group, _code, year), and its
+    base row: the baseline year, or the first year with data after it, or else the first year; both
+    in the same group order."""
     by = ["_group", "_code"]
-    ordered = observed.sort_values([*by, "year"], kind="stable")
-    latest = ordered.groupby(by, sort=False).tail(1)
+    latest = observed.groupby(by, sort=False).tail(1)
     base = (observed.assign(_before=observed["year"] < p.BASELINE_YEAR)
             .sort_values([*by, "_before", "year"], kind="stable")  # False first: from the baseline on
             .groupby(by, sort=False).head(1))
@@ -74,12 +75,6 @@ def _end_rows(observed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 END_COLUMNS = ("year", "numerator", "denominator")
-
-
-def _row_dicts(frame: pd.DataFrame, columns: list[str]):
-    """Rows as dicts, read column by column (pandas' row walk is slow on Arrow arrays)."""
-    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
-        yield dict(zip(columns, values, strict=True))
 
 
 def pace_rows(frame: pd.DataFrame, keys: Sequence[str] = (), codes: Sequence[str] = PACE_CODES) -> pd.DataFrame:
@@ -109,7 +104,7 @@ def paces(ends: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     keys = list(keys)
     rows = []
     fields = [*keys, "indicator", *(f"{end}_{c}" for end in ("base", "latest") for c in END_COLUMNS)]
-    for row in _row_dicts(ends, fields):
+    for row in records(ends, fields):
         code = row["indicator"]
         base_rate = row["base_numerator"] / row["base_denominator"]
         latest_rate = row["latest_numerator"] / row["latest_denominator"]

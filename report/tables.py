@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.safe_text import neutralise_text
+from queries.frames import records
 from queries.indicators import BY_CODE
 from queries.report_data import MeetingData
 from queries.scorecard import SHORT_LABELS
@@ -56,18 +57,11 @@ def trend_table(data: MeetingData, codes: tuple[str, ...]) -> pd.DataFrame:
         "met": "Đạt mục tiêu"})
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """`frame.to_dict("records")` built column by column (pandas' row walk is slow on Arrow strings)."""
-    columns = list(frame.columns)
-    values = zip(*(frame[c].tolist() for c in columns), strict=True)
-    return [dict(zip(columns, row, strict=True)) for row in values]
-
-
 def scorecard_grid(data: MeetingData) -> pd.DataFrame:
     """Units (by rank) × T1–T7 as text: `93,33%` over `14/15` in each cell; `met` kept for colour."""
     # plain dicts, not .loc per cell: the country has 70,000 cells
-    cells = {(r["display_id"], r["indicator"]): r for r in _records(data.scorecard)}
-    ranking = {r["display_id"]: r for r in _records(data.ranking)}
+    cells = {(r["display_id"], r["indicator"]): r for r in records(data.scorecard)}
+    ranking = {r["display_id"]: r for r in records(data.ranking)}
     rows = []
     for display_id in data.scorecard_order:
         unit = ranking[display_id]
