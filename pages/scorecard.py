@@ -16,7 +16,7 @@ from ui.blocks import chart_block, chart_key, table_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.limits import CHART_UNITS
+from ui.limits import first_and_selected
 from ui.meeting_charts import scorecard_heatmap
 from ui.tables import vi_table
 
@@ -54,9 +54,8 @@ def focus_clicked_unit() -> None:
 st.title("Bảng xếp hạng đơn vị")
 filters = current()
 year = filters.year
-ranking = query("unit_ranking", filters.boundary, None, year)
+ranking, cells = query("ranking_and_scorecard", filters.boundary, None, year)
 stop_if_empty(ranking, f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
-cells = query("unit_scorecard", filters.boundary, None, year)
 
 st.caption(f"Mọi đơn vị năm {year} so với mục tiêu T1–T7 của Đề án. Màu xanh: đạt mục tiêu; màu đỏ: chưa đạt; "
            "màu càng đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng "
@@ -79,8 +78,7 @@ st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dư�
 
 names = dict(zip(ranking["display_id"], ranking["unit"], strict=True))
 columns = st.columns(5)
-shown = [*order[:CHART_UNITS], *(u for u in order[CHART_UNITS:] if filters.units and u in filters.units)]
-for index, display_id in enumerate(shown):  # a province or the country: the units of the chart
+for index, display_id in enumerate(first_and_selected(order, filters.units)):  # the units of the chart
     columns[index % 5].button(names[display_id], key=f"xep_hang_chon_{display_id}", width="stretch",
                               on_click=focus_unit, args=(display_id,),
                               type="primary" if filters.units and display_id in filters.units else "secondary")

@@ -235,6 +235,5 @@ def in_order(cells: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
 
 
 NAMED_QUERIES = {
-    "unit_ranking": unit_ranking,
-    "unit_scorecard": unit_scorecard,
+    "ranking_and_scorecard": ranking_and_scorecard,
 }

@@ -39,8 +39,7 @@ ARGS = {
     "cell_ratings": ("reported", UNITS, 2024),
     "four_good_cells": ("reported", UNITS, 2024),
     "meeting_data": ("current", UNITS, 2025, "Toàn thị xã"),
-    "unit_ranking": ("reported", UNITS, 2024),
-    "unit_scorecard": ("reported", UNITS, 2024),
+    "ranking_and_scorecard": ("reported", UNITS, 2024),
     "years_loaded": (),
     "display_units": ("reported", None),
     "data_status": (),
@@ -61,6 +60,8 @@ def frames(result) -> list[pd.DataFrame]:
         return [result]
     if dataclasses.is_dataclass(result):
         return [f for field in dataclasses.fields(result) for f in frames(getattr(result, field.name))]
+    if isinstance(result, tuple) and result and all(isinstance(part, pd.DataFrame) for part in result):
+        return list(result)  # several frames from one query
     if isinstance(result, list | tuple):
         return [pd.DataFrame({"value": list(result)})]
     return []

@@ -8,6 +8,8 @@ the table and its downloads keep every unit.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 import pandas as pd
 
 from ui.format import vi_number
@@ -22,3 +24,9 @@ def first_units(frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, list[bo
         return frame, [True] * len(frame), ""
     kept = frame[column].isin(set(units.iloc[:CHART_UNITS]))
     return frame[kept], kept.tolist(), f" — {CHART_UNITS} đơn vị đầu trong {vi_number(len(units))}, đủ ở bảng số liệu"
+
+
+def first_and_selected(order: Sequence[str], selected: Collection[str] | None) -> list[str]:
+    """The first CHART_UNITS of `order`, then any selected unit further down (kept in order)."""
+    chosen = set(selected or ())
+    return [*order[:CHART_UNITS], *(u for u in order[CHART_UNITS:] if u in chosen)]

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from ui.charts import MET, NEUTRAL, NOT_MET, TARGET, base_layout
 from ui.figure_cache import cached_figure
 from ui.format import vi_count, vi_number, vi_percent, vi_points
-from ui.limits import CHART_UNITS
+from ui.limits import CHART_UNITS, first_and_selected
 
 CLIP = 0.30  # distances beyond ±30 points take the darkest colour
 TINY = 1e-9
@@ -55,7 +55,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     selected = set(selected or ())
     if len(order) > CHART_UNITS:  # a province or the country: the best ranked, and any selected
         title += f" — {CHART_UNITS} đơn vị đầu bảng xếp hạng trong {vi_number(len(order))}"
-        order = [*order[:CHART_UNITS], *(u for u in order[CHART_UNITS:] if u in selected)]
+        order = first_and_selected(order, selected)
         cells = cells[cells["display_id"].isin(set(order))]
     columns = list(dict.fromkeys(cells["short_label"]))
     first = cells.drop_duplicates("short_label").set_index("short_label")
