@@ -41,3 +41,24 @@ def sample_env(sample_var: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def empty_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """No database yet; the environment points at an empty var/ folder."""
     return _point_env_at(monkeypatch, tmp_path / "var")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, one per test module (tests/browser.py)."""
+    from tests.browser import chromium  # playwright only where a browser test asks for it
+
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser):
+    """`python -m ui.serve` on this module's copy of the sample database, opened once so it is warm."""
+    from tests.browser import streamlit_server, warm_up
+
+    var_dir = tmp_path_factory.mktemp("app") / "var"
+    shutil.copytree(sample_var, var_dir, symlinks=True)
+    with streamlit_server(var_dir) as url:
+        warm_up(browser, url)
+        yield url

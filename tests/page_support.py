@@ -56,21 +56,22 @@ def shown_table(at: AppTest, name: str) -> pd.DataFrame:
 
 
 def open_table(at: AppTest, expander) -> None:
-    """Open a table's expander as a click would (its key ends the widget id) and rerun."""
-    at.session_state[expander.proto.id.split("-", 2)[2]] = True  # $$ID-hash-key
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    """Open a table's expander as a click would, and rerun."""
+    _open(at, [expander])
 
 
 def open_tables(at: AppTest) -> AppTest:
     """Open every closed table of the page (they are drawn, with their downloads, once open)."""
-    closed = [e for e in at.expander if e.label.startswith("Bảng số liệu: ") and not e.proto.expanded]
-    for expander in closed:
-        at.session_state[expander.proto.id.split("-", 2)[2]] = True
-    if closed:
+    _open(at, [e for e in at.expander if e.label.startswith("Bảng số liệu: ") and not e.proto.expanded])
+    return at
+
+
+def _open(at: AppTest, expanders: list) -> None:
+    for expander in expanders:
+        at.session_state[expander.proto.id.split("-", 2)[2]] = True  # the key ends the id: $$ID-hash-key
+    if expanders:
         at.run()
         assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def has_table(at: AppTest, name: str) -> bool:

@@ -5,36 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import Browser
 
 from queries.kpi import kpi_table
-from tests.browser import chromium, exceptions, new_page, screenshot, streamlit_server, wait_idle, warm_up
+from tests.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
 from tests.page_support import submission, workbook_bytes
 from ui.format import vi_count
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "xep-hang", "tien-do", "canh-bao",
          "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_meeting_browser.py steps through it
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
-    var_dir = tmp_path_factory.mktemp("dashboard") / "var"
-    shutil.copytree(sample_var, var_dir, symlinks=True)
-    with streamlit_server(var_dir) as url:
-        warm_up(browser, url)
-        yield url
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -16,28 +13,12 @@ from queries.db import cursor
 from queries.indicators import BOUNDARY_CURRENT
 from queries.report_data import meeting_data_for
 from report.html import report_html
-from tests.browser import chromium, exceptions, new_page, screenshot, streamlit_server, wait_idle, warm_up
+from tests.browser import exceptions, new_page, screenshot, wait_idle
 from ui.filters import BOUNDARY_LABELS
 
 pytestmark = pytest.mark.browser
 SLIDES = 14
 PRESENT = "trinh-chieu"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
-    """`streamlit run app.py` on a copy of the sample database, opened once so it is warm."""
-    var_dir = tmp_path_factory.mktemp("meeting") / "var"
-    shutil.copytree(sample_var, var_dir, symlinks=True)
-    with streamlit_server(var_dir) as url:
-        warm_up(browser, url)
-        yield url
 
 
 def offline_page(browser: Browser, allowed: str) -> tuple[Page, list[str], list[str]]:
