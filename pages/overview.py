@@ -16,6 +16,16 @@ stop_if_empty(by_year)
 cards = card_figures(by_year, filters.year)
 
 
+def delta_look(change: float | None, judged: bool) -> dict:
+    """Arrow and colour of a card's change, from the number: Streamlit reads a fall only from a
+    leading ASCII '-', and our text writes it `−1,19 điểm %`. Up is better for every target but T3,
+    a band, whose change is not judged (grey)."""
+    if change is None or change == 0:
+        return {"delta_arrow": "off", "delta_color": "gray"}
+    colour = ("green" if change > 0 else "red") if judged else "gray"
+    return {"delta_arrow": "up" if change > 0 else "down", "delta_color": colour}
+
+
 def draw_card(card, trend) -> None:
     with st.container(border=True):
         st.markdown(f"**{card['target']} · {card['label']}**")
@@ -25,7 +35,7 @@ def draw_card(card, trend) -> None:
             label=f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
             value=vi_percent(card["rate"]),
             delta=None if card["change"] is None else f"{vi_points(card['change'])} so với {card['year'] - 1}",
-            delta_color="off" if card["indicator"] == "T3_admission_rate" else "normal",
+            **delta_look(card["change"], judged=card["indicator"] != "T3_admission_rate"),
             chart_data=trend["rate"].dropna().tolist(),
             chart_type="line",
         )
