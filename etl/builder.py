@@ -64,6 +64,7 @@ class WorkbookSpec:
     drop_columns: tuple[str, ...] = ()  # canonical column names left out of every sheet
     omit_sheets: tuple[str, ...] = ()
     sheet_names: dict[str, str] = field(default_factory=dict)  # canonical → name written
+    version: int = c.FORMAT_V1  # the contract format whose columns are written
 
 
 @dataclass
@@ -124,7 +125,7 @@ SIGNATURE = [
 
 def _table(spec: WorkbookSpec, sheet: str, rows: list[dict], layout: Layout) -> list[list[object]]:
     mess = spec.mess
-    columns = [col.name for col in c.SHEET_COLUMNS[sheet] if col.name not in spec.drop_columns]
+    columns = [col.name for col in c.columns_of(c.SHEET_COLUMNS[sheet], spec.version) if col.name not in spec.drop_columns]
     grid: list[list[object]] = [[] for _ in range(mess.blank_rows_above)]
     if mess.title_block:
         grid += _title(spec, sheet)

@@ -6,13 +6,16 @@ import datetime as dt
 from functools import partial
 
 from etl import contract as c
+from etl.model import row_ranges
 from etl.vocab import (
+    DUAL_ROLE_TERMS,
     GENDER_TERMS,
     ROLE_TERMS,
     BadValue,
     as_text,
     cell_key,
     education,
+    is_blank,
     level,
     term,
     year_of,
@@ -21,6 +24,7 @@ from etl.vocab import (
 from etl.workbook import CellIndex, Findings, Table
 
 FIRST_BIRTH_YEAR = 1900
+DUAL_ROLE = "Kiêm nhiệm"
 
 
 def _birth_year(value: object, report_year: int) -> int | None:
@@ -96,3 +100,39 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
             "trained": bool(read("Bồi dưỡng trong năm", yes_no)),
         })
     return cadres
+
+
+def _dual_role(value: object) -> str | None:
+    return term(value, DUAL_ROLE_TERMS, c.DUAL_ROLES)
+
+
+def _roles_fitting(cell_type: str) -> list[str]:
+    return [r for r in c.DUAL_ROLES if cell_type in c.DUAL_ROLE_CELL_TYPES.get(r, (cell_type,))]
+
+
+def read_dual_roles(table: Table | None, cadres: list[dict], cell_types: dict[str, str], found: Findings) -> list[dict]:
+    """Format v2 `Kiêm nhiệm` of each cadre row (row_no, dual_role); blank is "chưa báo cáo".
+
+    A village head's post fits a village cell (`cell_types`: cell key → type), a head of
+    agency's post any other cell."""
+    if table is None:
+        return []
+    roles = []
+    unreported = []
+    present = DUAL_ROLE in table.columns
+    for row, cadre in zip(table.rows, cadres, strict=True):
+        role = found.read(table, row, DUAL_ROLE, _dual_role)
+        cell_type = cell_types.get(cell_key(cadre["cell_code"] or ""))
+        if role is not None and cell_type is not None and role not in _roles_fitting(cell_type):
+            fitting = ", ".join(_roles_fitting(cell_type))
+            found.problem(table.sheet, row.number, DUAL_ROLE, role,
+                          f"phải là một trong: {fitting} (chi bộ '{cadre['cell_code']}' là chi bộ {cell_type})")
+        if present and role is None and cadre["role"] == c.ROLES[0] and is_blank(row.values[DUAL_ROLE]):
+            unreported.append(row.number)
+        roles.append({"row_no": row.number, "dual_role": role})
+    if unreported:
+        found.warnings.append(
+            f"Sheet '{table.sheet}', cột '{DUAL_ROLE}': {len(unreported)} bí thư để trống (dòng {row_ranges(unreported)}), "
+            f"ghi nhận là chưa báo cáo; nếu không kiêm nhiệm, hãy ghi {c.NO_DUAL_ROLE}"
+        )
+    return roles

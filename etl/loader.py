@@ -26,7 +26,7 @@ OUTCOME_NEW = "nạp mới"
 OUTCOME_REPLACED = "thay thế"
 OUTCOME_UNCHANGED = "không đổi"
 OUTCOME_REJECTED = "bị từ chối"
-DATA_TABLES = ("cadres", "member_figures", "cells", "submissions")
+DATA_TABLES = ("cadre_dual_roles", "cadres", "cell_life", "member_figures", "cells", "unit_reports", "submissions")
 INFO_TYPES = {"org_rating": pa.string(), "committee_members": pa.int32(), "committee_trained": pa.int32(),
               "prepared_by": pa.string(), "prepared_on": pa.string()}
 
@@ -142,6 +142,7 @@ def write_submissions(
     _insert(con, "cells", _columns(deliveries, "cells"))
     _insert(con, "member_figures", _columns(deliveries, "members"))
     _insert(con, "cadres", _columns(deliveries, "cadres"))
+    _write_v2(con, deliveries)
     history = pa.table({
         "position": list(range(1, len(subs) + 1)),
         "loaded_at": pa.array([loaded_at] * len(subs), pa.timestamp("us")),
@@ -163,6 +164,20 @@ def write_submissions(
     finally:
         con.unregister("incoming_history")
     return outcomes
+
+
+def _write_v2(con: duckdb.DuckDBPyConnection, deliveries: list[Delivery]) -> None:
+    """The format v2 tables (queries/sql/schema.sql): one row per submission, cell and cadre,
+    NULL where the workbook did not report."""
+    subs = [d.submission for d in deliveries]
+    _insert(con, "unit_reports", pa.table({
+        "unit_id": [s.unit_id for s in subs], "year": [s.year for s in subs],
+        "format_version": pa.array([s.report.get("format_version", 1) for s in subs], pa.int32()),
+        "admission_quota": pa.array([s.report.get("admission_quota") for s in subs], pa.int64()),
+        "four_good_unit": pa.array([s.report.get("four_good_unit") for s in subs], pa.bool_()),
+    }))
+    _insert(con, "cell_life", _columns(deliveries, "cell_life"))
+    _insert(con, "cadre_dual_roles", _columns(deliveries, "dual_roles"))
 
 
 def _suffix(file_name: str) -> str:

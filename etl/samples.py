@@ -1,5 +1,8 @@
 """Deterministic, fictional sample workbooks: the 15 old units for 2020–2024, the 5 new ones for 2025.
 
+Workbooks of 2020–2022 are format v1, those of 2023–2025 format v2 (etl.sample_life), so both
+are always loaded; the v2 fields are drawn apart and change no v1 figure.
+
 The figures are invented but shaped like the Đề án describes the town (its 2022 cadre baseline
 exactly), so every chart has something to show. Every workbook says it is sample data and is
 written by `etl.template.write_workbook`, the same writer as the ward template.
@@ -23,6 +26,7 @@ from etl.sample_cadres import (
     fill_years,
     other_holders,
 )
+from etl.sample_life import FIRST_V2_YEAR, cell_life, dual_role, member_extras, unit_report
 from etl.sample_members import CellPlan, simulate
 from etl.template import write_workbook
 from etl.text import fold
@@ -225,7 +229,21 @@ def unit_year(town: Town, unit: Unit, year: int, old_codes: list[str], rng: rand
         for x in cells
     ]
     members = [town.members[x.code, year] for x in cells]
-    return {"info": info, "cells": cell_rows, "members": members, "cadres": cadre_rows(slots, year, trained)}
+    content = {"info": info, "cells": cell_rows, "members": members, "cadres": cadre_rows(slots, year, trained)}
+    return with_v2(content, unit, year) if year >= FIRST_V2_YEAR else content
+
+
+def with_v2(content: dict, unit: Unit, year: int) -> dict:
+    """The content of a v2 workbook: the v1 rows as they are, with the v2 fields added."""
+    types = {cell["cell_code"]: cell["cell_type"] for cell in content["cells"]}
+    admitted = sum(m["admitted"] for m in content["members"])
+    return {
+        "info": {**content["info"], **unit_report(unit.code, year, admitted, content["info"]["org_rating"])},
+        "cells": [{**cell, **cell_life(cell["cell_code"], cell["cell_type"], year)} for cell in content["cells"]],
+        "members": [{**m, **member_extras(m, year)} for m in content["members"]],
+        "cadres": [{**x, "dual_role": dual_role(x, types[x["cell_code"]])} for x in content["cadres"]],
+        "version": c.FORMAT_V2,
+    }
 
 
 def file_name(unit: Unit, year: int) -> str:

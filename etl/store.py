@@ -26,6 +26,8 @@ from etl.units import load_units
 from queries.sql import read_sql
 
 SCHEMA_VERSION = "1"
+UPGRADE_MARK = "-- @upgrade"  # schema.sql from here on adds tables to an older database
+V2_TABLES = ("unit_reports", "cell_life", "cadre_dual_roles")
 KEEP_OLD_VERSIONS = 3
 
 
@@ -68,12 +70,19 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
+def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables added since a database was made (format v2), created where missing."""
+    schema = read_sql("schema")
+    con.execute(schema[schema.index(UPGRADE_MARK):])
+
+
 def views_hash() -> str:
     """Fingerprint of views.sql, kept in `meta` so a database with older views gets the new ones."""
     return hashlib.sha256(read_sql("views").encode("utf-8")).hexdigest()
 
 
 def install_views(con: duckdb.DuckDBPyConnection) -> None:
+    upgrade_schema(con)  # views may read the newer tables
     con.execute(read_sql("views"))
     refresh_all(con)  # the stored indicator facts follow the definition just installed
     con.execute("DELETE FROM meta WHERE key = 'views_hash'")
@@ -81,13 +90,15 @@ def install_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def views_outdated(cfg: Settings) -> bool:
-    """Whether the published database was made with other view definitions than views.sql."""
+    """Whether the published database was made with other view definitions than views.sql, or
+    before the tables they may read (format v2): `install_views` brings it up to date."""
     current = published_file(cfg)
     if current is None or not current.exists():
         return False
     with duckdb.connect(str(current), read_only=True) as con:
         row = con.execute("SELECT value FROM meta WHERE key = 'views_hash'").fetchone()
-    return row is None or row[0] != views_hash()
+        tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return row is None or row[0] != views_hash() or not set(V2_TABLES) <= tables
 
 
 @contextmanager
@@ -164,6 +175,8 @@ def write_session(
         try:
             if start_empty:
                 create_schema(con)
+            else:
+                upgrade_schema(con)
             yield con
             con.execute("CHECKPOINT")
         except BaseException:

@@ -1,7 +1,9 @@
-"""The submission workbook of DATA_CONTRACT.md, written with openpyxl.
+"""The submission workbook of docs/DATA_CONTRACT.md, written with openpyxl.
 
 One writer serves the blank or prefilled template a ward fills in and the complete sample
-workbooks, so both have the same layout. Output bytes depend only on the content.
+workbooks, so both have the same layout. Output bytes depend only on the content. The template
+is format v2 (`Cuối năm`, `Tổng xếp loại`, `Bị kỷ luật` as formulas with their saved values,
+etl.formulas); data written for tests and samples is v1 unless `version` says otherwise.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from etl import contract as c
-from etl.guide import ACCEPTED, GuideRow, guide_rows
+from etl.formulas import formula, saved_value, with_saved_values
+from etl.guide import ACCEPTED, GuideRow, cell_types_for, guide_rows
 from etl.units import Unit
 from queries.sql import read_sql
 
@@ -35,10 +38,13 @@ ZIP_TIME = (2025, 1, 1, 0, 0, 0)
 DATA_ROWS = 500  # rows below the header that carry validation
 FREEZE = "B2"  # header row and the first column stay in view
 TEXT_FIELDS = ("cell_code", "education")  # typed as text, so 12/12 never becomes a date
-COUNT_FIELDS = tuple(col.field for col in c.MEMBER_COUNT_COLUMNS)
+COUNT_FIELDS = tuple(col.field for col in c.MEMBER_COUNT_COLUMNS) + tuple(
+    col.field for col in c.MEMBER_V2_COLUMNS) + ("thematic_meetings", "inspections", "supervisions", "admission_quota")
+YEAR_FIELDS = ("founded_year", "rules_revised_year")
+FIRST_FOUNDING = 1930
 WIDTHS = {"cell_code": 12, "cell_name": 34, "cell_type": 14, "rating": 11, "four_good": 9,
           "full_name": 26, "birth_year": 10, "gender": 9, "role": 13, "education": 11,
-          "professional": 17, "political": 17, "trained": 11}
+          "professional": 17, "political": 17, "trained": 11, "dual_role": 22}
 HEADER_FONT = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=14)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -55,9 +61,9 @@ class Prefill:
     info: dict = field(default_factory=dict)  # INFO_KEYS fields
 
 
-def info_keys(sample: bool) -> tuple[c.Column, ...]:
+def info_keys(sample: bool, version: int = c.FORMAT_V2) -> tuple[c.Column, ...]:
     """The `Thông tin` keys written: the sample flag only on sample workbooks."""
-    return tuple(col for col in c.INFO_KEYS if sample or col.field != "is_sample")
+    return tuple(col for col in c.columns_of(c.INFO_KEYS, version) if sample or col.field != "is_sample")
 
 
 def write_template(out: Path | BinaryIO, unit: Unit, year: int, prefill: Prefill | None = None) -> None:
@@ -67,7 +73,7 @@ def write_template(out: Path | BinaryIO, unit: Unit, year: int, prefill: Prefill
         {"cell_code": cell["cell_code"], "start_count": prefill.start_counts.get(cell["cell_code"])}
         for cell in prefill.cells
     ]
-    write_workbook(out, unit, year, prefill.info, prefill.cells, members, prefill.cadres)
+    write_workbook(out, unit, year, prefill.info, prefill.cells, members, prefill.cadres, version=c.FORMAT_V2)
 
 
 def write_workbook(
@@ -79,20 +85,26 @@ def write_workbook(
     members: list[dict],
     cadres: list[dict],
     sample: bool = False,
+    version: int = c.FORMAT_V1,
 ) -> None:
-    """A contract workbook with the given content; blank values stay blank cells."""
+    """A contract workbook of format `version` with the given content; blank values stay blank
+    cells. In v2 the formula columns hold formulas wherever the given figure equals their result."""
     wb = Workbook()
     guide = wb.active
     guide.title = c.SHEET_GUIDE
-    keys = info_keys(sample)
-    _write_guide(guide, guide_rows(unit, year, keys, sample))
+    keys = info_keys(sample, version)
+    _write_guide(guide, guide_rows(unit, year, keys, sample, version))
     values = {**info, "unit": unit.full_name, "year": year}
     if sample:
         values.update(is_sample=c.YES[0], prepared_by=SAMPLE_AUTHOR)
-    _write_info(wb.create_sheet(c.SHEET_INFO), keys, values, year)
+    rules = Rules(year, cell_types_for(unit))
+    _write_info(wb.create_sheet(c.SHEET_INFO), keys, values, rules)
+    saved = {}
     for sheet, rows in ((c.SHEET_CELLS, cells), (c.SHEET_MEMBERS, members), (c.SHEET_CADRES, cadres)):
-        _write_table(wb.create_sheet(sheet), c.SHEET_COLUMNS[sheet], rows, year)
-    _save(wb, out)
+        ws = wb.create_sheet(sheet)
+        saved[wb.index(ws)] = _write_table(ws, c.columns_of(c.SHEET_COLUMNS[sheet], version), rows, rules,
+                                           formulas=version >= c.FORMAT_V2)
+    _save(wb, out, saved)
 
 
 def _shown(value: object) -> object:
@@ -121,16 +133,33 @@ def _whole_rule(low: int, high: int | None = None) -> DataValidation:
     )
 
 
-def _rule_for(field_name: str, year: int) -> DataValidation | None:
-    if field_name in ACCEPTED:
-        return _list_rule(ACCEPTED[field_name])
-    if field_name in COUNT_FIELDS or field_name in ("committee_members", "committee_trained"):
-        return _whole_rule(0)
-    if field_name == "birth_year":
-        return _whole_rule(1920, year)
-    if field_name == "year":
-        return _whole_rule(2015)
-    return None
+@dataclass(frozen=True)
+class Rules:
+    """The validation of each column for one unit and year: dropdowns and number ranges."""
+
+    year: int
+    cell_types: tuple[str, ...]  # the unit's kinds of cell (no village cells in an organisation)
+
+    def for_field(self, name: str) -> DataValidation | None:
+        if name == "cell_type":
+            return _list_rule(self.cell_types)
+        if name == "education":
+            return _list_rule(c.EDUCATION_OFFERED)  # the common forms; others are accepted too
+        if name in ACCEPTED:
+            return _list_rule(ACCEPTED[name])
+        if name == "regular_meetings":
+            return _whole_rule(0, 12)
+        if name == "founded_month":
+            return _whole_rule(1, 12)
+        if name in YEAR_FIELDS:
+            return _whole_rule(FIRST_FOUNDING, self.year)
+        if name in COUNT_FIELDS or name in ("committee_members", "committee_trained"):
+            return _whole_rule(0)
+        if name == "birth_year":
+            return _whole_rule(1920, self.year)
+        if name == "year":
+            return _whole_rule(2015)
+        return None
 
 
 def _write_guide(ws: Worksheet, rows: list[GuideRow]) -> None:
@@ -153,7 +182,7 @@ def _as_typed(cell: Cell) -> Cell:
     return cell
 
 
-def _write_info(ws: Worksheet, keys: tuple[c.Column, ...], values: dict, year: int) -> None:
+def _write_info(ws: Worksheet, keys: tuple[c.Column, ...], values: dict, rules: Rules) -> None:
     for line, col in enumerate(keys, start=1):
         ws.cell(line, 1, col.name).font = HEADER_FONT
         value = _shown(values.get(col.field))
@@ -161,7 +190,7 @@ def _write_info(ws: Worksheet, keys: tuple[c.Column, ...], values: dict, year: i
             _as_typed(ws.cell(line, 2, value))
         if col.field == "prepared_on":
             ws.cell(line, 2).number_format = "@"
-        rule = _rule_for(col.field, year)
+        rule = rules.for_field(col.field)
         if rule is not None:
             ws.add_data_validation(rule)
             rule.add(f"B{line}")
@@ -169,7 +198,9 @@ def _write_info(ws: Worksheet, keys: tuple[c.Column, ...], values: dict, year: i
     ws.column_dimensions["B"].width = 40
 
 
-def _write_table(ws: Worksheet, columns: tuple[c.Column, ...], rows: list[dict], year: int) -> None:
+def _write_table(ws: Worksheet, columns: tuple[c.Column, ...], rows: list[dict], checks: Rules,
+                 formulas: bool) -> dict[str, int]:
+    """The table with its validation; returns the saved value of each formula cell written."""
     rules: dict[tuple, DataValidation] = {}
     for index, col in enumerate(columns, start=1):
         header = ws.cell(1, index, col.name)
@@ -181,43 +212,59 @@ def _write_table(ws: Worksheet, columns: tuple[c.Column, ...], rows: list[dict],
         dimension.width = WIDTHS.get(col.field, 11)
         if col.field in TEXT_FIELDS:
             dimension.number_format = "@"  # rows typed in later are text too
-        rule = _rule_for(col.field, year)
+        rule = checks.for_field(col.field)
         if rule is not None:
             # columns with the same rule share one validation
             key = (rule.type, rule.formula1, rule.formula2)
             rule = rules.setdefault(key, rule)
             rule.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+    letters = {col.field: get_column_letter(index) for index, col in enumerate(columns, start=1)}
+    computed = [col.field for col in columns if formulas and col.field in c.FORMULA_FIELDS]
+    saved: dict[str, int] = {}
     for line, row in enumerate(rows, start=2):
         for index, col in enumerate(columns, start=1):
             value = _shown(row.get(col.field))
             cell = ws.cell(line, index) if value is None else _as_typed(ws.cell(line, index, value))
             if col.field in TEXT_FIELDS:
                 cell.number_format = "@"
+        for name in computed:
+            result = saved_value(name, row)
+            if row.get(name) is None or row.get(name) == result:  # a formula never hides a figure
+                ws[f"{letters[name]}{line}"] = formula(name, letters, line)
+                if result != "":
+                    saved[f"{letters[name]}{line}"] = result
     for rule in rules.values():
         ws.add_data_validation(rule)
     ws.row_dimensions[1].height = 45
     ws.freeze_panes = FREEZE
+    return saved
 
 
-def _save(wb: Workbook, out: Path | BinaryIO) -> None:
-    """Save with fixed properties and zip entries, so equal content gives equal bytes."""
+def _save(wb: Workbook, out: Path | BinaryIO, saved: dict[int, dict[str, int]] | None = None) -> None:
+    """Save with fixed properties and zip entries, so equal content gives equal bytes.
+
+    `saved`: sheet index → the values of its formula cells, written as a spreadsheet saves them."""
     props = wb.properties
     props.creator = props.lastModifiedBy = CREATOR
     props.created = props.modified = FIXED_TIME
     raw = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook stamps the current time as `modified`.
     ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    data = normalize_zip(raw.getvalue())
+    edits = {f"xl/worksheets/sheet{index + 1}.xml": values for index, values in (saved or {}).items() if values}
+    data = normalize_zip(raw.getvalue(), edits)
     if isinstance(out, (str, Path)):
         Path(out).write_bytes(data)
     else:
         out.write(data)
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """The same archive with sorted entries, a fixed date and fixed attributes on each."""
+def normalize_zip(data: bytes, saved: dict[str, dict[str, int]] | None = None) -> bytes:
+    """The same archive with sorted entries, a fixed date and fixed attributes on each; the
+    sheets named in `saved` get those values for their formula cells."""
+    saved = saved or {}
     with zipfile.ZipFile(io.BytesIO(data)) as src:
-        entries = [(name, src.read(name)) for name in src.namelist()]
+        entries = [(name, with_saved_values(src.read(name), saved[name]) if name in saved else src.read(name))
+                   for name in src.namelist()]
     entries.sort(key=lambda entry: (entry[0] != "[Content_Types].xml", entry[0]))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
@@ -250,17 +297,32 @@ def prefill_from_db(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Pr
         cells = con.execute(read_sql("prefill_cells"), params).fetchall()
         cursor = con.execute(read_sql("prefill_cadres"), params)
         names = [d[0] for d in cursor.description]
-        parts.append((source_code, cells, [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]))
+        cadres = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        parts.append((source_code, _with_lasting_v2(con, params, cells), _with_dual_roles(con, params, cadres)))
     # codes are unique within a unit only: if merged units share one, every code gets its unit's
     codes = [cell[0] for _, cells, _ in parts for cell in cells]
     clash = len(codes) != len(set(codes))
     for source_code, cells, cadres in parts:
         prefix = f"{source_code}-" if clash else ""
-        for code, name, cell_type, end_count in cells:
+        for code, name, cell_type, end_count, lasting in cells:
             # rating, four-good and training are per year: the ward fills them in anew
             prefill.cells.append({"cell_code": prefix + code, "cell_name": name, "cell_type": cell_type,
-                                  "rating": None, "four_good": None})
+                                  "rating": None, "four_good": None, **lasting})
             prefill.start_counts[prefix + code] = end_count
         for cadre in cadres:
             prefill.cadres.append({**cadre, "cell_code": prefix + cadre["cell_code"], "trained": None})
     return prefill
+
+
+def _with_lasting_v2(con: duckdb.DuckDBPyConnection, params: dict, cells: list[tuple]) -> list[tuple]:
+    """Each cell row of prefill_cells with what of its v2 life lasts: founding, working rules."""
+    cursor = con.execute(read_sql("prefill_cell_life"), params)
+    names = [d[0] for d in cursor.description][1:]
+    lasting = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor.fetchall()}
+    return [(*cell, lasting.get(cell[0], {})) for cell in cells]
+
+
+def _with_dual_roles(con: duckdb.DuckDBPyConnection, params: dict, cadres: list[dict]) -> list[dict]:
+    """Each cadre of prefill_cadres with last year's `Kiêm nhiệm` (a post held on, as the others)."""
+    roles = [row[0] for row in con.execute(read_sql("prefill_dual_roles"), params).fetchall()]
+    return [{**cadre, "dual_role": role} for cadre, role in zip(cadres, roles, strict=True)]

@@ -1,4 +1,10 @@
-"""The unit reference table and the matching of a unit name or code for a report year."""
+"""The unit reference table and the matching of a unit name or code for a report year.
+
+A unit is a ward or commune (`Phường`, `Xã`, `Thị trấn`: its name follows the kind) or, since
+format v2, another party organisation of the town (`Cơ quan`, `Trường học`, `Quân sự`,
+`Công an`, `Doanh nghiệp`: its name is written in full) submitting the same workbook without
+village or residential-group cells (docs/DATA_CONTRACT.md, "Đơn vị").
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from etl import contract as c
 from etl.config import units_csv
 from etl.text import fold
 
@@ -25,8 +32,13 @@ class Unit:
     successor_id: str | None
 
     @property
+    def territorial(self) -> bool:
+        """A ward or commune, with village / residential-group cells; else an organisation."""
+        return self.kind in c.TERRITORIAL_UNIT_KINDS
+
+    @property
     def full_name(self) -> str:
-        return f"{self.kind} {self.name}"
+        return f"{self.kind} {self.name}" if self.territorial else self.name
 
     def valid_in(self, year: int) -> bool:
         return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
@@ -48,7 +60,7 @@ def load_units(path: Path | None = None) -> tuple[Unit, ...]:
 @lru_cache(maxsize=4)
 def _read_units(path: Path) -> tuple[Unit, ...]:
     with open(path, encoding="utf-8", newline="") as fh:
-        return tuple(
+        units = tuple(
             Unit(
                 unit_id=row["unit_id"],
                 code=row["code"],
@@ -60,6 +72,10 @@ def _read_units(path: Path) -> tuple[Unit, ...]:
             )
             for row in csv.DictReader(fh)
         )
+    for line, unit in enumerate(units, start=2):
+        if unit.kind not in c.UNIT_KINDS:
+            raise ValueError(f"{path}, dòng {line}: loại đơn vị '{unit.kind}' phải là một trong: {', '.join(c.UNIT_KINDS)}")
+    return units
 
 
 def units_by_id(units: tuple[Unit, ...] | None = None) -> dict[str, Unit]:

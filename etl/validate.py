@@ -1,4 +1,4 @@
-"""A submitted workbook checked against DATA_CONTRACT.md, into a Submission or every problem.
+"""A submitted workbook checked against docs/DATA_CONTRACT.md, into a Submission or every problem.
 
 `parse_workbook` is the one entry point: the CLI, the upload page and the tests call it through
 `etl.loader.load_workbook`. It never stops at the first problem; a workbook with problems is
@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from etl import contract as c
-from etl.cadres import read_cadres
+from etl.cadres import read_cadres, read_dual_roles
+from etl.cell_life import read_cell_life
 from etl.members import read_members
 from etl.model import Submission
-from etl.units import UnitNotFound, resolve_unit
+from etl.units import Unit, UnitNotFound, resolve_unit
 from etl.vocab import (
     CELL_TYPE_TERMS,
     RATING_TERMS,
@@ -25,6 +26,7 @@ from etl.vocab import (
     whole_number,
     year_of,
     yes_no,
+    yes_no_or_none,
 )
 from etl.workbook import (
     CellIndex,
@@ -47,25 +49,34 @@ def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None) -
     """
     found = Findings(file_name)
     sheets = read_workbook(data, found, upcoming)
-    info, unit_id, year = read_info(sheets.get(c.SHEET_INFO), found)
+    info, report, unit, year = read_info(sheets.get(c.SHEET_INFO), found)
     tables = {
         name: read_table(sheets[name], name, columns, found)
         for name, columns in c.SHEET_COLUMNS.items()
         if name in sheets
     }
-    cells, cell_index = read_cells(tables.get(c.SHEET_CELLS), found)
+    cells, cell_index = read_cells(tables.get(c.SHEET_CELLS), found, unit)
     members = read_members(tables.get(c.SHEET_MEMBERS), cell_index, found)
     cadres = read_cadres(tables.get(c.SHEET_CADRES), cell_index, year, found)
     if tables.get(c.SHEET_CADRES) and not cadres:
         found.warnings.append(f"Sheet '{c.SHEET_CADRES}' chưa có cán bộ nào")
+    life = read_cell_life(tables.get(c.SHEET_CELLS), cells, tables.get(c.SHEET_MEMBERS), members, year, found)
+    cell_types = {cell_key(cell["cell_code"]): cell["cell_type"] for cell in cells if cell["cell_code"]}
+    dual_roles = read_dual_roles(tables.get(c.SHEET_CADRES), cadres, cell_types, found)
+    if report["format_version"] == c.FORMAT_V1 and any(_has_v2_columns(t) for t in tables.values() if t):
+        report["format_version"] = c.FORMAT_V2
     found.reject()
-    assert unit_id is not None and year is not None  # both are required: missing is a problem
-    return Submission(unit_id, year, info, cells, members, cadres, found.warnings)
+    assert unit is not None and year is not None  # both are required: missing is a problem
+    return Submission(unit.unit_id, year, info, cells, members, cadres, found.warnings, report, life, dual_roles)
+
+
+def _has_v2_columns(table: Table) -> bool:
+    return any(col.since == c.FORMAT_V2 and col.name in table.columns for col in c.SHEET_COLUMNS[table.sheet])
 
 
 def _report_year(value: object) -> int:
     last = dt.date.today().year
-    expected = f"năm báo cáo, một số từ {FIRST_YEAR} đến {last}"
+    expected = f"phải là năm báo cáo, từ {FIRST_YEAR} đến {last}"
     try:
         year = year_of(value)
     except BadValue:
@@ -79,14 +90,15 @@ def _optional_text(value: object) -> str | None:
     return as_text(value) or None
 
 
-def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, str | None, int | None]:
-    """`Thông tin`: the info dict of Submission, the unit_id and the report year."""
+def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit | None, int | None]:
+    """`Thông tin`: the info and report dicts of Submission, the unit and the report year."""
     info: dict = {
         "org_rating": None, "committee_members": None, "committee_trained": None,
         "prepared_by": None, "prepared_on": None, "is_sample": False,
     }
+    report: dict = {"format_version": c.FORMAT_V1, "admission_quota": None, "four_good_unit": None}
     if sheet is None:
-        return info, None, None
+        return info, report, None, None
     pairs: dict[str, tuple[int, object]] = {}
     for name, row, value in read_pairs(sheet, c.INFO_KEYS):
         if name in pairs and as_text(pairs[name][1]) != as_text(value):
@@ -111,10 +123,10 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, str | None
 
     year = read("Năm báo cáo", _report_year, required=True)
     unit_text = read("Đơn vị", as_text, required=True)
-    unit_id = None
+    unit = None
     if unit_text and year:
         try:
-            unit_id = resolve_unit(unit_text, year).unit_id
+            unit = resolve_unit(unit_text, year)
         except UnitNotFound as missing:
             found.problem(c.SHEET_INFO, pairs["Đơn vị"][0], "Đơn vị", unit_text, missing.message)
     info["org_rating"] = read("Xếp loại TCCSĐ", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN))
@@ -122,28 +134,43 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, str | None
     trained = read("Cấp ủy viên cơ sở được bồi dưỡng", lambda v: whole_number(v, blank=None))
     if members is not None and trained is not None and trained > members:
         name = "Cấp ủy viên cơ sở được bồi dưỡng"
-        found.problem(c.SHEET_INFO, pairs[name][0], name, trained, f"không lớn hơn Số cấp ủy viên cơ sở ({members})")
+        found.problem(c.SHEET_INFO, pairs[name][0], name, trained, f"phải nhỏ hơn hoặc bằng Số cấp ủy viên cơ sở {members}")
     info["committee_members"], info["committee_trained"] = members, trained
     info["prepared_by"] = read("Người lập", _optional_text)
     info["prepared_on"] = read("Ngày lập", _optional_text)
     info["is_sample"] = bool(read("Dữ liệu mẫu", yes_no))
-    return info, unit_id, year
+    report["admission_quota"] = read("Chỉ tiêu kết nạp được giao", lambda v: whole_number(v, blank=None))
+    report["four_good_unit"] = read("Đảng bộ cơ sở bốn tốt", yes_no_or_none)
+    if any(col.since == c.FORMAT_V2 and col.name in pairs for col in c.INFO_KEYS):
+        report["format_version"] = c.FORMAT_V2
+    return info, report, unit, year
 
 
-def read_cells(table: Table | None, found: Findings) -> tuple[list[dict], CellIndex | None]:
-    """`Chi bộ`: cell rows and the index of their codes (None when the sheet is unusable)."""
+def _cell_type(value: object) -> str | None:
+    return term(value, CELL_TYPE_TERMS, c.CELL_TYPES)
+
+
+def read_cells(table: Table | None, found: Findings, unit: Unit | None = None) -> tuple[list[dict], CellIndex | None]:
+    """`Chi bộ`: cell rows and the index of their codes (None when the sheet is unusable).
+
+    An organisation (`unit` not a ward or commune) has no village or residential-group cells."""
     if table is None:
         return [], None
     cells: list[dict] = []
     index: CellIndex = {}
     for row in table.rows:
         code = found.read(table, row, "Mã chi bộ", _optional_text, required=True)
+        name = found.read(table, row, "Tên chi bộ", _optional_text, required=True)
+        cell_type = found.read(table, row, "Loại chi bộ", _cell_type, required=True)
+        if cell_type in c.VILLAGE_CELL_TYPES and unit is not None and not unit.territorial:
+            others = ", ".join(t for t in c.CELL_TYPES_OFFERED if t not in c.VILLAGE_CELL_TYPES)
+            found.problem(table.sheet, row.number, "Loại chi bộ", cell_type,
+                          f"phải là một trong: {others} ({unit.full_name} không phải xã, phường nên không có chi bộ "
+                          "thôn, tổ dân phố)")
         cells.append({
             "cell_code": code,
-            "cell_name": found.read(table, row, "Tên chi bộ", _optional_text, required=True),
-            "cell_type": found.read(
-                table, row, "Loại chi bộ", lambda v: term(v, CELL_TYPE_TERMS, c.CELL_TYPES), required=True
-            ),
+            "cell_name": name,
+            "cell_type": cell_type,
             "rating": found.read(table, row, "Xếp loại", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN)),
             "four_good": bool(found.read(table, row, "Bốn tốt", yes_no)),
         })
@@ -153,7 +180,7 @@ def read_cells(table: Table | None, found: Findings) -> tuple[list[dict], CellIn
         if first:
             found.problem(
                 table.sheet, row.number, "Mã chi bộ", code,
-                f"mã chi bộ phải khác nhau trong đơn vị; '{first[0]}' đã có ở dòng {first[1]}",
+                f"phải khác các mã khác trong đơn vị; '{first[0]}' đã có ở dòng {first[1]}",
             )
         else:
             index[cell_key(code)] = (code, row.number)

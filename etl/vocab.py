@@ -22,6 +22,11 @@ _FRACTION = re.compile(r"^(?:lop )?(\d{1,2}) ?/ ?(\d{1,2})$")
 _SY = re.compile(r"\bsy\b")  # Thạc sỹ, Tiến sỹ: the older spelling of sĩ
 
 
+WHOLE = "phải là số nguyên không âm (0, 1, 2, …)"
+NO_DECIMALS = "phải là số nguyên không âm, không có phần thập phân"
+YES_NO_EXPECTED = "phải là Có hoặc Không (đánh x là Có, để trống là Không)"
+
+
 class BadValue(ValueError):
     """A cell value the contract does not accept; `expected` says what would be."""
 
@@ -72,20 +77,20 @@ def whole_number(value: object, *, blank: int | None = 0) -> int | None:
     if is_blank(value):
         return blank
     if isinstance(value, bool) or not (is_number(value) or isinstance(value, str)):
-        raise BadValue("số nguyên không âm (0, 1, 2, …)")
+        raise BadValue(WHOLE)
     if isinstance(value, str):
         text = clean(value).replace(" ", "")
         if _DECIMAL.match(text) and not _WHOLE.match(text):
-            raise BadValue("số nguyên không âm, không có phần thập phân")
+            raise BadValue(NO_DECIMALS)
         if not _WHOLE.match(text):
-            raise BadValue("số nguyên không âm (0, 1, 2, …)")
+            raise BadValue(WHOLE)
         number = int(re.split(r"[.,]", text)[0])
     elif isinstance(value, float) and not value.is_integer():
-        raise BadValue("số nguyên không âm, không có phần thập phân")
+        raise BadValue(NO_DECIMALS)
     else:
         number = int(value)
     if number < 0:
-        raise BadValue("số nguyên không âm (≥ 0)")
+        raise BadValue(WHOLE)
     return number
 
 
@@ -99,6 +104,7 @@ def _lookup(canonical: Iterable[str], aliases: Mapping[str, Iterable[str]]) -> d
 CELL_TYPE_TERMS = _lookup(c.CELL_TYPES, c.CELL_TYPE_ALIASES)
 RATING_TERMS = _lookup(c.RATINGS, c.RATING_ALIASES)
 ROLE_TERMS = _lookup(c.ROLES, c.ROLE_ALIASES)
+DUAL_ROLE_TERMS = _lookup(c.DUAL_ROLES, c.DUAL_ROLE_ALIASES)
 GENDER_TERMS = _lookup(c.GENDERS, {"Nữ": ("Nu", "Female", "F"), "Nam": ("Male", "M")})
 _YES = {fold(word) for word in c.YES}
 _NO = {fold(word) for word in c.NO}
@@ -110,7 +116,7 @@ def term(value: object, terms: Mapping[str, str], shown: Iterable[str]) -> str |
         return None
     found = terms.get(key(value)) or terms.get(fold(value))
     if found is None:
-        raise BadValue("một trong: " + ", ".join(shown))
+        raise BadValue("phải là một trong: " + ", ".join(shown))
     return found
 
 
@@ -123,7 +129,12 @@ def yes_no(value: object) -> bool:
         return True
     if word in _NO:
         return False
-    raise BadValue("Có hoặc Không (đánh x là Có, để trống là Không)")
+    raise BadValue(YES_NO_EXPECTED)
+
+
+def yes_no_or_none(value: object) -> bool | None:
+    """Có / Không for a format v2 field, where blank is "chưa báo cáo" (None), not Không."""
+    return None if is_blank(value) else yes_no(value)
 
 
 def fraction_from_date(value: dt.date) -> str:
@@ -142,7 +153,7 @@ def fraction_from_date(value: dt.date) -> str:
 _THPT = {fold(form) for form in c.EDUCATION_THPT}
 _BELOW = {fold(form) for form in c.EDUCATION_BELOW}
 _EDUCATION_FORMS = (
-    "trình độ học vấn: có THPT nếu ghi " + ", ".join(c.EDUCATION_THPT)
+    "phải ghi trình độ học vấn: có THPT nếu ghi " + ", ".join(c.EDUCATION_THPT)
     + "; chưa THPT nếu ghi n/12 (n < 12), n/10 (n < 10), " + ", ".join(c.EDUCATION_BELOW)
 )
 
@@ -186,7 +197,7 @@ def level(value: object, ladder: tuple[str, ...]) -> tuple[str, int]:
     starts = sorted((w for w in spellings if text.startswith(w) and _has_word(text, w)), key=len)
     levels = {names[w] for w in names if _has_word(text, w)} | {spellings[w] for w in starts[-1:]}
     if len(levels) != 1:
-        raise BadValue("để trống hoặc một trong: " + ", ".join(ladder))
+        raise BadValue("phải để trống hoặc là một trong: " + ", ".join(ladder))
     found = levels.pop()
     return found, ladder.index(found)
 
@@ -204,5 +215,5 @@ def year_of(value: object) -> int:
         return value.year
     number = whole_number(value, blank=None)
     if number is None:
-        raise BadValue("năm, 4 chữ số")
+        raise BadValue("phải là năm, 4 chữ số")
     return number

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from etl import contract as c
 from etl.contract import Column
-from etl.model import Problem, WorkbookRejected
+from etl.model import Problem, WorkbookRejected, group_problems
 from etl.safe_text import looks_like_formula, neutralise_text
 from etl.sheetscan import dotted
 from etl.spreadsheet import MAX_ROWS, Unreadable, read_sheets
@@ -30,6 +30,8 @@ MAX_TEXT = 500  # characters in one stored text value; names are far shorter
 SHOWN_TEXT = 100  # characters of a value quoted back in a problem or warning
 TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
+REQUIRED = "bắt buộc phải điền"
+SHEET_ORDER = {name: index for index, name in enumerate(c.SHEETS)}
 _OK, _FORMULA, _BLANK, _LONG, _BAD = "ok", "formula", "blank", "long", "bad"  # verdicts of Findings.read
 
 
@@ -42,9 +44,11 @@ class Findings:
     warnings: list[str] = field(default_factory=list)
     _verdicts: dict[tuple, tuple[str, object]] = field(default_factory=dict, repr=False)
 
-    def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str) -> None:
-        shown = None if is_blank(value) else _shorten(as_text(value))
-        self.problems.append(Problem(self.file, sheet, row, column, shown, expected))
+    def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str,
+                *, blank: bool = False) -> None:
+        """`blank`: the cell itself is empty, which the message says ("ô để trống")."""
+        shown = None if blank or is_blank(value) else _shorten(as_text(value))
+        self.problems.append(Problem(self.file, sheet, row, column, shown, expected, blank))
 
     def fits(self, sheet: str | None, row: int | None, column: str, value: object) -> bool:
         """False (and a problem) for text longer than any name: a 5 MB cell is no report."""
@@ -89,7 +93,7 @@ class Findings:
                 return tuple(neutralise_text(t) for t in detail)
             return neutralise_text(detail)
         if outcome == _BLANK:
-            self.problem(table.sheet, row.number, column, None, "bắt buộc, đang để trống")
+            self.problem(table.sheet, row.number, column, None, REQUIRED, blank=True)
         elif outcome == _LONG:
             self.fits(table.sheet, row.number, column, value)
         else:
@@ -114,7 +118,8 @@ class Findings:
 
     def reject(self) -> None:
         if self.problems:
-            raise WorkbookRejected(self.file, self.problems)
+            in_sheet_order = sorted(self.problems, key=lambda p: SHEET_ORDER.get(p.sheet, -1))
+            raise WorkbookRejected(self.file, group_problems(in_sheet_order))
 
 
 def _shorten(text: str) -> str:

@@ -146,14 +146,14 @@ def idle_runs_from_workbooks(year: int, min_years: int, boundary: str) -> dict[t
 # ---- workbooks written for a test -----------------------------------------------------------
 
 def submission(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> dict:
-    """A loaded submission as the rows `etl.template.write_workbook` takes."""
+    """A loaded submission's format v1 fields, as the rows `etl.template.write_workbook` takes."""
     def rows(sql: str) -> list[dict]:
         cursor = con.execute(sql, [unit_id, year])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
-    member_fields = ", ".join(col.field for col in c.MEMBER_COLUMNS)
-    cadre_fields = ", ".join(col.field for col in c.CADRE_COLUMNS)
+    member_fields = ", ".join(col.field for col in c.columns_of(c.MEMBER_COLUMNS, c.FORMAT_V1))
+    cadre_fields = ", ".join(col.field for col in c.columns_of(c.CADRE_COLUMNS, c.FORMAT_V1))
     info = rows("SELECT org_rating, committee_members, committee_trained, prepared_by, prepared_on "
                 "FROM submissions WHERE unit_id = ? AND year = ?")[0]
     return {

@@ -12,7 +12,8 @@ from tests.page_support import run_page
 from tests.test_cli import CONTRACT_CODES
 
 ROOT = Path(__file__).resolve().parent.parent
-UNSCOPED_SQL = {"schema", "views", "prefill_cells", "prefill_cadres", "prefill_sources"}
+UNSCOPED_SQL = {"schema", "views", "prefill_cells", "prefill_cadres", "prefill_sources", "prefill_cell_life",
+                "prefill_dual_roles"}
 
 
 def test_indicator_catalog_is_the_contract():

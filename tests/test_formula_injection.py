@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from etl import contract
 from etl.batch import load_files
 from etl.safe_text import FORMULA_PREFIXES, neutralise_text
 from queries.db import cursor
@@ -136,7 +137,10 @@ def test_kpi_cli_and_template_are_defused(loaded, tmp_path):
     assert made.returncode == 0, made.stderr
     book = openpyxl.load_workbook(out)
     cells = [c for sheet in book.worksheets for line in sheet.iter_rows() for c in line]
-    assert not any(c.data_type == "f" for c in cells)  # names kept as text, never turned into formulas
+    # names kept as text, never turned into formulas; the only formulas are the template's own sums
+    computed = {col.name for col in contract.MEMBER_COLUMNS if col.field in contract.FORMULA_FIELDS}
+    assert {(x.parent.title, x.parent.cell(1, x.column).value) for x in cells if x.data_type == "f"} == {
+        (contract.SHEET_MEMBERS, name) for name in computed}
     assert {"'" + h for h in HOSTILE_CELLS} <= {c.value for c in cells}  # as stored: defused
 
 

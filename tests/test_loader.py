@@ -88,8 +88,8 @@ def test_rejected_workbook_changes_nothing(empty_env, tmp_path):
     bad, _ = write(bad_spec, tmp_path / "bad")
     [result] = load(empty_env, bad)
     assert result.outcome == OUTCOME_REJECTED
-    # the wrong year-end count breaks both the balance and the ratings identity
-    assert [(p.sheet, p.column) for p in result.problems] == [("Đảng viên", "Cuối năm"), ("Đảng viên", "Chưa xếp loại")]
+    # the wrong year-end count breaks the balance; the ratings total it also breaks is its knock-on
+    assert [(p.sheet, p.column) for p in result.problems] == [("Đảng viên", "Cuối năm")]
     assert snapshot(empty_env) == before
     assert len(list(Archive(empty_env.archive_dir).entries())) == 1
 

@@ -99,7 +99,7 @@ def test_political_level(tmp_path, value, name, rank):
 def test_level_rejected(tmp_path, column, value):
     [problem] = rejected(edited([("cadres", 1, column, value)]), tmp_path)
     assert where([problem]) == [(CADRES, 3, column)]
-    assert problem.expected.startswith("để trống hoặc một trong: Chưa qua đào tạo, Sơ cấp")
+    assert problem.expected.startswith("phải để trống hoặc là một trong: Chưa qua đào tạo, Sơ cấp")
 
 
 @pytest.mark.parametrize(

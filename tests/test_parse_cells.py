@@ -80,7 +80,7 @@ def test_duplicate_code_names_both_rows(tmp_path):
 def test_type_problem_lists_the_vocabulary(tmp_path):
     [problem] = rejected(edited([("cells", 1, "Loại chi bộ", "Chợ")]), tmp_path)
     assert problem.value == "Chợ"
-    assert problem.expected == "một trong: " + ", ".join(c.CELL_TYPES)
+    assert problem.expected == "phải là một trong: " + ", ".join(c.CELL_TYPES)
 
 
 def test_missing_required_column_is_named_at_the_header_row(tmp_path):

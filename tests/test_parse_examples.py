@@ -47,9 +47,8 @@ def test_consecutive_years_carry_members_over():
 def test_broken_figures_are_refused():
     problems = rejected_bytes((EXAMPLES_DIR / "pho-chau-2024-sai-so-lieu.xlsx").read_bytes(), "x.xlsx")
     # title block (5 rows), header on row 6, third cell on row 9, Tổng cộng on row 17
-    assert where(problems) == [
-        (c.SHEET_MEMBERS, 9, "Cuối năm"), (c.SHEET_MEMBERS, 9, "Chưa xếp loại"), (c.SHEET_MEMBERS, 17, "Kết nạp"),
-    ]
+    # the wrong Cuối năm is one problem: the ratings total it breaks too is its knock-on
+    assert where(problems) == [(c.SHEET_MEMBERS, 9, "Cuối năm"), (c.SHEET_MEMBERS, 17, "Kết nạp")]
 
 
 def test_merged_unit_is_refused_naming_its_successor():

@@ -148,7 +148,7 @@ def test_cell_sheet_with_a_header_but_no_rows(tmp_path):
 
 def test_problem_reads_in_vietnamese_with_every_place(tmp_path):
     [problem] = rejected(edited([("members", 1, "Từ trần", -1)]), tmp_path)
-    assert str(problem) == "bao-cao.xlsx, sheet 'Đảng viên', dòng 3, cột 'Từ trần': giá trị '-1': số nguyên không âm (≥ 0)"
+    assert str(problem) == "bao-cao.xlsx, sheet 'Đảng viên', dòng 3, cột 'Từ trần': giá trị '-1': phải là số nguyên không âm (0, 1, 2, …)"
     with pytest.raises(WorkbookRejected, match="1 lỗi"):
         parse_workbook(write(edited([("members", 1, "Từ trần", -1)]), tmp_path)[0].read_bytes(), "bao-cao.xlsx")
 

@@ -70,7 +70,7 @@ def test_unknown_unit_lists_the_units_of_that_year(tmp_path):
         ("Xếp loại TCCSĐ", "Tốt lắm", 3, "HTXSNV"),
         ("Số cấp ủy viên cơ sở", -3, 4, "không âm"),
         ("Số cấp ủy viên cơ sở", "mười", 4, "số nguyên"),
-        ("Cấp ủy viên cơ sở được bồi dưỡng", 14, 5, "không lớn hơn Số cấp ủy viên cơ sở (13)"),
+        ("Cấp ủy viên cơ sở được bồi dưỡng", 14, 5, "phải nhỏ hơn hoặc bằng Số cấp ủy viên cơ sở 13"),
         ("Cấp ủy viên cơ sở được bồi dưỡng", 2.5, 5, "thập phân"),
     ],
 )

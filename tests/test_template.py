@@ -23,7 +23,10 @@ DUC_PHO = UNITS["21439-2025"]
 TABLE_SHEETS = (c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES)
 YES_NO = ("Có", "Không")
 CLOSED_LISTS = [
-    (c.SHEET_CELLS, "cell_type", c.CELL_TYPES),
+    (c.SHEET_CELLS, "cell_type", c.CELL_TYPES_OFFERED),
+    (c.SHEET_CELLS, "has_working_rules", YES_NO),
+    (c.SHEET_CADRES, "dual_role", c.DUAL_ROLES),
+    (c.SHEET_CADRES, "education", c.EDUCATION_OFFERED),
     (c.SHEET_CELLS, "rating", c.RATINGS),
     (c.SHEET_CELLS, "four_good", YES_NO),
     (c.SHEET_CADRES, "role", c.ROLES),
@@ -111,7 +114,7 @@ def test_info_rating_dropdown_and_prefilled_unit():
     assert rule.formula1 == '"' + ",".join(c.RATINGS) + '"'
 
 
-@pytest.mark.parametrize("field", [col.field for col in c.MEMBER_COUNT_COLUMNS])
+@pytest.mark.parametrize("field", [col.field for col in (*c.MEMBER_COUNT_COLUMNS, *c.MEMBER_V2_COLUMNS)])
 def test_member_counts_are_whole_numbers_at_least_zero(field):
     ws = _open()[c.SHEET_MEMBERS]
     (rule,) = _rules_at(ws, f"{_letter(c.SHEET_MEMBERS, field)}2")
@@ -133,12 +136,19 @@ def test_text_columns_formatted_as_text(sheet, field):
 def test_prefill_writes_cells_cadres_and_start_counts_only():
     wb = _open(prefill=PREFILL)
     assert [row for row in wb[c.SHEET_CELLS].iter_rows(min_row=2, values_only=True)] == [
-        ("12", "Chi bộ thôn An Thạch", "Thôn", None, None)
+        ("12", "Chi bộ thôn An Thạch", "Thôn", None, None) + (None,) * 8
     ]
     members = list(wb[c.SHEET_MEMBERS].iter_rows(min_row=2, values_only=True))
-    assert members == [("12", 31) + (None,) * (len(c.MEMBER_COUNT_COLUMNS) - 1)]
+    formulas = {_letter(c.SHEET_MEMBERS, f): f for f in c.FORMULA_FIELDS}
+    assert {letter: wb[c.SHEET_MEMBERS][f"{letter}2"].value for letter in formulas} == {
+        _letter(c.SHEET_MEMBERS, "end_count"): "=B2+C2+G2-H2-I2-J2-K2-L2",
+        _letter(c.SHEET_MEMBERS, "rated_total"): "=P2+Q2+R2+S2+T2",
+        _letter(c.SHEET_MEMBERS, "disciplined"): '=IF(COUNTA(V2,W2,X2,Y2)=0,"",V2+W2+X2+Y2)',
+    }
+    figures = [value for index, value in enumerate(members[0]) if openpyxl.utils.get_column_letter(index + 1) not in formulas]
+    assert figures == ["12", 31] + [None] * (len(c.MEMBER_COLUMNS) - 2 - len(formulas))
     cadres = list(wb[c.SHEET_CADRES].iter_rows(min_row=2, values_only=True))
-    assert cadres == [("Nguyễn Văn An", 1970, "Nam", "12", "Bí thư", "12/12", "Trung cấp", "Sơ cấp", None)]
+    assert cadres == [("Nguyễn Văn An", 1970, "Nam", "12", "Bí thư", "12/12", "Trung cấp", "Sơ cấp", None, None)]
     assert _info(wb[c.SHEET_INFO])["Số cấp ủy viên cơ sở"] == 15
 
 

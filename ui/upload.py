@@ -28,17 +28,9 @@ def escape(text: str) -> str:
 
 
 def describe(problem: Problem) -> str:
-    """`Sheet 'Đảng viên', dòng 12, cột 'Kết nạp', giá trị 'abc': cần …` without the file name."""
-    where = []
-    if problem.sheet:
-        where.append(f"Sheet '{problem.sheet}'")
-    if problem.row:
-        where.append(f"dòng {problem.row}")
-    if problem.column:
-        where.append(f"cột '{problem.column}'")
-    if problem.value is not None:
-        where.append(f"giá trị '{problem.value}'")
-    return f"{', '.join(where)}: {problem.expected}" if where else problem.expected
+    """`Sheet 'Đảng viên', dòng 12, cột 'Kết nạp', giá trị 'abc': …` without the file name."""
+    text = problem.located()
+    return text[:1].upper() + text[1:]
 
 
 UPLOADER_BUTTON = "Chọn tệp"

@@ -96,3 +96,46 @@ CREATE TABLE load_history (
 );
 
 CREATE TABLE meta (key VARCHAR NOT NULL, value VARCHAR);
+
+-- @upgrade: format v2 of the workbook (docs/DATA_CONTRACT.md). Everything from the line above
+-- on is run again on every write session (etl.store.upgrade_schema), so a database made before
+-- these tables gets them: IF NOT EXISTS only. One row per row of the v1 table named; NULL is
+-- "chưa báo cáo" (a v1 workbook, or a blank cell), never 0, so indicators leave it out.
+
+-- Per submission (`Thông tin`).
+CREATE TABLE IF NOT EXISTS unit_reports (
+    unit_id         VARCHAR NOT NULL,
+    year            INTEGER NOT NULL,
+    format_version  INTEGER NOT NULL,  -- 1: no v2 key or column in the workbook; 2: any
+    admission_quota BIGINT,            -- Chỉ tiêu kết nạp được giao
+    four_good_unit  BOOLEAN            -- Đảng bộ cơ sở bốn tốt
+);
+
+-- Per cell (`Chi bộ` and the v2 columns of `Đảng viên`), joined to cells on (unit_id, year, cell_code).
+CREATE TABLE IF NOT EXISTS cell_life (
+    unit_id                VARCHAR NOT NULL,
+    year                   INTEGER NOT NULL,
+    cell_code              VARCHAR NOT NULL,
+    founded_year           INTEGER,   -- Năm thành lập
+    founded_month          INTEGER,   -- Tháng thành lập (1–12)
+    regular_meetings       BIGINT,    -- Sinh hoạt thường kỳ held in the year (≤ 12, fewer if founded this year)
+    thematic_meetings      BIGINT,    -- Sinh hoạt chuyên đề held
+    inspections            BIGINT,    -- Cuộc kiểm tra carried out by the cell
+    supervisions           BIGINT,    -- Cuộc giám sát carried out by the cell
+    has_working_rules      BOOLEAN,   -- Quy chế làm việc
+    rules_revised_year     INTEGER,   -- Năm sửa đổi quy chế (the year last adopted or revised)
+    reprimanded            BIGINT,    -- Khiển trách
+    warned                 BIGINT,    -- Cảnh cáo
+    removed_from_post      BIGINT,    -- Cách chức
+    expelled_by_discipline BIGINT,    -- Kỷ luật khai trừ (= member_figures.expelled when reported)
+    disciplined            BIGINT,    -- Bị kỷ luật: the four forms added
+    candidates_trained     BIGINT     -- Đối tượng được bồi dưỡng (admission candidates trained)
+);
+
+-- Per cadre (`Cán bộ chi bộ`), joined to cadres on (unit_id, year, row_no).
+CREATE TABLE IF NOT EXISTS cadre_dual_roles (
+    unit_id   VARCHAR NOT NULL,
+    year      INTEGER NOT NULL,
+    row_no    INTEGER NOT NULL,
+    dual_role VARCHAR              -- Kiêm nhiệm: contract.DUAL_ROLES ('Không' = none)
+);
