@@ -5,7 +5,7 @@ of their own (fake codes from 50001, written to a CSV that DP_UNITS_CSV points t
 Every unit-year is a workbook's content in the shape `etl.template.write_workbook` takes;
 `submission` turns it into what `etl.validate.parse_workbook` makes of that workbook (a test
 checks both agree), so the page benchmark can fill a database through the loader's write path
-without writing 60,000 files. The figures obey every rule of DATA_CONTRACT.md.
+without writing 60,000 files. The figures obey every rule of docs/DATA_CONTRACT.md.
 """
 
 from __future__ import annotations

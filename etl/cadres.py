@@ -30,7 +30,7 @@ DUAL_ROLE = "Kiêm nhiệm"
 def _birth_year(value: object, report_year: int) -> int | None:
     if as_text(value) == "":
         return None
-    expected = f"năm sinh từ {FIRST_BIRTH_YEAR} đến {report_year}"
+    expected = f"phải là năm sinh, từ {FIRST_BIRTH_YEAR} đến {report_year}"
     try:
         year = year_of(value)
     except BadValue:
@@ -79,7 +79,7 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
             if known is not None:
                 code = known[0]
             else:
-                found.problem(table.sheet, row.number, "Mã chi bộ", code, f"không có trong sheet '{c.SHEET_CELLS}'; cần một mã chi bộ đã khai ở đó")
+                found.problem(table.sheet, row.number, "Mã chi bộ", code, f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó")
         role = read("Chức vụ", _role, required=True)
         written, has_thpt = read("Học vấn", education, required=True) or (None, None)
         professional, professional_rank = read("Chuyên môn", _professional) or (untrained, 0)

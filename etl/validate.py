@@ -108,8 +108,10 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
     def read(name: str, reader, *, required: bool = False):
         row, value = pairs.get(name, (None, None))
         if is_blank(value) and required:
-            shown = "thiếu dòng" if row is None else "chưa ghi giá trị cho"
-            found.problem(c.SHEET_INFO, row, name, None, f"{shown} '{name}' (bắt buộc)")
+            if row is None:
+                found.problem(c.SHEET_INFO, None, name, None, f"thiếu dòng '{name}' (bắt buộc)")
+            else:
+                found.problem(c.SHEET_INFO, row, name, None, f"chưa ghi giá trị cho '{name}' (bắt buộc)", blank=True)
             return None
         if not found.fits(c.SHEET_INFO, row, name, value):
             return None
@@ -167,6 +169,7 @@ def read_cells(table: Table | None, found: Findings, unit: Unit | None = None) -
             found.problem(table.sheet, row.number, "Loại chi bộ", cell_type,
                           f"phải là một trong: {others} ({unit.full_name} không phải xã, phường nên không có chi bộ "
                           "thôn, tổ dân phố)")
+            cell_type = None  # refused: no rule of another sheet judges by it (one mistake, one problem)
         cells.append({
             "cell_code": code,
             "cell_name": name,

@@ -1,4 +1,4 @@
-"""The KPI export of DATA_CONTRACT.md: one row per indicator for a year and a unit or the town."""
+"""The KPI export of docs/DATA_CONTRACT.md: one row per indicator for a year and a unit or the town."""
 
 from __future__ import annotations
 

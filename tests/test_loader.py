@@ -14,7 +14,8 @@ from etl.store import published_file
 from tests.workbooks import default_spec, edited
 from tests.workbooks import write as write_in
 
-TABLES = ("submissions", "cells", "member_figures", "cadres", "load_history")
+TABLES = ("submissions", "cells", "member_figures", "cadres", "load_history", "unit_reports", "cell_life",
+          "cadre_dual_roles")
 
 
 def write(spec, folder):

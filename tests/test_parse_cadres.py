@@ -145,7 +145,7 @@ def test_birth_year_up_to_the_report_year(tmp_path):
     assert parse(spec, tmp_path).cadres[1]["birth_year"] == 2024
     spec.cadres[1]["Năm sinh"] = 2025
     [problem] = rejected(spec, tmp_path)
-    assert problem.expected == "năm sinh từ 1900 đến 2024"
+    assert problem.expected == "phải là năm sinh, từ 1900 đến 2024"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ import openpyxl
 import pytest
 
 from etl import contract as c
+from etl.model import row_ranges
 from tests.workbooks import (
+    MEMBER_HEADERS,
     default_spec,
     edited,
     parse,
@@ -168,3 +170,69 @@ def test_total_row_label_variants(tmp_path):
         book[MEMBERS].cell(layout.total_row[MEMBERS], 1, label)
         book.save(path)
         assert where(rejected_bytes(path.read_bytes(), path.name)) == [(MEMBERS, 5, "Đầu năm")]
+
+
+# --- messages for clerks: blank cells, one problem per mistake, many rows grouped ---------------
+
+FLOW_CB01 = ("Đầu năm 45 + Kết nạp 2 + Chuyển đến 1 − Chuyển đi 1 − Từ trần 1 − Xóa tên 0 − Khai trừ 0"
+             " − Xin ra khỏi Đảng 0")
+
+
+def test_blank_cell_is_said_blank_with_what_it_must_equal(tmp_path):
+    [problem] = rejected(edited([("members", 0, "Cuối năm", None)]), tmp_path)
+    assert str(problem) == f"bao-cao.xlsx, sheet 'Đảng viên', dòng 2, cột 'Cuối năm': ô để trống; phải bằng 46 = {FLOW_CB01}"
+
+
+def test_all_ratings_blank_is_one_problem_saying_so(tmp_path):
+    spec = edited([("members", 0, column, None) for column in ("HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chưa xếp loại")])
+    [problem] = rejected(spec, tmp_path)
+    assert (problem.column, problem.blank, problem.expected) == (
+        "HTXSNV", True, "chưa điền xếp loại đảng viên; HTXSNV + HTTNV + HTNV + KHTNV + Chưa xếp loại phải bằng Cuối năm 46")
+
+
+def test_total_row_equal_to_the_corrected_sum_is_no_second_problem(tmp_path):
+    spec = edited([("members", 0, "Cuối năm", 47)], total_row=True, total_overrides={"Cuối năm": 98})
+    assert where(rejected(spec, tmp_path)) == [(MEMBERS, 2, "Cuối năm")]
+
+
+def _cells(count: int, end: object = None, start: int = 10) -> object:
+    """`count` village cells, each with `start` members all rated HTTNV and `end` as Cuối năm."""
+    spec = default_spec()
+    spec.cells = [{"Mã chi bộ": f"T{i:02d}", "Tên chi bộ": f"Chi bộ thôn {i}", "Loại chi bộ": "Thôn"}
+                  for i in range(1, count + 1)]
+    blank = dict.fromkeys(MEMBER_HEADERS[1:], 0)
+    spec.members = [{**blank, "Mã chi bộ": cell["Mã chi bộ"], "Đầu năm": start + i, "Cuối năm": end,
+                     "HTTNV": start + i} for i, cell in enumerate(spec.cells)]
+    spec.cadres = [dict(spec.cadres[0], **{"Mã chi bộ": "T01"})]
+    return spec
+
+
+def test_many_rows_with_the_same_problem_are_one_problem(tmp_path):
+    [problem] = rejected(_cells(47), tmp_path)
+    assert problem.rows == tuple(range(2, 49))
+    assert str(problem) == (
+        "bao-cao.xlsx, sheet 'Đảng viên': 47 dòng chưa điền Cuối năm: dòng 2–48; ví dụ dòng 2: phải bằng 10 = "
+        "Đầu năm 10 + Kết nạp 0 + Chuyển đến 0 − Chuyển đi 0 − Từ trần 0 − Xóa tên 0 − Khai trừ 0 − Xin ra khỏi Đảng 0"
+    )
+
+
+def test_two_rows_with_the_same_problem_stay_two(tmp_path):
+    assert where(rejected(_cells(2), tmp_path)) == [(MEMBERS, 2, "Cuối năm"), (MEMBERS, 3, "Cuối năm")]
+
+
+def test_the_same_bad_value_in_many_rows_is_one_problem(tmp_path):
+    spec = _cells(4)
+    for row in spec.members:
+        row["Cuối năm"] = row["Đầu năm"]
+    for row in spec.members[:3]:
+        row["Kết nạp"] = "abc"
+    spec.members[3]["Cuối năm"] = 12
+    [grouped, single] = rejected(spec, tmp_path)
+    assert grouped.located() == ("sheet 'Đảng viên': 3 dòng có giá trị 'abc' ở cột Kết nạp: dòng 2–4; "
+                                 "phải là số nguyên không âm (0, 1, 2, …)")
+    assert where([single]) == [(MEMBERS, 5, "Cuối năm")]
+
+
+@pytest.mark.parametrize(("rows", "shown"), [((2,), "2"), ((2, 3, 4, 7, 9, 10), "2–4, 7, 9–10"), ((5, 3, 4), "3–5")])
+def test_row_ranges(rows, shown):
+    assert row_ranges(rows) == shown

@@ -41,7 +41,7 @@ def _read(path: Path) -> dict:
 
 
 def has_thpt(education: str) -> bool:
-    """Học vấn as DATA_CONTRACT.md reads it: the THPT forms, the forms below, or grade/system."""
+    """Học vấn as docs/DATA_CONTRACT.md reads it: the THPT forms, the forms below, or grade/system."""
     key = fold(education)
     if key in THPT_FORMS:
         return True

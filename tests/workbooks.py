@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from etl import contract as c
 from etl.builder import Layout, Mess, WorkbookSpec, write_ods, write_xls, write_xlsx
 from etl.model import Problem, Submission, WorkbookRejected
 from etl.validate import parse_workbook
@@ -66,6 +67,39 @@ def default_spec(**mess: object) -> WorkbookSpec:
         cadres=[dict(zip(CADRE_HEADERS, row, strict=True)) for row in CADRES],
         mess=Mess(**mess),
     )
+
+
+# Format v2 fields of the default workbook, row by row (blank = not reported).
+V2_INFO = {"Chỉ tiêu kết nạp được giao": 5, "Đảng bộ cơ sở bốn tốt": "Có"}
+V2_CELLS = [
+    # Năm thành lập, Tháng, Sinh hoạt thường kỳ, chuyên đề, Cuộc kiểm tra, giám sát, Quy chế, Năm sửa đổi
+    (1985, None, 12, 3, 1, 2, "Có", 2021),
+    (1990, None, 11, 0, 0, 1, "Có", 2019),
+    (2024, 3, 10, 1, 0, 0, "Không", None),  # founded in March of the report year: 10 months
+]
+V2_MEMBERS = [
+    # Tổng xếp loại, Khiển trách, Cảnh cáo, Cách chức, Kỷ luật khai trừ, Bị kỷ luật, Đối tượng được bồi dưỡng
+    (46, 1, None, None, None, 1, 4),  # the discipline block filled in part: its blanks read 0
+    (None, None, None, None, None, None, 2),  # discipline not reported
+    (None, 0, 0, 0, 0, 0, None),  # candidates not reported
+]
+V2_DUAL_ROLES = ["Tổ trưởng tổ dân phố", "Không", None, "Trưởng ban công tác Mặt trận", None, "Thủ trưởng cơ quan"]
+
+
+def v2_spec(**mess: object) -> WorkbookSpec:
+    """The default workbook in format v2, every v2 field filled as V2_* say."""
+    spec = default_spec(**mess)
+    spec.version = c.FORMAT_V2
+    spec.info.update(V2_INFO)
+    cell_names = [col.name for col in c.CELL_COLUMNS if col.since == c.FORMAT_V2]
+    member_names = [col.name for col in c.MEMBER_V2_COLUMNS]
+    for row, values in zip(spec.cells, V2_CELLS, strict=True):
+        row.update(zip(cell_names, values, strict=True))
+    for row, values in zip(spec.members, V2_MEMBERS, strict=True):
+        row.update(zip(member_names, values, strict=True))
+    for row, role in zip(spec.cadres, V2_DUAL_ROLES, strict=True):
+        row["Kiêm nhiệm"] = role
+    return spec
 
 
 WRITERS = {"xlsx": write_xlsx, "ods": write_ods, "xls": write_xls}

@@ -1,0 +1,104 @@
+"""Units other than wards (agencies, schools, armed forces, enterprises) in a units CSV of their
+own (DP_UNITS_CSV): the same workbook, without village or residential-group cells."""
+
+from __future__ import annotations
+
+import io
+
+import duckdb
+import openpyxl
+import pytest
+
+from etl import contract as c
+from etl.batch import load_files
+from etl.config import UNITS_CSV
+from etl.store import published_file
+from etl.template import write_template
+from etl.units import load_units, resolve_unit, units_by_id
+from tests.workbooks import parse, rejected, v2_spec, write
+
+ORGANISATIONS = [
+    "90001-2015,90001,Đảng bộ Quân sự thị xã Đức Phổ,Quân sự,2015,,",
+    "90002-2015,90002,Chi bộ Trường THPT số 2 Đức Phổ,Trường học,2015,,",
+    "90003-2015,90003,Đảng bộ Công ty CP Đường Phổ Phong,Doanh nghiệp,2015,,",
+]
+ARMY = "90001-2015"
+
+
+@pytest.fixture
+def town_csv(tmp_path, monkeypatch):
+    path = tmp_path / "units.csv"
+    path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "\n".join(ORGANISATIONS) + "\n", encoding="utf-8")
+    monkeypatch.setenv("DP_UNITS_CSV", str(path))
+    return path
+
+
+def army_spec():
+    spec = v2_spec()
+    spec.info["Đơn vị"] = "Đảng bộ Quân sự thị xã Đức Phổ"
+    spec.cells[0]["Loại chi bộ"] = "Quân sự"
+    spec.cells[1]["Loại chi bộ"] = "Cơ quan"
+    spec.cadres[0]["Kiêm nhiệm"] = "Không"
+    spec.cadres[3]["Kiêm nhiệm"] = "Thủ trưởng cơ quan"
+    return spec
+
+
+def test_organisations_are_units_named_in_full(town_csv):
+    army = units_by_id()[ARMY]
+    assert (army.kind, army.territorial, army.full_name) == ("Quân sự", False, "Đảng bộ Quân sự thị xã Đức Phổ")
+    assert resolve_unit("dang bo quan su thi xa duc pho", 2024) == army
+    assert resolve_unit("90002", 2025).full_name == "Chi bộ Trường THPT số 2 Đức Phổ"
+    assert resolve_unit("Phổ Hòa", 2024).full_name == "Phường Phổ Hòa"
+    assert len([u for u in load_units() if not u.territorial]) == 3
+
+
+def test_an_organisation_workbook_loads(town_csv, empty_env, tmp_path):
+    path, _ = write(army_spec(), tmp_path)
+    [result] = load_files([(path.name, path.read_bytes())], empty_env)
+    assert result.ok, [str(p) for p in result.problems]
+    with duckdb.connect(str(published_file(empty_env)), read_only=True) as con:
+        assert con.execute("SELECT kind FROM units WHERE unit_id = ?", [ARMY]).fetchone() == ("Quân sự",)
+        assert con.execute("SELECT cell_type FROM cells WHERE unit_id = ? ORDER BY cell_code", [ARMY]).fetchall() == [
+            ("Quân sự",), ("Cơ quan",), ("Trường học",)]
+        assert con.execute("SELECT sum(disciplined), count(*) FROM cell_life WHERE unit_id = ?", [ARMY]).fetchone() == (1, 3)
+
+
+def test_an_organisation_has_no_village_cells(town_csv, tmp_path):
+    spec = army_spec()
+    spec.cells[1]["Loại chi bộ"] = "Thôn"
+    [problem] = rejected(spec, tmp_path)
+    others = ", ".join(t for t in c.CELL_TYPES_OFFERED if t not in c.VILLAGE_CELL_TYPES)
+    assert (problem.sheet, problem.row, problem.column, problem.value, problem.expected) == (
+        c.SHEET_CELLS, 3, "Loại chi bộ", "Thôn",
+        f"phải là một trong: {others} (Đảng bộ Quân sự thị xã Đức Phổ không phải xã, phường nên không có chi bộ "
+        "thôn, tổ dân phố)")
+
+
+def test_a_ward_keeps_its_village_cells(town_csv, tmp_path):
+    sub = parse(v2_spec(), tmp_path)  # Phường Phổ Hòa: a Tổ dân phố and a Thôn cell
+    assert [x["cell_type"] for x in sub.cells] == ["Tổ dân phố", "Thôn", "Trường học"]
+
+
+def test_an_organisation_template_offers_no_village_cells(town_csv):
+    out = io.BytesIO()
+    write_template(out, units_by_id()[ARMY], 2025)
+    book = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
+    lists = {dv.formula1 for dv in book[c.SHEET_CELLS].data_validations.dataValidation if dv.type == "list"}
+    offered = tuple(t for t in c.CELL_TYPES_OFFERED if t not in c.VILLAGE_CELL_TYPES)
+    assert '"' + ",".join(offered) + '"' in lists
+    assert not any("Thôn" in text for text in lists)
+    info = {row[0]: row[1] for row in book[c.SHEET_INFO].iter_rows(values_only=True)}
+    assert info["Đơn vị"] == "Đảng bộ Quân sự thị xã Đức Phổ"
+
+
+def test_an_unknown_kind_is_refused_naming_the_line(tmp_path, monkeypatch):
+    path = tmp_path / "units.csv"
+    path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "90009-2015,90009,Hội Nông dân,Hội,2015,,\n", encoding="utf-8")
+    monkeypatch.setenv("DP_UNITS_CSV", str(path))
+    with pytest.raises(ValueError, match=r"dòng 22: loại đơn vị 'Hội' phải là một trong: Phường, Xã"):
+        load_units()
+
+
+def test_the_bundled_units_are_wards_and_communes_only():
+    """Organisations come with the indicators that count them apart (a later change), not before."""
+    assert {u.kind for u in load_units(UNITS_CSV)} == {"Phường", "Xã"}
