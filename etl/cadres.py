@@ -110,16 +110,19 @@ def _roles_fitting(cell_type: str) -> list[str]:
     return [r for r in c.DUAL_ROLES if cell_type in c.DUAL_ROLE_CELL_TYPES.get(r, (cell_type,))]
 
 
-def read_dual_roles(table: Table | None, cadres: list[dict], cell_types: dict[str, str], found: Findings) -> list[dict]:
+def read_dual_roles(table: Table | None, cadres: list[dict], cells: list[dict], found: Findings) -> list[dict]:
     """Format v2 `Kiêm nhiệm` of each cadre row (row_no, dual_role); blank is "chưa báo cáo".
 
-    A village head's post fits a village cell (`cell_types`: cell key → type), a head of
-    agency's post any other cell."""
+    A village head's post fits a village cell (the type of `cells`), a head of agency's post any
+    other cell."""
     if table is None:
         return []
+    present = DUAL_ROLE in table.columns
+    if not present:  # a v1 sheet: not reported
+        return [{"row_no": row.number, "dual_role": None} for row in table.rows]
+    cell_types = {cell_key(cell["cell_code"]): cell["cell_type"] for cell in cells if cell["cell_code"]}
     roles = []
     unreported = []
-    present = DUAL_ROLE in table.columns
     for row, cadre in zip(table.rows, cadres, strict=True):
         role = found.read(table, row, DUAL_ROLE, _dual_role)
         cell_type = cell_types.get(cell_key(cadre["cell_code"] or ""))

@@ -24,6 +24,7 @@ DISCIPLINE = (*FORMS, c.DISCIPLINE_TOTAL.field)
 EXTRA_NAMES = {col.field: col.name for col in (*c.DISCIPLINE_FORM_COLUMNS, c.DISCIPLINE_TOTAL, c.CANDIDATES_TRAINED)}
 LIFE_FIELDS = tuple(CELL_NAMES)
 CELL_LIFE_FIELDS = (*LIFE_FIELDS, *EXTRA_NAMES)  # the columns of table cell_life, after the cell code
+NOT_REPORTED = dict.fromkeys(CELL_LIFE_FIELDS)
 FIRST_YEAR = 1930  # the Party's founding: no cell or rule is older
 MONTHS = 12  # a cell holds one regular meeting a month
 REPORTED_EXTRAS = ("disciplined", "candidates_trained")  # the forms follow the total: one warning for the block
@@ -76,15 +77,20 @@ def read_cell_life(cells_table: Table | None, cells: list[dict], members_table: 
     if cells_table is None:
         return []
     readers = _readers(year or FIRST_YEAR)
+    present = {field: name for field, name in CELL_NAMES.items() if name in cells_table.columns}
     lives = []
     for row, cell in zip(cells_table.rows, cells, strict=True):
-        life = {field: found.read(cells_table, row, name, readers[field]) for field, name in CELL_NAMES.items()}
-        _check_life(cells_table, row, life, year, found)
-        lives.append({"cell_code": cell["cell_code"], **life})
-    note_unreported(cells_table, CELL_NAMES, lives, found)
+        life = {"cell_code": cell["cell_code"], **NOT_REPORTED}
+        if present:  # a v1 sheet has none: nothing to read or check
+            life.update({field: found.read(cells_table, row, name, readers[field]) for field, name in present.items()})
+            _check_life(cells_table, row, life, year, found)
+        lives.append(life)
+    if present:
+        note_unreported(cells_table, CELL_NAMES, lives, found)
     extras = read_member_extras(members_table, members, found)
-    for life in lives:
-        life.update(extras.get(cell_key(life["cell_code"] or ""), dict.fromkeys(EXTRA_NAMES)))
+    if extras:
+        for life in lives:
+            life.update(extras.get(cell_key(life["cell_code"] or ""), {}))
     return lives
 
 

@@ -135,20 +135,22 @@ def check_identities(table: Table, row: Row, counts: dict[str, int | None], foun
             added = _terms(("start_count", *ADDED), counts)
             report("end_count", f"phải bằng {computed} = {added} − {_terms(REMOVED, counts, '−')}")
             implied["end_count"] = computed
-    ends = {end, implied.get("end_count", end)}
+    ends = (end, implied["end_count"]) if implied else (end,)
     if known("admitted", *ADMITTED_GROUPS):
         groups = sum(counts[f] for f in ADMITTED_GROUPS)
         if groups > counts["admitted"]:
             report("admitted", f"phải lớn hơn hoặc bằng {groups} = {_terms(ADMITTED_GROUPS, counts)}")
     if known("end_count", *RATED):
         _check_ratings(table, row, counts, ends, report, found)
+    upper = max(ends)
     for field in AT_MOST_END:
-        if known("end_count", field) and counts[field] > max(ends):
+        if known("end_count", field) and counts[field] > upper:
             report(field, f"phải nhỏ hơn hoặc bằng Cuối năm {end}")
     return implied
 
 
-def _check_ratings(table: Table, row: Row, counts: dict[str, int | None], ends: set[int], report, found: Findings) -> None:
+def _check_ratings(table: Table, row: Row, counts: dict[str, int | None], ends: tuple[int, ...], report,
+                   found: Findings) -> None:
     """Ratings add up to `Cuối năm` (as written, or as the flow implies); the v2 column
     `Tổng xếp loại`, a formula in the template, adds up the ratings."""
     rated = sum(counts[f] for f in RATED)

@@ -40,6 +40,8 @@ from etl.workbook import (
 
 FIRST_YEAR = 2015
 RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]
+V2_NAMES = {sheet: frozenset(col.name for col in columns if col.since == c.FORMAT_V2)
+            for sheet, columns in {c.SHEET_INFO: c.INFO_KEYS, **c.SHEET_COLUMNS}.items()}
 
 
 def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None) -> Submission:
@@ -61,8 +63,7 @@ def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None) -
     if tables.get(c.SHEET_CADRES) and not cadres:
         found.warnings.append(f"Sheet '{c.SHEET_CADRES}' chưa có cán bộ nào")
     life = read_cell_life(tables.get(c.SHEET_CELLS), cells, tables.get(c.SHEET_MEMBERS), members, year, found)
-    cell_types = {cell_key(cell["cell_code"]): cell["cell_type"] for cell in cells if cell["cell_code"]}
-    dual_roles = read_dual_roles(tables.get(c.SHEET_CADRES), cadres, cell_types, found)
+    dual_roles = read_dual_roles(tables.get(c.SHEET_CADRES), cadres, cells, found)
     if report["format_version"] == c.FORMAT_V1 and any(_has_v2_columns(t) for t in tables.values() if t):
         report["format_version"] = c.FORMAT_V2
     found.reject()
@@ -71,7 +72,7 @@ def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None) -
 
 
 def _has_v2_columns(table: Table) -> bool:
-    return any(col.since == c.FORMAT_V2 and col.name in table.columns for col in c.SHEET_COLUMNS[table.sheet])
+    return not V2_NAMES[table.sheet].isdisjoint(table.columns)
 
 
 def _report_year(value: object) -> int:
@@ -143,7 +144,7 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
     info["is_sample"] = bool(read("Dữ liệu mẫu", yes_no))
     report["admission_quota"] = read("Chỉ tiêu kết nạp được giao", lambda v: whole_number(v, blank=None))
     report["four_good_unit"] = read("Đảng bộ cơ sở bốn tốt", yes_no_or_none)
-    if any(col.since == c.FORMAT_V2 and col.name in pairs for col in c.INFO_KEYS):
+    if not V2_NAMES[c.SHEET_INFO].isdisjoint(pairs):
         report["format_version"] = c.FORMAT_V2
     return info, report, unit, year
 
@@ -160,11 +161,12 @@ def read_cells(table: Table | None, found: Findings, unit: Unit | None = None) -
         return [], None
     cells: list[dict] = []
     index: CellIndex = {}
+    organisation = unit is not None and not unit.territorial
     for row in table.rows:
         code = found.read(table, row, "Mã chi bộ", _optional_text, required=True)
         name = found.read(table, row, "Tên chi bộ", _optional_text, required=True)
         cell_type = found.read(table, row, "Loại chi bộ", _cell_type, required=True)
-        if cell_type in c.VILLAGE_CELL_TYPES and unit is not None and not unit.territorial:
+        if organisation and cell_type in c.VILLAGE_CELL_TYPES:
             others = ", ".join(t for t in c.CELL_TYPES_OFFERED if t not in c.VILLAGE_CELL_TYPES)
             found.problem(table.sheet, row.number, "Loại chi bộ", cell_type,
                           f"phải là một trong: {others} ({unit.full_name} không phải xã, phường nên không có chi bộ "

@@ -32,6 +32,7 @@ TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
 REQUIRED = "bắt buộc phải điền"
 SHEET_ORDER = {name: index for index, name in enumerate(c.SHEETS)}
+V1_NAMES = {sheet: frozenset(col.name for col in c.columns_of(cols, c.FORMAT_V1)) for sheet, cols in c.SHEET_COLUMNS.items()}
 _OK, _FORMULA, _BLANK, _LONG, _BAD = "ok", "formula", "blank", "long", "bad"  # verdicts of Findings.read
 
 
@@ -207,17 +208,19 @@ def _header_map(line: list[object], keys: dict[str, str]) -> dict[str, int]:
     return mapping
 
 
-def _find_header(grid: list[list[object]], keys: dict[str, str]) -> tuple[dict[str, int], int]:
-    """(column mapping, 0-based row) of the row naming most columns in the first rows; first of equals."""
+def _find_header(grid: list[list[object]], keys: dict[str, str], v1: frozenset[str]) -> tuple[dict[str, int], int]:
+    """(column mapping, 0-based row) of the row naming most columns in the first rows; first of equals.
+
+    The search stops at a row naming every v1 column (`v1`): that is the header of a v1 or v2 table."""
     best, header = {}, -1
-    most = len(set(keys.values()))
     for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
         mapping = _header_map(line, keys)
         if len(mapping) > len(best):
             best, header = mapping, index
-            if len(best) == most:
-                break  # every column named: no later row can name more
+            if v1.issubset(best):
+                break  # a full header: the rows below are data
     return best, header
+
 
 
 def _is_total(line: list[object]) -> bool:
@@ -249,7 +252,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     rows below a blank row that holds no data (a signature block). Rows inside the table are
     kept even when partly filled, so that their gaps are reported, never dropped.
     """
-    best, header = _find_header(sheet.grid, _column_keys(columns))
+    best, header = _find_header(sheet.grid, _column_keys(columns), V1_NAMES.get(canonical, frozenset()))
     if len(best) < 2:
         names = ", ".join(col.name for col in columns if col.required)
         found.problem(canonical, None, None, None, f"không tìm thấy dòng tiêu đề trong {HEADER_SCAN_ROWS} dòng đầu; cần các cột: {names}")
