@@ -65,3 +65,11 @@ def test_a_database_made_before_v2_gets_its_tables(sample_env, tmp_path):
     assert _rows(sample_env, "SELECT count(*) FROM cell_life") == [(0,)]  # the old loads: not reported
     _load(sample_env, tmp_path, v2_spec())
     assert _rows(sample_env, "SELECT count(regular_meetings) FROM cell_life") == [(3,)]
+
+
+def test_a_load_into_a_database_made_before_v2_adds_the_tables(sample_env, tmp_path):
+    with write_session(sample_env) as con:
+        for table in V2_TABLES:
+            con.execute(f"DROP TABLE {table}")
+    _load(sample_env, tmp_path, v2_spec())  # `python -m etl load` straight away, no app start first
+    assert _rows(sample_env, "SELECT count(regular_meetings) FROM cell_life") == [(3,)]
