@@ -11,14 +11,13 @@ from etl.vocab import (
     DUAL_ROLE_TERMS,
     GENDER_TERMS,
     ROLE_TERMS,
-    BadValue,
     as_text,
     cell_key,
     education,
     is_blank,
     level,
     term,
-    year_of,
+    year_between,
     yes_no,
 )
 from etl.workbook import CellIndex, Findings, Table
@@ -30,14 +29,7 @@ DUAL_ROLE = "Kiêm nhiệm"
 def _birth_year(value: object, report_year: int) -> int | None:
     if as_text(value) == "":
         return None
-    expected = f"phải là năm sinh, từ {FIRST_BIRTH_YEAR} đến {report_year}"
-    try:
-        year = year_of(value)
-    except BadValue:
-        raise BadValue(expected) from None
-    if not FIRST_BIRTH_YEAR <= year <= report_year:
-        raise BadValue(expected)
-    return year
+    return year_between(value, FIRST_BIRTH_YEAR, report_year, f"phải là năm sinh, từ {FIRST_BIRTH_YEAR} đến {report_year}")
 
 
 def _text_or_none(value: object) -> str | None:

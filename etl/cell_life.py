@@ -15,7 +15,7 @@ from etl import contract as c
 from etl.members import NAMES as MEMBER_NAMES
 from etl.members import check_total, flow_holds
 from etl.model import row_ranges
-from etl.vocab import BadValue, cell_key, is_blank, whole_number, year_of, yes_no_or_none
+from etl.vocab import BadValue, cell_key, is_blank, whole_number, year_between, yes_no_or_none
 from etl.workbook import Findings, Row, Table
 
 CELL_NAMES = {col.field: col.name for col in c.CELL_COLUMNS if col.since == c.FORMAT_V2}
@@ -45,14 +45,7 @@ def _meetings(value: object) -> int | None:
 def _year(value: object, last: int) -> int | None:
     if is_blank(value):
         return None
-    expected = f"phải là năm, từ {FIRST_YEAR} đến năm báo cáo {last}"
-    try:
-        year = year_of(value)
-    except BadValue:
-        raise BadValue(expected) from None
-    if not FIRST_YEAR <= year <= last:
-        raise BadValue(expected)
-    return year
+    return year_between(value, FIRST_YEAR, last, f"phải là năm, từ {FIRST_YEAR} đến năm báo cáo {last}")
 
 
 def _month(value: object) -> int | None:

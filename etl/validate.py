@@ -24,7 +24,7 @@ from etl.vocab import (
     is_blank,
     term,
     whole_number,
-    year_of,
+    year_between,
     yes_no,
     yes_no_or_none,
 )
@@ -77,14 +77,7 @@ def _has_v2_columns(table: Table) -> bool:
 
 def _report_year(value: object) -> int:
     last = dt.date.today().year
-    expected = f"phải là năm báo cáo, từ {FIRST_YEAR} đến {last}"
-    try:
-        year = year_of(value)
-    except BadValue:
-        raise BadValue(expected) from None
-    if not FIRST_YEAR <= year <= last:
-        raise BadValue(expected)
-    return year
+    return year_between(value, FIRST_YEAR, last, f"phải là năm báo cáo, từ {FIRST_YEAR} đến {last}")
 
 
 def _optional_text(value: object) -> str | None:

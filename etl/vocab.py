@@ -209,6 +209,17 @@ def _ladder_words(ladder: tuple[str, ...]) -> tuple[dict[str, str], dict[str, st
     return names, {**{fold(a): n for n, als in c.LEVEL_ALIASES.items() if n in ladder for a in als}, **names}
 
 
+def year_between(value: object, first: int, last: int, expected: str) -> int:
+    """A year (as `year_of` reads it) from `first` to `last`; anything else is BadValue(expected)."""
+    try:
+        year = year_of(value)
+    except BadValue:
+        raise BadValue(expected) from None
+    if not first <= year <= last:
+        raise BadValue(expected)
+    return year
+
+
 def year_of(value: object) -> int:
     """A year typed as 1975, '1975' or 1975.0; a full date gives its year."""
     if isinstance(value, dt.date):
