@@ -285,3 +285,34 @@ def test_training_complete_in_most_units_from_2023(books: dict):
             assert not any(complete)
         else:
             assert 0 < complete.count(False) < complete.count(True)
+
+
+V2_FIELDS = {sheet: [col.field for col in columns if col.since == c.FORMAT_V2] for sheet, columns in c.SHEET_COLUMNS.items()}
+OPTIONAL_V2 = {"founded_month", "rules_revised_year"}  # blank when unknown or without rules
+
+
+def test_v1_until_2022_and_v2_from_2023_filled_in_full(books: dict):
+    """Both formats are always loaded: 2020–2022 v1, 2023–2025 v2 with every v2 field reported."""
+    for (year, unit_id), book in books.items():
+        v2 = year >= 2023
+        for sheet, fields in V2_FIELDS.items():
+            for row in book[sheet]:
+                assert set(fields) <= set(row) if v2 else not set(fields) & set(row), (year, unit_id, sheet)
+                if v2:
+                    blank = [f for f in fields if row[f] in ("", None) and f not in OPTIONAL_V2]
+                    assert blank == [], (year, unit_id, sheet, blank)
+        keys = {"Chỉ tiêu kết nạp được giao", "Đảng bộ cơ sở bốn tốt"}
+        assert keys <= set(book["info"]) if v2 else not keys & set(book["info"])
+
+
+def test_v2_sample_fields_follow_the_rules_and_show_the_weaknesses(books: dict):
+    lives = [(y, cell) for (y, _), book in books.items() if y >= 2023 for cell in book[c.SHEET_CELLS]]
+    for year, cell in lives:
+        assert 0 <= cell["regular_meetings"] <= 12 and cell["founded_year"] <= year
+        assert (cell["rules_revised_year"] not in ("", None)) == (cell["has_working_rules"] == "Có")
+    by_year = {y: [cell for year, cell in lives if year == y] for y in (2023, 2024, 2025)}
+    for year, cells in by_year.items():  # some cells fall short every year, fewer as years go by
+        assert 0 < sum(cell["regular_meetings"] < 12 for cell in cells) < len(cells) / 3, year
+        assert 0 < sum(cell["thematic_meetings"] == 0 for cell in cells) < len(cells) / 3, year
+    without_rules = [sum(cell["has_working_rules"] == "Không" for cell in by_year[y]) for y in (2023, 2024, 2025)]
+    assert without_rules == sorted(without_rules, reverse=True) and without_rules[0] > without_rules[-1] > 0
