@@ -20,11 +20,13 @@ from pathlib import Path
 import numpy as np
 
 from etl import contract as c
+from etl.cell_life import NOT_REPORTED
 from etl.model import Submission
 from etl.sample_cadres import FAMILY, GIVEN, MIDDLE
 from etl.samples import FIRST, SECOND
 from etl.template import SAMPLE_AUTHOR
 from etl.units import Unit, load_units
+from etl.validate import NO_REPORT
 from etl.vocab import education as read_education
 from etl.vocab import level as read_level
 
@@ -302,7 +304,11 @@ def submission(unit: Unit, year: int, workbook: dict) -> Submission:
             "professional": professional, "professional_rank": professional_rank,
             "political": political, "political_rank": political_rank, "trained": row["trained"],
         })
-    return Submission(unit.unit_id, year, info, workbook["cells"], workbook["members"], cadres, [])
+    # a v1 workbook: its format v2 parts are "not reported" (etl.cell_life, etl.cadres)
+    life = [{"cell_code": cell["cell_code"], **NOT_REPORTED} for cell in workbook["cells"]]
+    dual_roles = [{"row_no": cadre["row_no"], "dual_role": None} for cadre in cadres]
+    return Submission(unit.unit_id, year, info, workbook["cells"], workbook["members"], cadres, [],
+                      dict(NO_REPORT), life, dual_roles)
 
 
 def scale_units(scale: Scale, units_csv: Path | None) -> tuple[Unit, ...]:

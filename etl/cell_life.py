@@ -8,6 +8,7 @@ columns are one block: once any of them is filled, a blank one in the row reads 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 
@@ -69,7 +70,7 @@ def read_cell_life(cells_table: Table | None, cells: list[dict], members_table: 
     """One `cell_life` row per cell of `Chi bộ`, with the `Đảng viên` part of its code."""
     if cells_table is None:
         return []
-    readers = _readers(year or FIRST_YEAR)
+    readers = _readers(year or dt.date.today().year)  # a missing report year is its own problem
     present = {field: name for field, name in CELL_NAMES.items() if name in cells_table.columns}
     lives = []
     for row, cell in zip(cells_table.rows, cells, strict=True):

@@ -36,7 +36,8 @@ class Problem:
         return f"{', '.join(where)}: {found}{self.expected}" if where else f"{found}{self.expected}"
 
     def __str__(self) -> str:
-        return f"{self.file}, {self.located()}"
+        located = self.located()
+        return f"{self.file}, {located}" if self.sheet or self.row or self.column else f"{self.file}: {located}"
 
 
 def row_ranges(rows: Iterable[int]) -> str:

@@ -40,6 +40,7 @@ from etl.workbook import (
 
 FIRST_YEAR = 2015
 RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]
+NO_REPORT = {"format_version": c.FORMAT_V1, "admission_quota": None, "four_good_unit": None}  # a v1 workbook's
 V2_NAMES = {sheet: frozenset(col.name for col in columns if col.since == c.FORMAT_V2)
             for sheet, columns in {c.SHEET_INFO: c.INFO_KEYS, **c.SHEET_COLUMNS}.items()}
 
@@ -90,7 +91,7 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
         "org_rating": None, "committee_members": None, "committee_trained": None,
         "prepared_by": None, "prepared_on": None, "is_sample": False,
     }
-    report: dict = {"format_version": c.FORMAT_V1, "admission_quota": None, "four_good_unit": None}
+    report: dict = dict(NO_REPORT)
     if sheet is None:
         return info, report, None, None
     pairs: dict[str, tuple[int, object]] = {}

@@ -141,7 +141,7 @@ def test_extracts_for_the_filter_with_workbook_headers(sample_env):
     cadres = shown_table(at, "Cán bộ chi bộ")
     sheet = openpyxl.load_workbook(io.BytesIO(_sample(2022, "21469")[1]), read_only=True)[c.SHEET_CADRES]
     assert len(cadres) == sum(1 for row in sheet.iter_rows(min_row=2, values_only=True) if any(row))
-    assert {col.name for col in c.CADRE_COLUMNS} <= set(cadres.columns)
+    assert {col.name for col in c.columns_of(c.CADRE_COLUMNS, c.FORMAT_V1)} <= set(cadres.columns)  # v2: not yet
     info = shown_table(at, "Thông tin đơn vị")
     assert list(info["Đơn vị báo cáo"]) == ["Phường Phổ Hòa"]
 

@@ -221,3 +221,9 @@ def test_v2_total_row_is_checked_too(tmp_path):
 def test_v2_total_row_skips_a_column_not_fully_reported(tmp_path):
     spec = v2_spec(total_row=True, total_overrides={"Đối tượng được bồi dưỡng": 99, "Tổng xếp loại": None})
     assert parse(spec, tmp_path).cell_life[2]["candidates_trained"] is None
+
+
+def test_a_missing_report_year_is_one_problem_not_one_per_year_column(tmp_path):
+    spec = v2_spec()
+    spec.info["Năm báo cáo"] = None
+    assert where(rejected(spec, tmp_path)) == [(INFO, 2, "Năm báo cáo")]
