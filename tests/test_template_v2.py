@@ -165,3 +165,48 @@ def test_prefill_carries_founding_rules_and_dual_roles_from_a_v2_year(sample_env
     from_v1 = prefill_from_db(con, PHO_HOA, 2023)  # 2022 was a v1 workbook: nothing to carry
     assert all(x.get("founded_year") is None for x in from_v1.cells)
     assert all(x["dual_role"] is None for x in from_v1.cadres)
+
+
+@pytest.mark.parametrize(("sheet", "column", "rule"), [
+    (c.SHEET_CELLS, "Năm thành lập", ("whole", "between", "1930", "2024")),
+    (c.SHEET_CELLS, "Tháng thành lập", ("whole", "between", "1", "12")),
+    (c.SHEET_CELLS, "Sinh hoạt thường kỳ", ("whole", "between", "0", "12")),
+    (c.SHEET_CELLS, "Sinh hoạt chuyên đề", ("whole", "greaterThanOrEqual", "0", None)),
+    (c.SHEET_CELLS, "Cuộc kiểm tra", ("whole", "greaterThanOrEqual", "0", None)),
+    (c.SHEET_CELLS, "Cuộc giám sát", ("whole", "greaterThanOrEqual", "0", None)),
+    (c.SHEET_CELLS, "Năm sửa đổi quy chế", ("whole", "between", "1930", "2024")),
+    (c.SHEET_CELLS, "Quy chế làm việc", ("list", None, '"Có,Không"', None)),
+])
+def test_v2_cell_columns_have_their_ranges_and_dropdowns(sheet, column, rule):
+    book = openpyxl.load_workbook(io.BytesIO(_template()))
+    letter = openpyxl.utils.get_column_letter(_column(book, sheet, column))
+    found = [(dv.type, dv.operator, dv.formula1, dv.formula2) for dv in book[sheet].data_validations.dataValidation
+             if f"{letter}2" in dv.sqref]
+    assert found == [rule]
+
+
+def test_v2_info_keys_have_their_rules():
+    book = openpyxl.load_workbook(io.BytesIO(_template()))
+    info = book[c.SHEET_INFO]
+    rows = {info.cell(r, 1).value: r for r in range(1, info.max_row + 1)}
+    rules = {key: [(dv.type, dv.formula1) for dv in info.data_validations.dataValidation if f"B{rows[key]}" in dv.sqref]
+             for key in ("Chỉ tiêu kết nạp được giao", "Đảng bộ cơ sở bốn tốt")}
+    assert rules == {"Chỉ tiêu kết nạp được giao": [("whole", "0")], "Đảng bộ cơ sở bốn tốt": [("list", '"Có,Không"')]}
+
+
+def test_guide_sheet_explains_the_v2_rules_and_a_v1_workbook_keeps_the_v1_guide(tmp_path):
+    def guide_text(data: bytes) -> str:
+        rows = openpyxl.load_workbook(io.BytesIO(data))[c.SHEET_GUIDE].iter_rows(values_only=True)
+        return " ".join(str(value) for row in rows for value in row if value)
+
+    text = guide_text(_template())
+    for rule in ("Bị kỷ luật = Khiển trách + Cảnh cáo + Cách chức + Kỷ luật khai trừ", "Kỷ luật khai trừ = Khai trừ",
+                 "Sinh hoạt thường kỳ ≤ 12", "ô để trống là chưa báo cáo", *c.DUAL_ROLES):
+        assert rule in text, rule
+    from etl.template import write_workbook
+
+    out = io.BytesIO()
+    write_workbook(out, PHO_HOA, 2022, {}, [], [], [])  # format v1, as the samples of 2020–2022
+    old = guide_text(out.getvalue())
+    assert "Cuối năm = Đầu năm + Kết nạp + Chuyển đến" in old
+    assert "Kiêm nhiệm" not in old and "Bị kỷ luật" not in old
