@@ -7,7 +7,7 @@ import time
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from queries.db import cursor
 from queries.indicators import BOUNDARY_CURRENT
@@ -54,7 +54,7 @@ def test_html_report_opens_offline_with_interactive_charts(sample_env, tmp_path,
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
                            timeout=60_000)
     assert page.locator(".js-plotly-plot").count() == charts
-    assert page.locator(".dp-card").count() == 7
+    expect(page.locator(".dp-card")).to_have_count(7, timeout=120_000)  # under load the cards come late
     assert "223/329" in page.inner_text("body") and "67,78%" in page.inner_text("body")
     page.locator("#chart-2").hover()  # interactive: plotly's own toolbar is there
     assert page.locator("#chart-2 .modebar-btn").count() > 0
@@ -154,7 +154,7 @@ def test_report_page_downloads_the_pdf_and_the_html_in_one_click(app_url, browse
     page = new_page(browser)
     open_app(page, f"{app_url}/bao-cao?nam=2022")
     assert exceptions(page) == []
-    assert page.locator(".dp-card").count() == 7
+    expect(page.locator(".dp-card")).to_have_count(7, timeout=120_000)  # under load the cards come late
     screenshot(page, "report-page-2022")
     files = {}
     for kind in ("PDF", "HTML"):
