@@ -3,10 +3,11 @@
 import streamlit as st
 
 from auth.session import gate
+from ui.data import programme_or_stop
 from ui.filters import sidebar_filters
 from ui.layout import header_line
 
-st.set_page_config(page_title="Đề án TCCSĐ & đảng viên — Thị ủy Đức Phổ", page_icon="🏛️", layout="wide")
+st.set_page_config(page_title=programme_or_stop().tab_title, page_icon="🏛️", layout="wide")
 
 PAGES = {
     "Tổng quan": [

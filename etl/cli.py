@@ -24,7 +24,10 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--quiet", action="store_true", help="không hiện thanh tiến độ")
     kpi = with_db(sub.add_parser("kpi", help="xuất các chỉ tiêu dạng CSV"))
     kpi.add_argument("--year", type=int)
-    kpi.add_argument("--unit", help="tên hoặc mã đơn vị (mặc định: toàn thị xã)")
+    kpi.add_argument("--unit", help="tên hoặc mã đơn vị (mặc định: toàn địa bàn)")
+    kpi.add_argument("--boundary", choices=("reported", "current"), default="reported",
+                     help="địa giới: reported = đơn vị khi báo cáo (mặc định), current = đơn vị hiện nay "
+                          "(số liệu các đơn vị đã sáp nhập cộng vào đơn vị mới)")
     template = with_db(sub.add_parser("template", help="tạo biểu mẫu báo cáo cho một đơn vị"))
     template.add_argument("--unit", required=True)
     template.add_argument("--year", type=int, required=True)
@@ -36,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("source", type=Path, metavar="TỆP.tar.gz")
     report = with_db(sub.add_parser("report", help="xuất báo cáo họp Ban Thường vụ (HTML, PDF)"))
     report.add_argument("--year", type=int)
-    report.add_argument("--unit", help="tên hoặc mã đơn vị (mặc định: toàn thị xã)")
+    report.add_argument("--unit", help="tên hoặc mã đơn vị (mặc định: toàn địa bàn)")
     report.add_argument("--html", type=Path, help="tệp HTML tự chứa (mở được khi không có mạng)")
     report.add_argument("--pdf", type=Path, help="tệp PDF khổ A4")
     from auth.cli import add_users_parser
@@ -86,7 +89,7 @@ def _cmd_kpi(args: argparse.Namespace, cfg: Settings) -> int:
 
     ensure_database(cfg)
     try:
-        table = kpi_table(cursor(cfg), year=args.year, unit=args.unit)
+        table = kpi_table(cursor(cfg), year=args.year, unit=args.unit, boundary=args.boundary)
     except UnitNotFound as exc:
         print(f"Đơn vị: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

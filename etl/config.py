@@ -10,11 +10,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SAMPLES_DIR = DATA_DIR / "samples"
 UNITS_CSV = DATA_DIR / "units.csv"
+PROGRAMME = DATA_DIR / "programme.toml"
 
 
 def units_csv() -> Path:
     """The unit reference in force: data/units.csv, or DP_UNITS_CSV (the benchmarks' synthetic units)."""
     return Path(os.environ.get("DP_UNITS_CSV", UNITS_CSV))
+
+
+def programme_path() -> Path:
+    """The programme judged against: data/programme.toml, or DP_PROGRAMME (another committee's plan, tests)."""
+    return Path(os.environ.get("DP_PROGRAMME", PROGRAMME))
 
 
 @dataclass(frozen=True)

@@ -160,3 +160,12 @@ def _candidates(units: tuple[Unit, ...], text: str) -> list[Unit]:
 
 def units_in_year(year: int, units: tuple[Unit, ...] | None = None) -> list[Unit]:
     return [u for u in (units or load_units()) if u.valid_in(year)]
+
+
+def merged_note(unit_id: str, year: int, units: tuple[Unit, ...] | None = None) -> str | None:
+    """`Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ` when the unit had ended by `year`, else None."""
+    by_id = units_by_id(units)
+    unit = by_id.get(unit_id)
+    if unit is None or unit.valid_to is None or year <= unit.valid_to or not unit.successor_id:
+        return None
+    return f"{unit.full_name} đã sáp nhập vào {by_id[unit.successor_id].full_name}"

@@ -1,30 +1,29 @@
-"""Kết nạp đảng viên (T3): admissions and their rate against the 3–4% band, the groups
+"""Kết nạp đảng viên (T3): admissions and their rate against the programme's band, the groups
 admitted, and the cells that have admitted nobody for years."""
 
 import streamlit as st
 
-from queries.admissions import T3
+from queries.admissions import admission_indicator, admission_target
+from queries.method import method_note
 from ui.blocks import chart_block, table_block
 from ui.charts import count_bars, rate_band_by_unit, rate_band_trend, stacked_counts
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
 
-MET_WORDS = {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}
 GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
 NO_DATA = "Không có số liệu kết nạp cho lựa chọn này."
 
-st.title("Kết nạp đảng viên (T3)")
+T3 = admission_indicator()
+st.title(f"Kết nạp đảng viên ({T3.group})")
 filters = current()
 year = filters.year
-band = (T3.target_for(year), T3.upper_2025)
-band_label = f"Mục tiêu {T3.target_text(year)}"
+band, band_label = admission_target(year)
 
 by_year = query("admission_rate_by_year", filters.boundary, filters.units, filters.first_year, year)
 stop_if_empty(by_year, "Chưa có số liệu kết nạp đảng viên cho đơn vị và năm đã chọn. "
                        "Hãy chọn năm hoặc đơn vị khác.")
-st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_label}. "
-           f"Mục tiêu của Đề án: {T3.target_text(2025)} giai đoạn 2020–2025 và 2025–2030.")
+st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_label}.  \n{method_note(T3)}")
 
 st.subheader("Kết nạp và tỷ lệ kết nạp qua các năm")
 trend = by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"})
@@ -39,10 +38,10 @@ with left:
 with right:
     chart_block(
         rate_band_trend(trend, f"Tỷ lệ kết nạp, {filters.first_year}–{year}", band, band_label,
-                        list(by_year["met"])),
-        by_year.assign(met=by_year["met"].map(MET_WORDS)).rename(columns={
+                        list(by_year["role"])),
+        by_year.rename(columns={
             "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
-            "rate": "Tỷ lệ kết nạp", "met": "Đánh giá"})[
+            "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
             ["Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
         "Tỷ lệ kết nạp theo năm", filters, key="adm_rate",
     )
@@ -54,10 +53,10 @@ if by_unit.empty:
 else:
     chart_block(
         rate_band_by_unit(by_unit.rename(columns={"admitted": "numerator", "start_count": "denominator"}),
-                          f"Tỷ lệ kết nạp đảng viên mới năm {year}", band, band_label, list(by_unit["met"])),
-        by_unit.assign(met=by_unit["met"].map(MET_WORDS)).rename(columns={
+                          f"Tỷ lệ kết nạp đảng viên mới năm {year}", band, band_label, list(by_unit["role"])),
+        by_unit.rename(columns={
             "unit": "Đơn vị", "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
-            "rate": "Tỷ lệ kết nạp", "met": "Đánh giá"})[
+            "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
             ["Đơn vị", "Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
         "Tỷ lệ kết nạp theo đơn vị", filters, key="adm_by_unit",
     )
@@ -94,11 +93,12 @@ else:
 st.subheader("Chi bộ nhiều năm liền không kết nạp được đảng viên")
 min_years = st.number_input("Số năm liền không kết nạp (từ … năm trở lên)", min_value=1, max_value=30,
                             value=3, step=1, key="so_nam_khong_ket_nap")
-idle = query("cells_without_admission", filters.boundary, filters.units, year, int(min_years))
+every_kind = st.toggle("Tính cả chi bộ cơ quan, trường học, doanh nghiệp, quân sự, công an", key="moi_loai_chi_bo",
+                       help="Mặc định chỉ chi bộ thôn, tổ dân phố: chi bộ quân sự, công an kết nạp theo hệ thống riêng.")
+idle = query("cells_without_admission", filters.boundary, filters.units, year, int(min_years), every_kind)
 st.caption(f"Chuỗi năm liên tiếp không kết nạp tính đến năm {year}, trên các năm có số liệu; "
-           "một năm chi bộ không báo cáo làm ngắt chuỗi."
-           + (" Theo địa giới khi báo cáo, chuỗi của chi bộ thuộc đơn vị đã sáp nhập bắt đầu lại từ năm "
-              "sáp nhập; chọn địa giới 5 đơn vị mới để tính liền mạch." if filters.boundary == "reported" else ""))
+           "một năm chi bộ không báo cáo làm ngắt chuỗi. Chi bộ của đơn vị đã sáp nhập giữ chuỗi của mình trong "
+           "đơn vị mới.")
 if idle.empty:
     st.success(f"Không có chi bộ nào {int(min_years)} năm liền trở lên không kết nạp đảng viên "
                f"(tính đến năm {year}).")

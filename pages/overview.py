@@ -1,62 +1,65 @@
-"""Tổng quan: one card per target T1–T7 for the filtered units and year."""
+"""Tổng quan: one card per headline target for the filtered units and year, and every indicator."""
 
 import streamlit as st
 
-from queries.indicators import BY_CODE, INDICATORS, card_figures
+from queries.method import method_notes
 from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
 from ui.format import vi_count, vi_percent, vi_points
 from ui.layout import stop_if_empty
+from ui.tables import vi_table
+from ui.verdicts import badge
 
 st.title("Tổng quan thực hiện Đề án")
 filters = current()
-by_year = query("indicators_by_year", filters.boundary, filters.units, filters.first_year, filters.year)
-stop_if_empty(by_year)
-cards = card_figures(by_year, filters.year)
+figures = query("year_figures", filters.boundary, filters.units, filters.year)
+stop_if_empty(figures[figures["denominator"] > 0])
+cards = figures[figures["headline"]]
 
 
 def delta_look(change: float | None, judged: bool) -> dict:
     """Arrow and colour of a card's change, from the number: Streamlit reads a fall only from a
-    leading ASCII '-', and our text writes it `−1,19 điểm %`. Up is better for every target but T3,
-    a band, whose change is not judged (grey)."""
-    if change is None or change == 0:
+    leading ASCII '-', and our text writes it `−1,19 điểm %`. Up is better for every target but a
+    floor band (admissions), whose change is not judged (grey)."""
+    if change is None or change != change or change == 0:
         return {"delta_arrow": "off", "delta_color": "gray"}
     colour = ("green" if change > 0 else "red") if judged else "gray"
     return {"delta_arrow": "up" if change > 0 else "down", "delta_color": colour}
 
 
-def draw_card(card, trend) -> None:
+def draw_card(card: dict) -> None:
     with st.container(border=True):
-        st.markdown(f"**{card['target']} · {card['label']}**")
-        state = {"met": ":green-badge[✔ Đạt mục tiêu]", "not_met": ":red-badge[✘ Chưa đạt]",
-                 "no_data": ":gray-badge[Chưa có số liệu]", "not_applicable": ":gray-badge[Chỉ tiêu chưa áp dụng năm này]"}
+        st.markdown(f"**{card['heading']}**")
+        changed = card["change"] == card["change"]  # NaN: no year before counted alike
         st.metric(
             label=f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
             value=vi_percent(card["rate"]),
-            delta=None if card["change"] is None else f"{vi_points(card['change'])} so với {card['year'] - 1}",
-            **delta_look(card["change"], judged=card["indicator"] != "T3_admission_rate"),
-            chart_data=trend["rate"].dropna().tolist(),
+            delta=f"{vi_points(card['change'])} so với {card['year'] - 1}" if changed else None,
+            **delta_look(card["change"] if changed else None, judged=card["rises_well"]),
+            chart_data=card["trend"],
             chart_type="line",
         )
-        st.markdown(f"{state[card['state']]}  \nMục tiêu 2025: **{card['target_2025']}** · 2030: **{card['target_2030']}**")
+        lines = [f"{badge(card['role'], card['verdict'])} · mục tiêu **{card['target_text']}**", card["targets"]]
+        if card["basis_note"]:
+            lines.append(f"*{card['basis_note']}*")
+        if isinstance(card["gap_text"], str):
+            lines.append(card["gap_text"][0].upper() + card["gap_text"][1:] + ".")
+        st.markdown("  \n".join(lines))
 
 
 columns = st.columns(4)
 for index, card in enumerate(cards.to_dict("records")):
     with columns[index % 4]:
-        draw_card(card, by_year[by_year["indicator"] == card["indicator"]])
+        draw_card(card)
+
+with st.expander("Cách đánh giá từng chỉ tiêu (theo Đề án)"):
+    st.markdown("\n".join(f"- {line}" for line in method_notes()))
 
 st.subheader("Toàn bộ chỉ tiêu")
-table = by_year[by_year["year"] == filters.year].set_index("indicator").reindex([i.code for i in INDICATORS])
-table = table.reset_index()
 table_block(
-    table.assign(**{
-        "Mã": table["indicator"],
-        "Chỉ tiêu": [BY_CODE[c].label for c in table["indicator"]],
-        "Năm": filters.year,
-    }).rename(columns={"numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ"})[
-        ["Mã", "Chỉ tiêu", "Năm", "Tử số", "Mẫu số", "Tỷ lệ"]
-    ],
+    vi_table(figures.assign(code=figures["short"]), {
+        "code": "Mã", "label": "Chỉ tiêu", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
+        "rate": "Tỷ lệ", "target_text": "Mục tiêu", "verdict": "Đánh giá", "basis_note": "Ghi chú"}),
     "Chỉ tiêu", filters, key="overview_all",
 )

@@ -1,17 +1,19 @@
-"""Tiến độ đến mục tiêu: how fast each indicator moved since the 2022 baseline, how fast it must move
-to reach the 2025 and 2030 targets, and when the current pace would get there."""
+"""Tiến độ đến mục tiêu: how fast each indicator moved since the baseline, how fast it must move to
+reach each deadline's level, when the current pace would get there, and every verdict."""
 
 import pandas as pd
 import streamlit as st
 
-from queries.indicators import BY_CODE
+from queries.programme import programme
 from queries.progress import (
-    METHOD_VI,
-    PACE_CODES,
     SERIES_OBSERVED,
     SERIES_PROJECTED,
     SERIES_TARGET,
+    method_text,
+    pace_headers,
+    projected_codes,
 )
+from queries.targets import basis_note
 from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.filters import current
@@ -20,28 +22,6 @@ from ui.layout import stop_if_empty
 from ui.meeting_charts import pace_chart
 from ui.tables import vi_table
 
-DEFAULT_CODES = ["T4_thpt_and_so_cap_llct", "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct"]
-PACE_COLUMNS = {
-    "unit": "Đơn vị",
-    "label": "Chỉ tiêu",
-    "base_year": "Năm gốc",
-    "base_numerator": "Tử số năm gốc",
-    "base_denominator": "Mẫu số năm gốc",
-    "base_rate": "Tỷ lệ năm gốc",
-    "latest_year": "Năm gần nhất",
-    "latest_numerator": "Tử số năm gần nhất",
-    "latest_denominator": "Mẫu số năm gần nhất",
-    "latest_rate": "Tỷ lệ năm gần nhất",
-    "observed_points": "Tốc độ đã đạt (điểm %/năm)",
-    "target_2025": "Mục tiêu 2025",
-    "needed_2025_points": "Cần tăng mỗi năm để đạt mục tiêu 2025 (điểm %/năm)",
-    "reach_2025": "Năm đạt mục tiêu 2025 theo tốc độ hiện nay",
-    "status_2025": "Đánh giá 2025",
-    "target_2030": "Mục tiêu 2030",
-    "needed_2030_points": "Cần tăng mỗi năm để đạt mục tiêu 2030 (điểm %/năm)",
-    "reach_2030": "Năm đạt mục tiêu 2030 theo tốc độ hiện nay",
-    "status_2030": "Đánh giá 2030",
-}
 PATH_COLUMNS = {"series": "Đường", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ",
                 "note": "Ghi chú"}
 
@@ -54,8 +34,8 @@ def summary(row: dict) -> str:
     if pd.notna(row["observed_per_year"]):  # two years or more
         text += f", bình quân **{vi_points(row['observed_per_year'])}/năm**."
     else:
-        text += "; mới có một năm số liệu, chưa tính được tốc độ."
-    for deadline in (2025, 2030):
+        text += "; mới có một năm số liệu tính cùng một cách, chưa tính được tốc độ."
+    for deadline in programme().deadlines:
         needed = row[f"needed_{deadline}"]
         need = f"cần **{vi_points(needed)}/năm**; " if pd.notna(needed) else ""
         text += (f"  \nMục tiêu {deadline} ({row[f'target_{deadline}']}): {need}theo tốc độ hiện nay: "
@@ -63,33 +43,36 @@ def summary(row: dict) -> str:
     return text
 
 
-st.title("Tiến độ đến mục tiêu 2025 và 2030")
+prog = programme()
+deadlines = " và ".join(map(str, prog.deadlines))
+st.title(f"Tiến độ đến mục tiêu {deadlines}")
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
+headers = pace_headers()
 with st.container(border=True):
-    st.markdown(METHOD_VI)
-    st.caption("— trong cột \"cần tăng mỗi năm\": đã đạt mục tiêu, hoặc đã đến năm hạn.")
+    st.markdown(method_text())
+    st.caption("— trong cột \"cần tăng mỗi năm\": đã đạt mức, đã đến năm mốc, hoặc chỉ tiêu hằng năm (không dự báo).")
 
 town = query("pace_by_indicator", *scope, year)
 stop_if_empty(town, f"Chưa có số liệu đến năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")
-if filters.boundary == "reported" and year >= 2025:
-    st.caption("Theo địa giới khi báo cáo, các đơn vị cũ chỉ có số liệu đến 2024 và 5 đơn vị mới bắt đầu từ "
-               "2025; chọn địa giới \"5 đơn vị mới\" để xem tiến độ liền mạch qua năm 2025.")
+st.caption("Mỗi đơn vị tính cả số liệu các năm trước của các đơn vị đã sáp nhập vào nó, ở cả hai cách chọn địa giới.")
 
 st.subheader(f"Tiến độ các chỉ tiêu — {filters.scope_label}")
-table_block(vi_table(town, PACE_COLUMNS), "Tiến độ các chỉ tiêu", filters, key="tien_do_tong")
+table_block(vi_table(town, headers), "Tiến độ các chỉ tiêu", filters, key="tien_do_tong")
 
-codes = [c for c in PACE_CODES if c in set(town["indicator"])]
-chosen = st.multiselect("Chỉ tiêu xem biểu đồ", codes, default=[c for c in DEFAULT_CODES if c in codes],
-                        format_func=lambda c: f"{BY_CODE[c].target} · {BY_CODE[c].label}", key="tien_do_chi_tieu")
+codes = [c for c in projected_codes() if c in set(town["indicator"])]
+chosen = st.multiselect("Chỉ tiêu xem biểu đồ", codes, default=[c for c in prog.headline if c in codes],
+                        format_func=lambda c: prog.indicator(c).heading, key="tien_do_chi_tieu")
 if not chosen:
     st.info("Chọn ít nhất một chỉ tiêu để xem biểu đồ tiến độ.")
 for code in chosen:
-    indicator = BY_CODE[code]
-    st.subheader(f"{indicator.target} · {indicator.label}")
+    indicator = prog.indicator(code)
+    st.subheader(indicator.heading)
     row = town[town["indicator"] == code].iloc[0].to_dict()
     st.markdown(summary(row))
+    if basis_note(code, year):
+        st.caption(basis_note(code, year))
     path = query("pace_path", *scope, year, code)
     chart_block(
         pace_chart(path, f"{indicator.label} — {filters.scope_label}", SERIES_OBSERVED, SERIES_PROJECTED,
@@ -100,11 +83,11 @@ for code in chosen:
     if by_unit.empty:
         st.info("Không có số liệu theo đơn vị cho chỉ tiêu này.")
     else:
-        table_block(vi_table(by_unit, PACE_COLUMNS), f"Tiến độ {indicator.label} theo đơn vị", filters,
+        table_block(vi_table(by_unit, headers), f"Tiến độ {indicator.label} theo đơn vị", filters,
                     key=f"tien_do_don_vi_{code}", expanded=False)
 
 all_units = query("pace_by_unit", *scope, year)
 if not all_units.empty:
     st.subheader("Tiến độ mọi chỉ tiêu theo đơn vị")
-    table_block(vi_table(all_units, PACE_COLUMNS), "Tiến độ theo đơn vị", filters, key="tien_do_moi_don_vi",
+    table_block(vi_table(all_units, headers), "Tiến độ theo đơn vị", filters, key="tien_do_moi_don_vi",
                 expanded=False)

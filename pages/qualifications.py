@@ -8,8 +8,9 @@ from queries.cadres import (
     LADDERS,
     QUALIFICATION_CODES,
     ROLE_CODES,
+    THPT_CODE,
 )
-from queries.indicators import BY_CODE
+from queries.programme import programme
 from queries.targets import target_line, target_lines
 from ui.blocks import chart_block, table_block
 from ui.charts import (
@@ -20,7 +21,7 @@ from ui.charts import (
     stacked_shares_by_unit,
 )
 from ui.data import query
-from ui.filters import current
+from ui.filters import current, in_sentence
 from ui.layout import stop_if_empty
 from ui.tables import INDICATOR_COLUMNS, vi_table
 
@@ -36,8 +37,8 @@ stop_if_empty(summary[summary["denominator"] > 0],  # no report, or reports with
               f"Chưa có số liệu cán bộ chi bộ năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")
 
 st.subheader(f"Trình độ cán bộ chi bộ năm {year}")
-if year == 2022 and not filters.units:
-    st.caption("Năm 2022, toàn thị xã: đây là số liệu nền của Đề án (chú thích 1).")
+if year == programme().baseline and not filters.units:
+    st.caption(f"Năm {year}, {in_sentence(filters.scope_label)}: đây là số liệu nền của Đề án (chú thích 1).")
 table_block(
     vi_table(summary, {"label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS}),
     "Trình độ cán bộ chi bộ", filters, key="qual_summary",
@@ -46,25 +47,25 @@ table_block(
 st.subheader("Theo đơn vị")
 code = st.radio(
     "Chỉ tiêu", QUALIFICATION_CODES, key="trinh_do_chi_tieu", horizontal=True,
-    format_func=lambda c: f"{BY_CODE[c].target} · {BY_CODE[c].label}",
+    format_func=lambda c: programme().indicator(c).heading,
 )
-label = BY_CODE[code].label
+label = programme().indicator(code).label
 by_unit = query("indicator_units", *scope, year, year, (code,))
 target, target_text = target_line(code, year)
 chart_block(
-    rate_bars_by_unit(by_unit, f"{label} — năm {year}", target, target_text, by_unit["met"].tolist()),
+    rate_bars_by_unit(by_unit, f"{label} — năm {year}", target, target_text, by_unit["role"].tolist()),
     vi_table(by_unit, INDICATOR_COLUMNS), f"{label} theo đơn vị", filters, key="qual_units",
 )
 
 st.subheader("Tốt nghiệp THPT theo chức vụ")
 roles = query("indicator_units", *scope, year, year, tuple(ROLE_CODES))
 roles = roles.assign(role=roles["indicator"].map(ROLE_CODES))
-target, target_text = target_line("T4_thpt", year)
+target, target_text = target_line(THPT_CODE, year)
 chart_block(
     grouped_rate_bars(roles, "unit", "role", f"Tốt nghiệp THPT theo chức vụ — năm {year}",
                       target=target, target_label=target_text),
     vi_table(roles, {"unit": "Đơn vị", "year": "Năm", "role": "Chức vụ", "numerator": "Tốt nghiệp THPT",
-                     "denominator": "Tổng số", "rate": "Tỷ lệ", "met": "Đạt mục tiêu"}),
+                     "denominator": "Tổng số", "rate": "Tỷ lệ", "verdict": "Đánh giá"}),
     "Tốt nghiệp THPT theo chức vụ", filters, key="qual_roles",
 )
 

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from queries.indicators import BOUNDARY_REPORTED
-from queries.ratings import RATING_LEVELS, RATING_NAMES
-from queries.targets import target_line, target_lines
+from queries.method import method_note
+from queries.programme import programme
+from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES, RATING_LEVELS, RATING_NAMES
+from queries.targets import basis_breaks, target_line, target_lines
 from ui.blocks import chart_block, table_block
 from ui.charts import (
     GOOD_TO_BAD,
@@ -19,14 +21,14 @@ from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
 from ui.tables import INDICATOR_COLUMNS, vi_table
+from ui.verdicts import mark_breaks, split_at_breaks
 
-RATED = ("T1_org_rating", "T2_member_rating")
+RATED = RATED_CODES
 LEVELS = list(RATING_LEVELS)
 
 st.title("Đánh giá, xếp loại")
-st.caption("T1: tổ chức cơ sở đảng, T2: đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên — mục tiêu "
-           "trên 90% mỗi năm.  \n" + " · ".join(f"**{code}**: {name}" for code, name in RATING_NAMES.items()
-                                                   if code != name))
+st.caption("  \n".join(method_note(programme().indicator(code)) for code in RATED) + "  \n"
+           + " · ".join(f"**{code}**: {name}" for code, name in RATING_NAMES.items() if code != name))
 filters = current()
 scope = (filters.boundary, filters.units)
 year, first_year = filters.year, filters.first_year
@@ -49,19 +51,21 @@ else:
         "Cơ cấu xếp loại đảng viên", filters, key="rating_members",
     )
 
-members_by_unit = query("indicator_units", *scope, year, year, ("T2_member_rating",))
-target, target_text = target_line("T2_member_rating", year)
+members_by_unit = query("indicator_units", *scope, year, year, (MEMBER_CODE,))
+target, target_text = target_line(MEMBER_CODE, year)
 chart_block(
     rate_bars_by_unit(members_by_unit, f"Đảng viên hoàn thành tốt nhiệm vụ trở lên — năm {year}", target,
-                      target_text, members_by_unit["met"].tolist()),
+                      target_text, members_by_unit["role"].tolist()),
     vi_table(members_by_unit, INDICATOR_COLUMNS), "Đảng viên HTTNV trở lên theo đơn vị", filters,
     key="rating_members_units",
 )
 
 trend = query("indicator_trend", *scope, first_year, year, RATED)
+breaks = basis_breaks(ORG_CODE, first_year, year)  # from 2025 T1 counts the party cells: no line across
 chart_block(
-    rate_trend(trend, f"Tỷ lệ hoàn thành tốt nhiệm vụ trở lên — {filters.scope_label}", "label",
-               target_lines("T2_member_rating")),
+    mark_breaks(rate_trend(split_at_breaks(trend, ORG_CODE, breaks),
+                           f"Tỷ lệ hoàn thành tốt nhiệm vụ trở lên — {filters.scope_label}", "label",
+                           target_lines(MEMBER_CODE)), breaks),
     vi_table(trend, INDICATOR_COLUMNS), "Tỷ lệ HTTNV trở lên qua các năm", filters, key="rating_trend",
 )
 

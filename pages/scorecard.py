@@ -1,4 +1,4 @@
-"""Bảng xếp hạng đơn vị: every unit against T1–T7 as a heat map, the ranking and its change.
+"""Bảng xếp hạng đơn vị: every unit against the headline targets as a heat map, the ranking and its change.
 
 Clicking a unit (a cell of the heat map, or its button) filters every page to that unit.
 """
@@ -6,26 +6,26 @@ Clicking a unit (a cell of the heat map, or its button) filters every page to th
 import streamlit as st
 
 from queries.scorecard import (
-    RANK_DEFINITION,
     RANK_SORT,
     in_order,
+    rank_definition,
     scorecard_order,
     sort_options,
 )
 from ui.blocks import chart_block, chart_key, table_block
 from ui.data import query
-from ui.filters import current
+from ui.filters import current, in_sentence, whole_area_label
 from ui.layout import stop_if_empty
 from ui.limits import first_and_selected
 from ui.meeting_charts import scorecard_heatmap
 from ui.tables import vi_table
 
-UNIT_FILTER = "don_vi"  # the unit multiselect of ui/filters.py, bound to the URL
+UNIT_FILTER = "don_vi"  # the unit multiselect of ui/filters.py, kept in the URL
 CHART = "xep_hang"
 CELL_COLUMNS = {
     "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "short_label": "Chỉ tiêu", "numerator": "Tử số",
     "denominator": "Mẫu số", "rate": "Tỷ lệ", "target_text": "Mục tiêu",
-    "distance_points": "Khoảng cách đến mục tiêu (điểm %)", "met": "Đạt mục tiêu",
+    "distance_points": "Khoảng cách đến mục tiêu (điểm %)", "verdict": "Đánh giá",
 }
 RANK_COLUMNS = {
     "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "targets_met": "Số chỉ tiêu đạt",
@@ -57,13 +57,15 @@ year = filters.year
 ranking, cells = query("ranking_and_scorecard", filters.boundary, None, year)
 stop_if_empty(ranking, f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
 
-st.caption(f"Mọi đơn vị năm {year} so với mục tiêu T1–T7 của Đề án. Màu xanh: đạt mục tiêu; màu đỏ: chưa đạt; "
-           "màu càng đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng "
-           "năm này (T7 trước 2023). Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
-st.markdown(f"**Cách xếp hạng.** {RANK_DEFINITION}")
+st.caption(f"Mọi đơn vị năm {year} so với các chỉ tiêu chính của Đề án. Màu xanh: đạt mục tiêu hoặc đúng tiến độ; "
+           "màu đỏ: chưa đạt hoặc chậm tiến độ; màu xanh lam: kết nạp vượt khung (không phải thiếu sót); màu càng "
+           "đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng năm này. "
+           "Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
+st.markdown(f"**Cách xếp hạng.** {rank_definition()}")
 if filters.units:
     st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ▶). Bảng xếp hạng luôn so sánh mọi đơn vị.")
-    st.button("✖ Bỏ lọc đơn vị (xem toàn thị xã)", key="xep_hang_bo_loc", on_click=clear_units)
+    st.button(f"✖ Bỏ lọc đơn vị (xem {in_sentence(whole_area_label(year))})", key="xep_hang_bo_loc",
+              on_click=clear_units)
 
 options = sort_options()
 sort_by = st.selectbox("Sắp xếp theo", list(options), format_func=options.get, key="xep_hang_sap_xep")

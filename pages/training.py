@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+from queries.cadres import TRAINING_CODE as CODE
+from queries.method import method_note
+from queries.programme import programme
 from queries.targets import target_line, target_lines
 from ui.blocks import chart_block, table_block
 from ui.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend
@@ -10,13 +13,11 @@ from ui.filters import current
 from ui.layout import stop_if_empty
 from ui.tables import INDICATOR_COLUMNS, vi_table
 
-CODE = "T7_training"
 SPLIT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "trained": "Được bồi dưỡng",
                  "members": "Tổng số", "rate": "Tỷ lệ"}
 
 st.title("Bồi dưỡng nghiệp vụ công tác Đảng")
-st.caption("Chỉ tiêu T7 của Đề án: 100% cấp ủy viên chi bộ thôn, tổ dân phố và cấp ủy viên cơ sở được bồi dưỡng "
-           "nghiệp vụ công tác Đảng hằng năm, từ năm 2023.")
+st.caption(method_note(programme().indicator(CODE)))
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
@@ -38,7 +39,7 @@ by_unit = query("indicator_units", *scope, year, year, (CODE,))
 target, target_text = target_line(CODE, year)
 chart_block(
     rate_bars_by_unit(by_unit, f"Tỷ lệ cấp ủy viên được bồi dưỡng — năm {year}", target, target_text,
-                      by_unit["met"].tolist()),
+                      by_unit["role"].tolist()),
     vi_table(by_unit, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ theo đơn vị", filters, key="training_units",
 )
 chart_block(

@@ -6,8 +6,8 @@ import streamlit as st
 from queries.warnings import (
     DEFAULT_IDLE_YEARS,
     RULES,
-    TRAINING_FROM,
     WARNING_COLUMNS,
+    criteria,
     exits_columns,
     warning_counts,
 )
@@ -24,32 +24,34 @@ IDLE_COLUMNS = {"unit": "Đơn vị", "cell_code": "Mã chi bộ", "cell_name": 
                 "last_admission": "Lần kết nạp gần nhất"}
 BELOW_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "below_count": "Số chỉ tiêu dưới mục tiêu",
                  "short_label": "Chỉ tiêu", "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ",
-                 "target_text": "Mục tiêu", "distance_points": "Khoảng cách đến mục tiêu (điểm %)"}
+                 "previous_rate": "Tỷ lệ năm trước", "target_text": "Mục tiêu", "verdict": "Đánh giá",
+                 "distance_points": "Khoảng cách đến mục tiêu (điểm %)", "gap": "Số người còn thiếu"}
 TRAINING_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "numerator": "Được bồi dưỡng", "denominator": "Tổng số",
-                    "rate": "Tỷ lệ", "shortfall": "Chưa được bồi dưỡng"}
+                    "rate": "Tỷ lệ", "target_text": "Mục tiêu", "shortfall": "Chưa được bồi dưỡng"}
+SECRETARY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ",
+                     "role": "Chức vụ", "full_name": "Họ và tên", "lacking": "Chưa có"}
+EXCELLENT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "excellent": "Hoàn thành xuất sắc",
+                     "good_or_better": "Hoàn thành tốt trở lên", "share": "Tỷ lệ xuất sắc"}
 LISTED = 50  # warnings written out per rule; the table under them holds every one
-ICONS = {"idle_cells": "🕒", "below_target": "🎯", "rising_exits": "📉", "training_gaps": "📚"}
+ICONS = {"idle_cells": "🕒", "below_target": "🎯", "rising_exits": "📉", "training_gaps": "📚",
+         "weak_secretaries": "🎓", "excellent_share": "⭐"}
 COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
-           "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ"}
+           "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ",
+           "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức"}
 
 st.title("Cảnh báo")
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
-n_years = int(st.number_input("Chi bộ không kết nạp được đảng viên từ … năm liền trở lên", min_value=1,
-                              max_value=30, value=DEFAULT_IDLE_YEARS, step=1, key="canh_bao_so_nam"))
-CRITERIA = {
-    "idle_cells": f"Chi bộ không kết nạp được đảng viên nào trong {n_years} năm liền trở lên, tính đến năm {year} "
-                  "(trên các năm có báo cáo; một năm chi bộ không báo cáo làm ngắt chuỗi).",
-    "below_target": f"Đơn vị có từ 2 chỉ tiêu T1–T7 trở lên dưới mục tiêu của năm {year} (T3: dưới 3%; kết nạp "
-                    "trên 4% không tính là dưới mục tiêu).",
-    "rising_exits": f"Số đảng viên bị xóa tên cộng xin ra khỏi Đảng của đơn vị tăng hai năm liền: năm {year - 2} "
-                    f"< năm {year - 1} < năm {year} (cần đủ báo cáo của cả ba năm).",
-    "training_gaps": f"Tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ (T7) dưới 100% trong ít nhất một năm từ "
-                     f"{TRAINING_FROM} đến {year}.",
-}
+left, right = st.columns(2)
+n_years = int(left.number_input("Chi bộ không kết nạp được đảng viên từ … năm liền trở lên", min_value=1,
+                                max_value=30, value=DEFAULT_IDLE_YEARS, step=1, key="canh_bao_so_nam"))
+every_kind = right.toggle("Tính cả chi bộ cơ quan, trường học, doanh nghiệp, quân sự, công an",
+                          key="canh_bao_moi_loai_chi_bo",
+                          help="Mặc định chỉ chi bộ thôn, tổ dân phố: chi bộ quân sự, công an kết nạp theo hệ thống riêng.")
+CRITERIA = criteria(year, n_years, every_kind)
 
-warnings = query("all_warnings", *scope, year, n_years)
+warnings = query("all_warnings", *scope, year, n_years, every_kind)
 columns = st.columns(len(RULES))
 for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=True):
     column.metric(f"{ICONS[code]} {COUNTED[code]}", count, border=True, help=RULES[code][0])
@@ -62,10 +64,12 @@ else:
                 key="canh_bao_tat_ca", expanded=False)
 
 RULE_TABLES = {
-    "idle_cells": ("warning_idle_cells", (*scope, year, n_years), IDLE_COLUMNS),
+    "idle_cells": ("warning_idle_cells", (*scope, year, n_years, every_kind), IDLE_COLUMNS),
     "below_target": ("warning_below_target", (*scope, year), BELOW_COLUMNS),
     "rising_exits": ("warning_rising_exits", (*scope, year), exits_columns(year)),
     "training_gaps": ("warning_training_gaps", (*scope, year), TRAINING_COLUMNS),
+    "weak_secretaries": ("warning_weak_secretaries", (*scope, year), SECRETARY_COLUMNS),
+    "excellent_share": ("warning_excellent_share", (*scope, year), EXCELLENT_COLUMNS),
 }
 for code, (title, page, page_label) in RULES.items():
     st.subheader(f"{ICONS[code]} {title}")

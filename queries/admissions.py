@@ -8,38 +8,52 @@ from collections.abc import Iterable
 import duckdb
 import pandas as pd
 
-from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
+from queries.indicators import indicators_by_unit, indicators_by_year
+from queries.judgement import VERDICT_COLUMNS, goal_text, judge_frame
+from queries.programme import Indicator, programme
 from queries.scope import scope_params
 from queries.sql import read_sql
 
-T3 = BY_CODE["T3_admission_rate"]
+ADMISSION_CODE = "T3_admission_rate"
 NEVER_ADMITTED = "chưa kết nạp lần nào trong số liệu"
+VILLAGE_CELLS = ("Thôn", "Tổ dân phố")  # the cells the Đề án names; others admit through their own lines
+
+
+def admission_indicator() -> Indicator:
+    return programme().indicator(ADMISSION_CODE)
+
+
+def admission_target(year: int) -> tuple[tuple[float, float], str]:
+    """The band (floor, upper; a level alone: both the same) in force in `year` and its label."""
+    ind = admission_indicator()
+    goal = ind.level(programme().deadline_for(year))
+    return (goal, ind.upper if ind.upper is not None else goal), f"Mục tiêu {goal_text(ind, goal)}"
 
 
 def _t3(frame: pd.DataFrame) -> pd.DataFrame:
-    """The T3 rows of an indicator frame, numerator and denominator named for what they count."""
-    frame = frame[frame["indicator"] == T3.code].drop(columns="indicator").reset_index(drop=True)
-    frame = frame.rename(columns={"numerator": "admitted", "denominator": "start_count"})
-    frame["met"] = [T3.met(rate, year) for rate, year in zip(frame["rate"], frame["year"], strict=True)]
-    return frame
+    """The T3 rows of an indicator frame, judged, numerator and denominator named for what they count."""
+    frame = judge_frame(frame[frame["indicator"] == ADMISSION_CODE].reset_index(drop=True))
+    keep = [c for c in frame.columns if c not in ("indicator", "basis", "observed_per_year") and not
+            c.startswith("base_")]
+    return frame[keep].rename(columns={"numerator": "admitted", "denominator": "start_count"})
 
 
 def admission_rate_by_year(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year_from: int, year_to: int
 ) -> pd.DataFrame:
-    """year, admitted, start_count, rate, met: T3 for the selected units summed, per year."""
+    """year, admitted, start_count, rate and the verdict: T3 for the selected units summed, per year."""
     units = list(units) if units else None
-    return _t3(indicators_by_year(con, boundary, units, year_from, year_to))
+    return _t3(indicators_by_year(con, boundary, units, year_from, year_to, codes=(ADMISSION_CODE,)))
 
 
 def admission_rate_by_unit(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year: int
 ) -> pd.DataFrame:
-    """display_id, unit, year, admitted, start_count, rate, met: T3 per display unit in `year`."""
+    """display_id, unit, year, admitted, start_count, rate and the verdict: T3 per display unit in `year`."""
     units = list(units) if units else None
-    frame = _t3(indicators_by_unit(con, boundary, units, year, year))
+    frame = _t3(indicators_by_unit(con, boundary, units, year, year, codes=(ADMISSION_CODE,)))
     frame.insert(1, "unit", frame["display_kind"] + " " + frame["display_name"])
-    return frame.drop(columns=["display_code", "display_kind", "display_name"])
+    return frame[["display_id", "unit", "year", "admitted", "start_count", "rate", *VERDICT_COLUMNS]]
 
 
 def admission_groups_by_year(
@@ -58,14 +72,17 @@ def admission_groups_by_unit(
 
 
 def cells_without_admission(
-    con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year: int, min_years: int
+    con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year: int, min_years: int,
+    every_kind: bool = False,
 ) -> pd.DataFrame:
-    """Cells with no admission in each of the last `min_years` or more years up to `year`.
+    """Village and residential cells (`every_kind`: every cell) with no admission in each of the last
+    `min_years` or more years up to `year`, their history followed through the merger of their unit.
 
     display_id, unit, cell_code, cell_name, cell_type, run_years, run_from, run_to,
     last_admitted_year (NA when never in the data) and last_admission (that year, or words).
     """
-    params = scope_params(boundary, units, year=year, min_years=int(min_years))
+    params = scope_params(boundary, units, year=year, min_years=int(min_years),
+                          cell_types=None if every_kind else list(VILLAGE_CELLS))
     frame = con.execute(read_sql("cells_without_admission"), params).df()
     frame["last_admitted_year"] = frame["last_admitted_year"].astype("Int64")
     frame["last_admission"] = [NEVER_ADMITTED if pd.isna(y) else str(y) for y in frame["last_admitted_year"]]

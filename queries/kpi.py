@@ -1,35 +1,56 @@
-"""The KPI export of docs/DATA_CONTRACT.md: one row per indicator for a year and a unit or the town."""
+"""The KPI export of docs/DATA_CONTRACT.md: one row per indicator for a year and a unit or the whole area,
+with the goal in force and the verdict of `queries.judgement` (the pages' own)."""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
 
-from etl.units import resolve_unit
-from queries.indicators import BOUNDARY_REPORTED, BY_CODE, INDICATORS, indicators_by_year
+from etl.units import Unit, UnitNotFound, load_units, resolve_unit, units_by_id
+from queries.programme import programme
+from queries.rounding import round_half_up
+from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 from queries.status import years_loaded
+from queries.targets import year_figures
 
-KPI_COLUMNS = ["indicator", "target", "label", "year", "unit", "numerator", "denominator", "rate"]
+KPI_COLUMNS = ["indicator", "target", "label", "year", "unit", "numerator", "denominator", "rate", "goal", "status"]
+RATE_DECIMALS = 6
 
 
-def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None) -> pd.DataFrame:
-    """Every indicator, in contract order; `unit` is a name or code resolved for `year`.
+def display_unit(text: str, year: int, boundary: str) -> Unit:
+    """The display unit `text` names for `year`: under the reported boundary the unit of that year;
+    under the current one the unit of today that it is (or was merged into), for any year."""
+    if boundary == BOUNDARY_REPORTED:
+        return resolve_unit(text, year)
+    try:
+        unit = resolve_unit(text, year)
+    except UnitNotFound:
+        unit = resolve_unit(text, max(u.valid_from for u in load_units()))
+    return units_by_id()[unit.successor_id] if unit.successor_id else unit
+
+
+def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None,
+              boundary: str = BOUNDARY_REPORTED) -> pd.DataFrame:
+    """Every indicator, in the programme's order; `unit` is a name or code resolved for `year` under
+    `boundary` ('reported' or 'current').
 
     Raises ValueError (Vietnamese) when nothing is loaded; UnitNotFound for an unknown unit.
     """
+    if boundary not in (BOUNDARY_REPORTED, BOUNDARY_CURRENT):
+        raise ValueError(f"Địa giới không hợp lệ: {boundary!r} (chọn reported hoặc current).")
     years = years_loaded(con)
     if not years:
         raise ValueError("Chưa có dữ liệu nào được nạp.")
     year = year if year is not None else years[-1]
-    units, unit_label = None, "Toàn thị xã"
+    units, label = None, programme().whole_area(year)
     if unit is not None:
-        resolved = resolve_unit(unit, year)
-        units, unit_label = [resolved.unit_id], resolved.full_name
-    figures = indicators_by_year(con, BOUNDARY_REPORTED, units, year, year).set_index("indicator")
+        resolved = display_unit(unit, year, boundary)
+        units, label = [resolved.unit_id], resolved.full_name
+    figures = year_figures(con, boundary, units, year)
     rows = []
-    for ind in INDICATORS:
-        numerator = int(figures.at[ind.code, "numerator"]) if ind.code in figures.index else 0
-        denominator = int(figures.at[ind.code, "denominator"]) if ind.code in figures.index else 0
-        rate = round(numerator / denominator, 6) if denominator else None
-        rows.append([ind.code, ind.target, BY_CODE[ind.code].label, year, unit_label, numerator, denominator, rate])
+    for row in figures.to_dict("records"):
+        rate = round_half_up(row["numerator"] / row["denominator"], RATE_DECIMALS) if row["denominator"] else None
+        goal = None if pd.isna(row["goal"]) else row["goal"]
+        rows.append([row["indicator"], row["group"], row["label"], year, label, int(row["numerator"]),
+                     int(row["denominator"]), rate, goal, row["status"]])
     return pd.DataFrame(rows, columns=KPI_COLUMNS)

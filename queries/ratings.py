@@ -8,10 +8,13 @@ import duckdb
 import pandas as pd
 
 from etl.contract import RATINGS
+from queries.indicators import with_rate
 from queries.scope import scope_params
 from queries.sql import read_sql
-from queries.targets import label_units, with_rate
+from queries.targets import label_units
 
+ORG_CODE, MEMBER_CODE = "T1_org_rating", "T2_member_rating"
+RATED_CODES = (ORG_CODE, MEMBER_CODE)
 UNRATED = "Chưa xếp loại"
 RATING_LEVELS = (*RATINGS, UNRATED)  # the order of every rating chart, best first
 RATING_NAMES = {
@@ -63,7 +66,8 @@ def cell_ratings(
     """display_id, unit, is_total, year, rank, rating, cells, share: cells by rating, per unit."""
     params = scope_params(boundary, units, year=year, ratings=list(RATING_LEVELS))
     frame = _counts(con.execute(read_sql("cell_ratings"), params).df(), "cells")
-    return label_units(frame, units)[["display_id", "unit", "is_total", "year", "rank", "rating", "cells", "share"]]
+    return label_units(frame, units, year)[["display_id", "unit", "is_total", "year", "rank", "rating", "cells",
+                                             "share"]]
 
 
 def four_good_cells(
@@ -72,7 +76,7 @@ def four_good_cells(
     """display_id, unit, is_total, year, four_good, cells, rate: "chi bộ bốn tốt" per unit."""
     params = scope_params(boundary, units, year=year)
     frame = _counts(con.execute(read_sql("four_good_cells"), params).df(), "four_good", "cells")
-    frame = with_rate(label_units(frame, units), "four_good", "cells")
+    frame = with_rate(label_units(frame, units, year), "four_good", "cells")
     return frame[["display_id", "unit", "is_total", "year", "four_good", "cells", "rate"]]
 
 

@@ -15,17 +15,19 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from etl.units import resolve_unit
-from queries.indicators import BOUNDARY_REPORTED, HEADLINE, INDICATORS, card_figures, indicators_by_year
-from queries.progress import pace_by_indicator, pace_path
+from queries.indicators import BOUNDARY_REPORTED
+from queries.kpi import display_unit
+from queries.programme import programme
+from queries.progress import pace_by_indicator, pace_path, projected_codes
 from queries.scorecard import ranking_and_scorecard, scorecard_order
 from queries.status import data_status, years_loaded
-from queries.targets import ALL_UNITS, as_list, indicator_trend, indicator_units
+from queries.targets import indicator_trend, indicator_units, year_figures
 from queries.warnings import DEFAULT_IDLE_YEARS, all_warnings
 
-ALL_CODES = tuple(i.code for i in INDICATORS)
-# The headline indicators with a level to reach, charted in the pace section (T3 is a yearly band).
-PACE_CHART_CODES = tuple(code for code in HEADLINE if code != "T3_admission_rate")
+
+def pace_chart_codes() -> tuple[str, ...]:
+    """The headline indicators with a level to reach by a deadline, charted in the pace section."""
+    return tuple(code for code in programme().headline if code in projected_codes())
 
 
 @dataclass(frozen=True)
@@ -39,15 +41,15 @@ class MeetingData:
     scope_label: str
     last_load: datetime | None
     any_sample: bool
-    cards: pd.DataFrame  # card_figures: the seven headline indicators of `year`
-    indicators: pd.DataFrame  # every indicator of `year`, in the KPI export's order
+    cards: pd.DataFrame  # year_figures of the headline indicators of `year`
+    indicators: pd.DataFrame  # year_figures of every indicator of `year`: the KPI export's rows
     trend: pd.DataFrame  # indicator_trend: every indicator per year, first_year … year
     by_unit: pd.DataFrame  # indicator_units: every indicator per unit in `year`, the selection first
     scorecard: pd.DataFrame  # unit_scorecard of every unit (the selection is marked, not filtered)
     ranking: pd.DataFrame  # unit_ranking, best first
     scorecard_order: tuple[str, ...]  # display ids by rank
     pace: pd.DataFrame  # pace_by_indicator: every indicator with a target level
-    pace_paths: pd.DataFrame  # pace_path of each of PACE_CHART_CODES, with an `indicator` column
+    pace_paths: pd.DataFrame  # pace_path of each of pace_chart_codes(), with an `indicator` column
     warnings: pd.DataFrame  # all_warnings
     idle_years: int  # the warnings' "no admission for … years"
 
@@ -56,22 +58,23 @@ def meeting_data(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int, scope_label: str,
     idle_years: int = DEFAULT_IDLE_YEARS,
 ) -> MeetingData:
-    """The report's content for display units `units` (None: the whole town) in `year`."""
+    """The report's content for display units `units` (None: the whole area) in `year`."""
     units = tuple(units) if units else None
     loaded = years_loaded(con)
     first_year = loaded[0] if loaded else year
     status = data_status(con)
-    by_year = indicators_by_year(con, boundary, as_list(units), first_year, year)
-    trend = indicator_trend(con, boundary, units, first_year, year, ALL_CODES)
+    codes = programme().codes
+    figures = year_figures(con, boundary, units, year)
+    trend = indicator_trend(con, boundary, units, first_year, year, codes)
     ranking, scorecard = ranking_and_scorecard(con, boundary, None, year)
-    paths = [pace_path(con, boundary, units, year, code).assign(indicator=code) for code in PACE_CHART_CODES]
+    paths = [pace_path(con, boundary, units, year, code).assign(indicator=code) for code in pace_chart_codes()]
     return MeetingData(
         year=year, first_year=first_year, boundary=boundary, units=units, scope_label=scope_label,
         last_load=status.last_load, any_sample=status.any_sample,
-        cards=card_figures(by_year, year),
-        indicators=trend[trend["year"] == year].reset_index(drop=True),
+        cards=figures[figures["indicator"].isin(programme().headline)].reset_index(drop=True),
+        indicators=figures,
         trend=trend,
-        by_unit=indicator_units(con, boundary, units, year, year, ALL_CODES),
+        by_unit=indicator_units(con, boundary, units, year, year, codes),
         scorecard=scorecard, ranking=ranking, scorecard_order=tuple(scorecard_order(ranking, scorecard)),
         pace=pace_by_indicator(con, boundary, units, year),
         pace_paths=pd.concat(paths, ignore_index=True),
@@ -80,9 +83,10 @@ def meeting_data(
     )
 
 
-def meeting_data_for(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None) -> MeetingData:
+def meeting_data_for(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None,
+                     boundary: str = BOUNDARY_REPORTED) -> MeetingData:
     """The report of `python -m etl report`: the scope of `python -m etl kpi` (the latest year when
-    `year` is None; `unit` a name or code resolved for the year, None for the whole town).
+    `year` is None; `unit` a name or code resolved for the year, None for the whole area).
 
     Raises ValueError (Vietnamese) when the year has no data; UnitNotFound for an unknown unit.
     """
@@ -93,9 +97,9 @@ def meeting_data_for(con: duckdb.DuckDBPyConnection, year: int | None = None, un
     if year not in years:
         raise ValueError(f"Chưa có số liệu năm {year}; các năm đã có: {', '.join(map(str, years))}.")
     if unit is None:
-        return meeting_data(con, BOUNDARY_REPORTED, None, year, ALL_UNITS)
-    resolved = resolve_unit(unit, year)
-    return meeting_data(con, BOUNDARY_REPORTED, [resolved.unit_id], year, resolved.full_name)
+        return meeting_data(con, boundary, None, year, programme().whole_area(year))
+    resolved = display_unit(unit, year, boundary)
+    return meeting_data(con, boundary, [resolved.unit_id], year, resolved.full_name)
 
 
 NAMED_QUERIES = {

@@ -1,14 +1,13 @@
-"""Unit scorecard: every unit against the headline targets T1–T7, a ranking and its change.
+"""Unit scorecard: every unit against the headline targets, a ranking and its change.
 
-The figures are those of `indicators_by_unit` (so of `indicator_facts`, the one definition);
-this adds the distance to the target in force for the year and ranks the units on it:
+The figures are those of `indicators_by_unit` (so of `indicator_facts`, the one definition) and
+every verdict is `queries.judgement`'s; this ranks the units on them:
 
-- distance to target = rate − target in force for the year; for T3 (a 3–4% band) 0 inside the
-  band and, outside it, minus the distance to the nearer edge (so ≥ 0 exactly when on target);
-- ranking = number of headline targets met (more is better), ties broken by the mean distance
-  to target over the indicators with figures (higher is better); units equal on both share a
-  rank (1, 2, 2, 4);
-- change of rank = last year's rank (same boundary and units) − this year's: ▲ moved up.
+- ranking = number of headline targets on target (met, above a floor band, or on pace toward the
+  next level: more is better), ties broken by the mean distance to target over the indicators
+  judged (higher is better); units equal on both share a rank (1, 2, 2, 4);
+- change of rank = last year's rank (same boundary, the units merged into a unit counted in it)
+  − this year's: ▲ moved up.
 """
 
 from __future__ import annotations
@@ -16,117 +15,76 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
-import numpy as np
 import pandas as pd
 
-from queries.indicators import BY_CODE, HEADLINE, Indicator, indicators_by_unit
+from queries.indicators import indicators_by_unit
+from queries.judgement import IN_ORDER, SHORT_OF, judge_frame
+from queries.programme import programme
 from queries.targets import as_list
 
-SHORT_LABELS = {
-    "T1_org_rating": "T1 · TCCSĐ HTTNV trở lên",
-    "T2_member_rating": "T2 · Đảng viên HTTNV trở lên",
-    "T3_admission_rate": "T3 · Tỷ lệ kết nạp",
-    "T4_thpt_and_so_cap_llct": "T4 · THPT và sơ cấp LLCT",
-    "T5_trung_cap_chuyen_mon": "T5 · Trung cấp chuyên môn",
-    "T6_trung_cap_llct": "T6 · Trung cấp LLCT",
-    "T7_training": "T7 · Bồi dưỡng nghiệp vụ",
-}
 RANK_SORT = "rank"  # sort key of the scorecard: by rank, or by one indicator code
-RANK_DEFINITION = (
-    "Thứ hạng: xếp theo số chỉ tiêu T1–T7 đạt mục tiêu trong năm (nhiều hơn xếp trên); bằng nhau thì "
-    "xếp theo khoảng cách trung bình đến mục tiêu của các chỉ tiêu được đánh giá (lớn hơn xếp trên); bằng "
-    "nhau cả hai thì cùng hạng. Khoảng cách đến mục tiêu = tỷ lệ − mục tiêu của năm, tính bằng điểm %; "
-    "riêng T3 (khung 3–4%/năm): trong khung là 0, ngoài khung là số âm bằng khoảng cách đến mép khung gần "
-    "nhất; T7 chỉ được đánh giá từ năm 2023. Thay đổi thứ hạng so với năm trước (cùng địa giới): ▲ lên, "
-    "▼ xuống, – giữ nguyên, — không có thứ hạng năm trước."
-)
 NO_PREVIOUS = "—"
 UNCHANGED = "–"
 TIE_DECIMALS = 9  # mean distances equal to this many decimals are a tie
+JUDGED = IN_ORDER | SHORT_OF  # statuses that count in the ranking
 
 
-def distance_to_target(ind: Indicator, rate: float | None, year: int) -> float | None:
-    """Rate minus the target in force for `year`; for a band, minus the distance outside it.
-
-    None without a rate, or before the target applies (T7 before 2023: `met` is None then).
-    """
-    if ind.met(rate, year) is None:
-        return None
-    low = ind.target_for(year)
-    if ind.upper_2025 is not None:
-        if rate < low:
-            return rate - low
-        return min(0.0, ind.upper_2025 - rate)
-    return rate - low
+def column_labels() -> dict[str, str]:
+    """`T4 · THPT và sơ cấp LLCT` for each headline indicator, in the programme's order."""
+    prog = programme()
+    return {code: prog.indicator(code).column for code in prog.headline}
 
 
-def _judged(codes: list[str], years: np.ndarray, rates: np.ndarray) -> tuple[list, list, np.ndarray]:
-    """target_text, met and distance of each row, as `Indicator.target_text`, `Indicator.met` and
-    `distance_to_target` give them, worked out per (indicator, year) on arrays (the country: 600,000
-    rows)."""
-    texts: list = [None] * len(codes)
-    met: list = [None] * len(codes)
-    distance = np.full(len(codes), np.nan)
-    groups: dict[tuple[str, int], list[int]] = {}
-    for position, key in enumerate(zip(codes, years.tolist(), strict=True)):
-        groups.setdefault(key, []).append(position)
-    for (code, year), positions in groups.items():
-        ind, at = BY_CODE[code], np.array(positions)
-        text = ind.target_text(year)
-        for position in positions:
-            texts[position] = text
-        r = rates[at]
-        if ind.from_year is not None and year < ind.from_year:
-            continue  # no target yet: met None, no distance
-        rated = ~np.isnan(r)
-        low = ind.target_for(year)
-        if ind.upper_2025 is not None:
-            ok = (low - 1e-12 <= r) & (r <= ind.upper_2025 + 1e-12)
-            gap = np.where(r < low, r - low, np.minimum(0.0, ind.upper_2025 - r))
-        else:
-            ok = r > low if ind.strict else r >= low - 1e-12
-            gap = r - low
-        for position, is_rated, is_ok in zip(positions, rated.tolist(), ok.tolist(), strict=True):
-            if is_rated:
-                met[position] = is_ok
-        distance[at] = np.where(rated, gap, np.nan)
-    return texts, met, distance
+def rank_definition() -> str:
+    """How units are ranked, in Vietnamese."""
+    prog = programme()
+    groups = [prog.indicator(c).group for c in prog.headline]
+    late = [f"{prog.indicator(c).group} chỉ được đánh giá từ năm {prog.indicator(c).from_year}"
+            for c in prog.headline if prog.indicator(c).from_year]
+    return (
+        f"Thứ hạng: xếp theo số chỉ tiêu {groups[0]}–{groups[-1]} đạt yêu cầu trong năm (đạt mục tiêu, vượt khung "
+        "kết nạp, hoặc đúng tiến độ đến mức của mốc sau; nhiều hơn xếp trên); bằng nhau thì xếp theo khoảng cách "
+        "trung bình đến mục tiêu của các chỉ tiêu được đánh giá (lớn hơn xếp trên); bằng nhau cả hai thì cùng hạng. "
+        "Khoảng cách đến mục tiêu = tỷ lệ − mục tiêu đang áp dụng, tính bằng điểm %; chỉ tiêu dạng khung (kết nạp) "
+        "trong hoặc trên khung là 0, dưới khung là khoảng cách đến mức sàn"
+        + (f"; {'; '.join(late)}" if late else "")
+        + ". Thay đổi thứ hạng so với năm trước (cùng địa giới; đơn vị mới so với các đơn vị đã sáp nhập vào nó): "
+        "▲ lên, ▼ xuống, – giữ nguyên, — không có thứ hạng năm trước."
+    )
 
 
 def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
-    """The headline rows of an `indicators_by_unit` frame, with target, met and distance.
+    """The headline rows of an `indicators_by_unit` frame (with its pace), judged.
 
     display_id, unit, display_kind, display_code, year, indicator, target, short_label, numerator,
-    denominator, rate, target_text, met, distance, distance_points (distance × 100).
+    denominator, rate, target_text, status, role, verdict, goal, level, distance, distance_points.
     """
-    frame = by_unit[by_unit["indicator"].isin(HEADLINE)].copy()
+    prog = programme()
+    labels = column_labels()
+    frame = judge_frame(by_unit[by_unit["indicator"].isin(labels)])
     frame["unit"] = frame["display_kind"] + " " + frame["display_name"]
-    frame["target"] = frame["indicator"].map({code: BY_CODE[code].target for code in HEADLINE})
-    frame["short_label"] = frame["indicator"].map(SHORT_LABELS)
-    target_text, met, distance = _judged(frame["indicator"].tolist(), frame["year"].astype(int).to_numpy(),
-                                         frame["rate"].to_numpy(dtype=float, na_value=np.nan))
-    frame["target_text"] = target_text
-    frame["met"] = pd.Series(met, index=frame.index, dtype=object)
-    frame["distance"] = pd.Series(distance, index=frame.index, dtype=float)
+    frame["target"] = frame["indicator"].map({code: prog.indicator(code).group for code in labels})
+    frame["short_label"] = frame["indicator"].map(labels)
     frame["distance_points"] = frame["distance"] * 100
     frame["numerator"] = frame["numerator"].astype("int64")
     frame["denominator"] = frame["denominator"].astype("int64")
-    order = {code: index for index, code in enumerate(HEADLINE)}
+    order = {code: index for index, code in enumerate(labels)}
     frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(
         ["year", "display_kind", "display_code", "_order"], kind="stable")
     return frame[["display_id", "unit", "display_kind", "display_code", "year", "indicator", "target",
-                  "short_label", "numerator", "denominator", "rate", "target_text", "met", "distance",
-                  "distance_points"]].reset_index(drop=True)
+                  "short_label", "numerator", "denominator", "rate", "target_text", "status", "role", "verdict",
+                  "goal", "level", "distance", "distance_points"]].reset_index(drop=True)
 
 
 def rank_units(cells: pd.DataFrame) -> pd.DataFrame:
-    """One year's `scorecard_cells` ranked: display_id, unit, targets_met, indicators_rated (assessed
-    against a target that year), mean_distance, mean_distance_points, rank; best first."""
-    counted = cells.assign(_met=[v is True for v in cells["met"]],
-                           _rated=[v is not None for v in cells["met"]])  # with a target assessed
+    """One year's `scorecard_cells` ranked: display_id, unit, targets_met (on target), indicators_rated
+    (judged against a target that year), mean_distance, mean_distance_points, rank; best first."""
+    judged = cells["status"].isin(JUDGED)
+    counted = cells.assign(_met=cells["status"].isin(IN_ORDER), _rated=judged,
+                           _distance=cells["distance"].where(judged))
     grouped = counted.groupby(["display_id", "unit", "display_kind", "display_code"], sort=False)
     units = grouped.agg(
-        targets_met=("_met", "sum"), indicators_rated=("_rated", "sum"), mean_distance=("distance", "mean"),
+        targets_met=("_met", "sum"), indicators_rated=("_rated", "sum"), mean_distance=("_distance", "mean"),
     ).reset_index()
     units[["targets_met", "indicators_rated"]] = units[["targets_met", "indicators_rated"]].astype(int)
     tie_key = units["mean_distance"].round(TIE_DECIMALS).fillna(float("-inf"))
@@ -153,8 +111,11 @@ def rank_change_text(change: float | None) -> str:
 
 
 def headline_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
-           year_from: int, year_to: int) -> pd.DataFrame:
-    return scorecard_cells(indicators_by_unit(con, boundary, as_list(units), year_from, year_to))
+                   year_from: int, year_to: int) -> pd.DataFrame:
+    """The judged headline cells of the units of `year_to` (units merged into them counted in them)."""
+    by_unit = indicators_by_unit(con, boundary, as_list(units), year_from, year_to, as_of=year_to, paced=True,
+                                 codes=programme().headline)
+    return scorecard_cells(by_unit)
 
 
 def unit_ranking(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
@@ -197,7 +158,7 @@ def unit_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequenc
 
 def sort_options() -> dict[str, str]:
     """What the scorecard can be sorted by, in Vietnamese."""
-    return {RANK_SORT: "Thứ hạng", **SHORT_LABELS}
+    return {RANK_SORT: "Thứ hạng", **column_labels()}
 
 
 def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = RANK_SORT) -> list[str]:
@@ -206,7 +167,7 @@ def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = R
     by_rank = ranking.sort_values(["rank", "display_kind", "display_code"], kind="stable")
     if sort_by == RANK_SORT:
         return by_rank["display_id"].tolist()
-    if sort_by not in SHORT_LABELS:
+    if sort_by not in column_labels():
         raise ValueError(f"unknown sort key {sort_by!r}")
     position = {unit: index for index, unit in enumerate(by_rank["display_id"])}
     part = cells[cells["indicator"] == sort_by].assign(_position=lambda f: f["display_id"].map(position),

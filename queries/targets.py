@@ -1,8 +1,8 @@
-"""Indicators per unit and per year, ready to chart against their targets.
+"""Indicators judged against the programme, ready to chart and to list: per unit, per year, and the
+figures of one year (the cards, the report's table and the KPI export read that one function).
 
-The figures are those of `indicators_by_unit` / `indicators_by_year`, so of `indicator_facts`,
-the one definition; this adds the unit label, a row for the selection as a whole, the target in
-force and whether it is met. The helpers at the bottom serve the other query modules of the pages.
+The figures are those of `queries.indicators` (so of `indicator_facts`); every verdict is
+`queries.judgement.judge_frame`'s. The helpers at the bottom serve the other query modules.
 """
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
+from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
+from queries.judgement import VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
+from queries.programme import Kind, programme
 
-ALL_UNITS = "Toàn thị xã"
 SELECTED_UNITS = "Cộng các đơn vị đã chọn"
 
 
@@ -23,102 +25,165 @@ def as_list(units: Sequence[str] | None) -> list[str] | None:
     return list(units) if units else None
 
 
-def total_label(units: Sequence[str] | None) -> str:
-    return SELECTED_UNITS if units else ALL_UNITS
+def total_label(units: Sequence[str] | None, year: int) -> str:
+    """The name of the selection's row: the whole area's name in `year`, or the selected units summed."""
+    return SELECTED_UNITS if units else programme().whole_area(year)
 
 
-def with_rate(frame: pd.DataFrame, numerator: str, denominator: str, rate: str = "rate") -> pd.DataFrame:
-    """`rate` = numerator / denominator, missing where the denominator is 0."""
-    frame = frame.copy()
-    frame[rate] = frame[numerator] / frame[denominator].where(frame[denominator] != 0)
-    return frame
-
-
-def label_units(frame: pd.DataFrame, units: Sequence[str] | None) -> pd.DataFrame:
+def label_units(frame: pd.DataFrame, units: Sequence[str] | None, year: int) -> pd.DataFrame:
     """Name the selection's row (display_id NULL) and keep it only beside two or more units.
 
     Expects `display_id` and `unit` (the unit's label, NULL on the selection's row); adds `is_total`.
     """
     frame = frame.copy()
     frame["is_total"] = frame["display_id"].isna()
-    frame["unit"] = frame["unit"].where(~frame["is_total"], total_label(units))
+    frame["unit"] = frame["unit"].where(~frame["is_total"], total_label(units, year))
     if frame.loc[~frame["is_total"], "display_id"].nunique() < 2:
         frame = frame[~frame["is_total"]]
     return frame.reset_index(drop=True)
 
 
-def _annotate(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["label"] = [BY_CODE[c].label for c in frame["indicator"]]
-    frame["population"] = [BY_CODE[c].denominator_label for c in frame["indicator"]]
-    frame["target_text"] = [BY_CODE[c].target_text(y) for c, y in zip(frame["indicator"], frame["year"], strict=True)]
-    frame["met"] = [BY_CODE[c].met(r, y) for c, r, y in
-                    zip(frame["indicator"], frame["rate"], frame["year"], strict=True)]
+def judged(frame: pd.DataFrame) -> pd.DataFrame:
+    """Indicator rows (with their pace) named and judged: label, population and VERDICT_COLUMNS."""
+    prog = programme()
+    frame = judge_frame(frame)
+    frame["label"] = [prog.indicator(c).label for c in frame["indicator"]]
+    frame["population"] = [prog.indicator(c).denominator_label for c in frame["indicator"]]
     frame["numerator"] = frame["numerator"].astype("int64")
     frame["denominator"] = frame["denominator"].astype("int64")
     return frame
 
 
-def _position(codes: Sequence[str]) -> dict[str, int]:
-    return {code: index for index, code in enumerate(codes)}
+def _in_order(frame: pd.DataFrame, codes: Sequence[str], by: list[str]) -> pd.DataFrame:
+    position = {code: index for index, code in enumerate(codes)}
+    frame = frame[frame["indicator"].isin(position)]
+    return frame.assign(_order=frame["indicator"].map(position)).sort_values(
+        ["_order", *by], na_position="first", kind="stable").drop(columns="_order")
+
+
+ROW_COLUMNS = ["indicator", "label", "population", "year", "numerator", "denominator", "rate", *VERDICT_COLUMNS]
 
 
 def indicator_units(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
     year_from: int, year_to: int, codes: Sequence[str],
 ) -> pd.DataFrame:
-    """indicator, label, population, display_id, unit, is_total, year, numerator, denominator, rate,
-    target_text, met: one row per indicator of `codes`, year and display unit, each year's row for
-    the selection as a whole first, then the units in their official order (kind, code)."""
+    """indicator, label, population, display_id, unit, is_total, year, numerator, denominator, rate and
+    the verdict: one row per indicator of `codes`, year and display unit, each year's row for the
+    selection as a whole first, then the units in their official order (kind, code). For one year the
+    units are those of that year, their paces reaching back through the units merged into them."""
     units = as_list(units)
-    position = _position(codes)
-    by_unit = indicators_by_unit(con, boundary, units, year_from, year_to)
+    as_of = year_to if year_from == year_to else None
+    by_unit = indicators_by_unit(con, boundary, units, year_from, year_to, as_of=as_of, paced=True)
     by_unit = by_unit.assign(unit=by_unit["display_kind"] + " " + by_unit["display_name"])
-    total = indicators_by_year(con, boundary, units, year_from, year_to).assign(
+    total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True).assign(
         display_id=None, display_kind=None, display_code=None, unit=None)
-    columns = ["indicator", "display_id", "display_kind", "display_code", "unit", "year",
-               "numerator", "denominator", "rate"]
+    columns = ["indicator", "display_id", "display_kind", "display_code", "unit", "year", "numerator",
+               "denominator", "rate", "observed_per_year"]
     frame = pd.concat([total[columns], by_unit[columns]], ignore_index=True)
-    frame = frame[frame["indicator"].isin(position)].assign(order=frame["indicator"].map(position))
-    frame = frame.sort_values(["order", "year", "display_kind", "display_code"], na_position="first", kind="stable")
-    frame = _annotate(label_units(frame, units))
-    return frame[["indicator", "label", "population", "display_id", "unit", "is_total", "year",
-                  "numerator", "denominator", "rate", "target_text", "met"]].reset_index(drop=True)
+    frame = _in_order(frame, codes, ["year", "display_kind", "display_code"])
+    frame = judged(label_units(frame, units, year_to))
+    return frame[["indicator", "label", "population", "display_id", "unit", "is_total", "year", "numerator",
+                  "denominator", "rate", *VERDICT_COLUMNS]].reset_index(drop=True)
 
 
 def indicator_trend(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
     year_from: int, year_to: int, codes: Sequence[str],
 ) -> pd.DataFrame:
-    """indicator, label, population, year, numerator, denominator, rate, target_text, met: the
-    selection summed, per indicator of `codes` (in that order) and year."""
-    position = _position(codes)
-    frame = indicators_by_year(con, boundary, as_list(units), year_from, year_to)
-    frame = frame[frame["indicator"].isin(position)]
-    frame = frame.sort_values(["indicator", "year"], key=lambda s: s.map(position) if s.name == "indicator" else s,
-                              kind="stable")
-    frame = _annotate(frame)
-    return frame[["indicator", "label", "population", "year", "numerator", "denominator", "rate",
-                  "target_text", "met"]].reset_index(drop=True)
+    """indicator, label, population, year, numerator, denominator, rate, basis_note and the verdict:
+    the selection summed, per indicator of `codes` (in that order) and year."""
+    frame = indicators_by_year(con, boundary, as_list(units), year_from, year_to, paced=True)
+    frame = _in_order(frame, codes, ["year"])
+    frame = judged(frame)
+    frame["basis_note"] = [basis_note(c, y) for c, y in zip(frame["indicator"], frame["year"], strict=True)]
+    return frame[[*ROW_COLUMNS, "basis_note"]].reset_index(drop=True)
+
+
+def basis_note(code: str, year: int) -> str:
+    """`Từ 2025: tính theo chi bộ cơ sở` when the indicator counts differently from some year, else ''."""
+    return programme().indicator(code).basis(year).note or ""
+
+
+def basis_breaks(code: str, year_from: int, year_to: int) -> dict[int, str]:
+    """The years within the range from which the indicator counts something else, with their note:
+    a chart marks them and draws no line across them."""
+    return {b.from_year: b.note or "" for b in programme().indicator(code).bases[1:]
+            if year_from < b.from_year <= year_to}
+
+
+def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                 codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per indicator of `codes` (default: every indicator) for `year`: the figures, the
+    verdict, the change from the year before (none across a change of what is counted), the rates
+    of the years counted alike (`trend`), the gap in people and the basis note."""
+    prog = programme()
+    codes = tuple(codes or prog.codes)
+    series = indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True)
+    series = series[series["indicator"].isin(codes)]
+    now = judged(series[series["year"] == year]).set_index("indicator")
+    rows = []
+    for code in codes:
+        ind = prog.indicator(code)
+        alike = series[(series["indicator"] == code) & (series["basis"] == ind.basis_start(year))]
+        before = alike[alike["year"] == year - 1]
+        row = now.loc[code].to_dict() if code in now.index else _no_figures(code, year)
+        previous = float(before["rate"].iloc[0]) if len(before) else np.nan
+        short = people_short(row["numerator"], row["denominator"], row["goal"], ind.strict) \
+            if row["denominator"] and pd.notna(row["goal"]) else 0
+        rows.append({**row, "indicator": code, "group": ind.group, "short": ind.short, "label": ind.label,
+                     "heading": ind.heading, "headline": ind.headline, "targets": deadline_targets(ind),
+                     "rises_well": ind.kind is not Kind.FLOOR_BAND, "previous_rate": previous,
+                     "change": row["rate"] - previous if pd.notna(row["rate"]) and pd.notna(previous) else np.nan,
+                     "trend": alike["rate"].dropna().tolist(), "basis_note": basis_note(code, year),
+                     "gap_text": gap_text(ind, int(short), row["goal"] if pd.notna(row["goal"]) else None)})
+    frame = pd.DataFrame(rows)
+    frame["level"] = frame["level"].astype("Int64")
+    return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
+                  "denominator", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets", "rises_well",
+                  "trend", "basis_note", "gap_text"]]
+
+
+def deadline_targets(ind) -> str:
+    """`Mục tiêu 2025: ≥ 50% · 2030: ≥ 75%`: the level of every deadline."""
+    prog = programme()
+    parts = [f"{d}: {goal_text(ind, ind.level(d))}" for d in prog.deadlines if ind.level(d) is not None]
+    return "Mục tiêu " + " · ".join(parts) if parts else "Không đặt mục tiêu"
+
+
+def _no_figures(code: str, year: int) -> dict:
+    """The judged row of an indicator nobody reported in `year`: 0/0, no rate."""
+    empty = pd.DataFrame({"indicator": [code], "year": [year], "numerator": [0], "denominator": [0],
+                          "rate": [np.nan], "observed_per_year": [np.nan]})
+    return judged(empty).iloc[0].to_dict()
 
 
 def target_line(code: str, year: int) -> tuple[float, str]:
-    """The target in force for `year` and its label, for a line across a chart."""
-    indicator = BY_CODE[code]
-    period = 2025 if year <= 2025 else 2030
-    return indicator.target_for(year), f"Mục tiêu {period}: {indicator.target_text(year)}"
+    """The level in force for `year` and its label, for a line across a chart."""
+    ind = programme().indicator(code)
+    deadline = programme().deadline_for(year)
+    return ind.level(deadline), f"Mục tiêu {deadline}: {_plain_text(code, deadline)}"
 
 
 def target_lines(code: str) -> dict[str, float]:
-    """The 2025 and 2030 targets as labelled lines (one line when they are the same)."""
-    indicator = BY_CODE[code]
-    if indicator.target_text(2025) == indicator.target_text(2030):
-        return {f"Mục tiêu 2025, 2030: {indicator.target_text(2025)}": indicator.target_2025}
-    return {f"Mục tiêu 2025: {indicator.target_text(2025)}": indicator.target_2025,
-            f"Mục tiêu 2030: {indicator.target_text(2030)}": indicator.target_2030}
+    """The level of every deadline as labelled lines (one line for deadlines with the same level)."""
+    prog = programme()
+    ind = prog.indicator(code)
+    lines: dict[float, list[int]] = {}
+    for deadline in prog.deadlines:
+        if ind.level(deadline) is not None:
+            lines.setdefault(ind.level(deadline), []).append(deadline)
+    return {f"Mục tiêu {', '.join(map(str, years))}: {_plain_text(code, years[0])}": level
+            for level, years in lines.items()}
+
+
+def _plain_text(code: str, deadline: int) -> str:
+    ind = programme().indicator(code)
+    return goal_text(ind, ind.level(deadline))
 
 
 NAMED_QUERIES = {
     "indicator_units": indicator_units,
     "indicator_trend": indicator_trend,
+    "year_figures": year_figures,
 }

@@ -1,12 +1,17 @@
 """Warnings the Standing Committee can act on: one function per rule, each returning the figures
 that triggered it, and `all_warnings` gathering them into one list (the page and the meeting report).
 
-Rules (the Đề án's named weaknesses):
-- idle_cells: party cells that admitted nobody for `n_years` or more years running, up to the year;
-- below_target: units below target on two or more headline indicators (T1–T7) in the year
-  ("below": under the target's lower bound, so for T3 under 3%; admitting more than 4% is not below);
+Rules (the Đề án's named weaknesses); a unit of the year counts the units merged into it in earlier
+years, whatever the boundary:
+- idle_cells: village and residential cells (or every cell) that admitted nobody for `n_years` or
+  more years running, up to the year;
+- below_target: units under target (below, or behind pace) and no better than the year before on
+  two or more headline indicators;
 - rising_exits: units whose members struck off plus resigned rose two years running up to the year;
-- training_gaps: units whose training coverage (T7) was under 100% in any year from 2023 to the year.
+- training_gaps: units whose training coverage (T7) was under target in the year;
+- weak_secretaries: village and residential cells whose secretary or deputy secretary lacks THPT
+  or sơ cấp LLCT;
+- excellent_share: excellent ratings (HTXSNV) above the programme's cap, for organisations and members.
 """
 
 from __future__ import annotations
@@ -17,57 +22,91 @@ import duckdb
 import pandas as pd
 
 from queries.admissions import cells_without_admission
-from queries.indicators import BY_CODE, Indicator
+from queries.cadres import TRAINING_CODE
+from queries.judgement import EPS, SHORT_OF, gap_text, people_short
+from queries.programme import programme
 from queries.scope import scope_params
 from queries.scorecard import headline_cells
 from queries.sql import read_sql
+from queries.targets import total_label
 from ui.format import vi_count, vi_number, vi_percent
 
-TRAINING_CODE = "T7_training"
-TRAINING_FROM = 2023  # T7: 100% every year from 2023
 MIN_BELOW = 2
 DEFAULT_IDLE_YEARS = 3
+CELL_LEVEL_FACT = "T1_cell_rating"  # organisations counted inside each unit: the unit's committee rates them
 
 # rule code → (title, page that shows the figures, that page's title)
 RULES = {
     "idle_cells": ("Chi bộ nhiều năm liền không kết nạp đảng viên", "pages/admissions.py", "Kết nạp đảng viên"),
-    "below_target": ("Đơn vị dưới mục tiêu từ 2 chỉ tiêu trở lên", "pages/scorecard.py", "Bảng xếp hạng đơn vị"),
+    "below_target": ("Đơn vị dưới mục tiêu và không tiến bộ từ 2 chỉ tiêu trở lên", "pages/scorecard.py",
+                     "Bảng xếp hạng đơn vị"),
     "rising_exits": ("Xóa tên và xin ra khỏi Đảng tăng hai năm liền", "pages/membership.py",
                      "Biến động đảng viên"),
-    "training_gaps": ("Bồi dưỡng nghiệp vụ (T7) chưa đạt 100% từ năm 2023", "pages/training.py",
-                      "Bồi dưỡng nghiệp vụ"),
+    "training_gaps": ("Bồi dưỡng nghiệp vụ chưa đạt mục tiêu trong năm", "pages/training.py", "Bồi dưỡng nghiệp vụ"),
+    "weak_secretaries": ("Bí thư, phó bí thư chi bộ chưa đạt chuẩn THPT và sơ cấp LLCT", "pages/qualifications.py",
+                         "Trình độ cán bộ chi bộ"),
+    "excellent_share": ("Tỷ lệ hoàn thành xuất sắc nhiệm vụ vượt mức cho phép", "pages/ratings.py",
+                        "Đánh giá, xếp loại"),
 }
 WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year", "detail", "figures", "page",
                    "page_label"]
 
 
-def is_below_target(ind: Indicator, rate: float | None, year: int) -> bool:
-    """Under the target in force: for `> 90%` at or under 90%; for a band, under its lower bound.
-    False without a rate or before the target applies (T7 before 2023)."""
-    if ind.met(rate, year) is None:
-        return False
-    low = ind.target_for(year)
-    return rate <= low if ind.strict else rate < low - 1e-12
+def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str]:
+    """What each rule looks for in `year`, in Vietnamese (the page and the report)."""
+    prog = programme()
+    cells = "Chi bộ" if every_kind else "Chi bộ thôn, tổ dân phố"
+    return {
+        "idle_cells": f"{cells} không kết nạp được đảng viên nào trong {n_years} năm liền trở lên, tính đến năm "
+                      f"{year} (trên các năm có báo cáo; một năm chi bộ không báo cáo làm ngắt chuỗi).",
+        "below_target": f"Đơn vị có từ {MIN_BELOW} chỉ tiêu chính trở lên dưới mục tiêu năm {year} (chưa đạt, hoặc chậm "
+                        "tiến độ đến mức của mốc sau) mà không cao hơn năm trước; kết nạp vượt khung không tính là "
+                        "dưới mục tiêu.",
+        "rising_exits": f"Số đảng viên bị xóa tên cộng xin ra khỏi Đảng của đơn vị tăng hai năm liền: năm {year - 2} "
+                        f"< năm {year - 1} < năm {year} (cần đủ báo cáo của cả ba năm).",
+        "training_gaps": f"Tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ dưới mục tiêu trong năm {year}.",
+        "weak_secretaries": f"Bí thư, phó bí thư chi bộ thôn, tổ dân phố năm {year} chưa tốt nghiệp THPT hoặc chưa có "
+                            "sơ cấp LLCT: Đề án yêu cầu kịp thời thay thế những đồng chí không đảm bảo tiêu chuẩn.",
+        "excellent_share": f"Số được xếp loại hoàn thành xuất sắc nhiệm vụ năm {year} vượt "
+                           f"{vi_percent(prog.excellent_cap, 0)} số được xếp loại hoàn thành tốt nhiệm vụ trở lên "
+                           "(tổ chức đảng, đảng viên).",
+    }
 
 
 def idle_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-               n_years: int = DEFAULT_IDLE_YEARS) -> pd.DataFrame:
+               n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
     """Cells with no admission in each of the last `n_years` or more years: `cells_without_admission`."""
-    return cells_without_admission(con, boundary, units, year, n_years)
+    return cells_without_admission(con, boundary, units, year, n_years, every_kind)
 
 
 def below_target(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                  min_indicators: int = MIN_BELOW) -> pd.DataFrame:
-    """The indicators under target of units under target on `min_indicators` or more headline
-    indicators in `year`: display_id, unit, year, indicator, short_label, numerator, denominator,
-    rate, target_text, distance_points, below_count (one row per unit and indicator under target)."""
-    cells = headline_cells(con, boundary, units, year, year)
-    flags = [is_below_target(BY_CODE[c], r, year) for c, r in zip(cells["indicator"], cells["rate"], strict=True)]
-    below = cells[pd.Series(flags, index=cells.index, dtype=bool)].copy()
+    """The indicators under target and no better than last year of units with `min_indicators` or more
+    such headline indicators in `year`: display_id, unit, year, indicator, short_label, numerator,
+    denominator, rate, previous_rate, target_text, verdict, distance_points, gap (people short, in
+    words, where the indicator counts people), below_count (one row per unit and indicator)."""
+    cells = headline_cells(con, boundary, units, year - 1, year)
+    before = cells[cells["year"] == year - 1].set_index(["display_id", "indicator"])["rate"]
+    now = cells[cells["year"] == year].copy()
+    now["previous_rate"] = [before.get(key) for key in zip(now["display_id"], now["indicator"], strict=True)]
+    improved = now["rate"] > now["previous_rate"].astype(float) + EPS
+    below = now[now["status"].isin(SHORT_OF) & ~improved].copy()
+    below["gap"] = _gaps(below)
     below["below_count"] = below.groupby("display_id")["indicator"].transform("count").astype("int64")
     below = below[below["below_count"] >= min_indicators]
     return below[["display_id", "unit", "year", "indicator", "short_label", "numerator", "denominator", "rate",
-                  "target_text", "distance_points", "below_count"]].reset_index(drop=True)
+                  "previous_rate", "target_text", "verdict", "distance_points", "gap", "below_count"]] \
+        .reset_index(drop=True)
+
+
+def _gaps(frame: pd.DataFrame) -> list[str | None]:
+    prog = programme()
+    gaps = []
+    for code, numerator, denominator, goal in zip(frame["indicator"], frame["numerator"], frame["denominator"],
+                                                  frame["goal"], strict=True):
+        ind = prog.indicator(code)
+        gaps.append(gap_text(ind, int(people_short(numerator, denominator, goal, ind.strict)), goal))
+    return gaps
 
 
 def rising_exits(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
@@ -82,16 +121,49 @@ def rising_exits(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
 
 def training_gaps(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
                   year: int) -> pd.DataFrame:
-    """Each year from 2023 to `year` in which a unit trained fewer than all its committee members
-    (T7 under 100%): display_id, unit, year, numerator, denominator, rate, shortfall (not trained)."""
-    columns = ["display_id", "unit", "year", "numerator", "denominator", "rate", "shortfall"]
-    if year < TRAINING_FROM:
+    """Units whose training coverage (T7) is under target in `year`: display_id, unit, year, numerator,
+    denominator, rate, target_text, shortfall (not trained)."""
+    columns = ["display_id", "unit", "year", "numerator", "denominator", "rate", "target_text", "shortfall"]
+    if TRAINING_CODE not in programme().codes:
         return pd.DataFrame(columns=columns)
-    cells = headline_cells(con, boundary, units, TRAINING_FROM, year)
-    missed = cells["met"].map(lambda met: met is False).astype(bool)
-    gaps = cells[(cells["indicator"] == TRAINING_CODE) & (cells["denominator"] > 0) & missed]
+    cells = headline_cells(con, boundary, units, year, year)
+    gaps = cells[(cells["indicator"] == TRAINING_CODE) & cells["status"].isin(SHORT_OF)]
     gaps = gaps.assign(shortfall=gaps["denominator"] - gaps["numerator"])
-    return gaps.sort_values(["display_kind", "display_code", "year"], kind="stable")[columns].reset_index(drop=True)
+    return gaps.sort_values(["display_kind", "display_code"], kind="stable")[columns].reset_index(drop=True)
+
+
+def weak_secretaries(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                     year: int) -> pd.DataFrame:
+    """Secretaries and deputies of village and residential cells lacking THPT or sơ cấp LLCT in `year`:
+    display_id, unit, year, cell_code, cell_name, role, full_name, lacking (in words)."""
+    frame = con.execute(read_sql("weak_secretaries"), scope_params(boundary, units, year=year)).df()
+    frame["lacking"] = [", ".join(part for part, has in (("THPT", thpt), ("sơ cấp LLCT", llct)) if not has)
+                        for thpt, llct in zip(frame["has_thpt"], frame["has_so_cap_llct"], strict=True)]
+    return frame[["display_id", "unit", "year", "cell_code", "cell_name", "role", "full_name", "lacking"]]
+
+
+def excellent_share(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                    year: int) -> pd.DataFrame:
+    """Excellent ratings above the cap: display_id (None: the whole selection), unit, year, group
+    (Vietnamese), excellent, good_or_better, share. Organisations are those the cap's organisation
+    indicator counts in `year`: party cells per unit, or the units' own organisations over the whole
+    selection (the committee above them rates them)."""
+    prog = programme()
+    frame = con.execute(read_sql("excellent_shares"), scope_params(boundary, units, year=year)).df()
+    org = prog.indicator(prog.cap_codes[0]).basis(year)
+    parts = []
+    if org.fact == CELL_LEVEL_FACT:
+        parts.append(frame.assign(group=org.name, excellent=frame["cells_excellent"], good=frame["cells_good"]))
+    elif len(frame):
+        parts.append(pd.DataFrame({"display_id": [None], "unit": [total_label(units, year)], "year": [year],
+                                   "group": [org.name], "excellent": [frame["own_excellent"].sum()],
+                                   "good": [frame["own_good"].sum()]}))
+    parts.append(frame.assign(group="đảng viên", excellent=frame["members_excellent"], good=frame["members_good"]))
+    found = pd.concat(parts, ignore_index=True)
+    found = found[found["excellent"] > prog.excellent_cap * found["good"] + EPS]
+    found = found.assign(share=found["excellent"] / found["good"])
+    return found[["display_id", "unit", "year", "group", "excellent", "good", "share"]].rename(
+        columns={"good": "good_or_better"}).reset_index(drop=True)
 
 
 def exits_columns(year: int) -> dict[str, str]:
@@ -103,7 +175,7 @@ def exits_columns(year: int) -> dict[str, str]:
     return {"unit": "Đơn vị", "year": "Năm", **names}
 
 
-def _warning(rule_code: str, display_id: str, unit: str, subject: str, year: int, detail: str,
+def _warning(rule_code: str, display_id: str | None, unit: str, subject: str, year: int, detail: str,
              figures: str) -> dict:
     title, page, page_label = RULES[rule_code]
     return {"rule_code": rule_code, "rule": title, "display_id": display_id, "unit": unit, "subject": subject,
@@ -136,11 +208,12 @@ def _below_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for (display_id, unit), part in _by_unit(frame).items():
         figures = "; ".join(
-            f"{r['short_label']}: {vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}), "
-            f"mục tiêu {r['target_text']}" for r in part)
+            f"{r['short_label']}: {vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, năm trước "
+            f"{vi_percent(r['previous_rate'])}), mục tiêu {r['target_text']} — {r['verdict'].lower()}"
+            + (f", {r['gap']}" if isinstance(r["gap"], str) else "") for r in part)
         rows.append(_warning(
             "below_target", display_id, unit, unit, year,
-            f"Năm {year} dưới mục tiêu {len(part)} chỉ tiêu: {figures}.", figures))
+            f"Năm {year} dưới mục tiêu và không cao hơn năm trước ở {len(part)} chỉ tiêu: {figures}.", figures))
     return rows
 
 
@@ -157,27 +230,49 @@ def _exits_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 
 
 def _training_rows(frame: pd.DataFrame, year: int) -> list[dict]:
+    return [_warning(
+        "training_gaps", r["display_id"], r["unit"], r["unit"], year,
+        f"Năm {year} tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ là {vi_percent(r['rate'])} "
+        f"({vi_count(r['numerator'], r['denominator'])}), mục tiêu {r['target_text']}: "
+        f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng.",
+        f"{vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, "
+        f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng)") for r in frame.to_dict("records")]
+
+
+def _secretary_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for (display_id, unit), part in _by_unit(frame).items():
-        figures = "; ".join(f"{r['year']}: {vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}"
-                            f", {vi_number(r['shortfall'])} người chưa được bồi dưỡng)" for r in part)
+        people = "; ".join(f"{r['cell_name']} ({r['cell_code']}): {r['role'].lower()} {r['full_name']} chưa có "
+                           f"{r['lacking']}" for r in part)
         rows.append(_warning(
-            "training_gaps", display_id, unit, unit, year,
-            f"Tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ dưới 100% (mục tiêu 100% mỗi năm từ {TRAINING_FROM}): "
-            f"{figures}.", figures))
+            "weak_secretaries", display_id, unit, unit, year,
+            f"{vi_number(len(part))} bí thư, phó bí thư chi bộ thôn, tổ dân phố chưa đạt chuẩn: {people}.", people))
     return rows
 
 
+def _excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
+    cap = programme().excellent_cap
+    return [_warning(
+        "excellent_share", r["display_id"], r["unit"], f"{r['unit']} — {r['group']}", year,
+        f"Năm {year} có {vi_number(r['excellent'])} {r['group']} hoàn thành xuất sắc nhiệm vụ trên "
+        f"{vi_number(r['good_or_better'])} hoàn thành tốt nhiệm vụ trở lên ({vi_percent(r['share'])}), vượt mức "
+        f"{vi_percent(cap, 0)}.",
+        f"{vi_number(r['excellent'])}/{vi_number(r['good_or_better'])} ({vi_percent(r['share'])})")
+        for r in frame.to_dict("records")]
+
+
 def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-                 n_years: int = DEFAULT_IDLE_YEARS) -> pd.DataFrame:
+                 n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
     """Every warning for the selection and year, rule by rule: rule_code, rule (Vietnamese title),
     display_id, unit, subject (the cell or the unit), year, detail (a Vietnamese sentence with the
     figures), figures, page (the page that shows them) and page_label."""
     rows = [
-        *_idle_rows(idle_cells(con, boundary, units, year, n_years), year),
+        *_idle_rows(idle_cells(con, boundary, units, year, n_years, every_kind), year),
         *_below_rows(below_target(con, boundary, units, year), year),
         *_exits_rows(rising_exits(con, boundary, units, year), year),
         *_training_rows(training_gaps(con, boundary, units, year), year),
+        *_secretary_rows(weak_secretaries(con, boundary, units, year), year),
+        *_excellent_rows(excellent_share(con, boundary, units, year), year),
     ]
     return pd.DataFrame(rows, columns=WARNING_COLUMNS)
 
@@ -193,5 +288,7 @@ NAMED_QUERIES = {
     "warning_below_target": below_target,
     "warning_rising_exits": rising_exits,
     "warning_training_gaps": training_gaps,
+    "warning_weak_secretaries": weak_secretaries,
+    "warning_excellent_share": excellent_share,
     "all_warnings": all_warnings,
 }

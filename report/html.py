@@ -8,11 +8,13 @@ from html import escape
 import pandas as pd
 
 from queries.indicators import BOUNDARY_CURRENT
+from queries.programme import programme
 from queries.report_data import MeetingData
 from report.cards import CARDS_CSS, cards_html
-from report.sections import ISSUER, SAMPLE_NOTE, TITLE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline
+from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
 from ui.charts import plotly_config
 from ui.format import slug
+from ui.verdicts import ROLE_FILLS
 
 BOUNDARY_TEXT = {BOUNDARY_CURRENT: "5 đơn vị mới từ 2025 (cộng dồn đơn vị cũ)"}
 PAGE_CSS = """
@@ -27,13 +29,13 @@ table.data th, table.data td { border: 1px solid #ccc; padding: 4px 6px; vertica
 table.data th { background: #f4f1ea; text-align: left; }
 table.data td.num { text-align: right; white-space: nowrap; }
 table.scorecard td { text-align: center; white-space: pre-line; }
-table.scorecard td.met { background: #d7efd9; } table.scorecard td.notmet { background: #fbdcdc; }
 table.scorecard tr.selected td { font-weight: 700; }
 caption { text-align: left; font-weight: 700; padding: 4px 0; }
 details summary { cursor: pointer; color: #1f5fa8; margin: 4px 0 8px; }
 .chart { margin: 8px 0 4px; } ul.contents { list-style: none; padding-left: 12px; }
 @media print { section { break-before: page; } .chart { break-inside: avoid; } details { display: none; } }
-"""
+""" + "".join(f"table.scorecard td.{role} {{ background: {fill}; }}\n" for role, fill in ROLE_FILLS.items()
+              if role != "none")
 
 
 def _is_number(text: str) -> bool:
@@ -58,8 +60,8 @@ def scorecard_html(block: Scorecard, selected: tuple[str, ...] | None) -> str:
     for row in block.grid.to_dict("records"):
         cells = []
         for column in block.columns:
-            met = row.get(f"met:{column}")
-            css = {True: ' class="met"', False: ' class="notmet"'}.get(met, "")
+            role = row.get(f"role:{column}")
+            css = f' class="{role}"' if role in ROLE_FILLS and role != "none" else ""
             cells.append(f"<td{css}>{escape(str(row[column]))}</td>")
         marked = ' class="selected"' if selected and row["display_id"] in selected else ""
         rows.append(f"<tr{marked}>{''.join(cells)}</tr>")
@@ -106,7 +108,7 @@ def _cover(data: MeetingData, sections: list[Section], today: date) -> str:
     boundary = BOUNDARY_TEXT.get(data.boundary, "đơn vị khi báo cáo")
     sample = f'<p class="sample"><b>{escape(SAMPLE_NOTE)}</b></p>' if data.any_sample else ""
     contents = "".join(f"<li>{escape(s.title)}</li>" for s in sections)
-    return (f'<header><div class="issuer">{escape(ISSUER)}</div><h1>{escape(TITLE)}</h1>'
+    return (f'<header><div class="issuer">{escape(programme().owner)}</div><h1>{escape(title())}</h1>'
             f'<p class="meta"><b>{escape(data.scope_label)}</b> · năm <b>{data.year}</b> · {escape(boundary)}</p>'
             f'<p class="meta">Ngày lập báo cáo: {today:%d/%m/%Y}{loaded}</p>{sample}'
             f'<p><b>Nội dung</b></p><ul class="contents">{contents}</ul></header>')
@@ -122,5 +124,5 @@ def report_html(data: MeetingData, today: date | None = None) -> str:
         for s in sections)
     return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(TITLE)} — {escape(data.scope_label)} — {data.year}</title>"
+            f"<title>{escape(title())} — {escape(data.scope_label)} — {data.year}</title>"
             f"<style>{PAGE_CSS}{CARDS_CSS}</style></head><body>{_cover(data, sections, today)}{body}</body></html>")

@@ -16,19 +16,20 @@ import pandas as pd
 from fpdf import FPDF
 from PIL import Image
 
+from queries.programme import programme
 from queries.report_data import MeetingData
+from report.cards import change_text
 from report.html import BOUNDARY_TEXT
 from report.pdf_table import draw_table
-from report.sections import ISSUER, SAMPLE_NOTE, TITLE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline
-from ui.format import vi_count, vi_percent, vi_points
+from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
+from ui.format import vi_count, vi_percent
+from ui.verdicts import ROLE_INK, ROLE_RGB
 
 FONT = "DejaVu"
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 MARGIN = 14  # mm
 TEXT_WIDTH = 210 - 2 * MARGIN
-RED, GREEN, GREY, INK = (183, 28, 28), (30, 123, 52), (120, 120, 120), (26, 26, 26)
-MET_FILL, NOT_MET_FILL = (215, 239, 217), (251, 220, 220)
-CARD_STATE = {True: (GREEN, "✔ Đạt mục tiêu"), False: (RED, "✘ Chưa đạt"), None: (GREY, "Chưa có số liệu")}
+RED, GREY, INK = (183, 28, 28), (120, 120, 120), (26, 26, 26)
 
 
 class ReportPDF(FPDF):
@@ -40,8 +41,8 @@ class ReportPDF(FPDF):
         self.add_font(FONT, "I", FONT_DIR / "DejaVuSans-Oblique.ttf")
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=16)
-        self.set_title(f"{TITLE} — {data.scope_label} — {data.year}")
-        self.set_author("Ban Thường vụ Thị ủy Đức Phổ")
+        self.set_title(f"{title()} — {data.scope_label} — {data.year}")
+        self.set_author(programme().issuer)
         self.set_lang("vi")
 
     def header(self) -> None:
@@ -88,7 +89,7 @@ class ReportPDF(FPDF):
         self.ln(4)
 
     def card(self, card: dict, x: float, y: float, w: float, h: float) -> None:
-        colour, state = CARD_STATE[card["met"]]
+        colour, state = ROLE_INK[card["role"]], card["verdict"]
         self.set_draw_color(200, 195, 185)
         self.rect(x, y, w, h)
         self.set_fill_color(*colour)
@@ -97,22 +98,21 @@ class ReportPDF(FPDF):
         inner, left = w - 5.5, x + 3.5
         self.set_xy(left, y + 2)
         self.set_font(FONT, "B", 7.5)
-        self.multi_cell(inner, 3.4, f"{card['target']} · {card['label']}", align="L", new_x="LEFT", new_y="NEXT")
+        self.multi_cell(inner, 3.4, card["heading"], align="L", new_x="LEFT", new_y="NEXT")
         self.set_xy(left, max(self.get_y(), y + 9.5))
         self.set_font(FONT, "B", 17)
         self.cell(inner, 8, vi_percent(card["rate"]), new_x="LEFT", new_y="NEXT")
         self.set_font(FONT, "", 7.5)
         self.cell(inner, 4, f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
                   new_x="LEFT", new_y="NEXT")
-        change = card["change"]
-        self.cell(inner, 4, "" if change is None or pd.isna(change) else
-                  f"{vi_points(change)} so với {card['year'] - 1}", new_x="LEFT", new_y="NEXT")
+        self.cell(inner, 4, change_text(card) or "", new_x="LEFT", new_y="NEXT")
         self.set_text_color(*colour)
         self.set_font(FONT, "B", 8)
         self.cell(inner, 4.5, state, new_x="LEFT", new_y="NEXT")
         self.set_text_color(*INK)
         self.set_font(FONT, "", 7)
-        self.multi_cell(inner, 3.3, f"Mục tiêu 2025: {card['target_2025']} · 2030: {card['target_2030']}",
+        note = f" · {card['basis_note']}" if card["basis_note"] else ""
+        self.multi_cell(inner, 3.3, f"Mục tiêu năm {card['year']}: {card['target_text']}{note}",
                         align="L", new_x="LEFT", new_y="NEXT")
 
     def cards(self, cards: pd.DataFrame) -> None:
@@ -144,12 +144,13 @@ class ReportPDF(FPDF):
     def scorecard(self, block: Scorecard) -> None:
         grid = block.grid
         frame = grid[block.columns]
-        fills = [[{True: MET_FILL, False: NOT_MET_FILL}.get(row.get(f"met:{c}")) for c in block.columns]
-                 for row in grid.to_dict("records")]
+        fills = [[ROLE_RGB.get(row.get(f"role:{c}")) if row.get(f"role:{c}") not in (None, "none") else None
+                  for c in block.columns] for row in grid.to_dict("records")]
         headings = [f"{c}\n({block.targets[c]})" if c in block.targets else c for c in block.columns]
         widths = (1.3, 4.2, 1.6, 1.4, *[2.5] * (len(block.columns) - 4))
         self.data_table("Bảng xếp hạng đơn vị", frame, widths, fills, headings, size=6.8)
-        self.paragraph("Nền xanh: đạt mục tiêu; nền đỏ: chưa đạt. Mỗi ô: tỷ lệ và tử số/mẫu số.", 7.5, "I")
+        self.paragraph("Nền xanh lá: đạt mục tiêu hoặc đúng tiến độ; nền đỏ: chưa đạt hoặc chậm tiến độ; nền xanh lam: "
+                       "kết nạp vượt khung. Mỗi ô: tỷ lệ và tử số/mẫu số.", 7.5, "I")
 
     def chart(self, block: Chart) -> None:
         png = block.png() if block.png else None
@@ -168,11 +169,11 @@ class ReportPDF(FPDF):
         self.add_page()
         data = self.data
         self.set_text_color(*RED)
-        self.paragraph(ISSUER, 10, "B")
+        self.paragraph(programme().owner, 10, "B")
         self.set_text_color(*INK)
         self.ln(8)
         self.set_font(FONT, "B", 18)
-        self.multi_cell(0, 9, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 9, title(), align="C", new_x="LMARGIN", new_y="NEXT")
         self.ln(8)
         self.set_font(FONT, "B", 14)
         self.multi_cell(0, 7, f"{data.scope_label} — năm {data.year}", align="C", new_x="LMARGIN", new_y="NEXT")

@@ -9,17 +9,21 @@ from functools import partial
 import pandas as pd
 import plotly.graph_objects as go
 
-from queries.progress import METHOD_VI
-from queries.report_data import PACE_CHART_CODES, MeetingData
-from queries.scorecard import RANK_DEFINITION
-from queries.warnings import TRAINING_FROM
+from queries.method import method_notes
+from queries.programme import programme
+from queries.progress import method_text
+from queries.report_data import MeetingData, pace_chart_codes
+from queries.scorecard import rank_definition
+from queries.warnings import criteria
 from report import figures, static, tables
 from ui.format import vi_number
 
-TITLE = "Báo cáo tình hình thực hiện Đề án nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng " \
-        "và chất lượng đảng viên"
-ISSUER = "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ — BAN THƯỜNG VỤ THỊ ỦY"
 SAMPLE_NOTE = "Dữ liệu mẫu — số liệu minh họa, không phải báo cáo thật của các đơn vị."
+
+
+def title() -> str:
+    """`Báo cáo tình hình thực hiện <the programme's name>`."""
+    return f"Báo cáo tình hình thực hiện {programme().name}"
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,12 @@ class Section:
 def _results(data: MeetingData) -> Section:
     headline = tuple(data.cards["indicator"])
     return Section(section_titles(data)[0], [
-        Note(f"{data.scope_label}, năm {data.year}: bảy chỉ tiêu T1–T7 của Đề án so với mục tiêu 2025 và 2030. "
-             "Tỷ lệ = tử số / mẫu số, cộng trên các đơn vị đã chọn."),
+        Note(f"{data.scope_label}, năm {data.year}: {len(headline)} chỉ tiêu chính của Đề án so với mục tiêu của "
+             f"các mốc {', '.join(map(str, programme().deadlines))}. Tỷ lệ = tử số / mẫu số, cộng trên các đơn vị "
+             "đã chọn."),
         Cards(data.cards),
+        Heading("Cách đánh giá"),
+        *[Note(line.replace("**", "")) for line in method_notes()],
         Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
         Table(f"Các chỉ tiêu chính qua các năm, {data.first_year}–{data.year}", tables.trend_table(data, headline),
               (5.5, 1, 2, 1.6, 1.8, 1.6)),
@@ -82,7 +89,7 @@ def _results(data: MeetingData) -> Section:
 
 
 def _scorecard(data: MeetingData) -> Section:
-    blocks: list = [Note(RANK_DEFINITION)]
+    blocks: list = [Note(rank_definition())]
     if data.units:
         blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({data.scope_label}) được đánh dấu ▶."))
     if data.scorecard.empty:
@@ -95,11 +102,11 @@ def _scorecard(data: MeetingData) -> Section:
 
 
 def _pace(data: MeetingData) -> Section:
-    blocks: list = [Note(METHOD_VI)]
-    for deadline in (2025, 2030):
+    blocks: list = [Note(method_text())]
+    for deadline in programme().deadlines:
         blocks.append(Table(f"Tiến độ đến mục tiêu {deadline}", tables.pace_table(data, deadline),
                             (4.8, 3.3, 3.3, 2.3, 1.6, 2.2, 2.1, 2.8)))
-    for code in PACE_CHART_CODES:
+    for code in pace_chart_codes():
         name = f"Tiến độ {figures.heading(code)}"
         blocks.append(Chart(name, partial(figures.pace_figure, data, code), partial(static.pace_png, data, code)))
         blocks.append(Table(f"Số liệu: {name}", tables.as_text(tables.pace_path_table(data, code)), details=True))
@@ -107,24 +114,20 @@ def _pace(data: MeetingData) -> Section:
 
 
 def _warnings(data: MeetingData) -> Section:
-    criteria = {
-        "idle_cells": f"Không kết nạp được đảng viên nào {data.idle_years} năm liền trở lên, tính đến năm {data.year}.",
-        "below_target": f"Từ 2 chỉ tiêu T1–T7 trở lên dưới mục tiêu năm {data.year}.",
-        "rising_exits": f"Xóa tên cộng xin ra khỏi Đảng: năm {data.year - 2} < năm {data.year - 1} < năm {data.year}.",
-        "training_gaps": f"Tỷ lệ được bồi dưỡng dưới 100% trong ít nhất một năm từ {TRAINING_FROM} đến {data.year}.",
-    }
+    rules = criteria(data.year, data.idle_years)
     blocks: list = [Note(f"{tables.warning_count_text(data)} cho {data.scope_label}, năm {data.year}.")]
     for code, title, page_label, table in tables.warning_groups(data):
         blocks.append(Heading(f"{title} ({vi_number(len(table))})"))
-        blocks.append(Note(f"{criteria[code]} Số liệu chi tiết: trang «{page_label}» của hệ thống."))
+        blocks.append(Note(f"{rules[code]} Số liệu chi tiết: trang «{page_label}» của hệ thống."))
         blocks.append(Table(title, table, (2.2, 3, 7)) if len(table) else Note("Không có."))
     return Section(section_titles(data)[3], blocks)
 
 
 def section_titles(data: MeetingData) -> list[str]:
     """The titles of `outline(data)`, without building its sections (a country's grid takes seconds)."""
+    deadlines = " và ".join(map(str, programme().deadlines))
     return [f"1. Kết quả thực hiện các chỉ tiêu năm {data.year}", "2. Bảng xếp hạng đơn vị",
-            "3. Tiến độ đến mục tiêu 2025 và 2030", "4. Cảnh báo"]
+            f"3. Tiến độ đến mục tiêu {deadlines}", "4. Cảnh báo"]
 
 
 def outline(data: MeetingData) -> list[Section]:

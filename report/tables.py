@@ -6,15 +6,15 @@ import pandas as pd
 
 from etl.safe_text import neutralise_text
 from queries.frames import records
-from queries.indicators import BY_CODE
+from queries.judgement import rule
+from queries.programme import programme
 from queries.report_data import MeetingData
-from queries.scorecard import SHORT_LABELS
+from queries.scorecard import column_labels
 from queries.warnings import RULES
 from ui.format import vi_count, vi_number, vi_percent, vi_points
 from ui.tables import vi_table
 
 RATE_PREFIX = "Tỷ lệ"
-DEADLINES = (2025, 2030)
 
 
 def _missing(value: object) -> bool:
@@ -38,27 +38,28 @@ def as_text(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _figures(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """Indicator rows as text: the count as `223/329`, the rate as `67,78%`, met as `Đạt` / `Chưa đạt`."""
+    """Indicator rows as text: the count as `223/329`, the rate as `67,78%`, the verdict in words."""
     frame = frame.assign(count=[vi_count(n, d) for n, d in zip(frame["numerator"], frame["denominator"], strict=True)])
     return as_text(vi_table(frame, columns))
 
 
 def indicators_table(data: MeetingData) -> pd.DataFrame:
     """Every indicator of the year: the KPI export's rows, as the pages name them."""
-    return _figures(data.indicators.assign(code=data.indicators["indicator"]), {
-        "code": "Mã", "label": "Chỉ tiêu", "population": "Đối tượng", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ",
-        "target_text": "Mục tiêu", "met": "Đạt mục tiêu"})
+    return _figures(data.indicators, {
+        "short": "Mã", "label": "Chỉ tiêu", "population": "Đối tượng", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ",
+        "target_text": "Mục tiêu", "verdict": "Đánh giá"})
 
 
 def trend_table(data: MeetingData, codes: tuple[str, ...]) -> pd.DataFrame:
     """Year by year figures of `codes`."""
     return _figures(data.trend[data.trend["indicator"].isin(codes)], {
         "label": "Chỉ tiêu", "year": "Năm", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ", "target_text": "Mục tiêu",
-        "met": "Đạt mục tiêu"})
+        "verdict": "Đánh giá"})
 
 
 def scorecard_grid(data: MeetingData) -> pd.DataFrame:
-    """Units (by rank) × T1–T7 as text: `93,33%` over `14/15` in each cell; `met` kept for colour."""
+    """Units (by rank) × the headline indicators as text: `93,33%` over `14/15` in each cell; the
+    verdict's colour role kept (`role:<column>`) for the cell's colour."""
     # plain dicts, not .loc per cell: the country has 70,000 cells
     cells = {(r["display_id"], r["indicator"]): r for r in records(data.scorecard)}
     ranking = {r["display_id"]: r for r in records(data.ranking)}
@@ -69,24 +70,25 @@ def scorecard_grid(data: MeetingData) -> pd.DataFrame:
                "Đơn vị": ("▶ " if data.units and display_id in data.units else "") + unit["unit"],
                "So với năm trước": unit["rank_change_text"],
                "Số chỉ tiêu đạt": str(unit["targets_met"])}
-        for code, label in SHORT_LABELS.items():
+        for code, label in column_labels().items():
             cell = cells.get((display_id, code))
             if cell is not None:
                 row[label] = f"{vi_percent(cell['rate'])}\n{vi_count(cell['numerator'], cell['denominator'])}"
-                row[f"met:{label}"] = cell["met"]
+                row[f"role:{label}"] = cell["role"]
             else:
-                row[label], row[f"met:{label}"] = "—", None
+                row[label], row[f"role:{label}"] = "—", "none"
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def scorecard_columns() -> list[str]:
-    return ["Hạng", "Đơn vị", "So với năm trước", "Số chỉ tiêu đạt", *SHORT_LABELS.values()]
+    return ["Hạng", "Đơn vị", "So với năm trước", "Số chỉ tiêu đạt", *column_labels().values()]
 
 
 def scorecard_targets(year: int) -> dict[str, str]:
     """Each scorecard column's target in force for the year."""
-    return {label: BY_CODE[code].target_text(year) for code, label in SHORT_LABELS.items()}
+    prog = programme()
+    return {label: rule(prog.indicator(code), year).text for code, label in column_labels().items()}
 
 
 def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:

@@ -5,9 +5,10 @@ warnings and pace tests: written with `etl.template.write_workbook`, loaded thro
 Every unit has one village cell `T01` (Thôn) with four cadres, 200 members on 1 January and 100
 members rated, so each headline indicator is one lever:
 
-- T1 `org`: the unit's own rating (HTTNV met, HTNV not);
-- T2 `good` of 100 rated members are rated HTTNV (the rest HTNV);
-- T3 `admitted` of 200 (3% = 6); extra cells (`more_cells`: code → admitted) have 10 members each;
+- T1 `org`: the unit's own rating (HTTNV met, HTNV not); from 2025 T1 counts the cells (`cell_rating`);
+- T2 `good` of 100 rated members are rated HTTNV or, `excellent` of them, HTXSNV (the rest HTNV);
+- T3 `admitted` of 200 (3% = 6); extra village cells (`more_cells`: code → admitted) and cells of
+  other kinds (`other_cells`: code → (kind, admitted)) have 10 members each;
 - T4 `t4` of the 4 cadres have THPT and sơ cấp LLCT; T5 `t5` trung cấp chuyên môn;
   T6 `t6` trung cấp LLCT; T7 `t7` were trained (no grassroots committee, so T7 = t7 / 4).
 """
@@ -43,26 +44,28 @@ def cadres(t4: int, t5: int, t6: int, t7: int) -> list[dict]:
 
 
 def member_row(code: str, start: int, admitted: int, struck_off: int = 0, resigned: int = 0,
-               good: int = 0, fulfilled: int = 0) -> dict:
+               good: int = 0, fulfilled: int = 0, excellent: int = 0) -> dict:
     end = start + admitted - struck_off - resigned
     return {
         "cell_code": code, "start_count": start, "admitted": admitted, "admitted_students": 0,
         "admitted_workers": 0, "admitted_owners": 0, "transferred_in": 0, "transferred_out": 0, "died": 0,
         "struck_off": struck_off, "expelled": 0, "resigned": resigned, "end_count": end, "exempted": 0,
-        "working_away": 0, "rated_excellent": 0, "rated_good": good, "rated_fulfilled": fulfilled,
+        "working_away": 0, "rated_excellent": excellent, "rated_good": good - excellent, "rated_fulfilled": fulfilled,
         "rated_not_fulfilled": 0, "unrated": end - good - fulfilled,
     }
 
 
 def workbook(unit_id: str, year: int, *, org: str = "HTTNV", good: int = 95, admitted: int = 6,
              t4: int = 4, t5: int = 2, t6: int = 1, t7: int = 4, struck_off: int = 0, resigned: int = 0,
-             more_cells: dict[str, int] | None = None) -> tuple[str, bytes]:
+             more_cells: dict[str, int] | None = None, other_cells: dict[str, tuple[str, int]] | None = None,
+             excellent: int = 0, cell_rating: str = "HTTNV") -> tuple[str, bytes]:
     """(file name, bytes) of one unit's workbook for `year`; the defaults meet every target."""
-    cells = [{"cell_code": "T01", "cell_name": "Chi bộ thôn Một", "cell_type": "Thôn", "rating": "HTTNV",
+    cells = [{"cell_code": "T01", "cell_name": "Chi bộ thôn Một", "cell_type": "Thôn", "rating": cell_rating,
               "four_good": False}]
-    members = [member_row("T01", START, admitted, struck_off, resigned, good, RATED - good)]
-    for code, cell_admitted in (more_cells or {}).items():
-        cells.append({"cell_code": code, "cell_name": f"Chi bộ thôn {code}", "cell_type": "Thôn",
+    members = [member_row("T01", START, admitted, struck_off, resigned, good, RATED - good, excellent)]
+    extra = {**{code: ("Thôn", n) for code, n in (more_cells or {}).items()}, **(other_cells or {})}
+    for code, (kind, cell_admitted) in extra.items():
+        cells.append({"cell_code": code, "cell_name": f"Chi bộ {kind.lower()} {code}", "cell_type": kind,
                       "rating": "HTTNV", "four_good": False})
         members.append(member_row(code, 10, cell_admitted))
     info = {"org_rating": org, "prepared_by": "Kiểm thử", "prepared_on": f"20/12/{year}"}

@@ -10,14 +10,13 @@ import pytest
 from queries.db import cursor
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
-from queries.pace import pace_for
 from queries.progress import (
-    PACE_CODES,
     SERIES_OBSERVED,
     SERIES_PROJECTED,
     SERIES_TARGET,
     pace_by_indicator,
     pace_by_unit,
+    pace_codes,
     pace_path,
 )
 from tests.apptest_pages import table, texts
@@ -48,10 +47,12 @@ def test_t4_thpt_pace_from_the_2022_baseline_equals_the_kpi_figures(sample_env, 
     assert row["reach_2030"] == str(latest + math.ceil((1 - rate) / observed))
     if latest == 2024:
         assert row["needed_2025"] == pytest.approx(1 - rate)
-        assert row["status_2025"] == "Chậm tiến độ"
+        assert row["status_2025"] == "Chậm tiến độ (mức 2025)"  # 100% would come in 2028
+        assert row["verdict"] == "Chậm tiến độ (mức 2025)"  # the cards' verdict: the same judgement
     else:
         assert math.isnan(row["needed_2025"])  # the deadline has come
-        assert row["status_2025"] == "Chưa đạt, đã đến hạn"
+        assert row["status_2025"] == "Chưa đạt (mức 2025)"
+        assert row["status_2030"] == "Đúng tiến độ (mức 2030)"  # 100% in 2029 at this pace
 
 
 def test_the_sample_figures_by_hand(sample_env):
@@ -66,7 +67,7 @@ def test_the_sample_figures_by_hand(sample_env):
 def test_every_level_indicator_and_the_path(sample_env):
     con = cursor()
     frame = pace_by_indicator(con, "reported", None, 2025)
-    assert tuple(frame["indicator"]) == PACE_CODES
+    assert tuple(frame["indicator"]) == pace_codes()
     path = pace_path(con, "reported", None, 2025, "T4_thpt")
     observed = path[path["series"] == SERIES_OBSERVED]
     assert list(observed["year"]) == [2020, 2021, 2022, 2023, 2024, 2025]
@@ -80,10 +81,13 @@ def test_per_unit_pace_uses_each_units_own_series(sample_env):
     con = cursor()
     rows = pace_by_unit(con, "current", None, 2025, ("T6_trung_cap_llct",))
     assert len(rows) == 5
-    series = indicators_by_unit(con, "current", None, 2015, 2025)
+    series = indicators_by_unit(con, "current", None, 2015, 2025).set_index(["display_id", "indicator", "year"])
+    series = series.sort_index()
     for row in rows.to_dict("records"):
-        own = series[(series["display_id"] == row["display_id"]) & (series["indicator"] == "T6_trung_cap_llct")]
-        assert row["observed_per_year"] == pytest.approx(pace_for(own, "T6_trung_cap_llct").observed_per_year)
+        assert (row["base_year"], row["latest_year"]) == (2022, 2025)  # the baseline, and the latest year
+        own = series.loc[(row["display_id"], "T6_trung_cap_llct")]
+        by_hand = (own.at[2025, "rate"] - own.at[2022, "rate"]) / 3
+        assert row["observed_per_year"] == pytest.approx(by_hand)
 
 
 def test_page_shows_the_pace_and_how_it_is_computed(sample_env):
@@ -95,7 +99,11 @@ def test_page_shows_the_pace_and_how_it_is_computed(sample_env):
         "2022", "223", "329", "67,78%")
     assert (row["Năm gần nhất"], row["Tử số năm gần nhất"], row["Tỷ lệ năm gần nhất"]) == ("2024", "259", "78,72%")
     assert row["Tốc độ đã đạt (điểm %/năm)"] == vi_number(36 / 329 / 2 * 100, 2) == "5,47"
-    assert row["Năm đạt mục tiêu 2025 theo tốc độ hiện nay"] == "2028"
+    assert row["Năm đạt mức 2025 theo tốc độ hiện nay"] == "2028"
+    assert row["Đánh giá 2025"] == "Chậm tiến độ (mức 2025)"
+    ratings = shown.set_index("Chỉ tiêu").loc["TCCSĐ hoàn thành tốt nhiệm vụ trở lên"]
+    assert ratings["Năm đạt mức 2025 theo tốc độ hiện nay"] == "—"  # every year: no arrival year
+    assert ratings["Đánh giá 2025"].startswith("đạt ") and "/5 năm" in ratings["Đánh giá 2025"]
 
     at.multiselect(key="tien_do_chi_tieu").set_value(["T4_thpt"]).run()
     assert not at.exception

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from queries.db import cursor
-from queries.indicators import BY_CODE, HEADLINE
 from queries.scorecard import (
-    _judged,
-    distance_to_target,
     scorecard_order,
     unit_ranking,
     unit_scorecard,
@@ -25,27 +21,31 @@ from tests.page_support import run_page
 A, B, C, D, E, F = "21469-2015", "21451-2015", "21442-2015", "21445-2015", "21448-2015", "21457-2015"
 NAMES = {A: "Phường Phổ Hòa", B: "Phường Phổ Văn", C: "Xã Phổ An", D: "Xã Phổ Phong", E: "Xã Phổ Thuận",
          F: "Xã Phổ Nhơn"}
-# Distances to target (points): T1 +10, T2 +5, T3 0, T4 0, T5 +25, T6 +25, T7 0 → 7 met, mean 65/7.
+# 2023 and 2024 come before the 2025 deadline: T4–T6 are met at the 2025 level, else on or behind
+# pace from the unit's first year (2023) to 2024; with one year of figures there is no pace (not judged).
+# Distances to target (points): T1 +10, T2 +5, T3 0, T4 0, T5 +25, T6 +25, T7 0 → 7 on target, mean 65/7.
 ALL_MET = {"good": 95, "admitted": 6, "t4": 4, "t5": 3, "t6": 2, "t7": 4}
-# T2 85% (−5), T4 3/4 (−25); T1 +10, the rest on target: 5 met, mean −20/7.
+# T2 85% (−5); T4 3/4: 75%, −25 (2024: behind, from 100% in 2023); T1 +10, the rest on target.
 FIVE_B = {"good": 85, "admitted": 6, "t4": 3, "t5": 2, "t6": 1, "t7": 4}
-# T3 10/200 = 5%, above the band (−1), T5 1/4 (−25); T1 +10, T2 +5: 5 met, mean −11/7.
+# T3 10/200 = 5%: above the band, which counts as on target (distance 0); T5 1/4 (−25, no progress: behind).
 FIVE_C = {"good": 95, "admitted": 10, "t4": 4, "t5": 1, "t6": 1, "t7": 4}
-# Every target missed: −90, −5, −1 (T3 2%), −25, −25, −25, −25: mean −196/7.
+# Every target missed: −90, −5, −1 (T3 2%), T4–T6 −25 (75%, 25%, 0%; no progress: behind), T7 −25.
 NONE_MET = {"org": "HTNV", "good": 85, "admitted": 4, "t4": 3, "t5": 1, "t6": 0, "t7": 3}
 DATASET = {
     2023: {A: FIVE_B, B: ALL_MET, C: {**FIVE_C, "org": "HTNV"}, D: {**ALL_MET, "t7": 3}, F: NONE_MET},
     2024: {A: ALL_MET, B: FIVE_B, C: FIVE_C, D: FIVE_B, E: NONE_MET, F: NONE_MET},
 }
-# 2023: B 7 met, D 6, A 5, C 4 (mean −111/7), F 0 → ranks 1, 2, 3, 4, 5.
-# 2024: A 7; C and B/D 5 each, C's mean −11/7 beats −20/7; B and D tie; E and F tie.
-EXPECTED_2024 = [  # unit, targets met, mean distance (points), rank, last year's rank, change
+# 2023 (T4–T6 below their level not judged: no pace yet): B 7 on target, D 6 (T7 −25), A 5 (mean 5/6 over the
+# 6 judged), C 5 (T1 −90: mean −85/6), F 0 → ranks 1, 2, 3, 4, 5.
+# 2024: A 7; C 6 (T5 behind); B and D 5 each (T2 below, T4 behind), tied at −20/7; F 0 at −196/7; E 0 but
+# reported first in 2024, so its T4–T6 have no pace and its mean is over 4: −121/4, below F.
+EXPECTED_2024 = [  # unit, targets on target, mean distance (points), rank, last year's rank, change
     (A, 7, 65 / 7, 1, 3, "▲2"),
-    (C, 5, -11 / 7, 2, 4, "▲2"),
+    (C, 6, -10 / 7, 2, 4, "▲2"),
     (B, 5, -20 / 7, 3, 1, "▼2"),
     (D, 5, -20 / 7, 3, 2, "▼1"),
-    (E, 0, -196 / 7, 5, None, "—"),
     (F, 0, -196 / 7, 5, 5, "–"),
+    (E, 0, -121 / 4, 6, None, "—"),
 ]
 
 
@@ -58,18 +58,6 @@ def scorecard_var(tmp_path_factory):
 @pytest.fixture
 def scorecard_env(empty_env, scorecard_var):
     return copy_into(empty_env, scorecard_var)
-
-
-def test_distance_to_target_and_the_t3_band():
-    t3, t5, t2 = BY_CODE["T3_admission_rate"], BY_CODE["T5_trung_cap_chuyen_mon"], BY_CODE["T2_member_rating"]
-    assert distance_to_target(t3, 0.035, 2024) == 0
-    assert distance_to_target(t3, 0.02, 2024) == pytest.approx(-0.01)
-    assert distance_to_target(t3, 0.05, 2024) == pytest.approx(-0.01)  # above the band: off target too
-    assert distance_to_target(t5, 0.6, 2024) == pytest.approx(0.1)
-    assert distance_to_target(t5, 0.6, 2026) == pytest.approx(-0.15)  # the 2030 target, 75%, from 2026
-    assert distance_to_target(t2, None, 2024) is None
-    assert distance_to_target(BY_CODE["T7_training"], 0.8, 2022) is None  # T7 applies from 2023
-    assert distance_to_target(BY_CODE["T7_training"], 0.8, 2023) == pytest.approx(-0.2)
 
 
 def test_ranks_and_rank_changes_are_exact(scorecard_env):
@@ -96,20 +84,22 @@ def test_ranking_among_selected_units_and_cells(scorecard_env):
                     strict=True)) == [(C, 1, 2, "▲1"), (B, 2, 1, "▼1")]
     cells = unit_scorecard(cursor(), "reported", None, 2024).set_index(["display_id", "indicator"])
     cell = cells.loc[(C, "T3_admission_rate")]
-    assert (cell["numerator"], cell["denominator"], cell["met"]) == (10, 200, False)
-    assert cell["distance_points"] == pytest.approx(-1.0)
+    assert (cell["numerator"], cell["denominator"], cell["status"], cell["role"]) == (10, 200, "exceeded", "neutral")
+    assert cell["distance_points"] == 0  # above the band: no penalty
+    assert cells.loc[(C, "T5_trung_cap_chuyen_mon"), "verdict"] == "Chậm tiến độ (mức 2025)"
+    assert cells.loc[(E, "T5_trung_cap_chuyen_mon"), "status"] == "no_data"  # one year: no pace yet
     assert cells.loc[(A, "T5_trung_cap_chuyen_mon"), "distance_points"] == pytest.approx(25.0)
-    assert cells.loc[(E, "T1_org_rating"), "rank"] == 5
+    assert cells.loc[(E, "T1_org_rating"), "rank"] == 6
 
 
 def test_sorting_by_an_indicator(scorecard_env):
     ranking = unit_ranking(cursor(), "reported", None, 2024)
     cells = unit_scorecard(cursor(), "reported", None, 2024)
-    assert scorecard_order(ranking, cells) == [A, C, B, D, E, F]
-    # T5: A +25; B and D on target (ties by rank); C, E, F −25 (ties by rank)
-    assert scorecard_order(ranking, cells, "T5_trung_cap_chuyen_mon") == [A, B, D, C, E, F]
-    # T3: everyone on the band but C (5%) and E, F (2%)
-    assert scorecard_order(ranking, cells, "T3_admission_rate") == [A, B, D, C, E, F]
+    assert scorecard_order(ranking, cells) == [A, C, B, D, F, E]
+    # T5: A +25; B and D on target (ties by rank); C, F, E −25 (ties by rank)
+    assert scorecard_order(ranking, cells, "T5_trung_cap_chuyen_mon") == [A, B, D, C, F, E]
+    # T3: everyone in or above the band (0; C's 5% the highest rate) but E, F (2%, −1)
+    assert scorecard_order(ranking, cells, "T3_admission_rate") == [C, A, B, D, F, E]
     with pytest.raises(ValueError):
         scorecard_order(ranking, cells, "T9")
 
@@ -118,21 +108,21 @@ def test_page_shows_the_ranking(scorecard_env):
     at = run_page("pages/scorecard.py", year=2024)
     _, shown = table(at, "Thứ hạng đơn vị")
     assert list(shown["Đơn vị"]) == [NAMES[u] for u, *_ in EXPECTED_2024]
-    assert list(shown["Thứ hạng"]) == ["1", "2", "3", "3", "5", "5"]
+    assert list(shown["Thứ hạng"]) == ["1", "2", "3", "3", "5", "6"]
     assert list(shown["Thay đổi thứ hạng"]) == [change for *_, change in EXPECTED_2024]
-    assert list(shown["Số chỉ tiêu đạt"]) == ["7", "5", "5", "5", "0", "0"]
+    assert list(shown["Số chỉ tiêu đạt"]) == ["7", "6", "5", "5", "0", "0"]
     assert shown.at[0, "Khoảng cách trung bình (điểm %)"] == "9,29"
     assert "Cách xếp hạng." in texts(at)
 
     cells, cells_shown = table(at, "Bảng xếp hạng đơn vị")
     assert len(cells) == 6 * 7
     row = cells_shown[(cells_shown["Đơn vị"] == NAMES[C]) & (cells_shown["Chỉ tiêu"] == "T3 · Tỷ lệ kết nạp")].iloc[0]
-    assert (row["Tử số"], row["Mẫu số"], row["Tỷ lệ"], row["Đạt mục tiêu"]) == ("10", "200", "5,00%", "Chưa đạt")
+    assert (row["Tử số"], row["Mẫu số"], row["Tỷ lệ"], row["Đánh giá"]) == ("10", "200", "5,00%", "Vượt khung")
 
     at.selectbox(key="xep_hang_sap_xep").set_value("T5_trung_cap_chuyen_mon").run()
     assert not at.exception
     cells, _ = table(at, "Bảng xếp hạng đơn vị")
-    assert list(dict.fromkeys(cells["Đơn vị"])) == [NAMES[u] for u in (A, B, D, C, E, F)]
+    assert list(dict.fromkeys(cells["Đơn vị"])) == [NAMES[u] for u in (A, B, D, C, F, E)]
 
 
 def test_clicking_a_unit_filters_every_page(scorecard_env):
@@ -200,27 +190,3 @@ def test_clicking_a_heat_map_cell_in_chromium(scorecard_env):
         wait_idle(page, 60)
         assert "Xã Phổ An" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
         assert exceptions(page) == []
-
-
-def test_cells_judged_on_arrays_as_each_indicator_judges_one_rate():
-    """`scorecard_cells` works per (indicator, year) on arrays; every rate at, just beside and far
-    from each target and band edge, missing, and before a target applies, gets what
-    `Indicator.met`, `Indicator.target_text` and `distance_to_target` give it alone."""
-    codes, years, rates = [], [], []
-    for code in HEADLINE:
-        ind = BY_CODE[code]
-        edges = {ind.target_2025, ind.target_2030, *(() if ind.upper_2025 is None else (ind.upper_2025,))}
-        values = [float("nan"), 0.0, 1.0, *(e + d for e in edges for d in (-1e-9, -1e-13, 0.0, 1e-13, 1e-9))]
-        for year in (2020, 2022, 2023, 2025, 2026, 2030):
-            for rate in values:
-                codes.append(code)
-                years.append(year)
-                rates.append(rate)
-    texts, met, distance = _judged(codes, np.array(years), np.array(rates))
-    for i, (code, year, rate) in enumerate(zip(codes, years, rates, strict=True)):
-        ind = BY_CODE[code]
-        one = None if np.isnan(rate) else rate
-        assert texts[i] == ind.target_text(year)
-        assert met[i] is ind.met(one, year), (code, year, rate)
-        expected = distance_to_target(ind, one, year)
-        assert (np.isnan(distance[i]) if expected is None else distance[i] == expected), (code, year, rate)

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from auth.session import audit_download
+from queries.rounding import percent
 from ui.charts import plotly_config
 from ui.exports import csv_bytes, file_stem, xlsx_bytes
 from ui.filters import Filters
@@ -19,10 +20,11 @@ SHOWN_ROWS = 300  # rows formatted (pandas Styler: ~1 ms a row) and sent to the 
 
 
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """Rates (fractions) become percentages rounded as on screen: `Tỷ lệ` 0.677811 → `Tỷ lệ (%)` 67.78."""
+    """Rates (fractions) become percentages rounded as on screen (half up): `Tỷ lệ` 0.677811 → `Tỷ lệ (%)`
+    67.78, 3/96 → 3.13."""
     out = table.copy()
     for column in [c for c in out.columns if str(c).startswith(RATE_PREFIX)]:
-        out[column] = (out[column].astype(float) * 100).round(2)
+        out[column] = [percent(v) for v in out[column].astype(float)]
         out = out.rename(columns={column: f"{column} (%)"})
     return out
 

@@ -1,4 +1,5 @@
-"""Plotly figures in one look: Vietnamese axes and hover text, one colour for met and one for not met."""
+"""Plotly figures in one look: Vietnamese axes and hover text, bars and points coloured by the verdict's
+colour role (ui/verdicts.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from plotly.colors import sample_colorscale
 from ui.figure_cache import cached_figure
 from ui.format import PLOTLY_SEPARATORS, vi_count, vi_number, vi_percent
 from ui.limits import first_units
+from ui.verdicts import role_colours
 
 MET = "#1e7b34"
 NOT_MET = "#c62828"
@@ -60,14 +62,14 @@ def rate_hover(frame: pd.DataFrame) -> list[str]:
 
 @cached_figure
 def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float, target_label: str,
-                      met: list[bool | None]) -> go.Figure:
-    """Horizontal bars of a rate per unit, coloured met / not met, with a labelled target line."""
+                      roles: list[str]) -> go.Figure:
+    """Horizontal bars of a rate per unit, coloured by the verdict's role, with a labelled target line."""
     frame, kept, note = first_units(frame, "unit")
-    met, title = [m for m, k in zip(met, kept, strict=True) if k], title + note
+    roles, title = [m for m, k in zip(roles, kept, strict=True) if k], title + note
     labels = rate_hover(frame)
     fig = go.Figure(go.Bar(
         y=frame["unit"], x=frame["rate"], orientation="h",
-        marker_color=[MET if m else NOT_MET for m in met],
+        marker_color=role_colours(roles),
         text=labels, textposition="auto",
         hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
     ))
@@ -127,7 +129,6 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
 
 
 BAND_FILL = "rgba(30, 123, 52, 0.14)"
-NO_RATE = "#9e9e9e"
 RISE, FALL, TOTAL = "#1f5fa8", "#e08a00", "#455a64"
 
 
@@ -185,12 +186,12 @@ def _band(fig: go.Figure, band: tuple[float, float], label: str, vertical: bool)
 
 @cached_figure
 def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], band_label: str,
-                    met: list[bool | None]) -> go.Figure:
-    """The rate per year as a line against a shaded target band, points coloured met / not met."""
+                    roles: list[str]) -> go.Figure:
+    """The rate per year as a line against a shaded target band, points coloured by the verdict's role."""
     fig = go.Figure(go.Scatter(
         x=frame["year"], y=frame["rate"], mode="lines+markers+text", name="Tỷ lệ",
         line={"color": TARGET, "width": 3},
-        marker={"size": 16, "color": [NO_RATE if m is None else MET if m else NOT_MET for m in met]},
+        marker={"size": 16, "color": role_colours(roles)},
         text=[vi_percent(r) for r in frame["rate"]], textposition="top center",
         customdata=rate_hover(frame),
         hovertemplate="Năm %{x}<br>Tỷ lệ: %{customdata}<extra></extra>",
@@ -205,13 +206,13 @@ def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], 
 
 @cached_figure
 def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float], band_label: str,
-                      met: list[bool | None]) -> go.Figure:
-    """Horizontal bars of a rate per unit, coloured met / not met, against a shaded target band."""
+                      roles: list[str]) -> go.Figure:
+    """Horizontal bars of a rate per unit, coloured by the verdict's role, against a shaded target band."""
     frame, kept, note = first_units(frame, "unit")
-    met, title = [m for m, k in zip(met, kept, strict=True) if k], title + note
+    roles, title = [m for m, k in zip(roles, kept, strict=True) if k], title + note
     fig = go.Figure(go.Bar(
         y=frame["unit"], x=frame["rate"], orientation="h",
-        marker_color=[NO_RATE if m is None else MET if m else NOT_MET for m in met],
+        marker_color=role_colours(roles),
         text=rate_hover(frame), textposition="auto",
         hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
     ))

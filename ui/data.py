@@ -15,6 +15,7 @@ from etl.batch import ensure_database
 from etl.config import settings
 from queries import catalog
 from queries.db import cursor, data_version
+from queries.programme import Programme, ProgrammeError, programme, programme_key
 from queries.scope import restricted_to
 
 
@@ -30,9 +31,18 @@ def version() -> str:
     return data_version()
 
 
+def programme_or_stop() -> Programme:
+    """The programme in force; a file that does not fit stops the app with its problems, in Vietnamese."""
+    try:
+        return programme()
+    except ProgrammeError as exc:
+        st.error(str(exc).replace("\n", "  \n"))
+        st.stop()
+
+
 @st.cache_data(ttl=3600, max_entries=2048, show_spinner=False)
-def _run(db_version: str, name: str, args: tuple, allowed: tuple[str, ...] | None) -> object:
-    """One cache entry per database version, query, arguments and reader scope."""
+def _run(db_version: str, programme_version: str, name: str, args: tuple, allowed: tuple[str, ...] | None) -> object:
+    """One cache entry per database version, programme file, query, arguments and reader scope."""
     with restricted_to(allowed):
         return catalog.QUERIES[name](cursor(), *args)
 
@@ -41,7 +51,7 @@ def query(name: str, *args: object) -> pd.DataFrame:
     """Run the named query of `queries.catalog` for these arguments (lists become tuples),
     restricted to the units the logged-in user may see (decided on the server, from the session)."""
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    return _run(version(), name, frozen, allowed_units())
+    return _run(version(), programme_key(), name, frozen, allowed_units())
 
 
 def scoped_cursor_work(work, *args):

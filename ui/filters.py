@@ -1,4 +1,5 @@
-"""The filter bar shared by every page: boundary, year, units. It lives in the URL."""
+"""The filter bar shared by every page: year, boundary, units. It lives in the URL as stable ids
+(ui/url_state.py)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from etl.units import merged_note
 from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
+from queries.programme import programme
+from ui import url_state
 from ui.data import query
 
 BOUNDARY_LABELS = {
-    BOUNDARY_REPORTED: "Đơn vị khi báo cáo",
+    BOUNDARY_REPORTED: "Đơn vị theo từng năm",
     BOUNDARY_CURRENT: "5 đơn vị mới (từ 2025)",
 }
 BOUNDARY_HELP = (
-    "«Đơn vị khi báo cáo»: 15 phường, xã đến năm 2024 và 5 đơn vị từ năm 2025, như đã báo cáo. "
-    "«5 đơn vị mới»: số liệu các năm trước được cộng dồn vào đơn vị mới (Nghị quyết 1677/NQ-UBTVQH15)."
+    "«Đơn vị theo từng năm» (mặc định): mỗi năm theo các đơn vị đã báo cáo năm đó — 15 phường, xã đến năm 2024, "
+    "5 đơn vị từ năm 2025; so sánh với năm trước, tiến độ và cảnh báo của một đơn vị mới vẫn tính cả các đơn vị đã "
+    "sáp nhập vào nó. «5 đơn vị mới»: số liệu mọi năm được cộng dồn vào đơn vị mới (Nghị quyết 1677/NQ-UBTVQH15)."
 )
 STATE_KEY = "current_filters"
 
@@ -35,8 +40,18 @@ class Filters:
     @property
     def scope_label(self) -> str:
         if not self.units:
-            return "Toàn thị xã"
+            return whole_area_label(self.year)
         return ", ".join(self.unit_names)
+
+
+def whole_area_label(year: int) -> str:
+    """What the whole selection is called in `year` (data/programme.toml `toan_dia_ban`)."""
+    return programme().whole_area(year)
+
+
+def in_sentence(label: str) -> str:
+    """`Toàn thị xã` → `toàn thị xã`: a label inside a sentence (names keep their capitals)."""
+    return label[:1].lower() + label[1:]
 
 
 def sidebar_filters() -> Filters | None:
@@ -44,31 +59,60 @@ def sidebar_filters() -> Filters | None:
     years = [int(y) for y in query("years_loaded")]
     if not years:
         return None
+    url_state.take_boundary()
+    url_state.take_year(years)
     with st.sidebar:
         st.markdown("### Bộ lọc")
-        year = st.selectbox("Năm", years[::-1], key="nam", bind="query-params")
+        year = int(st.selectbox("Năm", years[::-1], key=url_state.YEAR))
         boundary = st.radio(
-            "Địa giới đơn vị", list(BOUNDARY_LABELS), key="ranh_gioi",
-            format_func=BOUNDARY_LABELS.get, bind="query-params", help=BOUNDARY_HELP,
+            "Địa giới đơn vị", list(BOUNDARY_LABELS), key=url_state.BOUNDARY,
+            format_func=BOUNDARY_LABELS.get, help=BOUNDARY_HELP,
         )
         units = query("display_units", boundary, None)
         names = _unit_labels(units, with_period=boundary == BOUNDARY_REPORTED)
+        url_state.take_units(names)
+        _keep_known(names)
+        area = whole_area_label(year)
         chosen = st.multiselect(
-            "Đơn vị (để trống = toàn thị xã)", list(names), key="don_vi",
-            format_func=names.get, placeholder="Toàn thị xã", bind="query-params",
+            f"Đơn vị (để trống = {in_sentence(area)})", list(names), key=url_state.UNITS,
+            format_func=names.get, placeholder=area,
         )
-        absent = [names[u] for u in chosen if not _has_year(units, u, int(year))]
-        if absent:
-            st.warning(f"Không có số liệu năm {year} của: {', '.join(absent)}.")
+        for note in _absent(units, chosen, names, year):
+            st.warning(note)
+    url_state.write(year, boundary, chosen)
+    url_state.show_problems()
     filters = Filters(
         boundary=boundary,
-        year=int(year),
+        year=year,
         units=tuple(chosen) or None,
         unit_names=tuple(names[u] for u in chosen),
         years=tuple(years),
     )
     st.session_state[STATE_KEY] = filters
     return filters
+
+
+def _keep_known(names: dict[str, str]) -> None:
+    """Units chosen under another boundary that this one does not list are dropped before drawing."""
+    chosen = st.session_state.get(url_state.UNITS)
+    if chosen and any(u not in names for u in chosen):
+        st.session_state[url_state.UNITS] = [u for u in chosen if u in names]
+
+
+def _absent(units, chosen: list[str], names: dict[str, str], year: int) -> list[str]:
+    """A note for each chosen unit without figures in `year`: merged into another by then, or not reported."""
+    notes, missing = [], []
+    for unit in chosen:
+        if _has_year(units, unit, year):
+            continue
+        merged = merged_note(unit, year)
+        if merged:
+            notes.append(f"{merged}: năm {year} xem số liệu của đơn vị mới.")
+        else:
+            missing.append(names[unit])
+    if missing:
+        notes.append(f"Không có số liệu năm {year} của: {', '.join(missing)}.")
+    return notes
 
 
 def _unit_labels(units, with_period: bool) -> dict[str, str]:

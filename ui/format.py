@@ -6,34 +6,39 @@ import math
 import re
 import unicodedata
 
+import pandas as pd
+
+from queries.rounding import percent, round_half_up
+
 PLOTLY_SEPARATORS = ",."  # decimal comma, thousands dot
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def vi_number(value: float | int | None, decimals: int = 0) -> str:
-    """`1234.5` → `1.234,5` (with decimals=1); missing → `—`."""
+    """`1234.5` → `1.234,5` (with decimals=1), rounded half up; missing → `—`."""
     if _is_missing(value):
         return "—"
-    text = f"{value:,.{decimals}f}"
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def vi_percent(rate: float | None, decimals: int = 2) -> str:
-    """`0.67781` → `67,78%`; missing → `—`."""
+    """`0.67781` → `67,78%`, `3/96` → `3,13%` (half up); missing → `—`."""
     if _is_missing(rate):
         return "—"
-    return vi_number(rate * 100, decimals) + "%"
+    return vi_number(percent(rate, decimals), decimals) + "%"
 
 
 def vi_points(delta: float | None, decimals: int = 2) -> str:
     """A change of rate in percentage points with its sign: `+1,25 điểm %`."""
     if _is_missing(delta):
         return "—"
-    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
-    return f"{sign}{vi_number(abs(delta) * 100, decimals)} điểm %"
+    points = percent(abs(delta), decimals)
+    sign = "±" if points == 0 else ("+" if delta > 0 else "−")
+    return f"{sign}{vi_number(points, decimals)} điểm %"
 
 
 def vi_count(numerator: int | None, denominator: int | None) -> str:

@@ -17,22 +17,26 @@ from ui.format import vi_count, vi_number, vi_percent, vi_points
 from ui.limits import CHART_UNITS, first_and_selected
 
 CLIP = 0.30  # distances beyond ±30 points take the darkest colour
-TINY = 1e-9
-# Red below the target, green on or above it: the break at 0 shows met / not met at a glance,
-# the depth shows how far.
-DISTANCE_SCALE = [[0.0, "#b71c1c"], [0.5 - 1e-6, "#ffd6d6"], [0.5, "#b9e3bb"], [1.0, "#1b5e20"]]
+LIGHTEST = 0.02  # a verdict's colour is never paler than 2 points' worth
+# The verdict's colour role (queries.judgement): red short of the target, green on it, blue in the
+# middle for a rate above a floor band (not a failure); the depth shows how far from the target.
+DISTANCE_SCALE = [[0.0, "#b71c1c"], [0.48, "#ffd6d6"], [0.49, "#cfdcec"], [0.51, "#cfdcec"], [0.52, "#b9e3bb"],
+                  [1.0, "#1b5e20"]]
 NO_FIGURES = "#e0e0e0"
 CELL_FONT = 17
 COLUMN_FONT = 15
 PROJECTED = "#e08a00"
 
 
-def _colour_value(distance: float, met: bool | None) -> float | None:
-    """The distance clipped to ±CLIP, just below 0 when not met at exactly the target (`> 90%`)."""
-    if pd.isna(distance):
+def _colour_value(distance: float, role: str) -> float | None:
+    """Where a cell sits on DISTANCE_SCALE: its role's side (0 for neutral), as deep as its distance
+    (clipped to CLIP; on pace but not yet at the level: the lightest green)."""
+    if role == "none" or pd.isna(distance):
         return None
-    value = max(-CLIP, min(CLIP, float(distance)))
-    return -TINY if met is False and value >= 0 else value
+    if role == "neutral":
+        return 0.0
+    depth = min(CLIP, max(LIGHTEST, abs(float(distance)) if role == "bad" or distance > 0 else 0.0))
+    return depth if role == "good" else -depth
 
 
 def column_label(short_label: str, target_text: str) -> str:
@@ -73,14 +77,13 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                 z_row.append(None)
                 text_row.append("—")
                 continue
-            z_row.append(_colour_value(cell["distance"], cell["met"]))
+            z_row.append(_colour_value(cell["distance"], cell["role"]))
             text_row.append(f"{vi_percent(cell['rate'], 1)}<br>{vi_count(cell['numerator'], cell['denominator'])}"
                             if pd.notna(cell["rate"]) else "chưa có<br>số liệu")
             xs.append(x_label)
             ys.append(row_label)
             ids.append(unit_id)
-            met = {True: "đạt", False: "chưa đạt"}.get(
-                cell["met"], "chưa có số liệu" if pd.isna(cell["rate"]) else "mục tiêu chưa áp dụng năm này")
+            met = cell["verdict"].lower()
             hover.append(f"<b>{cell['unit']}</b><br>{column}<br>Tỷ lệ: {vi_percent(cell['rate'])} "
                          f"({vi_count(cell['numerator'], cell['denominator'])})<br>Mục tiêu: {cell['target_text']}"
                          f" — {met}<br>Khoảng cách đến mục tiêu: {vi_points(cell['distance'])}"

@@ -11,7 +11,11 @@ from html import escape
 import plotly.graph_objects as go
 import streamlit as st
 
-from queries.report_data import MeetingData
+from queries.admissions import ADMISSION_CODE
+from queries.cadres import TRAINING_CODE
+from queries.programme import programme
+from queries.ratings import RATED_CODES
+from queries.report_data import MeetingData, pace_chart_codes
 from queries.warnings import RULES
 from report.cards import CARDS_CSS, cards_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
@@ -22,7 +26,6 @@ from ui.tables import vi_table
 
 WARNING_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "figures": "Số liệu"}
 
-T4_T6 = ("T4_thpt_and_so_cap_llct", "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct")
 SYSTEM_FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 SLIDE_HEIGHT = 600  # px, title included: fills a 900-line screen under the banners and the buttons
 
@@ -87,11 +90,11 @@ def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData,
 def _cover(data: MeetingData, titles: list[str]) -> None:
     contents = "".join(f"<li>{escape(t)}</li>" for t in titles[1:])
     sample = '<div class="dp-date">Dữ liệu mẫu — số liệu minh họa</div>' if data.any_sample else ""
+    prog = programme()
     st.html(
         '<div class="dp-cover">'
-        '<div class="dp-kicker">ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ — BAN THƯỜNG VỤ THỊ ỦY</div>'
-        '<div class="dp-title">Tình hình thực hiện Đề án nâng cao năng lực lãnh đạo của tổ chức cơ sở đảng '
-        "và chất lượng đảng viên</div>"
+        f'<div class="dp-kicker">{escape(prog.owner)}</div>'
+        f'<div class="dp-title">Tình hình thực hiện {escape(prog.name)}</div>'
         f'<div class="dp-scope"><b>{escape(data.scope_label)}</b> · năm <b>{data.year}</b></div>'
         f'<div class="dp-date">Ngày {date.today():%d/%m/%Y}</div>{sample}'
         f"<ol>{contents}</ol></div>"
@@ -124,21 +127,23 @@ def _warnings(data: MeetingData) -> None:
 
 
 def slides(data: MeetingData) -> list[Slide]:
-    """The slides in the order of the meeting: cover, the seven targets, by unit, the trends, the pace."""
+    """The slides in the order of the meeting: cover, the headline targets, by unit, the trends, the pace."""
     def chart(title: str, build: Callable[..., go.Figure | None], *args: object, height: int = SLIDE_HEIGHT,
               top: int = 90) -> Slide:
         return Slide(title, partial(_figure, partial(build, data, *args), title, data, height, top), titled=True)
 
+    levels = pace_chart_codes()
+    rated = ", ".join(programme().indicator(code).group for code in RATED_CODES)
     deck = [
-        Slide(f"Kết quả 7 chỉ tiêu năm {data.year}", partial(_cards, data)),
-        *[chart(f"{heading(code)} theo đơn vị", units_figure, code) for code in T4_T6],
-        chart(f"{heading('T3_admission_rate')} qua các năm", admission_figure),
-        chart(f"{heading('T3_admission_rate')} theo đơn vị", units_figure, "T3_admission_rate"),
-        chart("T1, T2 · Đánh giá, xếp loại qua các năm", ratings_figure),
-        chart(f"{heading('T7_training')} theo đơn vị", units_figure, "T7_training"),
+        Slide(f"Kết quả {len(data.cards)} chỉ tiêu năm {data.year}", partial(_cards, data)),
+        *[chart(f"{heading(code)} theo đơn vị", units_figure, code) for code in levels],
+        chart(f"{heading(ADMISSION_CODE)} qua các năm", admission_figure),
+        chart(f"{heading(ADMISSION_CODE)} theo đơn vị", units_figure, ADMISSION_CODE),
+        chart(f"{rated} · Đánh giá, xếp loại qua các năm", ratings_figure),
+        chart(f"{heading(TRAINING_CODE)} theo đơn vị", units_figure, TRAINING_CODE),
         chart(f"Bảng xếp hạng đơn vị năm {data.year}", _scorecard_figure,
               height=max(400, 190 + 34 * len(data.scorecard_order)), top=170),
-        *[chart(f"Tiến độ · {heading(code)}", pace_figure, code) for code in T4_T6],
+        *[chart(f"Tiến độ · {heading(code)}", pace_figure, code) for code in levels],
         Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]
     titles = ["Trang bìa", *[s.title for s in deck]]

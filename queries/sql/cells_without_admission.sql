@@ -1,17 +1,19 @@
 -- Party cells that admitted nobody in each of the last $min_years or more report years up to
 -- and including $year (gaps and islands over member_figures): the run of consecutive years
--- with `Kết nạp` = 0 that ends in $year, and the last year the cell admitted anyone.
+-- with `Kết nạp` = 0 that ends in $year, and the last year the cell admitted anyone. Only cells
+-- of the types $cell_types (NULL: every type) in $year are listed.
 -- A year the cell did not report breaks the run: nothing is known about it.
 --
--- A cell is (display unit, cell code). Under the 'current' boundary the cells of the units
--- merged on 1 July 2025 keep their code, except that where predecessors of one new unit used
--- the same code, all but the first by unit code carry their unit's code as a prefix, in every
--- year, as etl.template.prefill_from_db writes them into the new unit's first template.
+-- A cell is (display unit as of $year, cell code): whatever the boundary, a cell of a unit merged
+-- by $year keeps its history under the unit it merged into (lineage_units). Its code is kept, except
+-- that where predecessors of one new unit used the same code, all but the first by unit code carry
+-- their unit's code as a prefix, in every year, as etl.template.prefill_from_db writes them into the
+-- new unit's first template.
 WITH scoped AS (
     SELECT s.display_id, s.display_kind, s.display_name, m.unit_id, u.code AS unit_code,
            m.year, m.cell_code, m.admitted
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
+    JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
     JOIN units u ON u.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year <= $year
@@ -44,4 +46,5 @@ JOIN keyed k ON k.display_id = r.display_id AND k.cell_key = r.cell_key AND k.ye
 JOIN cells c ON c.unit_id = k.unit_id AND c.year = k.year AND c.cell_code = k.cell_code
 LEFT JOIN last_admission a ON a.display_id = r.display_id AND a.cell_key = r.cell_key
 WHERE r.run_to = $year AND r.run_years >= $min_years
+  AND ($cell_types IS NULL OR list_contains($cell_types, c.cell_type))
 ORDER BY r.run_years DESC, k.display_kind, k.display_name, k.cell_key

@@ -1,11 +1,12 @@
 -- Units whose members struck off (xóa tên) plus resigned (xin ra khỏi Đảng) rose two years
--- running up to $year: exits($year − 2) < exits($year − 1) < exits($year). A year the unit did
--- not report leaves its figures NULL, and the unit is not listed: nothing is known about it.
+-- running up to $year: exits($year − 2) < exits($year − 1) < exits($year). A unit of $year counts
+-- in earlier years the units merged into it (lineage_units), whatever the boundary. A year the
+-- unit did not report leaves its figures NULL, and the unit is not listed: nothing is known about it.
 WITH per_year AS (
     SELECT s.display_id, s.display_kind, s.display_code, s.display_kind || ' ' || s.display_name AS unit,
            m.year, sum(m.struck_off)::BIGINT AS struck_off, sum(m.resigned)::BIGINT AS resigned
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
+    JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
     WHERE ($units IS NULL OR list_contains($units, s.display_id))
       AND m.year BETWEEN $year - 2 AND $year
     GROUP BY ALL

@@ -52,6 +52,14 @@ FROM submissions s
 LEFT JOIN member_figures m USING (unit_id, year)
 GROUP BY s.unit_id, s.year;
 
+CREATE OR REPLACE VIEW cell_counts AS
+SELECT s.unit_id, s.year,
+       count(k.cell_code) FILTER (WHERE k.rating IN ('HTXSNV', 'HTTNV')) AS cells_good,
+       count(k.rating) AS cells_rated
+FROM submissions s
+LEFT JOIN cells k USING (unit_id, year)
+GROUP BY s.unit_id, s.year;
+
 -- Every count the indicators need, one row per submission: each aggregate is computed once.
 CREATE OR REPLACE VIEW indicator_counts AS
 SELECT s.unit_id, s.year,
@@ -61,16 +69,21 @@ SELECT s.unit_id, s.year,
        c.cadres, c.thpt, c.members_only, c.members_only_thpt, c.secretaries, c.secretaries_thpt,
        c.so_cap_llct, c.thpt_and_so_cap_llct, c.trung_cap_chuyen_mon, c.trung_cap_llct,
        c.trained + coalesce(s.committee_trained, 0) AS trained_with_committee,
-       c.cadres + coalesce(s.committee_members, 0) AS cadres_with_committee
+       c.cadres + coalesce(s.committee_members, 0) AS cadres_with_committee,
+       k.cells_good, k.cells_rated
 FROM submissions s
 JOIN member_totals m USING (unit_id, year)
-JOIN cadre_counts c USING (unit_id, year);
+JOIN cadre_counts c USING (unit_id, year)
+JOIN cell_counts k USING (unit_id, year);
 
--- The definition of every indicator: one row per (unit, year, indicator). Rates are
--- sum(numerator) / sum(denominator) over whatever units and years are selected.
+-- The definition of every fact an indicator reads: one row per (unit, year, fact). Rates are
+-- sum(numerator) / sum(denominator) over whatever units and years are selected. T1 reads
+-- `T1_org_rating` (the unit's own organisation) or `T1_cell_rating` (its party cells), per
+-- period as data/programme.toml says: both are stored, the choice is made when reading.
 CREATE OR REPLACE VIEW indicator_definition AS
 SELECT unit_id, year, unnest([
     {'indicator': 'T1_org_rating', 'numerator': org_good, 'denominator': org_rated},
+    {'indicator': 'T1_cell_rating', 'numerator': cells_good, 'denominator': cells_rated},
     {'indicator': 'T2_member_rating', 'numerator': rated_good_or_better, 'denominator': rated},
     {'indicator': 'T3_admission_rate', 'numerator': admitted, 'denominator': start_count},
     {'indicator': 'T4_thpt', 'numerator': thpt, 'denominator': cadres},
@@ -99,11 +112,27 @@ CREATE TABLE IF NOT EXISTS indicator_facts_store (
 CREATE OR REPLACE VIEW indicator_facts AS
 SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts_store;
 
--- The indicator facts of the units a reader may see (scoped_units), of the selected display units
--- (units_ NULL: all) and years, with the display unit each belongs to: what the indicator queries sum.
-CREATE OR REPLACE MACRO selected_facts(boundary_, allowed_, units_, year_from_, year_to_) AS TABLE
-SELECT s.display_id, s.display_code, s.display_kind, s.display_name, f.year, f.indicator, f.numerator, f.denominator
+-- The units a reader may see (scoped_units), each with the display unit it is counted under as of
+-- year `as_of_`: a unit that had ended by then (merged on 1 July 2025) is counted under its
+-- successor's display unit, so a series up to `as_of_` never restarts at the merger. `as_of_`
+-- NULL: every unit under its own display unit.
+CREATE OR REPLACE MACRO lineage_units(boundary_, allowed_, as_of_) AS TABLE
+SELECT u.unit_id, d.display_id, d.display_code, d.display_kind, d.display_name
+FROM scoped_units(boundary_, allowed_) own
+JOIN units u ON u.unit_id = own.unit_id
+JOIN unit_scope d ON d.boundary = boundary_
+ AND d.unit_id = CASE WHEN as_of_ IS NOT NULL AND u.valid_to < as_of_ AND u.successor_id IS NOT NULL
+                      THEN u.successor_id ELSE u.unit_id END;
+
+-- The facts of the indicators of `sources_` (data/programme.toml: per indicator, the fact it reads
+-- in each period and the period's first year, `basis`) for the units a reader may see, the
+-- selected display units (units_ NULL: all, as of `as_of_`) and years: what the indicator queries sum.
+CREATE OR REPLACE MACRO selected_facts(boundary_, allowed_, units_, year_from_, year_to_, sources_, as_of_) AS TABLE
+WITH sources AS (SELECT unnest(sources_, recursive := true))
+SELECT s.display_id, s.display_code, s.display_kind, s.display_name, f.year, src.code AS indicator, src.basis,
+       f.numerator, f.denominator
 FROM indicator_facts f
-JOIN scoped_units(boundary_, allowed_) s ON s.unit_id = f.unit_id
+JOIN sources src ON src.fact = f.indicator AND f.year BETWEEN src.year_from AND src.year_to
+JOIN lineage_units(boundary_, allowed_, as_of_) s ON s.unit_id = f.unit_id
 WHERE (units_ IS NULL OR list_contains(units_, s.display_id))
   AND f.year BETWEEN year_from_ AND year_to_;

@@ -1,0 +1,277 @@
+"""The one judgement of a figure against the programme (`queries.programme`): every card, chart,
+table, ranking, warning, slide, report and the KPI export take their verdict from here.
+
+Each figure gets a status (the KPI export's `status` column), the goal in force, the target in
+Vietnamese, a colour role and the distance to the goal:
+
+- every year (`hang_nam`, T1, T2, T7): each year is met or below its level;
+- level by a deadline (`muc_theo_moc`, T4–T6): in a deadline year (or after the last) met or
+  below that level; between deadlines below the level of a deadline already passed is below
+  ("mức 2025"); otherwise met when the next level is reached, else the pace of `queries.pace`
+  decides on_track or behind toward the next deadline (no_data when there is no pace yet);
+- floor band (`khung_san`, T3): under the floor below, inside met, above the band exceeded,
+  which counts as met (neutral colour, distance 0);
+- no target (`khong`), or a year before the target applies: not_applicable.
+
+`judge` judges one figure; `judge_frame` judges columns (the country's 600,000 cells) with the
+same rules, per (indicator, year), on arrays. Both compare with one tolerance, EPS.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+
+from queries.programme import Indicator, Kind, Programme, programme
+
+EPS = 1e-9  # rates are ratios of whole numbers: closer than this is equal
+HORIZON = 2100  # an arrival later than this is no forecast anyone can use
+
+
+class Status(StrEnum):
+    MET = "met"
+    EXCEEDED = "exceeded"
+    BELOW = "below"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NOT_APPLICABLE = "not_applicable"
+    NO_DATA = "no_data"
+
+
+WORDS = {
+    Status.MET: "Đạt", Status.EXCEEDED: "Vượt khung", Status.BELOW: "Chưa đạt", Status.ON_TRACK: "Đúng tiến độ",
+    Status.BEHIND: "Chậm tiến độ", Status.NOT_APPLICABLE: "Không đánh giá", Status.NO_DATA: "Chưa đủ số liệu",
+}
+# The colour role of each status; the colours themselves are the UI's (ui/verdicts.py).
+ROLES = {
+    Status.MET: "good", Status.EXCEEDED: "neutral", Status.BELOW: "bad", Status.ON_TRACK: "good",
+    Status.BEHIND: "bad", Status.NOT_APPLICABLE: "none", Status.NO_DATA: "none",
+}
+IN_ORDER = frozenset({Status.MET, Status.EXCEEDED, Status.ON_TRACK})  # what the ranking counts as on target
+SHORT_OF = frozenset({Status.BELOW, Status.BEHIND})  # under the target: what warnings look at
+
+
+def percent_text(rate: float) -> str:
+    """`90%`, `3,5%`: a level as the programme states it."""
+    return f"{rate * 100:g}%".replace(".", ",")
+
+
+def level_name(deadline: int | None) -> str | None:
+    return None if deadline is None else f"mức {deadline}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    goal: float | None  # the level in force (a floor band: its floor)
+    target_text: str  # `> 90%`, `≥ 50% (mức 2025)`, `3–4%/năm`
+    level: int | None  # the deadline whose level `goal` is (levels by a deadline)
+    distance: float | None  # rate − goal; a floor band: min(0, rate − floor)
+
+    @property
+    def role(self) -> str:
+        return ROLES[self.status]
+
+    @property
+    def words(self) -> str:
+        return WORDS[self.status]
+
+    @property
+    def text(self) -> str:
+        """`Chưa đạt (mức 2025)`: the words, with the level they refer to."""
+        return verdict_text(self.status, self.level)
+
+
+def verdict_text(status: Status | str, level: int | None) -> str:
+    words = WORDS[Status(status)]
+    return words if level is None or pd.isna(level) or status in (Status.NOT_APPLICABLE, Status.NO_DATA) \
+        else f"{words} ({level_name(int(level))})"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What applies to one indicator in one year (toward one deadline), worked out once per pair."""
+
+    kind: Kind | None  # None: no target applies
+    text: str
+    goal: float | None = None
+    level: int | None = None
+    strict: bool = False
+    upper: float | None = None
+    toward: int | None = None  # the deadline the pace is judged toward; None: met or below now
+    passed_goal: float | None = None  # levels by a deadline: the level of the deadline already passed
+    passed_text: str | None = None
+    passed_level: int | None = None
+
+
+def goal_text(ind: Indicator, goal: float, deadline: int | None = None) -> str:
+    """`> 90%`, `100%`, `≥ 50%`, `3–4%/năm`; a level by a deadline names it: `≥ 50% (mức 2025)`."""
+    if ind.kind is Kind.FLOOR_BAND:
+        return f"{percent_text(goal).removesuffix('%')}–{percent_text(ind.upper)}/năm"
+    text = "100%" if goal >= 1 and not ind.strict else f"{'>' if ind.strict else '≥'} {percent_text(goal)}"
+    return text if deadline is None or ind.kind is not Kind.LEVEL_BY_DEADLINE else f"{text} ({level_name(deadline)})"
+
+
+def rule(ind: Indicator, year: int, deadline: int | None = None) -> Rule:
+    """The rule for `ind` in `year`: toward `deadline` when given (the Tiến độ page's columns), else
+    toward the deadline in force for the year."""
+    if ind.kind is Kind.NONE:
+        return Rule(None, "không đặt mục tiêu")
+    if ind.from_year is not None and year < ind.from_year:
+        return Rule(None, f"áp dụng từ năm {ind.from_year}")
+    deadlines = sorted(ind.levels)
+    if deadline is None:
+        deadline = next((d for d in deadlines if d >= year), deadlines[-1])
+        passed = [d for d in deadlines if d < year]
+    else:
+        passed = []
+    goal = ind.level(deadline)
+    common = {"goal": goal, "strict": ind.strict, "upper": ind.upper}
+    if ind.kind is not Kind.LEVEL_BY_DEADLINE:
+        return Rule(ind.kind, goal_text(ind, goal), **common)
+    toward = deadline if year < deadline else None
+    previous = passed[-1] if passed and toward is not None else None
+    return Rule(ind.kind, goal_text(ind, goal, deadline), level=deadline, toward=toward, **common,
+                passed_goal=None if previous is None else ind.level(previous),
+                passed_text=None if previous is None else goal_text(ind, ind.level(previous), previous),
+                passed_level=previous)
+
+
+def meets(rate, goal: float, strict: bool):
+    """Whether `rate` (a number or an array) reaches `goal`: "trên 90%" must pass it."""
+    return rate > goal + EPS if strict else rate >= goal - EPS
+
+
+def arrival_years(rate, year, pace, goal: float, strict: bool):
+    """The first year the observed `pace` (points a year, as a fraction) would make `rate` of `year`
+    reach `goal`; NaN when it never would (no pace, flat or falling, or after HORIZON). Numbers or arrays."""
+    rate, pace = np.asarray(rate, dtype=float), np.asarray(pace, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        steps = (goal - rate) / pace
+        years = np.floor(steps + EPS) + 1 if strict else np.ceil(steps - EPS)
+        arrival = year + np.maximum(years, 1)
+    return np.where((pace > EPS) & (arrival <= HORIZON), arrival, np.nan)
+
+
+def arrives(rate, year, pace, rule_: Rule):
+    """Whether the observed pace reaches the rule's goal by its deadline (numbers or arrays)."""
+    return arrival_years(rate, year, pace, rule_.goal, rule_.strict) <= rule_.toward
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def judge(code: str, rate: float | None, year: int, pace: float | None = None, deadline: int | None = None,
+          prog: Programme | None = None) -> Verdict:
+    """One figure: `rate` of `year`, with its observed pace (points a year, as a fraction) for levels
+    by a deadline; toward `deadline` when given, else the deadline in force."""
+    ind = (prog or programme()).indicator(code)
+    r = rule(ind, year, deadline)
+    if r.kind is None:
+        return Verdict(Status.NOT_APPLICABLE, None, r.text, None, None)
+    if _missing(rate):
+        return Verdict(Status.NO_DATA, r.goal, r.text, r.level, None)
+    if r.kind is Kind.FLOOR_BAND:
+        status = Status.BELOW if rate < r.goal - EPS else Status.EXCEEDED if rate > r.upper + EPS else Status.MET
+        return Verdict(status, r.goal, r.text, None, min(0.0, rate - r.goal))
+    if r.passed_goal is not None and not meets(rate, r.passed_goal, r.strict):
+        return Verdict(Status.BELOW, r.passed_goal, r.passed_text, r.passed_level, rate - r.passed_goal)
+    if meets(rate, r.goal, r.strict):
+        status = Status.MET
+    elif r.toward is None:
+        status = Status.BELOW
+    elif _missing(pace):
+        status = Status.NO_DATA
+    else:
+        status = Status.ON_TRACK if arrives(rate, year, pace, r) else Status.BEHIND
+    return Verdict(status, r.goal, r.text, r.level, rate - r.goal)
+
+
+VERDICT_COLUMNS = ["status", "goal", "target_text", "level", "distance", "role", "verdict"]
+
+
+def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", deadline: int | None = None,
+                prog: Programme | None = None) -> pd.DataFrame:
+    """`frame` (indicator, year, rate and, for levels by a deadline, the column `pace`) with the
+    verdict of every row: status, goal, target_text, level, distance, role, verdict (Vietnamese)."""
+    prog = prog or programme()
+    n = len(frame)
+    rates = frame["rate"].to_numpy(dtype=float, na_value=np.nan)
+    paces = frame[pace].to_numpy(dtype=float, na_value=np.nan) if pace in frame.columns else np.full(n, np.nan)
+    status = np.full(n, Status.NOT_APPLICABLE.value, dtype=object)
+    goal, level, distance = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    text = np.full(n, "", dtype=object)
+    groups = pd.Series(range(n)).groupby([frame["indicator"].to_numpy(), frame["year"].to_numpy()]).indices
+    for (code, year), at in groups.items():
+        r = rule(prog.indicator(code), int(year), deadline)
+        parts = _judge_group(r, int(year), rates[at], paces[at])
+        status[at], goal[at], text[at], level[at], distance[at] = parts
+    out = frame.copy()
+    out["status"], out["goal"], out["target_text"] = status, goal, text
+    out["level"] = pd.array(np.where(np.isnan(level), None, level), dtype="Int64")
+    out["distance"] = distance
+    out["role"] = [ROLES[Status(s)] for s in status]
+    out["verdict"] = [verdict_text(s, lv) for s, lv in zip(status, out["level"], strict=True)]
+    return out
+
+
+def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tuple:
+    """`judge` on the arrays of one (indicator, year): status, goal, target text, level, distance."""
+    count = len(rate)
+    if r.kind is None:
+        return Status.NOT_APPLICABLE.value, np.nan, r.text, np.nan, np.nan
+    missing = np.isnan(rate)
+    goal = np.full(count, r.goal)
+    text = np.full(count, r.text, dtype=object)
+    level = np.full(count, np.nan if r.level is None else r.level)
+    if r.kind is Kind.FLOOR_BAND:
+        status = np.select([missing, rate < r.goal - EPS, rate > r.upper + EPS],
+                           [Status.NO_DATA.value, Status.BELOW.value, Status.EXCEEDED.value], Status.MET.value)
+        return status, goal, text, level, np.minimum(0.0, rate - r.goal)
+    passed_short = np.zeros(count, dtype=bool)
+    if r.passed_goal is not None:
+        passed_short = ~missing & ~meets(rate, r.passed_goal, r.strict)
+        goal[passed_short], text[passed_short], level[passed_short] = r.passed_goal, r.passed_text, r.passed_level
+    if r.toward is None:
+        later = np.full(count, Status.BELOW.value, dtype=object)
+    else:
+        later = np.where(np.isnan(pace), Status.NO_DATA.value,
+                         np.where(arrives(rate, year, pace, r), Status.ON_TRACK.value, Status.BEHIND.value))
+    status = np.select([missing, passed_short, meets(rate, r.goal, r.strict)],
+                       [Status.NO_DATA.value, Status.BELOW.value, Status.MET.value], later)
+    return status, goal, text, level, rate - goal
+
+
+# ---- what the judgement says in words beside the figures ----------------------------------
+
+def years_summary(statuses: dict[int, str]) -> str:
+    """`đạt 5/6 năm (chưa đạt: 2021)` for an every-year target over the years judged."""
+    judged = {y: Status(s) for y, s in sorted(statuses.items()) if Status(s) not in (Status.NO_DATA,
+                                                                                     Status.NOT_APPLICABLE)}
+    if not judged:
+        return "chưa có năm nào được đánh giá"
+    missed = [str(y) for y, s in judged.items() if s not in IN_ORDER]
+    text = f"đạt {len(judged) - len(missed)}/{len(judged)} năm"
+    return text + (f" (chưa đạt: {', '.join(missed)})" if missed else "")
+
+
+def people_short(numerator, denominator, goal, strict: bool):
+    """How many more people must count for `numerator / denominator` to reach `goal` (numbers or arrays)."""
+    numerator, denominator = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
+    needed = np.floor(goal * denominator + EPS) + 1 if strict else np.ceil(goal * denominator - EPS)
+    return np.maximum(0, np.minimum(needed, denominator) - numerator).astype(int)
+
+
+def gap_text(ind: Indicator, short: int, goal: float | None) -> str | None:
+    """`còn 74 người chưa có THPT và sơ cấp LLCT` (a 100% level), or `cần thêm 11 người có trung
+    cấp chuyên môn trở lên để đạt ≥ 50%`; None where the indicator counts no people."""
+    if ind.standard is None or goal is None or short <= 0:
+        return None
+    if goal >= 1:
+        return f"còn {short:,} người chưa {ind.standard}".replace(",", ".")
+    return f"cần thêm {short:,} người {ind.standard} để đạt {goal_text(ind, goal)}".replace(",", ".")

@@ -1,0 +1,43 @@
+-- Indicator numerator / denominator per year, per display unit ($by_unit) or for the selected units
+-- summed, for the indicators of $sources (data/programme.toml: the fact each reads per period).
+-- $as_of: the year whose display units every row is counted under (a unit merged by then is counted
+-- under its successor: queries/sql/views.sql `lineage_units`); NULL: each unit under its own.
+-- With $paced, each row carries the base row of its pace (queries/pace.py): the first year with a
+-- rate from the baseline $baseline on (or, when none is as early as the row, the first year with a
+-- rate), counted on the same basis as the row, from $history_from on. $latest_only: only the latest
+-- year with a rate of each unit (or the selection) and indicator.
+WITH facts AS (
+    SELECT CASE WHEN $by_unit THEN display_id END AS display_id,
+           CASE WHEN $by_unit THEN display_code END AS display_code,
+           CASE WHEN $by_unit THEN display_kind END AS display_kind,
+           CASE WHEN $by_unit THEN display_name END AS display_name,
+           year, indicator, basis,
+           sum(numerator)::BIGINT AS numerator,
+           sum(denominator)::BIGINT AS denominator
+    FROM selected_facts($boundary, $allowed, $units, $history_from, $year_to, $sources, $as_of)
+    GROUP BY ALL
+), bases AS (
+    SELECT display_id, indicator, basis,
+           min(year) FILTER (WHERE year >= $baseline) AS baseline_year,
+           arg_min(numerator, year) FILTER (WHERE year >= $baseline) AS baseline_numerator,
+           arg_min(denominator, year) FILTER (WHERE year >= $baseline) AS baseline_denominator,
+           min(year) AS first_year,
+           arg_min(numerator, year) AS first_numerator,
+           arg_min(denominator, year) AS first_denominator
+    FROM facts
+    WHERE $paced AND denominator <> 0
+    GROUP BY ALL
+)
+SELECT f.display_id, f.display_code, f.display_kind, f.display_name, f.year, f.indicator, f.basis,
+       f.numerator, f.denominator,
+       CASE WHEN b.baseline_year <= f.year THEN b.baseline_year ELSE b.first_year END AS base_year,
+       CASE WHEN b.baseline_year <= f.year THEN b.baseline_numerator ELSE b.first_numerator END AS base_numerator,
+       CASE WHEN b.baseline_year <= f.year THEN b.baseline_denominator ELSE b.first_denominator END
+           AS base_denominator
+FROM facts f
+LEFT JOIN bases b ON b.display_id IS NOT DISTINCT FROM f.display_id AND b.indicator = f.indicator
+                 AND b.basis = f.basis
+WHERE f.year BETWEEN $year_from AND $year_to
+  AND (NOT $latest_only OR f.denominator <> 0)
+QUALIFY NOT $latest_only OR row_number() OVER (PARTITION BY f.display_id, f.indicator ORDER BY f.year DESC) = 1
+ORDER BY f.display_kind, f.display_code, f.display_id, f.year, f.indicator

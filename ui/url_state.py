@@ -1,0 +1,83 @@
+"""The shared filters in the URL as stable ids: `?nam=2024&ranh_gioi=moi&don_vi=21439-2025`.
+
+Streamlit's `bind="query-params"` writes a widget's display label (`Phường Phổ Hòa (2020–2024)`),
+which changes as more years are loaded, and drops a value it cannot apply without a word. Here
+the ids are written after every run, and a value found in the URL (a link opened, or pasted
+into a running session) is applied to the widget before it is drawn; one that cannot be applied
+is named on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
+
+YEAR, BOUNDARY, UNITS = "nam", "ranh_gioi", "don_vi"  # URL parameters = the widgets' keys
+BOUNDARY_IDS = {BOUNDARY_REPORTED: "theo-nam", BOUNDARY_CURRENT: "moi"}
+WRITTEN = "_url_written"  # what this session last wrote: anything else in the URL came from outside
+PROBLEMS = "_url_problems"
+
+
+def _incoming(key: str) -> list[str]:
+    """The URL's values of `key` when they are not what this session wrote itself."""
+    values = st.query_params.get_all(key)
+    return values if values and values != st.session_state.get(WRITTEN, {}).get(key) else []
+
+
+def _problem(text: str) -> None:
+    st.session_state.setdefault(PROBLEMS, []).append(text)
+
+
+def take_boundary() -> None:
+    """`ranh_gioi=moi` (or `theo-nam`) from the URL onto the boundary radio."""
+    for value in _incoming(BOUNDARY)[:1]:
+        known = {v: k for k, v in BOUNDARY_IDS.items()}
+        if value in known:
+            st.session_state[BOUNDARY] = known[value]
+        else:
+            _problem(f"Địa giới «{value}» trong đường dẫn không hợp lệ (dùng {' hoặc '.join(BOUNDARY_IDS.values())}); "
+                     "đang dùng địa giới đã chọn.")
+
+
+def take_year(years: Sequence[int]) -> None:
+    """`nam=2024` from the URL onto the year box, when that year is loaded."""
+    for value in _incoming(YEAR)[:1]:
+        if value.isdigit() and int(value) in years:
+            st.session_state[YEAR] = int(value)
+        else:
+            _problem(f"Năm «{value}» trong đường dẫn chưa có số liệu (các năm có: "
+                     f"{', '.join(map(str, years))}); đang hiện năm đã chọn.")
+
+
+def take_units(options: dict[str, str]) -> None:
+    """`don_vi=21439-2025` (repeated) from the URL onto the unit list; unknown ids are named."""
+    incoming = _incoming(UNITS)
+    if not incoming:
+        return
+    known = [u for u in dict.fromkeys(incoming) if u in options]
+    unknown = [u for u in dict.fromkeys(incoming) if u not in options]
+    if known or not unknown:
+        st.session_state[UNITS] = known
+    if unknown:
+        _problem(f"Đơn vị «{', '.join(unknown)}» trong đường dẫn không có trong danh sách đơn vị của địa giới "
+                 "đang chọn; đã bỏ qua.")
+
+
+def write(year: int, boundary: str, units: Sequence[str]) -> None:
+    """The filters of this run into the URL, as ids."""
+    values = {YEAR: [str(year)], BOUNDARY: [BOUNDARY_IDS[boundary]], UNITS: list(units)}
+    for key, value in values.items():
+        if value and st.query_params.get_all(key) != value:
+            st.query_params[key] = value if len(value) > 1 else value[0]
+        elif not value and key in st.query_params:
+            del st.query_params[key]
+    st.session_state[WRITTEN] = values
+
+
+def show_problems() -> None:
+    """What could not be applied from the URL, once, in the page itself (the sidebar may be hidden)."""
+    for text in st.session_state.pop(PROBLEMS, []):
+        st.warning(text)
