@@ -6,7 +6,7 @@ from queries.indicators import BOUNDARY_REPORTED
 from queries.method import method_note
 from queries.programme import programme
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES, RATING_LEVELS, RATING_NAMES
-from queries.targets import basis_breaks, target_line, target_lines
+from queries.targets import basis_breaks, basis_note, target_line, target_lines
 from ui.blocks import chart_block, table_block
 from ui.charts import (
     GOOD_TO_BAD,
@@ -61,7 +61,7 @@ chart_block(
 )
 
 trend = query("indicator_trend", *scope, first_year, year, RATED)
-breaks = basis_breaks(ORG_CODE, first_year, year)  # from 2025 T1 counts the party cells: no line across
+breaks = basis_breaks(ORG_CODE, first_year, year)  # T1 counts the party cells from then on: no line across
 chart_block(
     mark_breaks(rate_trend(split_at_breaks(trend, ORG_CODE, breaks),
                            f"Tỷ lệ hoàn thành tốt nhiệm vụ trở lên — {filters.scope_label}", "label",
@@ -70,18 +70,23 @@ chart_block(
 )
 
 st.subheader("Xếp loại tổ chức cơ sở đảng")
+if basis_note(ORG_CODE, year):
+    st.caption(basis_note(ORG_CODE, year))
 organisations = query("org_ratings_by_year", *scope, first_year, year)
 chart_block(
-    colour_traces(stacked_bars(organisations, "year", "organisations", "rating",
-                               f"Xếp loại tổ chức cơ sở đảng, {first_year}–{year}", "Năm", "Số TCCSĐ",
-                               order=LEVELS), GOOD_TO_BAD),
+    mark_breaks(colour_traces(stacked_bars(organisations, "year", "organisations", "rating",
+                                           f"Xếp loại tổ chức cơ sở đảng, {first_year}–{year}", "Năm", "Số TCCSĐ",
+                                           order=LEVELS), GOOD_TO_BAD), breaks),
     vi_table(organisations, {"year": "Năm", "rating": "Xếp loại", "organisations": "Số TCCSĐ", "share": "Tỷ lệ"}),
     "Xếp loại tổ chức cơ sở đảng", filters, key="rating_orgs",
 )
 listed = query("org_ratings_list", *scope, year)
-columns = {"unit": "Đơn vị", "reporting_unit": "Đơn vị báo cáo", "year": "Năm", "rating": "Xếp loại TCCSĐ"}
+columns = {"unit": "Đơn vị", "reporting_unit": "Đơn vị báo cáo", "organisation": "Chi bộ", "year": "Năm",
+           "rating": "Xếp loại TCCSĐ"}
 if filters.boundary == BOUNDARY_REPORTED:
     columns.pop("reporting_unit")  # the same unit
+if listed["organisation"].isna().all():
+    columns.pop("organisation")  # the units' own organisations
 table_block(vi_table(listed, columns), f"Xếp loại từng TCCSĐ năm {year}", filters, key="rating_org_list",
             expanded=False)
 

@@ -110,6 +110,9 @@ class Programme:
     def indicator(self, code: str) -> Indicator:
         return self.by_code[code]
 
+    def has(self, code: str) -> bool:
+        return code in self.by_code
+
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(i.code for i in self.indicators)

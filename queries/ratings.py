@@ -9,12 +9,14 @@ import pandas as pd
 
 from etl.contract import RATINGS
 from queries.indicators import with_rate
+from queries.programme import programme
 from queries.scope import scope_params
 from queries.sql import read_sql
 from queries.targets import label_units
 
 ORG_CODE, MEMBER_CODE = "T1_org_rating", "T2_member_rating"
 RATED_CODES = (ORG_CODE, MEMBER_CODE)
+CELL_FACT = "T1_cell_rating"  # T1 counted on the party cells (views.sql), from the year data/programme.toml says
 UNRATED = "Chưa xếp loại"
 RATING_LEVELS = (*RATINGS, UNRATED)  # the order of every rating chart, best first
 RATING_NAMES = {
@@ -24,6 +26,13 @@ RATING_NAMES = {
     "KHTNV": "Không hoàn thành nhiệm vụ",
     UNRATED: "Chưa xếp loại",
 }
+
+
+def cells_counted_from() -> int | None:
+    """The first year T1 counts the party cells as the grassroots organisations (None: never)."""
+    if not programme().has(ORG_CODE):
+        return None
+    return next((b.from_year for b in programme().indicator(ORG_CODE).bases if b.fact == CELL_FACT), None)
 
 
 def _years(boundary: str, units: Sequence[str] | None, year_from: int, year_to: int) -> dict:
@@ -47,16 +56,18 @@ def member_ratings_by_year(
 def org_ratings_by_year(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year_from: int, year_to: int
 ) -> pd.DataFrame:
-    """year, rank, rating, organisations, share: grassroots organisations by their own rating."""
-    frame = con.execute(read_sql("org_ratings_by_year"), _years(boundary, units, year_from, year_to)).df()
+    """year, rank, rating, organisations, share: the grassroots organisations T1 counts, by rating."""
+    params = {**_years(boundary, units, year_from, year_to), "cells_from": cells_counted_from()}
+    frame = con.execute(read_sql("org_ratings_by_year"), params).df()
     return _counts(frame, "organisations")
 
 
 def org_ratings_list(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int
 ) -> pd.DataFrame:
-    """display_id, unit, reporting_unit, year, rating: each organisation of `year` and its rating."""
-    params = scope_params(boundary, units, year=year, unrated=UNRATED)
+    """display_id, unit, reporting_unit, year, rating, organisation (a cell's name; empty for the unit's
+    own): each organisation T1 counts in `year` and its rating."""
+    params = scope_params(boundary, units, year=year, unrated=UNRATED, cells_from=cells_counted_from())
     return con.execute(read_sql("org_ratings_list"), params).df()
 
 

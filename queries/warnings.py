@@ -25,6 +25,7 @@ from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
 from queries.judgement import EPS, SHORT_OF, gap_text, people_short
 from queries.programme import programme
+from queries.ratings import CELL_FACT
 from queries.scope import scope_params
 from queries.scorecard import headline_cells
 from queries.sql import read_sql
@@ -33,7 +34,6 @@ from ui.format import vi_count, vi_number, vi_percent
 
 MIN_BELOW = 2
 DEFAULT_IDLE_YEARS = 3
-CELL_LEVEL_FACT = "T1_cell_rating"  # organisations counted inside each unit: the unit's committee rates them
 
 # rule code → (title, page that shows the figures, that page's title)
 RULES = {
@@ -124,7 +124,7 @@ def training_gaps(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence
     """Units whose training coverage (T7) is under target in `year`: display_id, unit, year, numerator,
     denominator, rate, target_text, shortfall (not trained)."""
     columns = ["display_id", "unit", "year", "numerator", "denominator", "rate", "target_text", "shortfall"]
-    if TRAINING_CODE not in programme().codes:
+    if not programme().has(TRAINING_CODE):
         return pd.DataFrame(columns=columns)
     cells = headline_cells(con, boundary, units, year, year)
     gaps = cells[(cells["indicator"] == TRAINING_CODE) & cells["status"].isin(SHORT_OF)]
@@ -152,7 +152,7 @@ def excellent_share(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequen
     frame = con.execute(read_sql("excellent_shares"), scope_params(boundary, units, year=year)).df()
     org = prog.indicator(prog.cap_codes[0]).basis(year)
     parts = []
-    if org.fact == CELL_LEVEL_FACT:
+    if org.fact == CELL_FACT:  # organisations inside each unit: the unit's committee rates them
         parts.append(frame.assign(group=org.name, excellent=frame["cells_excellent"], good=frame["cells_good"]))
     elif len(frame):
         parts.append(pd.DataFrame({"display_id": [None], "unit": [total_label(units, year)], "year": [year],

@@ -104,10 +104,12 @@ def sample_rows() -> dict[str, pd.DataFrame]:
     return {"cells": pd.DataFrame(cells), "members": pd.DataFrame(members)}
 
 
-def display_of(unit_id: str, boundary: str) -> str:
-    """The display unit of a reporting unit under a boundary (reference data, as unit_scope)."""
+def display_of(unit_id: str, boundary: str, as_of: int | None = None) -> str:
+    """The display unit of a reporting unit under a boundary (reference data, as unit_scope), and as of
+    a year: a unit that had ended by then counts in its successor (as lineage_units)."""
     unit = units_by_id()[unit_id]
-    return unit.successor_id or unit_id if boundary == "current" else unit_id
+    ended = as_of is not None and unit.valid_to is not None and unit.valid_to < as_of
+    return unit.successor_id or unit_id if boundary == "current" or ended else unit_id
 
 
 def member_sums(year: int | None = None, units: list[str] | None = None, boundary: str = "reported") -> pd.Series:
@@ -120,21 +122,28 @@ def member_sums(year: int | None = None, units: list[str] | None = None, boundar
     return rows.drop(columns=["unit_id", "year", "Mã chi bộ"]).sum()
 
 
-def idle_runs_from_workbooks(year: int, min_years: int, boundary: str) -> dict[tuple[str, str], tuple[int, int | None]]:
-    """(display unit, cell code) → (years in a row without admission up to `year`, last year admitted).
+def idle_runs_from_workbooks(year: int, min_years: int, boundary: str, every_kind: bool = False,
+                             ) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """(display unit, cell code) → (years in a row without admission up to `year`, last year admitted),
+    for the village and residential cells of `year` (`every_kind`: every cell).
 
     Sample cell codes carry their unit's code, so they are unique across units and keep across
-    the 2025 merger.
+    the 2025 merger; a merged unit's cells count in the new unit, whatever the boundary.
     """
     admitted: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
     rows = sample_rows()["members"]
     for unit_id, row_year, code, count in zip(rows["unit_id"], rows["year"], rows["Mã chi bộ"], rows["Kết nạp"],
                                               strict=True):
         if row_year <= year:
-            key = (display_of(unit_id, boundary), code)
+            key = (display_of(unit_id, boundary, as_of=year), code)
             admitted[key][row_year] = admitted[key].get(row_year, 0) + int(count)
+    cells = sample_rows()["cells"]
+    kinds = {code: kind for code, kind, row_year in zip(cells["Mã chi bộ"], cells["Loại chi bộ"], cells["year"],
+                                                        strict=True) if row_year == year}
     found = {}
     for key, by_year in admitted.items():
+        if not every_kind and kinds.get(key[1]) not in ("Thôn", "Tổ dân phố"):
+            continue
         run, y = 0, year
         while by_year.get(y) == 0:
             run, y = run + 1, y - 1

@@ -38,11 +38,11 @@ def test_a_province_draws_the_first_units_and_says_how_many_there_are():
 
 def test_bars_by_unit_keep_the_colour_of_each_kept_unit():
     frame = _rates(100)
-    met = [r >= 0.5 for r in frame["rate"]]
-    fig = rate_bars_by_unit(frame, "T4", 0.8, "Mục tiêu", met)
+    roles = ["good" if r >= 0.5 else "bad" for r in frame["rate"]]
+    fig = rate_bars_by_unit(frame, "T4", 0.8, "Mục tiêu", roles)
     bar = fig.data[0]
     assert list(bar.y) == list(frame["unit"].iloc[:CHART_UNITS])
-    expected = ["#1e7b34" if m else "#c62828" for m in met[:CHART_UNITS]]
+    expected = ["#1e7b34" if role == "good" else "#c62828" for role in roles[:CHART_UNITS]]
     assert list(bar.marker.color) == expected
     assert "40 đơn vị đầu trong 100" in fig.layout.title.text
 

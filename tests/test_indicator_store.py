@@ -8,9 +8,11 @@ from etl.batch import load_files
 from etl.facts import refresh_all
 from etl.store import install_views, published_file, write_session
 from queries.db import cursor
+from queries.programme import known_facts
 from tests.page_support import submission, workbook_bytes
 
 PHO_HOA = "21469-2015"
+FACTS = 12  # the 11 indicators of the contract, and T1 counted on the party cells (from 2025)
 DIFFERENCE = """SELECT count(*) FROM (
     (SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts
      EXCEPT ALL SELECT unit_id, year, indicator, numerator, denominator FROM indicator_definition)
@@ -25,9 +27,10 @@ def _differences(cfg) -> int:
 
 
 def test_loaded_samples_store_exactly_the_definition(sample_env):
+    assert len(known_facts()) == FACTS
     assert _differences(sample_env) == 0
     with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM indicator_facts").fetchall()[0][0] == 11 * 80
+        assert con.execute("SELECT count(*) FROM indicator_facts").fetchall()[0][0] == FACTS * 80
 
 
 def test_a_replaced_report_replaces_its_facts(sample_env):
@@ -39,7 +42,7 @@ def test_a_replaced_report_replaces_its_facts(sample_env):
     assert _differences(sample_env) == 0
     with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM indicator_facts WHERE unit_id = ? AND year = 2024",
-                           [PHO_HOA]).fetchall()[0][0] == 11
+                           [PHO_HOA]).fetchall()[0][0] == FACTS
 
 
 def test_installing_views_on_an_old_database_stores_every_fact(sample_env):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from queries.db import cursor
+from queries.judgement import WORDS, Status
 from queries.kpi import kpi_table
+from queries.programme import programme
 from tests.page_support import APP, TIMEOUT, run_page
 from ui.format import vi_count, vi_percent
 
@@ -64,10 +66,12 @@ def test_report_page_offers_both_files_with_the_kpi_figures(sample_env):
     at = run_page(REPORT, year=2022)
     labels = [b.proto.label for b in at.get("download_button")]
     assert any("HTML" in label for label in labels) and any("PDF" in label for label in labels)
-    shown = at.dataframe[0].value.set_index("Mã")
+    shown = at.dataframe[0].value.set_index("Mã")  # the short codes of data/programme.toml: T1, T4a, …
     for row in kpi_table(cursor(), year=2022).itertuples():
-        assert shown.at[row.indicator, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
-        assert shown.at[row.indicator, "Tỷ lệ"] == vi_percent(row.rate)
+        short = programme().indicator(row.indicator).short
+        assert shown.at[short, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
+        assert shown.at[short, "Tỷ lệ"] == vi_percent(row.numerator / row.denominator)
+        assert shown.at[short, "Đánh giá"].startswith(WORDS[Status(row.status)])
     assert "4. Cảnh báo" in "\n".join(m.value for m in at.markdown)
 
 
@@ -76,5 +80,5 @@ def test_report_page_for_one_unit(sample_env):
     assert not at.exception, errors(at)
     shown = at.dataframe[0].value.set_index("Mã")
     expected = kpi_table(cursor(), year=2024, unit="21469").set_index("indicator")
-    assert shown.at["T4_thpt", "Tử số/Mẫu số"] == vi_count(expected.at["T4_thpt", "numerator"],
-                                                         expected.at["T4_thpt", "denominator"])
+    assert shown.at["T4a", "Tử số/Mẫu số"] == vi_count(expected.at["T4_thpt", "numerator"],
+                                                     expected.at["T4_thpt", "denominator"])

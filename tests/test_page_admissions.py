@@ -41,8 +41,8 @@ def test_town_rate_2022_equals_kpi_export_and_workbooks(sample_env):
     direct = admission_rate_by_year(cursor(), "reported", None, 2020, 2022)
     assert list(rates["Kết nạp"]) == list(direct["admitted"])
     assert list(rates["Đảng viên đầu năm"]) == list(direct["start_count"])
-    words = {True: "Đạt", False: "Chưa đạt"}
-    assert list(rates["Đánh giá"]) == [words[0.03 <= r <= 0.04] for r in direct["rate"]]
+    words = ["Chưa đạt" if r < 0.03 else "Vượt khung" if r > 0.04 else "Đạt" for r in direct["rate"]]  # by hand
+    assert list(rates["Đánh giá"]) == words
     counts = shown_table(at, "Số kết nạp theo năm")
     assert list(counts["Kết nạp"]) == [member_sums(y)["Kết nạp"] for y in (2020, 2021, 2022)]
     assert not at.exception
@@ -98,9 +98,9 @@ def test_admissions_of_students_workers_owners(sample_env):
         assert row[3] == member_sums(2023, [display_id], "current")[GROUP_COLUMNS[row[2]]]
 
 
-def _expected_idle(year: int, min_years: int, boundary: str) -> dict:
-    return {code: (run, NEVER_ADMITTED if last is None else str(last))
-            for (_unit, code), (run, last) in idle_runs_from_workbooks(year, min_years, boundary).items()}
+def _expected_idle(year: int, min_years: int, boundary: str, every_kind: bool = False) -> dict:
+    return {code: (run, NEVER_ADMITTED if last is None else str(last)) for (_unit, code), (run, last)
+            in idle_runs_from_workbooks(year, min_years, boundary, every_kind).items()}
 
 
 def _shown_idle(at) -> dict:
@@ -122,9 +122,15 @@ def test_cells_without_admission_on_the_samples(sample_env):
     at.number_input(key="so_nam_khong_ket_nap").set_value(5).run()
     assert _shown_idle(at) == _expected_idle(2025, 5, "current")
 
-    at.radio(key="ranh_gioi").set_value("reported").run()  # the merged units start afresh in 2025
-    assert _expected_idle(2025, 5, "reported") == {}
-    assert any("Không có chi bộ nào 5 năm liền" in s.value for s in at.success)
+    at.radio(key="ranh_gioi").set_value("reported").run()  # a merged unit's cells keep their runs
+    assert _expected_idle(2025, 5, "reported") == _expected_idle(2025, 5, "current")
+    assert _shown_idle(at) == _expected_idle(2025, 5, "reported")
+    at.number_input(key="so_nam_khong_ket_nap").set_value(2).run()
+    at.toggle(key="moi_loai_chi_bo").set_value(True).run()  # military, police, agency cells too
+    assert _shown_idle(at) == _expected_idle(2025, 2, "reported", every_kind=True)
+    assert len(_expected_idle(2025, 2, "reported", every_kind=True)) > len(_expected_idle(2025, 2, "reported"))
+    at.toggle(key="moi_loai_chi_bo").set_value(False).run()
+    at.number_input(key="so_nam_khong_ket_nap").set_value(5).run()
     at.selectbox(key="nam").set_value(2024).run()
     assert _shown_idle(at) == _expected_idle(2024, 5, "reported")
     assert not at.exception
@@ -183,7 +189,9 @@ def test_no_admission_runs_follow_cells_across_the_merger(tiny):
         _add(tiny, "21463-2015", year, {"B": 0})
     _add(tiny, "21439-2025", 2025, {"B": 0, "21469-B": 0, "D": 1})
     assert _runs(tiny, 2025, 3, "current") == {"21469-B": (6, 2020, NEVER_ADMITTED), "B": (4, 2022, NEVER_ADMITTED)}
-    assert _runs(tiny, 2025, 1, "reported") == {"B": (1, 2025, NEVER_ADMITTED), "21469-B": (1, 2025, NEVER_ADMITTED)}
+    # whatever the boundary, a cell of a merged unit keeps its run in the new unit
+    assert _runs(tiny, 2025, 1, "reported") == _runs(tiny, 2025, 1, "current") == {
+        "21469-B": (6, 2020, NEVER_ADMITTED), "B": (4, 2022, NEVER_ADMITTED)}
     assert _runs(tiny, 2024, 3, "current", ["21439-2025"]) == {
         "21469-B": (5, 2020, NEVER_ADMITTED), "D": (5, 2020, "2019"), "B": (3, 2022, NEVER_ADMITTED)}
     assert _runs(tiny, 2024, 3, "reported", ["21469-2015"]) == {"B": (5, 2020, NEVER_ADMITTED),

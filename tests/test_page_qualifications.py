@@ -10,8 +10,9 @@ from etl.store import published_file
 from etl.units import load_units
 from queries.cadres import BASELINE_CODES, LADDERS, cadre_levels
 from queries.db import cursor
-from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
+from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
+from queries.programme import programme
 from queries.targets import indicator_trend, indicator_units
 from tests.apptest_pages import run_page, table, texts
 from ui.blocks import export_frame
@@ -41,8 +42,9 @@ def shown_figures(shown, key: str = "Chỉ tiêu") -> dict[str, tuple[str, str, 
 def expected_from_kpi(year: int, unit: str | None = None) -> dict[str, tuple[str, str, str]]:
     """What `python -m etl kpi` says, as the page must write it."""
     kpi = kpi_table(cursor(), year=year, unit=unit).set_index("indicator")
-    return {BY_CODE[code].label: (vi_number(kpi.at[code, "numerator"]), vi_number(kpi.at[code, "denominator"]),
-                                  vi_percent(kpi.at[code, "rate"])) for code in BASELINE_CODES}
+    return {programme().indicator(code).label: (vi_number(kpi.at[code, "numerator"]), vi_number(kpi.at[code, "denominator"]),
+                                  vi_percent(kpi.at[code, "numerator"] / kpi.at[code, "denominator"]))
+            for code in BASELINE_CODES}
 
 
 def predecessors(unit_id: str) -> list[str]:
@@ -58,8 +60,10 @@ def test_2022_whole_town_shows_the_de_an_baseline(sample_env):
     assert on_screen == expected_from_kpi(2022)  # the page and `python -m etl kpi` agree
     assert figures.set_index("Chỉ tiêu").at["Tốt nghiệp THPT", "Tỷ lệ"] == pytest.approx(223 / 329)
     csv = csv_bytes(export_frame(figures)).decode("utf-8-sig").splitlines()  # what "Tải CSV" gives
-    assert csv[0] == "Chỉ tiêu,Đối tượng,Năm,Tử số,Mẫu số,Tỷ lệ (%),Mục tiêu,Đạt mục tiêu"
-    assert csv[1] == 'Tốt nghiệp THPT,"cán bộ chi bộ thôn, tổ dân phố",2022,223,329,67.78,100%,Chưa đạt'
+    assert csv[0] == "Chỉ tiêu,Đối tượng,Năm,Tử số,Mẫu số,Tỷ lệ (%),Mục tiêu,Đánh giá,Ghi chú"
+    # 2022 is the baseline year: no pace yet toward the 2025 level, so no verdict on it
+    assert csv[1] == ('Tốt nghiệp THPT,"cán bộ chi bộ thôn, tổ dân phố",2022,223,329,67.78,100% (mức 2025),'
+                      'Chưa đủ số liệu,')
     assert "số liệu nền của Đề án" in texts(at)
 
     _, roles = table(at, "Tốt nghiệp THPT theo chức vụ")
@@ -78,7 +82,7 @@ def test_the_indicator_picked_drives_units_and_trend(sample_env):
     assert not at.exception
     _, by_unit = table(at, "Trung cấp LLCT trở lên theo đơn vị")
     assert tuple(by_unit.loc[0, ["Đơn vị", "Tử số", "Mẫu số", "Tỷ lệ", "Mục tiêu"]]) == (
-        "Toàn thị xã", "62", "329", "18,84%", "≥ 25%")
+        "Toàn thị xã", "62", "329", "18,84%", "≥ 25% (mức 2025)")
     _, trend = table(at, "Trung cấp LLCT trở lên qua các năm")
     assert tuple(trend.set_index("Năm").loc["2022", ["Tử số", "Mẫu số", "Tỷ lệ"]]) == ("62", "329", "18,84%")
 
@@ -109,7 +113,7 @@ def test_current_boundary_sums_the_merged_units(sample_env):
     assert old["display_id"].nunique() == 5
     summed = old.groupby("indicator")[["numerator", "denominator"]].sum()
     for code in BASELINE_CODES:
-        row = figures.set_index("Chỉ tiêu").loc[BY_CODE[code].label]
+        row = figures.set_index("Chỉ tiêu").loc[programme().indicator(code).label]
         assert (row["Tử số"], row["Mẫu số"]) == tuple(summed.loc[code])
     levels, _ = table(at, "Học vấn của cán bộ chi bộ")
     assert list(levels["Đơn vị"].unique()) == ["Phường Đức Phổ"]

@@ -9,8 +9,9 @@ from etl.facts import refresh_all
 from etl.store import published_file
 from etl.units import load_units
 from queries.db import cursor
-from queries.indicators import BY_CODE, indicators_by_unit, indicators_by_year
+from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
+from queries.programme import programme
 from queries.ratings import (
     RATING_LEVELS,
     cell_ratings,
@@ -19,7 +20,7 @@ from queries.ratings import (
     org_ratings_by_year,
     org_ratings_list,
 )
-from tests.apptest_pages import run_page, table
+from tests.apptest_pages import run_page, table, texts
 from ui.format import vi_number, vi_percent
 
 PAGE = "pages/ratings.py"
@@ -35,8 +36,9 @@ def shown_figures(shown) -> dict[str, tuple[str, str, str]]:
 
 def expected_from_kpi(year: int, unit: str | None = None) -> dict[str, tuple[str, str, str]]:
     kpi = kpi_table(cursor(), year=year, unit=unit).set_index("indicator")
-    return {BY_CODE[code].label: (vi_number(kpi.at[code, "numerator"]), vi_number(kpi.at[code, "denominator"]),
-                                  vi_percent(kpi.at[code, "rate"])) for code in RATED}
+    return {programme().indicator(code).label: (vi_number(kpi.at[code, "numerator"]), vi_number(kpi.at[code, "denominator"]),
+                                  vi_percent(kpi.at[code, "numerator"] / kpi.at[code, "denominator"]))
+            for code in RATED}
 
 
 def predecessors(unit_id: str) -> list[str]:
@@ -59,7 +61,7 @@ def test_2022_whole_town(sample_env):
 
     _, by_unit = table(at, "Đảng viên HTTNV trở lên theo đơn vị")
     assert len(by_unit) == 16
-    t2_shown = expected_from_kpi(2022)[BY_CODE["T2_member_rating"].label]
+    t2_shown = expected_from_kpi(2022)[programme().indicator("T2_member_rating").label]
     assert tuple(by_unit.loc[0, ["Đơn vị", "Tử số", "Mẫu số", "Tỷ lệ"]]) == ("Toàn thị xã", *t2_shown)
     orgs, _ = table(at, "Xếp loại từng TCCSĐ năm 2022")
     assert len(orgs) == 15 and "Đơn vị báo cáo" not in orgs.columns
@@ -85,7 +87,9 @@ def test_year_switch(sample_env):
     _, shown = table(at, SUMMARY)
     assert shown_figures(shown) == expected_from_kpi(2025)
     orgs, _ = table(at, "Xếp loại từng TCCSĐ năm 2025")
-    assert len(orgs) == 5  # the five units formed on 1 July 2025
+    assert len(orgs) == 134  # from 2025 the party cells under the five new units are the TCCSĐ T1 counts
+    assert orgs["Chi bộ"].notna().all() and list(orgs["Đơn vị"])[0] == "Phường Đức Phổ"
+    assert "Từ 2025: tính theo chi bộ cơ sở" in texts(at)
 
 
 def test_current_boundary_sums_the_merged_units(sample_env):
@@ -94,7 +98,7 @@ def test_current_boundary_sums_the_merged_units(sample_env):
     old = indicators_by_unit(cursor(), "reported", predecessors(DUC_PHO), 2024, 2024)
     summed = old.groupby("indicator")[["numerator", "denominator"]].sum()
     for code in RATED:
-        row = summary.set_index("Chỉ tiêu").loc[BY_CODE[code].label]
+        row = summary.set_index("Chỉ tiêu").loc[programme().indicator(code).label]
         assert (row["Tử số"], row["Mẫu số"]) == tuple(summed.loc[code])
     orgs, _ = table(at, "Xếp loại từng TCCSĐ năm 2024")
     assert sorted(orgs["Đơn vị báo cáo"]) == sorted(

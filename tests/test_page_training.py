@@ -25,7 +25,7 @@ PHO_HOA = "21469-2015"
 def kpi_shown(year: int, unit: str | None = None) -> tuple[str, str, str]:
     """T7 as `python -m etl kpi` gives it, written as the page must write it."""
     kpi = kpi_table(cursor(), year=year, unit=unit).set_index("indicator").loc[CODE]
-    return vi_number(kpi["numerator"]), vi_number(kpi["denominator"]), vi_percent(kpi["rate"])
+    return vi_number(kpi["numerator"]), vi_number(kpi["denominator"]), vi_percent(kpi["numerator"] / kpi["denominator"])
 
 
 def figures(shown, row: int = 0) -> tuple[str, str, str]:

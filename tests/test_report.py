@@ -15,8 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from queries.db import cursor
-from queries.indicators import HEADLINE
 from queries.kpi import kpi_table
+from queries.programme import programme
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
@@ -66,8 +66,12 @@ def test_report_figures_equal_the_kpi_export(sample_env, year, unit):
     reported = {r.indicator: (int(r.numerator), int(r.denominator)) for r in data.indicators.itertuples()}
     assert reported == expected
     cards = {r.indicator: (r.numerator, r.denominator) for r in data.cards.itertuples()}
-    assert list(cards) == list(HEADLINE)
-    assert cards == {code: expected[code] for code in HEADLINE}
+    headline = programme().headline
+    assert list(cards) == list(headline)
+    assert cards == {code: expected[code] for code in headline}
+    # the verdicts too: the KPI export's status is the cards' and the report table's
+    statuses = kpi_table(cursor(), year=year, unit=unit).set_index("indicator")["status"]
+    assert dict(zip(data.indicators["indicator"], data.indicators["status"], strict=True)) == statuses.to_dict()
 
 
 def test_pdf_has_a4_pages_sections_and_the_baseline_figures(report_2022):
@@ -87,7 +91,10 @@ def test_pdf_has_a4_pages_sections_and_the_baseline_figures(report_2022):
         assert vi_count(row.numerator, row.denominator) in text
         assert vi_percent(row.numerator / row.denominator) in text
     for heading in ("Bảng xếp hạng đơn vị", "Tiến độ đến mục tiêu 2025", "Tiến độ đến mục tiêu 2030",
-                    "Chi bộ nhiều năm liền không kết nạp đảng viên", "Đơn vị dưới mục tiêu từ 2 chỉ tiêu trở lên"):
+                    "Chi bộ nhiều năm liền không kết nạp đảng viên",
+                    "Đơn vị dưới mục tiêu và không tiến bộ từ 2 chỉ tiêu trở lên", "Cách đánh giá",
+                    "«Hằng năm có trên 90% tổ chức cơ sở đảng", "đạt từ 3-4% tổng số đảng viên",
+                    "bắt đầu thực hiện từ năm 2023 trở đi"):
         assert heading in text, heading
     for unit in data.ranking["unit"]:  # the scorecard lists every unit
         assert unit in text

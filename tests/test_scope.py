@@ -19,7 +19,7 @@ ARGS = {
     "admission_rate_by_unit": ("reported", UNITS, 2024),
     "admission_groups_by_year": ("reported", UNITS, 2020, 2025),
     "admission_groups_by_unit": ("reported", UNITS, 2024),
-    "cells_without_admission": ("current", UNITS, 2025, 3),
+    "cells_without_admission": ("current", UNITS, 2025, 3, True),
     "cadre_levels": ("reported", UNITS, 2024, "education"),
     "training_split": ("reported", UNITS, 2024),
     "extract": ("cadres", "reported", UNITS, 2024),
@@ -38,7 +38,8 @@ ARGS = {
     "org_ratings_list": ("reported", UNITS, 2024),
     "cell_ratings": ("reported", UNITS, 2024),
     "four_good_cells": ("reported", UNITS, 2024),
-    "meeting_data": ("current", UNITS, 2025, "Toàn thị xã"),
+    "meeting_data": ("current", UNITS, 2025, "Toàn địa bàn thị xã Đức Phổ (cũ)"),
+    "year_figures": ("reported", UNITS, 2025),
     "ranking_and_scorecard": ("reported", UNITS, 2024),
     "years_loaded": (),
     "display_units": ("reported", None),
@@ -49,6 +50,8 @@ ARGS = {
     "warning_below_target": ("reported", UNITS, 2024),
     "warning_rising_exits": ("reported", UNITS, 2024),
     "warning_training_gaps": ("reported", UNITS, 2024),
+    "warning_weak_secretaries": ("reported", UNITS, 2024),
+    "warning_excellent_share": ("reported", UNITS, 2024),
     "all_warnings": ("reported", UNITS, 2024),
 }
 NOT_UNIT_DATA = {"prefill_sources"}  # takes one unit explicitly; the page offers only allowed units
@@ -79,9 +82,10 @@ def shows_nothing(result) -> bool:
 
 
 def _figures(frame: pd.DataFrame) -> pd.DataFrame:
-    """Numeric columns that carry figures (not years, ordering or ranks of levels)."""
+    """Numeric columns that carry figures (not years, ordering, ranks of levels, or the programme's goals)."""
     numbers = frame.select_dtypes("number")
-    return numbers[[c for c in numbers.columns if not any(w in c for w in ("year", "order", "rank", "step"))]]
+    return numbers[[c for c in numbers.columns
+                    if not any(w in c for w in ("year", "order", "rank", "step", "goal", "level"))]]
 
 
 def test_every_named_query_is_covered_here():
