@@ -313,10 +313,10 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
     required = ("code", "group", "short", "label", "numerator_label", "denominator_label", "kind")
     if any(values[k] is None for k in required) or any(v is None for v in levels.values()) or not values["bases"]:
         return None
-    for basis in values["bases"]:
-        if basis.fact not in known_facts():
-            section.problem(f'số liệu "{basis.fact}" không có trong định nghĩa chỉ tiêu (views.sql); có: '
-                            f'{", ".join(sorted(known_facts()))}')
+    if not section.data.get("co_so") and code not in known_facts():
+        section.problem(f'mã "{code}" không có trong định nghĩa chỉ tiêu (views.sql): thêm [[co_so]] với so_lieu '
+                        f'là một trong: {", ".join(sorted(known_facts()))}')
+        return None
     return Indicator(levels=levels, **values)
 
 
@@ -324,6 +324,10 @@ def _basis(section: _Section) -> Basis | None:
     section.unknown(BASIS_KEYS)
     first, fact, name = section.year("tu_nam"), section.text("so_lieu"), section.text("ten")
     note = section.text("ghi_chu", None)
+    if fact and fact not in known_facts():
+        section.problem(f'khóa "so_lieu" = "{fact}" không có trong định nghĩa chỉ tiêu (views.sql); chọn một trong: '
+                        f'{", ".join(sorted(known_facts()))}')
+        return None
     return Basis(first, fact, name, note) if first is not None and fact and name else None
 
 

@@ -158,10 +158,12 @@ def _no_figures(code: str, year: int) -> dict:
     return judged(empty).iloc[0].to_dict()
 
 
-def target_line(code: str, year: int) -> tuple[float, str]:
-    """The level in force for `year` and its label, for a line across a chart."""
+def target_line(code: str, year: int) -> tuple[float | None, str | None]:
+    """The level in force for `year` and its label, for a line across a chart; (None, None) without one."""
     ind = programme().indicator(code)
     deadline = programme().deadline_for(year)
+    if ind.level(deadline) is None:
+        return None, None
     return ind.level(deadline), f"Mục tiêu {deadline}: {_plain_text(code, deadline)}"
 
 

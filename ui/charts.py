@@ -61,7 +61,7 @@ def rate_hover(frame: pd.DataFrame) -> list[str]:
 
 
 @cached_figure
-def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float, target_label: str,
+def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, target_label: str | None,
                       roles: list[str]) -> go.Figure:
     """Horizontal bars of a rate per unit, coloured by the verdict's role, with a labelled target line."""
     frame, kept, note = first_units(frame, "unit")
@@ -73,8 +73,9 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float, target_lab
         text=labels, textposition="auto",
         hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
     ))
-    fig.add_vline(x=target, line_dash="dash", line_color=TARGET, line_width=3,
-                  annotation_text=target_label, annotation_position="top left")
+    if target is not None:  # an indicator without a target has no line
+        fig.add_vline(x=target, line_dash="dash", line_color=TARGET, line_width=3,
+                      annotation_text=target_label, annotation_position="top left")
     fig.update_xaxes(tickformat=".0%", range=[0, max(1.0, float(frame["rate"].max() or 0) * 1.1)])
     fig.update_yaxes(autorange="reversed")
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + 42 * len(frame)))
