@@ -10,7 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from queries.db import cursor
 from queries.kpi import kpi_table
+from queries.rounding import percent
+from queries.warnings import idle_cells
 from tests.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
 from tests.page_support import submission, workbook_bytes
 from ui.format import vi_count
@@ -38,7 +41,7 @@ def test_baseline_then_unit_filter_changes_the_figures(browser, app_url):
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
     wait_idle(page, timeout_s=120)
     assert page.get_by_text("67,78%").count() > 0
-    page.goto(f"{app_url}/trinh-do?nam=2022&don_vi=" + "Phường Phổ Hòa (2020–2024)")
+    page.goto(f"{app_url}/trinh-do?nam=2022&don_vi=21469-2015")  # a unit by its stable id
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
     wait_idle(page, timeout_s=120)
     assert exceptions(page) == []
@@ -48,8 +51,8 @@ def test_baseline_then_unit_filter_changes_the_figures(browser, app_url):
 
 
 PHO_HOA = "21469-2015"
-PHO_HOA_URL = "nam=2024&don_vi=Phường Phổ Hòa (2020–2024)"
-CSV_HEADER = "Mã,Chỉ tiêu,Năm,Tử số,Mẫu số,Tỷ lệ (%)"
+PHO_HOA_URL = f"nam=2024&don_vi={PHO_HOA}"
+CSV_HEADER = "Mã,Chỉ tiêu,Năm,Tử số,Mẫu số,Tỷ lệ (%),Mục tiêu,Đánh giá,Ghi chú"
 
 
 def _t3(var_dir: Path) -> tuple[int, int, dict]:
@@ -120,6 +123,27 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert ",".join(rows[0]) == CSV_HEADER
-    t3 = next(r for r in rows[1:] if r[0] == "T3_admission_rate")
+    t3 = next(r for r in rows[1:] if r[0] == "T3")
     assert (int(t3[3]), int(t3[4]), t3[2]) == (admitted + 2, members, "2024")
-    assert float(t3[5]) == round((admitted + 2) / members * 100, 2)
+    assert float(t3[5]) == percent((admitted + 2) / members)  # rounded half up, as on screen
+
+
+def test_warnings_of_2025_under_the_default_boundary_list_the_idle_cells(browser, app_url, sample_env):
+    """2025 under the default boundary (the year's own units): the cells of the new units that have
+    admitted nobody for three years and more, their years before the merger counted, are listed."""
+    idle = idle_cells(cursor(), "reported", None, 2025, 3)
+    assert len(idle) == 6
+    page = new_page(browser)
+    page.goto(f"{app_url}/canh-bao?nam=2025")
+    page.get_by_role("heading", name="Cảnh báo", exact=True).wait_for(timeout=120_000)
+    wait_idle(page, timeout_s=120)
+    assert exceptions(page) == []
+    assert "Đơn vị theo từng năm" in page.locator('[data-testid="stSidebar"]').inner_text()
+    metric = page.locator('[data-testid="stMetric"]').first
+    assert metric.locator('[data-testid="stMetricValue"]').inner_text() == "6"
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    for cell in idle.to_dict("records"):
+        assert f"{cell['cell_name']} ({cell['cell_type']}) không kết nạp được đảng viên nào" in main
+    assert "2023: 2 → 2024: 7 → 2025: 10" in main  # Phường Đức Phổ's exits, its predecessors' years summed
+    screenshot(page, "canh-bao-2025")
+    page.context.close()

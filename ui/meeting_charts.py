@@ -40,9 +40,12 @@ def _colour_value(distance: float, role: str) -> float | None:
 
 
 def column_label(short_label: str, target_text: str) -> str:
-    """`<b>T4</b><br>THPT và sơ cấp<br>LLCT<br>(100%)`: a narrow column title."""
+    """`<b>T4</b><br>THPT và sơ cấp<br>LLCT<br>(100%,<br>mức 2025)`: a narrow column title, the level a
+    target refers to on a line of its own."""
     code, _, name = short_label.partition(" · ")
-    return "<br>".join([f"<b>{code}</b>", *textwrap.wrap(name, 9), f"({target_text})"])
+    goal, _, level = target_text.removesuffix(")").partition(" (")
+    return "<br>".join([f"<b>{code}</b>", *textwrap.wrap(name, 9), f"({goal}," if level else f"({goal})",
+                        *([f"{level})"] if level else [])])
 
 
 def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
@@ -107,7 +110,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False)
     fig = base_layout(fig, title, height=205 + 64 * len(order))
     fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
-                      margin={"l": 10, "r": 10, "t": 185, "b": 10}, title={"y": 0.98, "yanchor": "top"})
+                      margin={"l": 10, "r": 10, "t": 205, "b": 10}, title={"y": 0.98, "yanchor": "top"})
     return fig
 
 
