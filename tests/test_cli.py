@@ -143,3 +143,24 @@ def test_reader_keeps_reading_while_the_cli_loads(tmp_path):
     assert reader.returncode == 0, err  # never a lock error, never half a load
     reads = int(out.split()[0])
     assert reads > 10
+
+
+def test_kpi_gives_the_goal_and_the_verdict_of_the_pages(tmp_path):
+    db = str(tmp_path / "kpi.duckdb")
+    result = etl("kpi", "--db", db, "--year", "2024", "--unit", "Phổ Văn")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "indicator,target,label,year,unit,numerator,denominator,rate,goal,status"
+    rows = kpi_rows(result.stdout)
+    t3 = rows["T3_admission_rate"]
+    assert (t3["numerator"], t3["denominator"], t3["rate"], t3["goal"], t3["status"]) == (
+        "12", "186", "0.064516", "0.03", "exceeded")  # 6,45%: above the 3–4% band, not short of it
+    assert {row["status"] for row in rows.values()} <= {"met", "exceeded", "below", "on_track", "behind",
+                                                        "not_applicable", "no_data"}
+    # --boundary current: a unit of today, its 2024 figures the sum of the units merged into it
+    current = kpi_rows(etl("kpi", "--db", db, "--year", "2024", "--unit", "Đức Phổ", "--boundary", "current").stdout)
+    predecessors = [kpi_rows(etl("kpi", "--db", db, "--year", "2024", "--unit", name).stdout)["T1_org_rating"]
+                    for name in ("Nguyễn Nghiêm", "Phổ Hòa", "Phổ Minh", "Phổ Vinh", "Phổ Ninh")]
+    assert current["T1_org_rating"]["unit"] == "Phường Đức Phổ"
+    assert int(current["T1_org_rating"]["denominator"]) == sum(int(r["denominator"]) for r in predecessors) == 5
+    assert etl("kpi", "--db", db, "--year", "2024", "--unit", "Đức Phổ").returncode == 2  # not a unit of 2024
+    assert etl("kpi", "--db", db, "--boundary", "moi").returncode == 2
