@@ -3,6 +3,7 @@
 import streamlit as st
 
 from queries.method import method_notes
+from queries.programme import programme
 from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
@@ -63,3 +64,4 @@ table_block(
         "rate": "Tỷ lệ", "target_text": "Mục tiêu", "verdict": "Đánh giá", "basis_note": "Ghi chú"}),
     "Chỉ tiêu", filters, key="overview_all",
 )
+st.caption(f"Mã chỉ tiêu — {programme().legend()}.")

@@ -5,6 +5,7 @@ Clicking a unit (a cell of the heat map, or its button) filters every page to th
 
 import streamlit as st
 
+from queries.programme import programme
 from queries.scorecard import (
     RANK_SORT,
     in_order,
@@ -12,6 +13,7 @@ from queries.scorecard import (
     scorecard_order,
     sort_options,
 )
+from queries.targets import basis_notes
 from ui.blocks import chart_block, chart_key, table_block
 from ui.data import query
 from ui.filters import current, in_sentence, whole_area_label
@@ -73,7 +75,7 @@ order = scorecard_order(ranking, cells, sort_by)
 sorted_by = "thứ hạng" if sort_by == RANK_SORT else options[sort_by]
 chart_block(
     scorecard_heatmap(cells, order, f"Bảng xếp hạng đơn vị năm {year} (sắp xếp theo {sorted_by})",
-                      selected=filters.units),
+                      selected=filters.units, note=basis_notes(programme().headline, year)),
     vi_table(in_order(cells, order), CELL_COLUMNS), "Bảng xếp hạng đơn vị", filters, key=CHART, on_select=focus_clicked_unit,
 )
 st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dưới đây, để lọc mọi trang theo đơn vị đó.")

@@ -121,8 +121,9 @@ class Programme:
     def headline(self) -> tuple[str, ...]:
         return tuple(i.code for i in self.indicators if i.headline)
 
-    def in_group(self, group: str) -> tuple[str, ...]:
-        return tuple(i.code for i in self.indicators if i.group == group)
+    def legend(self) -> str:
+        """`T1: TCCSĐ hoàn thành tốt nhiệm vụ trở lên; …; T4a: Tốt nghiệp THPT; …`: what the short codes mean."""
+        return "; ".join(f"{i.short}: {i.label}" for i in self.indicators)
 
     def whole_area(self, year: int) -> str:
         """The name of the whole area in `year` (`Toàn thị xã`, from 2025 the former town's area)."""

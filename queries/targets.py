@@ -105,6 +105,13 @@ def basis_note(code: str, year: int) -> str:
     return programme().indicator(code).basis(year).note or ""
 
 
+def basis_notes(codes: Sequence[str], year: int) -> str:
+    """`T1: Từ 2025: tính theo chi bộ cơ sở` for the indicators of `codes` counted differently in
+    `year` than before: the note a chart of several indicators carries."""
+    prog = programme()
+    return "; ".join(f"{prog.indicator(c).group}: {basis_note(c, year)}" for c in codes if basis_note(c, year))
+
+
 def basis_breaks(code: str, year_from: int, year_to: int) -> dict[int, str]:
     """The years within the range from which the indicator counts something else, with their note:
     a chart marks them and draws no line across them."""

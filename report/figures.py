@@ -9,7 +9,7 @@ from queries.programme import programme
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.report_data import MeetingData
-from queries.targets import basis_breaks, target_line, target_lines
+from queries.targets import basis_breaks, basis_notes, target_line, target_lines
 from ui.charts import rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
 from ui.meeting_charts import pace_chart, scorecard_heatmap
 from ui.verdicts import mark_breaks, split_at_breaks
@@ -76,4 +76,4 @@ def scorecard_figure(data: MeetingData) -> go.Figure | None:
     if data.scorecard.empty:
         return None
     return scorecard_heatmap(data.scorecard, list(data.scorecard_order), f"Bảng xếp hạng đơn vị năm {data.year}",
-                             selected=data.units)
+                             selected=data.units, note=basis_notes(programme().headline, data.year))

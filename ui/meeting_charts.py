@@ -55,7 +55,7 @@ def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
 
 @cached_figure
 def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
-                      selected: Sequence[str] | None = None) -> go.Figure:
+                      selected: Sequence[str] | None = None, note: str = "") -> go.Figure:
     """Units (rows, in `order`) × headline indicators (columns) coloured by distance to target, each
     cell showing `67,8%` and `223/329`. A transparent marker on every cell carries the hover text
     and the display id (customdata[0]), so a click selects the unit."""
@@ -108,7 +108,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     ))
     fig.update_xaxes(side="top", tickangle=0, fixedrange=True, showgrid=False, tickfont_size=COLUMN_FONT)
     fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False)
-    fig = base_layout(fig, title, height=205 + 64 * len(order))
+    fig = base_layout(fig, title + (f"<br><sup>{note}</sup>" if note else ""), height=205 + 64 * len(order))
     fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
                       margin={"l": 10, "r": 10, "t": 205, "b": 10}, title={"y": 0.98, "yanchor": "top"})
     return fig

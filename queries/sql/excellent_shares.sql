@@ -1,37 +1,26 @@
 -- Ratings of $year per display unit: of the unit's own organisation (`Xếp loại TCCSĐ`), of its
 -- party cells, and of its members: how many were rated excellent (HTXSNV) and how many good or
 -- better (HTXSNV + HTTNV). queries/warnings.py checks the excellent share against the programme's cap.
-WITH per_unit AS (
-    SELECT s.display_id, s.display_kind, s.display_code, s.display_kind || ' ' || s.display_name AS unit,
-           count(*) FILTER (WHERE m.org_rating = 'HTXSNV') AS own_excellent,
-           count(*) FILTER (WHERE m.org_rating IN ('HTXSNV', 'HTTNV')) AS own_good
-    FROM submissions m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id)) AND m.year = $year
-    GROUP BY ALL
-), cells AS (
-    SELECT s.display_id,
-           count(*) FILTER (WHERE k.rating = 'HTXSNV') AS cells_excellent,
-           count(*) FILTER (WHERE k.rating IN ('HTXSNV', 'HTTNV')) AS cells_good
-    FROM cells k
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = k.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id)) AND k.year = $year
-    GROUP BY ALL
-), members AS (
-    SELECT s.display_id,
-           sum(f.rated_excellent) AS members_excellent,
-           sum(f.rated_excellent + f.rated_good) AS members_good
-    FROM member_figures f
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = f.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id)) AND f.year = $year
-    GROUP BY ALL
+WITH rated AS (
+    SELECT unit_id, 'own' AS part, (org_rating = 'HTXSNV')::INTEGER AS excellent,
+           (org_rating IN ('HTXSNV', 'HTTNV'))::INTEGER AS good
+    FROM submissions WHERE year = $year
+    UNION ALL
+    SELECT unit_id, 'cells', (rating = 'HTXSNV')::INTEGER, (rating IN ('HTXSNV', 'HTTNV'))::INTEGER
+    FROM cells WHERE year = $year
+    UNION ALL
+    SELECT unit_id, 'members', rated_excellent, rated_excellent + rated_good
+    FROM member_figures WHERE year = $year
 )
-SELECT u.display_id, u.unit, $year AS year,
-       u.own_excellent::BIGINT AS own_excellent, u.own_good::BIGINT AS own_good,
-       coalesce(c.cells_excellent, 0)::BIGINT AS cells_excellent, coalesce(c.cells_good, 0)::BIGINT AS cells_good,
-       coalesce(m.members_excellent, 0)::BIGINT AS members_excellent,
-       coalesce(m.members_good, 0)::BIGINT AS members_good
-FROM per_unit u
-LEFT JOIN cells c USING (display_id)
-LEFT JOIN members m USING (display_id)
-ORDER BY u.display_kind, u.display_code
+SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS year,
+       coalesce(sum(r.excellent) FILTER (WHERE r.part = 'own'), 0)::BIGINT AS own_excellent,
+       coalesce(sum(r.good) FILTER (WHERE r.part = 'own'), 0)::BIGINT AS own_good,
+       coalesce(sum(r.excellent) FILTER (WHERE r.part = 'cells'), 0)::BIGINT AS cells_excellent,
+       coalesce(sum(r.good) FILTER (WHERE r.part = 'cells'), 0)::BIGINT AS cells_good,
+       coalesce(sum(r.excellent) FILTER (WHERE r.part = 'members'), 0)::BIGINT AS members_excellent,
+       coalesce(sum(r.good) FILTER (WHERE r.part = 'members'), 0)::BIGINT AS members_good
+FROM rated r
+JOIN scoped_units($boundary, $allowed) s ON s.unit_id = r.unit_id
+WHERE ($units IS NULL OR list_contains($units, s.display_id))
+GROUP BY s.display_id, s.display_kind, s.display_code, s.display_name
+ORDER BY s.display_kind, s.display_code
