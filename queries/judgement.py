@@ -205,19 +205,38 @@ def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", dea
     paces = frame[pace].to_numpy(dtype=float, na_value=np.nan) if pace in frame.columns else np.full(n, np.nan)
     status = np.full(n, Status.NOT_APPLICABLE.value, dtype=object)
     goal, level, distance = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
-    text = np.full(n, "", dtype=object)
+    text, words = np.full(n, "", dtype=object), np.full(n, WORDS[Status.NOT_APPLICABLE], dtype=object)
     groups = pd.Series(range(n)).groupby([frame["indicator"].to_numpy(), frame["year"].to_numpy()]).indices
     for (code, year), at in groups.items():
         r = rule(prog.indicator(code), int(year), deadline)
         parts = _judge_group(r, int(year), rates[at], paces[at])
         status[at], goal[at], text[at], level[at], distance[at] = parts
+        words[at] = _words(r, status[at], level[at])
     out = frame.copy()
-    out["status"], out["goal"], out["target_text"] = status, goal, text
+    texts = {"status": status, "target_text": text, "verdict": words}  # object columns: no string conversion
+    for name, values in texts.items():
+        out[name] = pd.Series(values, index=frame.index, dtype=object)
+    out["goal"], out["distance"] = goal, distance
     out["level"] = pd.array(np.where(np.isnan(level), None, level), dtype="Int64")
-    out["distance"] = distance
-    out["role"] = [ROLES[Status(s)] for s in status]
-    out["verdict"] = [verdict_text(s, lv) for s, lv in zip(status, out["level"], strict=True)]
-    return out
+    out["role"] = pd.Series(_lookup(status, {s.value: role for s, role in ROLES.items()}), index=frame.index,
+                            dtype=object)
+    return out[[*frame.columns, *(c for c in VERDICT_COLUMNS if c not in frame.columns)]]
+
+
+def _lookup(values: np.ndarray, mapping: dict[str, str]) -> np.ndarray:
+    """`mapping` applied to an array of a few distinct strings, one lookup per distinct value."""
+    if not len(values):
+        return np.array([], dtype=object)
+    distinct, where = np.unique(values.astype(str), return_inverse=True)
+    return np.array([mapping[v] for v in distinct], dtype=object)[where]
+
+
+def _words(r: Rule, status: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """`verdict_text` of a group's rows: the statuses' words looked up, not formatted row by row."""
+    words = _lookup(status, {s.value: verdict_text(s, r.level) for s in Status})
+    if r.passed_level is not None:  # below the level of the deadline already passed
+        words[level == r.passed_level] = verdict_text(Status.BELOW, r.passed_level)
+    return words
 
 
 def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tuple:
@@ -249,15 +268,21 @@ def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tupl
 
 # ---- what the judgement says in words beside the figures ----------------------------------
 
+NOT_JUDGED = frozenset({Status.NO_DATA, Status.NOT_APPLICABLE})
+
+
 def years_summary(statuses: dict[int, str]) -> str:
     """`đạt 5/6 năm (chưa đạt: 2021)` for an every-year target over the years judged."""
-    judged = {y: Status(s) for y, s in sorted(statuses.items()) if Status(s) not in (Status.NO_DATA,
-                                                                                     Status.NOT_APPLICABLE)}
+    judged = {y: Status(s) for y, s in sorted(statuses.items()) if Status(s) not in NOT_JUDGED}
+    return summary_text(len(judged), [y for y, s in judged.items() if s not in IN_ORDER])
+
+
+def summary_text(judged: int, missed: list[int]) -> str:
+    """`đạt 5/6 năm (chưa đạt: 2021)`: `judged` years, of which the years `missed` were short of the target."""
     if not judged:
         return "chưa có năm nào được đánh giá"
-    missed = [str(y) for y, s in judged.items() if s not in IN_ORDER]
-    text = f"đạt {len(judged) - len(missed)}/{len(judged)} năm"
-    return text + (f" (chưa đạt: {', '.join(missed)})" if missed else "")
+    text = f"đạt {judged - len(missed)}/{judged} năm"
+    return text + (f" (chưa đạt: {', '.join(map(str, sorted(missed)))})" if missed else "")
 
 
 def people_short(numerator, denominator, goal, strict: bool):

@@ -36,19 +36,21 @@ def with_pace(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(observed_per_year=pace)
 
 
-def needed_per_year(rate: float, latest_year: int, goal: float, strict: bool, deadline: int) -> float | None:
-    """Average change per year still needed to reach `goal` by `deadline`; None when reached or past."""
-    if meets(rate, goal, strict) or latest_year >= deadline:
-        return None
-    return (goal - rate) / (deadline - latest_year)
+def needed_per_year(rate, latest_year, goal: float, strict: bool, deadline: int) -> np.ndarray:
+    """Average change per year still needed to reach `goal` by `deadline`; NaN when reached or past
+    (numbers or arrays)."""
+    rate, latest_year = np.asarray(rate, dtype=float), np.asarray(latest_year, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        needed = (goal - rate) / (deadline - latest_year)
+    return np.where(meets(rate, goal, strict) | (latest_year >= deadline), np.nan, needed)
 
 
-def reach_text(rate: float, latest_year: int, pace: float | None, goal: float, strict: bool) -> str:
-    """`đã đạt`, the year the observed pace would reach `goal`, or NEVER."""
-    if meets(rate, goal, strict):
-        return ALREADY
-    year = arrival_years(rate, latest_year, np.nan if pace is None else pace, goal, strict)
-    return NEVER if np.isnan(year) else str(int(year))
+def reach_text(rate, latest_year, pace, goal: float, strict: bool) -> np.ndarray:
+    """`đã đạt`, the year the observed pace would reach `goal`, or NEVER (numbers or arrays)."""
+    rate = np.asarray(rate, dtype=float)
+    year = arrival_years(rate, latest_year, pace, goal, strict)
+    arrived = np.nan_to_num(year).astype(int).astype(str)
+    return np.where(meets(rate, goal, strict), ALREADY, np.where(np.isnan(year), NEVER, arrived))
 
 
 def projection(latest_year: int, latest_rate: float, pace: float | None, until: int) -> pd.DataFrame:

@@ -13,9 +13,8 @@ import numpy as np
 import pandas as pd
 
 from queries import pace as p
-from queries.frames import records
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
-from queries.judgement import goal_text, judge, judge_frame, years_summary
+from queries.judgement import IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
 from queries.programme import Kind, programme
 from queries.targets import as_list
 
@@ -67,63 +66,76 @@ def pace_headers() -> dict[str, str]:
     return headers
 
 
-def _points(value: float | None) -> float:
-    return np.nan if value is None or pd.isna(value) else value * 100
-
-
-def _summaries(series: pd.DataFrame, keys: list[str]) -> dict[tuple, dict[int, str]]:
-    """(group…, indicator) → deadline → `đạt x/y năm` for the every-year and band indicators of a
-    judged series: the years of each deadline's period up to the latest year."""
+def _summaries(series: pd.DataFrame, keys: list[str]) -> dict[int, dict[tuple, str]]:
+    """deadline → (group…, indicator) → `đạt x/y năm (chưa đạt: …)` for the every-year and band
+    indicators of `series`: the years of each deadline's period, judged one by one."""
     prog = programme()
-    summarised = series["indicator"].map(lambda c: prog.indicator(c).kind is not Kind.LEVEL_BY_DEADLINE)
-    judged = judge_frame(series.loc[summarised.astype(bool)])
-    found: dict[tuple, dict[int, dict[int, str]]] = {}
-    for row in records(judged, [*keys, "indicator", "year", "status"]):
-        key = (*(row[k] for k in keys), row["indicator"])
-        for d in prog.deadlines:
-            first, last = prog.period_of(d)
-            if first <= row["year"] <= last:
-                found.setdefault(key, {}).setdefault(d, {})[row["year"]] = row["status"]
-    return {key: {d: years_summary(years) for d, years in by_deadline.items()} for key, by_deadline in found.items()}
+    summarised = [i.code for i in prog.indicators if i.kind is not Kind.LEVEL_BY_DEADLINE]
+    judged = judge_frame(series[series["indicator"].isin(summarised)])
+    judged = judged[~judged["status"].isin(NOT_JUDGED)].assign(_missed=lambda f: ~f["status"].isin(IN_ORDER))
+    by = [*keys, "indicator"]
+    found: dict[int, dict[tuple, str]] = {}
+    for deadline in prog.deadlines:
+        first, last = prog.period_of(deadline)
+        part = judged[judged["year"].between(first, last)]
+        judged_years: dict[tuple, int] = {}
+        missed: dict[tuple, list[int]] = {}
+        columns = [part[c].tolist() for c in (*by, "year", "_missed")]  # lists: Arrow columns iterate slowly
+        for *key, year, short in zip(*columns, strict=True):
+            judged_years[tuple(key)] = judged_years.get(tuple(key), 0) + 1
+            if short:
+                missed.setdefault(tuple(key), []).append(year)
+        found[deadline] = {key: summary_text(count, missed.get(key, [])) for key, count in judged_years.items()}
+    return found
 
 
 def pace_rows(latest: pd.DataFrame, series: pd.DataFrame, keys: Sequence[str] = ()) -> pd.DataFrame:
     """One row per group (`keys`) and indicator from its `latest` row (indicators.sql with its pace)
-    and its judged `series` (every year: the every-year summaries); rates in points a year (× 100)."""
+    and its `series` (every year: the every-year summaries); rates in points a year (× 100).
+    Column-wise, indicator by indicator: the country has 100,000 unit-indicator rows."""
     prog, keys = programme(), list(keys)
+    latest = latest.reset_index(drop=True)
+    out = latest[keys].copy()
+    out["indicator"] = latest["indicator"]
+    out["target"] = latest["indicator"].map({i.code: i.group for i in prog.indicators})
+    out["label"] = latest["indicator"].map({i.code: i.label for i in prog.indicators})
+    for end, prefix in (("base", "base_"), ("latest", "")):
+        out[f"{end}_year"] = latest[f"{prefix}year"].astype("int64")
+        out[f"{end}_numerator"] = latest[f"{prefix}numerator"].astype("int64")
+        out[f"{end}_denominator"] = latest[f"{prefix}denominator"].astype("int64")
+        out[f"{end}_rate"] = out[f"{end}_numerator"] / out[f"{end}_denominator"].where(out[f"{end}_denominator"] != 0)
+    out["observed_per_year"] = latest["observed_per_year"].astype(float)
+    out["observed_points"] = out["observed_per_year"] * 100
+    out["verdict"] = judge_frame(latest)["verdict"].to_numpy()
     summaries = _summaries(series, keys)
-    rows = []
-    for row in records(latest, [*keys, "indicator", "year", "numerator", "denominator", "rate", "base_year",
-                                "base_numerator", "base_denominator", "observed_per_year"]):
-        ind = prog.indicator(row["indicator"])
-        pace = None if pd.isna(row["observed_per_year"]) else row["observed_per_year"]
-        base_rate = row["base_numerator"] / row["base_denominator"] if row["base_denominator"] else np.nan
-        out = {**{k: row[k] for k in keys}, "indicator": ind.code, "target": ind.group, "label": ind.label,
-               "base_year": int(row["base_year"]), "base_numerator": int(row["base_numerator"]),
-               "base_denominator": int(row["base_denominator"]), "base_rate": base_rate,
-               "latest_year": int(row["year"]), "latest_numerator": int(row["numerator"]),
-               "latest_denominator": int(row["denominator"]), "latest_rate": row["rate"],
-               "observed_per_year": pace if pace is not None else np.nan, "observed_points": _points(pace),
-               "verdict": judge(ind.code, row["rate"], int(row["year"]), pace).text}
-        summary = summaries.get((*(row[k] for k in keys), ind.code), {})
-        for d in prog.deadlines:
-            out |= _toward(ind, row["rate"], int(row["year"]), pace, d, summary.get(d))
-        rows.append(out)
-    return pd.DataFrame(rows, columns=_columns(keys))
+    row_keys = list(zip(*(latest[k] for k in keys), latest["indicator"], strict=True))
+    for deadline in prog.deadlines:
+        out = out.join(_toward(latest, deadline, [summaries[deadline].get(k) for k in row_keys]))
+    return out[_columns(keys)]
 
 
-def _toward(ind, rate: float, year: int, pace: float | None, deadline: int, summary: str | None) -> dict:
-    """The columns of one deadline: its level, the pace needed, the year of arrival and the verdict."""
-    goal = ind.level(deadline)
-    out = {f"target_{deadline}": goal_text(ind, goal), f"needed_{deadline}": np.nan,
-           f"needed_{deadline}_points": np.nan, f"reach_{deadline}": "—"}
-    if ind.kind is not Kind.LEVEL_BY_DEADLINE:
-        return out | {f"status_{deadline}": summary or NOT_YET}
-    needed = p.needed_per_year(rate, year, goal, ind.strict, deadline)
-    return out | {f"needed_{deadline}": np.nan if needed is None else needed,
-                  f"needed_{deadline}_points": _points(needed),
-                  f"reach_{deadline}": p.reach_text(rate, year, pace, goal, ind.strict),
-                  f"status_{deadline}": judge(ind.code, rate, year, pace, deadline=deadline).text}
+def _toward(latest: pd.DataFrame, deadline: int, summaries: list[str | None]) -> pd.DataFrame:
+    """The columns of one deadline, indicator by indicator: its level, the pace needed, the year of
+    arrival, and the verdict (levels: judged toward the deadline; the others: their years' summary)."""
+    n = len(latest)
+    target, reach = np.full(n, "—", dtype=object), np.full(n, "—", dtype=object)
+    needed = np.full(n, np.nan)
+    status = np.array([s or NOT_YET for s in summaries], dtype=object)
+    toward = judge_frame(latest, deadline=deadline)["verdict"].to_numpy()
+    rate, year = latest["rate"].to_numpy(dtype=float), latest["year"].to_numpy(dtype=float)
+    pace = latest["observed_per_year"].to_numpy(dtype=float, na_value=np.nan)
+    for code, at in latest.groupby("indicator", sort=False).indices.items():
+        ind = programme().indicator(code)
+        goal = ind.level(deadline)
+        target[at] = goal_text(ind, goal)
+        if ind.kind is not Kind.LEVEL_BY_DEADLINE:
+            continue
+        needed[at] = p.needed_per_year(rate[at], year[at], goal, ind.strict, deadline)
+        reach[at] = p.reach_text(rate[at], year[at], pace[at], goal, ind.strict)
+        status[at] = toward[at]
+    return pd.DataFrame({f"target_{deadline}": target, f"needed_{deadline}": needed,
+                         f"needed_{deadline}_points": needed * 100, f"reach_{deadline}": reach,
+                         f"status_{deadline}": status}, index=latest.index)
 
 
 def _columns(keys: list[str]) -> list[str]:

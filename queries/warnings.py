@@ -19,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
+from queries.frames import records
 from queries.judgement import EPS, SHORT_OF, gap_text, people_short
 from queries.programme import programme
 from queries.ratings import CELL_FACT
@@ -85,10 +87,14 @@ def below_target(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     such headline indicators in `year`: display_id, unit, year, indicator, short_label, numerator,
     denominator, rate, previous_rate, target_text, verdict, distance_points, gap (people short, in
     words, where the indicator counts people), below_count (one row per unit and indicator)."""
-    cells = headline_cells(con, boundary, units, year - 1, year)
-    before = cells[cells["year"] == year - 1].set_index(["display_id", "indicator"])["rate"]
-    now = cells[cells["year"] == year].copy()
-    now["previous_rate"] = [before.get(key) for key in zip(now["display_id"], now["indicator"], strict=True)]
+    return _below(headline_cells(con, boundary, units, year - 1, year), year, min_indicators)
+
+
+def _below(cells: pd.DataFrame, year: int, min_indicators: int = MIN_BELOW) -> pd.DataFrame:
+    """`below_target` from the headline cells of `year` and the year before."""
+    before = cells.loc[cells["year"] == year - 1, ["display_id", "indicator", "rate"]]
+    now = cells[cells["year"] == year].merge(before.rename(columns={"rate": "previous_rate"}),
+                                             on=["display_id", "indicator"], how="left")
     improved = now["rate"] > now["previous_rate"].astype(float) + EPS
     below = now[now["status"].isin(SHORT_OF) & ~improved].copy()
     below["gap"] = _gaps(below)
@@ -123,11 +129,13 @@ def training_gaps(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence
                   year: int) -> pd.DataFrame:
     """Units whose training coverage (T7) is under target in `year`: display_id, unit, year, numerator,
     denominator, rate, target_text, shortfall (not trained)."""
+    return _training(headline_cells(con, boundary, units, year, year), year)
+
+
+def _training(cells: pd.DataFrame, year: int) -> pd.DataFrame:
+    """`training_gaps` from the headline cells of `year`."""
     columns = ["display_id", "unit", "year", "numerator", "denominator", "rate", "target_text", "shortfall"]
-    if not programme().has(TRAINING_CODE):
-        return pd.DataFrame(columns=columns)
-    cells = headline_cells(con, boundary, units, year, year)
-    gaps = cells[(cells["indicator"] == TRAINING_CODE) & cells["status"].isin(SHORT_OF)]
+    gaps = cells[(cells["year"] == year) & (cells["indicator"] == TRAINING_CODE) & cells["status"].isin(SHORT_OF)]
     gaps = gaps.assign(shortfall=gaps["denominator"] - gaps["numerator"])
     return gaps.sort_values(["display_kind", "display_code"], kind="stable")[columns].reset_index(drop=True)
 
@@ -137,8 +145,8 @@ def weak_secretaries(con: duckdb.DuckDBPyConnection, boundary: str, units: Seque
     """Secretaries and deputies of village and residential cells lacking THPT or sơ cấp LLCT in `year`:
     display_id, unit, year, cell_code, cell_name, role, full_name, lacking (in words)."""
     frame = con.execute(read_sql("weak_secretaries"), scope_params(boundary, units, year=year)).df()
-    frame["lacking"] = [", ".join(part for part, has in (("THPT", thpt), ("sơ cấp LLCT", llct)) if not has)
-                        for thpt, llct in zip(frame["has_thpt"], frame["has_so_cap_llct"], strict=True)]
+    thpt, llct = frame["has_thpt"].to_numpy(dtype=bool), frame["has_so_cap_llct"].to_numpy(dtype=bool)
+    frame["lacking"] = np.select([~thpt & ~llct, ~thpt], ["THPT, sơ cấp LLCT", "THPT"], "sơ cấp LLCT")
     return frame[["display_id", "unit", "year", "cell_code", "cell_name", "role", "full_name", "lacking"]]
 
 
@@ -186,14 +194,14 @@ def _by_unit(frame: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
     """The rows of each (display_id, unit), units in order of first appearance: one pass over the
     records (a pandas group per unit costs a millisecond, 10 s for the country's 10,000 units)."""
     units: dict[tuple[str, str], list[dict]] = {}
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         units.setdefault((row["display_id"], row["unit"]), []).append(row)
     return units
 
 
 def _idle_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
-    for cell in frame.to_dict("records"):
+    for cell in records(frame):
         run = f"{cell['run_years']} năm liền ({cell['run_from']}–{cell['run_to']})"
         last = cell["last_admission"]
         last_text = f"lần kết nạp gần nhất năm {last}" if str(last).isdigit() else last
@@ -219,7 +227,7 @@ def _below_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 
 def _exits_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
-    for r in frame.to_dict("records"):
+    for r in records(frame):
         figures = (f"{year - 2}: {vi_number(r['exits_two_before'])} → {year - 1}: {vi_number(r['exits_before'])}"
                    f" → {year}: {vi_number(r['exits'])}")
         rows.append(_warning(
@@ -236,7 +244,7 @@ def _training_rows(frame: pd.DataFrame, year: int) -> list[dict]:
         f"({vi_count(r['numerator'], r['denominator'])}), mục tiêu {r['target_text']}: "
         f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng.",
         f"{vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, "
-        f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng)") for r in frame.to_dict("records")]
+        f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng)") for r in records(frame)]
 
 
 def _secretary_rows(frame: pd.DataFrame, year: int) -> list[dict]:
@@ -258,7 +266,7 @@ def _excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
         f"{vi_number(r['good_or_better'])} hoàn thành tốt nhiệm vụ trở lên ({vi_percent(r['share'])}), vượt mức "
         f"{vi_percent(cap, 0)}.",
         f"{vi_number(r['excellent'])}/{vi_number(r['good_or_better'])} ({vi_percent(r['share'])})")
-        for r in frame.to_dict("records")]
+        for r in records(frame)]
 
 
 def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
@@ -266,11 +274,12 @@ def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     """Every warning for the selection and year, rule by rule: rule_code, rule (Vietnamese title),
     display_id, unit, subject (the cell or the unit), year, detail (a Vietnamese sentence with the
     figures), figures, page (the page that shows them) and page_label."""
+    cells = headline_cells(con, boundary, units, year - 1, year)  # read once for two rules
     rows = [
         *_idle_rows(idle_cells(con, boundary, units, year, n_years, every_kind), year),
-        *_below_rows(below_target(con, boundary, units, year), year),
+        *_below_rows(_below(cells, year), year),
         *_exits_rows(rising_exits(con, boundary, units, year), year),
-        *_training_rows(training_gaps(con, boundary, units, year), year),
+        *_training_rows(_training(cells, year), year),
         *_secretary_rows(weak_secretaries(con, boundary, units, year), year),
         *_excellent_rows(excellent_share(con, boundary, units, year), year),
     ]

@@ -13,7 +13,7 @@ def test_rising_indicator_reaches_the_2030_level_in_2037():
     # T5: 2022 46% → 2024 50%: +2 points a year; 2030 level 75%: 25/2 = 12.5 → 13 years → 2037
     pace = observed_per_year(2022, 0.46, 2024, 0.50)
     assert pace == pytest.approx(0.02)
-    assert needed_per_year(0.50, 2024, 0.50, False, 2025) is None  # met
+    assert math.isnan(needed_per_year(0.50, 2024, 0.50, False, 2025))  # met
     assert reach_text(0.50, 2024, pace, 0.50, False) == ALREADY
     assert needed_per_year(0.50, 2024, 0.75, False, 2030) == pytest.approx(0.25 / 6)
     assert reach_text(0.50, 2024, pace, 0.75, False) == "2037"
@@ -24,7 +24,7 @@ def test_never_at_this_pace_when_falling_or_flat():
     assert pace == pytest.approx(-0.02)
     assert reach_text(0.26, 2024, pace, 0.50, False) == NEVER
     assert reach_text(0.26, 2024, 0.0, 0.50, False) == NEVER
-    assert reach_text(0.26, 2024, None, 0.50, False) == NEVER  # one year of figures: no pace
+    assert reach_text(0.26, 2024, math.nan, 0.50, False) == NEVER  # one year of figures: no pace
     assert math.isnan(arrival_years(0.26, 2024, 0.0001, 0.50, False))  # after 2100: no forecast
 
 
@@ -45,7 +45,7 @@ def test_t4_baseline_pace_exact():
 
 def test_no_base_year_before_the_year_gives_no_pace_and_a_past_deadline_needs_nothing():
     assert math.isnan(observed_per_year(2026, 0.2, 2026, 0.2))
-    assert needed_per_year(0.2, 2026, 0.25, False, 2025) is None  # the 2025 deadline is behind
+    assert math.isnan(needed_per_year(0.2, 2026, 0.25, False, 2025))  # the 2025 deadline is behind
     assert needed_per_year(0.2, 2026, 0.5, False, 2030) == pytest.approx(0.3 / 4)
 
 
