@@ -141,6 +141,14 @@ def rule(ind: Indicator, year: int, deadline: int | None = None) -> Rule:
                 passed_level=previous)
 
 
+def header_text(ind: Indicator, year: int) -> str:
+    """The target of `year` in a few characters, for a column header: `≥ 50%`, `từ 2023`, `không`."""
+    r = rule(ind, year)
+    if r.kind is None:
+        return f"từ {ind.from_year}" if ind.from_year is not None and year < ind.from_year else "không"
+    return goal_text(ind, r.goal)
+
+
 def meets(rate, goal: float, strict: bool):
     """Whether `rate` (a number or an array) reaches `goal`: "trên 90%" must pass it."""
     return rate > goal + EPS if strict else rate >= goal - EPS

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from queries.indicators import indicators_by_unit
-from queries.judgement import IN_ORDER, SHORT_OF, judge_frame
+from queries.judgement import IN_ORDER, SHORT_OF, header_text, judge_frame
 from queries.programme import programme
 from queries.targets import as_list
 
@@ -56,8 +56,9 @@ def rank_definition() -> str:
 def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
     """The headline rows of an `indicators_by_unit` frame (with its pace), judged.
 
-    display_id, unit, display_kind, display_code, year, indicator, target, short_label, numerator,
-    denominator, rate, target_text, status, role, verdict, goal, level, distance, distance_points.
+    display_id, unit, display_kind, display_code, year, indicator, target, short_label, header_target
+    (the column's target in a few characters), numerator, denominator, rate, target_text, status,
+    role, verdict, goal, level, distance, distance_points.
     """
     prog = programme()
     labels = column_labels()
@@ -65,6 +66,9 @@ def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
     frame["unit"] = frame["display_kind"] + " " + frame["display_name"]
     frame["target"] = frame["indicator"].map({code: prog.indicator(code).group for code in labels})
     frame["short_label"] = frame["indicator"].map(labels)
+    pairs = list(zip(frame["indicator"].tolist(), frame["year"].tolist(), strict=True))
+    headers = {pair: header_text(prog.indicator(pair[0]), int(pair[1])) for pair in set(pairs)}
+    frame["header_target"] = [headers[pair] for pair in pairs]  # the target of the column's header
     frame["distance_points"] = frame["distance"] * 100
     frame["numerator"] = frame["numerator"].astype("int64")
     frame["denominator"] = frame["denominator"].astype("int64")
@@ -72,7 +76,8 @@ def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
     frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(
         ["year", "display_kind", "display_code", "_order"], kind="stable")
     return frame[["display_id", "unit", "display_kind", "display_code", "year", "indicator", "target",
-                  "short_label", "numerator", "denominator", "rate", "target_text", "status", "role", "verdict",
+                  "short_label", "header_target", "numerator", "denominator", "rate", "target_text", "status",
+                  "role", "verdict",
                   "goal", "level", "distance", "distance_points"]].reset_index(drop=True)
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from etl.safe_text import neutralise_text
 from queries.frames import records
-from queries.judgement import rule
+from queries.judgement import header_text
 from queries.programme import programme
 from queries.report_data import MeetingData
 from queries.scorecard import column_labels
@@ -88,7 +88,7 @@ def scorecard_columns() -> list[str]:
 def scorecard_targets(year: int) -> dict[str, str]:
     """Each scorecard column's target in force for the year."""
     prog = programme()
-    return {label: rule(prog.indicator(code), year).text for code, label in column_labels().items()}
+    return {label: header_text(prog.indicator(code), year) for code, label in column_labels().items()}
 
 
 def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:

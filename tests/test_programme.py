@@ -133,7 +133,7 @@ def test_every_surface_follows_the_level_of_the_file(level):
     assert (cell["target_text"], cell["verdict"]) == (text, verdict)
     assert ranking.set_index("display_id").at[UNIT, "targets_met"] == (6 if sixty else 7)
     heatmap = scorecard_heatmap(cells, list(ranking["display_id"]), "x")
-    assert any(f"({text.removesuffix(' (mức 2025)')},<br>mức 2025)" in label for label in heatmap.data[0].x)
+    assert any(f"({text.removesuffix(' (mức 2025)')})" in label for label in heatmap.data[0].x)
     # pace
     pace = pace_by_indicator(con, "reported", None, 2024).set_index("indicator").loc[T5]
     assert (pace["target_2025"], pace["status_2025"]) == (text.removesuffix(" (mức 2025)"), verdict)

@@ -39,13 +39,10 @@ def _colour_value(distance: float, role: str) -> float | None:
     return depth if role == "good" else -depth
 
 
-def column_label(short_label: str, target_text: str) -> str:
-    """`<b>T4</b><br>THPT và sơ cấp<br>LLCT<br>(100%,<br>mức 2025)`: a narrow column title, the level a
-    target refers to on a line of its own."""
+def column_label(short_label: str, target: str) -> str:
+    """`<b>T4</b><br>THPT và sơ cấp<br>LLCT<br>(100%)`: a narrow column title."""
     code, _, name = short_label.partition(" · ")
-    goal, _, level = target_text.removesuffix(")").partition(" (")
-    return "<br>".join([f"<b>{code}</b>", *textwrap.wrap(name, 9), f"({goal}," if level else f"({goal})",
-                        *([f"{level})"] if level else [])])
+    return "<br>".join([f"<b>{code}</b>", *textwrap.wrap(name, 9), f"({target})"])
 
 
 def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
@@ -66,7 +63,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
         cells = cells[cells["display_id"].isin(set(order))]
     columns = list(dict.fromkeys(cells["short_label"]))
     first = cells.drop_duplicates("short_label").set_index("short_label")
-    x_text = [column_label(label, first.at[label, "target_text"]) for label in columns]
+    x_text = [column_label(label, first.at[label, "header_target"]) for label in columns]
     units = cells.drop_duplicates("display_id").set_index("display_id")
     rows = [unit_label(units.at[u, "rank"], units.at[u, "unit"], units.at[u, "rank_change_text"], u in selected)
             for u in order]
@@ -108,9 +105,12 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     ))
     fig.update_xaxes(side="top", tickangle=0, fixedrange=True, showgrid=False, tickfont_size=COLUMN_FONT)
     fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False)
-    fig = base_layout(fig, title + (f"<br><sup>{note}</sup>" if note else ""), height=205 + 64 * len(order))
+    extra = 24 if note else 0  # the note's line under the title
+    fig = base_layout(fig, title, height=205 + extra + 64 * len(order))
+    if note:
+        fig.update_layout(title_subtitle={"text": note, "font": {"size": 15}})
     fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
-                      margin={"l": 10, "r": 10, "t": 205, "b": 10}, title={"y": 0.98, "yanchor": "top"})
+                      margin={"l": 10, "r": 10, "t": 185 + extra, "b": 10}, title={"y": 0.98, "yanchor": "top"})
     return fig
 
 

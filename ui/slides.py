@@ -142,7 +142,7 @@ def slides(data: MeetingData) -> list[Slide]:
         chart(f"{rated} · Đánh giá, xếp loại qua các năm", ratings_figure),
         chart(f"{heading(TRAINING_CODE)} theo đơn vị", units_figure, TRAINING_CODE),
         chart(f"Bảng xếp hạng đơn vị năm {data.year}", _scorecard_figure,
-              height=max(400, 210 + 34 * len(data.scorecard_order)), top=190),
+              height=max(400, 190 + 34 * len(data.scorecard_order)), top=170),
         *[chart(f"Tiến độ · {heading(code)}", pace_figure, code) for code in levels],
         Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]
