@@ -29,6 +29,7 @@ from etl import contract as c
 from etl.formulas import formula, saved_value, with_saved_values
 from etl.guide import ACCEPTED, GuideRow, cell_types_for, guide_rows
 from etl.units import Unit
+from queries.scope import reported_params
 from queries.sql import read_sql
 
 SAMPLE_AUTHOR = "Dữ liệu mẫu (không phải số liệu thật)"
@@ -282,9 +283,10 @@ def prefill_from_db(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Pr
 
     The unit's latest submission before `year`; for a unit formed by the 1 July 2025 merge
     with no submission of its own yet, its predecessors' latest submissions combined. None
-    when there is nothing to start from.
+    when there is nothing to start from. Only units the reader may see (`queries.scope`): an
+    officer of one of the merged units gets that unit's cells and cadres, no one else's.
     """
-    params = {"unit_id": unit.unit_id, "year": year}
+    params = reported_params(unit_id=unit.unit_id, year=year)
     sources = con.execute(read_sql("prefill_sources"), params).fetchall()
     if not sources:
         return None
@@ -293,7 +295,7 @@ def prefill_from_db(con: duckdb.DuckDBPyConnection, unit: Unit, year: int) -> Pr
         prefill.info = {"committee_members": sources[0][3]}
     parts = []
     for source_id, source_year, source_code, _committee in sources:
-        params = {"unit_id": source_id, "year": source_year}
+        params = reported_params(unit_id=source_id, year=source_year)
         cells = con.execute(read_sql("prefill_cells"), params).fetchall()
         cursor = con.execute(read_sql("prefill_cadres"), params)
         names = [d[0] for d in cursor.description]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from queries.scope import allowed_param
+from queries.scope import reported_params
 from queries.sql import read_sql
 
 HISTORY_HEADERS = {
@@ -26,12 +26,12 @@ HISTORY_HEADERS = {
 
 def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Loads newest first, with the unit named as it reported and Vietnamese headers."""
-    return con.execute(read_sql("load_history"), {"allowed": allowed_param()}).df().rename(columns=HISTORY_HEADERS)
+    return con.execute(read_sql("load_history"), reported_params()).df().rename(columns=HISTORY_HEADERS)
 
 
 def prefill_sources(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> pd.DataFrame:
     """unit_id, year, code, committee_members: the reports a template for (unit, year) starts from."""
-    return con.execute(read_sql("prefill_sources"), {"unit_id": unit_id, "year": year}).df()
+    return con.execute(read_sql("prefill_sources"), reported_params(unit_id=unit_id, year=year)).df()
 
 
 NAMED_QUERIES = {"load_history": load_history, "prefill_sources": prefill_sources}

@@ -34,6 +34,11 @@ def allowed_param() -> list[str] | None:
     return None if allowed is None else list(allowed)
 
 
+def reported_params(**values: object) -> dict:
+    """Bind parameters for SQL that reads units as they reported through `scoped_units`, unfiltered."""
+    return {"boundary": BOUNDARY_REPORTED, "allowed": allowed_param(), **values}
+
+
 def scope_params(boundary: str, units: Iterable[str] | None, **values: object) -> dict:
     """Bind parameters for SQL filtered through `scoped_units`; `units` None or empty = all units."""
     if boundary not in BOUNDARIES:

@@ -8,7 +8,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from queries.scope import allowed_param
+from queries.scope import allowed_param, reported_params
 from queries.sql import read_sql
 
 
@@ -21,7 +21,7 @@ class DataStatus:
 
 
 def years_loaded(con: duckdb.DuckDBPyConnection) -> list[int]:
-    return [row[0] for row in con.execute(read_sql("years_loaded"), {"allowed": allowed_param()}).fetchall()]
+    return [row[0] for row in con.execute(read_sql("years_loaded"), reported_params()).fetchall()]
 
 
 def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | None = None) -> pd.DataFrame:
@@ -30,7 +30,8 @@ def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | Non
 
 
 def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
-    return DataStatus(*con.execute(read_sql("data_status"), {"allowed": allowed_param()}).fetchone())
+    row = con.execute(read_sql("data_status"), reported_params()).fetchone()
+    return DataStatus(*row) if row else DataStatus(None, False, False, 0)
 
 
 NAMED_QUERIES = {

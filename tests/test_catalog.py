@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 from queries.programme import programme
+from queries.sql import SQL_DIR
 from tests.page_support import run_page
 from tests.test_cli import CONTRACT_CODES
 
 ROOT = Path(__file__).resolve().parent.parent
-UNSCOPED_SQL = {"schema", "views", "prefill_cells", "prefill_cadres", "prefill_sources", "prefill_cell_life",
-                "prefill_dual_roles"}
+DDL_SQL = {"schema", "views"}  # table and view definitions: no query
 
 
 def test_indicator_catalog_is_the_contract():
@@ -49,6 +49,15 @@ def test_no_page_names_an_indicator_or_a_deadline():
         literals = code_literals(path)
         assert not [v for v in literals if isinstance(v, int) and v in DEADLINES_AND_BASELINE], path.name
         assert not [v for v in literals if isinstance(v, str) and re.search(r"\b(2022|2030)\b", v)], path.name
+
+
+def test_every_sql_file_reads_units_through_the_scope_macro():
+    for path in SQL_DIR.glob("*.sql"):
+        if path.stem in DDL_SQL:
+            continue
+        text = path.read_text()
+        assert "scoped_units($boundary, $allowed)" in text or "selected_facts($boundary, $allowed" in text, (
+            f"{path.name} reads unit data without the reader's scope")
 
 
 def test_thresholds_and_deadlines_live_in_the_programme_file_only():

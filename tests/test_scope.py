@@ -1,18 +1,46 @@
-"""Per-unit scope is applied in the query layer: every named query, bound as `$allowed`."""
+"""Per-unit scope is applied below the pages: every SQL file and every function that reads unit data.
+
+The test of a restriction is exact: a reader restricted to some units must get what an unrestricted
+reader gets from a database that holds only those units' data (same rows, same values, same files),
+and a reader with no units must get no rows at all from any SQL file. Run over every SQL file of
+queries/sql (not only the named queries), every named query of queries.catalog, and every other
+function that reads unit data, for a user with no units and for the officer of Phổ Hòa, an old
+unit merged on 1 July 2025 into Phường Đức Phổ.
+"""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
+from etl.config import settings
+from etl.loader import DATA_TABLES as LOADED_TABLES
+from etl.store import published_file
+from etl.units import units_by_id
 from queries.catalog import QUERIES
 from queries.db import cursor
 from queries.kpi import kpi_table
+from queries.programme import programme
 from queries.scope import restricted_to
+from queries.sql import SQL_DIR, read_sql
 
+ROOT = Path(__file__).resolve().parent.parent
 PHO_HOA = "21469-2015"
+DUC_PHO = "21439-2025"  # Phổ Hòa, Nguyễn Nghiêm, Phổ Ninh, Phổ Minh, Phổ Vinh merged on 1 July 2025
+NGUYEN_NGHIEM = "21439-2015"
+OFFICER = (PHO_HOA, DUC_PHO)  # the README's example account: `--unit "Phổ Hòa" --year 2024 --unit 21439-2025`
+NOBODY: tuple[str, ...] = ()
+DATA_TABLES = (*LOADED_TABLES, "load_history", "indicator_facts_store")  # every table that holds unit data
+DDL_SQL = {"schema", "views"}  # table and view definitions, no query
 UNITS = None
 ARGS = {
     "admission_rate_by_year": ("reported", UNITS, 2020, 2025),
@@ -25,6 +53,7 @@ ARGS = {
     "extract": ("cadres", "reported", UNITS, 2024),
     "extract_rows": ("cadres", "reported", UNITS, 2024),
     "load_history": (),
+    "prefill_sources": (DUC_PHO, 2025),
     "indicators_by_year": ("reported", UNITS, 2020, 2025),
     "indicators_by_unit": ("reported", UNITS, 2020, 2025),
     "membership_flow": ("reported", UNITS, 2024),
@@ -54,50 +83,304 @@ ARGS = {
     "warning_excellent_share": ("reported", UNITS, 2024),
     "all_warnings": ("reported", UNITS, 2024),
 }
-NOT_UNIT_DATA = {"prefill_sources"}  # takes one unit explicitly; the page offers only allowed units
 
 
-def frames(result) -> list[pd.DataFrame]:
-    """Every frame inside a query result (frames, lists, dataclasses of frames)."""
+def _prefill(con, unit_id: str, year: int):
+    from etl.template import prefill_from_db
+
+    return prefill_from_db(con, units_by_id()[unit_id], year)
+
+
+def _template(con, unit_id: str, year: int):
+    from queries.scope import allowed_param
+    from ui.template_download import template_workbook
+
+    allowed = allowed_param()  # the page passes the visitor's scope, taken when it drew the button
+    return template_workbook(unit_id, year, True, None if allowed is None else tuple(allowed))
+
+
+def _meeting_report(con, year: int, unit: str | None):
+    from queries.report_data import meeting_data_for
+
+    return meeting_data_for(con, year, unit)
+
+
+# Functions outside the catalogue that read unit data (found by test_every_reader_of_unit_data_is_run_here),
+# with the arguments they are run with: the template pre-fill, the KPI export, the CLI's report.
+READERS: dict[str, tuple[Callable, list[tuple]]] = {
+    "etl.template.prefill_from_db": (_prefill, [(DUC_PHO, 2025), (PHO_HOA, 2025), (NGUYEN_NGHIEM, 2025),
+                                                (DUC_PHO, 2026)]),
+    "ui.template_download.template_workbook": (_template, [(DUC_PHO, 2025), (DUC_PHO, 2026)]),
+    "queries.kpi.kpi_table": (lambda con, year, unit: kpi_table(con, year, unit), [(2024, None), (2025, None)]),
+    "queries.report_data.meeting_data_for": (_meeting_report, [(2024, None), (2025, None)]),
+}
+# Modules that read unit data only to write it (loads, the archive, backups, the stored facts): no reader's scope.
+WRITE_SIDE = {"etl/loader.py", "etl/archive.py", "etl/backup.py", "etl/facts.py", "etl/store.py", "etl/batch.py"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The databases: the sample one, and the same holding only the officer's units, or no unit data at all.
+
+def _keep_only(var_dir: Path, units: tuple[str, ...]) -> None:
+    """Delete every row of every data table that belongs to another unit than `units`, in place."""
+    import os
+
+    os.environ["DP_VAR_DIR"] = str(var_dir)  # restored by the caller's monkeypatch
+    path = published_file(settings())
+    with duckdb.connect(str(path)) as con:
+        for table in DATA_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE NOT list_contains(?, unit_id)", [list(units)])
+
+
+@pytest.fixture(scope="module")
+def var_dirs(sample_var: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """'full': the sample database; 'officer': only OFFICER's data; 'nobody': no unit data."""
+    root = tmp_path_factory.mktemp("scope")
+    dirs = {}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("DP_DB", raising=False)
+        mp.delenv("DP_ARCHIVE", raising=False)
+        for name, kept in (("full", None), ("officer", OFFICER), ("nobody", NOBODY)):
+            dirs[name] = root / name
+            shutil.copytree(sample_var, dirs[name], symlinks=True)
+            if kept is not None:
+                mp.setenv("DP_VAR_DIR", str(dirs[name]))
+                _keep_only(dirs[name], kept)
+    return dirs
+
+
+@contextmanager
+def reading(var_dir: Path, allowed: tuple[str, ...] | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on `var_dir`'s database, the environment pointing there, restricted to `allowed`."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DP_VAR_DIR", str(var_dir))
+        mp.delenv("DP_DB", raising=False)
+        mp.delenv("DP_ARCHIVE", raising=False)
+        with restricted_to(allowed):
+            yield cursor()
+
+
+def outcome(work: Callable[[], object]) -> object:
+    """What `work` returns, or the exception it raises (type and message), so both can be compared."""
+    try:
+        return work()
+    except Exception as exc:
+        return ("raised", type(exc).__name__, str(exc))
+
+
+def differences(got: object, expected: object, where: str = "") -> list[str]:
+    """Where `got` differs from `expected` (frames compared cell by cell, dtypes included)."""
+    if isinstance(expected, pd.DataFrame):
+        if not isinstance(got, pd.DataFrame):
+            return [f"{where}: {type(got).__name__} instead of a frame"]
+        try:
+            pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+        except AssertionError as exc:
+            return [f"{where}: {str(exc).splitlines()[0:3]}"]
+        return []
+    if dataclasses.is_dataclass(expected) and not isinstance(expected, type):
+        return [d for f in dataclasses.fields(expected)
+                for d in differences(getattr(got, f.name, None), getattr(expected, f.name), f"{where}.{f.name}")]
+    if isinstance(expected, (list, tuple)) and expected and any(isinstance(e, pd.DataFrame) for e in expected):
+        if not isinstance(got, (list, tuple)) or len(got) != len(expected):
+            return [f"{where}: {len(got) if isinstance(got, (list, tuple)) else got!r} parts"]
+        return [d for i, (g, e) in enumerate(zip(got, expected, strict=True)) for d in differences(g, e, f"{where}[{i}]")]
+    if isinstance(expected, dict):
+        return [d for k in expected | got for d in differences(got.get(k), expected.get(k), f"{where}[{k!r}]")]
+    return [] if got == expected else [f"{where}: {str(got)[:200]!r} != {str(expected)[:200]!r}"]
+
+
+def rows_in(result: object) -> int:
+    """Rows of data in a result: rows of every frame in it, items of a list, a count, a file's bytes."""
     if isinstance(result, pd.DataFrame):
-        return [result]
+        return len(result)
+    if isinstance(result, bool) or result is None:
+        return 0
+    if isinstance(result, int):
+        return result
+    if isinstance(result, (bytes, str)):
+        return len(result)
     if dataclasses.is_dataclass(result):
-        return [f for field in dataclasses.fields(result) for f in frames(getattr(result, field.name))]
-    if isinstance(result, tuple) and result and all(isinstance(part, pd.DataFrame) for part in result):
-        return list(result)  # several frames from one query
-    if isinstance(result, list | tuple):
-        return [pd.DataFrame({"value": list(result)})]
-    return []
+        return sum(_figure_rows(result.cards) if f.name == "cards" else rows_in(getattr(result, f.name))
+                   for f in dataclasses.fields(result)
+                   if isinstance(getattr(result, f.name), (pd.DataFrame, list, tuple, dict)) or f.name == "submissions")
+    if isinstance(result, (list, tuple)):
+        return sum(rows_in(part) if isinstance(part, pd.DataFrame) else 1 for part in result)
+    if isinstance(result, dict):
+        return len(result)
+    raise TypeError(f"rows_in does not know {type(result).__name__}")  # a new kind of result must be taught
 
 
-def shows_nothing(result) -> bool:
-    if isinstance(result, int):  # a row count
-        return result == 0
-    if dataclasses.is_dataclass(result) and hasattr(result, "submissions") and not frames(result):
-        return result.submissions == 0
-    parts = frames(result)
-    if not parts and hasattr(result, "submissions"):
-        return result.submissions == 0
-    return all(len(f) == 0 or (_figures(f).fillna(0) == 0).all().all() for f in parts)
+def _figure_rows(cards: pd.DataFrame) -> int:
+    """The meeting report's cards are the seven headline targets, one row each whatever the data
+    (`state` 'no_data' when there is none): count those holding a figure."""
+    return int((cards["numerator"].notna() | cards["denominator"].notna()).sum())
 
 
-def _figures(frame: pd.DataFrame) -> pd.DataFrame:
-    """Numeric columns that carry figures (not years, ordering, ranks of levels, or the programme's goals)."""
-    numbers = frame.select_dtypes("number")
-    return numbers[[c for c in numbers.columns
-                    if not any(w in c for w in ("year", "order", "rank", "step", "goal", "level"))]]
+# ---------------------------------------------------------------------------------------------------------
+# Every SQL file.
+
+def sql_files() -> list[str]:
+    return sorted(p.stem for p in SQL_DIR.glob("*.sql") if p.stem not in DDL_SQL)
 
 
-def test_every_named_query_is_covered_here():
-    assert set(QUERIES) - NOT_UNIT_DATA == set(ARGS)
+def bind_values(boundary: str, year: int, unit_id: str) -> dict[str, object]:
+    """A value for every parameter any SQL file takes; each file is given those it names."""
+    return {
+        "boundary": boundary, "units": None, "year": year, "year_from": 2015, "year_to": year, "unit_id": unit_id,
+        "ladder": "education", "levels": ["Chưa tốt nghiệp THPT", "Tốt nghiệp THPT"],
+        "ratings": ["HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chưa xếp loại"], "unrated": "Chưa xếp loại",
+        "codes": list(programme().codes), "baseline": 2020, "min_years": 1,
+        "as_of": year, "by_unit": True, "cell_types": None, "cells_from": 2025, "history_from": 0, "latest_only": False,
+        "paced": True, "sources": programme().sources(),
+    }
+
+
+SQL_CASES = [(boundary, year, unit_id) for boundary in ("reported", "current") for year in (2024, 2025)
+             for unit_id in (PHO_HOA, NGUYEN_NGHIEM, DUC_PHO)]
+
+
+def run_sql(sql: str, con: duckdb.DuckDBPyConnection, allowed: tuple[str, ...] | None, case: tuple) -> pd.DataFrame:
+    values = {**bind_values(*case), "allowed": None if allowed is None else list(allowed)}
+    named = set(re.findall(r"\$([a-z_]+)", sql))
+    return con.execute(sql, {k: v for k, v in values.items() if k in named}).df()
+
+
+def sql_leaks(sql: str, var_dirs: dict[str, Path]) -> list[str]:
+    """How `sql` lets a reader see more than their units' data, for every case (empty when it does not)."""
+    found = []
+    for case in dict.fromkeys(SQL_CASES):
+        with reading(var_dirs["full"], NOBODY) as con:
+            nothing = run_sql(sql, con, NOBODY, case)
+        if len(nothing):
+            found.append(f"{case}: {len(nothing)} rows for a user with no units")
+        with reading(var_dirs["full"], OFFICER) as con:
+            officer = run_sql(sql, con, OFFICER, case)
+        with reading(var_dirs["officer"], None) as con:
+            own = run_sql(sql, con, None, case)
+        found += differences(officer, own, f"{case} officer")
+    return found
+
+
+@pytest.mark.parametrize("name", sql_files())
+def test_every_sql_file_shows_a_reader_only_their_units(var_dirs, name):
+    assert sql_leaks(read_sql(name), var_dirs) == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Every named query and every other function that reads unit data.
+
+def calls() -> list[tuple[str, Callable, tuple]]:
+    """(name, function, arguments) of every named query (under both boundaries) and every other reader."""
+    found = []
+    for name, args in ARGS.items():
+        variants = {args}
+        if any(a in ("reported", "current") for a in args):
+            variants |= {tuple({"reported": "current", "current": "reported"}.get(a, a) if isinstance(a, str) else a
+                               for a in args)}
+        found += [(name, QUERIES[name], variant) for variant in sorted(variants, key=repr)]
+    found += [(name, function, args) for name, (function, cases) in READERS.items() for args in cases]
+    return found
+
+
+def function_leaks(function: Callable, args: tuple, var_dirs: dict[str, Path]) -> list[str]:
+    """How `function(cursor, *args)` lets a reader see more than their units' data (empty when it does not)."""
+    found = []
+    for allowed, reduced in ((NOBODY, "nobody"), (OFFICER, "officer")):
+        with reading(var_dirs["full"], allowed) as con:
+            restricted = outcome(lambda: function(con, *args))
+        if isinstance(restricted, tuple) and isinstance(restricted[0], str) and restricted[1] == "PermissionError":
+            continue  # refused outright: nothing shown
+        with reading(var_dirs[reduced], None) as con:
+            own = outcome(lambda: function(con, *args))
+        found += differences(restricted, own, reduced)
+    return found
+
+
+@pytest.mark.parametrize(("name", "function", "args"), calls(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_reader_of_unit_data_shows_only_the_readers_units(var_dirs, name, function, args):
+    assert function_leaks(function, args, var_dirs) == []
 
 
 @pytest.mark.parametrize("name", sorted(ARGS))
-def test_no_units_allowed_shows_nothing(sample_env, name):
-    with restricted_to(()):
-        result = QUERIES[name](cursor(), *ARGS[name])
-    assert shows_nothing(result), f"{name} leaked data to a user with no units"
+def test_no_units_allowed_gives_no_rows(var_dirs, name):
+    with reading(var_dirs["full"], NOBODY) as con:
+        result = outcome(lambda: QUERIES[name](con, *ARGS[name]))
+    assert rows_in(result) == 0, f"{name} gave rows to a user with no units"
 
+
+def test_every_named_query_is_covered_here():
+    assert set(QUERIES) == set(ARGS)
+
+
+def _reading_functions(path: Path) -> tuple[set[str], dict[str, set[str]]]:
+    """Functions of a module that run SQL on the data (call read_sql() or execute SQL text naming a data
+    table), and which of the module's functions each function calls."""
+    tables = re.compile(r"\b(" + "|".join(DATA_TABLES + ("indicator_facts",)) + r")\b")
+    found, calls = set(), {}
+    module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        called = calls.setdefault(f"{module}.{node.name}", set())
+        for call in [n for n in ast.walk(node) if isinstance(n, ast.Call)]:
+            name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+            called.add(f"{module}.{name}")
+            texts = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if name == "read_sql" or (name in ("execute", "sql") and any(tables.search(t) for t in texts)):
+                found.add(f"{module}.{node.name}")
+    return found, calls
+
+
+def test_every_reader_of_unit_data_is_run_here():
+    """Every function outside the write side that reads unit data is a named query, listed in READERS,
+    or called by one of those in its module (a helper of the pre-fill is run through the pre-fill)."""
+    run = {f"{f.__module__}.{f.__name__}" for f in QUERIES.values()} | set(READERS)
+    readers, calls = set(), {}
+    for folder in ("queries", "etl", "ui", "report", "auth", "pages"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path.relative_to(ROOT).as_posix() not in WRITE_SIDE:
+                found, called = _reading_functions(path)
+                readers |= found
+                calls |= called
+    while True:  # what the functions run here call, they run too
+        more = {callee for caller in run for callee in calls.get(caller, ())} - run
+        if not more:
+            break
+        run |= more
+    # the building blocks the named queries are made of are run through them
+    through_named = {r for r in readers if r.startswith("queries.")}
+    assert readers - through_named - run == set()
+    assert set(READERS) <= readers | {"queries.kpi.kpi_table", "queries.report_data.meeting_data_for",
+                                      "ui.template_download.template_workbook"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The checks above catch a query that leaks.
+
+LEAKING_SQL = "SELECT unit_id, full_name, birth_year FROM cadres WHERE year = $year"
+LEAKING_PREFILL = """SELECT s.unit_id, s.year FROM submissions s JOIN units u USING (unit_id)
+WHERE u.successor_id = $unit_id AND s.year < $year"""
+
+
+@pytest.mark.parametrize("sql", [LEAKING_SQL, LEAKING_PREFILL])
+def test_the_sql_check_catches_a_query_without_the_scope(var_dirs, sql):
+    leaks = sql_leaks(sql, var_dirs)
+    assert any("rows for a user with no units" in leak for leak in leaks)
+    assert any("officer" in leak for leak in leaks)
+
+
+def test_the_function_check_catches_a_function_without_the_scope(var_dirs):
+    def leaking(con, year):
+        return con.execute(LEAKING_SQL, {"year": year}).df()
+
+    assert function_leaks(leaking, (2024,), var_dirs)
+    with reading(var_dirs["full"], NOBODY) as con:
+        assert rows_in(leaking(con, 2024)) > 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What the officer sees, as the pages show it.
 
 def test_officer_sees_only_own_unit_even_summed_into_the_new_ward(sample_env):
     with restricted_to((PHO_HOA,)):
@@ -113,6 +396,25 @@ def test_officer_sees_only_own_unit_even_summed_into_the_new_ward(sample_env):
     for code in ("T4_thpt", "T3_admission_rate", "T2_member_rating"):
         assert (shown.at[code, "numerator"], shown.at[code, "denominator"]) == (
             own.at[code, "numerator"], own.at[code, "denominator"])
+
+
+def test_the_officers_template_of_the_merged_ward_holds_only_its_own_cadres(sample_env):
+    """The issue's case: Phổ Hòa's officer takes the 2025 template of Phường Đức Phổ."""
+    import io
+
+    import openpyxl
+
+    from ui.template_download import template_workbook
+
+    with restricted_to(None):
+        everyone = _prefill(cursor(), DUC_PHO, 2025)
+    sheet = openpyxl.load_workbook(io.BytesIO(template_workbook(DUC_PHO, 2025, True, OFFICER)))["Cán bộ chi bộ"]
+    names = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+    with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
+        own = {r[0] for r in con.execute("SELECT full_name FROM cadres WHERE unit_id = ? AND year = 2024",
+                                          [PHO_HOA]).fetchall()}
+    assert len(everyone.cadres) > len(own) > 0
+    assert names == own
 
 
 def test_whole_town_outside_any_restriction(sample_env):

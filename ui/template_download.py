@@ -7,6 +7,7 @@ import io
 from etl.template import prefill_from_db, write_template
 from etl.units import units_by_id
 from queries.db import NoDatabase, cursor
+from queries.scope import restricted_to
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,7 +22,8 @@ def template_workbook(unit_id: str, year: int, prefilled: bool, allowed: tuple[s
     prefill = None
     if prefilled:
         try:
-            prefill = prefill_from_db(cursor(), unit, year)
+            with restricted_to(allowed):  # the pre-fill reads only what the visitor may see
+                prefill = prefill_from_db(cursor(), unit, year)
         except NoDatabase:
             prefill = None
     out = io.BytesIO()

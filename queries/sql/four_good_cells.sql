@@ -8,4 +8,5 @@ JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND c.year = $year
 GROUP BY GROUPING SETS ((s.display_id, s.display_kind, s.display_code, s.display_name), ())
+HAVING count(*) > 0  -- no total row over nothing
 ORDER BY s.display_id IS NOT NULL, s.display_kind, s.display_code
