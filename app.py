@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from auth.downloads import vietnamese_download_errors
 from auth.session import gate
 from ui.data import programme_or_stop
 from ui.filters import sidebar_filters
@@ -35,6 +36,7 @@ PAGES = {
 ADMIN_PAGES = {"Quản trị": [st.Page("pages/admin.py", title="Quản trị", icon="🔑", url_path="quan-tri")]}
 
 user = gate(PAGES | ADMIN_PAGES)  # with users configured: only the login form until someone logs in
+vietnamese_download_errors()
 if user is not None and user.is_admin:
     PAGES |= ADMIN_PAGES
 page = st.navigation(PAGES)

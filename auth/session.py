@@ -1,6 +1,6 @@
 """The app's side of access control: the login page, session expiry, the account box, the gate.
 
-The logged-in account lives in `st.session_state` on the server, as a `_Session` object that
+The logged-in account lives in `st.session_state` on the server, as a `LoginSession` object that
 only the login form creates (no widget value or URL can produce one), and is re-read from the
 user table on every run: a removed account or a reset password ends its open sessions.
 """
@@ -19,7 +19,7 @@ from auth import audit
 from auth.login import LoginRefused, authenticate
 from auth.model import User
 from auth.users import active_user, users_exist
-from etl.config import settings
+from etl.config import Settings, settings
 
 SESSION_KEY = "_auth_session"
 NOTICE_KEY = "_auth_notice"
@@ -29,18 +29,41 @@ LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
 @dataclass
-class _Session:
+class LoginSession:
     username: str
     credential: str  # digest of the password hash at login: a password reset ends the session
     last_seen: float
     user: User | None = None  # as read from the user table at this run's start
+    ended: bool = False  # logged out or expired: a download drawn before must not outlive it
+
+
+# why a session no longer holds (`session_problem`)
+ENDED, EXPIRED, CHANGED = "đã đăng xuất", "phiên đã hết hạn", "tài khoản đã thay đổi hoặc bị xóa"
 
 
 def _credential(password_hash: str) -> str:
     return hashlib.sha256(password_hash.encode()).hexdigest()
 
 
+def session_problem(cfg: Settings, session: LoginSession, now: float, *, recheck: bool = True) -> str | None:
+    """Why `session` no longer holds (ENDED, EXPIRED, CHANGED), or None; `session.user` is then
+    the account as read now (re-read when `recheck` or not read yet)."""
+    if session.ended:
+        return ENDED
+    if now - session.last_seen > cfg.session_minutes * 60:
+        return EXPIRED
+    if recheck or session.user is None:
+        found = active_user(cfg, session.username)
+        if found is None or _credential(found[1]) != session.credential:
+            return CHANGED
+        session.user = found[0]
+    return None
+
+
 def _end(notice: str | None = None) -> None:
+    session = st.session_state.get(SESSION_KEY)
+    if isinstance(session, LoginSession):
+        session.ended = True  # downloads drawn for it, built later on another thread, see it
     st.session_state.clear()  # filters, upload reports: nothing stays for the next person
     if notice:
         st.session_state[NOTICE_KEY] = notice
@@ -53,20 +76,18 @@ def current_user(*, recheck: bool = False) -> User | None:
     password ends the session at the next run; other calls in the run reuse that reading.
     """
     session = st.session_state.get(SESSION_KEY)
-    if not isinstance(session, _Session):
+    if not isinstance(session, LoginSession):
         return None
     cfg = settings()
     now = time.time()
-    if now - session.last_seen > cfg.session_minutes * 60:
+    problem = session_problem(cfg, session, now, recheck=recheck)
+    if problem == EXPIRED:
         audit.record(cfg, session.username, audit.SESSION_EXPIRED)
         _end(f"Phiên làm việc đã hết hạn sau {cfg.session_minutes} phút không thao tác. Hãy đăng nhập lại.")
         return None
-    if recheck or session.user is None:
-        found = active_user(cfg, session.username)
-        if found is None or _credential(found[1]) != session.credential:
-            _end("Tài khoản đã thay đổi hoặc bị xóa. Hãy đăng nhập lại.")
-            return None
-        session.user = found[0]
+    if problem is not None:
+        _end("Tài khoản đã thay đổi hoặc bị xóa. Hãy đăng nhập lại.")
+        return None
     session.last_seen = now
     return session.user
 
@@ -74,10 +95,10 @@ def current_user(*, recheck: bool = False) -> User | None:
 def account_name() -> str:
     """The logged-in account for the audit log, without touching the session's clock."""
     session = st.session_state.get(SESSION_KEY)
-    return session.username if isinstance(session, _Session) else ""
+    return session.username if isinstance(session, LoginSession) else ""
 
 
-def _access_open() -> bool:
+def access_open() -> bool:
     """Access control is off: as gate() found this run, or (outside a script run, e.g. a deferred
     download on another thread, where there is no session) as the account file says now."""
     if get_script_run_ctx(suppress_warning=True) is None:
@@ -92,13 +113,13 @@ def allowed_units() -> tuple[str, ...] | None:
     user = current_user() if get_script_run_ctx(suppress_warning=True) else None
     if user is not None:
         return user.allowed_units
-    return None if _access_open() else ()
+    return None if access_open() else ()
 
 
 def may_load() -> bool:
     """Whether this visitor may load workbooks (anyone while access control is off)."""
     user = current_user() if get_script_run_ctx(suppress_warning=True) else None
-    return user.can_load if user is not None else _access_open()
+    return user.can_load if user is not None else access_open()
 
 
 def load_allowed() -> bool:
@@ -117,11 +138,6 @@ def require_admin() -> User:
         st.info("Trang này chỉ dành cho quản trị viên.")
         st.stop()
     return user
-
-
-def audit_download(file_name: str) -> None:
-    """`on_click` of a download button: records the file, changes nothing else."""
-    audit.record(settings(), account_name(), audit.DOWNLOAD, file_name)
 
 
 def _logout() -> None:
@@ -154,7 +170,7 @@ def login_page() -> None:
         st.error("Tài khoản không còn hoạt động.")
         return
     _end()
-    st.session_state[SESSION_KEY] = _Session(user.username, _credential(found[1]), time.time())
+    st.session_state[SESSION_KEY] = LoginSession(user.username, _credential(found[1]), time.time())
     st.rerun()
 
 

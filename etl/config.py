@@ -39,6 +39,8 @@ class Settings:
     # DuckDB's buffers for the app's read connections (its default, 80 % of the machine, lets one
     # process of a national server grow past what the pages need); larger work spills to disk
     reader_memory_limit: str = "512MB"
+    # a built download stays at its /media/ address this long, then is dropped (auth.downloads)
+    download_link_seconds: float = 60.0
 
     @property
     def lock_path(self) -> Path:
@@ -69,4 +71,5 @@ def settings(db_path: Path | None = None) -> Settings:
         zip_max_uncompressed_bytes=int(float(os.environ.get("DP_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024),
         zip_max_ratio=int(os.environ.get("DP_ZIP_MAX_RATIO", "100")),
         reader_memory_limit=os.environ.get("DP_READER_MEMORY", "512MB"),
+        download_link_seconds=float(os.environ.get("DP_DOWNLOAD_LINK_SECONDS", "60")),
     )

@@ -5,7 +5,8 @@ from functools import partial
 
 import streamlit as st
 
-from auth.session import allowed_units, audit_download, current_user, load_allowed
+from auth.downloads import guarded
+from auth.session import allowed_units, current_user, load_allowed
 from etl.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
 from ui.blocks import table_block
@@ -74,9 +75,9 @@ def template_section() -> None:
     template_name = (f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
                      f"{'_dien-san' if prefilled else ''}.xlsx")
     st.download_button(
-        "⬇️ Tải biểu mẫu Excel", data=partial(template_workbook, unit_id, template_year, prefilled, allowed),
-        file_name=template_name,
-        mime=XLSX_MIME, key="mau_tai", on_click=audit_download, args=(template_name,),
+        "⬇️ Tải biểu mẫu Excel",
+        data=guarded(partial(template_workbook, unit_id, template_year, prefilled, allowed), template_name),
+        file_name=template_name, mime=XLSX_MIME, key="mau_tai",
     )
 
 

@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from auth.downloads import guarded
 from report.cards import CARDS_CSS, cards_html
 from report.html import report_html
 from report.pdf import report_pdf
@@ -26,11 +27,13 @@ st.markdown(f"Báo cáo về tình hình thực hiện Đề án của **{filter
             f"{date.today():%d/%m/%Y}. Số liệu trùng với bảng chỉ tiêu xuất từ hệ thống.")
 stem = file_stem("bao-cao-hop", filters)
 left, right = st.columns(2)
+html_name, pdf_name = f"{stem}.html", f"{stem}.pdf"
 left.download_button("⬇️ Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
-                     lambda: report_html(data).encode("utf-8"), f"{stem}.html", "text/html",
+                     guarded(lambda: report_html(data).encode("utf-8"), html_name), html_name, "text/html",
                      key="bao_cao_html", on_click="ignore", type="primary", width="stretch")
-right.download_button("⬇️ Tải báo cáo PDF (khổ A4, để in và gửi)", lambda: report_pdf(data), f"{stem}.pdf",
-                      "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary", width="stretch")
+right.download_button("⬇️ Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data), pdf_name),
+                      pdf_name, "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary",
+                      width="stretch")
 
 st.subheader("Nội dung báo cáo")
 st.markdown("  \n".join(section_titles(data)))

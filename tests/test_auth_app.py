@@ -145,7 +145,7 @@ def personal_values(cfg) -> tuple[set[str], set[str]]:
     return names, years
 
 
-def test_login_load_download_and_logout_are_audited_without_personal_values(accounts):
+def test_login_load_download_and_logout_are_audited_without_personal_values(accounts, fetch):
     at = login("phohoa")
     at.switch_page("pages/data.py").run()
     sample = SAMPLES_DIR / "mau_2024_21469_pho_hoa.xlsx"
@@ -156,8 +156,10 @@ def test_login_load_download_and_logout_are_audited_without_personal_values(acco
         "mau\\_2024\\_21469\\_pho\\_hoa\\.xlsx: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì"]
     downloads = [b for b in open_tables(at).download_button if b.key.startswith("csv_extract_")]
     assert downloads, [b.key for b in at.download_button]
+    fetch(downloads[0])  # the browser asks for the file: it is built, and audited, then
     downloads[0].click().run()
     assert not at.exception, errors(at)
+    fetch(at.download_button(key="mau_tai"))
     at.download_button(key="mau_tai").click().run()
     assert not at.exception, errors(at)
     assert len(at.file_uploader) == 1  # the page is as before the download
@@ -176,7 +178,7 @@ def test_login_load_download_and_logout_are_audited_without_personal_values(acco
     assert not set(written.replace(",", " ").replace("_", " ").split()) & birth_years
 
 
-def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts):
+def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts, fetch):
     at = login("quantri")
     at.switch_page("pages/admin.py").run()
     assert list(at.dataframe[0].value["Tên đăng nhập"]) == ["phohoa", "quantri", "thuongtruc"]
@@ -216,6 +218,7 @@ def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts):
     assert [row for row in rows if row[0] == "quantri" and row[1] != audit.LOGIN] == [
         ("quantri", audit.USER_REMOVED, "sahuynh"), ("quantri", audit.PASSWORD_SET, "sahuynh"),
         ("quantri", audit.USER_ADDED, "sahuynh")]
+    assert fetch(at.download_button(key="csv_nhat_ky")).startswith("\ufeffThời điểm".encode())
     at.download_button(key="csv_nhat_ky").click().run()
     assert not at.exception, errors(at)
     assert audit_rows(accounts)[-1] == ("quantri", audit.DOWNLOAD, "nhat-ky-truy-cap.csv", "")

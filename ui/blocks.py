@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from auth.session import audit_download
+from auth.downloads import guarded
 from queries.rounding import percent
 from ui.charts import plotly_config
 from ui.exports import csv_bytes, file_stem, xlsx_bytes
@@ -44,15 +44,16 @@ def styled(table: pd.DataFrame):
 
 def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str) -> None:
     """CSV and XLSX of `table` (or of what the function `table` returns), made when the button is
-    clicked (deferred, on another thread): a page run builds no file."""
+    clicked (deferred, on another thread), for a session that still holds (auth.downloads): a page
+    run builds no file. The click reruns the page, so an ended session sees the login at once."""
     stem = file_stem(name, filters)
     frame = table if callable(table) else lambda: table
     left, right = st.columns(2)
-    left.download_button("⬇️ Tải CSV", lambda: csv_bytes(export_frame(frame())), f"{stem}.csv", "text/csv",
-                         key=f"csv_{key}", on_click=audit_download, args=(f"{stem}.csv",))
-    right.download_button("⬇️ Tải Excel", lambda: xlsx_bytes(export_frame(frame())), f"{stem}.xlsx",
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx_{key}", on_click=audit_download, args=(f"{stem}.xlsx",))
+    left.download_button("⬇️ Tải CSV", guarded(lambda: csv_bytes(export_frame(frame())), f"{stem}.csv"),
+                         f"{stem}.csv", "text/csv", key=f"csv_{key}")
+    right.download_button("⬇️ Tải Excel", guarded(lambda: xlsx_bytes(export_frame(frame())), f"{stem}.xlsx"),
+                          f"{stem}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"xlsx_{key}")
 
 
 def chart_key(key: str) -> str:
