@@ -26,6 +26,7 @@ DOWNLOAD_REFUSED = "tải xuống bị từ chối"
 USER_ADDED = "thêm người dùng"
 USER_REMOVED = "xóa người dùng"
 PASSWORD_SET = "đặt lại mật khẩu"
+UNLOCKED = "mở khóa đăng nhập"
 
 COLUMNS = {"at": "Thời điểm", "username": "Người dùng", "action": "Thao tác", "target": "Đối tượng",
            "detail": "Chi tiết"}

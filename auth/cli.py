@@ -35,6 +35,7 @@ def add_users_parser(users: argparse.ArgumentParser) -> None:
     add.add_argument("--name", default="", help="họ tên")
     sub.add_parser("remove", help="xóa người dùng").add_argument("username")
     sub.add_parser("passwd", help="đặt lại mật khẩu").add_argument("username")
+    sub.add_parser("unlock", help="mở khóa đăng nhập (sau nhiều lần nhập sai)").add_argument("username")
     sub.add_parser("list", help="liệt kê người dùng (không in mật khẩu)")
 
 
@@ -98,6 +99,13 @@ def _passwd(args: argparse.Namespace, cfg: Settings) -> str:
     return f"Đã đặt lại mật khẩu cho {args.username}."
 
 
+def _unlock(args: argparse.Namespace, cfg: Settings) -> str:
+    from auth.users import unlock_user
+
+    unlock_user(cfg, args.username, actor=audit.os_user())
+    return f"Đã mở khóa đăng nhập cho {args.username}."
+
+
 def _list(args: argparse.Namespace, cfg: Settings) -> str:
     from auth.users import users_table
 
@@ -107,7 +115,7 @@ def _list(args: argparse.Namespace, cfg: Settings) -> str:
     return table.to_string(index=False)
 
 
-ACTIONS = {"add": _add, "remove": _remove, "passwd": _passwd, "list": _list}
+ACTIONS = {"add": _add, "remove": _remove, "passwd": _passwd, "unlock": _unlock, "list": _list}
 
 
 def run_users(args: argparse.Namespace, cfg: Settings) -> int:

@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from auth import audit
-from auth.login import LoginRefused, authenticate
+from auth.login import LOCAL_CLIENT, LoginRefused, authenticate
 from auth.model import User
 from auth.users import active_user, users_exist
 from etl.config import Settings, settings
@@ -145,6 +145,14 @@ def _logout() -> None:
     _end("Đã đăng xuất.")
 
 
+def client_address() -> str:
+    """The visitor's address as the server sees it (this machine when Streamlit reports none: it
+    does so for loopback). uvicorn takes it from X-Forwarded-For only when the connection comes from
+    a trusted proxy (`FORWARDED_ALLOW_IPS`, by default 127.0.0.1: a proxy on this machine)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else LOCAL_CLIENT
+
+
 def login_page() -> None:
     """The only page a visitor sees while not logged in."""
     st.title("Đăng nhập")
@@ -161,7 +169,7 @@ def login_page() -> None:
         return
     cfg = settings()
     try:
-        user = authenticate(cfg, username, password)
+        user = authenticate(cfg, username, password, client_address())
     except LoginRefused as refused:
         st.error(refused.message)
         return

@@ -24,10 +24,19 @@ CREATE TABLE IF NOT EXISTS users (
     created_at    TEXT NOT NULL,
     disabled      INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE IF NOT EXISTS login_attempts (
-    username     TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS login_attempts (  -- failures of one account from one client (auth.attempts)
+    name_key     TEXT NOT NULL,  -- HMAC of the username typed: never the name itself
+    client_key   TEXT NOT NULL,  -- HMAC of the client's address
     failed_count INTEGER NOT NULL DEFAULT 0,
-    locked_until REAL  -- unix time
+    locked_until REAL,  -- unix time
+    last_failed  REAL NOT NULL,
+    PRIMARY KEY (name_key, client_key)
+);
+CREATE TABLE IF NOT EXISTS client_attempts (  -- failures of one client, whatever the usernames
+    client_key    TEXT PRIMARY KEY,
+    failed_count  INTEGER NOT NULL DEFAULT 0,
+    blocked_until REAL,
+    last_failed   REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS audit (
     id       INTEGER PRIMARY KEY,
@@ -51,10 +60,18 @@ def connect(cfg: Settings) -> Iterator[sqlite3.Connection]:
     try:
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         con.execute("PRAGMA journal_mode = WAL")
+        _drop_plain_attempts(con)
         con.executescript(SCHEMA)
         yield con
     finally:
         con.close()
+
+
+def _drop_plain_attempts(con: sqlite3.Connection) -> None:
+    """Files made before usernames were hashed kept them in plain text: that table goes."""
+    columns = [row[1] for row in con.execute("PRAGMA table_info(login_attempts)")]
+    if "username" in columns:
+        con.execute("DROP TABLE login_attempts")
 
 
 def exists(cfg: Settings) -> bool:

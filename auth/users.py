@@ -12,6 +12,7 @@ from datetime import datetime
 import pandas as pd
 
 from auth import audit
+from auth.attempts import clear_account, locked_until, unlock
 from auth.login import LoginRefused, authenticate
 from auth.model import (
     ADMIN,
@@ -30,7 +31,7 @@ from etl.units import units_by_id
 
 __all__ = [
     "ROLES", "LoginRefused", "User", "UserError", "active_user", "add_user", "authenticate", "list_users",
-    "remove_user", "set_password", "users_exist", "users_table",
+    "remove_user", "set_password", "unlock_user", "users_exist", "users_table",
 ]
 
 
@@ -93,7 +94,7 @@ def add_user(cfg: Settings, username: str, password: str, role: str, units: Iter
         con.execute("INSERT INTO users (username, full_name, role, units, password_hash, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     [name, full_name.strip(), role, json.dumps(unit_ids), password_hash, created_at])
-        con.execute("DELETE FROM login_attempts WHERE username = ?", [name])
+        clear_account(con, cfg, name)
         con.execute("COMMIT")
     audit.record(cfg, actor, audit.USER_ADDED, name, f"vai trò {role}" + (f", đơn vị {', '.join(unit_ids)}"
                                                                               if unit_ids else ""))
@@ -116,7 +117,7 @@ def remove_user(cfg: Settings, username: str, *, actor: str = "") -> None:
             con.execute("ROLLBACK")
             raise UserError(f"'{name}' là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa")
         con.execute("DELETE FROM users WHERE username = ?", [name])
-        con.execute("DELETE FROM login_attempts WHERE username = ?", [name])
+        clear_account(con, cfg, name)
         con.execute("COMMIT")
     audit.record(cfg, actor, audit.USER_REMOVED, name)
 
@@ -130,9 +131,18 @@ def set_password(cfg: Settings, username: str, password: str, *, actor: str = ""
         if not con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [password_hash, name]).rowcount:
             con.execute("ROLLBACK")
             raise UserError(f"không có người dùng '{name}'")
-        con.execute("DELETE FROM login_attempts WHERE username = ?", [name])
+        clear_account(con, cfg, name)
         con.execute("COMMIT")
     audit.record(cfg, actor, audit.PASSWORD_SET, name)
+
+
+def unlock_user(cfg: Settings, username: str, *, actor: str = "") -> None:
+    """Lift the login locks of an account (from every client) and every client's block."""
+    name = normalize_username(username)
+    if name not in {u.username for u in list_users(cfg)}:
+        raise UserError(f"không có người dùng '{name}'")
+    unlock(cfg, name)
+    audit.record(cfg, actor, audit.UNLOCKED, name)
 
 
 def list_users(cfg: Settings) -> list[User]:
@@ -149,18 +159,18 @@ def users_table(cfg: Settings) -> pd.DataFrame:
     if not exists(cfg):
         return pd.DataFrame(columns=columns)
     with connect(cfg) as con:
-        rows = con.execute(
-            "SELECT u.username, u.full_name, u.role, u.units, u.created_at, u.disabled, a.locked_until "
-            "FROM users u LEFT JOIN login_attempts a USING (username) ORDER BY u.username").fetchall()
+        rows = con.execute("SELECT username, full_name, role, units, created_at, disabled FROM users "
+                           "ORDER BY username").fetchall()
     names = units_by_id()
     now = datetime.now().timestamp()
+    locks = locked_until(cfg, [row[0] for row in rows], now)
     table = []
-    for username, full_name, role, units, created_at, disabled, locked_until in rows:
+    for username, full_name, role, units, created_at, disabled in rows:
         unit_names = ", ".join(f"{names[u].full_name} ({u})" if u in names else u for u in json.loads(units))
         if role == UNIT_OFFICER and not unit_names:
             unit_names = "(chưa gán đơn vị: không xem được gì)"
         state = "đã khóa" if disabled else (
-            f"tạm khóa đến {datetime.fromtimestamp(locked_until):%H:%M %d/%m}" if locked_until and locked_until > now
-            else "hoạt động")
+            f"tạm khóa đến {datetime.fromtimestamp(locks[username]):%H:%M %d/%m} (từ máy đã nhập sai)"
+            if username in locks else "hoạt động")
         table.append([username, full_name, role, unit_names or "mọi đơn vị", created_at, state])
     return pd.DataFrame(table, columns=columns)

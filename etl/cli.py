@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--pdf", type=Path, help="tệp PDF khổ A4")
     from auth.cli import add_users_parser
 
-    add_users_parser(with_db(sub.add_parser("users", help="quản lý người dùng: add | remove | passwd | list")))
+    add_users_parser(with_db(sub.add_parser("users", help="quản lý người dùng: add | remove | passwd | unlock | list")))
     return parser
 
 

@@ -6,7 +6,7 @@ from auth.audit import audit_frame
 from auth.model import ROLES, UNIT_OFFICER, UserError
 from auth.passwords import MIN_LENGTH
 from auth.session import require_admin
-from auth.users import add_user, list_users, remove_user, set_password, users_table
+from auth.users import add_user, list_users, remove_user, set_password, unlock_user, users_table
 from etl.config import settings
 from etl.units import load_units
 from ui.blocks import table_block
@@ -66,6 +66,18 @@ with st.expander("🔑 Đặt lại mật khẩu"), st.form("dat_lai_mat_khau", 
             st.error(f"Chưa đặt lại được: {exc.message}")
         else:
             done(f"Đã đặt lại mật khẩu cho {target}; các phiên đang mở của tài khoản này phải đăng nhập lại.")
+
+with st.expander("🔓 Mở khóa đăng nhập"), st.form("mo_khoa", clear_on_submit=True):
+    st.caption("Sau nhiều lần nhập sai, đăng nhập của tài khoản bị tạm khóa trên máy đã nhập sai; máy nhập sai "
+               "quá nhiều lần với bất kỳ tài khoản nào cũng bị chặn tạm thời. Mở khóa xóa cả hai.")
+    target = st.selectbox("Người dùng", [admin.username, *others], key="mk_ten")
+    if st.form_submit_button("Mở khóa"):
+        try:
+            unlock_user(cfg, target, actor=admin.username)
+        except UserError as exc:
+            st.error(f"Chưa mở khóa được: {exc.message}")
+        else:
+            done(f"Đã mở khóa đăng nhập cho {target}.")
 
 with st.expander("🗑️ Xóa người dùng"):
     if not others:

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from auth import audit
 from auth.session import SESSION_KEY
-from auth.users import authenticate, set_password
+from auth.users import LoginRefused, authenticate, set_password
 from etl.config import SAMPLES_DIR
 from tests.auth_fixtures import (
     ACCOUNTS,
@@ -222,6 +222,24 @@ def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts, fet
     at.download_button(key="csv_nhat_ky").click().run()
     assert not at.exception, errors(at)
     assert audit_rows(accounts)[-1] == ("quantri", audit.DOWNLOAD, "nhat-ky-truy-cap.csv", "")
+
+
+def test_the_admin_page_lifts_a_lock(accounts):
+    for _ in range(5):  # someone elsewhere failed five times on this account
+        with pytest.raises(LoginRefused):
+            authenticate(accounts, "thuongtruc", "sai-mat-khau-x", "203.0.113.9")
+    at = login("quantri")
+    at.switch_page("pages/admin.py").run()
+    states = dict(zip(at.dataframe[0].value["Tên đăng nhập"], at.dataframe[0].value["Trạng thái"], strict=True))
+    assert states["thuongtruc"].startswith("tạm khóa đến ") and states["quantri"] == "hoạt động"
+    at.selectbox(key="mk_ten").set_value("thuongtruc")
+    next(b for b in at.button if b.label == "Mở khóa").click().run()
+    assert not at.exception, errors(at)
+    assert [s.value for s in at.success] == ["Đã mở khóa đăng nhập cho thuongtruc."]
+    states = dict(zip(at.dataframe[0].value["Tên đăng nhập"], at.dataframe[0].value["Trạng thái"], strict=True))
+    assert states["thuongtruc"] == "hoạt động"
+    assert authenticate(accounts, "thuongtruc", PASSWORD, "203.0.113.9").username == "thuongtruc"
+    assert ("quantri", audit.UNLOCKED, "thuongtruc", "") in audit_rows(accounts)
 
 
 def _scope_probe() -> None:

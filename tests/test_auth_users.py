@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import statistics
 import time
@@ -11,7 +12,8 @@ import pytest
 from argon2 import PasswordHasher
 
 from auth import audit
-from auth.login import LOCK_MINUTES, LoginRefused, authenticate
+from auth.attempts import CLIENT_MAX_FAILURES, key_path, keyed
+from auth.login import LOCAL_CLIENT, LOCK_MINUTES, LoginRefused, authenticate
 from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER, User, UserError
 from auth.store import connect
 from auth.users import (
@@ -39,16 +41,24 @@ def stored_hash(cfg: Settings, username: str) -> str:
         return con.execute("SELECT password_hash FROM users WHERE username = ?", [username]).fetchone()[0]
 
 
-def attempts(cfg: Settings, username: str) -> tuple[int, float | None] | None:
+def attempts(cfg: Settings, username: str, client: str = LOCAL_CLIENT) -> tuple[int, float | None] | None:
     with connect(cfg) as con:
-        return con.execute("SELECT failed_count, locked_until FROM login_attempts WHERE username = ?",
-                           [username]).fetchone()
+        return con.execute("SELECT failed_count, locked_until FROM login_attempts WHERE name_key = ? "
+                           "AND client_key = ?", [keyed(cfg, username), keyed(cfg, client)]).fetchone()
 
 
 def unlock_by_time(cfg: Settings, username: str) -> None:
-    """As if the lock had run out."""
+    """As if the lock, and the client's wait, had run out."""
     with connect(cfg) as con:
-        con.execute("UPDATE login_attempts SET locked_until = ? WHERE username = ?", [time.time() - 1, username])
+        con.execute("UPDATE login_attempts SET locked_until = ? WHERE name_key = ?", [time.time() - 1,
+                                                                                        keyed(cfg, username)])
+        con.execute("UPDATE client_attempts SET blocked_until = NULL")
+
+
+def wait_over(cfg: Settings) -> None:
+    """As if every client had waited as long as it was told to."""
+    with connect(cfg) as con:
+        con.execute("UPDATE client_attempts SET blocked_until = NULL")
 
 
 def test_no_file_means_no_users_and_reading_creates_nothing(cfg):
@@ -180,9 +190,11 @@ def test_five_failures_lock_for_growing_times_with_a_vietnamese_message(cfg):
     for minutes in LOCK_MINUTES[1:]:
         unlock_by_time(cfg, "quantri")
         for _ in range(4):
-            with pytest.raises(LoginRefused):
+            wait_over(cfg)  # the client's own wait (per address, across accounts) is tested below
+            with pytest.raises(LoginRefused, match="^Tên đăng nhập hoặc mật khẩu không đúng"):
                 authenticate(cfg, "quantri", "sai-mat-khau-x")
         before = time.time()
+        wait_over(cfg)
         with pytest.raises(LoginRefused):
             authenticate(cfg, "quantri", "sai-mat-khau-x")
         assert before + minutes * 60 <= attempts(cfg, "quantri")[1] <= time.time() + minutes * 60
@@ -227,8 +239,9 @@ def test_an_unknown_user_gets_the_same_answer_costs_a_hash_and_is_not_recorded_b
             with pytest.raises(LoginRefused):
                 authenticate(cfg, name, "sai-mat-khau-x")
             times.append(time.perf_counter() - start)
-            with connect(cfg) as con:  # stay below the lock
+            with connect(cfg) as con:  # stay below the lock and the client's wait
                 con.execute("DELETE FROM login_attempts")
+                con.execute("DELETE FROM client_attempts")
         return statistics.median(times)
 
     known, unknown = seconds("quantri"), seconds("khongco")
@@ -238,7 +251,7 @@ def test_an_unknown_user_gets_the_same_answer_costs_a_hash_and_is_not_recorded_b
             authenticate(cfg, name, "x")
     logged = " ".join(" ".join(row) for row in audit_rows(cfg))
     assert "khongco" not in logged and "my-secret-password" not in logged
-    assert ("", audit.LOGIN_FAILED, "", "tên đăng nhập không có hoặc đã khóa") in audit_rows(cfg)
+    assert ("", audit.LOGIN_FAILED, "", "tên đăng nhập không có hoặc đã khóa, máy 127.0.0.1") in audit_rows(cfg)
 
 
 def test_audit_frame_is_newest_first_with_vietnamese_columns(cfg):
@@ -248,3 +261,96 @@ def test_audit_frame_is_newest_first_with_vietnamese_columns(cfg):
     assert list(frame.columns) == ["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Chi tiết"]
     assert list(frame["Đối tượng"]) == ["bang-2.xlsx", "bang-1.csv"]
     assert len(frame.loc[0, "Chi tiết"]) == audit.MAX_TEXT
+
+
+STRANGER, OFFICE = "203.0.113.9", "198.51.100.7"
+
+
+def test_a_stranger_cannot_lock_the_administrator_out(cfg):
+    add_accounts(cfg, "quantri")
+    for _ in range(12):  # past the account's lock, from the stranger's address only
+        wait_over(cfg)
+        with pytest.raises(LoginRefused):
+            authenticate(cfg, "quantri", "doan-mo-mat-khau", STRANGER)
+    with pytest.raises(LoginRefused, match="^Đăng nhập đang tạm khóa"):
+        authenticate(cfg, "quantri", PASSWORD, STRANGER)  # the stranger, even with the password, waits
+    assert authenticate(cfg, "quantri", PASSWORD, OFFICE).username == "quantri"  # the administrator does not
+    assert attempts(cfg, "quantri", STRANGER)[0] == 5 and attempts(cfg, "quantri", OFFICE) is None
+
+
+def test_one_client_guessing_across_accounts_is_slowed_then_blocked(cfg):
+    add_accounts(cfg)
+    names = [f"nguoi-dung-{i}" for i in range(CLIENT_MAX_FAILURES)]
+    for index in range(5):
+        with pytest.raises(LoginRefused, match="^Tên đăng nhập hoặc mật khẩu không đúng"):
+            authenticate(cfg, names[index], "mat-khau-pho-bien-1", STRANGER)
+    # five failures, each on another account: no account is locked, but the address now waits
+    with pytest.raises(LoginRefused) as refused:
+        authenticate(cfg, "thuongtruc", PASSWORD, STRANGER)
+    assert refused.value.message.startswith("Máy này đã đăng nhập sai nhiều lần. Hãy chờ khoảng ")
+    waits = []
+    for index in range(5, CLIENT_MAX_FAILURES):
+        wait_over(cfg)
+        with pytest.raises(LoginRefused):
+            authenticate(cfg, names[index], "mat-khau-pho-bien-1", STRANGER)
+        with connect(cfg) as con:
+            until = con.execute("SELECT blocked_until FROM client_attempts WHERE client_key = ?",
+                                [keyed(cfg, STRANGER)]).fetchone()[0]
+        waits.append(round(until - time.time()))
+    assert waits[:5] == [4, 8, 16, 32, 60] and waits[-1] == 3600  # 2 s after the fifth, doubling; an hour at the cap
+    with pytest.raises(LoginRefused, match="khoảng 60 phút"):
+        authenticate(cfg, "thuongtruc", PASSWORD, STRANGER)
+    assert authenticate(cfg, "thuongtruc", PASSWORD, OFFICE).username == "thuongtruc"  # others are not slowed
+
+
+def test_login_attempts_keep_keyed_hashes_only_and_are_pruned_after_the_window(cfg):
+    add_accounts(cfg, "quantri")
+    for name in ("quantri", "Mat-Khau-Go-Nham-Cho"):
+        wait_over(cfg)
+        with pytest.raises(LoginRefused):
+            authenticate(cfg, name, "sai-mat-khau-x", STRANGER)
+    raw = b"".join(p.read_bytes() for p in cfg.auth_db.parent.glob(cfg.auth_db.name + "*"))
+    assert b"mat-khau-go-nham-cho" not in raw  # the mistyped name (maybe a password) is nowhere in the file
+    with connect(cfg) as con:
+        rows = con.execute("SELECT * FROM login_attempts").fetchall() + con.execute(
+            "SELECT * FROM client_attempts").fetchall()
+    keys = [value for row in rows for value in row if isinstance(value, str)]
+    assert len(rows) == 3 and len(keys) == 5 and all(re.fullmatch("[0-9a-f]{64}", k) for k in keys)
+    assert key_path(cfg).parent == cfg.auth_db.parent and key_path(cfg).stat().st_mode & 0o777 == 0o600
+    with connect(cfg) as con:  # an hour and a second later
+        con.execute("UPDATE login_attempts SET last_failed = last_failed - 3601")
+        con.execute("UPDATE client_attempts SET last_failed = last_failed - 3601, blocked_until = NULL")
+    assert authenticate(cfg, "quantri", PASSWORD, OFFICE).username == "quantri"
+    with connect(cfg) as con:
+        assert con.execute("SELECT count(*) FROM login_attempts").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM client_attempts").fetchone()[0] == 0
+
+
+def test_a_file_with_plain_usernames_in_login_attempts_loses_them(cfg):
+    cfg.auth_db.parent.mkdir(parents=True)
+    with sqlite3.connect(cfg.auth_db) as con:
+        con.execute("CREATE TABLE login_attempts (username TEXT PRIMARY KEY, failed_count INTEGER, locked_until REAL)")
+        con.execute("INSERT INTO login_attempts VALUES ('mat-khau-cu-go-nham', 3, NULL)")
+    add_accounts(cfg, "quantri")
+    with connect(cfg) as con:
+        columns = [row[1] for row in con.execute("PRAGMA table_info(login_attempts)")]
+        con.execute("VACUUM")
+    assert "username" not in columns
+    assert b"mat-khau-cu-go-nham" not in cfg.auth_db.read_bytes()
+
+
+def test_an_administrator_unlocks_an_account_from_the_command_line(cfg):
+    from etl.cli import main
+
+    add_accounts(cfg, "quantri")
+    for _ in range(5):
+        with pytest.raises(LoginRefused):
+            authenticate(cfg, "quantri", "sai-mat-khau-x")
+    with pytest.raises(LoginRefused, match="^Đăng nhập đang tạm khóa"):
+        authenticate(cfg, "quantri", PASSWORD)
+    assert users_table(cfg).loc[0, "Trạng thái"].startswith("tạm khóa đến ")
+    assert main(["users", "unlock", "QuanTri"]) == 0
+    assert users_table(cfg).loc[0, "Trạng thái"] == "hoạt động"
+    assert authenticate(cfg, "quantri", PASSWORD).username == "quantri"
+    assert audit_rows(cfg)[-2][1:3] == (audit.UNLOCKED, "quantri")
+    assert main(["users", "unlock", "khongco"]) == 2
