@@ -6,6 +6,7 @@ from auth.downloads import vietnamese_download_errors
 from auth.session import gate
 from ui.data import programme_or_stop
 from ui.filters import sidebar_filters
+from ui.incidents import safely
 from ui.layout import header_line
 
 st.set_page_config(page_title=programme_or_stop().tab_title, page_icon="🏛️", layout="wide")
@@ -35,16 +36,16 @@ PAGES = {
 
 ADMIN_PAGES = {"Quản trị": [st.Page("pages/admin.py", title="Quản trị", icon="🔑", url_path="quan-tri")]}
 
-user = gate(PAGES | ADMIN_PAGES)  # with users configured: only the login form until someone logs in
+user = safely(gate, PAGES | ADMIN_PAGES)  # with users configured: only the login form until someone logs in
 vietnamese_download_errors()
 if user is not None and user.is_admin:
     PAGES |= ADMIN_PAGES
 page = st.navigation(PAGES)
-filters = sidebar_filters()
+filters = safely(sidebar_filters)
 if filters is None:
     if page.url_path not in ("du-lieu", "quan-tri"):
         st.info("Chưa có số liệu nào. Hãy vào trang **Dữ liệu** để nạp báo cáo của các đơn vị.")
         st.stop()
 else:
     header_line(filters)
-page.run()
+safely(page.run)  # an unexpected error: a Vietnamese message with an id, never a traceback

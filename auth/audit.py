@@ -27,6 +27,7 @@ USER_ADDED = "thêm người dùng"
 USER_REMOVED = "xóa người dùng"
 PASSWORD_SET = "đặt lại mật khẩu"
 UNLOCKED = "mở khóa đăng nhập"
+FAILED = "lỗi không mong đợi"
 
 COLUMNS = {"at": "Thời điểm", "username": "Người dùng", "action": "Thao tác", "target": "Đối tượng",
            "detail": "Chi tiết"}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from etl.config import Settings, settings
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -181,4 +182,18 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     cfg = settings(args.db)
-    return COMMANDS[args.command](args, cfg)
+    logging.getLogger("ducpho").addHandler(logging.NullHandler())  # the terminal gets the message below only
+    try:
+        return COMMANDS[args.command](args, cfg)
+    except Exception as exc:  # a fault of ours: no traceback on the terminal, an id to quote
+        return _failed(args.command, exc, cfg)
+
+
+def _failed(command: str, exc: Exception, cfg: Settings) -> int:
+    from auth.audit import os_user
+    from etl.incidents import errors_log, record_incident, unexpected_message
+
+    error_id = record_incident(exc, f"python -m etl {command} (dòng lệnh)", cfg, os_user())
+    print(unexpected_message(error_id), file=sys.stderr)
+    print(f"Chi tiết kỹ thuật: {errors_log(cfg)}", file=sys.stderr)
+    return EXIT_FAILED

@@ -17,7 +17,9 @@ import pyarrow as pa
 
 from etl.archive import Archive, ArchiveEntry
 from etl.facts import refresh
+from etl.incidents import record_incident
 from etl.model import Problem, Submission, WorkbookRejected
+from etl.plausible import jump_warning
 from etl.units import units_by_id
 from etl.validate import parse_workbook
 
@@ -27,7 +29,7 @@ OUTCOME_REPLACED = "thay thế"
 OUTCOME_UNCHANGED = "không đổi"
 OUTCOME_REJECTED = "bị từ chối"
 DATA_TABLES = ("cadre_dual_roles", "cadres", "cell_life", "member_figures", "cells", "unit_reports", "submissions")
-INFO_TYPES = {"org_rating": pa.string(), "committee_members": pa.int32(), "committee_trained": pa.int32(),
+INFO_TYPES = {"org_rating": pa.string(), "committee_members": pa.int64(), "committee_trained": pa.int64(),
               "prepared_by": pa.string(), "prepared_on": pa.string()}
 
 
@@ -225,6 +227,18 @@ def load_workbooks(
         try:
             outcomes = write_submissions(con, [d for _, d in waiting], loaded_at=loaded_at, loaded_by=loaded_by)
             con.execute("COMMIT")
+        except Exception as exc:  # a fault of ours: write them one by one, so only the faulty one fails
+            con.execute("ROLLBACK")
+            if len(waiting) == 1:
+                index, delivery = waiting.pop()
+                results[index] = _failed(delivery.file_name, exc)
+                return
+            batch = list(waiting)
+            waiting.clear()
+            for item in batch:
+                waiting.append(item)
+                write_waiting()
+            return
         except BaseException:
             con.execute("ROLLBACK")
             raise
@@ -246,8 +260,13 @@ def load_workbooks(
         upcoming = next((later for _, later, h in files[index + 1:] if h not in in_force), None)
         try:
             sub = parse_workbook(data, file_name, upcoming)
+            if allowed_units is None or sub.unit_id in allowed_units:
+                sub.warnings += filter(None, [jump_warning(con, sub)])
         except WorkbookRejected as rejected:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
+            continue
+        except Exception as exc:  # a fault of ours, not of the file: this file fails, the others go on
+            results.append(_failed(file_name, exc))
             continue
         if allowed_units is not None and sub.unit_id not in allowed_units:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=[_not_your_unit(file_name, sub)]))
@@ -263,6 +282,15 @@ def load_workbooks(
         results.append(None)
     write_waiting()
     return results
+
+
+def _failed(file_name: str, exc: Exception) -> LoadResult:
+    """A file our code failed on: logged under an id, refused with a Vietnamese message quoting it."""
+    error_id = record_incident(exc, f"nạp tệp {file_name}", who=None)  # the load's own audit row names it
+    return LoadResult(file_name, OUTCOME_REJECTED, problems=[Problem(
+        file_name, None, None, None, None,
+        f"hệ thống gặp lỗi không mong đợi khi xử lý tệp này (mã lỗi {error_id}); không có gì của tệp được ghi, "
+        "các tệp khác không bị ảnh hưởng; hãy báo cán bộ kỹ thuật mã lỗi này")])
 
 
 def _not_your_unit(file_name: str, sub) -> Problem:

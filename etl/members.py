@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from etl import contract as c
+from etl.plausible import cell_bound_problem
 from etl.vocab import BadValue, as_text, cell_key, is_blank, is_number, whole_number
 from etl.workbook import CellIndex, Findings, Row, Table
 
@@ -43,6 +44,7 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
             code = _check_code(table, row, code, cells, seen, orphans, found)
         elif "Mã chi bộ" in table.columns and is_blank(row.values["Mã chi bộ"]):
             orphans.append((row, None))
+        _check_plausible(table, row, code, counts, found)
         implied.append(check_identities(table, row, counts, found))
         rows.append({"cell_code": code, **counts})
     if cells is not None and "Mã chi bộ" in table.columns:
@@ -94,6 +96,15 @@ def _report_orphans(table: Table, orphans: list[tuple[Row, str | None]], missing
             table.sheet, None, "Mã chi bộ", code,
             f"chi bộ '{code}' (sheet '{c.SHEET_CELLS}', dòng {number}) chưa có dòng số liệu đảng viên",
         )
+
+
+def _check_plausible(table: Table, row: Row, code: str | None, counts: dict[str, int | None], found: Findings) -> None:
+    """A count no cell can have is a problem naming the cell, and is left out of the identities."""
+    for field, name in COUNT_COLUMNS:
+        problem = None if counts[field] is None else cell_bound_problem(code, counts[field])
+        if problem:
+            found.problem(table.sheet, row.number, name, counts[field], problem)
+            counts[field] = None
 
 
 def flow_holds(counts: Mapping[str, int | None]) -> bool:

@@ -76,13 +76,30 @@ def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(schema[schema.index(UPGRADE_MARK):])
 
 
+# Databases made before counts were 64-bit: part of the views' fingerprint, so they are widened.
+STORAGE = "counts BIGINT"
+
+
 def views_hash() -> str:
-    """Fingerprint of views.sql, kept in `meta` so a database with older views gets the new ones."""
-    return hashlib.sha256(read_sql("views").encode("utf-8")).hexdigest()
+    """Fingerprint of views.sql (and STORAGE), kept in `meta` so an older database gets the new ones."""
+    return hashlib.sha256((read_sql("views") + STORAGE).encode("utf-8")).hexdigest()
+
+
+def widen_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Counts stored as 32-bit by older versions become BIGINT, as schema.sql declares them now."""
+    declared = {("submissions", "committee_members"), ("submissions", "committee_trained")}
+    declared |= {("load_history", name) for name in ("cells", "members", "cadres", "warnings")}
+    narrow = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE data_type = 'INTEGER' AND (table_name = 'member_figures' AND column_name <> 'year' "
+        "OR list_contains(?, table_name || '.' || column_name))", [[f"{t}.{c}" for t, c in declared]]).fetchall()
+    for table, column in narrow:
+        con.execute(f'ALTER TABLE {table} ALTER COLUMN "{column}" SET DATA TYPE BIGINT')
 
 
 def install_views(con: duckdb.DuckDBPyConnection) -> None:
     upgrade_schema(con)  # views may read the newer tables
+    widen_counts(con)
     con.execute(read_sql("views"))
     refresh_all(con)  # the stored indicator facts follow the definition just installed
     con.execute("DELETE FROM meta WHERE key = 'views_hash'")

@@ -14,6 +14,7 @@ from etl.cadres import read_cadres, read_dual_roles
 from etl.cell_life import read_cell_life
 from etl.members import read_members
 from etl.model import Submission
+from etl.plausible import committee_bound_problem
 from etl.units import Unit, UnitNotFound, resolve_unit
 from etl.vocab import (
     CELL_TYPE_TERMS,
@@ -81,6 +82,14 @@ def _report_year(value: object) -> int:
     return year_between(value, FIRST_YEAR, last, f"phải là năm báo cáo, từ {FIRST_YEAR} đến {last}")
 
 
+def _committee_count(value: object) -> int | None:
+    number = whole_number(value, blank=None)
+    problem = None if number is None else committee_bound_problem(number)
+    if problem:
+        raise BadValue(problem)
+    return number
+
+
 def _optional_text(value: object) -> str | None:
     return as_text(value) or None
 
@@ -127,8 +136,8 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
         except UnitNotFound as missing:
             found.problem(c.SHEET_INFO, pairs["Đơn vị"][0], "Đơn vị", unit_text, missing.message)
     info["org_rating"] = read("Xếp loại TCCSĐ", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN))
-    members = read("Số cấp ủy viên cơ sở", lambda v: whole_number(v, blank=None))
-    trained = read("Cấp ủy viên cơ sở được bồi dưỡng", lambda v: whole_number(v, blank=None))
+    members = read("Số cấp ủy viên cơ sở", _committee_count)
+    trained = read("Cấp ủy viên cơ sở được bồi dưỡng", _committee_count)
     if members is not None and trained is not None and trained > members:
         name = "Cấp ủy viên cơ sở được bồi dưỡng"
         found.problem(c.SHEET_INFO, pairs[name][0], name, trained, f"phải nhỏ hơn hoặc bằng Số cấp ủy viên cơ sở {members}")

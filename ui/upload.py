@@ -15,6 +15,7 @@ from etl.decoder import DECODER, SUPPORTED
 from etl.loader import LoadResult
 from etl.model import Problem
 from etl.store import StoreBusy
+from ui.incidents import report_unexpected
 
 REPORT_KEY = "upload_report"  # the last upload's results, shown until the next upload
 ROUND_KEY = "upload_round"  # bumped after each upload, so the uploader starts empty
@@ -83,6 +84,11 @@ def submit(files: list[tuple[str, bytes]], loaded_by: str | None) -> None:
     except StoreBusy as busy:
         bar.empty()
         st.error(str(busy))
+        return
+    except Exception as exc:  # a fault of ours (each file's own faults are in its result)
+        bar.empty()
+        st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1  # the uploader starts empty
+        report_unexpected(exc, "nạp tệp trên trang Dữ liệu")
         return
     st.session_state[REPORT_KEY] = results
     st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1

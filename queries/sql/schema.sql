@@ -1,6 +1,7 @@
 -- Tables written by the loader (etl.store). One row per thing the contract names.
 -- No PRIMARY KEYs: the loader checks uniqueness, and a replacement deletes and re-inserts
--- the same keys in one transaction.
+-- the same keys in one transaction. Counts are BIGINT: a figure is bounded by the checks
+-- (etl.plausible), never by the storage.
 
 CREATE TABLE units (
     unit_id      VARCHAR NOT NULL,   -- code + '-' + first valid year: codes are reused
@@ -21,8 +22,8 @@ CREATE TABLE submissions (
     loaded_by         VARCHAR,
     is_sample         BOOLEAN NOT NULL,
     org_rating        VARCHAR,
-    committee_members INTEGER,
-    committee_trained INTEGER,
+    committee_members BIGINT,
+    committee_trained BIGINT,
     prepared_by       VARCHAR,
     prepared_on       VARCHAR
 );
@@ -41,25 +42,25 @@ CREATE TABLE member_figures (
     unit_id             VARCHAR NOT NULL,
     year                INTEGER NOT NULL,
     cell_code           VARCHAR NOT NULL,
-    start_count         INTEGER NOT NULL,
-    admitted            INTEGER NOT NULL,
-    admitted_students   INTEGER NOT NULL,
-    admitted_workers    INTEGER NOT NULL,
-    admitted_owners     INTEGER NOT NULL,
-    transferred_in      INTEGER NOT NULL,
-    transferred_out     INTEGER NOT NULL,
-    died                INTEGER NOT NULL,
-    struck_off          INTEGER NOT NULL,
-    expelled            INTEGER NOT NULL,
-    resigned            INTEGER NOT NULL,
-    end_count           INTEGER NOT NULL,
-    exempted            INTEGER NOT NULL,
-    working_away        INTEGER NOT NULL,
-    rated_excellent     INTEGER NOT NULL,
-    rated_good          INTEGER NOT NULL,
-    rated_fulfilled     INTEGER NOT NULL,
-    rated_not_fulfilled INTEGER NOT NULL,
-    unrated             INTEGER NOT NULL
+    start_count         BIGINT  NOT NULL,
+    admitted            BIGINT  NOT NULL,
+    admitted_students   BIGINT  NOT NULL,
+    admitted_workers    BIGINT  NOT NULL,
+    admitted_owners     BIGINT  NOT NULL,
+    transferred_in      BIGINT  NOT NULL,
+    transferred_out     BIGINT  NOT NULL,
+    died                BIGINT  NOT NULL,
+    struck_off          BIGINT  NOT NULL,
+    expelled            BIGINT  NOT NULL,
+    resigned            BIGINT  NOT NULL,
+    end_count           BIGINT  NOT NULL,
+    exempted            BIGINT  NOT NULL,
+    working_away        BIGINT  NOT NULL,
+    rated_excellent     BIGINT  NOT NULL,
+    rated_good          BIGINT  NOT NULL,
+    rated_fulfilled     BIGINT  NOT NULL,
+    rated_not_fulfilled BIGINT  NOT NULL,
+    unrated             BIGINT  NOT NULL
 );
 
 CREATE TABLE cadres (
@@ -89,10 +90,10 @@ CREATE TABLE load_history (
     unit_id    VARCHAR NOT NULL,
     year       INTEGER NOT NULL,
     outcome    VARCHAR NOT NULL,  -- 'nạp mới' / 'thay thế'
-    cells      INTEGER NOT NULL,
-    members    INTEGER NOT NULL,  -- members at year end
-    cadres     INTEGER NOT NULL,
-    warnings   INTEGER NOT NULL
+    cells      BIGINT  NOT NULL,
+    members    BIGINT  NOT NULL,  -- members at year end
+    cadres     BIGINT  NOT NULL,
+    warnings   BIGINT  NOT NULL
 );
 
 CREATE TABLE meta (key VARCHAR NOT NULL, value VARCHAR);

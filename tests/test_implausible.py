@@ -1,0 +1,222 @@
+"""Counts that cannot be true, and faults of our own: refused or flagged in Vietnamese, never a crash.
+
+A consistent workbook whose `Đầu năm` is 2^31 once crashed the loader (32-bit columns), took the
+whole batch down with it and showed users a traceback; counts are 64-bit now, bounded by the
+checks, one file's fault never touches the others, and an unexpected error is a Vietnamese
+message quoting an id whose traceback is in the server's errors file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import duckdb
+
+from auth import audit
+from etl import loader
+from etl.batch import ensure_database, load_files
+from etl.incidents import errors_log
+from etl.store import published_file
+from tests.auth_fixtures import audit_rows
+from tests.test_cli import etl
+from tests.workbooks import MEMBER_HEADERS, default_spec, write
+
+ROOT = Path(__file__).resolve().parent.parent
+HUGE = 2**31
+COUNTS = MEMBER_HEADERS[1:]
+
+
+def scaled(factor: int, year: int = 2024, start_plus: int = 0):
+    """The default workbook with every member figure times `factor`, and CB01's `Đầu năm` (and with it
+    `Cuối năm` and `HTTNV`) `start_plus` higher: every identity of the contract still holds."""
+    spec = default_spec()
+    spec.info["Năm báo cáo"] = year
+    for row in spec.members:
+        for header in COUNTS:
+            row[header] *= factor
+    cb01 = spec.members[0]
+    for header in ("Đầu năm", "Cuối năm", "HTTNV"):
+        cb01[header] += start_plus
+    return spec
+
+
+def files(tmp_path: Path, **specs) -> list[tuple[str, bytes]]:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    out = []
+    for name, spec in specs.items():
+        path, _ = write(spec, folder, name)
+        out.append((path.name, path.read_bytes()))
+    return out
+
+
+def good_in_2023(tmp_path: Path):
+    spec = default_spec()
+    spec.info["Đơn vị"] = "Phường Phổ Vinh"
+    spec.info["Năm báo cáo"] = 2023
+    return spec
+
+
+def column_types(cfg) -> dict[str, str]:
+    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
+        rows = con.execute("SELECT table_name || '.' || column_name, data_type FROM information_schema.columns "
+                           "WHERE table_name IN ('member_figures', 'submissions', 'load_history')").fetchall()
+    return dict(rows)
+
+
+def test_a_cell_above_2000_members_is_refused_naming_the_cell_and_the_good_file_beside_it_loads(empty_env, tmp_path):
+    """The issue's case: 2^31 in `Đầu năm`, every identity holding, sent with a valid workbook."""
+    bad, good = load_files(files(tmp_path, huge=scaled(1, start_plus=HUGE - 45), good=good_in_2023(tmp_path)),
+                           empty_env)
+    assert good.ok and good.outcome == loader.OUTCOME_NEW
+    assert not bad.ok
+    expected = ("chi bộ 'CB01' không thể có quá 2.000 đảng viên; hãy kiểm tra lại số này "
+                "(có thể gõ thừa chữ số)")
+    assert [(p.sheet, p.column, p.value, p.expected) for p in bad.problems] == [
+        ("Đảng viên", "Đầu năm", str(HUGE), expected),
+        ("Đảng viên", "Cuối năm", str(HUGE + 1), expected),
+        ("Đảng viên", "HTTNV", str(HUGE - 15), expected),
+    ]
+    [rejected] = load_files(files(tmp_path, big=scaled(1, start_plus=2001 - 45)), empty_env)
+    assert [(p.column, p.value) for p in rejected.problems] == [("Đầu năm", "2001"), ("Cuối năm", "2002")]
+
+
+def test_a_committee_above_100_is_refused(empty_env, tmp_path):
+    spec = default_spec()
+    spec.info["Số cấp ủy viên cơ sở"] = HUGE
+    [refused] = load_files(files(tmp_path, committee=spec), empty_env)
+    assert [(p.sheet, p.column, p.value, p.expected) for p in refused.problems] == [
+        ("Thông tin", "Số cấp ủy viên cơ sở", str(HUGE),
+         "một ban chấp hành đảng bộ cơ sở không quá 100 người; hãy kiểm tra lại số này")]
+
+
+def test_counts_are_64_bit_in_storage_and_older_databases_are_widened(empty_env):
+    ensure_database(empty_env)
+    types = column_types(empty_env)
+    counts = {k: v for k, v in types.items() if k.startswith("member_figures.") and not k.endswith(("year", "_id",
+                                                                                                        "cell_code"))}
+    assert len(counts) == 19 and set(counts.values()) == {"BIGINT"}
+    for name in ("submissions.committee_members", "load_history.members"):
+        assert types[name] == "BIGINT"
+    # a database made by the earlier code: 32-bit counts, its views' fingerprint from then
+    with duckdb.connect(str(published_file(empty_env))) as con:
+        con.execute("ALTER TABLE member_figures ALTER COLUMN start_count SET DATA TYPE INTEGER")
+        con.execute("ALTER TABLE submissions ALTER COLUMN committee_members SET DATA TYPE INTEGER")
+        con.execute("UPDATE meta SET value = 'earlier' WHERE key = 'views_hash'")
+    ensure_database(empty_env)
+    types = column_types(empty_env)
+    assert types["member_figures.start_count"] == types["submissions.committee_members"] == "BIGINT"
+
+
+def test_a_unit_jumping_tenfold_from_its_last_report_is_loaded_with_a_warning(empty_env, tmp_path):
+    [before] = load_files(files(tmp_path, y2023=scaled(1, year=2023)), empty_env)
+    [steady, tenfold] = load_files(files(tmp_path, y2024=scaled(9)), empty_env) + load_files(
+        files(tmp_path, y2024b=scaled(11)), empty_env)
+    assert before.ok and steady.ok and tenfold.ok
+    assert not [w for w in steady.warnings if "lần" in w]
+    assert [w for w in tenfold.warnings if "chênh lệch" in w] == [
+        "Sheet 'Đảng viên': tổng số đảng viên cuối năm là 1.078, so với 98 trong báo cáo năm 2023 — chênh lệch "
+        "hơn 10 lần. Hãy kiểm tra lại số liệu của từng chi bộ; báo cáo vẫn được nạp"]
+
+
+def test_an_unexpected_fault_while_checking_one_file_fails_that_file_only(empty_env, tmp_path, monkeypatch):
+    real = loader.parse_workbook
+
+    def faulty(data, file_name, upcoming=None):
+        if file_name == "hong.xlsx":
+            raise RuntimeError("fault injected by the test")
+        return real(data, file_name, upcoming)
+
+    monkeypatch.setattr(loader, "parse_workbook", faulty)
+    broken, good = load_files(files(tmp_path, hong=default_spec(), good=good_in_2023(tmp_path)), empty_env)
+    assert good.ok and not broken.ok
+    [problem] = broken.problems
+    error_id = problem.expected.split("mã lỗi ")[1][:8]
+    assert problem.expected == (
+        f"hệ thống gặp lỗi không mong đợi khi xử lý tệp này (mã lỗi {error_id}); không có gì của tệp được ghi, "
+        "các tệp khác không bị ảnh hưởng; hãy báo cán bộ kỹ thuật mã lỗi này")
+    log = errors_log(empty_env).read_text(encoding="utf-8")
+    assert f"mã lỗi {error_id}" in log and "Traceback" in log and "fault injected by the test" in log
+    assert errors_log(empty_env).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_unexpected_fault_while_writing_fails_that_file_only(empty_env, tmp_path, monkeypatch):
+    real = loader.write_submissions
+
+    def faulty(con, deliveries, **kwargs):
+        if any(d.file_name == "hong.xlsx" for d in deliveries):
+            raise RuntimeError("fault injected by the test")
+        return real(con, deliveries, **kwargs)
+
+    monkeypatch.setattr(loader, "write_submissions", faulty)
+    broken, good = load_files(files(tmp_path, hong=default_spec(), good=good_in_2023(tmp_path)), empty_env)
+    assert good.ok and not broken.ok and "mã lỗi" in broken.problems[0].expected
+    with duckdb.connect(str(published_file(empty_env)), read_only=True) as con:
+        assert con.execute("SELECT unit_id, year FROM submissions").fetchall() == [("21466-2015", 2023)]
+
+
+def test_the_cli_refuses_the_huge_file_in_vietnamese_loads_the_good_one_and_audits_both(empty_env, tmp_path):
+    names = [name for name, _ in files(tmp_path, huge=scaled(1, start_plus=HUGE - 45), good=good_in_2023(tmp_path))]
+    result = etl("load", *(str(tmp_path / "in" / n) for n in names), "--quiet")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "chi bộ 'CB01' không thể có quá 2.000 đảng viên" in result.stdout
+    assert "Tổng: 1 tệp nạp được, 1 tệp bị từ chối." in result.stdout
+    rows = [row for row in audit_rows(empty_env) if row[1] == audit.LOAD]
+    assert [(row[2], row[3].endswith("(dòng lệnh)")) for row in rows] == [("huge.xlsx", True), ("good.xlsx", True)]
+
+
+def corrupt(cfg) -> None:
+    """A published database version that is not a DuckDB file any more (a disk fault, a bad copy)."""
+    published_file(cfg).write_bytes(b"not a database " * 100)
+
+
+def test_an_unexpected_error_in_the_cli_is_a_vietnamese_message_with_an_id_an_exit_code_and_an_audit_row(sample_env):
+    corrupt(sample_env)
+    result = etl("kpi", "--year", "2024")
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and "duckdb" not in result.stderr.lower()
+    first = result.stderr.splitlines()[0]
+    error_id = first.split("mã lỗi ")[1][:8]
+    assert first == (f"Đã xảy ra lỗi không mong đợi (mã lỗi {error_id}). Hãy thử lại; nếu vẫn lỗi, "
+                     "hãy báo cán bộ kỹ thuật mã lỗi này.")
+    assert f"mã lỗi {error_id}" in errors_log(sample_env).read_text(encoding="utf-8")
+    [row] = [row for row in audit_rows(sample_env) if row[1] == audit.FAILED]
+    assert row[2:] == ("python -m etl kpi (dòng lệnh)", f"mã lỗi {error_id}")
+
+
+def test_an_unexpected_error_on_a_page_is_a_vietnamese_message_with_an_id_never_a_traceback(sample_env):
+    from tests.auth_fixtures import new_app
+
+    corrupt(sample_env)
+    at = new_app()  # the database unreadable from the first run on
+    assert not at.exception, [e.value for e in at.exception]
+    [message] = [e.value for e in at.error]
+    assert message.startswith("Đã xảy ra lỗi không mong đợi (mã lỗi ") and message.endswith("mã lỗi này.")
+    assert message.split("mã lỗi ")[1][:8] in errors_log(sample_env).read_text(encoding="utf-8")
+
+
+def test_streamlit_shows_no_error_details_to_anyone():
+    from streamlit.config import ShowErrorDetailsConfigOptions
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == ShowErrorDetailsConfigOptions.NONE.value == "none"
+
+
+def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_the_uploader(empty_env, tmp_path):
+    from tests.auth_fixtures import new_app
+
+    at = new_app()
+    at.switch_page("pages/data.py").run()
+    uploader_key = at.file_uploader[0].key
+    for name, data in files(tmp_path, huge=scaled(1, start_plus=HUGE - 45), good=good_in_2023(tmp_path)):
+        at.file_uploader[0].upload(name, data)
+    at.run()
+    at.button(key="nap_du_lieu").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value.split(":")[0] for s in at.success] == ["good\\.xlsx"]
+    [refused] = [e.value for e in at.error]
+    assert "**huge\\.xlsx: bị từ chối, 3 lỗi**" in refused
+    assert "chi bộ 'CB01' không thể có quá 2\\.000 đảng viên" in refused
+    assert at.file_uploader[0].key != uploader_key  # a new, empty uploader
