@@ -47,25 +47,38 @@ class Settings:
         return self.db_path.with_name(self.db_path.name + ".lock")
 
 
+def database_path(path: Path) -> Path:
+    """One name for one database, however it is written: absolute, its folders resolved (relative
+    parts, `..`, symlinked folders), and followed through a symlink to another database path, but
+    not through the link a load publishes (to its `.versions` folder)."""
+    path = Path(os.path.abspath(path))
+    for _ in range(40):
+        path = path.parent.resolve() / path.name
+        if not path.is_symlink():
+            break
+        target = Path(os.path.normpath(path.parent / os.readlink(path)))
+        if target.parent.name == path.name + ".versions":
+            break  # the published version: this is the database's own path
+        path = target
+    return path
+
+
 def settings(db_path: Path | None = None) -> Settings:
     """Read the settings now, so tests and subprocesses can point elsewhere by environment.
 
-    A database given explicitly (`--db`) keeps its archive beside it unless DP_ARCHIVE says.
+    Paths are resolved first (`database_path`), so the default database keeps `var/archive/` however
+    it is named (`--db var/ducpho.duckdb`, an absolute path, a symlink); another database keeps its
+    archive beside it in `NAME-archive/`, unless DP_ARCHIVE says otherwise.
     """
-    var_dir = Path(os.environ.get("DP_VAR_DIR", ROOT / "var"))
-    if db_path is None:
-        db_path = Path(os.environ.get("DP_DB", var_dir / "ducpho.duckdb"))
-        default_archive = var_dir / "archive" if "DP_DB" not in os.environ else None
-    else:
-        default_archive = None
-    db_path = db_path.absolute()
-    if default_archive is None:
-        default_archive = db_path.with_name(db_path.stem + "-archive")
+    var_dir = Path(os.environ.get("DP_VAR_DIR", ROOT / "var")).resolve()
+    default_db = database_path(var_dir / "ducpho.duckdb")
+    db_path = database_path(db_path or Path(os.environ.get("DP_DB", default_db)))
+    default_archive = var_dir / "archive" if db_path == default_db else db_path.with_name(f"{db_path.stem}-archive")
     return Settings(
         db_path=db_path,
-        archive_dir=Path(os.environ.get("DP_ARCHIVE", default_archive)).absolute(),
+        archive_dir=Path(os.environ.get("DP_ARCHIVE", default_archive)).resolve(),
         max_upload_bytes=int(float(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024),
-        auth_db=Path(os.environ.get("DP_AUTH_DB", db_path.with_name(db_path.stem + "-auth.sqlite"))).absolute(),
+        auth_db=Path(os.environ.get("DP_AUTH_DB", db_path.with_name(db_path.stem + "-auth.sqlite"))).resolve(),
         session_minutes=int(os.environ.get("DP_SESSION_MINUTES", "60")),
         zip_max_entries=int(os.environ.get("DP_ZIP_MAX_ENTRIES", "1000")),
         zip_max_uncompressed_bytes=int(float(os.environ.get("DP_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024),
