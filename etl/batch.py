@@ -15,6 +15,7 @@ from etl.config import SAMPLES_DIR, Settings, settings
 from etl.guard import file_size
 from etl.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook, load_workbooks
 from etl.model import Problem
+from etl.safe_text import display_name
 from etl.store import published_file, write_session
 
 Progress = Callable[[int, int, str], None]
@@ -88,6 +89,7 @@ def load_files(
 
     `allowed_units` (unit ids; None = any unit) is the loading user's restriction."""
     cfg = cfg or settings()
+    files = [(display_name(name), data) for name, data in files]  # no path, no control or bidi characters
     archive = Archive(cfg.archive_dir)
     with archived_session(cfg, archive) as con:
         refused = [too_large(name, len(data), cfg) for name, data in files]
@@ -110,7 +112,7 @@ def read_files(paths: list[Path], cfg: Settings | None = None) -> tuple[list[tup
     contents, failures = [], []
     for path in paths:
         try:
-            oversized = too_large(path.name, path.stat().st_size, cfg)
+            oversized = too_large(display_name(path.name), path.stat().st_size, cfg)
             if oversized:
                 failures.append(oversized)
                 continue
@@ -118,7 +120,7 @@ def read_files(paths: list[Path], cfg: Settings | None = None) -> tuple[list[tup
                 data = fh.read(cfg.max_upload_bytes + 1)  # a file growing meanwhile is cut, then refused
             contents.append((path.name, data))
         except OSError as exc:
-            failures.append(_unreadable(str(path), f"không đọc được tệp ({exc.strerror})"))
+            failures.append(_unreadable(display_name(path.name), f"không đọc được tệp ({exc.strerror})"))
     return contents, failures
 
 

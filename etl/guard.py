@@ -32,6 +32,11 @@ ACCEPTED = "bảng tính Excel (.xlsx, .xlsm, .xls) hoặc OpenDocument (.ods)"
 OTHER_ZIP = f"tệp nén không phải bảng tính (có thể là tệp Word hoặc tệp nén khác); cần {ACCEPTED}"
 _ENCRYPTED_OLE = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 _DECLARATIONS = [word.encode(codec) for word in ("<!doctype", "<!entity") for codec in ("utf-8", "utf-16-le", "utf-16-be")]
+# The DTD check reads bytes as an ASCII-compatible encoding: a part in another one is refused outright.
+_WIDE_MARKS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\xfe\xff", b"\xff\xfe")  # UTF-32 / UTF-16 BOMs
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"  # `<?xm` in EBCDIC
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
+READABLE_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252"}
 _OVERLAP = max(map(len, _DECLARATIONS))
 _DRIVE = re.compile(r"^[A-Za-z]:")
 CHUNK = 1 << 16
@@ -130,17 +135,39 @@ def _check_directory(infos: list[zipfile.ZipInfo], cfg: Settings) -> None:
             raise Refused(f"{BOMB}: mục '{name[:80]}' nén {dotted(ratio)} lần, giới hạn {cfg.zip_max_ratio} lần")
 
 
+def unreadable_encoding(head: bytes) -> str | None:
+    """The encoding the start of a part is in, when the DTD check could not read it (UTF-16/32 by
+    their marks or their wide `<`, EBCDIC, or any declared encoding that is not ASCII-compatible)."""
+    if head.startswith(_WIDE_MARKS) or b"<\x00" in head[:4] or b"\x00<" in head[:4]:
+        return "UTF-16/UTF-32"
+    if head.startswith(_EBCDIC_XML):
+        return "EBCDIC"
+    declared = _DECLARED.match(head)
+    if declared and declared.group(1).decode("ascii").lower() not in READABLE_ENCODINGS:
+        return declared.group(1).decode("ascii")
+    return None
+
+
 def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Stream the entry: its real size is held to the declared one, its CRC checked, no DTD in it."""
+    """Stream the entry: its real size is held to the declared one, its CRC checked, its encoding one
+    the check reads, no DTD in it."""
     tail = b""
     try:
         with archive.open(info) as stream:
-            while chunk := stream.read(CHUNK):
+            head = stream.read(CHUNK)
+            encoding = unreadable_encoding(head)
+            if encoding:
+                raise Refused(f"phần '{info.filename[:80]}' của tệp viết bằng bảng mã {encoding}, có thể che giấu khai "
+                              "báo DOCTYPE/ENTITY (tệp độc hại); bảng tính Excel/LibreOffice luôn dùng UTF-8 — hãy "
+                              "lưu lại bằng Excel")
+            chunk = head
+            while chunk:
                 window = (tail + chunk).lower()
                 if any(declaration in window for declaration in _DECLARATIONS):
                     raise Refused(f"phần '{info.filename[:80]}' của tệp có khai báo DOCTYPE/ENTITY (có thể là tệp "
                                   "độc hại); bảng tính Excel/LibreOffice không bao giờ có — hãy lưu lại bằng Excel")
                 tail = chunk[-_OVERLAP:]
+                chunk = stream.read(CHUNK)
     except Refused:
         raise
     except NotImplementedError:

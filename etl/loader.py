@@ -20,6 +20,7 @@ from etl.facts import refresh
 from etl.incidents import record_incident
 from etl.model import Problem, Submission, WorkbookRejected
 from etl.plausible import jump_warning
+from etl.safe_text import clean_text, display_name
 from etl.units import units_by_id
 from etl.validate import parse_workbook
 
@@ -215,7 +216,8 @@ def load_workbooks(
     publishes all of a load or none of it anyway).
     """
     loaded_at = loaded_at or datetime.now().replace(microsecond=0)
-    files = [(name, data, file_hash(data)) for name, data in files]
+    files = [(display_name(name), data, file_hash(data)) for name, data in files]
+    loaded_by = None if loaded_by is None else clean_text(loaded_by) or None
     in_force = _in_force(con, [sha256 for _, _, sha256 in files])  # kept level with the files as they apply
     results: list[LoadResult | None] = []
     waiting: list[tuple[int, Delivery]] = []

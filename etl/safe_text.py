@@ -9,9 +9,15 @@ never touched: only text is.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_NAME = 120  # characters of a file name as stored and shown
+UNNAMED = "(không tên)"
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi overrides, zero-width, unassigned
 
 
 def looks_like_formula(value: object) -> bool:
@@ -22,6 +28,25 @@ def looks_like_formula(value: object) -> bool:
 def neutralise_text(value: object) -> object:
     """`=1+1` → `'=1+1`; anything else (numbers, dates, None, plain or defused text) unchanged."""
     return "'" + value if looks_like_formula(value) else value
+
+
+def clean_text(value: str) -> str:
+    """Text from outside (a file name, a typed name) as stored: NFC, no control, format (bidi
+    overrides, zero-width) or unassigned characters, runs of spaces as one, neutralised."""
+    text = "".join(" " if ch.isspace() else ch for ch in unicodedata.normalize("NFC", value)
+                   if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
+    return neutralise_text(" ".join(text.split()))
+
+
+def display_name(file_name: str) -> str:
+    """A file name as stored and shown beside its content hash: the last part of any path only,
+    cleaned (`clean_text`), at most MAX_NAME characters with its extension kept."""
+    name = clean_text(re.split(r"[\\/]", file_name)[-1]).strip(" .") or UNNAMED
+    if len(name) > MAX_NAME:
+        stem, dot, suffix = name.rpartition(".")
+        suffix = dot + suffix if stem and len(suffix) <= 5 else ""
+        name = name[:MAX_NAME - len(suffix) - 1] + "…" + suffix
+    return name
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:

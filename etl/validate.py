@@ -15,6 +15,7 @@ from etl.cell_life import read_cell_life
 from etl.members import read_members
 from etl.model import Submission
 from etl.plausible import committee_bound_problem
+from etl.safe_text import neutralise_text
 from etl.units import Unit, UnitNotFound, resolve_unit
 from etl.vocab import (
     CELL_TYPE_TERMS,
@@ -125,7 +126,7 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
             found.problem(c.SHEET_INFO, row, name, value, bad.expected)
             return None
         found.flag_formula(c.SHEET_INFO, row, name, result)
-        return result
+        return neutralise_text(result)  # stored defused, as the load report says
 
     year = read("Năm báo cáo", _report_year, required=True)
     unit_text = read("Đơn vị", as_text, required=True)

@@ -214,7 +214,19 @@ def entity_expansion() -> list[Case]:
                                                     "<s/>".encode("utf-16")}), "entity expansion", "DOCTYPE"),
         ("chu-thuong.xlsx", xlsx(parts={"xl/theme/theme1.xml": "<?xml version='1.0'?><!doctype t><t/>"}),
          "entity expansion", "DOCTYPE"),
+        *(hidden_declaration(name, codec) for name, codec in (
+            ("utf32.xlsx", "utf-32"), ("utf32-khong-bom.xlsx", "utf-32-le"), ("utf16-be-khong-bom.xlsx", "utf-16-be"),
+            ("utf7.xlsx", "utf-7"), ("ebcdic.xlsx", "cp500"))),
     ]
+
+
+def hidden_declaration(name: str, codec: str) -> Case:
+    """A DOCTYPE in a part written in an encoding a byte scan for `<!DOCTYPE` in UTF-8 or UTF-16 misses."""
+    text = f'<?xml version="1.0" encoding="{codec.upper()}"?><!DOCTYPE s [<!ENTITY a "b">]><s/>'
+    data = text.encode(codec)
+    if codec == "utf-7":  # `<!` written as UTF-7 base64, as an attacker would
+        data = text.split("<!")[0].encode() + b"+ADwAIQ-DOCTYPE s [+ADwAIQ-ENTITY a \"b\">]><s/>"
+    return name, xlsx(parts={"xl/styles.xml": data}), "entity expansion", "DOCTYPE"
 
 
 def huge(folder: Path) -> list[Case]:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from etl import contract
 from etl.batch import load_files
+from etl.loader import DATA_TABLES
 from etl.safe_text import FORMULA_PREFIXES, neutralise_text
 from queries.db import cursor
 from queries.extracts import EXTRACTS, extract
@@ -158,3 +159,51 @@ def test_meeting_report_is_defused(loaded):
     assert {"'" + HOSTILE_CELLS[0] + " (CB01)", "'+1 (CB02)"} <= set(cells)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report_pdf(data))).pages)
     assert "'+1 (CB02)" in text and "'=HYPERLINK" in text
+
+
+def stored_texts(cfg) -> dict[str, list[str]]:
+    """Every text value of every table the loads write, by `table.column`."""
+    con = cursor(cfg)
+    columns = con.execute("SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR' "
+                          "AND list_contains(?, table_name)", [[*DATA_TABLES, "load_history"]]).fetchall()
+    return {f"{t}.{c}": [v for (v,) in con.execute(f'SELECT DISTINCT "{c}" FROM {t}').fetchall() if v is not None]
+            for t, c in columns}
+
+
+def test_every_stored_text_is_defused_as_the_load_report_says(loaded):
+    """`Người lập` and the file names included: Streamlit's own table download and direct readers get them too."""
+    from etl.archive import Archive
+
+    cfg, _ = loaded
+    texts = stored_texts(cfg)
+    assert {name: [v for v in values if dangerous(v)] for name, values in texts.items() if
+            any(dangerous(v) for v in values)} == {}
+    assert "'" + PREPARED_BY in texts["submissions.prepared_by"]
+    assert "'@bao-cao-2024.xlsx" in texts["load_history.file_name"] and "'@bao-cao-2024.xlsx" in texts[
+        "submissions.file_name"]
+    assert "'@bao-cao-2024.xlsx" in {e.file_name for e in Archive(cfg.archive_dir).entries()}
+
+
+HOSTILE_NAMES = {  # as sent → as stored and shown
+    "../../etc/bao-cao.xlsx": "bao-cao.xlsx",
+    "C:\\Users\\ward\\Desktop\\bao cao.xlsx": "bao cao.xlsx",
+    "bao-cao-\u202excod.xlsx": "bao-cao-xcod.xlsx",  # a right-to-left override that shows `…docx.xlsx`
+    "bao\x00cao\x1b[31m\u200b.xlsx": "baocao[31m.xlsx",
+    "=cmd.xlsx": "'=cmd.xlsx",
+    "..": "(không tên)",
+}
+
+
+@pytest.mark.parametrize(("sent", "stored"), list(HOSTILE_NAMES.items()))
+def test_file_names_are_stored_and_audited_as_clean_display_names(empty_env, tmp_path, sent, stored):
+    from auth.audit import record_loads
+    from etl.archive import Archive
+    from tests.auth_fixtures import audit_rows
+
+    path, _ = write(default_spec(), tmp_path)
+    [result] = load_files([(sent, path.read_bytes())], empty_env)
+    record_loads(empty_env, "phohoa", [result])
+    assert result.ok and result.file_name == stored
+    assert stored_texts(empty_env)["load_history.file_name"] == [stored]
+    assert [e.file_name for e in Archive(empty_env.archive_dir).entries()] == [stored]
+    assert audit_rows(empty_env)[-1][2] == stored
