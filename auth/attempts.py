@@ -24,6 +24,7 @@ from pathlib import Path
 
 from auth.store import connect
 from etl.config import Settings
+from etl.private import private_dir
 
 FAILURES_BEFORE_LOCK = 5
 LOCK_MINUTES = (1, 5, 15, 60)  # after 5, 10, 15, 20+ failures in a row of one account from one client
@@ -63,7 +64,7 @@ def _key(cfg: Settings) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:  # another process made it meanwhile

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from etl.config import Settings
+from etl.private import private_dir
 
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA = """
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS audit (
 def connect(cfg: Settings) -> Iterator[sqlite3.Connection]:
     """An autocommit connection (use `BEGIN IMMEDIATE` for read-modify-write); schema on first use."""
     path = cfg.auth_db
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))  # password hashes: owner only
     con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)

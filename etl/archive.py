@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.private import open_private, private_dir
+
 
 @dataclass(frozen=True)
 class ArchiveEntry:
@@ -80,9 +82,10 @@ class Archive:
         path = self.blob_path(sha256, suffix)
         if path.exists():
             return path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (self.root, self.root / "blobs", path.parent):
+            private_dir(folder)
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-        with open(tmp, "wb") as fh:
+        with open_private(tmp) as fh:
             fh.write(data)
         os.replace(tmp, path)
         self._unsynced.append(path)
@@ -136,10 +139,10 @@ class Archive:
     def _append(self, entries: list[ArchiveEntry]) -> None:
         if not entries:
             return
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_dir(self.root)
         self._cut_torn_line()
         text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
-        with open(self.manifest, "ab") as fh:
+        with open_private(self.manifest, append=True) as fh:
             fh.write(text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())

@@ -29,6 +29,7 @@ from etl.archive import Archive, history_entries
 from etl.batch import reconcile_archive
 from etl.config import Settings
 from etl.loader import ACCEPTED_SUFFIXES
+from etl.private import open_private, private_dir
 from etl.store import (
     SCHEMA_VERSION,
     install_version,
@@ -74,7 +75,7 @@ def backup(cfg: Settings, target: Path) -> BackupSummary:
         if missing:
             raise BackupError(f"Kho lưu trữ thiếu {len(missing)} tệp đã nạp (ví dụ {missing[0]}); không sao lưu được.")
         try:
-            with tarfile.open(tmp, "w:gz") as tar:
+            with open_private(tmp) as out, tarfile.open(fileobj=out, mode="w:gz") as tar:
                 tar.add(current, arcname=DATABASE)
                 if archive.manifest.exists():
                     tar.add(archive.manifest, arcname=MANIFEST)
@@ -103,6 +104,7 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 def _sqlite_snapshot(path: Path) -> bytes:
     """A consistent copy of a live SQLite database (WAL included), through SQLite's backup API."""
     scratch = path.with_name(f".{path.name}.backup{os.getpid()}")
+    open_private(scratch).close()  # the copy holds password hashes: owner only from the start
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as source, sqlite3.connect(scratch) as copy:
             source.backup(copy)
@@ -141,8 +143,8 @@ def _unpack(source: Path, places: dict[str, Path]) -> None:
                     path = places["archive"] / member.name
                 else:
                     path = places["auth" if member.name == AUTH else "db"] / member.name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with tar.extractfile(member) as data, open(path, "wb") as out:
+                private_dir(path.parent)
+                with tar.extractfile(member) as data, open_private(path) as out:
                     shutil.copyfileobj(data, out)
                     out.flush()
                     os.fsync(out.fileno())
@@ -178,7 +180,8 @@ def restore(cfg: Settings, source: Path) -> BackupSummary:
         set_aside: list[Path] = []
         with writer_lock(cfg, LOCK_WAIT_S):
             journal = restore_journal(cfg)
-            journal.write_text(json.dumps({"source": str(source.absolute()), "started": stamp}))
+            with open_private(journal) as fh:
+                fh.write(json.dumps({"source": str(source.absolute()), "started": stamp}).encode())
             if cfg.archive_dir.exists():
                 set_aside.append(_move_aside(cfg.archive_dir, stamp))
             os.rename(places["archive"] / "archive", cfg.archive_dir)

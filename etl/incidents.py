@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import secrets
 import traceback
 from datetime import datetime
 
 from etl.config import Settings, settings
+from etl.private import open_private, private_dir
 
 LOG = logging.getLogger("ducpho")
 
@@ -33,11 +33,11 @@ def record_incident(exc: BaseException, where: str, cfg: Settings | None = None,
             audit.record(cfg, who, audit.FAILED, where, f"mã lỗi {error_id}")
     try:
         path = errors_log(cfg)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         text = "".join(traceback.format_exception(exc))
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} mã lỗi {error_id} ({where})\n{text}\n")
+        with open_private(path, append=True) as fh:
+            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} mã lỗi {error_id} ({where})\n{text}\n"
+                     .encode())
     except OSError:
         LOG.exception("could not write the errors file")
     return error_id

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from etl.config import Settings, settings
 from etl.facts import refresh_all
+from etl.private import open_private, private_dir, private_file
 from etl.units import load_units
 from queries.sql import read_sql
 
@@ -121,8 +122,8 @@ def views_outdated(cfg: Settings) -> bool:
 @contextmanager
 def writer_lock(cfg: Settings, timeout_s: float) -> Iterator[None]:
     """The one lock every writer (load, rebuild, backup, restore) holds, across threads and processes."""
-    cfg.lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(cfg.lock_path, "a+") as fh:
+    private_dir(cfg.lock_path.parent)
+    with open_private(cfg.lock_path, append=True) as fh:
         deadline = time.monotonic() + timeout_s
         while True:
             try:
@@ -179,8 +180,7 @@ def write_session(
     with writer_lock(cfg, lock_timeout_s):
         if restore_journal(cfg).exists():
             raise StoreBusy("Một lượt khôi phục bản sao lưu chưa xong; hãy chạy lại `python -m etl restore TỆP`.")
-        folder = version_dir(cfg)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(version_dir(cfg))
         current = published_file(cfg)
         _sweep(cfg, current)
         name = f"v{time.time_ns():020d}.duckdb"
@@ -189,6 +189,7 @@ def write_session(
         if not start_empty:
             shutil.copyfile(current, work)
         con = duckdb.connect(str(work))
+        private_file(work)
         try:
             if start_empty:
                 create_schema(con)
@@ -213,12 +214,12 @@ def write_session(
 
 def install_version(cfg: Settings, source: Path) -> Path:
     """Publish a copy of the database file `source` as the newest version; caller holds `writer_lock`."""
-    folder = version_dir(cfg)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(version_dir(cfg))
     _sweep(cfg, published_file(cfg))
     name = f"v{time.time_ns():020d}.duckdb"
     work = folder / (name + ".partial")
     shutil.copyfile(source, work)
+    private_file(work)
     with open(work, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(work, folder / name)
