@@ -29,16 +29,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(var_dir: Path, extra_env: dict[str, str] | None = None):
-    """Start the app as a user would; yield its base URL; stop it afterwards."""
+def streamlit_server(var_dir: Path, extra_env: dict[str, str] | None = None, address: str | None = "127.0.0.1"):
+    """Start the app as a user would; yield its base URL; stop it afterwards. `address` None: the one
+    .streamlit/config.toml names."""
     port = free_port()
     env = {**os.environ, "DP_VAR_DIR": str(var_dir), **(extra_env or {})}
     env.pop("DP_DB", None)
     env.pop("DP_ARCHIVE", None)
     log = open(var_dir.parent / f"streamlit-{port}.log", "wb")  # noqa: SIM115 (closed in the finally below)
     process = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+        [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
+         *(["--server.address", address] if address else []), "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"

@@ -12,6 +12,7 @@ from auth.session import account_name, allowed_units, may_load
 from etl.batch import Progress, load_files
 from etl.config import settings
 from etl.decoder import DECODER, SUPPORTED
+from etl.guard import file_size
 from etl.loader import LoadResult
 from etl.model import Problem
 from etl.store import StoreBusy
@@ -37,11 +38,17 @@ def describe(problem: Problem) -> str:
 UPLOADER_BUTTON = "Chọn tệp"
 
 
-def uploader_css(max_megabytes: int, types: list[str]) -> str:
-    """Streamlit's uploader says `Upload` and `20MB per file` in English and takes no text for
-    them: its own text is drawn at size 0 and the Vietnamese drawn in its place."""
-    hint = f"Kéo thả tệp vào đây · tối đa {max_megabytes} MB mỗi tệp · {', '.join(t.upper() for t in types)}"
+def uploader_css(limit: str, types: list[str]) -> str:
+    """Streamlit's uploader says `Upload`, `20MB per file` and why it refused a file (a tooltip) in
+    English and takes no text for them: its own text is drawn at size 0 and the Vietnamese drawn in
+    its place. Its own limit (`server.maxUploadSize`) is a little above ours, so that a file up to our
+    limit always reaches the loader, and one just above it gets the loader's own Vietnamese message."""
+    kinds = ", ".join(t.upper() for t in types)
+    hint = f"Kéo thả tệp vào đây · tối đa {limit} mỗi tệp · {kinds}"
+    refused = f"Không nhận tệp này: chỉ nhận tệp {kinds}, tối đa {limit} mỗi tệp"
     return f"""<style>
+[data-testid="stTooltipErrorContent"] {{ font-size: 0; }}
+[data-testid="stTooltipErrorContent"]::after {{ content: "{refused}"; font-size: 0.875rem; }}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
   content: "{UPLOADER_BUTTON}"; font-size: 1rem; }}
@@ -51,7 +58,7 @@ def uploader_css(max_megabytes: int, types: list[str]) -> str:
 
 
 def vietnamese_uploader() -> None:
-    st.html(uploader_css(int(st.get_option("server.maxUploadSize")), ACCEPTED_TYPES))
+    st.html(uploader_css(file_size(settings().max_upload_bytes), ACCEPTED_TYPES))
 
 
 def get_ready() -> None:
