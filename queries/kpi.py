@@ -7,9 +7,8 @@ import duckdb
 import pandas as pd
 
 from etl.units import Unit, UnitNotFound, load_units, resolve_unit, units_by_id
-from queries.programme import programme
 from queries.rounding import round_half_up
-from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
+from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED, allowed_param, area_label
 from queries.status import years_loaded
 from queries.targets import year_figures
 
@@ -42,7 +41,7 @@ def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str
     if not years:
         raise ValueError("Chưa có dữ liệu nào được nạp.")
     year = year if year is not None else years[-1]
-    units, label = None, programme().whole_area(year)
+    units, label = None, area_label(allowed_param(), year)
     if unit is not None:
         resolved = display_unit(unit, year, boundary)
         units, label = [resolved.unit_id], resolved.full_name

@@ -19,6 +19,7 @@ from queries.indicators import BOUNDARY_REPORTED
 from queries.kpi import display_unit
 from queries.programme import programme
 from queries.progress import pace_by_indicator, pace_path, projected_codes
+from queries.scope import allowed_param, area_label
 from queries.scorecard import ranking_and_scorecard, scorecard_order
 from queries.status import data_status, years_loaded
 from queries.targets import indicator_trend, indicator_units, year_figures
@@ -97,7 +98,7 @@ def meeting_data_for(con: duckdb.DuckDBPyConnection, year: int | None = None, un
     if year not in years:
         raise ValueError(f"Chưa có số liệu năm {year}; các năm đã có: {', '.join(map(str, years))}.")
     if unit is None:
-        return meeting_data(con, boundary, None, year, programme().whole_area(year))
+        return meeting_data(con, boundary, None, year, area_label(allowed_param(), year))
     resolved = display_unit(unit, year, boundary)
     return meeting_data(con, boundary, [resolved.unit_id], year, resolved.full_name)
 

@@ -8,7 +8,7 @@ Outside any `restricted_to` block (the command line, the tests) every unit is vi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -16,6 +16,7 @@ BOUNDARY_REPORTED = "reported"  # units as they reported that year (15 before 20
 BOUNDARY_CURRENT = "current"  # the 5 units from 1 July 2025, earlier years summed into them
 BOUNDARIES = (BOUNDARY_REPORTED, BOUNDARY_CURRENT)
 _ALLOWED: ContextVar[tuple[str, ...] | None] = ContextVar("allowed_units", default=None)
+NO_UNITS = "Không có đơn vị nào"
 
 
 @contextmanager
@@ -32,6 +33,23 @@ def allowed_param() -> list[str] | None:
     """The `$allowed` bind value: None = all units, a list (maybe empty) = only those."""
     allowed = _ALLOWED.get()
     return None if allowed is None else list(allowed)
+
+
+def area_label(allowed: Sequence[str] | None, year: int) -> str:
+    """Whose figures a screen or file holds when no unit is chosen: the whole area as the programme
+    names it in `year` (data/programme.toml), or for a reader restricted to some units (`allowed`),
+    those units' names (the ones in force in `year`, if any are). The one place this label is made:
+    the filter bar, headers, file names, the report, trend totals and the KPI export ask here."""
+    if allowed is None:
+        from queries.programme import programme
+
+        return programme().whole_area(year)
+    from etl.units import units_by_id
+
+    known = units_by_id()
+    units = [known[unit_id] for unit_id in allowed if unit_id in known]
+    in_year = [u for u in units if u.valid_in(year)]
+    return ", ".join(u.full_name for u in in_year or units) or NO_UNITS
 
 
 def reported_params(**values: object) -> dict:

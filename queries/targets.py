@@ -16,6 +16,7 @@ import pandas as pd
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
 from queries.judgement import VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
 from queries.programme import Kind, programme
+from queries.scope import allowed_param, area_label
 
 SELECTED_UNITS = "Cộng các đơn vị đã chọn"
 
@@ -27,7 +28,7 @@ def as_list(units: Sequence[str] | None) -> list[str] | None:
 
 def total_label(units: Sequence[str] | None, year: int) -> str:
     """The name of the selection's row: the whole area's name in `year`, or the selected units summed."""
-    return SELECTED_UNITS if units else programme().whole_area(year)
+    return SELECTED_UNITS if units else area_label(allowed_param(), year)
 
 
 def label_units(frame: pd.DataFrame, units: Sequence[str] | None, year: int) -> pd.DataFrame:

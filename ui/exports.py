@@ -6,6 +6,7 @@ import io
 
 import pandas as pd
 
+from auth.session import allowed_units
 from etl.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
 from ui.filters import Filters
 from ui.format import slug
@@ -38,6 +39,9 @@ def file_stem(name: str, filters: Filters | None) -> str:
     """`ty-le-thpt_toan-thi-xa_2022`: the filter written into the file name."""
     if filters is None:
         return slug(name)
-    units = "toan-thi-xa" if not filters.units else slug("-".join(filters.unit_names))[:60]
+    if filters.units:
+        units = slug("-".join(filters.unit_names))[:60]
+    else:  # the whole area: the town, or a restricted reader's own units by name
+        units = "toan-thi-xa" if allowed_units() is None else slug(filters.scope_label)[:60]
     boundary = "5-don-vi-moi" if filters.boundary == "current" else "don-vi-bao-cao"
     return f"{slug(name)}_{units}_{filters.year}_{boundary}"

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from auth.session import allowed_units
 from etl.units import merged_note
 from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
-from queries.programme import programme
+from queries.scope import area_label
 from ui import url_state
 from ui.data import query
 
@@ -45,8 +46,9 @@ class Filters:
 
 
 def whole_area_label(year: int) -> str:
-    """What the whole selection is called in `year` (data/programme.toml `toan_dia_ban`)."""
-    return programme().whole_area(year)
+    """What the whole selection is called in `year` for this reader: the programme's name of the whole
+    area (data/programme.toml `toan_dia_ban`), or a restricted reader's own units (queries.scope.area_label)."""
+    return area_label(allowed_units(), year)
 
 
 def in_sentence(label: str) -> str:
