@@ -36,13 +36,19 @@ def shared_umask():
     os.umask(before)
 
 
-def test_database_versions_archive_manifest_backups_and_accounts_are_owner_only(tmp_path, monkeypatch, shared_umask):
+@pytest.fixture
+def loaded(tmp_path, monkeypatch, shared_umask):
+    """A var/ folder the CLI made by loading one workbook; the settings and the workbook's path."""
     monkeypatch.setenv("DP_VAR_DIR", str(tmp_path / "var"))
     for name in ("DP_DB", "DP_ARCHIVE", "DP_AUTH_DB"):
         monkeypatch.delenv(name, raising=False)
-    cfg = settings()
     path, _ = write(default_spec(), tmp_path)
     assert main(["load", str(path), "--quiet"]) == 0
+    return settings(), path
+
+
+def test_database_versions_archive_manifest_backups_and_accounts_are_owner_only(loaded, tmp_path):
+    cfg, path = loaded
     add_accounts(cfg, "quantri")
     with pytest.raises(LoginRefused):
         authenticate(cfg, "khongco", "sai-mat-khau-x")  # the login key is made
@@ -60,13 +66,8 @@ def test_database_versions_archive_manifest_backups_and_accounts_are_owner_only(
     assert too_open(backups) == []
 
 
-def test_folders_an_earlier_version_left_open_are_narrowed_on_the_next_load(tmp_path, monkeypatch, shared_umask):
-    monkeypatch.setenv("DP_VAR_DIR", str(tmp_path / "var"))
-    for name in ("DP_DB", "DP_ARCHIVE", "DP_AUTH_DB"):
-        monkeypatch.delenv(name, raising=False)
-    cfg = settings()
-    path, _ = write(default_spec(), tmp_path)
-    assert main(["load", str(path), "--quiet"]) == 0
+def test_folders_an_earlier_version_left_open_are_narrowed_on_the_next_load(loaded, tmp_path):
+    cfg, _ = loaded
     for folder in [cfg.db_path.parent, *[p for p in cfg.db_path.parent.rglob("*") if p.is_dir()]]:
         folder.chmod(0o755)
     spec = default_spec()

@@ -74,11 +74,15 @@ def log_in(page, url: str, username: str, password: str) -> str:
     raise TimeoutError(f"no answer to the login of {username}")
 
 
-def open_data_page(page) -> None:
-    """Dữ liệu, from the menu (a new URL would be a new session, logged out)."""
+def officer_on_data_page(server: str, browser):
+    """Phổ Hòa's officer, logged in from the office, on Dữ liệu (opened from the menu: a new URL
+    would be a new session, logged out)."""
+    page = visitor(browser, OFFICE)
+    assert log_in(page, server, "phohoa", PASSWORD) == ""
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dữ liệu", exact=True).click()
     page.get_by_text("Nạp báo cáo của đơn vị").wait_for(timeout=120_000)
     wait_idle(page, 60)
+    return page
 
 
 @pytest.mark.browser
@@ -95,9 +99,7 @@ def test_a_stranger_cannot_lock_the_administrator_out(server, browser):
 
 @pytest.mark.browser
 def test_a_download_link_stops_working_soon_after_the_file_was_built(server, browser):
-    page = visitor(browser, OFFICE)
-    assert log_in(page, server, "phohoa", PASSWORD) == ""
-    open_data_page(page)
+    page = officer_on_data_page(server, browser)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="⬇️ Tải biểu mẫu Excel").click()
     link = download.value.url
@@ -123,9 +125,7 @@ def _uploaded(page, name: str, size: int) -> str:
 
 @pytest.mark.browser
 def test_the_web_takes_what_the_cli_takes_up_to_20_mib_and_says_why_in_vietnamese(server, browser):
-    page = visitor(browser, OFFICE)
-    assert log_in(page, server, "phohoa", PASSWORD) == ""
-    open_data_page(page)
+    page = officer_on_data_page(server, browser)
     said = _uploaded(page, "dung-20-mib.xlsx", 20 * MIB)  # the limit itself: read, then refused for its content
     assert "dung-20-mib.xlsx: bị từ chối" in said and "không phải bảng tính" in said and "vượt giới hạn" not in said
     said = _uploaded(page, "qua-20-mib.xlsx", 20 * MIB + 1)
@@ -137,9 +137,7 @@ def test_the_web_takes_what_the_cli_takes_up_to_20_mib_and_says_why_in_vietnames
 
 @pytest.mark.browser
 def test_the_uploaders_own_refusal_of_a_larger_file_reads_in_vietnamese(server, browser):
-    page = visitor(browser, OFFICE)
-    assert log_in(page, server, "phohoa", PASSWORD) == ""
-    open_data_page(page)
+    page = officer_on_data_page(server, browser)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": "rat-lon.xlsx", "mimeType": "application/octet-stream", "buffer": b"x" * (25 * MIB)})
     wait_idle(page, 30)
