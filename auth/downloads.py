@@ -21,13 +21,15 @@ from auth import audit
 from auth.session import SESSION_KEY, LoginSession, access_open, allowed_units, session_problem
 from auth.users import users_exist
 from etl.config import Settings, settings
+from etl.incidents import record_incident
 from queries.scope import restricted_to
 
 FileData = bytes | str
 
 
 class DownloadRefused(Exception):
-    """The session that drew the button no longer holds; nothing is built."""
+    """No file is handed out: the session that drew the button no longer holds, or building the file
+    failed (logged under an id)."""
 
 
 def _refusal(cfg: Settings, session: object, was_open: bool) -> str | None:
@@ -56,8 +58,12 @@ def guarded(build: Callable[[], FileData], file_name: str) -> Callable[[], FileD
             audit.record(cfg, username, audit.DOWNLOAD_REFUSED, file_name, refusal)
             raise DownloadRefused(refusal)
         audit.record(cfg, username, audit.DOWNLOAD, file_name)
-        with restricted_to(allowed):
-            data = build()
+        try:
+            with restricted_to(allowed):
+                data = build()
+        except Exception as exc:  # logged under an id; the page says the download failed, in Vietnamese
+            error_id = record_incident(exc, f"tải xuống {file_name}", cfg, username)
+            raise DownloadRefused(f"mã lỗi {error_id}") from None
         drop_built_files_later(cfg.download_link_seconds)
         return data
 
