@@ -16,6 +16,7 @@ from etl import contract as c
 from etl.members import NAMES as MEMBER_NAMES
 from etl.members import check_total, flow_holds
 from etl.model import row_ranges
+from etl.plausible import bounded_count
 from etl.vocab import BadValue, cell_key, is_blank, whole_number, year_between, yes_no_or_none
 from etl.workbook import Findings, Row, Table
 
@@ -33,7 +34,7 @@ OPTIONAL = {"founded_year", "founded_month", "rules_revised_year"}  # blank is n
 
 
 def _count(value: object) -> int | None:
-    return whole_number(value, blank=None)
+    return bounded_count(value)
 
 
 def _meetings(value: object) -> int | None:

@@ -12,6 +12,7 @@ import duckdb
 
 from etl.model import Submission
 from etl.sheetscan import dotted
+from etl.vocab import BadValue, whole_number
 
 MAX_CELL_MEMBERS = 2_000
 MAX_COMMITTEE = 100
@@ -25,6 +26,15 @@ def cell_bound_problem(code: str | None, value: int) -> str | None:
     cell = f"chi bộ '{code}'" if code else "một chi bộ"
     return (f"{cell} không thể có quá {dotted(MAX_CELL_MEMBERS)} đảng viên; hãy kiểm tra lại số này "
             "(có thể gõ thừa chữ số)")
+
+
+def bounded_count(value: object) -> int | None:
+    """A whole number ≥ 0 (or blank) that one cell or one unit's report can hold: what any other count
+    of the workbook is read with (meetings, inspections, disciplines, candidates, the admission quota)."""
+    number = whole_number(value, blank=None)
+    if number is not None and number > MAX_CELL_MEMBERS:
+        raise BadValue(f"không quá {dotted(MAX_CELL_MEMBERS)}; hãy kiểm tra lại số này (có thể gõ thừa chữ số)")
+    return number
 
 
 def committee_bound_problem(value: int) -> str | None:

@@ -14,7 +14,7 @@ from etl.cadres import read_cadres, read_dual_roles
 from etl.cell_life import read_cell_life
 from etl.members import read_members
 from etl.model import Submission
-from etl.plausible import committee_bound_problem
+from etl.plausible import bounded_count, committee_bound_problem
 from etl.safe_text import neutralise_text
 from etl.units import Unit, UnitNotFound, resolve_unit
 from etl.vocab import (
@@ -146,7 +146,7 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
     info["prepared_by"] = read("Người lập", _optional_text)
     info["prepared_on"] = read("Ngày lập", _optional_text)
     info["is_sample"] = bool(read("Dữ liệu mẫu", yes_no))
-    report["admission_quota"] = read("Chỉ tiêu kết nạp được giao", lambda v: whole_number(v, blank=None))
+    report["admission_quota"] = read("Chỉ tiêu kết nạp được giao", bounded_count)
     report["four_good_unit"] = read("Đảng bộ cơ sở bốn tốt", yes_no_or_none)
     if not V2_NAMES[c.SHEET_INFO].isdisjoint(pairs):
         report["format_version"] = c.FORMAT_V2

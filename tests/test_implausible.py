@@ -220,3 +220,20 @@ def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_th
     assert "**huge\\.xlsx: bị từ chối, 3 lỗi**" in refused
     assert "chi bộ 'CB01' không thể có quá 2\\.000 đảng viên" in refused
     assert at.file_uploader[0].key != uploader_key  # a new, empty uploader
+
+
+def test_the_format_v2_counts_are_bounded_too(empty_env, tmp_path):
+    """Inspections, candidates and the admission quota cannot reach 64 bits either: refused, not a crash."""
+    from tests.workbooks import v2_spec
+
+    spec = v2_spec()
+    spec.info["Chỉ tiêu kết nạp được giao"] = 2**63
+    spec.cells[0]["Cuộc kiểm tra"] = 10**12
+    spec.members[0]["Đối tượng được bồi dưỡng"] = 2001
+    [refused] = load_files(files(tmp_path, v2=spec), empty_env)
+    bound = "không quá 2.000; hãy kiểm tra lại số này (có thể gõ thừa chữ số)"
+    assert sorted((p.sheet, p.column, p.value, p.expected) for p in refused.problems) == sorted([
+        ("Thông tin", "Chỉ tiêu kết nạp được giao", str(2**63), bound),
+        ("Chi bộ", "Cuộc kiểm tra", str(10**12), bound),
+        ("Đảng viên", "Đối tượng được bồi dưỡng", "2001", bound),
+    ])
