@@ -33,6 +33,7 @@ class Filters:
     units: tuple[str, ...] | None  # display ids; None = all units
     unit_names: tuple[str, ...]  # for headers and file names
     years: tuple[int, ...]  # every year loaded
+    area: str | None = None  # the whole selection's name for this reader, as drawn (whole_area_label)
 
     @property
     def first_year(self) -> int:
@@ -41,7 +42,7 @@ class Filters:
     @property
     def scope_label(self) -> str:
         if not self.units:
-            return whole_area_label(self.year)
+            return self.area if self.area is not None else whole_area_label(self.year)
         return ", ".join(self.unit_names)
 
 
@@ -89,6 +90,7 @@ def sidebar_filters() -> Filters | None:
         units=tuple(chosen) or None,
         unit_names=tuple(names[u] for u in chosen),
         years=tuple(years),
+        area=area,
     )
     st.session_state[STATE_KEY] = filters
     return filters
