@@ -19,7 +19,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	touch $@
 
 run: $(VENV)/.installed-runtime
-	$(PY) -m ui.serve --server.port $(PORT) --server.address localhost
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
 
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-chromium

@@ -184,8 +184,8 @@ def login_page() -> None:
 
 def account_box(user: User) -> None:
     with st.sidebar:
-        st.markdown(f"👤 **{user.full_name or user.username}** · {user.role}")
-        st.button("Đăng xuất", key="dang_xuat", on_click=_logout, icon="🚪")
+        st.markdown(f":material/person: **{user.full_name or user.username}** · {user.role}")
+        st.button("Đăng xuất", key="dang_xuat", on_click=_logout, icon=":material/logout:")
 
 
 def _exposed() -> bool:
@@ -195,17 +195,19 @@ def _exposed() -> bool:
 
 def _login_pages(pages: Mapping[str, Sequence[st.Page]]) -> list[st.Page]:
     """The login form under every page's URL: a bookmark opens the login, then its own page."""
-    # `Page.url_path` is "" for the default page; its hash comes from the declared path
-    return [st.Page(login_page, title="Đăng nhập", icon="🔐", default=page._default, url_path=page._url_path)
+    # `Page.url_path` is "" for the default page only; a page's hash comes from its URL, so after
+    # the login the page of the same URL opens
+    return [st.Page(login_page, title="Đăng nhập", icon=":material/login:", default=not page.url_path,
+                    url_path=page.url_path or None)
             for section in pages.values() for page in section]
 
 
 def gate(pages: Mapping[str, Sequence[st.Page]]) -> User | None:
-    """Call in app.py before `st.navigation(pages)`. With no users: a banner, returns None. With
+    """Call in the main script before `st.navigation(pages)`. With no users: a banner, returns None. With
     users: the logged-in user (and the account box), or only the login form, then the run stops."""
     st.session_state[OPEN_KEY] = not users_exist(settings())
     if st.session_state[OPEN_KEY]:
-        st.warning(OPEN_BANNER, icon="🔓")
+        st.warning(OPEN_BANNER, icon=":material/lock_open:")
         if _exposed():
             st.error("Máy chủ đang mở ra mạng mà chưa có người dùng nào. Hãy tạo quản trị viên: "
                      "`python -m etl users add admin --role quan-tri`.")

@@ -1,6 +1,6 @@
-"""Every page registered in app.py, run by AppTest: cold (st.cache_data cleared) and warm.
+"""Every registered page, run by AppTest: cold (st.cache_data cleared) and warm.
 
-The script run time is the wall time of `AppTest.run()` for app.py with the page switched to:
+The script run time is the wall time of `AppTest.run()` for the main script with the page switched to:
 the shared sidebar, the page's queries, charts and tables, and AppTest's own handling of the
 elements (a few ms). The first run of a fresh process is reported apart: imports, opening the
 database and the default page, what the first visitor after a start waits for.
@@ -8,7 +8,6 @@ database and the default page, what the first visitor after a start waits for.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 
@@ -17,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.machine import median
 from etl.config import ROOT
+from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs, page_file
 
-APP = ROOT / "app.py"
-_PAGE = re.compile(r'st\.Page\(\s*"(pages/[^"]+)"\s*,\s*title="([^"]+)"[^)]*?url_path="([^"]+)"')
+APP = ROOT / "router" / "main.py"  # the main script app.py serves
 TIMEOUT_S = 900
 
 
@@ -31,8 +30,8 @@ class RegisteredPage:
 
 
 def registered_pages() -> list[RegisteredPage]:
-    """The pages of app.py's navigation, in its order (the admin page only exists for an admin)."""
-    return [RegisteredPage(*m.groups()) for m in _PAGE.finditer(APP.read_text(encoding="utf-8"))]
+    """The pages of the app's navigation, in its order (the admin page only exists for an admin)."""
+    return [RegisteredPage(str(page_file(s.file)), s.title, s.url_path) for s in all_specs(SECTIONS | ADMIN_SECTIONS)]
 
 
 @dataclass

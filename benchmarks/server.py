@@ -136,7 +136,7 @@ def bench_upload(scale: Scale, year: int) -> UploadFigures:
             page.goto(f"{url}/du-lieu")
             wait_idle(page, PAGE_TIMEOUT_S)
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
-            button = page.get_by_role("button", name="📥 Nạp dữ liệu")
+            button = page.get_by_role("button", name="Nạp dữ liệu")
             button.wait_for()
             page.wait_for_function("b => !b.disabled", arg=button.element_handle(), timeout=30_000)
             started = time.perf_counter()

@@ -27,13 +27,13 @@ def done(message: str) -> None:
 
 
 st.subheader("Người dùng")
-st.dataframe(users_table(cfg), hide_index=True, width="stretch")
+st.dataframe(users_table(cfg), hide_index=True, width="stretch", placeholder="—")
 st.caption("**quản trị**: mọi quyền, quản lý người dùng · **thường trực**: xem và tải số liệu mọi đơn vị, "
            "không nạp · **đơn vị**: nạp và xem số liệu của đơn vị mình.")
 others = [u.username for u in list_users(cfg) if u.username != admin.username]
 unit_labels = {u.unit_id: f"{u.full_name} ({u.code}, {u.valid_from}–{u.valid_to or 'nay'})" for u in load_units()}
 
-with st.expander("➕ Thêm người dùng"), st.form("them_nguoi_dung", clear_on_submit=True):
+with st.expander("Thêm người dùng", icon=":material/person_add:"), st.form("them_nguoi_dung", clear_on_submit=True):
     username = st.text_input("Tên đăng nhập", max_chars=64, key="tnd_ten")
     full_name = st.text_input("Họ tên", max_chars=120, key="tnd_ho_ten")
     role = st.selectbox("Vai trò", ROLES, key="tnd_vai_tro")
@@ -53,7 +53,7 @@ with st.expander("➕ Thêm người dùng"), st.form("them_nguoi_dung", clear_o
         else:
             done(f"Đã thêm người dùng {user.username} ({user.role}).")
 
-with st.expander("🔑 Đặt lại mật khẩu"), st.form("dat_lai_mat_khau", clear_on_submit=True):
+with st.expander("Đặt lại mật khẩu", icon=":material/key:"), st.form("dat_lai_mat_khau", clear_on_submit=True):
     target = st.selectbox("Người dùng", [admin.username, *others], key="dlmk_ten")
     password = st.text_input(f"Mật khẩu mới (ít nhất {MIN_LENGTH} ký tự)", type="password", key="dlmk_mat_khau")
     again = st.text_input("Nhập lại mật khẩu mới", type="password", key="dlmk_nhap_lai")
@@ -67,7 +67,7 @@ with st.expander("🔑 Đặt lại mật khẩu"), st.form("dat_lai_mat_khau", 
         else:
             done(f"Đã đặt lại mật khẩu cho {target}; các phiên đang mở của tài khoản này phải đăng nhập lại.")
 
-with st.expander("🔓 Mở khóa đăng nhập"), st.form("mo_khoa", clear_on_submit=True):
+with st.expander("Mở khóa đăng nhập", icon=":material/lock_open:"), st.form("mo_khoa", clear_on_submit=True):
     st.caption("Sau nhiều lần nhập sai, đăng nhập của tài khoản bị tạm khóa trên máy đã nhập sai; máy nhập sai "
                "quá nhiều lần với bất kỳ tài khoản nào cũng bị chặn tạm thời. Mở khóa xóa cả hai.")
     target = st.selectbox("Người dùng", [admin.username, *others], key="mk_ten")
@@ -79,7 +79,7 @@ with st.expander("🔓 Mở khóa đăng nhập"), st.form("mo_khoa", clear_on_s
         else:
             done(f"Đã mở khóa đăng nhập cho {target}.")
 
-with st.expander("🗑️ Xóa người dùng"):
+with st.expander("Xóa người dùng", icon=":material/delete:"):
     if not others:
         st.info("Không có người dùng nào khác để xóa.")
     else:

@@ -27,24 +27,21 @@ st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_labe
 
 st.subheader("Kết nạp và tỷ lệ kết nạp qua các năm")
 trend = by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"})
-left, right = st.columns(2)
-with left:
-    chart_block(
-        count_bars(by_year, "year", "admitted", f"Số đảng viên kết nạp, {filters.first_year}–{year}", "Năm",
-                   "Số đảng viên kết nạp"),
-        by_year.rename(columns={"year": "Năm", "admitted": "Kết nạp"})[["Năm", "Kết nạp"]],
-        "Số kết nạp theo năm", filters, key="adm_count",
-    )
-with right:
-    chart_block(
-        rate_band_trend(trend, f"Tỷ lệ kết nạp, {filters.first_year}–{year}", band, band_label,
-                        list(by_year["role"])),
-        by_year.rename(columns={
-            "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
-            "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
-            ["Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
-        "Tỷ lệ kết nạp theo năm", filters, key="adm_rate",
-    )
+chart_block(
+    count_bars(by_year, "year", "admitted", f"Số đảng viên kết nạp, {filters.first_year}–{year}", "Năm",
+               "Số đảng viên kết nạp"),
+    by_year.rename(columns={"year": "Năm", "admitted": "Kết nạp"})[["Năm", "Kết nạp"]],
+    "Số kết nạp theo năm", filters, key="adm_count",
+)
+chart_block(
+    rate_band_trend(trend, f"Tỷ lệ kết nạp, {filters.first_year}–{year}", band, band_label,
+                    list(by_year["role"])),
+    by_year.rename(columns={
+        "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
+        "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
+        ["Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
+    "Tỷ lệ kết nạp theo năm", filters, key="adm_rate",
+)
 
 st.subheader(f"Tỷ lệ kết nạp theo đơn vị, năm {year}")
 by_unit = query("admission_rate_by_unit", filters.boundary, filters.units, year)

@@ -37,7 +37,7 @@ if load_allowed():  # Thường trực sees and exports, but does not load
     account = current_user()
     loaded_by = account.username if account else st.text_input("Người nạp (không bắt buộc)", key="nguoi_nap",
                                                                  max_chars=80)
-    if st.button("📥 Nạp dữ liệu", type="primary", disabled=not uploads, key="nap_du_lieu"):
+    if st.button("Nạp dữ liệu", type="primary", disabled=not uploads, key="nap_du_lieu", icon=":material/upload:"):
         submit([(f.name, f.getvalue()) for f in uploads], loaded_by.strip() or None)
     if st.session_state.get(REPORT_KEY):
         show_report(st.session_state[REPORT_KEY])
@@ -75,9 +75,9 @@ def template_section() -> None:
     template_name = (f"bieu-mau_{slug(units_by_id()[unit_id].full_name)}_{template_year}"
                      f"{'_dien-san' if prefilled else ''}.xlsx")
     st.download_button(
-        "⬇️ Tải biểu mẫu Excel",
+        "Tải biểu mẫu Excel",
         data=guarded(partial(template_workbook, unit_id, template_year, prefilled, allowed), template_name),
-        file_name=template_name, mime=XLSX_MIME, key="mau_tai",
+        file_name=template_name, mime=XLSX_MIME, key="mau_tai", icon=":material/download:",
     )
 
 

@@ -48,8 +48,7 @@ else:
     chart_block(
         grouped_rate_bars(away, "unit", "member_group",
                           f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa năm {year}",
-                          x_title="Tỷ lệ trên số đảng viên cuối năm",
-                          ).update_xaxes(autorange=True),  # shares are small: fit the axis to them
+                          x_title="Tỷ lệ trên số đảng viên cuối năm", zoom=True),  # small shares
         away.rename(columns={
             "unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", "numerator": "Số đảng viên",
             "denominator": "Đảng viên cuối năm", "rate": "Tỷ lệ trên đảng viên cuối năm"})[

@@ -63,7 +63,8 @@ table_block(vi_table(town, headers), "Tiến độ các chỉ tiêu", filters, k
 
 codes = [c for c in projected_codes() if c in set(town["indicator"])]
 chosen = st.multiselect("Chỉ tiêu xem biểu đồ", codes, default=[c for c in prog.headline if c in codes],
-                        format_func=lambda c: prog.indicator(c).heading, key="tien_do_chi_tieu")
+                        format_func=lambda c: prog.indicator(c).heading, key="tien_do_chi_tieu",
+                        select_all=False)
 if not chosen:
     st.info("Chọn ít nhất một chỉ tiêu để xem biểu đồ tiến độ.")
 for code in chosen:

@@ -1,21 +1,25 @@
 """Trình chiếu: the programme's state for the projector, one chart or card group per screen.
 
 The slide number lives in the URL (`/trinh-chieu?trang=3&nam=2022`), the arrow keys (← →), a
-presenter's remote (Page Down / Page Up) and the buttons step through the slides, the sidebar's filters carry over (hidden here, as is the chrome).
+presenter's remote (Page Down / Page Up) and the buttons step through the slides, the sidebar's
+filters carry over (hidden here, as is the chrome). The high-contrast theme for a washed-out
+projector is a switch on the navigation row, kept in the URL too (`tuong_phan=true`).
 """
 
 import streamlit as st
 
 from ui.data import query
 from ui.filters import current
-from ui.slides import hide_chrome, slides
+from ui.layout import footer_line
+from ui.navigation import HOME, page_file
+from ui.slides import presentation_style, slides
 
 SLIDE_KEY = "trang"
+CONTRAST_KEY = "tuong_phan"
 
-hide_chrome()
 filters = current()
-deck = slides(query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label))
-count = len(deck)
+data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
+count = len(slides(data))
 
 
 def step(delta: int) -> None:
@@ -23,18 +27,22 @@ def step(delta: int) -> None:
 
 
 with st.container(horizontal=True, vertical_alignment="center", key="slide_nav"):
-    st.button("◀ Trước", key="slide_previous", on_click=step, args=(-1,), shortcut="Left")
-    number = st.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None)
-    st.button("Sau ▶", key="slide_next", on_click=step, args=(1,), shortcut="Right", type="primary")
-    st.page_link("pages/overview.py", label="Thoát trình chiếu", icon="✖")
+    st.button("Trước", key="slide_previous", icon=":material/chevron_left:", on_click=step, args=(-1,),
+              shortcut="Left")
+    number = st.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None, width="stretch")
+    st.button("Sau", key="slide_next", icon=":material/chevron_right:", icon_position="right", on_click=step,
+              args=(1,), shortcut="Right", type="primary")
+    contrast = st.toggle("Tương phản cao", key=CONTRAST_KEY, bind="query-params")
+    st.page_link(page_file(HOME.file), label="Thoát", icon=":material/close:")
 with st.container(key="slide_clicker"):  # hidden: a presenter's remote sends Page Down / Page Up
     st.button("Trang sau", key="slide_page_down", on_click=step, args=(1,), shortcut="PageDown")
     st.button("Trang trước", key="slide_page_up", on_click=step, args=(-1,), shortcut="PageUp")
+presentation_style(contrast)
 
-slide = deck[number - 1]
-with st.container(key=f"slide_{number}"):
-    if number > 1 and not slide.titled:
+slide = slides(data, contrast)[number - 1]
+with st.container(key="slide_body"), st.container(key=f"slide_{number}"):
+    if number > 1 and not slide.titled:  # the cover is its own title
         st.markdown(f"# {slide.title}")
-    st.caption(f"{filters.scope_label} · năm {filters.year} · trang {number}/{count} · "
-               "phím ← → để chuyển trang")
     slide.draw()
+with st.container(key="slide_footer"):
+    footer_line(filters, first=f"trang {number}/{count}", last="phím ← → để chuyển trang")

@@ -10,6 +10,7 @@ from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import section_titles
 from report.tables import indicators_table
+from ui.blocks import DOWNLOAD_ICON
 from ui.data import query
 from ui.exports import file_stem
 from ui.filters import current
@@ -28,12 +29,12 @@ st.markdown(f"Báo cáo về tình hình thực hiện Đề án của **{filter
 stem = file_stem("bao-cao-hop", filters)
 left, right = st.columns(2)
 html_name, pdf_name = f"{stem}.html", f"{stem}.pdf"
-left.download_button("⬇️ Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
+left.download_button("Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
                      guarded(lambda: report_html(data).encode("utf-8"), html_name), html_name, "text/html",
-                     key="bao_cao_html", on_click="ignore", type="primary", width="stretch")
-right.download_button("⬇️ Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data), pdf_name),
+                     key="bao_cao_html", on_click="ignore", type="primary", width="stretch", icon=DOWNLOAD_ICON)
+right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data), pdf_name),
                       pdf_name, "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary",
-                      width="stretch")
+                      width="stretch", icon=DOWNLOAD_ICON)
 
 st.subheader("Nội dung báo cáo")
 st.markdown("  \n".join(section_titles(data)))
@@ -42,4 +43,4 @@ st.caption(f"Bảng xếp hạng: {vi_number(len(data.ranking))} đơn vị · t
 
 st.subheader(f"Kết quả thực hiện các chỉ tiêu năm {filters.year}")
 st.html(f"<style>{CARDS_CSS}</style>{cards_html(data.cards)}")
-st.dataframe(indicators_table(data), hide_index=True, width="stretch", key="bao_cao_chi_tieu")
+st.dataframe(indicators_table(data), hide_index=True, width="stretch", key="bao_cao_chi_tieu", placeholder="—")

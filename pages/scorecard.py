@@ -65,9 +65,9 @@ st.caption(f"Mọi đơn vị năm {year} so với các chỉ tiêu chính của
            "Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
 st.markdown(f"**Cách xếp hạng.** {rank_definition()}")
 if filters.units:
-    st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ▶). Bảng xếp hạng luôn so sánh mọi đơn vị.")
-    st.button(f"✖ Bỏ lọc đơn vị (xem {in_sentence(whole_area_label(year))})", key="xep_hang_bo_loc",
-              on_click=clear_units)
+    st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh mọi đơn vị.")
+    st.button(f"Bỏ lọc đơn vị (xem {in_sentence(whole_area_label(year))})", key="xep_hang_bo_loc",
+              on_click=clear_units, icon=":material/filter_alt_off:")
 
 options = sort_options()
 sort_by = st.selectbox("Sắp xếp theo", list(options), format_func=options.get, key="xep_hang_sap_xep")
@@ -81,11 +81,10 @@ chart_block(
 st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dưới đây, để lọc mọi trang theo đơn vị đó.")
 
 names = dict(zip(ranking["display_id"], ranking["unit"], strict=True))
-columns = st.columns(5)
-for index, display_id in enumerate(first_and_selected(order, filters.units)):  # the units of the chart
-    columns[index % 5].button(names[display_id], key=f"xep_hang_chon_{display_id}", width="stretch",
-                              on_click=focus_unit, args=(display_id,),
-                              type="primary" if filters.units and display_id in filters.units else "secondary")
+with st.container(horizontal=True, gap="small"):  # whole names, as many to a line as fit
+    for display_id in first_and_selected(order, filters.units):  # the units of the chart
+        st.button(names[display_id], key=f"xep_hang_chon_{display_id}", on_click=focus_unit, args=(display_id,),
+                  type="primary" if filters.units and display_id in filters.units else "secondary")
 
 st.subheader(f"Thứ hạng năm {year} và thay đổi so với năm {year - 1}")
 table_block(vi_table(ranking, RANK_COLUMNS), "Thứ hạng đơn vị", filters, key="xep_hang_thu_hang")

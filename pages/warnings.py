@@ -15,6 +15,7 @@ from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
 from ui.format import vi_number
+from ui.navigation import page_file
 from ui.tables import vi_table
 
 LIST_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "year": "Năm",
@@ -33,8 +34,9 @@ SECRETARY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi
 EXCELLENT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "excellent": "Hoàn thành xuất sắc",
                      "good_or_better": "Hoàn thành tốt trở lên", "share": "Tỷ lệ xuất sắc"}
 LISTED = 50  # warnings written out per rule; the table under them holds every one
-ICONS = {"idle_cells": "🕒", "below_target": "🎯", "rising_exits": "📉", "training_gaps": "📚",
-         "weak_secretaries": "🎓", "excellent_share": "⭐"}
+ICONS = {"idle_cells": ":material/schedule:", "below_target": ":material/flag:", "rising_exits": ":material/person_remove:",
+         "training_gaps": ":material/menu_book:", "weak_secretaries": ":material/school:",
+         "excellent_share": ":material/star:"}
 COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
            "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ",
            "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức"}
@@ -84,4 +86,4 @@ for code, (title, page, page_label) in RULES.items():
         st.markdown("\n".join(lines))
         name, args, headers = RULE_TABLES[code]
         table_block(vi_table(query(name, *args), headers), title, filters, key=f"canh_bao_{code}", expanded=False)
-    st.page_link(page, label=f"Xem số liệu tại trang «{page_label}»", icon="➡️")
+    st.page_link(page_file(page), label=f"Xem số liệu tại trang «{page_label}»", icon=":material/arrow_forward:")

@@ -11,7 +11,7 @@ from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.report_data import MeetingData
 from queries.targets import basis_breaks, basis_notes, target_line, target_lines
 from ui.charts import rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
-from ui.meeting_charts import pace_chart, scorecard_heatmap
+from ui.meeting_charts import LEGEND_BELOW, pace_chart, scorecard_heatmap
 from ui.verdicts import mark_breaks, split_at_breaks
 
 
@@ -54,11 +54,7 @@ def ratings_figure(data: MeetingData) -> go.Figure | None:
     fig = rate_trend(split_at_breaks(frame, ORG_CODE, breaks),
                      f"{groups} · Hoàn thành tốt nhiệm vụ trở lên, {data.first_year}–{data.year}", "label",
                      target_lines(MEMBER_CODE))
-    low = float(frame["rate"].min(skipna=True)) if frame["rate"].notna().any() else 0.0
-    fig.update_yaxes(range=[max(0.0, low - 0.1), 1.02], rangemode="normal")  # both rates sit near 90%
-    if len(fig.data) > 1:
-        fig.data[1].textposition = "bottom center"  # the two series' labels apart
-    return mark_breaks(fig, breaks)
+    return mark_breaks(fig, breaks)  # rate_trend focuses the axis and keeps the two series' labels apart
 
 
 def pace_figure(data: MeetingData, code: str) -> go.Figure | None:
@@ -71,9 +67,10 @@ def pace_figure(data: MeetingData, code: str) -> go.Figure | None:
                       SERIES_PROJECTED, SERIES_TARGET)
 
 
-def scorecard_figure(data: MeetingData) -> go.Figure | None:
-    """Every unit × the headline indicators, coloured by verdict; the selected units marked."""
+def scorecard_figure(data: MeetingData, legend: str = LEGEND_BELOW) -> go.Figure | None:
+    """Every unit × the headline indicators, coloured by verdict; the selected units marked; the
+    indicators' names below the grid or (a slide) right of it."""
     if data.scorecard.empty:
         return None
     return scorecard_heatmap(data.scorecard, list(data.scorecard_order), f"Bảng xếp hạng đơn vị năm {data.year}",
-                             selected=data.units, note=basis_notes(programme().headline, data.year))
+                             selected=data.units, note=basis_notes(programme().headline, data.year), legend=legend)

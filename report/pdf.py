@@ -20,7 +20,7 @@ from queries.programme import programme
 from queries.report_data import MeetingData
 from report.cards import change_text
 from report.html import BOUNDARY_TEXT
-from report.pdf_table import draw_table
+from report.pdf_table import draw_table, fit_widths
 from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
 from ui.format import vi_count, vi_percent
 from ui.verdicts import ROLE_INK, ROLE_RGB
@@ -29,6 +29,7 @@ FONT = "DejaVu"
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 MARGIN = 14  # mm
 TEXT_WIDTH = 210 - 2 * MARGIN
+MIN_TABLE_FONT = 5.6  # pt: the smallest a table may shrink to so that no word is split
 RED, GREY, INK = (183, 28, 28), (120, 120, 120), (26, 26, 26)
 
 
@@ -132,13 +133,17 @@ class ReportPDF(FPDF):
                    fills: list[list[tuple | None]] | None = None, headings: list[str] | None = None,
                    size: float = 7.5) -> None:
         self.heading(name, 9.5)
-        self.set_font(FONT, "", size)
-        relative = widths or (1,) * len(frame.columns)
-        scale = TEXT_WIDTH / sum(relative)
+        headings = headings or [str(c) for c in frame.columns]
         aligns = ["R" if _numeric(frame[c]) else "L" for c in frame.columns]
         rows = [[str(v) for v in values] for values in frame.itertuples(index=False)]
-        draw_table(self, headings or [str(c) for c in frame.columns], rows, [w * scale for w in relative], aligns,
-                   fills)
+        relative = widths or (1,) * len(frame.columns)
+        while True:  # the largest font, down to MIN_TABLE_FONT, at which no column splits a word
+            self.set_font(FONT, "", size)
+            fitted = fit_widths(self, headings, rows, relative, TEXT_WIDTH)
+            if fitted is not None or size <= MIN_TABLE_FONT:
+                break
+            size = max(MIN_TABLE_FONT, size - 0.4)
+        draw_table(self, headings, rows, fitted or [w * TEXT_WIDTH / sum(relative) for w in relative], aligns, fills)
         self.ln(3)
 
     def scorecard(self, block: Scorecard) -> None:

@@ -40,6 +40,30 @@ def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
     return lines
 
 
+def _widest_word(pdf: FPDF, texts: Sequence[str], bold: bool) -> float:
+    pdf.set_font(style="B" if bold else "")
+    widest = max((pdf.get_string_width(word) for text in texts for word in text.split()), default=0.0)
+    pdf.set_font(style="")
+    return widest
+
+
+def fit_widths(pdf: FPDF, headings: Sequence[str], rows: Sequence[Sequence[str]], relative: Sequence[float],
+               total: float) -> list[float] | None:
+    """Column widths in mm summing to `total`, near the `relative` shares, each wide enough for the
+    longest word of its heading and cells at the current font (a word is never cut: `Hạn/g`,
+    `3%–4%/nă/m` read badly); None when even that does not fit: a smaller font is needed."""
+    columns = range(len(headings))
+    least = [max(_widest_word(pdf, [headings[i]], True), _widest_word(pdf, [r[i] for r in rows], False))
+             + 2 * PAD_X + 0.05 for i in columns]
+    if sum(least) > total:
+        return None
+    widths = [max(least[i], relative[i] * total / sum(relative)) for i in columns]
+    excess, spare = sum(widths) - total, sum(w - m for w, m in zip(widths, least, strict=True))
+    if excess > 0:  # take it from the columns above their least, in proportion
+        widths = [m + (w - m) * (1 - excess / spare) for w, m in zip(widths, least, strict=True)]
+    return widths
+
+
 def _layout(pdf: FPDF, cells: Sequence[str], widths: Sequence[float], bold: bool,
             line_height: float) -> tuple[list[list[str]], float]:
     """Each cell's lines and the row's height."""

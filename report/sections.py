@@ -91,7 +91,7 @@ def _results(data: MeetingData) -> Section:
 def _scorecard(data: MeetingData) -> Section:
     blocks: list = [Note(rank_definition())]
     if data.units:
-        blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({data.scope_label}) được đánh dấu ▶."))
+        blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({data.scope_label}) được đánh dấu ►."))
     if data.scorecard.empty:
         return Section(section_titles(data)[1], [Note(f"Chưa có số liệu năm {data.year} để xếp hạng.")])
     blocks += [

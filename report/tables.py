@@ -67,7 +67,7 @@ def scorecard_grid(data: MeetingData) -> pd.DataFrame:
     for display_id in data.scorecard_order:
         unit = ranking[display_id]
         row = {"display_id": display_id, "Hạng": str(unit["rank"]),
-               "Đơn vị": ("▶ " if data.units and display_id in data.units else "") + unit["unit"],
+               "Đơn vị": ("► " if data.units and display_id in data.units else "") + unit["unit"],
                "So với năm trước": unit["rank_change_text"],
                "Số chỉ tiêu đạt": str(unit["targets_met"])}
         for code, label in column_labels().items():

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER
 from auth.users import add_user
 from etl.config import Settings
+from tests.page_support import app_test
+from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 PASSWORD = "mat-khau-du-dai-1"
 ACCOUNTS = {
     "quantri": (ADMIN, ()),
     "thuongtruc": (COMMITTEE, ()),
     "phohoa": (UNIT_OFFICER, ("21469-2015", "21439-2025")),
 }
-# every page app.py registers, by url_path (read from app.py, so a new page is covered at once)
-PAGE_FILES = {url_path: script for script, url_path in
-              re.findall(r'st\.Page\("(pages/\w+\.py)"[^)]*url_path="([\w-]+)"', APP.read_text(encoding="utf-8"))}
+# every page the app registers, by url_path (from its one list, so a new page is covered at once)
+PAGE_FILES = {spec.url_path: f"pages/{spec.file}" for spec in all_specs(SECTIONS | ADMIN_SECTIONS)}
 assert {"tong-quan", "du-lieu", "quan-tri"} <= set(PAGE_FILES), PAGE_FILES
 BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
 
@@ -40,7 +38,7 @@ def audit_rows(cfg: Settings) -> list[tuple[str, str, str, str]]:
 
 
 def new_app() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=180)
+    at = app_test(180)
     at.run()
     return at
 

@@ -38,7 +38,7 @@ def streamlit_server(var_dir: Path, extra_env: dict[str, str] | None = None, add
     env.pop("DP_ARCHIVE", None)
     log = open(var_dir.parent / f"streamlit-{port}.log", "wb")  # noqa: SIM115 (closed in the finally below)
     process = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true",
          *(["--server.address", address] if address else []), "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

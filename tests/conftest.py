@@ -54,7 +54,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser):
-    """`python -m ui.serve` on this module's copy of the sample database, opened once so it is warm."""
+    """`streamlit run app.py` on this module's copy of the sample database, opened once so it is warm."""
     from tests.browser import streamlit_server, warm_up
 
     var_dir = tmp_path_factory.mktemp("app") / "var"

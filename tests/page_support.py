@@ -18,16 +18,30 @@ from etl import contract as c
 from etl.config import SAMPLES_DIR
 from etl.template import write_workbook
 from etl.units import units_by_id, units_in_year
+from ui.navigation import page_file
 
 TIMEOUT = 180
-APP = Path(__file__).resolve().parent.parent / "app.py"
+APP = Path(__file__).resolve().parent.parent / "router" / "main.py"  # the main script app.py serves
+
+
+class DashboardTest(AppTest):
+    """The real app under AppTest; `switch_page("pages/x.py")` names a page as the repository does
+    (the main script sits in router/, away from pages/: see app.py)."""
+
+    def switch_page(self, page_path: str) -> AppTest:
+        return super().switch_page(str(page_file(page_path)))
+
+
+def app_test(timeout: float = TIMEOUT) -> DashboardTest:
+    """A fresh session of the real app, not run yet."""
+    return DashboardTest(APP, default_timeout=timeout)
 SAMPLE_NAME = re.compile(r"mau_(\d{4})_(\d{5})_")
 
 
 def run_page(page: str, year: int | None = None, boundary: str | None = None,
              units: list[str] | None = None) -> AppTest:
     """The real app on `page` with the sidebar filters set as a user would set them."""
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at = app_test()
     at.run()  # the first run registers the pages with st.navigation
     at.switch_page(page)
     at.run()

@@ -94,7 +94,7 @@ def test_each_role_logs_in_to_its_pages(accounts, username):
     at = login(username)
     assert not at.exception, errors(at)
     assert not logged_out(at)
-    assert f"👤 **Tài khoản {username}** · {role}" in [m.value for m in at.sidebar.markdown]
+    assert f":material/person: **Tài khoản {username}** · {role}" in [m.value for m in at.sidebar.markdown]
     assert at.sidebar.multiselect(key="don_vi")  # the shared filters are back
     at.switch_page("pages/data.py").run()
     assert not at.exception, errors(at)

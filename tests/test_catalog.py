@@ -10,6 +10,7 @@ from queries.programme import programme
 from queries.sql import SQL_DIR
 from tests.page_support import run_page
 from tests.test_cli import CONTRACT_CODES
+from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 DDL_SQL = {"schema", "views"}  # table and view definitions: no query
@@ -38,13 +39,19 @@ def code_literals(path: Path) -> list[object]:
     return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and id(node) not in docstrings]
 
 
+def test_every_page_file_is_registered():
+    registered = {spec.file for spec in all_specs(SECTIONS | ADMIN_SECTIONS)}
+    files = {p.name for p in (ROOT / "pages").glob("*.py")}
+    assert files == registered
+
+
 DEADLINES_AND_BASELINE = {2022, 2025, 2030}
 
 
 def test_no_page_names_an_indicator_or_a_deadline():
     """Pages ask the programme (data/programme.toml) for indicators, levels and deadlines: a page that
     names an indicator code or a deadline year would not follow a change of the file."""
-    for path in [*(ROOT / "pages").glob("*.py"), ROOT / "app.py"]:
+    for path in [*(ROOT / "pages").glob("*.py"), ROOT / "app.py", ROOT / "router" / "main.py"]:
         assert not re.findall(r"T[1-7]_[a-z_]+", path.read_text()), path.name
         literals = code_literals(path)
         assert not [v for v in literals if isinstance(v, int) and v in DEADLINES_AND_BASELINE], path.name

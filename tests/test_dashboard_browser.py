@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -16,34 +17,101 @@ from queries.rounding import percent
 from queries.warnings import idle_cells
 from tests.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
 from tests.page_support import submission, workbook_bytes
+from tests.readability import chart_labels, emoji, english, heights
 from ui.format import vi_count
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "xep-hang", "tien-do", "canh-bao",
-         "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_meeting_browser.py steps through it
+PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "xep-hang", "tien-do",
+         "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it
+WIDTHS = [(1024, 768), (1280, 720), (1920, 1080)]
+SCREENSHOTS = [(1280, 720), (1920, 1080)]
+
+
+def open_page(page, url: str) -> None:
+    """Open `url` and wait until its script run is over."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
+    wait_idle(page, timeout_s=120)
+
+
+def whole_page_screenshot(page, name: str, width: int, height: int) -> None:
+    """The page from top to bottom at this width (the main column scrolls, not the document)."""
+    page.set_viewport_size({"width": width, "height": height})
+    time.sleep(0.6)
+    page.set_viewport_size({"width": width, "height": min(12_000, max(height, heights(page)["main"]))})
+    time.sleep(0.8)
+    screenshot(page, f"{name}-{width}x{height}")
+    page.set_viewport_size({"width": width, "height": height})
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_renders_without_exception(browser, app_url, path):
+def test_every_page_is_readable(browser, app_url, path):
+    """No exception, no "Page not found", no English, no emoji; at 1024, 1280 and 1920 px wide no
+    chart label runs into another or off its chart; a screenshot at 1280×720 and 1920×1080."""
     page = new_page(browser)
-    page.goto(f"{app_url}/{path}?nam=2022")
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
-    wait_idle(page, timeout_s=120)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{app_url}/{path}?nam=2024")
     assert exceptions(page) == []
     assert page.get_by_text("Page not found").count() == 0
-    screenshot(page, f"page-{path or 'tong-quan'}")
+    problems = {}
+    for width, height in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        time.sleep(0.6)  # plotly redraws on the resize event
+        labels = chart_labels(page)
+        if labels["overlaps"] or labels["outside"]:
+            problems[width] = labels
+    assert problems == {}
+    assert english(page) == []
+    assert emoji(page) == []
+    for width, height in SCREENSHOTS:
+        whole_page_screenshot(page, f"page-{path or 'goc'}", width, height)
+    page.context.close()
+
+
+def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var, tmp_path):
+    """`streamlit run app.py` just started, and the first visitor comes from a shared link: the
+    page of the link, no "Page not found" (Streamlit's legacy pages/ mode once answered that first
+    run); then the home page under its own URL."""
+    var_dir = tmp_path / "var"
+    shutil.copytree(sample_var, var_dir, symlinks=True)
+    with streamlit_server(var_dir) as url:
+        page = new_page(browser)
+        for path, title in [("ket-nap?nam=2022", "Kết nạp đảng viên (T3)"), ("tong-quan?nam=2022", "Tổng quan")]:
+            open_page(page, f"{url}/{path}")
+            assert page.get_by_text("Page not found").count() == 0, path
+            assert page.get_by_role("dialog").count() == 0, path
+            assert title in page.locator('[data-testid="stMain"] h1').first.inner_text()
+            assert page.url == f"{url}/{path}"
+        page.context.close()
+
+
+def test_a_phone_sees_the_page_under_the_banners(browser, app_url):
+    """390 px wide: the access and sample-data banners and the header line stay a strip at the top."""
+    page = new_page(browser)
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{app_url}/?nam=2024")
+    header = page.locator(".st-key-page_header").bounding_box()
+    assert header["height"] <= 844 * 0.2, header
+    assert page.locator('[data-testid="stMain"] h1').bounding_box()["y"] < 844 * 0.4
+    screenshot(page, "phone-390x844")
+    page.context.close()
+
+
+def test_no_empty_plot_for_a_selection_without_figures(browser, app_url):
+    """Phổ Hòa admitted no pupil, worker or business owner in 2022: a sentence, not an empty plot."""
+    page = new_page(browser)
+    open_page(page, f"{app_url}/ket-nap?nam=2022&don_vi=21469-2015")
+    page.get_by_text("Không có số liệu khác 0 để vẽ biểu đồ «Kết nạp theo đối tượng và đơn vị»").wait_for()
+    titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
+    assert not any("theo đơn vị, năm 2022" in t and "chủ doanh nghiệp" in t for t in titles), titles
     page.context.close()
 
 
 def test_baseline_then_unit_filter_changes_the_figures(browser, app_url):
     page = new_page(browser)
-    page.goto(f"{app_url}/trinh-do?nam=2022")
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
-    wait_idle(page, timeout_s=120)
+    open_page(page, f"{app_url}/trinh-do?nam=2022")
     assert page.get_by_text("67,78%").count() > 0
-    page.goto(f"{app_url}/trinh-do?nam=2022&don_vi=21469-2015")  # a unit by its stable id
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
-    wait_idle(page, timeout_s=120)
+    open_page(page, f"{app_url}/trinh-do?nam=2022&don_vi=21469-2015")  # a unit by its stable id
     assert exceptions(page) == []
     assert "Phường Phổ Hòa" in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, "filter-pho-hoa-2022")
@@ -100,7 +168,7 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         assert _drawn_text(dropzone.locator('[data-testid="stFileUploaderDropzoneInstructions"] span')) == (
             "Kéo thả tệp vào đây · tối đa 20 MB mỗi tệp · XLSX, XLSM, XLS, ODS")
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
-        button = page.get_by_role("button", name="📥 Nạp dữ liệu")
+        button = page.get_by_role("button", name="Nạp dữ liệu")
         page.wait_for_function("b => !b.disabled", arg=button.element_handle(), timeout=60_000)
         button.click()
         page.get_by_text("Kết quả nạp:").wait_for(timeout=120_000)
@@ -115,7 +183,7 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         screenshot(page, "overview-after-upload")
 
         with page.expect_download(timeout=60_000) as download:
-            page.get_by_role("button", name="⬇️ Tải CSV").first.click()
+            page.get_by_role("button", name="Tải CSV").first.click()
         data = Path(download.value.path()).read_bytes()
         assert download.value.suggested_filename == "chi-tieu_phuong-pho-hoa-2020-2024_2024_don-vi-bao-cao.csv"
         page.context.close()

@@ -22,8 +22,7 @@ from etl.store import write_session
 from queries.db import cursor
 from queries.kpi import kpi_table
 from tests.page_support import (
-    APP,
-    TIMEOUT,
+    app_test,
     member_sums,
     run_page,
     sample_rows,
@@ -170,7 +169,7 @@ def test_template_blank_or_prefilled(sample_env):
     at.selectbox(key="mau_don_vi").set_value(PHO_HOA).run()
     assert not at.exception
     assert any("Điền sẵn từ báo cáo: Phường Phổ Hòa năm 2023" in cap.value for cap in at.caption)
-    assert [b.proto.label for b in at.get("download_button") if b.proto.label.startswith("⬇️ Tải biểu mẫu")]
+    assert [b.proto.label for b in at.get("download_button") if b.proto.label.startswith("Tải biểu mẫu")]
 
     rows = sample_rows()["cells"]
     last_year = sorted(rows[(rows["unit_id"] == PHO_HOA) & (rows["year"] == 2023)]["Mã chi bộ"])
@@ -186,7 +185,7 @@ def test_template_blank_or_prefilled(sample_env):
 def test_empty_database_then_first_upload(empty_env):
     with write_session(empty_env):
         pass  # a published database with nothing loaded
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at = app_test()
     at.run()
     assert not at.exception
     assert any("Chưa có số liệu nào" in i.value for i in at.info)
@@ -212,7 +211,7 @@ def test_empty_database_then_first_upload(empty_env):
 def test_pages_stop_politely_without_data(empty_env, page):
     with write_session(empty_env):
         pass
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at = app_test()
     at.run()
     at.switch_page(page)
     at.run()

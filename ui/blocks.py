@@ -10,12 +10,14 @@ import streamlit as st
 
 from auth.downloads import guarded
 from queries.rounding import percent
-from ui.charts import plotly_config
+from ui.chart_style import plotly_config
 from ui.exports import csv_bytes, file_stem, xlsx_bytes
 from ui.filters import Filters
 from ui.format import vi_number, vi_percent
 
 RATE_PREFIX = "Tỷ lệ"
+DOWNLOAD_ICON = ":material/download:"
+MISSING = "—"  # a missing figure in a table (Streamlit draws "None" otherwise, whatever the formats say)
 SHOWN_ROWS = 300  # rows formatted (pandas Styler: ~1 ms a row) and sent to the browser; the downloads hold all
 
 
@@ -39,7 +41,8 @@ def styled(table: pd.DataFrame):
             formats[column] = vi_number
         elif pd.api.types.is_float_dtype(table[column]):
             formats[column] = lambda v: vi_number(v, 2)
-    return table.style.format(formats, na_rep="—")
+    # every column's missing value as `—` (an object column of ranks showed `None`), then the formats
+    return table.style.format(na_rep="—").format(formats, na_rep="—")
 
 
 def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str) -> None:
@@ -49,11 +52,11 @@ def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filte
     stem = file_stem(name, filters)
     frame = table if callable(table) else lambda: table
     left, right = st.columns(2)
-    left.download_button("⬇️ Tải CSV", guarded(lambda: csv_bytes(export_frame(frame())), f"{stem}.csv"),
-                         f"{stem}.csv", "text/csv", key=f"csv_{key}")
-    right.download_button("⬇️ Tải Excel", guarded(lambda: xlsx_bytes(export_frame(frame())), f"{stem}.xlsx"),
+    left.download_button("Tải CSV", guarded(lambda: csv_bytes(export_frame(frame())), f"{stem}.csv"),
+                         f"{stem}.csv", "text/csv", key=f"csv_{key}", icon=DOWNLOAD_ICON)
+    right.download_button("Tải Excel", guarded(lambda: xlsx_bytes(export_frame(frame())), f"{stem}.xlsx"),
                           f"{stem}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx_{key}")
+                          key=f"xlsx_{key}", icon=DOWNLOAD_ICON)
 
 
 def chart_key(key: str) -> str:
@@ -79,21 +82,26 @@ def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: st
         if not box.open:  # a closed table costs nothing: opening it reruns the page and draws it
             return
         shown = table.head(SHOWN_ROWS)
-        st.dataframe(styled(shown), hide_index=True, width="stretch")
+        st.dataframe(styled(shown), hide_index=True, width="stretch", placeholder=MISSING)
         if rows > len(shown):
             st.caption(f"Hiển thị {vi_number(len(shown))} dòng đầu trong {vi_number(rows)} dòng; "
                        "tệp CSV, Excel tải về có đủ mọi dòng.")
         downloads(whole or table, name, filters, key)
 
 
-def chart_block(fig: go.Figure, table: pd.DataFrame, name: str, filters: Filters | None, key: str,
+def chart_block(fig: go.Figure | None, table: pd.DataFrame, name: str, filters: Filters | None, key: str,
                 on_select: Callable[[], None] | None = None) -> None:
     """The chart, the table of exactly what it draws, and that table as CSV and XLSX.
 
-    `on_select`: a callback run when the user clicks a point; the selection is then in
-    `st.session_state[chart_key(key)]`.
+    `fig` None (a chart function found nothing to draw, e.g. every count 0): a sentence says so
+    instead of an empty plot; the table stays. `on_select`: a callback run when the user clicks a
+    point; the selection is then in `st.session_state[chart_key(key)]`.
     """
-    options = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
-    st.plotly_chart(fig, width="stretch", config=plotly_config(file_stem(name, filters)), key=chart_key(key),
-                    **options)
+    if fig is None:
+        st.info(f"Không có số liệu khác 0 để vẽ biểu đồ «{name}» cho lựa chọn này; bảng số liệu dưới đây ghi đủ.",
+                icon=":material/info:")
+    else:
+        options = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
+        st.plotly_chart(fig, width="stretch", theme=None, config=plotly_config(file_stem(name, filters)),
+                        key=chart_key(key), **options)
     table_block(table, name, filters, key, expanded=False)

@@ -1,5 +1,5 @@
-"""Plotly figures in one look: Vietnamese axes and hover text, bars and points coloured by the verdict's
-colour role (ui/verdicts.py)."""
+"""Plotly figures in one look (ui/chart_style.py): Vietnamese axes and hover text, bars and points
+coloured by the verdict's colour role (ui/verdicts.py)."""
 
 from __future__ import annotations
 
@@ -7,51 +7,30 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from ui.chart_style import (
+    HALO,
+    TARGET,
+    band_in_legend,
+    bar_label_places,
+    base_layout,
+    focused_range,
+    label_sides,
+    plotly_config,
+    stack_totals,
+    target_in_legend,
+)
 from ui.figure_cache import cached_figure
-from ui.format import PLOTLY_SEPARATORS, vi_count, vi_number, vi_percent
+from ui.format import vi_count, vi_number, vi_percent
 from ui.limits import first_units
 from ui.verdicts import role_colours
+
+__all__ = ["MET", "NEUTRAL", "NOT_MET", "TARGET", "base_layout", "plotly_config"]  # shared with other chart modules
 
 MET = "#1e7b34"
 NOT_MET = "#c62828"
 NEUTRAL = "#1f5fa8"
-TARGET = "#333333"
 PALETTE = ["#1f5fa8", "#e08a00", "#2e8b57", "#8e44ad", "#c62828", "#16a0a0", "#7f8c8d", "#b8860b"]
 FONT_SIZE = 18
-# A system font for the PNG download too (drawn without the web font, long labels were cut off)
-FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
-
-
-def plotly_config(file_name: str) -> dict:
-    """Toolbar with a PNG download sized for a slide; nothing that needs a network."""
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": file_name, "width": 1600, "height": 900, "scale": 1},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    }
-
-
-def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
-                height: int = 480) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": FONT_SIZE + 4}},
-        separators=PLOTLY_SEPARATORS,
-        font={"size": FONT_SIZE, "family": FONT_FAMILY},
-        height=height,
-        margin={"l": 10, "r": 30, "t": 70, "b": 10},
-        # at the foot of the figure, below the x-axis title whatever the tick size
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "font": {"size": FONT_SIZE}},
-        hoverlabel={"font_size": FONT_SIZE},
-    )
-    # Streamlit's chart theme replaces the layout-wide font size on axes and legend; explicit
-    # sizes survive it, so the projector gets large ticks too.
-    fig.update_xaxes(tickfont_size=FONT_SIZE, title_font_size=FONT_SIZE)
-    fig.update_yaxes(tickfont_size=FONT_SIZE, title_font_size=FONT_SIZE)
-    if x_title is not None:
-        fig.update_xaxes(title_text=x_title)
-    if y_title is not None:
-        fig.update_yaxes(title_text=y_title)
-    return fig
 
 
 def rate_hover(frame: pd.DataFrame) -> list[str]:
@@ -66,17 +45,16 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
     """Horizontal bars of a rate per unit, coloured by the verdict's role, with a labelled target line."""
     frame, kept, note = first_units(frame, "unit")
     roles, title = [m for m, k in zip(roles, kept, strict=True) if k], title + note
-    labels = rate_hover(frame)
+    top = max(1.0, float(frame["rate"].max() or 0) * 1.1)
     fig = go.Figure(go.Bar(
         y=frame["unit"], x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=labels, textposition="auto",
-        hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
+        text=rate_hover(frame), textposition=bar_label_places(frame["rate"], top), constraintext="none",
+        cliponaxis=False, showlegend=False, hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
     ))
     if target is not None:  # an indicator without a target has no line
-        fig.add_vline(x=target, line_dash="dash", line_color=TARGET, line_width=3,
-                      annotation_text=target_label, annotation_position="top left")
-    fig.update_xaxes(tickformat=".0%", range=[0, max(1.0, float(frame["rate"].max() or 0) * 1.1)])
+        target_in_legend(fig, target, target_label, "x")
+    fig.update_xaxes(tickformat=".0%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + 42 * len(frame)))
 
@@ -85,19 +63,27 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
 def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, float]) -> go.Figure:
     """Lines of rate per year for each value of `series`, with labelled target lines."""
     fig = go.Figure()
+    sides = label_sides(frame, "year", "rate", series)
     for index, (name, part) in enumerate(frame.groupby(series, sort=False)):
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["rate"], mode="lines+markers+text", name=str(name),
             line={"color": PALETTE[index % len(PALETTE)], "width": 4}, marker={"size": 10},
-            text=[vi_percent(r, 1) for r in part["rate"]], textposition="top center",
+            text=[vi_percent(r, 1) for r in part["rate"]], textposition=sides[str(name)], cliponaxis=False,
+            textfont={"shadow": HALO},
             customdata=rate_hover(part),
             hovertemplate="<b>%{fullData.name}</b><br>Năm %{x}: %{customdata}<extra></extra>",
         ))
-    for label, value in targets.items():
-        fig.add_hline(y=value, line_dash="dash", line_color=TARGET, line_width=2,
-                      annotation_text=label, annotation_position="top left")
+    dash = ["dash", "dot", "dashdot"]
+    for index, (label, value) in enumerate(targets.items()):
+        target_in_legend(fig, value, label, "y")
+        fig.layout.shapes[-1].line.dash = dash[index % len(dash)]
+        fig.data[-1].line.dash = dash[index % len(dash)]
+    years = frame["year"]
+    if len(years):
+        fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_yaxes(tickformat=".0%", range=focused_range([*frame["rate"], *targets.values()]))
+    fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 
 
@@ -122,8 +108,14 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
         ))
     fig.update_layout(barmode="stack")
     value_axis = fig.update_xaxes if horizontal else fig.update_yaxes
+    sums = frame.groupby(x, sort=False)[y].sum()
     if percent:
-        value_axis(tickformat=".0%")
+        stack_totals(fig, sums.index, sums.tolist(), horizontal, at=[1.015 if horizontal else 1.0] * len(sums),
+                     prefix="Tổng ")
+        value_axis(tickformat=".0%", range=[0, 1.28 if horizontal else 1.1], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1])
+    else:
+        stack_totals(fig, sums.index, sums.tolist(), horizontal)
+        value_axis(range=[0, float(sums.max() or 1) * (1.15 if horizontal else 1.12)])
     if not horizontal and pd.api.types.is_numeric_dtype(frame[x]):
         fig.update_xaxes(dtick=1, tickformat="d")
     return base_layout(fig, title, x_title, y_title)
@@ -144,8 +136,9 @@ def count_bars(frame: pd.DataFrame, x: str, y: str, title: str, x_title: str | N
     ))
     if pd.api.types.is_numeric_dtype(frame[x]):
         fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
-    whole_number_ticks(fig, frame[y].max() if len(frame) else 0, "y")
+    top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
+    fig.update_yaxes(range=[0, max(top, 1.0) * 1.15], tickformat=",d")
+    whole_number_ticks(fig, top, "y")
     return base_layout(fig, title, x_title, y_title)
 
 
@@ -159,30 +152,21 @@ def whole_number_ticks(fig: go.Figure, top: float, axis: str) -> go.Figure:
 
 @cached_figure
 def stacked_counts(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_title: str | None,
-                   y_title: str | None, order: list[str] | None = None, horizontal: bool = False) -> go.Figure:
+                   y_title: str | None, order: list[str] | None = None, horizontal: bool = False) -> go.Figure | None:
     """`stacked_bars` of whole-number counts; horizontal bars run top to bottom in the frame's order
-    (by unit: the first units of ui.limits)."""
+    (by unit: the first units of ui.limits). None when every count is 0: nothing to draw."""
+    if not (frame[y].fillna(0) != 0).any():
+        return None
     if horizontal:
         frame, _, note = first_units(frame, x)
         title += note
     fig = stacked_bars(frame, x, y, color, title, x_title, y_title, order=order, horizontal=horizontal)
     top = frame.groupby(x, sort=False)[y].sum().max() if len(frame) else 0
     whole_number_ticks(fig, top, "x" if horizontal else "y")
-    if horizontal:
+    if horizontal:  # a row of 34 px a unit: its total label clear of its neighbours'
         fig.update_yaxes(autorange="reversed")
+        fig.update_layout(height=max(380, 170 + 34 * frame[x].nunique()))
     return fig
-
-
-def _band(fig: go.Figure, band: tuple[float, float], label: str, vertical: bool) -> None:
-    """A shaded target band with its label just outside the plot area."""
-    if vertical:
-        fig.add_vrect(x0=band[0], x1=band[1], fillcolor=BAND_FILL, line_width=0, layer="below")
-        fig.add_annotation(x=band[0], xref="x", y=1, yref="paper", yanchor="bottom", xanchor="left",
-                           text=label, showarrow=False, font={"color": MET})
-    else:
-        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=BAND_FILL, line_width=0, layer="below")
-        fig.add_annotation(x=0, xref="paper", y=band[1], yref="y", yanchor="bottom", xanchor="left",
-                           text=label, showarrow=False, font={"color": MET})
 
 
 @cached_figure
@@ -193,15 +177,17 @@ def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], 
         x=frame["year"], y=frame["rate"], mode="lines+markers+text", name="Tỷ lệ",
         line={"color": TARGET, "width": 3},
         marker={"size": 16, "color": role_colours(roles)},
-        text=[vi_percent(r) for r in frame["rate"]], textposition="top center",
-        customdata=rate_hover(frame),
+        text=[vi_percent(r) for r in frame["rate"]], textposition="top center", cliponaxis=False,
+        textfont={"shadow": HALO}, customdata=rate_hover(frame), showlegend=False,
         hovertemplate="Năm %{x}<br>Tỷ lệ: %{customdata}<extra></extra>",
     ))
-    _band(fig, band, band_label, vertical=False)
+    band_in_legend(fig, band, band_label, BAND_FILL, "y")
     top = max(band[1] * 1.5, float(frame["rate"].max(skipna=True) or 0) * 1.25)
+    years = frame["year"]
+    if len(years):  # room beside the first and last points for their labels
+        fig.update_xaxes(range=[years.min() - 0.5, years.max() + 0.5])
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(tickformat=".1%", range=[0, top])
-    fig.update_layout(showlegend=False)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 
 
@@ -211,14 +197,14 @@ def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float]
     """Horizontal bars of a rate per unit, coloured by the verdict's role, against a shaded target band."""
     frame, kept, note = first_units(frame, "unit")
     roles, title = [m for m, k in zip(roles, kept, strict=True) if k], title + note
+    top = max(band[1] * 1.6, float(frame["rate"].max(skipna=True) or 0) * 1.15)
     fig = go.Figure(go.Bar(
         y=frame["unit"], x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=rate_hover(frame), textposition="auto",
-        hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
+        text=rate_hover(frame), textposition=bar_label_places(frame["rate"], top), constraintext="none",
+        cliponaxis=False, showlegend=False, hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
     ))
-    _band(fig, band, band_label, vertical=True)
-    top = max(band[1] * 1.6, float(frame["rate"].max(skipna=True) or 0) * 1.15)
+    band_in_legend(fig, band, band_label, BAND_FILL, "x")
     fig.update_xaxes(tickformat=".1%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 90 + 42 * len(frame)))
@@ -226,15 +212,16 @@ def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float]
 
 @cached_figure
 def waterfall(frame: pd.DataFrame, x: str, y: str, measure: str, title: str, y_title: str) -> go.Figure:
-    """From a starting level through signed changes to the end (`measure`: absolute / relative / total)."""
+    """From a starting level through signed changes to the end (`measure`: absolute / relative / total),
+    one row a step, top to bottom: the steps' names never run into each other, whatever the width."""
     fig = go.Figure(go.Waterfall(
-        x=frame[x], y=frame[y], measure=frame[measure], orientation="v",
+        y=frame[x], x=frame[y], measure=frame[measure], orientation="h",
         text=[vi_number(v) if m != "relative" or v == 0 else f"{'+' if v > 0 else '−'}{vi_number(abs(v))}"
               for v, m in zip(frame[y], frame[measure], strict=True)],
-        textposition="outside", connector={"line": {"color": "#9e9e9e", "dash": "dot"}},
+        textposition="outside", cliponaxis=False, connector={"line": {"color": "#9e9e9e", "dash": "dot"}},
         increasing={"marker": {"color": RISE}}, decreasing={"marker": {"color": FALL}},
         totals={"marker": {"color": TOTAL}},
-        hovertemplate="<b>%{x}</b>: %{text}<extra></extra>",
+        hovertemplate="<b>%{y}</b>: %{text}<extra></extra>",
     ))
     levels, level = [], 0.0
     for value, kind in zip(frame[y], frame[measure], strict=True):
@@ -242,10 +229,11 @@ def waterfall(frame: pd.DataFrame, x: str, y: str, measure: str, title: str, y_t
         levels.append(level)
     if levels:  # zoom onto the changes: they are small beside the totals
         span = max(max(levels) - min(levels), 1.0)
-        fig.update_yaxes(range=[max(0.0, min(levels) - 1.5 * span), max(levels) + 0.6 * span])
-    fig.update_yaxes(tickformat=",d")
+        fig.update_xaxes(range=[max(0.0, min(levels) - 1.5 * span), max(levels) + 0.6 * span])
+    fig.update_xaxes(tickformat=",d")
+    fig.update_yaxes(autorange="reversed")
     fig.update_layout(showlegend=False)
-    return base_layout(fig, title, None, y_title)
+    return base_layout(fig, title, y_title, None, height=140 + 44 * len(frame))
 
 
 @cached_figure
@@ -253,17 +241,20 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
                 y_title: str) -> go.Figure:
     """Lines of a count per `x` for each value of `color`, each point labelled."""
     fig = go.Figure()
+    sides = label_sides(frame, x, y, color)
     for index, (name, part) in enumerate(frame.groupby(color, sort=False)):
         fig.add_trace(go.Scatter(
             x=part[x], y=part[y], mode="lines+markers+text", name=str(name),
             line={"color": PALETTE[(index + 4) % len(PALETTE)], "width": 4}, marker={"size": 10},
-            text=[vi_number(v) for v in part[y]], textposition="top center", cliponaxis=False,
+            text=[vi_number(v) for v in part[y]], textposition=sides[str(name)], cliponaxis=False,
+            textfont={"shadow": HALO},
             hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{text}}<extra></extra>",
         ))
     if pd.api.types.is_numeric_dtype(frame[x]):
-        fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
-    whole_number_ticks(fig, frame[y].max() if len(frame) else 0, "y")
+        fig.update_xaxes(dtick=1, tickformat="d", range=[frame[x].min() - 0.3, frame[x].max() + 0.3])
+    top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
+    fig.update_yaxes(range=[-0.08 * max(top, 1.0), max(top, 1.0) * 1.18], tickformat=",d")
+    whole_number_ticks(fig, top, "y")
     return base_layout(fig, title, x_title, y_title)
 
 
@@ -290,30 +281,32 @@ def colour_traces(fig: go.Figure, colours: list[str]) -> go.Figure:
 @cached_figure
 def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, title: str,
                       x_title: str = "Tỷ lệ", *, target: float | None = None, target_label: str | None = None,
-                      numerator: str = "numerator", denominator: str = "denominator") -> go.Figure:
+                      numerator: str = "numerator", denominator: str = "denominator", zoom: bool = False) -> go.Figure:
     """Horizontal bars of `rate` per `category` (units, top to bottom), one colour per `series`
-    (None: one series), labelled `67,78% (223/329)`, with an optional labelled target line."""
+    (None: one series), labelled `67,78% (223/329)`, with an optional labelled target line; `zoom`:
+    the axis ends just past the largest rate instead of at 100% (small shares)."""
     frame, _, note = first_units(frame, category)
     title += note
     fig = go.Figure()
     groups = [title] if series is None else list(dict.fromkeys(frame[series]))
+    highest = frame["rate"].max()
+    largest = 0.0 if pd.isna(highest) else float(highest)
+    top = (largest * 1.1 or 1.0) if zoom else max(1.0, largest * 1.1)
     for index, name in enumerate(groups):
         part = frame if series is None else frame[frame[series] == name]
         labels = [f"{vi_percent(r)} ({vi_count(n, d)})" for n, d, r in
                   zip(part[numerator], part[denominator], part["rate"], strict=True)]
         fig.add_trace(go.Bar(
             y=part[category], x=part["rate"], orientation="h", name=str(name),
-            marker_color=PALETTE[index % len(PALETTE)], text=labels, textposition="auto",
-            textfont={"size": FONT_SIZE - 2}, constraintext="none",
+            marker_color=PALETTE[index % len(PALETTE)], text=labels, textposition=bar_label_places(part["rate"], top),
+            textfont={"size": FONT_SIZE - 2}, constraintext="none", cliponaxis=False, showlegend=series is not None,
             hovertemplate="<b>%{y}</b><br>%{fullData.name}: %{text}<extra></extra>",
         ))
-    if target is not None:  # the label left of the line, so a 100% target keeps it on the chart
-        fig.add_vline(x=target, line_dash="dash", line_color=TARGET, line_width=3,
-                      annotation_text=target_label, annotation_position="top left")
-    top = frame["rate"].max()
-    fig.update_xaxes(tickformat=".0%", range=[0, max(1.0, 0.0 if pd.isna(top) else float(top) * 1.1)])
+    if target is not None:
+        target_in_legend(fig, target, target_label, "x")
+    fig.update_xaxes(tickformat=".0%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(barmode="group", showlegend=len(groups) > 1)
+    fig.update_layout(barmode="group", showlegend=len(groups) > 1 or target is not None)
     rows = frame[category].nunique()
     return base_layout(fig, title, x_title, None, height=max(380, 140 + 44 * rows * max(1, len(groups))))
 

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 MAX_FIGURES = 128
 SCALARS = (str, int, float, bool, type(None))
-F = TypeVar("F", bound=Callable[..., go.Figure])
+F = TypeVar("F", bound=Callable[..., go.Figure | None])
 _figures: OrderedDict[bytes, bytes] = OrderedDict()  # key → pickled figure dict
 _lock = threading.Lock()
 
@@ -45,7 +45,7 @@ def cached_figure(build: F) -> F:
     """`build`, made once per distinct arguments (it must depend on them only)."""
 
     @functools.wraps(build)
-    def made(*args: object, **kwargs: object) -> go.Figure:
+    def made(*args: object, **kwargs: object) -> go.Figure | None:
         try:
             key = hashlib.blake2b(pickle.dumps((build.__module__, build.__qualname__, _fingerprint(args),
                                                 _fingerprint(kwargs))), digest_size=20).digest()
@@ -58,6 +58,8 @@ def cached_figure(build: F) -> F:
         if known is not None:
             return go.Figure(pickle.loads(known), _validate=False)
         fig = build(*args, **kwargs)
+        if fig is None:  # nothing to draw: cheap to find out again
+            return None
         with _lock:
             _figures[key] = pickle.dumps(fig.to_dict(), protocol=pickle.HIGHEST_PROTOCOL)
             while len(_figures) > MAX_FIGURES:

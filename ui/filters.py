@@ -78,7 +78,7 @@ def sidebar_filters() -> Filters | None:
         area = whole_area_label(year)
         chosen = st.multiselect(
             f"Đơn vị (để trống = {in_sentence(area)})", list(names), key=url_state.UNITS,
-            format_func=names.get, placeholder=area,
+            format_func=names.get, placeholder=area, select_all=False,
         )
         for note in _absent(units, chosen, names, year):
             st.warning(note)

@@ -1,22 +1,67 @@
-"""What every page shows around its content: the header line, polite stops."""
+"""What every page shows around its content: the header (banners and the filter line), polite stops."""
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from auth.session import OPEN_KEY
 from ui.data import query
 from ui.filters import BOUNDARY_LABELS, Filters
+from ui.vietnamese import vietnamese_chrome
+
+HEADER_KEY = "page_header"  # the container of the banners and the header line (the slides fold it into a footer)
+SAMPLE_TEXT = "**Dữ liệu mẫu** — số liệu minh họa, không phải báo cáo thật của các đơn vị."
+
+# The banners stay one short line each, also on a phone (390 px), where they filled half the first screen.
+HEADER_CSS = """
+<style>
+.st-key-page_header { gap: 0.35rem; }
+.st-key-page_header [data-testid="stAlertContainer"] { padding: 0.3rem 0.75rem; }
+.st-key-page_header [data-testid="stAlert"] p { font-size: 0.95rem; line-height: 1.35; }
+@media (max-width: 640px) {
+  .st-key-page_header [data-testid="stAlertContainer"] { padding: 0.2rem 0.5rem; }
+  .st-key-page_header [data-testid="stAlert"] p { font-size: 0.8rem; line-height: 1.25; }
+  .st-key-page_header [data-testid="stCaptionContainer"] p { font-size: 0.8rem; }
+  [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
+}
+</style>
+"""
 
 
-def header_line(filters: Filters) -> None:
-    """Units, year, data as of the latest load, and the sample-data mark."""
+def header() -> DeltaGenerator:
+    """The container at the top of every page that the banners and the header line go into."""
+    st.html(HEADER_CSS)
+    vietnamese_chrome()
+    return st.container(key=HEADER_KEY)
+
+
+def status_parts(filters: Filters) -> tuple[list[str], bool]:
+    """Units, year, boundary and the data's date as short phrases; whether any figure is sample data."""
     status = query("data_status")
     parts = [f"**{filters.scope_label}**", f"năm **{filters.year}**", BOUNDARY_LABELS[filters.boundary].lower()]
     if status.last_load is not None:
         parts.append(f"số liệu cập nhật {status.last_load:%d/%m/%Y %H:%M}")
+    return parts, bool(status.any_sample)
+
+
+def header_line(filters: Filters) -> None:
+    """Units, year, data as of the latest load, and the sample-data mark."""
+    parts, sample = status_parts(filters)
     st.caption(" · ".join(parts))
-    if status.any_sample:
-        st.warning("**Dữ liệu mẫu** — số liệu minh họa, không phải báo cáo thật của các đơn vị.", icon="🧪")
+    if sample:
+        st.warning(SAMPLE_TEXT, icon=":material/science:")
+
+
+def footer_line(filters: Filters, first: str, last: str) -> None:
+    """The header and both banners as one line (the slides), between `first` and `last`: a line
+    too long for the screen loses its end, so the least needed goes last."""
+    parts, sample = status_parts(filters)
+    if sample:
+        parts.append("**dữ liệu mẫu**")
+    if st.session_state.get(OPEN_KEY):
+        parts.append("chưa bật kiểm soát truy cập")
+    st.caption(" · ".join([first, *parts, last]))
 
 
 def stop_if_empty(frame, message: str = "Không có số liệu cho lựa chọn này. Hãy chọn năm hoặc đơn vị khác.") -> None:

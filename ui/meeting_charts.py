@@ -5,12 +5,12 @@ Kept apart from ui/charts.py (already at its size limit); same look through `bas
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui.chart_style import HALO, fallback_room, focused_range
 from ui.charts import MET, NEUTRAL, NOT_MET, TARGET, base_layout
 from ui.figure_cache import cached_figure
 from ui.format import vi_count, vi_number, vi_percent, vi_points
@@ -23,9 +23,12 @@ LIGHTEST = 0.02  # a verdict's colour is never paler than 2 points' worth
 DISTANCE_SCALE = [[0.0, "#b71c1c"], [0.48, "#ffd6d6"], [0.49, "#cfdcec"], [0.51, "#cfdcec"], [0.52, "#b9e3bb"],
                   [1.0, "#1b5e20"]]
 NO_FIGURES = "#e0e0e0"
-CELL_FONT = 17
+CELL_FONT = 15  # "100,0%" fits a column at 1024 px with the sidebar open
 COLUMN_FONT = 15
+ROW_FONT = 16
+LEGEND_FONT = 15
 PROJECTED = "#e08a00"
+LEGEND_BELOW, LEGEND_RIGHT = "below", "right"  # where the heat map says what T1…T7 are
 
 
 def _colour_value(distance: float, role: str) -> float | None:
@@ -40,22 +43,35 @@ def _colour_value(distance: float, role: str) -> float | None:
 
 
 def column_label(short_label: str, target: str) -> str:
-    """`<b>T4</b><br>THPT và sơ cấp<br>LLCT<br>(100%)`: a narrow column title."""
-    code, _, name = short_label.partition(" · ")
-    return "<br>".join([f"<b>{code}</b>", *textwrap.wrap(name, 9), f"({target})"])
+    """`<b>T4</b><br>100%`: a column title narrow enough for seven columns beside the unit names at
+    1024 px with the sidebar open; the names are in the figure's legend (`column_legend`)."""
+    code = short_label.partition(" · ")[0]
+    target = target.replace("/", "<br>/", 1)  # `3%–4%/năm` on two short lines
+    return f"<b>{code}</b><br>{target}"
+
+
+def column_legend(short_labels: Sequence[str], per_line: int) -> str:
+    """`<b>T1</b> TCCSĐ HTTNV trở lên · <b>T2</b> …`, `per_line` names to a line."""
+    names = []
+    for label in short_labels:
+        code, _, name = label.partition(" · ")
+        names.append(f"<b>{code}</b> {name}")
+    return "<br>".join(" · ".join(names[i:i + per_line]) for i in range(0, len(names), per_line))
 
 
 def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
     text = f"{rank}. {unit} ({change})"
-    return f"<b>▶ {text}</b>" if selected else text
+    return f"<b>► {text}</b>" if selected else text
 
 
 @cached_figure
 def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
-                      selected: Sequence[str] | None = None, note: str = "") -> go.Figure:
+                      selected: Sequence[str] | None = None, note: str = "", legend: str = LEGEND_BELOW) -> go.Figure:
     """Units (rows, in `order`) × headline indicators (columns) coloured by distance to target, each
-    cell showing `67,8%` and `223/329`. A transparent marker on every cell carries the hover text
-    and the display id (customdata[0]), so a click selects the unit."""
+    cell showing `67,8%` (`223/329` on hover). A transparent marker on every cell carries the hover
+    text and the display id (customdata[0]), so a click selects the unit. The colour scale and the
+    names of T1…T7 go below the grid (`LEGEND_BELOW`, fits any width) or right of it (`LEGEND_RIGHT`,
+    for a slide, which has the whole screen's width and too little height)."""
     selected = set(selected or ())
     if len(order) > CHART_UNITS:  # a province or the country: the best ranked, and any selected
         title += f" — {CHART_UNITS} đơn vị đầu bảng xếp hạng trong {vi_number(len(order))}"
@@ -78,8 +94,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                 text_row.append("—")
                 continue
             z_row.append(_colour_value(cell["distance"], cell["role"]))
-            text_row.append(f"{vi_percent(cell['rate'], 1)}<br>{vi_count(cell['numerator'], cell['denominator'])}"
-                            if pd.notna(cell["rate"]) else "chưa có<br>số liệu")
+            text_row.append(vi_percent(cell["rate"], 1) if pd.notna(cell["rate"]) else "—")  # n/d: on hover
             xs.append(x_label)
             ys.append(row_label)
             ids.append(unit_id)
@@ -90,12 +105,21 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                          "<br><i>Nhấn để lọc mọi trang theo đơn vị này</i>")
         z.append(z_row)
         text.append(text_row)
-    ticks = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]
+    ticks = [-0.299, -0.2, -0.1, 0, 0.1, 0.2, 0.299]  # the end ticks inside the scale, or plotly drops them
+    below = legend == LEGEND_BELOW
+    bar = {"tickvals": ticks, "ticktext": ["≤ −30", "−20", "−10", "0", "+10", "+20", "≥ +30"],
+           "tickfont": {"size": LEGEND_FONT}, "thickness": 16}
+    if below:
+        bar |= {"orientation": "h", "title": {"text": "Khoảng cách đến mục tiêu (điểm %)", "side": "top",
+                                              "font": {"size": LEGEND_FONT}},
+                "x": 1, "xanchor": "right", "xref": "paper", "xpad": 24, "len": 360, "lenmode": "pixels",
+                "y": 0, "yanchor": "top", "yref": "paper", "ypad": 36}
+    else:
+        bar |= {"title": {"text": "Khoảng cách đến<br>mục tiêu (điểm %)", "side": "top"}, "len": 0.5, "y": 1,
+                "yanchor": "top"}
     fig = go.Figure(go.Heatmap(
         z=z, x=x_text, y=rows, text=text, texttemplate="%{text}", textfont={"size": CELL_FONT},
-        colorscale=DISTANCE_SCALE, zmin=-CLIP, zmax=CLIP, xgap=3, ygap=3, hoverinfo="skip",
-        colorbar={"title": {"text": "Khoảng cách đến<br>mục tiêu (điểm %)", "side": "top"},
-                  "tickvals": ticks, "ticktext": ["≤ −30", "−20", "−10", "0", "+10", "+20", "≥ +30"]},
+        colorscale=DISTANCE_SCALE, zmin=-CLIP, zmax=CLIP, xgap=3, ygap=3, hoverinfo="skip", colorbar=bar,
     ))
     fig.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers", customdata=[[u] for u in ids], text=hover,
@@ -103,14 +127,28 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
         selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
         hovertemplate="%{text}<extra></extra>", showlegend=False,
     ))
-    fig.update_xaxes(side="top", tickangle=0, fixedrange=True, showgrid=False, tickfont_size=COLUMN_FONT)
-    fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False)
     extra = 24 if note else 0  # the note's line under the title
-    fig = base_layout(fig, title, height=205 + extra + 64 * len(order))
+    fig = base_layout(fig, title, height=(330 if below else 150) + extra + 40 * len(order))
     if note:
         fig.update_layout(title_subtitle={"text": note, "font": {"size": 15}})
+    # ranges fixed to the grid: the click markers would otherwise widen them by their size
+    fig.update_xaxes(side="top", tickangle=0, fixedrange=True, showgrid=False, tickfont_size=COLUMN_FONT,
+                     range=[-0.5, len(columns) - 0.5])
+    fig.update_yaxes(fixedrange=True, showgrid=False, range=[len(rows) - 0.5, -0.5])
+    fallback_room(fig.update_yaxes(tickfont_size=ROW_FONT), ROW_FONT)  # the names' room at their own size
+    names = column_legend(columns, per_line=2 if below else 1)
+    if below:  # under the colour scale
+        fig.add_annotation(text=names, x=1, xref="paper", xanchor="right", y=0, yref="paper", yanchor="top",
+                           yshift=-110, align="left", showarrow=False, font={"size": LEGEND_FONT})
+    else:  # under the colour scale, right of the grid
+        fig.add_annotation(text=names, x=1, xref="paper", xanchor="left", xshift=24, y=0.47, yref="paper",
+                           yanchor="top", align="left", showarrow=False, font={"size": LEGEND_FONT})
     fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
-                      margin={"l": 10, "r": 10, "t": 185 + extra, "b": 10}, title={"y": 0.98, "yanchor": "top"})
+                      margin={"t": 130 + extra + 26 * fig.layout.title.text.count("<br>"), "b": 200 if below else 10,
+                              "r": 10 if below else 250},
+                      # plotly anchors a title's first line at the top: each further line needs its room
+                      title={"y": 1, "yanchor": "top", "yref": "container",
+                             "pad": {"t": 14 + 26 * fig.layout.title.text.count("<br>")}})
     return fig
 
 
@@ -123,6 +161,7 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
         x=seen["year"], y=seen["rate"], mode="lines+markers+text", name=observed,
         line={"color": NEUTRAL, "width": 4}, marker={"size": 12},
         text=[vi_percent(r, 1) for r in seen["rate"]], textposition="top center", cliponaxis=False,
+        textfont={"size": 15, "shadow": HALO},  # a year is 50 px wide at 1024 px with the sidebar
         customdata=[f"{vi_percent(r)} ({vi_count(n, d)}) {note}".strip() for r, n, d, note in
                     zip(seen["rate"], seen["numerator"], seen["denominator"], seen["note"], strict=True)],
         hovertemplate="Năm %{x}: %{customdata}<extra></extra>",
@@ -137,12 +176,11 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
             hovertemplate=f"{projected}<br>Năm %{{x}}: %{{customdata}}<extra></extra>",
         ))
     goals = path[path["series"] == target]
-    fig.add_trace(go.Scatter(
-        x=goals["year"], y=goals["rate"], mode="markers+text", name=target,
+    targets = " · ".join(str(note).removeprefix("Mục tiêu ") for note in goals["note"])
+    fig.add_trace(go.Scatter(  # the values in the legend, not beside the diamonds, where they hid the path
+        x=goals["year"], y=goals["rate"], mode="markers", name=f"{target} ({targets})" if targets else target,
         marker={"symbol": "diamond", "size": 20, "color": MET, "line": {"color": TARGET, "width": 2}},
-        text=list(goals["note"]), cliponaxis=False,
-        textposition=["top left" if year == goals["year"].max() else "top center" for year in goals["year"]],
-        hovertemplate="%{text}<extra></extra>",
+        text=list(goals["note"]), cliponaxis=False, hovertemplate="%{text}<extra></extra>",
     ))
     base = seen[seen["note"] == "năm gốc"]
     if not base.empty:
@@ -153,5 +191,6 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
         ))
     years = path["year"]
     fig.update_xaxes(dtick=1, tickformat="d", range=[years.min() - 0.5, years.max() + 0.5])
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.16], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    fig.update_yaxes(tickformat=".0%", range=focused_range(path["rate"], ceiling=1.12))
+    fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ", height=520)

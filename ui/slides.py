@@ -1,4 +1,9 @@
-"""The slides of the presentation mode: one chart or one group of cards per screen, in large type."""
+"""The slides of the presentation mode: one chart or one group of cards per screen, in large type.
+
+A slide fills the screen below one navigation row and above one footer line, with no scrolling at
+1024×768 and 1280×720, the sizes meeting-room projectors have: the page is a flex column of the
+viewport's height and the slide's chart stretches to what is left (`height="stretch"`).
+"""
 
 from __future__ import annotations
 
@@ -20,45 +25,76 @@ from queries.warnings import RULES
 from report.cards import CARDS_CSS, cards_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
 from report.html import table_html
-from ui.charts import plotly_config
+from ui.chart_style import fallback_room, high_contrast, plotly_config
 from ui.format import slug, vi_number
+from ui.layout import HEADER_KEY
+from ui.meeting_charts import LEGEND_RIGHT
 from ui.tables import vi_table
 
 WARNING_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "figures": "Số liệu"}
+WARNINGS_SHOWN = 4  # rows that fit under the counts at 720 px; the Cảnh báo page lists every one
 
-SYSTEM_FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
-SLIDE_HEIGHT = 600  # px, title included: fills a 900-line screen under the banners and the buttons
+SLIDE_FONT = 20  # category labels and ticks: readable from the back of the room (≥ 18 px)
+TITLE_FONT = 28
 
-# The Streamlit chrome hidden, the content full width, type large enough for the back of the room.
+# The Streamlit chrome, the banners and the header hidden; the page one column of the screen's height.
 PRESENTATION_CSS = """
-<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stMainMenu"], [data-testid="stAppDeployButton"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.8rem 2.5rem 0.5rem 2.5rem; max-width: 100%; }
-[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.45rem; }
-[data-testid="stMain"] h1 { font-size: 2.4rem; padding: 0.1rem 0 0 0; }
-[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
-.dp-cover { text-align: center; padding: 6vh 4vw 2vh 4vw; }
-.dp-cover .dp-kicker { font-size: 1.6rem; color: #b71c1c; font-weight: 700; letter-spacing: 0.04em; }
-.dp-cover .dp-title { font-size: 3.2rem; font-weight: 800; line-height: 1.2; margin: 2.2vh 0; }
-.dp-cover .dp-scope { font-size: 2.2rem; margin: 1vh 0; }
-.dp-cover .dp-date { font-size: 1.4rem; color: #555; margin-top: 3vh; }
-.dp-cover ol { display: inline-block; text-align: left; font-size: 1.35rem; margin-top: 3vh; columns: 2; column-gap: 4vw; }
-.dp-slide-cards .dp-cards { font-size: 1.3rem; gap: 16px; }
-.dp-slide-table { max-height: 52vh; overflow-y: auto; }
-.dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.1rem; }
-.dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 4px 8px; text-align: left; vertical-align: top; }
-.dp-slide-table th { background: #f4f1ea; position: sticky; top: 0; }
-.dp-slide-table caption { text-align: left; font-weight: 700; padding: 4px 0; }
-[data-testid="stMain"] [data-testid="stAlert"] > div { padding: 0.25rem 0.8rem; }
-[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1rem; }
+[data-testid="stMainMenu"], [data-testid="stAppDeployButton"], .st-key-HEADER { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.4rem 1.5rem 0.2rem 1.5rem; max-width: 100%; height: 100vh;
+  display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { flex: 1 1 0; min-height: 0; gap: 0.3rem; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] { flex: 0 0 auto; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(> .st-key-slide_body) {
+  flex: 1 1 0; min-height: 0; }
+.st-key-slide_body { height: 100%; overflow: hidden; }
+.st-key-slide_body > [data-testid="stLayoutWrapper"] { flex: 1 1 0; min-height: 0; }
+.st-key-slide_body > [data-testid="stLayoutWrapper"] > [data-testid="stVerticalBlock"] { height: 100%; }
+[data-testid="stMain"] .st-key-slide_body p, [data-testid="stMain"] .st-key-slide_body li { font-size: 1.35rem; }
+[data-testid="stMain"] .st-key-slide_body h1 { font-size: 2.1rem; padding: 0; }
+.st-key-slide_footer { height: 1.6rem; overflow: hidden; }
+.st-key-slide_footer p { font-size: 0.95rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  color: #333; }
+.st-key-slide_nav { flex-wrap: nowrap !important; gap: 0.5rem; border-bottom: 1px solid #d9d4c7;
+  padding-bottom: 0.25rem; }
+.st-key-slide_nav button { min-height: 2.2rem; padding: 0.1rem 0.7rem; }
+.st-key-slide_nav [data-testid="stPaginationPage"], .st-key-slide_nav [data-testid="stPaginationPageActive"] {
+  min-width: 1.9rem; padding: 0.1rem 0.2rem; }
+.st-key-slide_nav [data-testid="stPaginationPrev"], .st-key-slide_nav [data-testid="stPaginationNext"],
+.st-key-slide_nav kbd { display: none; }
+.st-key-slide_nav [data-testid="stPageLink"] p, .st-key-slide_nav label p { font-size: 1rem; white-space: nowrap; }
 .st-key-slide_clicker { display: none; }
-.st-key-slide_nav { border-bottom: 1px solid #e0dccf; padding-bottom: 0.3rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; white-space: normal !important; }
+.dp-cover { text-align: center; padding: 2vh 3vw 0 3vw; }
+.dp-cover .dp-kicker { font-size: clamp(1rem, 2.6vh, 1.5rem); color: #b71c1c; font-weight: 700; letter-spacing: 0.04em; }
+.dp-cover .dp-title { font-size: clamp(1.6rem, 5vh, 3rem); font-weight: 800; line-height: 1.2; margin: 1.5vh 0; }
+.dp-cover .dp-scope { font-size: clamp(1.3rem, 3.6vh, 2.2rem); margin: 0.5vh 0; }
+.dp-cover .dp-date { font-size: clamp(1rem, 2.4vh, 1.4rem); color: #444; margin-top: 1vh; }
+.dp-cover ol { display: inline-block; text-align: left; font-size: clamp(0.95rem, 2.3vh, 1.3rem); margin-top: 2vh;
+  columns: 2; column-gap: 4vw; }
+.dp-cover li { margin: 0; line-height: 1.45; }
+.dp-slide-cards .dp-cards { font-size: clamp(1rem, 2.5vh, 1.3rem); gap: 1.6vh 14px; }
+.dp-slide-cards .dp-card { padding: 1vh 14px; }
+.dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.05rem; line-height: 1.3; }
+.dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 3px 8px; text-align: left; vertical-align: top; }
+.dp-slide-table th { background: #f4f1ea; }
+.dp-slide-table caption { text-align: left; font-weight: 700; padding: 2px 0; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem !important; white-space: normal !important; }
 [data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
-</style>
+[data-testid="stMetricValue"] { font-size: 2.2rem; }
+""".replace("HEADER", HEADER_KEY)
+
+# Black on white, thicker rules, stronger tints: for a washed-out projector.
+CONTRAST_CSS = """
+.stApp, [data-testid="stMain"] { background: #ffffff !important; }
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] h1, .dp-card, .dp-card .dp-count,
+.dp-card .dp-change, .dp-card .dp-target, .dp-cover .dp-date { color: #000000 !important; }
+.st-key-slide_nav { border-bottom: 2px solid #000; }
+.dp-card { border: 2px solid #000 !important; border-left-width: 12px !important; }
+.dp-card.dp-met .dp-state { background: #1e7b34; color: #fff; }
+.dp-card.dp-notmet .dp-state { background: #b71c1c; color: #fff; }
+.dp-slide-table th, .dp-slide-table td { border-color: #000; }
+.dp-slide-table th { background: #e6e6e6; }
 """
 
 
@@ -69,27 +105,34 @@ class Slide:
     titled: bool = False  # the slide's chart carries the title (so does its PNG download)
 
 
-def hide_chrome() -> None:
-    st.html(PRESENTATION_CSS)
+def presentation_style(contrast: bool) -> None:
+    st.html(f"<style>{PRESENTATION_CSS}{CONTRAST_CSS if contrast else ''}</style>")
 
 
-def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData, height: int = SLIDE_HEIGHT,
-            top: int = 90) -> None:
+def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
+    """A page's figure made for the projector: large type, as tall as the screen allows."""
+    fig.update_layout(height=None, title={"text": title, "font": {"size": TITLE_FONT}},
+                      margin={"t": max(64, fig.layout.margin.t or 0)}, legend_font_size=SLIDE_FONT - 2,
+                      hoverlabel_font_size=SLIDE_FONT)
+    fig.update_xaxes(tickfont_size=SLIDE_FONT, title_font_size=SLIDE_FONT - 2)
+    fig.update_yaxes(tickfont_size=SLIDE_FONT, title_font_size=SLIDE_FONT - 2)
+    fallback_room(fig, SLIDE_FONT)
+    return high_contrast(fig) if contrast else fig
+
+
+def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData, contrast: bool) -> None:
     fig = build()
     if fig is None:
         st.info("Chưa có số liệu cho lựa chọn này.")
         return
-    # A system font, not the app's web font: the PNG download (drawn without web fonts) then has the
-    # label widths the margins were computed for, and no label is cut.
-    fig.update_layout(height=height, title={"text": name, "font": {"size": 30}}, margin={"t": top},
-                      font_family=SYSTEM_FONT, uniformtext={"minsize": 15, "mode": "show"})
     file_name = f"{slug(name)}_{slug(data.scope_label)[:60]}_{data.year}"
-    st.plotly_chart(fig, width="stretch", config=plotly_config(file_name), key=f"slide_{slug(name)}")
+    st.plotly_chart(slide_look(fig, name, contrast), width="stretch", height="stretch", theme=None,
+                    config=plotly_config(file_name), key=f"slide_{slug(name)}")
 
 
 def _cover(data: MeetingData, titles: list[str]) -> None:
     contents = "".join(f"<li>{escape(t)}</li>" for t in titles[1:])
-    sample = '<div class="dp-date">Dữ liệu mẫu — số liệu minh họa</div>' if data.any_sample else ""
+    sample = '<div class="dp-date"><b>Dữ liệu mẫu</b> — số liệu minh họa</div>' if data.any_sample else ""
     prog = programme()
     st.html(
         '<div class="dp-cover">'
@@ -106,13 +149,8 @@ def _cards(data: MeetingData) -> None:
 
 
 def _scorecard_figure(data: MeetingData) -> go.Figure | None:
-    """The scorecard with the rate alone in each cell (the counts are in the hover and on its page)."""
-    fig = scorecard_figure(data)
-    if fig is None:
-        return None
-    for trace in fig.select_traces(selector={"type": "heatmap"}):
-        trace.text = [[str(cell).split("<br>")[0] for cell in row] for row in trace.text]
-    return fig
+    """The scorecard with the indicators' names right of the grid: a slide is wide and short."""
+    return scorecard_figure(data, legend=LEGEND_RIGHT)
 
 
 def _warnings(data: MeetingData) -> None:
@@ -122,15 +160,17 @@ def _warnings(data: MeetingData) -> None:
     if data.warnings.empty:
         st.success(f"Không có cảnh báo nào cho {data.scope_label} năm {data.year}.")
         return
-    table = table_html(f"{vi_number(len(data.warnings))} cảnh báo", vi_table(data.warnings, WARNING_COLUMNS))
-    st.html(f'<div class="dp-slide-table">{table}</div>')
+    shown = data.warnings.head(WARNINGS_SHOWN)
+    caption = f"{vi_number(len(data.warnings))} cảnh báo"
+    if len(data.warnings) > len(shown):
+        caption += f" — {vi_number(len(shown))} cảnh báo đầu; trang Cảnh báo ghi đủ"
+    st.html(f'<div class="dp-slide-table">{table_html(caption, vi_table(shown, WARNING_COLUMNS))}</div>')
 
 
-def slides(data: MeetingData) -> list[Slide]:
+def slides(data: MeetingData, contrast: bool = False) -> list[Slide]:
     """The slides in the order of the meeting: cover, the headline targets, by unit, the trends, the pace."""
-    def chart(title: str, build: Callable[..., go.Figure | None], *args: object, height: int = SLIDE_HEIGHT,
-              top: int = 90) -> Slide:
-        return Slide(title, partial(_figure, partial(build, data, *args), title, data, height, top), titled=True)
+    def chart(title: str, build: Callable[..., go.Figure | None], *args: object) -> Slide:
+        return Slide(title, partial(_figure, partial(build, data, *args), title, data, contrast), titled=True)
 
     levels = pace_chart_codes()
     rated = ", ".join(programme().indicator(code).group for code in RATED_CODES)
@@ -141,8 +181,7 @@ def slides(data: MeetingData) -> list[Slide]:
         chart(f"{heading(ADMISSION_CODE)} theo đơn vị", units_figure, ADMISSION_CODE),
         chart(f"{rated} · Đánh giá, xếp loại qua các năm", ratings_figure),
         chart(f"{heading(TRAINING_CODE)} theo đơn vị", units_figure, TRAINING_CODE),
-        chart(f"Bảng xếp hạng đơn vị năm {data.year}", _scorecard_figure,
-              height=max(400, 190 + 34 * len(data.scorecard_order)), top=170),
+        chart(f"Bảng xếp hạng đơn vị năm {data.year}", _scorecard_figure),
         *[chart(f"Tiến độ · {heading(code)}", pace_figure, code) for code in levels],
         Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]

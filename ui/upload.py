@@ -109,12 +109,12 @@ def show_report(results: list[LoadResult]) -> None:
                 f"{len(rejected)} tệp bị từ chối.")
     for result in results:
         if result.ok:
-            st.success(escape(result.summary()), icon="✅")
+            st.success(escape(result.summary()), icon=":material/check_circle:")
             if result.warnings:
                 st.warning("\n".join([f"**{escape(result.file_name)}** — cảnh báo:", ""]
-                                     + [f"- {escape(w)}" for w in result.warnings]), icon="⚠️")
+                                     + [f"- {escape(w)}" for w in result.warnings]), icon=":material/warning:")
         else:
             lines = [f"**{escape(result.summary())}** — không có gì được ghi vào cơ sở dữ liệu. "
                      + "Hãy sửa các lỗi sau rồi nạp lại:", ""]
             lines += [f"- {escape(describe(p))}" for p in result.problems]
-            st.error("\n".join(lines), icon="⛔")
+            st.error("\n".join(lines), icon=":material/error:")

@@ -1,0 +1,89 @@
+"""What a person reads on a page, measured in the browser: English words, emoji, chart labels that
+run into each other or off the chart, and whether the screen scrolls.
+
+Each check returns what it found (empty when all is well), so a failing test names the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page
+
+# Words Streamlit and Plotly put on screen or in aria-labels and tooltips, in English.
+ENGLISH = re.compile(
+    r"\b(Select all|None|Page not found|Running|Upload|Browse files|Drag and drop|Limit|per file|Download|"
+    r"Fullscreen|Search|Clear|Close|Open|Collapse|Expand|Sidebar|Previous|Next|Page \d+|Pagination|Shortcut|"
+    r"Help for|Show|Hide|Choose|Increment|Decrement|Zoom|Pan|Autoscale|Reset|Skip to|Link to|App pages|"
+    r"Main menu|Deploy|Rerun|Stop|Delete|Remove|No results|Press Enter|Loading|Copy|Toggle|Snapshot|Produced)\b")
+# Emoji code points (pictographs, dingbats, arrows and shapes drawn as emoji, the variation selector).
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u25AA\u25AB"
+                   "\u25B6\u25C0\u25FB-\u25FE\u2194-\u2199\u21A9\u21AA\u2934\u2935\u3030\u303D\u3297\u3299]")
+
+# Every string a person sees or a screen reader reads: visible text nodes and the labels of
+# elements that are rendered (not display:none, not aria-hidden).
+_READ = """() => {
+  const out = [];
+  const skip = (e) => e.closest('[aria-hidden="true"]') !== null || !e.checkVisibility();
+  for (const e of document.querySelectorAll('body *')) {
+    if (['SCRIPT', 'STYLE'].includes(e.tagName) || skip(e)) continue;
+    for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'data-title']) {
+      if (e.hasAttribute(a)) out.push(e.getAttribute(a));
+    }
+    for (const n of e.childNodes) if (n.nodeType === 3 && n.nodeValue.trim()) out.push(n.nodeValue.trim());
+  }
+  return out;
+}"""
+
+# Text boxes of every chart label (ticks, bar and point labels, annotations, legend, titles,
+# heat-map cells, colour scale), pairs whose boxes overlap, and labels reaching outside the chart.
+_LABELS = """(shrink) => {
+  const overlaps = [], outside = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const frame = plot.getBoundingClientRect();
+    if (frame.width === 0) continue;
+    const boxes = [];
+    for (const t of plot.querySelectorAll('.main-svg text, .main-svg .annotation-text')) {
+      if (t.closest('.hoverlayer') || !t.textContent.trim() || !t.checkVisibility()) continue;
+      const b = t.getBoundingClientRect();
+      if (b.width === 0 || b.height === 0) continue;
+      boxes.push({text: t.textContent.trim(), b});
+      if (b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1) {
+        outside.push(t.textContent.trim());
+      }
+    }
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i].b, c = boxes[j].b;
+      if (a.left + shrink < c.right - shrink && c.left + shrink < a.right - shrink &&
+          a.top + shrink < c.bottom - shrink && c.top + shrink < a.bottom - shrink) {
+        overlaps.push(boxes[i].text + ' ⟷ ' + boxes[j].text);
+      }
+    }
+  }
+  return {overlaps, outside};
+}"""
+
+_HEIGHTS = """() => ({document: document.documentElement.scrollHeight,
+  main: document.querySelector('[data-testid="stMain"]').scrollHeight, viewport: innerHeight,
+  width: document.documentElement.scrollWidth, viewportWidth: innerWidth})"""
+
+
+def read_texts(page: Page) -> list[str]:
+    return page.evaluate(_READ)
+
+
+def english(page: Page) -> list[str]:
+    return sorted({t for t in read_texts(page) if ENGLISH.search(t)})
+
+
+def emoji(page: Page) -> list[str]:
+    return sorted({t for t in read_texts(page) if EMOJI.search(t)})
+
+
+def chart_labels(page: Page, shrink: float = 1.5) -> dict[str, list[str]]:
+    """{"overlaps": ["a ⟷ b", …], "outside": [label, …]} over every chart on the page."""
+    return page.evaluate(_LABELS, shrink)
+
+
+def heights(page: Page) -> dict[str, int]:
+    return page.evaluate(_HEIGHTS)

@@ -1,0 +1,35 @@
+"""The PDF report's tables never split a word across lines ("Hạn/g", "3%–4%/nă/m" did)."""
+
+from __future__ import annotations
+
+import pytest
+
+import report.pdf
+from queries.db import cursor
+from queries.report_data import meeting_data_for
+from report.pdf import report_pdf
+from report.pdf_table import PAD_X, wrap
+
+
+@pytest.mark.parametrize(("year", "unit"), [(2022, None), (2024, None), (2025, None), (2024, "Phổ Hòa")])
+def test_no_table_of_the_pdf_splits_a_word(sample_env, monkeypatch, year, unit):
+    """Every table the report draws, checked as drawn: each cell's lines, joined again, hold the
+    cell's words whole, at the font and column widths the table was drawn with."""
+    draw = report.pdf.draw_table
+    split, tables = [], []
+
+    def checked(pdf, headings, rows, widths, aligns, fills=None):
+        for cells, style in [(headings, "B"), *[(row, "") for row in rows]]:
+            pdf.set_font(style=style)
+            for text, width in zip(cells, widths, strict=True):
+                lines = wrap(pdf, text, width - 2 * PAD_X)
+                if " ".join(lines).split() != text.split():
+                    split.append((text, lines))
+        pdf.set_font(style="")
+        tables.append(headings)
+        return draw(pdf, headings, rows, widths, aligns, fills)
+
+    monkeypatch.setattr(report.pdf, "draw_table", checked)
+    assert report_pdf(meeting_data_for(cursor(), year, unit))[:5] == b"%PDF-"
+    assert len(tables) >= 3  # the indicators, the scorecard, the pace at least
+    assert split == []

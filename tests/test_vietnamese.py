@@ -1,0 +1,60 @@
+"""No English, no emoji and no private Streamlit parts: a missing figure reads `—`, the unit list
+offers no English "Select all", every icon is one of Streamlit's bundled Material icons, and the
+app starts with `streamlit run app.py` without patching Streamlit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.apptest_pages import table
+from tests.page_support import run_page
+from tests.readability import EMOJI
+from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
+from ui.vietnamese import PATTERNS, WORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [p for folder in ("app.py", "router", "ui", "pages", "auth", "report", "queries", "etl")
+           for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))]
+# Streamlit's private attributes and classes the app once patched or read to route its pages.
+PRIVATE = re.compile(r"PagesManager|uses_pages_directory|\._default\b|\._url_path\b|\._script_hash\b")
+
+
+def test_the_first_year_ranking_says_dash_for_no_previous_rank(sample_env):
+    """Streamlit draws a missing cell as "None" whatever the table's formats say, unless told."""
+    at = run_page("pages/scorecard.py", year=2020)
+    _, shown = table(at, "Thứ hạng đơn vị")
+    assert set(shown["Thứ hạng năm trước"]) == {"—"}
+    assert [frame.proto.placeholder for frame in at.dataframe] == ["—"] * len(at.dataframe)
+
+
+def test_the_unit_list_offers_no_english_select_all(sample_env):
+    at = run_page("pages/overview.py", year=2024)
+    assert at.multiselect(key="don_vi").proto.select_all == 0
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_emoji_in_the_code_people_read(source):
+    """Labels, icons, badges and messages: Material icons (`:material/…:`) instead of emoji."""
+    found = [(number, line.strip()) for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+             if EMOJI.search(line)]
+    assert found == []
+
+
+def test_every_page_icon_is_a_bundled_material_icon():
+    assert all(re.fullmatch(r":material/[a-z_]+:", spec.icon) for spec in all_specs(SECTIONS | ADMIN_SECTIONS))
+
+
+def test_no_private_streamlit_part_is_used_to_route():
+    used = [(str(p.relative_to(ROOT)), m.group()) for p in SOURCES for m in PRIVATE.finditer(p.read_text("utf-8"))]
+    assert used == []
+    assert not (ROOT / "ui" / "serve.py").exists()
+    assert "streamlit run app.py" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_the_translations_are_vietnamese():
+    for english, vietnamese in [*WORDS.items(), *PATTERNS]:
+        assert english != vietnamese
+        assert not re.search(r"\b(the|of|to|for|and|file|page|all)\b", vietnamese, re.IGNORECASE), vietnamese
