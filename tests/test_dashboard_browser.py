@@ -81,7 +81,7 @@ def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var
             assert page.get_by_text("Page not found").count() == 0, path
             assert page.get_by_role("dialog").count() == 0, path
             assert title in page.locator('[data-testid="stMain"] h1').first.inner_text()
-            assert page.url == f"{url}/{path}"
+            assert page.url.startswith(f"{url}/{path}")  # the app may add the default filters
         page.context.close()
 
 

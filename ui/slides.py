@@ -73,8 +73,10 @@ PRESENTATION_CSS = """
 .dp-cover ol { display: inline-block; text-align: left; font-size: clamp(0.95rem, 2.3vh, 1.3rem); margin-top: 2vh;
   columns: 2; column-gap: 4vw; }
 .dp-cover li { margin: 0; line-height: 1.45; }
-.dp-slide-cards .dp-cards { font-size: clamp(1rem, 2.5vh, 1.3rem); gap: 1.6vh 14px; }
-.dp-slide-cards .dp-card { padding: 1vh 14px; }
+.dp-slide-cards .dp-cards { font-size: clamp(0.85rem, min(2.3vh, 1.45vw), 1.3rem); gap: 1.2vh 12px; }
+.dp-slide-cards .dp-card { padding: 0.8vh 12px; }
+.dp-slide-cards .dp-card .dp-rate { font-size: 2.1em; margin-top: 0; }
+.dp-slide-cards .dp-card .dp-state, .dp-slide-cards .dp-card .dp-target { margin-top: 0.4vh; }
 .dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.05rem; line-height: 1.3; }
 .dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 3px 8px; text-align: left; vertical-align: top; }
 .dp-slide-table th { background: #f4f1ea; }
