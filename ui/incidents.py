@@ -17,7 +17,7 @@ def report_unexpected(exc: Exception, where: str) -> None:
     from auth.session import account_name
 
     error_id = record_incident(exc, where, who=account_name())
-    st.error(unexpected_message(error_id), icon="⛔")
+    st.error(unexpected_message(error_id), icon=":material/error:")
 
 
 def safely(work: Callable[..., T], *args: object) -> T:
