@@ -5,11 +5,13 @@ import streamlit as st
 
 from queries.admissions import admission_indicator, admission_target
 from queries.method import method_note
+from ui import compare
 from ui.blocks import chart_block, table_block
-from ui.charts import count_bars, rate_band_by_unit, rate_band_trend, stacked_counts
+from ui.charts import count_bars, count_lines, rate_band_by_unit, rate_band_trend, rate_trend, stacked_counts
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
+from ui.tables import vi_table
 
 GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
 NO_DATA = "Không có số liệu kết nạp cho lựa chọn này."
@@ -26,22 +28,24 @@ stop_if_empty(by_year, "Chưa có số liệu kết nạp đảng viên cho đơ
 st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_label}.  \n{method_note(T3)}")
 
 st.subheader("Kết nạp và tỷ lệ kết nạp qua các năm")
-trend = by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"})
-chart_block(
-    count_bars(by_year, "year", "admitted", f"Số đảng viên kết nạp, {filters.first_year}–{year}", "Năm",
-               "Số đảng viên kết nạp"),
-    by_year.rename(columns={"year": "Năm", "admitted": "Kết nạp"})[["Năm", "Kết nạp"]],
-    "Số kết nạp theo năm", filters, key="adm_count",
-)
-chart_block(
-    rate_band_trend(trend, f"Tỷ lệ kết nạp, {filters.first_year}–{year}", band, band_label,
-                    list(by_year["role"])),
-    by_year.rename(columns={
-        "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
-        "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
-        ["Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
-    "Tỷ lệ kết nạp theo năm", filters, key="adm_rate",
-)
+YEAR_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
+                "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"}
+period = f"{filters.first_year}–{year}"
+if filters.compared:  # a line per unit
+    by_year = compare.per_unit(filters, "admission_rate_by_year", filters.first_year, year)
+    counts = count_lines(by_year, "year", "admitted", compare.UNIT,
+                         f"Số đảng viên kết nạp, {period} — {compare.scope_words(filters)}", "Năm",
+                         "Số đảng viên kết nạp")
+    rates = rate_trend(by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"}),
+                       f"Tỷ lệ kết nạp, {period} — {compare.scope_words(filters)}", compare.UNIT, {}, band,
+                       band_label)
+else:
+    counts = count_bars(by_year, "year", "admitted", f"Số đảng viên kết nạp, {period}", "Năm", "Số đảng viên kết nạp")
+    rates = rate_band_trend(by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"}),
+                            f"Tỷ lệ kết nạp, {period}", band, band_label, list(by_year["role"]))
+chart_block(counts, vi_table(by_year, {k: v for k, v in YEAR_COLUMNS.items() if k in ("unit", "year", "admitted")}),
+            "Số kết nạp theo năm", filters, key="adm_count")
+chart_block(rates, vi_table(by_year, YEAR_COLUMNS), "Tỷ lệ kết nạp theo năm", filters, key="adm_rate")
 
 st.subheader(f"Tỷ lệ kết nạp theo đơn vị, năm {year}")
 by_unit = query("admission_rate_by_unit", filters.boundary, filters.units, year)
@@ -55,7 +59,7 @@ else:
             "unit": "Đơn vị", "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
             "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
             ["Đơn vị", "Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
-        "Tỷ lệ kết nạp theo đơn vị", filters, key="adm_by_unit",
+        "Tỷ lệ kết nạp theo đơn vị", filters, key="adm_by_unit", drill=True,
     )
 
 st.subheader("Kết nạp học sinh, công nhân, chủ doanh nghiệp")
@@ -84,7 +88,7 @@ else:
                        "Số đảng viên kết nạp", None, order=GROUP_ORDER, horizontal=True),
         groups_by_unit.rename(columns=GROUP_COLUMNS)[
             ["Đơn vị", "Năm", "Đối tượng", "Kết nạp", "Tổng số kết nạp", "Tỷ lệ trên tổng số kết nạp"]],
-        "Kết nạp theo đối tượng và đơn vị", filters, key="adm_groups_unit",
+        "Kết nạp theo đối tượng và đơn vị", filters, key="adm_groups_unit", drill=True,
     )
 
 st.subheader("Chi bộ nhiều năm liền không kết nạp được đảng viên")

@@ -53,5 +53,5 @@ else:
             "unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", "numerator": "Số đảng viên",
             "denominator": "Đảng viên cuối năm", "rate": "Tỷ lệ trên đảng viên cuối năm"})[
             ["Đơn vị", "Năm", "Nhóm", "Số đảng viên", "Đảng viên cuối năm", "Tỷ lệ trên đảng viên cuối năm"]],
-        "Miễn sinh hoạt, đi làm ăn xa", filters, key="mem_away",
+        "Miễn sinh hoạt, đi làm ăn xa", filters, key="mem_away", drill=True,
     )

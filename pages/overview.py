@@ -1,32 +1,40 @@
-"""Tổng quan: one card per headline target for the filtered units and year, and every indicator."""
+"""Tổng quan: one card per headline target for the filtered units and year, and every indicator;
+2–4 units compared: their cards side by side, a column per unit."""
 
 import streamlit as st
 
 from queries.method import method_notes
 from queries.programme import programme
+from report.cards import CARDS_CSS, COMPARE_CSS, comparison_html
 from ui.blocks import table_block
+from ui.compare import comparison
 from ui.data import query
 from ui.filters import current
 from ui.format import vi_count, vi_percent, vi_points
 from ui.layout import stop_if_empty
 from ui.tables import vi_table
-from ui.verdicts import badge
+from ui.verdicts import SPARKLINE, badge
+
+FIGURE_COLUMNS = {"code": "Mã", "label": "Chỉ tiêu", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
+                  "rate": "Tỷ lệ", "target_text": "Mục tiêu", "verdict": "Đánh giá", "basis_note": "Ghi chú"}
 
 st.title("Tổng quan thực hiện Đề án")
 filters = current()
-figures = query("year_figures", filters.boundary, filters.units, filters.year)
+compared = comparison(filters)
+figures = query("year_figures", filters.boundary, filters.units, filters.year) if compared is None \
+    else compared.figures
 stop_if_empty(figures[figures["denominator"] > 0])
 cards = figures[figures["headline"]]
 
 
-def delta_look(change: float | None, judged: bool) -> dict:
-    """Arrow and colour of a card's change, from the number: Streamlit reads a fall only from a
-    leading ASCII '-', and our text writes it `−1,19 điểm %`. Up is better for every target but a
-    floor band (admissions), whose change is not judged (grey)."""
+def delta_look(change: float | None) -> dict:
+    """Arrow of a card's change, from the number (Streamlit reads a fall only from a leading ASCII '-',
+    and our text writes it `−1,19 điểm %`), in a neutral colour: red and green say below and met
+    target only (ui/verdicts.py), and a fall from last year may still be on target. The sparkline
+    takes the same colour."""
     if change is None or change != change or change == 0:
-        return {"delta_arrow": "off", "delta_color": "gray"}
-    colour = ("green" if change > 0 else "red") if judged else "gray"
-    return {"delta_arrow": "up" if change > 0 else "down", "delta_color": colour}
+        return {"delta_arrow": "off", "delta_color": SPARKLINE}
+    return {"delta_arrow": "up" if change > 0 else "down", "delta_color": SPARKLINE}
 
 
 def draw_card(card: dict) -> None:
@@ -37,7 +45,7 @@ def draw_card(card: dict) -> None:
             label=f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
             value=vi_percent(card["rate"]),
             delta=f"{vi_points(card['change'])} so với {card['year'] - 1}" if changed else None,
-            **delta_look(card["change"] if changed else None, judged=card["rises_well"]),
+            **delta_look(card["change"] if changed else None),
             chart_data=card["trend"],
             chart_type="line",
         )
@@ -49,19 +57,20 @@ def draw_card(card: dict) -> None:
         st.markdown("  \n".join(lines))
 
 
-columns = st.columns(4)
-for index, card in enumerate(cards.to_dict("records")):
-    with columns[index % 4]:
-        draw_card(card)
+if compared is None:
+    columns = st.columns(4)
+    for index, card in enumerate(cards.to_dict("records")):
+        with columns[index % 4]:
+            draw_card(card)
+else:
+    st.caption(f"So sánh {len(compared.units)} đơn vị năm {filters.year}: mỗi cột một đơn vị, mỗi dòng một chỉ tiêu "
+               "chính. Muốn xem tổng của các đơn vị này, chọn «Cộng gộp» ở thanh bên.")
+    st.html(f"<style>{CARDS_CSS}{COMPARE_CSS}</style>{comparison_html(cards, compared.units)}")
 
 with st.expander("Cách đánh giá từng chỉ tiêu (theo Đề án)"):
     st.markdown("\n".join(f"- {line}" for line in method_notes()))
 
 st.subheader("Toàn bộ chỉ tiêu")
-table_block(
-    vi_table(figures.assign(code=figures["short"]), {
-        "code": "Mã", "label": "Chỉ tiêu", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
-        "rate": "Tỷ lệ", "target_text": "Mục tiêu", "verdict": "Đánh giá", "basis_note": "Ghi chú"}),
-    "Chỉ tiêu", filters, key="overview_all",
-)
+columns = FIGURE_COLUMNS if compared is None else {"unit": "Đơn vị", **FIGURE_COLUMNS}
+table_block(vi_table(figures.assign(code=figures["short"]), columns), "Chỉ tiêu", filters, key="overview_all")
 st.caption(f"Mã chỉ tiêu — {programme().legend()}.")

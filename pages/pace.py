@@ -4,6 +4,7 @@ reach each deadline's level, when the current pace would get there, and every ve
 import pandas as pd
 import streamlit as st
 
+from queries.pace import ALREADY
 from queries.programme import programme
 from queries.progress import (
     SERIES_OBSERVED,
@@ -14,7 +15,9 @@ from queries.progress import (
     projected_codes,
 )
 from queries.targets import basis_note
+from ui import compare
 from ui.blocks import chart_block, table_block
+from ui.compare_charts import pace_comparison
 from ui.data import query
 from ui.filters import current
 from ui.format import vi_count, vi_percent, vi_points
@@ -36,10 +39,14 @@ def summary(row: dict) -> str:
     else:
         text += "; mới có một năm số liệu tính cùng một cách, chưa tính được tốc độ."
     for deadline in programme().deadlines:
+        text += f"  \nMục tiêu {deadline} ({row[f'target_{deadline}']}): "
+        if row[f"reach_{deadline}"] == ALREADY:  # "đã đạt — đạt (mức 2025)" said it twice
+            text += f"**{ALREADY}**."
+            continue
         needed = row[f"needed_{deadline}"]
         need = f"cần **{vi_points(needed)}/năm**; " if pd.notna(needed) else ""
-        text += (f"  \nMục tiêu {deadline} ({row[f'target_{deadline}']}): {need}theo tốc độ hiện nay: "
-                 f"**{row[f'reach_{deadline}']}** — {row[f'status_{deadline}'].lower()}.")
+        text += (f"{need}theo tốc độ hiện nay: **{row[f'reach_{deadline}']}** — "
+                 f"{row[f'status_{deadline}'].lower()}.")
     return text
 
 
@@ -67,19 +74,26 @@ chosen = st.multiselect("Chỉ tiêu xem biểu đồ", codes, default=[c for c 
                         select_all=False)
 if not chosen:
     st.info("Chọn ít nhất một chỉ tiêu để xem biểu đồ tiến độ.")
+units = compare.per_unit(filters, "pace_by_indicator", year) if filters.compared else None
 for code in chosen:
     indicator = prog.indicator(code)
     st.subheader(indicator.heading)
-    row = town[town["indicator"] == code].iloc[0].to_dict()
-    st.markdown(summary(row))
+    if units is None:
+        st.markdown(summary(town[town["indicator"] == code].iloc[0].to_dict()))
+    else:
+        st.markdown("\n".join(f"- **{row['unit']}**: {summary(row)}".replace("  \n", "  \n  ")
+                              for row in units[units["indicator"] == code].to_dict("records")))
     if basis_note(code, year):
         st.caption(basis_note(code, year))
-    path = query("pace_path", *scope, year, code)
-    chart_block(
-        pace_chart(path, f"{indicator.label} — {filters.scope_label}", SERIES_OBSERVED, SERIES_PROJECTED,
-                   SERIES_TARGET),
-        vi_table(path, PATH_COLUMNS), f"Tiến độ {indicator.label}", filters, key=f"tien_do_{code}",
-    )
+    title = f"{indicator.label} — {compare.scope_words(filters)}"
+    if units is None:
+        path = query("pace_path", *scope, year, code)
+        fig = pace_chart(path, title, SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET)
+    else:
+        path = compare.per_unit(filters, "pace_path", year, code)
+        fig = pace_comparison(path, title, SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET)
+    chart_block(fig, vi_table(path, {"unit": "Đơn vị", **PATH_COLUMNS}), f"Tiến độ {indicator.label}", filters,
+                key=f"tien_do_{code}")
     by_unit = query("pace_by_unit", *scope, year, (code,))
     if by_unit.empty:
         st.info("Không có số liệu theo đơn vị cho chỉ tiêu này.")

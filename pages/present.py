@@ -8,6 +8,7 @@ projector is a switch on the navigation row, kept in the URL too (`tuong_phan=tr
 
 import streamlit as st
 
+from ui.compare import comparison
 from ui.data import query
 from ui.filters import current
 from ui.layout import footer_line
@@ -19,7 +20,8 @@ CONTRAST_KEY = "tuong_phan"
 
 filters = current()
 data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
-count = len(slides(data))
+compared = comparison(filters)  # 2–4 units side by side: the same slides, a column or a line per unit
+count = len(slides(data, compared=compared))
 
 
 def step(delta: int) -> None:
@@ -39,7 +41,7 @@ with st.container(key="slide_clicker"):  # hidden: a presenter's remote sends Pa
     st.button("Trang trước", key="slide_page_up", on_click=step, args=(-1,), shortcut="PageUp")
 presentation_style(contrast)
 
-slide = slides(data, contrast)[number - 1]
+slide = slides(data, contrast, compared)[number - 1]
 with st.container(key="slide_body"), st.container(key=f"slide_{number}"):
     if number > 1 and not slide.titled:  # the cover is its own title
         st.markdown(f"# {slide.title}")

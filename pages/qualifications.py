@@ -12,6 +12,7 @@ from queries.cadres import (
 )
 from queries.programme import programme
 from queries.targets import target_line, target_lines
+from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.charts import (
     grouped_rate_bars,
@@ -54,7 +55,7 @@ by_unit = query("indicator_units", *scope, year, year, (code,))
 target, target_text = target_line(code, year)
 chart_block(
     rate_bars_by_unit(by_unit, f"{label} — năm {year}", target, target_text, by_unit["role"].tolist()),
-    vi_table(by_unit, INDICATOR_COLUMNS), f"{label} theo đơn vị", filters, key="qual_units",
+    vi_table(by_unit, INDICATOR_COLUMNS), f"{label} theo đơn vị", filters, key="qual_units", drill=True,
 )
 
 st.subheader("Tốt nghiệp THPT theo chức vụ")
@@ -66,7 +67,7 @@ chart_block(
                       target=target, target_label=target_text),
     vi_table(roles, {"unit": "Đơn vị", "year": "Năm", "role": "Chức vụ", "numerator": "Tốt nghiệp THPT",
                      "denominator": "Tổng số", "rate": "Tỷ lệ", "verdict": "Đánh giá"}),
-    "Tốt nghiệp THPT theo chức vụ", filters, key="qual_roles",
+    "Tốt nghiệp THPT theo chức vụ", filters, key="qual_roles", drill=True,
 )
 
 st.subheader("Cơ cấu trình độ")
@@ -83,12 +84,13 @@ for tab, ladder in zip(st.tabs([LADDER_TITLES[name] for name in LADDERS]), LADDE
                                    x_title="Tỷ lệ cán bộ"),
             vi_table(levels, {"unit": "Đơn vị", "year": "Năm", "level": "Trình độ", "cadres": "Số cán bộ",
                               "share": "Tỷ lệ"}),
-            f"{title} của cán bộ chi bộ", filters, key=f"qual_levels_{ladder}",
+            f"{title} của cán bộ chi bộ", filters, key=f"qual_levels_{ladder}", drill=True,
         )
 
 st.subheader("Diễn biến qua các năm")
-trend = query("indicator_trend", *scope, filters.first_year, year, (code,))
+trend, series = compare.trend(filters, (code,))
 chart_block(
-    rate_trend(trend, f"{label} — {filters.scope_label}, {filters.first_year}–{year}", "label", target_lines(code)),
+    rate_trend(trend, f"{label} — {compare.scope_words(filters)}, {filters.first_year}–{year}", series,
+               target_lines(code)),
     vi_table(trend, INDICATOR_COLUMNS), f"{label} qua các năm", filters, key="qual_trend",
 )

@@ -7,9 +7,10 @@ from queries.method import method_note
 from queries.programme import programme
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES, RATING_LEVELS, RATING_NAMES
 from queries.targets import basis_breaks, basis_note, target_line, target_lines
+from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.charts import (
-    GOOD_TO_BAD,
+    RATING_COLOURS,
     colour_traces,
     grouped_rate_bars,
     rate_bars_by_unit,
@@ -17,6 +18,7 @@ from ui.charts import (
     stacked_bars,
     stacked_shares_by_unit,
 )
+from ui.compare_charts import indicator_panels
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
@@ -46,7 +48,7 @@ else:
     chart_block(
         colour_traces(stacked_bars(members, "year", "members", "rating", f"Cơ cấu xếp loại đảng viên, "
                                    f"{first_year}–{year}", "Năm", "Tỷ lệ đảng viên", percent=True, order=LEVELS),
-                      GOOD_TO_BAD),
+                      RATING_COLOURS),
         vi_table(members, {"year": "Năm", "rating": "Xếp loại", "members": "Số đảng viên", "share": "Tỷ lệ"}),
         "Cơ cấu xếp loại đảng viên", filters, key="rating_members",
     )
@@ -57,15 +59,16 @@ chart_block(
     rate_bars_by_unit(members_by_unit, f"Đảng viên hoàn thành tốt nhiệm vụ trở lên — năm {year}", target,
                       target_text, members_by_unit["role"].tolist()),
     vi_table(members_by_unit, INDICATOR_COLUMNS), "Đảng viên HTTNV trở lên theo đơn vị", filters,
-    key="rating_members_units",
+    key="rating_members_units", drill=True,
 )
 
-trend = query("indicator_trend", *scope, first_year, year, RATED)
+trend, series = compare.trend(filters, RATED)
 breaks = basis_breaks(ORG_CODE, first_year, year)  # T1 counts the party cells from then on: no line across
+trend_title = f"Tỷ lệ hoàn thành tốt nhiệm vụ trở lên — {compare.scope_words(filters)}"
 chart_block(
-    mark_breaks(rate_trend(split_at_breaks(trend, ORG_CODE, breaks),
-                           f"Tỷ lệ hoàn thành tốt nhiệm vụ trở lên — {filters.scope_label}", "label",
-                           target_lines(MEMBER_CODE)), breaks),
+    mark_breaks(rate_trend(split_at_breaks(trend, ORG_CODE, breaks), trend_title, "label", target_lines(MEMBER_CODE)),
+                breaks) if series == "label" else
+    indicator_panels(trend, trend_title, ORG_CODE, breaks, target_lines(MEMBER_CODE)),
     vi_table(trend, INDICATOR_COLUMNS), "Tỷ lệ HTTNV trở lên qua các năm", filters, key="rating_trend",
 )
 
@@ -76,7 +79,7 @@ organisations = query("org_ratings_by_year", *scope, first_year, year)
 chart_block(
     mark_breaks(colour_traces(stacked_bars(organisations, "year", "organisations", "rating",
                                            f"Xếp loại tổ chức cơ sở đảng, {first_year}–{year}", "Năm", "Số TCCSĐ",
-                                           order=LEVELS), GOOD_TO_BAD), breaks),
+                                           order=LEVELS), RATING_COLOURS), breaks),
     vi_table(organisations, {"year": "Năm", "rating": "Xếp loại", "organisations": "Số TCCSĐ", "share": "Tỷ lệ"}),
     "Xếp loại tổ chức cơ sở đảng", filters, key="rating_orgs",
 )
@@ -97,10 +100,10 @@ if cells.empty:
 else:
     chart_block(
         stacked_shares_by_unit(cells, "unit", "cells", "rating", f"Xếp loại chi bộ — năm {year}", LEVELS,
-                               GOOD_TO_BAD, x_title="Tỷ lệ chi bộ"),
+                               RATING_COLOURS, x_title="Tỷ lệ chi bộ"),
         vi_table(cells, {"unit": "Đơn vị", "year": "Năm", "rating": "Xếp loại", "cells": "Số chi bộ",
                          "share": "Tỷ lệ"}),
-        "Xếp loại chi bộ", filters, key="rating_cells",
+        "Xếp loại chi bộ", filters, key="rating_cells", drill=True,
     )
 
     st.subheader("Chi bộ bốn tốt")
@@ -110,5 +113,5 @@ else:
                           numerator="four_good", denominator="cells"),
         vi_table(four_good, {"unit": "Đơn vị", "year": "Năm", "four_good": "Chi bộ bốn tốt",
                              "cells": "Tổng số chi bộ", "rate": "Tỷ lệ"}),
-        "Chi bộ bốn tốt", filters, key="rating_four_good",
+        "Chi bộ bốn tốt", filters, key="rating_four_good", drill=True,
     )

@@ -14,15 +14,15 @@ from queries.scorecard import (
     sort_options,
 )
 from queries.targets import basis_notes
-from ui.blocks import chart_block, chart_key, table_block
+from ui.blocks import chart_block, table_block
 from ui.data import query
+from ui.drill import clear_units, focus_unit
 from ui.filters import current, in_sentence, whole_area_label
 from ui.layout import stop_if_empty
 from ui.limits import first_and_selected
 from ui.meeting_charts import scorecard_heatmap
 from ui.tables import vi_table
 
-UNIT_FILTER = "don_vi"  # the unit multiselect of ui/filters.py, kept in the URL
 CHART = "xep_hang"
 CELL_COLUMNS = {
     "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "short_label": "Chỉ tiêu", "numerator": "Tử số",
@@ -34,23 +34,6 @@ RANK_COLUMNS = {
     "indicators_rated": "Số chỉ tiêu được đánh giá", "mean_distance_points": "Khoảng cách trung bình (điểm %)",
     "previous_rank": "Thứ hạng năm trước", "rank_change_text": "Thay đổi thứ hạng",
 }
-
-
-def focus_unit(display_id: str) -> None:
-    """Filter every page to one unit (runs before the next script run, so the filter can change)."""
-    st.session_state[UNIT_FILTER] = [display_id]
-
-
-def clear_units() -> None:
-    st.session_state[UNIT_FILTER] = []
-
-
-def focus_clicked_unit() -> None:
-    """The heat map's click: its point carries the unit's display id as customdata[0]."""
-    points = st.session_state[chart_key(CHART)].selection.points
-    if points:
-        data = points[0].get("customdata")
-        focus_unit(data[0] if isinstance(data, list) else data)
 
 
 st.title("Bảng xếp hạng đơn vị")
@@ -76,7 +59,7 @@ sorted_by = "thứ hạng" if sort_by == RANK_SORT else options[sort_by]
 chart_block(
     scorecard_heatmap(cells, order, f"Bảng xếp hạng đơn vị năm {year} (sắp xếp theo {sorted_by})",
                       selected=filters.units, note=basis_notes(programme().headline, year)),
-    vi_table(in_order(cells, order), CELL_COLUMNS), "Bảng xếp hạng đơn vị", filters, key=CHART, on_select=focus_clicked_unit,
+    vi_table(in_order(cells, order), CELL_COLUMNS), "Bảng xếp hạng đơn vị", filters, key=CHART, drill=True,
 )
 st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dưới đây, để lọc mọi trang theo đơn vị đó.")
 

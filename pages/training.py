@@ -6,6 +6,7 @@ from queries.cadres import TRAINING_CODE as CODE
 from queries.method import method_note
 from queries.programme import programme
 from queries.targets import target_line, target_lines
+from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend
 from ui.data import query
@@ -40,18 +41,19 @@ target, target_text = target_line(CODE, year)
 chart_block(
     rate_bars_by_unit(by_unit, f"Tỷ lệ cấp ủy viên được bồi dưỡng — năm {year}", target, target_text,
                       by_unit["role"].tolist()),
-    vi_table(by_unit, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ theo đơn vị", filters, key="training_units",
+    vi_table(by_unit, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ theo đơn vị", filters, key="training_units", drill=True,
 )
 chart_block(
     grouped_rate_bars(split, "unit", "group", f"Được bồi dưỡng theo đối tượng — năm {year}",
                       target=target, target_label=target_text, numerator="trained", denominator="members"),
-    vi_table(split, SPLIT_COLUMNS), "Bồi dưỡng nghiệp vụ theo đối tượng", filters, key="training_groups",
+    vi_table(split, SPLIT_COLUMNS), "Bồi dưỡng nghiệp vụ theo đối tượng", filters, key="training_groups", drill=True,
 )
 
 st.subheader("Diễn biến qua các năm")
-trend = query("indicator_trend", *scope, filters.first_year, year, (CODE,))
+trend, series = compare.trend(filters, (CODE,))
 chart_block(
-    rate_trend(trend, f"Tỷ lệ cấp ủy viên được bồi dưỡng — {filters.scope_label}", "label", target_lines(CODE)),
+    rate_trend(trend, f"Tỷ lệ cấp ủy viên được bồi dưỡng — {compare.scope_words(filters)}", series,
+               target_lines(CODE)),
     vi_table(trend, INDICATOR_COLUMNS), "Bồi dưỡng nghiệp vụ qua các năm", filters, key="training_trend",
 )
 by_unit_years = query("indicator_units", *scope, filters.first_year, year, (CODE,))

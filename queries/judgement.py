@@ -46,6 +46,10 @@ WORDS = {
     Status.MET: "Đạt", Status.EXCEEDED: "Vượt khung", Status.BELOW: "Chưa đạt", Status.ON_TRACK: "Đúng tiến độ",
     Status.BEHIND: "Chậm tiến độ", Status.NOT_APPLICABLE: "Không đánh giá", Status.NO_DATA: "Chưa đủ số liệu",
 }
+# A level by a deadline in the first year of its series (the programme's baseline year, or a unit's
+# first year reported): the figure is there, the pace it is judged by needs a second year. Said so,
+# rather than "not enough figures", which a meeting reads as "no figures" beside 223/329.
+FIRST_YEAR_WORDS = "Năm gốc — chưa tính tiến độ"
 # The colour role of each status; the colours themselves are the UI's (ui/verdicts.py).
 ROLES = {
     Status.MET: "good", Status.EXCEEDED: "neutral", Status.BELOW: "bad", Status.ON_TRACK: "good",
@@ -78,12 +82,14 @@ class Verdict:
 
     @property
     def words(self) -> str:
+        if self.status is Status.NO_DATA and self.distance is not None:  # a figure, but no pace yet
+            return FIRST_YEAR_WORDS
         return WORDS[self.status]
 
     @property
     def text(self) -> str:
         """`Chưa đạt (mức 2025)`: the words, with the level they refer to."""
-        return verdict_text(self.status, self.level)
+        return self.words if self.status is Status.NO_DATA else verdict_text(self.status, self.level)
 
 
 def verdict_text(status: Status | str, level: int | None) -> str:
@@ -220,6 +226,8 @@ def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", dea
         parts = _judge_group(r, int(year), rates[at], paces[at])
         status[at], goal[at], text[at], level[at], distance[at] = parts
         words[at] = _words(r, status[at], level[at])
+        first_year = (status[at] == Status.NO_DATA.value) & ~np.isnan(rates[at])
+        words[at[first_year]] = FIRST_YEAR_WORDS
     out = frame.copy()
     texts = {"status": status, "target_text": text, "verdict": words}  # object columns: no string conversion
     for name, values in texts.items():

@@ -25,7 +25,7 @@ import pandas as pd
 from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
 from queries.frames import records
-from queries.judgement import EPS, SHORT_OF, gap_text, people_short
+from queries.judgement import EPS, SHORT_OF, gap_text, people_short, percent_text
 from queries.programme import programme
 from queries.ratings import CELL_FACT
 from queries.scope import scope_params
@@ -70,7 +70,7 @@ def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str
         "weak_secretaries": f"Bí thư, phó bí thư chi bộ thôn, tổ dân phố năm {year} chưa tốt nghiệp THPT hoặc chưa có "
                             "sơ cấp LLCT: Đề án yêu cầu kịp thời thay thế những đồng chí không đảm bảo tiêu chuẩn.",
         "excellent_share": f"Số được xếp loại hoàn thành xuất sắc nhiệm vụ năm {year} vượt "
-                           f"{vi_percent(prog.excellent_cap, 0)} số được xếp loại hoàn thành tốt nhiệm vụ trở lên "
+                           f"{percent_text(prog.excellent_cap)} số được xếp loại hoàn thành tốt nhiệm vụ trở lên "
                            "(tổ chức đảng, đảng viên).",
     }
 
@@ -264,7 +264,7 @@ def _excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
         "excellent_share", r["display_id"], r["unit"], f"{r['unit']} — {r['group']}", year,
         f"Năm {year} có {vi_number(r['excellent'])} {r['group']} hoàn thành xuất sắc nhiệm vụ trên "
         f"{vi_number(r['good_or_better'])} hoàn thành tốt nhiệm vụ trở lên ({vi_percent(r['share'])}), vượt mức "
-        f"{vi_percent(cap, 0)}.",
+        f"{percent_text(cap)}.",
         f"{vi_number(r['excellent'])}/{vi_number(r['good_or_better'])} ({vi_percent(r['share'])})")
         for r in records(frame)]
 

@@ -3,6 +3,7 @@ verdict's role (queries.judgement)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 import pandas as pd
@@ -53,3 +54,42 @@ def card_html(card: dict) -> str:
 def cards_html(cards: pd.DataFrame) -> str:
     """The headline cards of `queries.targets.year_figures`, four to a row."""
     return '<div class="dp-cards">' + "".join(card_html(c) for c in cards.to_dict("records")) + "</div>"
+
+
+COMPARE_CSS = """
+.dp-compare { display: grid; gap: 8px 10px; align-items: stretch; }
+.dp-compare .dp-unit { font-weight: 700; font-size: 1.05em; padding: 2px 4px; border-bottom: 3px solid #1a1a1a; }
+.dp-compare .dp-row-head { font-weight: 700; line-height: 1.25; padding: 6px 4px; }
+.dp-compare .dp-row-head .dp-target { font-weight: 400; font-size: 0.85em; color: #333; margin-top: 2px; }
+.dp-compare .dp-card { padding: 6px 10px; border-left-width: 8px; }
+.dp-compare .dp-card .dp-rate { font-size: 1.6em; margin-top: 0; }
+.dp-compare .dp-card .dp-count, .dp-compare .dp-card .dp-change { font-size: 0.85em; }
+.dp-compare .dp-card .dp-state { margin-top: 3px; font-size: 0.85em; padding: 1px 8px; }
+"""
+
+
+def compared_card_html(card: dict) -> str:
+    """One unit's figure of one indicator, in the comparison grid."""
+    change = change_text(card)
+    return (
+        f'<div class="dp-card dp-{card["role"]}" data-indicator="{escape(card["indicator"])}">'
+        f'<div class="dp-rate">{vi_percent(card["rate"])}</div>'
+        f'<div class="dp-count">{vi_count(card["numerator"], card["denominator"])}</div>'
+        + (f'<div class="dp-change">{change}</div>' if change else "")
+        + f'<div class="dp-state">{escape(card["verdict"])}</div></div>'
+    )
+
+
+def comparison_html(cards: pd.DataFrame, units: Sequence[str]) -> str:
+    """The headline cards of 2–4 units side by side: a column per unit, a row per indicator
+    (`cards`: year_figures of each unit with its name in `unit`)."""
+    template = f"grid-template-columns: minmax(9em, 1.2fr) repeat({len(units)}, minmax(0, 1fr));"
+    parts = ['<div class="dp-unit"></div>', *(f'<div class="dp-unit">{escape(u)}</div>' for u in units)]
+    by_unit = {(r["indicator"], r["unit"]): r for r in cards.to_dict("records")}
+    for code in dict.fromkeys(cards["indicator"]):
+        first = next(by_unit[(code, u)] for u in units if (code, u) in by_unit)
+        parts.append(f'<div class="dp-row-head">{escape(first["heading"])}'
+                     f'<div class="dp-target">Mục tiêu: {escape(first["target_text"])}</div></div>')
+        parts += [compared_card_html(by_unit[(code, u)]) if (code, u) in by_unit else '<div class="dp-card">—</div>'
+                  for u in units]
+    return f'<div class="dp-compare" style="{template}">{"".join(parts)}</div>'

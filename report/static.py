@@ -13,9 +13,8 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.report_data import MeetingData
 from report.figures import heading
-from ui.charts import MET, NEUTRAL, NOT_MET, TARGET
 from ui.format import vi_percent
-from ui.meeting_charts import PROJECTED
+from ui.verdicts import NEUTRAL, PROJECTED, TARGET
 
 DPI = 150
 SIZE_IN = (7.4, 3.1)  # three to an A4 page at the PDF's text width
@@ -45,18 +44,18 @@ def pace_png(data: MeetingData, code: str) -> bytes | None:
     ax.plot(seen["year"], seen["rate"], color=NEUTRAL, linewidth=2.5, marker="o", markersize=5,
             label=SERIES_OBSERVED, zorder=3)
     for year, rate in zip(seen["year"], seen["rate"], strict=True):
-        ax.annotate(vi_percent(rate, 1), (year, rate), textcoords="offset points", xytext=(0, 7), ha="center",
+        ax.annotate(vi_percent(rate), (year, rate), textcoords="offset points", xytext=(0, 7), ha="center",
                     fontsize=7.5, color=NEUTRAL)
     if not ahead.empty:
         last = seen.tail(1)
         ax.plot([*last["year"], *ahead["year"]], [*last["rate"], *ahead["rate"]], color=PROJECTED, linewidth=2,
                 linestyle="--", marker="o", markersize=3, label=SERIES_PROJECTED, zorder=2)
     targets = " · ".join(note.removeprefix("Mục tiêu ") for note in goals["note"])
-    ax.scatter(goals["year"], goals["rate"], marker="D", s=60, color=MET, edgecolor=TARGET, linewidth=1,
+    ax.scatter(goals["year"], goals["rate"], marker="D", s=60, color=TARGET, edgecolor="white", linewidth=1,
                label=f"{SERIES_TARGET} ({targets})", zorder=4)
     base = seen[seen["note"] == "năm gốc"]
     if not base.empty:
-        ax.scatter(base["year"], base["rate"], s=160, facecolor="none", edgecolor=NOT_MET, linewidth=1.8,
+        ax.scatter(base["year"], base["rate"], s=160, facecolor="none", edgecolor=NEUTRAL, linewidth=1.8,
                    label="Năm gốc", zorder=5)
     ax.set_ylim(0, 1.1)
     ax.set_xlim(path["year"].min() - 0.5, path["year"].max() + 0.5)

@@ -11,29 +11,24 @@ from queries.programme import programme
 from queries.report_data import MeetingData
 from queries.scorecard import column_labels
 from queries.warnings import RULES
-from ui.format import vi_count, vi_number, vi_percent, vi_points
+from ui.format import MISSING, column_format, is_missing, vi_count, vi_number, vi_percent, vi_points
 from ui.tables import vi_table
-
-RATE_PREFIX = "Tỷ lệ"
 
 
 def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value))
+    return not isinstance(value, str) and is_missing(value)
 
 
 def as_text(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as the text a reader sees, in the formats of the pages; missing figures are `—`."""
+    """Every cell as the text a reader sees, in the formats of the pages (ui.format.column_format);
+    missing figures are `—`."""
     out = pd.DataFrame(index=table.index)
     for column in table.columns:
-        values = table[column]
-        if str(column).startswith(RATE_PREFIX):
-            out[column] = [vi_percent(v) for v in values]
-        elif pd.api.types.is_integer_dtype(values) and not str(column).startswith("Năm"):
-            out[column] = [vi_number(v) for v in values]
-        elif pd.api.types.is_float_dtype(values):
-            out[column] = [vi_number(v, 2) for v in values]
+        values, shown = table[column], column_format(column, table[column])
+        if shown is not None:
+            out[column] = [MISSING if _missing(v) else shown(v) for v in values]
         else:
-            out[column] = ["—" if _missing(v) else neutralise_text(str(v)) for v in values]
+            out[column] = [MISSING if _missing(v) else neutralise_text(str(v)) for v in values]
     return out.reset_index(drop=True)
 
 

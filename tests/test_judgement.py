@@ -27,7 +27,7 @@ from queries.pace import observed_per_year
 from queries.programme import Kind, programme
 from queries.rounding import percent, round_half_up
 from tests.programme_files import programme_copy, use_programme
-from ui.format import vi_percent, vi_points
+from ui.format import vi_number, vi_percent, vi_points
 
 T1, T2, T3, T4, T5, T6, T7 = ("T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt_and_so_cap_llct",
                               "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training")
@@ -100,7 +100,8 @@ def test_between_deadlines_the_passed_level_the_next_level_and_the_pace():
     # 2026: 62% has the 2025 level (50%) and is on its way to 75% by 2030
     assert verdict(T5, 0.62, 2026, pace=0.04) == (Status.ON_TRACK, 0.75, "Đúng tiến độ (mức 2030)")  # 2030
     assert verdict(T5, 0.62, 2026, pace=0.02) == (Status.BEHIND, 0.75, "Chậm tiến độ (mức 2030)")  # 2033
-    assert verdict(T5, 0.62, 2026) == (Status.NO_DATA, 0.75, "Chưa đủ số liệu")  # one year: no pace yet
+    # the first year of a series: the figure is there, its pace needs a second year
+    assert verdict(T5, 0.62, 2026) == (Status.NO_DATA, 0.75, "Năm gốc — chưa tính tiến độ")
     assert verdict(T5, 0.80, 2026) == (Status.MET, 0.75, "Đạt (mức 2030)")  # the next level already
     # under the level of a deadline already passed: below, whatever the pace
     assert verdict(T5, 0.45, 2026, pace=0.2) == (Status.BELOW, 0.5, "Chưa đạt (mức 2025)")
@@ -154,8 +155,9 @@ def test_percentages_round_half_up():
     assert vi_percent(3 / 96) == "3,13%"  # 3,125: half up, not to even
     assert percent(3 / 96) == 3.13
     assert vi_percent(223 / 329) == "67,78%"
-    assert vi_percent(1 / 8, 1) == "12,5%" and vi_percent(1 / 16, 1) == "6,3%"
+    assert vi_percent(1 / 800) == "0,13%"  # 0,125: half up
     assert vi_points(0.01125) == "+1,13 điểm %"
+    assert vi_points(-0.1333333) == "−13,33 điểm %" and vi_number(-1.925, 2) == "−1,93"  # the typographic minus
     assert round_half_up(0.0115, 3) == 0.012 and round_half_up(2.5) == 3.0
 
 

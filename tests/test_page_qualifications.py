@@ -61,9 +61,9 @@ def test_2022_whole_town_shows_the_de_an_baseline(sample_env):
     assert figures.set_index("Chỉ tiêu").at["Tốt nghiệp THPT", "Tỷ lệ"] == pytest.approx(223 / 329)
     csv = csv_bytes(export_frame(figures)).decode("utf-8-sig").splitlines()  # what "Tải CSV" gives
     assert csv[0] == "Chỉ tiêu,Đối tượng,Năm,Tử số,Mẫu số,Tỷ lệ (%),Mục tiêu,Đánh giá,Ghi chú"
-    # 2022 is the baseline year: no pace yet toward the 2025 level, so no verdict on it
+    # 2022 is the baseline year: no pace yet toward the 2025 level, and the verdict says so
     assert csv[1] == ('Tốt nghiệp THPT,"cán bộ chi bộ thôn, tổ dân phố",2022,223,329,67.78,100% (mức 2025),'
-                      'Chưa đủ số liệu,')
+                      'Năm gốc — chưa tính tiến độ,')
     assert "số liệu nền của Đề án" in texts(at)
 
     _, roles = table(at, "Tốt nghiệp THPT theo chức vụ")

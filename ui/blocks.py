@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable
 
 import pandas as pd
@@ -9,40 +10,29 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from auth.downloads import guarded
-from queries.rounding import percent
 from ui.chart_style import plotly_config
-from ui.exports import csv_bytes, file_stem, xlsx_bytes
+from ui.drill import on_unit_click
+from ui.exports import csv_bytes, file_stem, with_context, xlsx_bytes
 from ui.filters import Filters
-from ui.format import vi_number, vi_percent
+from ui.format import MISSING, column_format, is_rate_column, rounded_column, vi_number
 
-RATE_PREFIX = "Tỷ lệ"
 DOWNLOAD_ICON = ":material/download:"
-MISSING = "—"  # a missing figure in a table (Streamlit draws "None" otherwise, whatever the formats say)
 SHOWN_ROWS = 300  # rows formatted (pandas Styler: ~1 ms a row) and sent to the browser; the downloads hold all
 
 
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """Rates (fractions) become percentages rounded as on screen (half up): `Tỷ lệ` 0.677811 → `Tỷ lệ (%)`
-    67.78, 3/96 → 3.13."""
-    out = table.copy()
-    for column in [c for c in out.columns if str(c).startswith(RATE_PREFIX)]:
-        out[column] = [percent(v) for v in out[column].astype(float)]
-        out = out.rename(columns={column: f"{column} (%)"})
-    return out
+    """Figures as the screen rounds them (ui.format): `Tỷ lệ` 0.677811 → `Tỷ lệ (%)` 67.78, 3/96 → 3.13; a
+    distance 2.648494… → 2.65."""
+    out = pd.DataFrame({column: rounded_column(column, table[column]) for column in table.columns},
+                       index=table.index)
+    return out.rename(columns={c: f"{c} (%)" for c in out.columns if is_rate_column(c)})
 
 
 def styled(table: pd.DataFrame):
-    """Vietnamese formats for display, the numbers underneath kept for sorting."""
-    formats = {}
-    for column in table.columns:
-        if str(column).startswith(RATE_PREFIX):
-            formats[column] = vi_percent
-        elif pd.api.types.is_integer_dtype(table[column]) and not str(column).startswith("Năm"):  # years: 2024
-            formats[column] = vi_number
-        elif pd.api.types.is_float_dtype(table[column]):
-            formats[column] = lambda v: vi_number(v, 2)
+    """Vietnamese formats for display (ui.format.column_format), the numbers underneath kept for sorting."""
+    formats = {column: f for column in table.columns if (f := column_format(column, table[column])) is not None}
     # every column's missing value as `—` (an object column of ranks showed `None`), then the formats
-    return table.style.format(na_rep="—").format(formats, na_rep="—")
+    return table.style.format(na_rep=MISSING).format(formats, na_rep=MISSING)
 
 
 def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str) -> None:
@@ -51,12 +41,36 @@ def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filte
     run builds no file. The click reruns the page, so an ended session sees the login at once."""
     stem = file_stem(name, filters)
     frame = table if callable(table) else lambda: table
-    left, right = st.columns(2)
-    left.download_button("Tải CSV", guarded(lambda: csv_bytes(export_frame(frame())), f"{stem}.csv"),
-                         f"{stem}.csv", "text/csv", key=f"csv_{key}", icon=DOWNLOAD_ICON)
-    right.download_button("Tải Excel", guarded(lambda: xlsx_bytes(export_frame(frame())), f"{stem}.xlsx"),
-                          f"{stem}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx_{key}", icon=DOWNLOAD_ICON)
+
+    def written() -> pd.DataFrame:
+        return with_context(export_frame(frame()), filters)
+
+    left, right = st.columns(2)  # Excel first: a CSV opens in one column in Excel set to Vietnamese
+    left.download_button("Tải Excel", guarded(lambda: xlsx_bytes(written()), f"{stem}.xlsx"),
+                         f"{stem}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         key=f"xlsx_{key}", icon=DOWNLOAD_ICON, type="primary")
+    right.download_button("Tải CSV", guarded(lambda: csv_bytes(written()), f"{stem}.csv"),
+                          f"{stem}.csv", "text/csv", key=f"csv_{key}", icon=DOWNLOAD_ICON)
+
+
+def _drawn_values(trace) -> list:
+    """The values a trace draws along its value axis (a heat map: its cells)."""
+    if trace.type == "heatmap":
+        return [v for row in (trace.z if trace.z is not None else ()) for v in row]
+    if trace.type == "scatter" and trace.mode == "text":
+        return []  # the totals written over stacked bars
+    values = trace.x if getattr(trace, "orientation", None) == "h" else trace.y
+    return list(values) if values is not None else []
+
+
+def has_figures(fig: go.Figure) -> bool:
+    """Whether `fig` draws anything: a point or cell with a value, or a bar other than 0 (a target's
+    legend entry, `[None]`, draws nothing). An empty plot is told in words instead."""
+    for trace in fig.data:
+        zero_is_drawn = trace.type in ("scatter", "heatmap")
+        if any(isinstance(v, numbers.Number) and v == v and (zero_is_drawn or v != 0) for v in _drawn_values(trace)):
+            return True
+    return False
 
 
 def chart_key(key: str) -> str:
@@ -90,17 +104,18 @@ def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: st
 
 
 def chart_block(fig: go.Figure | None, table: pd.DataFrame, name: str, filters: Filters | None, key: str,
-                on_select: Callable[[], None] | None = None) -> None:
+                drill: bool = False) -> None:
     """The chart, the table of exactly what it draws, and that table as CSV and XLSX.
 
-    `fig` None (a chart function found nothing to draw, e.g. every count 0): a sentence says so
-    instead of an empty plot; the table stays. `on_select`: a callback run when the user clicks a
-    point; the selection is then in `st.session_state[chart_key(key)]`.
+    `fig` None or without a figure to draw (a chart function found nothing, every count 0, every
+    rate missing): a sentence says so instead of an empty plot; the table stays. `drill`: a click
+    on a unit's bar or cell filters every page to that unit (ui/drill.py).
     """
-    if fig is None:
+    if fig is None or not has_figures(fig):
         st.info(f"Không có số liệu khác 0 để vẽ biểu đồ «{name}» cho lựa chọn này; bảng số liệu dưới đây ghi đủ.",
                 icon=":material/info:")
     else:
+        on_select = on_unit_click(chart_key(key)) if drill else None
         options = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
         st.plotly_chart(fig, width="stretch", theme=None, config=plotly_config(file_stem(name, filters)),
                         key=chart_key(key), **options)

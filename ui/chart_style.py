@@ -16,11 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.format import PLOTLY_SEPARATORS, vi_number
+from ui.verdicts import TARGET
 
 TEXT = "#1a1a1a"  # the theme's text colour: 17:1 on white
 AXIS = "#595959"  # axis lines: 7:1
 GRID = "#e3e3e3"
-TARGET = "#333333"
 FONT_SIZE = 18
 # The page's web font first. The PNG download is drawn without web fonts, in Arial or DejaVu Sans,
 # which are wider: the room for unit names and legend entries is measured for those (FALLBACK_EM,
@@ -190,10 +190,10 @@ CONTRAST_SCALE = [[0.0, "#7f0000"], [0.48, "#ef9a9a"], [0.49, "#9fb8d9"], [0.51,
 
 
 def _stronger(colour: object) -> object:
-    """`rgba(r, g, b, 0.14)` → the same colour at least 0.4 opaque; other colours as they are."""
+    """`rgba(r, g, b, 0.1)` → the same colour at least 0.3 opaque; other colours as they are."""
     if isinstance(colour, str) and colour.startswith("rgba("):
         *rgb, alpha = colour[5:-1].split(",")
-        return f"rgba({','.join(rgb)}, {max(0.4, float(alpha)):.2f})"
+        return f"rgba({','.join(rgb)}, {max(0.3, float(alpha)):.2f})"
     return colour
 
 

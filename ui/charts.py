@@ -9,7 +9,6 @@ from plotly.colors import sample_colorscale
 
 from ui.chart_style import (
     HALO,
-    TARGET,
     band_in_legend,
     bar_label_places,
     base_layout,
@@ -22,15 +21,37 @@ from ui.chart_style import (
 from ui.figure_cache import cached_figure
 from ui.format import vi_count, vi_number, vi_percent
 from ui.limits import first_units
-from ui.verdicts import role_colours
+from ui.verdicts import (
+    FALL,
+    LOWEST_LEVEL,
+    NEUTRAL,
+    PALETTE,
+    RATING_COLOURS,
+    RISE,
+    TARGET,
+    TARGET_BAND,
+    TOTAL,
+    role_colours,
+)
 
-__all__ = ["MET", "NEUTRAL", "NOT_MET", "TARGET", "base_layout", "plotly_config"]  # shared with other chart modules
+__all__ = ["RATING_COLOURS", "base_layout", "plotly_config"]  # shared with other chart modules
 
-MET = "#1e7b34"
-NOT_MET = "#c62828"
-NEUTRAL = "#1f5fa8"
-PALETTE = ["#1f5fa8", "#e08a00", "#2e8b57", "#8e44ad", "#c62828", "#16a0a0", "#7f8c8d", "#b8860b"]
 FONT_SIZE = 18
+
+
+CLICK_HINT = "<br><i>Nhấn để lọc mọi trang theo đơn vị này</i>"
+
+
+def unit_ids(frame: pd.DataFrame) -> list[list[str | None]] | None:
+    """Each row's display id as a point's customdata (ui/drill.py: a click filters every page to the
+    unit); None for a frame without units."""
+    if "display_id" not in frame.columns:
+        return None
+    return [[None if pd.isna(u) else u] for u in frame["display_id"]]
+
+
+def click_hint(frame: pd.DataFrame) -> str:
+    return CLICK_HINT if "display_id" in frame.columns else ""
 
 
 def rate_hover(frame: pd.DataFrame) -> list[str]:
@@ -50,7 +71,8 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
         y=frame["unit"], x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
         text=rate_hover(frame), textposition=bar_label_places(frame["rate"], top), constraintext="none",
-        cliponaxis=False, showlegend=False, hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
+        cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
+        hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{text}}{click_hint(frame)}<extra></extra>",
     ))
     if target is not None:  # an indicator without a target has no line
         target_in_legend(fig, target, target_label, "x")
@@ -59,16 +81,30 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + 42 * len(frame)))
 
 
+LABELLED_LINES = 2  # more lines than this: each line's latest figure in the legend, not on every point
+
+
+def latest_in_name(name: str, part: pd.DataFrame) -> str:
+    """`Phường Phổ Hòa (2024: 75,38%)`: a line's name with its latest figure."""
+    known = part.dropna(subset=["rate"])
+    return name if known.empty else f"{name} ({int(known['year'].iloc[-1])}: {vi_percent(known['rate'].iloc[-1])})"
+
+
 @cached_figure
-def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, float]) -> go.Figure:
-    """Lines of rate per year for each value of `series`, with labelled target lines."""
+def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, float],
+               band: tuple[float, float] | None = None, band_label: str | None = None) -> go.Figure:
+    """Lines of rate per year for each value of `series` (indicators, or compared units), with
+    labelled target lines or a shaded target band; up to LABELLED_LINES lines carry a label on every
+    point, more carry their latest figure in the legend."""
     fig = go.Figure()
     sides = label_sides(frame, "year", "rate", series)
+    labelled = frame[series].nunique() <= LABELLED_LINES
     for index, (name, part) in enumerate(frame.groupby(series, sort=False)):
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["rate"], mode="lines+markers+text", name=str(name),
+            x=part["year"], y=part["rate"], mode="lines+markers+text" if labelled else "lines+markers",
+            name=str(name) if labelled else latest_in_name(str(name), part),
             line={"color": PALETTE[index % len(PALETTE)], "width": 4}, marker={"size": 10},
-            text=[vi_percent(r, 1) for r in part["rate"]], textposition=sides[str(name)], cliponaxis=False,
+            text=[vi_percent(r) for r in part["rate"]], textposition=sides[str(name)], cliponaxis=False,
             textfont={"shadow": HALO},
             customdata=rate_hover(part),
             hovertemplate="<b>%{fullData.name}</b><br>Năm %{x}: %{customdata}<extra></extra>",
@@ -78,11 +114,14 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
         target_in_legend(fig, value, label, "y")
         fig.layout.shapes[-1].line.dash = dash[index % len(dash)]
         fig.data[-1].line.dash = dash[index % len(dash)]
+    if band is not None:
+        band_in_legend(fig, band, band_label, TARGET_BAND, "y")
     years = frame["year"]
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%", range=focused_range([*frame["rate"], *targets.values()]))
+    fig.update_yaxes(tickformat=".0%" if band is None else ".1%",
+                     range=focused_range([*frame["rate"], *targets.values(), *(band or ())]))
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 
@@ -100,11 +139,12 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
         values = part[y] / part_totals.where(part_totals != 0) if percent else part[y]
         shares = [vi_percent(v) for v in (part[y] / part_totals.where(part_totals != 0))]
         axis = {"y": part[x], "x": values, "orientation": "h"} if horizontal else {"x": part[x], "y": values}
+        ids = [i[0] for i in unit_ids(part)] if "display_id" in part.columns else [None] * len(part)
         fig.add_trace(go.Bar(
             name=str(name), marker_color=PALETTE[index % len(PALETTE)], **axis,
-            customdata=list(zip(part[y], shares, strict=True)),
+            customdata=list(zip(part[y], shares, ids, strict=True)),
             hovertemplate=f"<b>%{{{'y' if horizontal else 'x'}}}</b><br>{name}: %{{customdata[0]:,}} "
-                          "(%{customdata[1]})<extra></extra>",
+                          f"(%{{customdata[1]}}){click_hint(part)}<extra></extra>",
         ))
     fig.update_layout(barmode="stack")
     value_axis = fig.update_xaxes if horizontal else fig.update_yaxes
@@ -120,9 +160,6 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
         fig.update_xaxes(dtick=1, tickformat="d")
     return base_layout(fig, title, x_title, y_title)
 
-
-BAND_FILL = "rgba(30, 123, 52, 0.14)"
-RISE, FALL, TOTAL = "#1f5fa8", "#e08a00", "#455a64"
 
 
 @cached_figure
@@ -181,7 +218,7 @@ def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], 
         textfont={"shadow": HALO}, customdata=rate_hover(frame), showlegend=False,
         hovertemplate="Năm %{x}<br>Tỷ lệ: %{customdata}<extra></extra>",
     ))
-    band_in_legend(fig, band, band_label, BAND_FILL, "y")
+    band_in_legend(fig, band, band_label, TARGET_BAND, "y")
     top = max(band[1] * 1.5, float(frame["rate"].max(skipna=True) or 0) * 1.25)
     years = frame["year"]
     if len(years):  # room beside the first and last points for their labels
@@ -202,9 +239,10 @@ def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float]
         y=frame["unit"], x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
         text=rate_hover(frame), textposition=bar_label_places(frame["rate"], top), constraintext="none",
-        cliponaxis=False, showlegend=False, hovertemplate="<b>%{y}</b><br>Tỷ lệ: %{text}<extra></extra>",
+        cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
+        hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{text}}{click_hint(frame)}<extra></extra>",
     ))
-    band_in_legend(fig, band, band_label, BAND_FILL, "x")
+    band_in_legend(fig, band, band_label, TARGET_BAND, "x")
     fig.update_xaxes(tickformat=".1%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
     return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 90 + 42 * len(frame)))
@@ -245,7 +283,7 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
     for index, (name, part) in enumerate(frame.groupby(color, sort=False)):
         fig.add_trace(go.Scatter(
             x=part[x], y=part[y], mode="lines+markers+text", name=str(name),
-            line={"color": PALETTE[(index + 4) % len(PALETTE)], "width": 4}, marker={"size": 10},
+            line={"color": PALETTE[(index + 1) % len(PALETTE)], "width": 4}, marker={"size": 10},
             text=[vi_number(v) for v in part[y]], textposition=sides[str(name)], cliponaxis=False,
             textfont={"shadow": HALO},
             hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{text}}<extra></extra>",
@@ -258,9 +296,6 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
     return base_layout(fig, title, x_title, y_title)
 
 
-GOOD_TO_BAD = [MET, "#7cb342", "#f2b134", NOT_MET, "#9e9e9e"]  # rating levels, best first, then unrated
-UNTRAINED = "#b0b0b0"
-
 
 def ladder_colours(count: int) -> list[str]:
     """Colours for an ascending ladder of `count` levels: grey for the lowest, then ever darker blues."""
@@ -268,7 +303,7 @@ def ladder_colours(count: int) -> list[str]:
         return [NEUTRAL] * count
     steps = [0.8] if count == 2 else [0.35 + 0.65 * i / (count - 2) for i in range(count - 1)]
     blues = sample_colorscale("Blues", steps)
-    return [UNTRAINED, *blues]
+    return [LOWEST_LEVEL, *blues]
 
 
 def colour_traces(fig: go.Figure, colours: list[str]) -> go.Figure:
@@ -300,7 +335,9 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
             y=part[category], x=part["rate"], orientation="h", name=str(name),
             marker_color=PALETTE[index % len(PALETTE)], text=labels, textposition=bar_label_places(part["rate"], top),
             textfont={"size": FONT_SIZE - 2}, constraintext="none", cliponaxis=False, showlegend=series is not None,
-            hovertemplate="<b>%{y}</b><br>%{fullData.name}: %{text}<extra></extra>",
+            customdata=unit_ids(part) if category == "unit" else None,
+            hovertemplate=f"<b>%{{y}}</b><br>%{{fullData.name}}: %{{text}}"
+                          f"{click_hint(part) if category == 'unit' else ''}<extra></extra>",
         ))
     if target is not None:
         target_in_legend(fig, target, target_label, "x")

@@ -8,8 +8,12 @@ import pandas as pd
 
 from auth.session import allowed_units
 from etl.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
-from ui.filters import Filters
+from ui.filters import BOUNDARY_LABELS, Filters
 from ui.format import slug
+
+# What every download of a filtered table says it holds, in its first columns: a file read later,
+# away from the screen, names its units, boundary and year.
+SCOPE, BOUNDARY, YEAR = "Phạm vi số liệu", "Địa giới đơn vị", "Năm đang xem"
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -33,6 +37,16 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Số liệu") -> bytes:
         for index, column in enumerate(frame.columns):
             worksheet.set_column(index, index, max(12, min(40, len(str(column)) + 2)))
     return buffer.getvalue()
+
+
+def with_context(frame: pd.DataFrame, filters: Filters | None) -> pd.DataFrame:
+    """`frame` with the filter it was drawn for in front: scope (`Toàn thị xã`, a unit, or the units
+    compared or summed), boundary and the year chosen; a table not drawn for a filter as it is."""
+    if filters is None:
+        return frame
+    context = {SCOPE: filters.scope_label, BOUNDARY: BOUNDARY_LABELS[filters.boundary], YEAR: filters.year}
+    return pd.concat([pd.DataFrame({k: [v] * len(frame) for k, v in context.items()}, index=frame.index),
+                      frame.drop(columns=[c for c in context if c in frame.columns])], axis=1)
 
 
 def file_stem(name: str, filters: Filters | None) -> str:

@@ -1,5 +1,5 @@
-"""The filter bar shared by every page: year, boundary, units. It lives in the URL as stable ids
-(ui/url_state.py)."""
+"""The filter bar shared by every page: year, boundary, units and, for 2–4 units, whether they are
+compared side by side or summed. It lives in the URL as stable ids (ui/url_state.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ BOUNDARY_HELP = (
     "sáp nhập vào nó. «5 đơn vị mới»: số liệu mọi năm được cộng dồn vào đơn vị mới (Nghị quyết 1677/NQ-UBTVQH15)."
 )
 STATE_KEY = "current_filters"
+COMPARED = range(2, 5)  # how many units can be compared side by side; more are summed
+VIEW_LABELS = {url_state.COMPARE: "So sánh từng đơn vị", url_state.SUM: "Cộng gộp"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Filters:
     unit_names: tuple[str, ...]  # for headers and file names
     years: tuple[int, ...]  # every year loaded
     area: str | None = None  # the whole selection's name for this reader, as drawn (whole_area_label)
+    compare: bool = False  # 2–4 units shown side by side (cards in columns, a line each) rather than summed
+    unit_short: tuple[str, ...] = ()  # `Phường Phổ Hòa`: the units' names in legends and card columns
 
     @property
     def first_year(self) -> int:
@@ -41,9 +45,22 @@ class Filters:
 
     @property
     def scope_label(self) -> str:
+        """What a figure of the selection covers: the whole area, one unit, or several units summed,
+        said so (`Cộng 2 đơn vị: Phường Phổ Hòa, Phường Phổ Vinh`)."""
         if not self.units:
             return self.area if self.area is not None else whole_area_label(self.year)
-        return ", ".join(self.unit_names)
+        if len(self.units) == 1:
+            return self.unit_names[0]
+        return f"Cộng {len(self.units)} đơn vị: {', '.join(self.short_names)}"
+
+    @property
+    def short_names(self) -> tuple[str, ...]:
+        return self.unit_short or self.unit_names
+
+    @property
+    def compared(self) -> tuple[tuple[str, str], ...]:
+        """(display id, name) of each unit shown side by side; empty when the selection is summed."""
+        return tuple(zip(self.units, self.short_names, strict=True)) if self.compare and self.units else ()
 
 
 def whole_area_label(year: int) -> str:
@@ -82,7 +99,8 @@ def sidebar_filters() -> Filters | None:
         )
         for note in _absent(units, chosen, names, year):
             st.warning(note)
-    url_state.write(year, boundary, chosen)
+        view = _view_switch(len(chosen))
+    url_state.write(year, boundary, chosen, view)
     url_state.show_problems()
     filters = Filters(
         boundary=boundary,
@@ -91,9 +109,26 @@ def sidebar_filters() -> Filters | None:
         unit_names=tuple(names[u] for u in chosen),
         years=tuple(years),
         area=area,
+        compare=view == url_state.COMPARE,
+        unit_short=tuple(_unit_labels(units, with_period=False)[u] for u in chosen),
     )
     st.session_state[STATE_KEY] = filters
     return filters
+
+
+def _view_switch(count: int) -> str | None:
+    """For 2–4 units: side by side (the default) or summed, kept in the URL; None otherwise."""
+    if count not in COMPARED:
+        if count > COMPARED[-1]:
+            st.caption(f"Hơn {COMPARED[-1]} đơn vị: số liệu được cộng gộp (so sánh từng đơn vị ở các biểu đồ theo "
+                       "đơn vị và Bảng xếp hạng).")
+        return None
+    url_state.take_view()
+    st.session_state.setdefault(url_state.VIEW, url_state.COMPARE)
+    return st.radio("Xem các đơn vị đã chọn", list(VIEW_LABELS), key=url_state.VIEW, format_func=VIEW_LABELS.get,
+                    horizontal=True, help="«So sánh từng đơn vị»: thẻ chỉ tiêu theo cột, mỗi đơn vị một đường trong "
+                    "biểu đồ qua các năm, cả trên trang Trình chiếu. «Cộng gộp»: số liệu các đơn vị được cộng lại và "
+                    "ghi rõ là tổng.")
 
 
 def _keep_known(names: dict[str, str]) -> None:

@@ -39,7 +39,9 @@ def header() -> DeltaGenerator:
 def status_parts(filters: Filters) -> tuple[list[str], bool]:
     """Units, year, boundary and the data's date as short phrases; whether any figure is sample data."""
     status = query("data_status")
-    parts = [f"**{filters.scope_label}**", f"năm **{filters.year}**", BOUNDARY_LABELS[filters.boundary].lower()]
+    scope = f"So sánh {len(filters.compared)} đơn vị: {', '.join(n for _, n in filters.compared)}" \
+        if filters.compared else filters.scope_label
+    parts = [f"**{scope}**", f"năm **{filters.year}**", BOUNDARY_LABELS[filters.boundary].lower()]
     if status.last_load is not None:
         parts.append(f"số liệu cập nhật {status.last_load:%d/%m/%Y %H:%M}")
     return parts, bool(status.any_sample)

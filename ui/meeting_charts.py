@@ -11,10 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.chart_style import HALO, fallback_room, focused_range
-from ui.charts import MET, NEUTRAL, NOT_MET, TARGET, base_layout
+from ui.charts import base_layout
 from ui.figure_cache import cached_figure
 from ui.format import vi_count, vi_number, vi_percent, vi_points
 from ui.limits import CHART_UNITS, first_and_selected
+from ui.verdicts import NEUTRAL, PROJECTED, TARGET
 
 CLIP = 0.30  # distances beyond ±30 points take the darkest colour
 LIGHTEST = 0.02  # a verdict's colour is never paler than 2 points' worth
@@ -27,7 +28,6 @@ CELL_FONT = 15  # "100,0%" fits a column at 1024 px with the sidebar open
 COLUMN_FONT = 15
 ROW_FONT = 16
 LEGEND_FONT = 15
-PROJECTED = "#e08a00"
 LEGEND_BELOW, LEGEND_RIGHT = "below", "right"  # where the heat map says what T1…T7 are
 
 
@@ -94,7 +94,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                 text_row.append("—")
                 continue
             z_row.append(_colour_value(cell["distance"], cell["role"]))
-            text_row.append(vi_percent(cell["rate"], 1) if pd.notna(cell["rate"]) else "—")  # n/d: on hover
+            text_row.append(vi_percent(cell["rate"]) if pd.notna(cell["rate"]) else "—")  # n/d: on hover
             xs.append(x_label)
             ys.append(row_label)
             ids.append(unit_id)
@@ -160,7 +160,7 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
     fig = go.Figure(go.Scatter(
         x=seen["year"], y=seen["rate"], mode="lines+markers+text", name=observed,
         line={"color": NEUTRAL, "width": 4}, marker={"size": 12},
-        text=[vi_percent(r, 1) for r in seen["rate"]], textposition="top center", cliponaxis=False,
+        text=[vi_percent(r) for r in seen["rate"]], textposition="top center", cliponaxis=False,
         textfont={"size": 15, "shadow": HALO},  # a year is 50 px wide at 1024 px with the sidebar
         customdata=[f"{vi_percent(r)} ({vi_count(n, d)}) {note}".strip() for r, n, d, note in
                     zip(seen["rate"], seen["numerator"], seen["denominator"], seen["note"], strict=True)],
@@ -175,20 +175,30 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
             customdata=[vi_percent(r) for r in [*start["rate"], *ahead["rate"]]],
             hovertemplate=f"{projected}<br>Năm %{{x}}: %{{customdata}}<extra></extra>",
         ))
-    goals = path[path["series"] == target]
-    targets = " · ".join(str(note).removeprefix("Mục tiêu ") for note in goals["note"])
-    fig.add_trace(go.Scatter(  # the values in the legend, not beside the diamonds, where they hid the path
-        x=goals["year"], y=goals["rate"], mode="markers", name=f"{target} ({targets})" if targets else target,
-        marker={"symbol": "diamond", "size": 20, "color": MET, "line": {"color": TARGET, "width": 2}},
-        text=list(goals["note"]), cliponaxis=False, hovertemplate="%{text}<extra></extra>",
-    ))
+    target_diamonds(fig, path[path["series"] == target], target)
     base = seen[seen["note"] == "năm gốc"]
     if not base.empty:
         fig.add_trace(go.Scatter(
             x=base["year"], y=base["rate"], mode="markers", name="Năm gốc",
-            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"color": NOT_MET, "width": 3}},
+            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"color": NEUTRAL, "width": 3}},
             hoverinfo="skip",
         ))
+    return pace_axes(fig, path, title)
+
+
+def target_diamonds(fig: go.Figure, goals: pd.DataFrame, target: str) -> go.Figure:
+    """Each deadline's level as a black diamond; the levels in the legend, not beside the diamonds,
+    where they hid the path."""
+    targets = " · ".join(str(note).removeprefix("Mục tiêu ") for note in goals["note"])
+    return fig.add_trace(go.Scatter(
+        x=goals["year"], y=goals["rate"], mode="markers", name=f"{target} ({targets})" if targets else target,
+        marker={"symbol": "diamond", "size": 20, "color": TARGET, "line": {"color": "white", "width": 2}},
+        text=list(goals["note"]), cliponaxis=False, hovertemplate="%{text}<extra></extra>",
+    ))
+
+
+def pace_axes(fig: go.Figure, path: pd.DataFrame, title: str) -> go.Figure:
+    """Years from the first observed to the last deadline, the rate axis around the paths and levels."""
     years = path["year"]
     fig.update_xaxes(dtick=1, tickformat="d", range=[years.min() - 0.5, years.max() + 0.5])
     fig.update_yaxes(tickformat=".0%", range=focused_range(path["rate"], ceiling=1.12))

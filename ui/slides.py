@@ -22,10 +22,12 @@ from queries.programme import programme
 from queries.ratings import RATED_CODES
 from queries.report_data import MeetingData, pace_chart_codes
 from queries.warnings import RULES
-from report.cards import CARDS_CSS, cards_html
+from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
 from report.html import table_html
 from ui.chart_style import fallback_room, high_contrast, plotly_config
+from ui.compare import Comparison
+from ui.compare_charts import admission_comparison, pace_of_units, ratings_comparison
 from ui.format import slug, vi_number
 from ui.layout import HEADER_KEY
 from ui.meeting_charts import LEGEND_RIGHT
@@ -77,6 +79,12 @@ PRESENTATION_CSS = """
 .dp-slide-cards .dp-card { padding: 0.8vh 12px; }
 .dp-slide-cards .dp-card .dp-rate { font-size: 2.1em; margin-top: 0; }
 .dp-slide-cards .dp-card .dp-state, .dp-slide-cards .dp-card .dp-target { margin-top: 0.4vh; }
+.dp-slide-compare .dp-compare { font-size: clamp(0.8rem, min(2.6vh, 1.6vw), 1.5rem); gap: 0.8vh 12px; }
+.dp-slide-compare .dp-card .dp-count { font-size: 1em; }
+.dp-slide-compare .dp-card { padding: 0.2vh 10px; display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.6em; }
+.dp-slide-compare .dp-card .dp-rate { font-size: 1.5em; }
+.dp-slide-compare .dp-card .dp-change { display: none; }
+.dp-slide-compare .dp-row-head { padding: 0.2vh 4px; }
 .dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.05rem; line-height: 1.3; }
 .dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 3px 8px; text-align: left; vertical-align: top; }
 .dp-slide-table th { background: #f4f1ea; }
@@ -169,22 +177,33 @@ def _warnings(data: MeetingData) -> None:
     st.html(f'<div class="dp-slide-table">{table_html(caption, vi_table(shown, WARNING_COLUMNS))}</div>')
 
 
-def slides(data: MeetingData, contrast: bool = False) -> list[Slide]:
-    """The slides in the order of the meeting: cover, the headline targets, by unit, the trends, the pace."""
-    def chart(title: str, build: Callable[..., go.Figure | None], *args: object) -> Slide:
-        return Slide(title, partial(_figure, partial(build, data, *args), title, data, contrast), titled=True)
+def _compared_cards(compared: Comparison) -> None:
+    st.html(f'<style>{CARDS_CSS}{COMPARE_CSS}</style><div class="dp-slide-compare">'
+            f"{comparison_html(compared.cards, compared.units)}</div>")
+
+
+def slides(data: MeetingData, contrast: bool = False, compared: Comparison | None = None) -> list[Slide]:
+    """The slides in the order of the meeting: cover, the headline targets, by unit, the trends, the pace.
+    `compared`: 2–4 units side by side (their cards in columns, a line each in the trends); the same slides."""
+    def chart(title: str, build: Callable[[], go.Figure | None]) -> Slide:
+        return Slide(title, partial(_figure, build, title, data, contrast), titled=True)
+
+    def trend(title: str, summed: Callable[..., go.Figure | None], side_by_side: Callable[..., go.Figure | None],
+              *args: object) -> Slide:
+        return chart(title, partial(summed, data, *args) if compared is None else partial(side_by_side, compared, *args))
 
     levels = pace_chart_codes()
     rated = ", ".join(programme().indicator(code).group for code in RATED_CODES)
+    cards = partial(_cards, data) if compared is None else partial(_compared_cards, compared)
     deck = [
-        Slide(f"Kết quả {len(data.cards)} chỉ tiêu năm {data.year}", partial(_cards, data)),
-        *[chart(f"{heading(code)} theo đơn vị", units_figure, code) for code in levels],
-        chart(f"{heading(ADMISSION_CODE)} qua các năm", admission_figure),
-        chart(f"{heading(ADMISSION_CODE)} theo đơn vị", units_figure, ADMISSION_CODE),
-        chart(f"{rated} · Đánh giá, xếp loại qua các năm", ratings_figure),
-        chart(f"{heading(TRAINING_CODE)} theo đơn vị", units_figure, TRAINING_CODE),
-        chart(f"Bảng xếp hạng đơn vị năm {data.year}", _scorecard_figure),
-        *[chart(f"Tiến độ · {heading(code)}", pace_figure, code) for code in levels],
+        Slide(f"Kết quả {len(data.cards)} chỉ tiêu năm {data.year}", cards),
+        *[chart(f"{heading(code)} theo đơn vị", partial(units_figure, data, code)) for code in levels],
+        trend(f"{heading(ADMISSION_CODE)} qua các năm", admission_figure, admission_comparison),
+        chart(f"{heading(ADMISSION_CODE)} theo đơn vị", partial(units_figure, data, ADMISSION_CODE)),
+        trend(f"{rated} · Đánh giá, xếp loại qua các năm", ratings_figure, ratings_comparison),
+        chart(f"{heading(TRAINING_CODE)} theo đơn vị", partial(units_figure, data, TRAINING_CODE)),
+        chart(f"Bảng xếp hạng đơn vị năm {data.year}", partial(_scorecard_figure, data)),
+        *[trend(f"Tiến độ · {heading(code)}", pace_figure, pace_of_units, code) for code in levels],
         Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]
     titles = ["Trang bìa", *[s.title for s in deck]]

@@ -1,4 +1,5 @@
-"""The shared filters in the URL as stable ids: `?nam=2024&ranh_gioi=moi&don_vi=21439-2025`.
+"""The shared filters in the URL as stable ids: `?nam=2024&ranh_gioi=moi&don_vi=21439-2025`, and how
+2–4 chosen units are shown (`xem=so-sanh`: side by side, `xem=cong-gop`: summed).
 
 Streamlit's `bind="query-params"` writes a widget's display label (`Phường Phổ Hòa (2020–2024)`),
 which changes as more years are loaded, and drops a value it cannot apply without a word. Here
@@ -15,8 +16,9 @@ import streamlit as st
 
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 
-YEAR, BOUNDARY, UNITS = "nam", "ranh_gioi", "don_vi"  # URL parameters = the widgets' keys
+YEAR, BOUNDARY, UNITS, VIEW = "nam", "ranh_gioi", "don_vi", "xem"  # URL parameters = the widgets' keys
 BOUNDARY_IDS = {BOUNDARY_REPORTED: "theo-nam", BOUNDARY_CURRENT: "moi"}
+COMPARE, SUM = "so-sanh", "cong-gop"  # the values of `xem`
 WRITTEN = "_url_written"  # what this session last wrote: anything else in the URL came from outside
 PROBLEMS = "_url_problems"
 
@@ -66,9 +68,20 @@ def take_units(options: dict[str, str]) -> None:
                  "đang chọn; đã bỏ qua.")
 
 
-def write(year: int, boundary: str, units: Sequence[str]) -> None:
-    """The filters of this run into the URL, as ids."""
-    values = {YEAR: [str(year)], BOUNDARY: [BOUNDARY_IDS[boundary]], UNITS: list(units)}
+def take_view() -> None:
+    """`xem=so-sanh` or `xem=cong-gop` from the URL onto the view switch."""
+    for value in _incoming(VIEW)[:1]:
+        if value in (COMPARE, SUM):
+            st.session_state[VIEW] = value
+        else:
+            _problem(f"Cách xem «{value}» trong đường dẫn không hợp lệ (dùng {COMPARE} hoặc {SUM}); "
+                     "đang dùng cách xem đã chọn.")
+
+
+def write(year: int, boundary: str, units: Sequence[str], view: str | None = None) -> None:
+    """The filters of this run into the URL, as ids (`view` only where 2–4 units are chosen)."""
+    values = {YEAR: [str(year)], BOUNDARY: [BOUNDARY_IDS[boundary]], UNITS: list(units),
+              VIEW: [view] if view else []}
     for key, value in values.items():
         if value and st.query_params.get_all(key) != value:
             st.query_params[key] = value if len(value) > 1 else value[0]

@@ -1,5 +1,10 @@
-"""How a verdict of `queries.judgement` looks: one colour per colour role (cards, bars, points, heat
-map, report tables), a Streamlit badge, and the mark of a year from which an indicator counts
+"""Every colour of the app, in one place, each with one meaning.
+
+Red and green say one thing only: below (or behind) and met (or on track), the colour roles of
+`queries.judgement` (cards, bars, points, heat map, report tables, badges). Everything else is
+neutral: "vượt khung" (above a floor band: not a failure), categories (series, groups, rating
+levels, qualification ladders), sparklines and changes from last year (a fall may still be on
+target); targets are drawn in black. Here too: the mark of a year from which an indicator counts
 something else (no line is drawn across it)."""
 
 from __future__ import annotations
@@ -10,11 +15,23 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-ROLE_COLOURS = {"good": "#1e7b34", "bad": "#c62828", "neutral": "#1f5fa8", "none": "#9e9e9e"}
+MET, NOT_MET, NEUTRAL, NO_VERDICT = "#1e7b34", "#c62828", "#1f5fa8", "#9e9e9e"
+ROLE_COLOURS = {"good": MET, "bad": NOT_MET, "neutral": NEUTRAL, "none": NO_VERDICT}
 ROLE_FILLS = {"good": "#d7efd9", "bad": "#fbdcdc", "neutral": "#dde7f3", "none": "#f0f0f0"}  # table cells
 ROLE_RGB = {role: tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for role, colour in ROLE_FILLS.items()}
 ROLE_INK = {role: tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for role, colour in ROLE_COLOURS.items()}
 BADGES = {"good": "green", "bad": "red", "neutral": "blue", "none": "gray"}
+
+# Categories: no red, no green (tests/test_colours.py checks every chart's traces against these).
+PALETTE = ["#1f5fa8", "#e08a00", "#8e44ad", "#455a64", "#b8860b", "#6baed6", "#7f8c8d", "#5e35b1"]
+# Rating levels best first (HTXSNV, HTTNV, HTNV, KHTNV), then unrated: dark to pale blue, grey.
+RATING_COLOURS = ["#08306b", "#2f6db3", "#7fb0dc", "#c6dbef", "#9e9e9e"]
+LOWEST_LEVEL = "#b0b0b0"  # the first rung of a qualification ladder (the others: ever darker blues)
+TARGET = "#1a1a1a"  # target lines, markers and band edges: black
+TARGET_BAND = "rgba(26, 26, 26, 0.10)"  # a target band's fill: grey, not the green of a verdict
+SPARKLINE = "gray"  # a card's line and change from last year (Streamlit's metric colours)
+PROJECTED = "#e08a00"  # the observed pace extended
+RISE, FALL, TOTAL = "#1f5fa8", "#e08a00", "#455a64"  # a waterfall's steps
 BREAK_COLOUR = "#6d4c41"
 
 
@@ -28,16 +45,17 @@ def badge(role: str, text: str) -> str:
     return f":{BADGES.get(role, 'gray')}-badge[{text}]"
 
 
-def split_at_breaks(frame: pd.DataFrame, code: str, breaks: dict[int, str]) -> pd.DataFrame:
-    """`frame` (indicator, label, year, rate, …) with an empty point just before each break year of
-    indicator `code`, so that its line stops there (the other indicators' lines go on)."""
+def split_at_breaks(frame: pd.DataFrame, code: str, breaks: dict[int, str], series: str = "indicator") -> pd.DataFrame:
+    """`frame` (indicator, year, rate, `series`, …) with an empty point just before each break year in
+    every line (`series`) of indicator `code`, so that those lines stop there (the others go on)."""
     rows = frame[frame["indicator"] == code]
     if not breaks or rows.empty:
         return frame
-    gaps = rows.iloc[[0] * len(breaks)].assign(year=[year - 0.5 for year in breaks], rate=np.nan)
-    position = {c: i for i, c in enumerate(dict.fromkeys(frame["indicator"]))}
+    firsts = rows.drop_duplicates(series)
+    gaps = pd.concat([firsts.assign(year=year - 0.5, rate=np.nan) for year in breaks], ignore_index=True)
+    position = {c: i for i, c in enumerate(dict.fromkeys(frame[series]))}
     joined = pd.concat([frame, gaps], ignore_index=True)
-    return joined.assign(_order=joined["indicator"].map(position)).sort_values(
+    return joined.assign(_order=joined[series].map(position)).sort_values(
         ["_order", "year"], kind="stable").drop(columns="_order").reset_index(drop=True)
 
 

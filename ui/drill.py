@@ -1,0 +1,43 @@
+"""From a unit on any chart to that unit everywhere: a click on a unit's bar or heat-map cell filters
+every page to it (the unit filter of ui/filters.py, kept in the URL), as the ranking's buttons do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from ui import url_state
+from ui.data import query
+
+
+def focus_unit(display_id: str) -> None:
+    """Filter every page to one unit (a callback: runs before the next script run, so the filter can change)."""
+    st.session_state[url_state.UNITS] = [display_id]
+
+
+def clear_units() -> None:
+    st.session_state[url_state.UNITS] = []
+
+
+def clicked_unit(points: list[dict]) -> str | None:
+    """The display id a clicked point carries in its customdata, if any (a total row carries none)."""
+    boundary = st.session_state.get(url_state.BOUNDARY)
+    known = set(query("display_units", boundary, None)["display_id"]) if boundary else set()
+    for point in points[:1]:
+        data = point.get("customdata")
+        for value in data if isinstance(data, list) else [data]:
+            if isinstance(value, str) and value in known:
+                return value
+    return None
+
+
+def on_unit_click(chart_key: str) -> Callable[[], None]:
+    """The `on_select` callback of a chart by unit whose widget key is `chart_key`."""
+    def focus() -> None:
+        state = st.session_state.get(chart_key)
+        unit = clicked_unit(state.selection.points) if state is not None else None
+        if unit is not None:
+            focus_unit(unit)
+
+    return focus
