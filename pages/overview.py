@@ -9,6 +9,7 @@ from report.cards import CARDS_CSS, COMPARE_CSS, comparison_html
 from ui.blocks import table_block
 from ui.compare import comparison
 from ui.data import query
+from ui.drill import cells_link
 from ui.filters import current
 from ui.format import vi_count, vi_percent, vi_points
 from ui.layout import stop_if_empty
@@ -67,6 +68,7 @@ else:
                "chính. Muốn xem tổng của các đơn vị này, chọn «Cộng gộp» ở thanh bên.")
     st.html(f"<style>{CARDS_CSS}{COMPARE_CSS}</style>{comparison_html(cards, compared.units)}")
 
+cells_link(filters)
 with st.expander("Cách đánh giá từng chỉ tiêu (theo Đề án)"):
     st.markdown("\n".join(f"- {line}" for line in method_notes()))
 

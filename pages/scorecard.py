@@ -16,7 +16,7 @@ from queries.scorecard import (
 from queries.targets import basis_notes
 from ui.blocks import chart_block, table_block
 from ui.data import query
-from ui.drill import clear_units, focus_unit
+from ui.drill import cells_link, clear_units, focus_unit
 from ui.filters import current, in_sentence, whole_area_label
 from ui.layout import stop_if_empty
 from ui.limits import first_and_selected
@@ -51,6 +51,7 @@ if filters.units:
     st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh mọi đơn vị.")
     st.button(f"Bỏ lọc đơn vị (xem {in_sentence(whole_area_label(year))})", key="xep_hang_bo_loc",
               on_click=clear_units, icon=":material/filter_alt_off:")
+    cells_link(filters)
 
 options = sort_options()
 sort_by = st.selectbox("Sắp xếp theo", list(options), format_func=options.get, key="xep_hang_sap_xep")

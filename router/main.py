@@ -30,7 +30,7 @@ with top:
 vietnamese_download_errors()
 if user is not None and user.is_admin:
     PAGES |= ADMIN_PAGES
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, expanded=True)  # every page listed: no "View 3 more" in English
 filters = safely(sidebar_filters)
 if filters is None:
     if page.url_path not in ("du-lieu", "quan-tri"):

@@ -83,6 +83,8 @@ ARGS = {
     "warning_weak_secretaries": ("reported", UNITS, 2024),
     "warning_excellent_share": ("reported", UNITS, 2024),
     "all_warnings": ("reported", UNITS, 2024),
+    "unit_cells": ("current", UNITS, 2024),
+    "cadres_short": ("current", UNITS, 2024),
 }
 
 

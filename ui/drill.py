@@ -9,6 +9,7 @@ import streamlit as st
 
 from ui import url_state
 from ui.data import query
+from ui.navigation import page_file
 
 
 def focus_unit(display_id: str) -> None:
@@ -41,3 +42,13 @@ def on_unit_click(chart_key: str) -> Callable[[], None]:
             focus_unit(unit)
 
     return focus
+
+
+CELLS_PAGE = "cells.py"
+
+
+def cells_link(filters) -> None:
+    """With one unit chosen: the way to its cells and cadres (pages/cells.py)."""
+    if filters.units and len(filters.units) == 1:
+        st.page_link(page_file(CELLS_PAGE), label=f"Chi bộ và cán bộ của {filters.short_names[0]}",
+                     icon=":material/groups:")

@@ -36,6 +36,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("ratings.py", "Đánh giá, xếp loại", ":material/star:", "xep-loai"),
         PageSpec("membership.py", "Biến động đảng viên", ":material/sync_alt:", "bien-dong"),
         PageSpec("training.py", "Bồi dưỡng nghiệp vụ", ":material/menu_book:", "boi-duong"),
+        PageSpec("cells.py", "Chi bộ và cán bộ", ":material/groups:", "chi-bo-can-bo"),
     ),
     "Họp Ban Thường vụ": (
         PageSpec("present.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu"),

@@ -18,9 +18,14 @@ CREATE OR REPLACE MACRO scoped_units(boundary_, allowed_) AS TABLE
 SELECT * FROM unit_scope
 WHERE boundary = boundary_ AND (allowed_ IS NULL OR list_contains(allowed_, unit_id));
 
--- Cadres of village (thôn) and residential-group (tổ dân phố) cells: targets T4–T7.
+-- Cadres of village (thôn) and residential-group (tổ dân phố) cells: targets T4–T7, with the
+-- standards of T4, T5 and T6 each cadre meets (counted below, listed person by person on the page
+-- of a unit's cells and cadres).
 CREATE OR REPLACE VIEW village_cadres AS
-SELECT c.*
+SELECT c.*,
+       c.has_thpt AND c.political_rank >= 1 AS meets_thpt_and_so_cap_llct,
+       c.professional_rank >= 2 AS meets_trung_cap_chuyen_mon,
+       c.political_rank >= 2 AS meets_trung_cap_llct
 FROM cadres c
 JOIN cells k USING (unit_id, year, cell_code)
 WHERE k.cell_type IN ('Thôn', 'Tổ dân phố');
@@ -34,9 +39,9 @@ SELECT s.unit_id, s.year,
        count(v.row_no) FILTER (WHERE v.role IN ('Bí thư', 'Phó Bí thư')) AS secretaries,
        count(v.row_no) FILTER (WHERE v.role IN ('Bí thư', 'Phó Bí thư') AND v.has_thpt) AS secretaries_thpt,
        count(v.row_no) FILTER (WHERE v.political_rank >= 1) AS so_cap_llct,
-       count(v.row_no) FILTER (WHERE v.has_thpt AND v.political_rank >= 1) AS thpt_and_so_cap_llct,
-       count(v.row_no) FILTER (WHERE v.professional_rank >= 2) AS trung_cap_chuyen_mon,
-       count(v.row_no) FILTER (WHERE v.political_rank >= 2) AS trung_cap_llct,
+       count(v.row_no) FILTER (WHERE v.meets_thpt_and_so_cap_llct) AS thpt_and_so_cap_llct,
+       count(v.row_no) FILTER (WHERE v.meets_trung_cap_chuyen_mon) AS trung_cap_chuyen_mon,
+       count(v.row_no) FILTER (WHERE v.meets_trung_cap_llct) AS trung_cap_llct,
        count(v.row_no) FILTER (WHERE v.trained) AS trained
 FROM submissions s
 LEFT JOIN village_cadres v USING (unit_id, year)

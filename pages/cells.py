@@ -1,0 +1,73 @@
+"""Chi bộ và cán bộ của đơn vị: from one unit (a click on its bar or heat-map cell, or its name), its
+party cells with their figures and the cell cadres who do not yet meet the standards of T4–T6.
+
+Personal data: the queries read units through `scoped_units` like every other, so an officer sees
+the cells and cadres of their own units only; downloads go through ui/exports (formula-safe)."""
+
+import streamlit as st
+
+from queries.cells import STANDARDS, standard_name, totals
+from queries.programme import programme
+from ui.blocks import table_block
+from ui.data import query
+from ui.drill import focus_unit
+from ui.filters import current
+from ui.format import vi_number
+from ui.layout import stop_if_empty
+from ui.tables import vi_table
+
+
+def cell_columns() -> dict[str, str]:
+    """The cells table's headers; the standards by their target's short name (legend under the table)."""
+    columns = {"cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ", "year": "Năm",
+               "rating": "Xếp loại", "four_good": "Chi bộ bốn tốt", "start_count": "Đảng viên đầu năm",
+               "admitted": "Kết nạp", "end_count": "Đảng viên cuối năm",
+               "admission_rate": f"Tỷ lệ kết nạp ({programme().indicator('T3_admission_rate').short})",
+               "cadres": "Cán bộ chi bộ"}
+    for column, code in STANDARDS.items():
+        ind = programme().indicator(code)
+        columns |= {column: f"Đạt chuẩn {ind.short}", f"{column}_rate": f"Tỷ lệ đạt chuẩn {ind.short}"}
+    return columns
+
+
+CADRE_COLUMNS = {"cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "year": "Năm", "full_name": "Họ và tên",
+                 "birth_year": "Năm sinh", "role": "Chức vụ", "education": "Học vấn", "professional": "Chuyên môn",
+                 "political": "Lý luận chính trị", "lacking": "Chưa đạt chuẩn"}
+
+st.title("Chi bộ và cán bộ của đơn vị")
+filters = current()
+year = filters.year
+if not filters.units or len(filters.units) > 1:
+    st.info("Chọn một đơn vị: nhấn vào cột hoặc ô của đơn vị trên một biểu đồ theo đơn vị, hoặc vào tên đơn vị "
+            "dưới đây. Mọi trang sẽ được lọc theo đơn vị đó.", icon=":material/touch_app:")
+    units = query("display_units", filters.boundary, year)
+    if filters.units:
+        units = units[units["display_id"].isin(filters.units)]
+    with st.container(horizontal=True, gap="small"):
+        for display_id, kind, name in zip(units["display_id"], units["display_kind"], units["display_name"],
+                                          strict=True):
+            st.button(f"{kind} {name}", key=f"chi_bo_chon_{display_id}", on_click=focus_unit, args=(display_id,))
+    st.stop()
+
+name = filters.short_names[0]
+cells = query("unit_cells", filters.boundary, filters.units, year)
+stop_if_empty(cells, f"{name} chưa có số liệu chi bộ năm {year}. Hãy chọn năm hoặc đơn vị khác.")
+short = query("cadres_short", filters.boundary, filters.units, year)
+legend = " · ".join(f"**{standard_name(code)}** ({programme().indicator(code).standard})" for code in STANDARDS.values())
+
+for column, (label, count) in zip(st.columns(4), totals(cells, short).items(), strict=True):
+    column.metric(label, vi_number(count), border=True)
+
+st.subheader(f"Chi bộ của {name} năm {year}")
+st.caption("Số liệu từng chi bộ như trong báo cáo của đơn vị. Chuẩn của cán bộ chi bộ (bí thư, phó bí thư, chi ủy "
+           f"viên) chỉ tính cho chi bộ thôn, tổ dân phố, như các chỉ tiêu T4–T6: {legend}.")
+table_block(vi_table(cells, cell_columns()), f"Chi bộ năm {year}", filters, key="chi_bo_danh_sach")
+
+st.subheader("Cán bộ chi bộ chưa đạt chuẩn T4–T6")
+if short.empty:
+    st.success(f"Mọi cán bộ chi bộ thôn, tổ dân phố của {name} năm {year} đều đạt chuẩn T4, T5 và T6.")
+else:
+    st.caption(f"{vi_number(len(short))} cán bộ chi bộ thôn, tổ dân phố chưa đạt ít nhất một chuẩn: {legend}. "
+               "T4 là mức mọi cán bộ phải đạt; T5, T6 là tỷ lệ cán bộ cần có (xem trang Trình độ cán bộ chi bộ).")
+    table_block(vi_table(short, CADRE_COLUMNS), f"Cán bộ chi bộ chưa đạt chuẩn năm {year}", filters,
+                key="chi_bo_can_bo")

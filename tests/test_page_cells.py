@@ -1,0 +1,68 @@
+"""Chi bộ và cán bộ của đơn vị: a unit's cells with their figures and the cadres short of T4–T6, the
+same people the indicators count, and only the reader's own units (personal data)."""
+
+from __future__ import annotations
+
+from queries.db import cursor
+from queries.kpi import kpi_table
+from tests.apptest_pages import table
+from tests.auth_fixtures import add_accounts, login
+from tests.page_support import run_page, sample_rows
+
+PAGE = "pages/cells.py"
+PHO_HOA, PHO_VINH = "21469-2015", "21466-2015"
+CELLS = "Chi bộ năm 2024"
+SHORT = "Cán bộ chi bộ chưa đạt chuẩn năm 2024"
+STANDARDS = {"T4": "T4_thpt_and_so_cap_llct", "T5": "T5_trung_cap_chuyen_mon", "T6": "T6_trung_cap_llct"}
+
+
+def test_a_units_cells_and_short_cadres_add_up_to_its_indicators(sample_env):
+    at = run_page(PAGE, year=2024, units=[PHO_HOA])
+    cells, shown = table(at, CELLS)
+    workbook = sample_rows()["cells"]
+    expected = workbook[(workbook["unit_id"] == PHO_HOA) & (workbook["year"] == 2024)]
+    assert sorted(cells["Mã chi bộ"]) == sorted(expected["Mã chi bộ"])
+    kpi = kpi_table(cursor(), year=2024, unit="21469").set_index("indicator")
+    short, _ = table(at, SHORT)
+    for short_name, code in STANDARDS.items():
+        numerator, denominator = kpi.at[code, "numerator"], kpi.at[code, "denominator"]
+        assert cells[f"Đạt chuẩn {short_name}"].sum() == numerator  # the cells add up to the unit's figure
+        assert cells["Cán bộ chi bộ"].sum() == denominator
+        assert short["Chưa đạt chuẩn"].str.contains(f"{short_name}:").sum() == denominator - numerator
+    first = cells.iloc[0]
+    assert shown.iloc[0]["Tỷ lệ kết nạp (T3)"] == f"{first['Tỷ lệ kết nạp (T3)'] * 100:.2f}%".replace(".", ",")
+    assert set(shown["Chi bộ bốn tốt"]) <= {"Có", "Không"}  # words, not True/False
+    assert not short["Chưa đạt chuẩn"].str.contains("_").any()  # short names (T4…), never codes
+
+
+def test_without_one_unit_the_page_offers_the_units(sample_env):
+    at = run_page(PAGE, year=2024)
+    assert "chi_bo_chon_21469-2015" in [b.key for b in at.button]
+    at.button(key="chi_bo_chon_21469-2015").click().run()
+    assert at.session_state["don_vi"] == [PHO_HOA]
+    assert table(at, CELLS)[0]["Mã chi bộ"].str.startswith("21469-").all()
+
+
+def test_an_officer_sees_only_the_cells_and_cadres_of_their_own_units(sample_env):
+    """The officer of Phổ Hòa is offered their units only, and a unit of another ward slipped into
+    the filter (as a shared link would) shows none of its cells or cadres."""
+    add_accounts(sample_env, "phohoa")
+    at = login("phohoa")
+    at.selectbox(key="nam").set_value(2024).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    offered = sorted(b.key for b in at.button if b.key and b.key.startswith("chi_bo_chon_"))
+    assert offered == [f"chi_bo_chon_{PHO_HOA}"]
+    at.button(key=f"chi_bo_chon_{PHO_HOA}").click().run()
+    cells, _ = table(at, CELLS)
+    short, _ = table(at, SHORT)
+    assert cells["Mã chi bộ"].str.startswith("21469-").all() and len(cells) > 0
+    assert short["Mã chi bộ"].str.startswith("21469-").all() and len(short) > 0
+
+    at.query_params["don_vi"] = PHO_VINH  # a link naming another ward
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("21466-2015" in w.value and "đã bỏ qua" in w.value for w in at.warning)
+    shown = [e.dataframe[0].value for e in at.expander if e.dataframe]
+    assert shown and not any(frame.astype(str).apply(lambda c: c.str.contains("21466-")).any().any()
+                             for frame in shown)
