@@ -83,6 +83,7 @@ def _results(data: MeetingData) -> Section:
         Heading("Cách đánh giá"),
         *[Note(line.replace("**", "")) for line in method_notes()],
         Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
+        Note(f"Mã chỉ tiêu — {programme().legend()}."),
         Table(f"Các chỉ tiêu chính qua các năm, {data.first_year}–{data.year}", tables.trend_table(data, headline),
               (5.5, 1, 2, 1.6, 1.8, 1.6)),
     ])

@@ -1,5 +1,5 @@
-"""What a person reads on a page, measured in the browser: English words, emoji, chart labels that
-run into each other or off the chart, and whether the screen scrolls.
+"""What a person reads on a page, measured in the browser: English words, indicator codes, emoji,
+chart labels that run into each other or off the chart, and whether the screen scrolls.
 
 Each check returns what it found (empty when all is well), so a failing test names the text.
 """
@@ -16,6 +16,8 @@ ENGLISH = re.compile(
     r"Fullscreen|Search|Clear|Close|Open|Collapse|Expand|Sidebar|Previous|Next|Page \d+|Pagination|Shortcut|"
     r"Help for|Show|Hide|Choose|Increment|Decrement|Zoom|Pan|Autoscale|Reset|Skip to|Link to|App pages|"
     r"Main menu|Deploy|Rerun|Stop|Delete|Remove|No results|Press Enter|Loading|Copy|Toggle|Snapshot|Produced)\b")
+# An indicator's machine code (`T4_thpt_bi_thu_pho_bi_thu`): the KPI export's, never a person's to read.
+CODE = re.compile(r"\bT\d+_[A-Za-z0-9_]+")
 # Emoji code points (pictographs, dingbats, arrows and shapes drawn as emoji, the variation selector).
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u25AA\u25AB"
                    "\u25B6\u25C0\u25FB-\u25FE\u2194-\u2199\u21A9\u21AA\u2934\u2935\u3030\u303D\u3297\u3299]")
@@ -74,6 +76,10 @@ def read_texts(page: Page) -> list[str]:
 
 def english(page: Page) -> list[str]:
     return sorted({t for t in read_texts(page) if ENGLISH.search(t)})
+
+
+def codes(page: Page) -> list[str]:
+    return sorted({t for t in read_texts(page) if CODE.search(t)})
 
 
 def emoji(page: Page) -> list[str]:

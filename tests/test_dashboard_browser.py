@@ -17,12 +17,12 @@ from queries.rounding import percent
 from queries.warnings import idle_cells
 from tests.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
 from tests.page_support import submission, workbook_bytes
-from tests.readability import chart_labels, emoji, english, heights
+from tests.readability import chart_labels, codes, emoji, english, heights
 from ui.format import vi_count
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "xep-hang", "tien-do",
-         "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it
+PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo", "xep-hang",
+         "tien-do", "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it
 WIDTHS = [(1024, 768), (1280, 720), (1920, 1080)]
 SCREENSHOTS = [(1280, 720), (1920, 1080)]
 
@@ -62,6 +62,7 @@ def test_every_page_is_readable(browser, app_url, path):
             problems[width] = labels
     assert problems == {}
     assert english(page) == []
+    assert codes(page) == []
     assert emoji(page) == []
     for width, height in SCREENSHOTS:
         whole_page_screenshot(page, f"page-{path or 'goc'}", width, height)
@@ -120,7 +121,8 @@ def test_baseline_then_unit_filter_changes_the_figures(browser, app_url):
 
 PHO_HOA = "21469-2015"
 PHO_HOA_URL = f"nam=2024&don_vi={PHO_HOA}"
-CSV_HEADER = "Mã,Chỉ tiêu,Năm,Tử số,Mẫu số,Tỷ lệ (%),Mục tiêu,Đánh giá,Ghi chú"
+CSV_HEADER = ("Phạm vi số liệu,Địa giới đơn vị,Năm đang xem,Mã,Chỉ tiêu,Năm,Tử số,Mẫu số,Tỷ lệ (%),Mục tiêu,"
+              "Đánh giá,Ghi chú")
 
 
 def _t3(var_dir: Path) -> tuple[int, int, dict]:
@@ -191,9 +193,10 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert ",".join(rows[0]) == CSV_HEADER
-    t3 = next(r for r in rows[1:] if r[0] == "T3")
-    assert (int(t3[3]), int(t3[4]), t3[2]) == (admitted + 2, members, "2024")
-    assert float(t3[5]) == percent((admitted + 2) / members)  # rounded half up, as on screen
+    t3 = next(r for r in rows[1:] if r[3] == "T3")
+    assert t3[:3] == ["Phường Phổ Hòa (2020–2024)", "Đơn vị theo từng năm", "2024"]  # the file says what it holds
+    assert (int(t3[6]), int(t3[7]), t3[5]) == (admitted + 2, members, "2024")
+    assert float(t3[8]) == percent((admitted + 2) / members)  # rounded half up, as on screen
 
 
 def test_warnings_of_2025_under_the_default_boundary_list_the_idle_cells(browser, app_url, sample_env):

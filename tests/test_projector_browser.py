@@ -1,6 +1,6 @@
 """Trình chiếu on the projectors meeting rooms have: every slide fits 1280×720 and 1024×768 with no
-scrolling, navigation on one line, large category labels, no English, no emoji, no label on
-another; the high-contrast theme is kept in the URL. Screenshots of every slide at 1024×768,
+scrolling, navigation on one line, large category labels, no English, no indicator code, no emoji, no
+label on another; the high-contrast theme is kept in the URL. Screenshots of every slide at 1024×768,
 1280×720 and 1920×1080 go to test-output/screenshots/ for review."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser import exceptions, new_page, screenshot, wait_idle
-from tests.readability import chart_labels, emoji, english, heights
+from tests.readability import chart_labels, codes, emoji, english, heights
 
 pytestmark = pytest.mark.browser
 SLIDES = 14
@@ -85,7 +85,7 @@ def test_every_slide_fits_the_projector(app_url, browser):
             problems += fits(page, f"slide {number} at {width}×{height}")
             screenshot(page, f"slide-{number:02d}-{width}x{height}")
         resize(page, *PROJECTORS[0])
-        words.update(english(page))
+        words.update(english(page) + codes(page))
         pictographs.update(emoji(page))
     assert problems == []
     assert words == set(), words
