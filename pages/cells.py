@@ -55,8 +55,7 @@ stop_if_empty(cells, f"{name} chưa có số liệu chi bộ năm {year}. Hãy c
 short = query("cadres_short", filters.boundary, filters.units, year)
 legend = " · ".join(f"**{standard_name(code)}** ({programme().indicator(code).standard})" for code in STANDARDS.values())
 
-for column, (label, count) in zip(st.columns(4), totals(cells, short).items(), strict=True):
-    column.metric(label, vi_number(count), border=True)
+st.markdown(" · ".join(f"**{vi_number(count)}** {label}" for label, count in totals(cells, short).items()))
 
 st.subheader(f"Chi bộ của {name} năm {year}")
 st.caption("Số liệu từng chi bộ như trong báo cáo của đơn vị. Chuẩn của cán bộ chi bộ (bí thư, phó bí thư, chi ủy "

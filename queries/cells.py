@@ -61,9 +61,9 @@ def cadres_short(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
 def totals(cells: pd.DataFrame, short: pd.DataFrame) -> dict[str, int]:
     """What the page counts above its tables: cells, members at year end, village cell cadres, and
     those of them short of a standard (from `unit_cells` and `cadres_short` of the same unit and year)."""
-    return {"Chi bộ": len(cells), "Đảng viên cuối năm": int(cells["end_count"].fillna(0).sum()),
-            "Cán bộ chi bộ thôn, TDP": int(cells["cadres"].fillna(0).sum()),
-            "Chưa đạt chuẩn T4–T6": len(short)}
+    return {"chi bộ": len(cells), "đảng viên cuối năm": int(cells["end_count"].fillna(0).sum()),
+            "cán bộ chi bộ thôn, tổ dân phố": int(cells["cadres"].fillna(0).sum()),
+            "cán bộ chưa đạt chuẩn T4–T6": len(short)}
 
 
 NAMED_QUERIES = {

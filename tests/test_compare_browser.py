@@ -1,0 +1,102 @@
+"""Wards side by side and from a ward to its cells, as a person sees them in Chromium at the meeting
+room's sizes: the comparison view (cards in columns, a line per unit, the same on the slides) and a
+click on a unit's bar filtering every page, down to the unit's cells and cadres. Screenshots go to
+test-output/screenshots/ for review."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.browser import exceptions, new_page, screenshot, wait_idle
+from tests.readability import chart_labels, codes, emoji, english
+from tests.test_dashboard_browser import open_page, whole_page_screenshot
+from tests.test_projector_browser import PROJECTORS, fits, resize, wait_slide
+
+pytestmark = pytest.mark.browser
+WARDS = "nam=2024&don_vi=21469-2015&don_vi=21466-2015&don_vi=21439-2015"  # Phổ Hòa, Phổ Vinh, Nguyễn Nghiêm
+COMPARED_SLIDES = {2: "the-so-sanh", 6: "ket-nap-so-sanh", 8: "xep-loai-so-sanh", 11: "tien-do-so-sanh"}
+
+
+def unreadable(page) -> list[str]:
+    """English, indicator codes and emoji on screen; labels that collide or leave their chart."""
+    labels = chart_labels(page)
+    return english(page) + codes(page) + emoji(page) + labels["overlaps"] + labels["outside"]
+
+
+def test_compared_wards_on_the_pages_and_the_slides(app_url, browser):
+    page = new_page(browser)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{app_url}/?{WARDS}")
+    assert "xem=so-sanh" in page.url  # the view is kept in the link
+    grid = page.locator(".dp-compare")
+    assert grid.locator(".dp-unit").all_inner_texts() == ["", "Phường Phổ Hòa", "Phường Phổ Vinh", "Phường Nguyễn Nghiêm"]
+    assert grid.locator(".dp-card").count() == 3 * 7
+    problems = []
+    for path in ("", "trinh-do", "tien-do"):
+        open_page(page, f"{app_url}/{path}?{WARDS}")
+        assert exceptions(page) == []
+        for width, height in PROJECTORS:
+            resize(page, width, height)
+            problems += [f"/{path} at {width}: {p}" for p in unreadable(page)]
+            whole_page_screenshot(page, f"so-sanh-{path or 'tong-quan'}", width, height)
+    assert problems == []
+
+    page.goto(f"{app_url}/trinh-chieu?{WARDS}&trang=2")
+    wait_slide(page, 2)
+    for number, name in COMPARED_SLIDES.items():
+        if number != 2:
+            page.goto(f"{app_url}/trinh-chieu?{WARDS}&trang={number}")
+            wait_slide(page, number)
+        for width, height in PROJECTORS:
+            resize(page, width, height)
+            problems += fits(page, f"slide {number} at {width}×{height}") + unreadable(page)
+            screenshot(page, f"slide-{number:02d}-{name}-{width}x{height}")
+        resize(page, *PROJECTORS[0])
+    assert problems == []
+    assert page.locator(".js-plotly-plot .legendtext").filter(has_text="Phường Phổ Vinh").count() >= 1
+
+    open_page(page, f"{app_url}/?{WARDS}&xem=cong-gop")
+    assert page.locator(".dp-compare").count() == 0
+    assert "Cộng 3 đơn vị: Phường Phổ Hòa, Phường Phổ Vinh, Phường Nguyễn Nghiêm" in \
+        page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    page.context.close()
+
+
+def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, browser):
+    page = new_page(browser)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, f"{app_url}/trinh-do?nam=2024")
+    chart = page.locator(".st-key-fig_qual_units .js-plotly-plot")
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator(".barlayer .point path")
+    assert bars.count() == 16  # the town, then its 15 wards and communes
+    bars.nth(1).click(force=True)  # the first ward (the town's bar carries no unit)
+    deadline = time.monotonic() + 30
+    while "don_vi=" not in page.url and time.monotonic() < deadline:
+        time.sleep(0.2)
+    wait_idle(page, 60)
+    assert "don_vi=21439-2015" in page.url
+    sidebar = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    assert "Phường Nguyễn Nghiêm" in sidebar.inner_text()
+
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Kết nạp đảng viên").click()
+    page.get_by_role("heading", name="Kết nạp đảng viên (T3)").wait_for(timeout=60_000)
+    wait_idle(page, 60)
+    assert "Phường Nguyễn Nghiêm" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan").click()
+    page.get_by_role("link", name="Chi bộ và cán bộ của Phường Nguyễn Nghiêm").click()
+    page.get_by_role("heading", name="Chi bộ của Phường Nguyễn Nghiêm năm 2024").wait_for(timeout=60_000)
+    wait_idle(page, 60)
+    assert exceptions(page) == []
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Cán bộ chi bộ chưa đạt chuẩn T4–T6" in main and "Tải Excel" in main
+    problems = []
+    for width, height in PROJECTORS:
+        resize(page, width, height)
+        problems += unreadable(page)
+        whole_page_screenshot(page, "chi-bo-can-bo-nguyen-nghiem", width, height)
+    assert problems == []
+    page.context.close()
