@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import duckdb
 import pyarrow as pa
 
-_COLUMNS = "unit_id, year, indicator, numerator, denominator"
+_COLUMNS = "unit_id, year, indicator, numerator, denominator, not_reported"
 
 
 def refresh_all(con: duckdb.DuckDBPyConnection) -> None:

@@ -49,7 +49,7 @@ class CellPlan:
         return self.cell_type in c.VILLAGE_CELL_TYPES
 
 
-def _poisson(rng: random.Random, mean: float) -> int:
+def poisson(rng: random.Random, mean: float) -> int:
     limit, count, product = math.exp(-mean), 0, rng.random()
     while product > limit:
         count += 1
@@ -92,12 +92,12 @@ def simulate(plans: list[CellPlan], years: range, good_share: Callable[[str, int
         events = {}
         for p in plans:
             share_in, share_out, share_died = FLOWS[p.cell_type]
-            moved_out = min(start[p.code], _poisson(rng, start[p.code] * share_out))
+            moved_out = min(start[p.code], poisson(rng, start[p.code] * share_out))
             events[p.code] = {
                 "admitted": admitted.get(p.code, 0),
-                "transferred_in": _poisson(rng, start[p.code] * share_in),
+                "transferred_in": poisson(rng, start[p.code] * share_in),
                 "transferred_out": moved_out,
-                "died": min(start[p.code] - moved_out, _poisson(rng, start[p.code] * share_died)),
+                "died": min(start[p.code] - moved_out, poisson(rng, start[p.code] * share_died)),
             }
         # exits the town counts are spread over the cells, keeping at least 3 members in each
         room = {p.code: start[p.code] - events[p.code]["transferred_out"] - events[p.code]["died"] - 3
@@ -112,13 +112,13 @@ def simulate(plans: list[CellPlan], years: range, good_share: Callable[[str, int
                 events[p.code][exit_field] = spread.get(p.code, 0)
                 room[p.code] -= events[p.code][exit_field]
         for p in plans:
-            row = _row(rng, p, year, start[p.code], events[p.code], good_share)
+            row = member_row(rng, p, year, start[p.code], events[p.code], good_share)
             rows[p.code, year] = row
             start[p.code] = row["end_count"]
     return rows
 
 
-def _row(rng: random.Random, plan: CellPlan, year: int, start: int, events: dict[str, int],
+def member_row(rng: random.Random, plan: CellPlan, year: int, start: int, events: dict[str, int],
          good_share: Callable[[str, int], float]) -> dict:
     """One cell's year: the events given, the rest (admitted groups, exempted, ratings) drawn."""
     admitted = events["admitted"]

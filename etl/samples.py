@@ -1,4 +1,6 @@
-"""Deterministic, fictional sample workbooks: the 15 old units for 2020–2024, the 5 new ones for 2025.
+"""Deterministic, fictional sample workbooks: the 15 old units for 2020–2024, the 5 new ones for 2025,
+and the town's other party organisations (agency, school, military, police, enterprise) for every
+year (etl.sample_orgs).
 
 Workbooks of 2020–2022 are format v1, those of 2023–2025 format v2 (etl.sample_life), so both
 are always loaded; the v2 fields are drawn apart and change no v1 figure.
@@ -28,6 +30,7 @@ from etl.sample_cadres import (
 )
 from etl.sample_life import FIRST_V2_YEAR, cell_life, dual_role, member_extras, unit_report
 from etl.sample_members import CellPlan, simulate
+from etl.sample_orgs import organisation_years
 from etl.template import write_workbook
 from etl.text import fold
 from etl.units import Unit, load_units
@@ -78,6 +81,8 @@ SECOND = ("Thạnh", "Bình", "An", "Lợi", "Hòa", "Phú", "Tân", "Trung", "L
           "Quang", "Hiệp", "Thọ", "Khánh", "Long")
 COMPANIES = {"21439": "Công ty CP May Đức Phổ", "21460": "Công ty TNHH Gạch ngói Phổ Ninh",
              "21478": "Công ty TNHH Thủy sản Sa Huỳnh"}
+# the ownership the v2 workbooks write for each unit's enterprise cell (v1 says `Doanh nghiệp` only)
+OWNERSHIP = {"21439": c.ENTERPRISE_STATE, "21460": c.ENTERPRISE_PRIVATE, "21478": c.ENTERPRISE_PRIVATE}
 # militia and police cells are where many young members are admitted
 ADMIT_WEIGHT = {"Quân sự": 2.5, "Công an": 1.5, "Doanh nghiệp": 0.7}
 SIZES = {"Thôn": (10, 32), "Tổ dân phố": (12, 34), "Cơ quan": (10, 20), "Trường học": (8, 18),
@@ -174,8 +179,8 @@ def _rating(rng: random.Random, quality: float) -> str:
 
 
 def build_town() -> Town:
-    """The whole fictional town, every year; all randomness is seeded here."""
-    old_units = [u for u in load_units() if u.valid_in(OLD_YEARS.stop - 1)]
+    """The wards and communes of the fictional town, every year; all randomness is seeded here."""
+    old_units = [u for u in load_units() if u.valid_in(OLD_YEARS.stop - 1) and u.territorial]
     cells = town_cells(old_units, random.Random(f"{SEED}/cells"))
     plans = member_plans(cells, random.Random(f"{SEED}/plans"))
     year_rng = random.Random(f"{SEED}/good-share")
@@ -224,13 +229,20 @@ def unit_year(town: Town, unit: Unit, year: int, old_codes: list[str], rng: rand
         "prepared_on": f"{rng.randint(10, 28):02d}/12/{year}",
     }
     cell_rows = [
-        {"cell_code": x.code, "cell_name": x.name, "cell_type": x.cell_type,
+        {"cell_code": x.code, "cell_name": x.name, "cell_type": _cell_type(x, year),
          "rating": town.ratings[x.code, year][0], "four_good": town.ratings[x.code, year][1]}
         for x in cells
     ]
     members = [town.members[x.code, year] for x in cells]
     content = {"info": info, "cells": cell_rows, "members": members, "cadres": cadre_rows(slots, year, trained)}
     return with_v2(content, unit, year) if year >= FIRST_V2_YEAR else content
+
+
+def _cell_type(cell: Cell, year: int) -> str:
+    """As the workbook of `year` writes it: from the v2 workbooks on, an enterprise's ownership."""
+    if cell.cell_type == c.ENTERPRISE_UNSPECIFIED and year >= FIRST_V2_YEAR:
+        return OWNERSHIP[cell.unit_code]
+    return cell.cell_type
 
 
 def with_v2(content: dict, unit: Unit, year: int) -> dict:
@@ -255,12 +267,19 @@ def generate(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     town = build_town()
     units = load_units()
+    organisations = [u for u in units if not u.territorial and u.sample]
+    names = {person.full_name for slot in town.slots for person in slot.held.values()}
+    others = organisation_years(organisations, YEARS, names)
     rng = random.Random(f"{SEED}/units")
     paths = []
     for year in YEARS:
         for unit in (u for u in units if u.valid_in(year)):
-            merged = [u.code for u in units if u.successor_id == unit.unit_id]
-            content = unit_year(town, unit, year, merged if year >= NEW_YEAR else [unit.code], rng)
+            if unit in organisations:
+                content = others[unit.code, year]
+                content = with_v2(content, unit, year) if year >= FIRST_V2_YEAR else content
+            else:
+                merged = [u.code for u in units if u.successor_id == unit.unit_id]
+                content = unit_year(town, unit, year, merged if year >= NEW_YEAR else [unit.code], rng)
             path = out_dir / file_name(unit, year)
             write_workbook(path, unit, year, sample=True, **content)
             paths.append(path)

@@ -60,21 +60,36 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Tables, views and the unit reference table in an empty database."""
     con.execute(read_sql("schema"))
     install_views(con)
-    units = load_units()
-    # one statement from columns: executemany costs ~10 ms a row, minutes for 10,000 units
-    con.register("unit_rows", pa.table({
-        name: pa.array([getattr(u, name) for u in units], pa.int32() if name.startswith("valid") else pa.string())
-        for name in ("unit_id", "code", "name", "kind", "valid_from", "valid_to", "successor_id")
-    }))
-    con.execute("INSERT INTO units BY NAME SELECT * FROM unit_rows")
-    con.unregister("unit_rows")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
 def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """The tables added since a database was made (format v2), created where missing."""
+    """The tables and columns added since a database was made (format v2, the unit reference's
+    labels), created where missing; the unit reference written anew from the CSV in force."""
     schema = read_sql("schema")
     con.execute(schema[schema.index(UPGRADE_MARK):])
+    store_units(con)
+
+
+UNIT_COLUMNS = {"unit_id": pa.string(), "code": pa.string(), "name": pa.string(), "kind": pa.string(),
+                "valid_from": pa.int32(), "valid_to": pa.int32(), "successor_id": pa.string(),
+                "full_name": pa.string(), "kind_rank": pa.int32(), "territorial": pa.bool_(),
+                "parent_id": pa.string()}
+
+
+def store_units(con: duckdb.DuckDBPyConnection) -> None:
+    """The `units` table as data/units.csv (or DP_UNITS_CSV) has it now: reference data, so a unit
+    added to the file (an organisation of the town) is known to the next write session."""
+    units = load_units()
+    # one statement from columns: executemany costs ~10 ms a row, minutes for 10,000 units
+    con.register("unit_rows", pa.table({
+        name: pa.array([getattr(u, name) for u in units], kind) for name, kind in UNIT_COLUMNS.items()
+    }))
+    try:
+        con.execute("DELETE FROM units")
+        con.execute("INSERT INTO units BY NAME SELECT * FROM unit_rows")
+    finally:
+        con.unregister("unit_rows")
 
 
 # Databases made before counts were 64-bit: part of the views' fingerprint, so they are widened.

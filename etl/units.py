@@ -18,6 +18,7 @@ from etl.config import units_csv
 from etl.text import fold
 
 KIND_PREFIXES = ("phuong", "xa", "thi tran")
+SAMPLE_MARK = "Có"  # the `sample` column of a fictional unit
 LISTED_UNITS = 30  # a longer list of a year's units in a message is cut (the country has 10,000)
 
 
@@ -30,6 +31,8 @@ class Unit:
     valid_from: int
     valid_to: int | None
     successor_id: str | None
+    parent_id: str | None = None  # an organisation: the ward or commune party committee above it today
+    sample: bool = False  # a fictional unit of the sample data
 
     @property
     def territorial(self) -> bool:
@@ -38,7 +41,21 @@ class Unit:
 
     @property
     def full_name(self) -> str:
+        """The one label rule: `Phường Phổ Hòa`, but an organisation's name as written
+        (`Đảng bộ Quân sự thị xã Đức Phổ`, not `Quân sự Đảng bộ Quân sự …`). Stored in the
+        database's `units.full_name`, which every SQL label reads."""
         return f"{self.kind} {self.name}" if self.territorial else self.name
+
+    @property
+    def kind_rank(self) -> int:
+        """The official order of kinds (c.UNIT_KINDS): wards, communes, then organisations."""
+        return c.UNIT_KINDS.index(self.kind)
+
+    @property
+    def current_id(self) -> str:
+        """The unit of today this unit counts under (the boundary `current`): the unit it merged into
+        on 1 July 2025, the ward or commune party committee an organisation sits under, or itself."""
+        return self.successor_id or self.parent_id or self.unit_id
 
     def valid_in(self, year: int) -> bool:
         return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
@@ -69,12 +86,18 @@ def _read_units(path: Path) -> tuple[Unit, ...]:
                 valid_from=int(row["valid_from"]),
                 valid_to=int(row["valid_to"]) if row["valid_to"] else None,
                 successor_id=row["successor_id"] or None,
+                parent_id=row.get("parent_id") or None,
+                sample=(row.get("sample") or "").strip() == SAMPLE_MARK,
             )
             for row in csv.DictReader(fh)
         )
+    ids = {u.unit_id for u in units}
     for line, unit in enumerate(units, start=2):
         if unit.kind not in c.UNIT_KINDS:
             raise ValueError(f"{path}, dòng {line}: loại đơn vị '{unit.kind}' phải là một trong: {', '.join(c.UNIT_KINDS)}")
+        if unit.parent_id and (unit.territorial or unit.parent_id not in ids):
+            raise ValueError(f"{path}, dòng {line}: parent_id '{unit.parent_id}' phải là mã (unit_id) của một đơn vị "
+                             "trong tệp, và chỉ ghi cho tổ chức đảng không phải phường, xã")
     return units
 
 

@@ -52,7 +52,7 @@ def admission_rate_by_unit(
     """display_id, unit, year, admitted, start_count, rate and the verdict: T3 per display unit in `year`."""
     units = list(units) if units else None
     frame = _t3(indicators_by_unit(con, boundary, units, year, year, codes=(ADMISSION_CODE,)))
-    frame.insert(1, "unit", frame["display_kind"] + " " + frame["display_name"])
+    frame.insert(1, "unit", frame["display_label"])
     return frame[["display_id", "unit", "year", "admitted", "start_count", "rate", *VERDICT_COLUMNS]]
 
 

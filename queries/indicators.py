@@ -51,14 +51,16 @@ def indicators_by_year(con: duckdb.DuckDBPyConnection, boundary: str, units: Seq
     a unit merged by `year_to` counted in its successor (the series never restarts at the merger)."""
     frame = indicator_rows(con, boundary, units, year_from, year_to, by_unit=False, as_of=year_to, paced=paced,
                            codes=codes, latest_only=latest_only)
-    return frame.drop(columns=["display_id", "display_code", "display_kind", "display_name"])
+    return frame.drop(columns=["display_id", "display_code", "display_kind", "display_name", "display_label",
+                               "display_rank"])
 
 
 def indicators_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year_from: int,
                        year_to: int, as_of: int | None = None, paced: bool = False,
                        codes: Sequence[str] | None = None, latest_only: bool = False) -> pd.DataFrame:
-    """display_id, display_code, display_kind, display_name, year, indicator, basis, numerator,
-    denominator, rate (and the pace), for the indicators of `codes` (default: all): each unit under its
+    """display_id, display_code, display_kind, display_name, display_label (the unit's name as shown),
+    display_rank (the official order of kinds), year, indicator, basis, numerator, denominator,
+    not_reported (what a format v2 fact left out as not reported), rate (and the pace), for the indicators of `codes` (default: all): each unit under its
     own display unit, or as of `as_of`; with `latest_only` only each unit's latest year with a rate."""
     return indicator_rows(con, boundary, units, year_from, year_to, by_unit=True, as_of=as_of, paced=paced,
                           codes=codes, latest_only=latest_only)

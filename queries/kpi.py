@@ -12,7 +12,8 @@ from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED, allowed_param, ar
 from queries.status import years_loaded
 from queries.targets import year_figures
 
-KPI_COLUMNS = ["indicator", "target", "label", "year", "unit", "numerator", "denominator", "rate", "goal", "status"]
+KPI_COLUMNS = ["indicator", "target", "label", "year", "unit", "numerator", "denominator", "rate", "goal", "status",
+               "not_reported"]
 RATE_DECIMALS = 6
 
 
@@ -25,13 +26,14 @@ def display_unit(text: str, year: int, boundary: str) -> Unit:
         unit = resolve_unit(text, year)
     except UnitNotFound:
         unit = resolve_unit(text, max(u.valid_from for u in load_units()))
-    return units_by_id()[unit.successor_id] if unit.successor_id else unit
+    return units_by_id()[unit.current_id]
 
 
 def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None,
               boundary: str = BOUNDARY_REPORTED) -> pd.DataFrame:
     """Every indicator, in the programme's order; `unit` is a name or code resolved for `year` under
-    `boundary` ('reported' or 'current').
+    `boundary` ('reported' or 'current'). `not_reported`: what an indicator of the format v2 fields
+    left out of numerator and denominator as "chưa báo cáo" (cells, units or secretaries), 0 otherwise.
 
     Raises ValueError (Vietnamese) when nothing is loaded; UnitNotFound for an unknown unit.
     """
@@ -51,5 +53,5 @@ def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str
         rate = round_half_up(row["numerator"] / row["denominator"], RATE_DECIMALS) if row["denominator"] else None
         goal = None if pd.isna(row["goal"]) else row["goal"]
         rows.append([row["indicator"], row["group"], row["label"], year, label, int(row["numerator"]),
-                     int(row["denominator"]), rate, goal, row["status"]])
+                     int(row["denominator"]), rate, goal, row["status"], int(row["not_reported"])])
     return pd.DataFrame(rows, columns=KPI_COLUMNS)

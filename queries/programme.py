@@ -63,6 +63,8 @@ class Indicator:
     standard: str | None = None  # what each person counted must have: `có THPT và sơ cấp LLCT`
     quote: str = ""  # the Đề án's sentence
     bases: tuple[Basis, ...] = ()
+    counted: str | None = None  # what a format v2 fact leaves out when not reported: `chi bộ`, `đơn vị`
+    beside: str | None = None  # the headline indicator it is shown beside (the quota beside T3)
 
     @property
     def heading(self) -> str:
@@ -120,6 +122,10 @@ class Programme:
     @property
     def headline(self) -> tuple[str, ...]:
         return tuple(i.code for i in self.indicators if i.headline)
+
+    def beside(self, code: str) -> tuple[str, ...]:
+        """The indicators shown beside the headline indicator `code` (its card), in the file's order."""
+        return tuple(i.code for i in self.indicators if i.beside == code)
 
     def legend(self) -> str:
         """`T1: TCCSĐ hoàn thành tốt nhiệm vụ trở lên; …; T4a: Tốt nghiệp THPT; …`: what the short codes mean."""
@@ -195,7 +201,7 @@ def known_facts() -> frozenset[str]:
 TOP = {"de_an", "toan_dia_ban", "xuat_sac", "chi_tieu"}
 HEADER = {"ten", "ten_tab", "co_quan", "ban_hanh", "nam_goc", "nam_bat_dau", "moc"}
 INDICATOR_KEYS = {"ma", "nhom", "ten_ngan", "ten", "ten_gon", "tu_so", "mau_so", "chinh", "loai", "nghiem_ngat",
-                  "muc_tren", "ap_dung_tu", "tieu_chuan", "de_an", "co_so"}
+                  "muc_tren", "ap_dung_tu", "tieu_chuan", "de_an", "co_so", "dem_theo", "ben_canh"}
 BASIS_KEYS = {"tu_nam", "so_lieu", "ten", "ghi_chu"}
 
 
@@ -309,6 +315,7 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
         headline=section.flag("chinh"), kind=kind, strict=section.flag("nghiem_ngat"), upper=upper,
         from_year=section.year("ap_dung_tu", None), standard=section.text("tieu_chuan", None),
         quote=section.text("de_an", ""), bases=tuple(b for b in bases if b),
+        counted=section.text("dem_theo", None), beside=section.text("ben_canh", None),
     )
     values["compact"] = section.text("ten_gon", values["label"])
     required = ("code", "group", "short", "label", "numerator_label", "denominator_label", "kind")
@@ -342,6 +349,8 @@ def _cross_checks(result: Programme, top: _Section, problems: list[str]) -> None
         if code and code not in codes:
             problems.append(f'[xuat_sac]: khóa "{role}" = "{code}" không phải mã một chỉ tiêu của tệp')
     for ind in result.indicators:
+        if ind.beside is not None and ind.beside not in codes:
+            problems.append(f'chỉ tiêu {ind.code}: khóa "ben_canh" = "{ind.beside}" không phải mã một chỉ tiêu của tệp')
         years = [b.from_year for b in ind.bases]
         if years != sorted(set(years)):
             problems.append(f"chỉ tiêu {ind.code}: các [[co_so]] phải theo thứ tự năm tăng dần")

@@ -22,7 +22,7 @@ SERIES_OBSERVED = "Số liệu các năm"
 SERIES_PROJECTED = "Dự báo theo tốc độ hiện nay"
 SERIES_TARGET = "Mục tiêu"
 NOT_YET = "chưa đến giai đoạn này"
-UNIT_KEYS = ("display_id", "unit", "display_kind", "display_code")
+UNIT_KEYS = ("display_id", "unit", "display_rank", "display_code")
 
 
 def pace_codes() -> tuple[str, ...]:
@@ -170,12 +170,12 @@ def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     series = indicators_by_unit(con, boundary, as_list(units), HISTORY_FROM, year, **{**options, "codes": summarised}) \
         if summarised else latest.iloc[0:0]
     for frame in (latest, series):
-        frame["unit"] = frame["display_kind"] + " " + frame["display_name"]
+        frame["unit"] = frame["display_label"]
     rows = pace_rows(latest, series, keys=UNIT_KEYS)
     order = {code: index for index, code in enumerate(codes)}
     rows = rows.assign(_order=rows["indicator"].map(order)).sort_values(
-        ["_order", "display_kind", "display_code"], kind="stable")
-    return rows.drop(columns=["_order", "display_kind", "display_code"]).reset_index(drop=True)
+        ["_order", "display_rank", "display_code"], kind="stable")
+    return rows.drop(columns=["_order", "display_rank", "display_code"]).reset_index(drop=True)
 
 
 def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,

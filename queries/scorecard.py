@@ -56,14 +56,14 @@ def rank_definition() -> str:
 def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
     """The headline rows of an `indicators_by_unit` frame (with its pace), judged.
 
-    display_id, unit, display_kind, display_code, year, indicator, target, short_label, header_target
+    display_id, unit, display_rank, display_code, year, indicator, target, short_label, header_target
     (the column's target in a few characters), numerator, denominator, rate, target_text, status,
     role, verdict, goal, level, distance, distance_points.
     """
     prog = programme()
     labels = column_labels()
     frame = judge_frame(by_unit[by_unit["indicator"].isin(labels)])
-    frame["unit"] = frame["display_kind"] + " " + frame["display_name"]
+    frame["unit"] = frame["display_label"]
     frame["target"] = frame["indicator"].map({code: prog.indicator(code).group for code in labels})
     frame["short_label"] = frame["indicator"].map(labels)
     pairs = list(zip(frame["indicator"].tolist(), frame["year"].tolist(), strict=True))
@@ -74,8 +74,8 @@ def scorecard_cells(by_unit: pd.DataFrame) -> pd.DataFrame:
     frame["denominator"] = frame["denominator"].astype("int64")
     order = {code: index for index, code in enumerate(labels)}
     frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(
-        ["year", "display_kind", "display_code", "_order"], kind="stable")
-    return frame[["display_id", "unit", "display_kind", "display_code", "year", "indicator", "target",
+        ["year", "display_rank", "display_code", "_order"], kind="stable")
+    return frame[["display_id", "unit", "display_rank", "display_code", "year", "indicator", "target",
                   "short_label", "header_target", "numerator", "denominator", "rate", "target_text", "status",
                   "role", "verdict",
                   "goal", "level", "distance", "distance_points"]].reset_index(drop=True)
@@ -87,21 +87,21 @@ def rank_units(cells: pd.DataFrame) -> pd.DataFrame:
     judged = cells["status"].isin(JUDGED)
     counted = cells.assign(_met=cells["status"].isin(IN_ORDER), _rated=judged,
                            _distance=cells["distance"].where(judged))
-    grouped = counted.groupby(["display_id", "unit", "display_kind", "display_code"], sort=False)
+    grouped = counted.groupby(["display_id", "unit", "display_rank", "display_code"], sort=False)
     units = grouped.agg(
         targets_met=("_met", "sum"), indicators_rated=("_rated", "sum"), mean_distance=("_distance", "mean"),
     ).reset_index()
     units[["targets_met", "indicators_rated"]] = units[["targets_met", "indicators_rated"]].astype(int)
     tie_key = units["mean_distance"].round(TIE_DECIMALS).fillna(float("-inf"))
     units = units.assign(_tie=tie_key).sort_values(
-        ["targets_met", "_tie", "display_kind", "display_code"], ascending=[False, False, True, True],
+        ["targets_met", "_tie", "display_rank", "display_code"], ascending=[False, False, True, True],
         kind="stable").reset_index(drop=True)
     # 1 + the number of units strictly better: equal keys are adjacent once sorted, so each takes
     # the position of the first of its run (1, 2, 2, 4), in one pass rather than comparing all pairs
     first = ~units.duplicated(["targets_met", "_tie"])
     units["rank"] = pd.Series(range(1, len(units) + 1)).where(first).ffill().astype(int)
     units["mean_distance_points"] = units["mean_distance"] * 100
-    return units[["display_id", "unit", "display_kind", "display_code", "targets_met", "indicators_rated",
+    return units[["display_id", "unit", "display_rank", "display_code", "targets_met", "indicators_rated",
                   "mean_distance", "mean_distance_points", "rank"]]
 
 
@@ -127,7 +127,7 @@ def unit_ranking(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
                  year: int) -> pd.DataFrame:
     """The units of `year` ranked (see the module's docstring), with last year's rank and the change.
 
-    display_id, unit, display_kind, display_code, year, targets_met, indicators_rated, mean_distance,
+    display_id, unit, display_rank, display_code, year, targets_met, indicators_rated, mean_distance,
     mean_distance_points, rank, previous_rank (NA without figures last year), rank_change, rank_change_text.
     """
     return ranking_from_cells(headline_cells(con, boundary, units, year - 1, year), year)
@@ -169,7 +169,7 @@ def sort_options() -> dict[str, str]:
 def scorecard_order(ranking: pd.DataFrame, cells: pd.DataFrame, sort_by: str = RANK_SORT) -> list[str]:
     """Display ids top to bottom: by rank, or by one indicator's distance to target (closest to or
     furthest above the target first; units without figures last), ties by rank."""
-    by_rank = ranking.sort_values(["rank", "display_kind", "display_code"], kind="stable")
+    by_rank = ranking.sort_values(["rank", "display_rank", "display_code"], kind="stable")
     if sort_by == RANK_SORT:
         return by_rank["display_id"].tolist()
     if sort_by not in column_labels():

@@ -25,7 +25,7 @@ def years_loaded(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | None = None) -> pd.DataFrame:
-    """display_id, display_code, display_kind, display_name of units with data."""
+    """display_id, display_code, display_rank, display_label, first_year, last_year of units with data."""
     return con.execute(read_sql("display_units"), {"boundary": boundary, "year": year, "allowed": allowed_param()}).df()
 
 

@@ -50,8 +50,9 @@ def judged(frame: pd.DataFrame) -> pd.DataFrame:
     frame = judge_frame(frame)
     frame["label"] = [prog.indicator(c).label for c in frame["indicator"]]
     frame["population"] = [prog.indicator(c).denominator_label for c in frame["indicator"]]
-    frame["numerator"] = frame["numerator"].astype("int64")
-    frame["denominator"] = frame["denominator"].astype("int64")
+    for column in ("numerator", "denominator", "not_reported"):
+        if column in frame.columns:
+            frame[column] = frame[column].astype("int64")
     return frame
 
 
@@ -62,7 +63,8 @@ def _in_order(frame: pd.DataFrame, codes: Sequence[str], by: list[str]) -> pd.Da
         ["_order", *by], na_position="first", kind="stable").drop(columns="_order")
 
 
-ROW_COLUMNS = ["indicator", "label", "population", "year", "numerator", "denominator", "rate", *VERDICT_COLUMNS]
+ROW_COLUMNS = ["indicator", "label", "population", "year", "numerator", "denominator", "not_reported", "rate",
+               *VERDICT_COLUMNS]
 
 
 def indicator_units(
@@ -76,16 +78,16 @@ def indicator_units(
     units = as_list(units)
     as_of = year_to if year_from == year_to else None
     by_unit = indicators_by_unit(con, boundary, units, year_from, year_to, as_of=as_of, paced=True)
-    by_unit = by_unit.assign(unit=by_unit["display_kind"] + " " + by_unit["display_name"])
+    by_unit = by_unit.assign(unit=by_unit["display_label"])
     total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True).assign(
-        display_id=None, display_kind=None, display_code=None, unit=None)
-    columns = ["indicator", "display_id", "display_kind", "display_code", "unit", "year", "numerator",
-               "denominator", "rate", "observed_per_year"]
+        display_id=None, display_rank=None, display_code=None, unit=None)
+    columns = ["indicator", "display_id", "display_rank", "display_code", "unit", "year", "numerator",
+               "denominator", "not_reported", "rate", "observed_per_year"]
     frame = pd.concat([total[columns], by_unit[columns]], ignore_index=True)
-    frame = _in_order(frame, codes, ["year", "display_kind", "display_code"])
+    frame = _in_order(frame, codes, ["year", "display_rank", "display_code"])
     frame = judged(label_units(frame, units, year_to))
     return frame[["indicator", "label", "population", "display_id", "unit", "is_total", "year", "numerator",
-                  "denominator", "rate", *VERDICT_COLUMNS]].reset_index(drop=True)
+                  "denominator", "not_reported", "rate", *VERDICT_COLUMNS]].reset_index(drop=True)
 
 
 def indicator_trend(
@@ -148,7 +150,7 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     frame = pd.DataFrame(rows)
     frame["level"] = frame["level"].astype("Int64")
     return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
-                  "denominator", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets", "rises_well",
+                  "denominator", "not_reported", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets", "rises_well",
                   "trend", "basis_note", "gap_text"]]
 
 
@@ -162,7 +164,7 @@ def deadline_targets(ind) -> str:
 def _no_figures(code: str, year: int) -> dict:
     """The judged row of an indicator nobody reported in `year`: 0/0, no rate."""
     empty = pd.DataFrame({"indicator": [code], "year": [year], "numerator": [0], "denominator": [0],
-                          "rate": [np.nan], "observed_per_year": [np.nan]})
+                          "not_reported": [0], "rate": [np.nan], "observed_per_year": [np.nan]})
     return judged(empty).iloc[0].to_dict()
 
 

@@ -137,7 +137,7 @@ def _training(cells: pd.DataFrame, year: int) -> pd.DataFrame:
     columns = ["display_id", "unit", "year", "numerator", "denominator", "rate", "target_text", "shortfall"]
     gaps = cells[(cells["year"] == year) & (cells["indicator"] == TRAINING_CODE) & cells["status"].isin(SHORT_OF)]
     gaps = gaps.assign(shortfall=gaps["denominator"] - gaps["numerator"])
-    return gaps.sort_values(["display_kind", "display_code"], kind="stable")[columns].reset_index(drop=True)
+    return gaps.sort_values(["display_rank", "display_code"], kind="stable")[columns].reset_index(drop=True)
 
 
 def weak_secretaries(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,

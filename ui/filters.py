@@ -157,7 +157,7 @@ def _absent(units, chosen: list[str], names: dict[str, str], year: int) -> list[
 def _unit_labels(units, with_period: bool) -> dict[str, str]:
     """`Phường Phổ Hòa (2020–2024)`: the period tells the 15 old units from the 5 new ones.
     Column-wise: the country lists 10,000 units on every script run."""
-    labels = units["display_kind"].astype(str) + " " + units["display_name"].astype(str)
+    labels = units["display_label"].astype(str)
     if with_period:
         first, last = units["first_year"].astype(str), units["last_year"].astype(str)
         period = (first + "–" + last).where(first != last, first)

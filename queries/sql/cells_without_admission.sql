@@ -10,7 +10,7 @@
 -- their unit's code as a prefix, in every year, as etl.template.prefill_from_db writes them into the
 -- new unit's first template.
 WITH scoped AS (
-    SELECT s.display_id, s.display_kind, s.display_name, m.unit_id, u.code AS unit_code,
+    SELECT s.display_id, s.display_rank, s.display_label, m.unit_id, u.code AS unit_code,
            m.year, m.cell_code, m.admitted
     FROM member_figures m
     JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
@@ -39,7 +39,7 @@ WITH scoped AS (
     WHERE admitted > 0
     GROUP BY display_id, cell_key
 )
-SELECT k.display_id, k.display_kind || ' ' || k.display_name AS unit, k.cell_key AS cell_code,
+SELECT k.display_id, k.display_label AS unit, k.cell_key AS cell_code,
        c.cell_name, c.cell_type, r.run_years, r.run_from, r.run_to, a.last_admitted_year
 FROM runs r
 JOIN keyed k ON k.display_id = r.display_id AND k.cell_key = r.cell_key AND k.year = $year
@@ -47,4 +47,4 @@ JOIN cells c ON c.unit_id = k.unit_id AND c.year = k.year AND c.cell_code = k.ce
 LEFT JOIN last_admission a ON a.display_id = r.display_id AND a.cell_key = r.cell_key
 WHERE r.run_to = $year AND r.run_years >= $min_years
   AND ($cell_types IS NULL OR list_contains($cell_types, c.cell_type))
-ORDER BY r.run_years DESC, k.display_kind, k.display_name, k.cell_key
+ORDER BY r.run_years DESC, k.display_rank, k.display_label, k.cell_key

@@ -12,7 +12,7 @@ WITH rated AS (
     SELECT unit_id, 'members', rated_excellent, rated_excellent + rated_good
     FROM member_figures WHERE year = $year
 )
-SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS year,
+SELECT s.display_id, s.display_label AS unit, $year AS year,
        coalesce(sum(r.excellent) FILTER (WHERE r.part = 'own'), 0)::BIGINT AS own_excellent,
        coalesce(sum(r.good) FILTER (WHERE r.part = 'own'), 0)::BIGINT AS own_good,
        coalesce(sum(r.excellent) FILTER (WHERE r.part = 'cells'), 0)::BIGINT AS cells_excellent,
@@ -22,5 +22,5 @@ SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS y
 FROM rated r
 JOIN scoped_units($boundary, $allowed) s ON s.unit_id = r.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
-GROUP BY s.display_id, s.display_kind, s.display_code, s.display_name
-ORDER BY s.display_kind, s.display_code
+GROUP BY s.display_id, s.display_rank, s.display_code, s.display_label
+ORDER BY s.display_rank, s.display_code

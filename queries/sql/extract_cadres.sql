@@ -1,6 +1,6 @@
 -- One row per cell cadre of $year for the selected display units (extract `Cán bộ chi bộ`).
-SELECT s.display_kind || ' ' || s.display_name AS display_unit,
-       u.kind || ' ' || u.name AS unit, u.code AS unit_code, d.year, d.row_no,
+SELECT s.display_label AS display_unit,
+       u.full_name AS unit, u.code AS unit_code, d.year, d.row_no,
        d.full_name, d.birth_year, coalesce(d.gender, '') AS gender, d.cell_code, c.cell_type, d.role, d.education,
        CASE WHEN d.has_thpt THEN 'Có' ELSE 'Không' END AS has_thpt,
        d.professional, d.political,
@@ -11,4 +11,4 @@ JOIN units u ON u.unit_id = d.unit_id
 LEFT JOIN cells c ON c.unit_id = d.unit_id AND c.year = d.year AND c.cell_code = d.cell_code
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND d.year = $year
-ORDER BY s.display_kind, s.display_code, u.code, d.row_no
+ORDER BY s.display_rank, s.display_code, u.code, d.row_no

@@ -1,6 +1,6 @@
 -- One row per party cell of $year with its member figures (extract `Đảng viên`).
-SELECT s.display_kind || ' ' || s.display_name AS display_unit,
-       u.kind || ' ' || u.name AS unit, u.code AS unit_code, m.year,
+SELECT s.display_label AS display_unit,
+       u.full_name AS unit, u.code AS unit_code, m.year,
        m.cell_code, c.cell_name,
        m.start_count, m.admitted, m.admitted_students, m.admitted_workers, m.admitted_owners,
        m.transferred_in, m.transferred_out, m.died, m.struck_off, m.expelled, m.resigned,
@@ -12,4 +12,4 @@ JOIN units u ON u.unit_id = m.unit_id
 LEFT JOIN cells c ON c.unit_id = m.unit_id AND c.year = m.year AND c.cell_code = m.cell_code
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND m.year = $year
-ORDER BY s.display_kind, s.display_code, u.code, m.cell_code
+ORDER BY s.display_rank, s.display_code, u.code, m.cell_code

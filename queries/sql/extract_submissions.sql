@@ -1,6 +1,6 @@
 -- One row per unit report of $year for the selected display units (extract `Thông tin`).
-SELECT s.display_kind || ' ' || s.display_name AS display_unit,
-       u.kind || ' ' || u.name AS unit, u.code AS unit_code, b.year,
+SELECT s.display_label AS display_unit,
+       u.full_name AS unit, u.code AS unit_code, b.year,
        coalesce(b.org_rating, '') AS org_rating, b.committee_members, b.committee_trained,
        coalesce(b.prepared_by, '') AS prepared_by, coalesce(b.prepared_on, '') AS prepared_on,
        b.file_name, strftime(b.loaded_at, '%d/%m/%Y %H:%M') AS loaded_at,
@@ -10,4 +10,4 @@ JOIN scoped_units($boundary, $allowed) s ON s.unit_id = b.unit_id
 JOIN units u ON u.unit_id = b.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND b.year = $year
-ORDER BY s.display_kind, s.display_code, u.code
+ORDER BY s.display_rank, s.display_code, u.code

@@ -1,12 +1,12 @@
 -- "Chi bộ bốn tốt": cells recognised in $year and all cells, per display unit and, as the row
 -- with display_id NULL, for the selected units together.
-SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS year,
+SELECT s.display_id, s.display_label AS unit, $year AS year,
        count(*) FILTER (WHERE c.four_good)::BIGINT AS four_good,
        count(*)::BIGINT AS cells
 FROM cells c
 JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND c.year = $year
-GROUP BY GROUPING SETS ((s.display_id, s.display_kind, s.display_code, s.display_name), ())
+GROUP BY GROUPING SETS ((s.display_id, s.display_rank, s.display_code, s.display_label), ())
 HAVING count(*) > 0  -- no total row over nothing
-ORDER BY s.display_id IS NOT NULL, s.display_kind, s.display_code
+ORDER BY s.display_id IS NOT NULL, s.display_rank, s.display_code

@@ -11,9 +11,12 @@ WITH facts AS (
            CASE WHEN $by_unit THEN display_code END AS display_code,
            CASE WHEN $by_unit THEN display_kind END AS display_kind,
            CASE WHEN $by_unit THEN display_name END AS display_name,
+           CASE WHEN $by_unit THEN display_label END AS display_label,
+           CASE WHEN $by_unit THEN display_rank END AS display_rank,
            year, indicator, basis,
            sum(numerator)::BIGINT AS numerator,
-           sum(denominator)::BIGINT AS denominator
+           sum(denominator)::BIGINT AS denominator,
+           sum(not_reported)::BIGINT AS not_reported
     FROM selected_facts($boundary, $allowed, $units, $history_from, $year_to, $sources, $as_of)
     GROUP BY ALL
 ), bases AS (
@@ -28,8 +31,8 @@ WITH facts AS (
     WHERE $paced AND denominator <> 0
     GROUP BY ALL
 )
-SELECT f.display_id, f.display_code, f.display_kind, f.display_name, f.year, f.indicator, f.basis,
-       f.numerator, f.denominator,
+SELECT f.display_id, f.display_code, f.display_kind, f.display_name, f.display_label, f.display_rank, f.year,
+       f.indicator, f.basis, f.numerator, f.denominator, f.not_reported,
        CASE WHEN b.baseline_year <= f.year THEN b.baseline_year ELSE b.first_year END AS base_year,
        CASE WHEN b.baseline_year <= f.year THEN b.baseline_numerator ELSE b.first_numerator END AS base_numerator,
        CASE WHEN b.baseline_year <= f.year THEN b.baseline_denominator ELSE b.first_denominator END
@@ -40,4 +43,4 @@ LEFT JOIN bases b ON b.display_id IS NOT DISTINCT FROM f.display_id AND b.indica
 WHERE f.year BETWEEN $year_from AND $year_to
   AND (NOT $latest_only OR f.denominator <> 0)
 QUALIFY NOT $latest_only OR row_number() OVER (PARTITION BY f.display_id, f.indicator ORDER BY f.year DESC) = 1
-ORDER BY f.display_kind, f.display_code, f.display_id, f.year, f.indicator
+ORDER BY f.display_rank, f.display_code, f.display_id, f.year, f.indicator

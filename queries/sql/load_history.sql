@@ -2,7 +2,7 @@
 -- units the reader may see (scoped_units).
 SELECT h.load_id, strftime(h.loaded_at, '%d/%m/%Y %H:%M:%S') AS loaded_at, coalesce(h.loaded_by, '') AS loaded_by,
        h.file_name,
-       u.kind || ' ' || u.name AS unit, u.code AS unit_code, h.year, h.outcome,
+       u.full_name AS unit, u.code AS unit_code, h.year, h.outcome,
        h.cells, h.members, h.cadres, h.warnings
 FROM load_history h
 JOIN scoped_units($boundary, $allowed) v ON v.unit_id = h.unit_id

@@ -7,7 +7,7 @@ CREATE TABLE units (
     unit_id      VARCHAR NOT NULL,   -- code + '-' + first valid year: codes are reused
     code         VARCHAR NOT NULL,
     name         VARCHAR NOT NULL,
-    kind         VARCHAR NOT NULL,   -- Phường / Xã
+    kind         VARCHAR NOT NULL,   -- Phường / Xã / Thị trấn, or an organisation's kind (contract.UNIT_KINDS)
     valid_from   INTEGER NOT NULL,
     valid_to     INTEGER,
     successor_id VARCHAR
@@ -102,6 +102,15 @@ CREATE TABLE meta (key VARCHAR NOT NULL, value VARCHAR);
 -- on is run again on every write session (etl.store.upgrade_schema), so a database made before
 -- these tables gets them: IF NOT EXISTS only. One row per row of the v1 table named; NULL is
 -- "chưa báo cáo" (a v1 workbook, or a blank cell), never 0, so indicators leave it out.
+
+-- The unit reference's columns added with the organisations of the town (etl.units.Unit, written
+-- from data/units.csv on every write session by etl.store.store_units): the label every screen and
+-- file reads (`Phường Phổ Hòa`, an organisation's name as written), the order of kinds, and the
+-- ward or commune party committee an organisation sits under from 1 July 2025.
+ALTER TABLE units ADD COLUMN IF NOT EXISTS full_name VARCHAR;
+ALTER TABLE units ADD COLUMN IF NOT EXISTS kind_rank INTEGER;
+ALTER TABLE units ADD COLUMN IF NOT EXISTS territorial BOOLEAN;
+ALTER TABLE units ADD COLUMN IF NOT EXISTS parent_id VARCHAR;
 
 -- Per submission (`Thông tin`).
 CREATE TABLE IF NOT EXISTS unit_reports (

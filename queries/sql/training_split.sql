@@ -6,11 +6,11 @@ WITH parts AS (
     UNION ALL
     SELECT unit_id, year, 2, coalesce(committee_trained, 0), coalesce(committee_members, 0) FROM submissions
 )
-SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, $year AS year, p.part,
+SELECT s.display_id, s.display_label AS unit, $year AS year, p.part,
        sum(p.trained)::BIGINT AS trained, sum(p.members)::BIGINT AS members
 FROM parts p
 JOIN scoped_units($boundary, $allowed) s ON s.unit_id = p.unit_id
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND p.year = $year
-GROUP BY GROUPING SETS ((s.display_id, s.display_kind, s.display_code, s.display_name, p.part), (p.part))
-ORDER BY s.display_id IS NOT NULL, s.display_kind, s.display_code, p.part
+GROUP BY GROUPING SETS ((s.display_id, s.display_rank, s.display_code, s.display_label, p.part), (p.part))
+ORDER BY s.display_id IS NOT NULL, s.display_rank, s.display_code, p.part

@@ -3,7 +3,7 @@
 -- in earlier years the units merged into it (lineage_units), whatever the boundary. A year the
 -- unit did not report leaves its figures NULL, and the unit is not listed: nothing is known about it.
 WITH per_year AS (
-    SELECT s.display_id, s.display_kind, s.display_code, s.display_kind || ' ' || s.display_name AS unit,
+    SELECT s.display_id, s.display_rank, s.display_code, s.display_label AS unit,
            m.year, sum(m.struck_off)::BIGINT AS struck_off, sum(m.resigned)::BIGINT AS resigned
     FROM member_figures m
     JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
@@ -11,7 +11,7 @@ WITH per_year AS (
       AND m.year BETWEEN $year - 2 AND $year
     GROUP BY ALL
 ), wide AS (
-    SELECT display_id, display_kind, display_code, unit,
+    SELECT display_id, display_rank, display_code, unit,
            max(struck_off) FILTER (WHERE year = $year - 2) AS struck_off_two_before,
            max(resigned) FILTER (WHERE year = $year - 2) AS resigned_two_before,
            max(struck_off) FILTER (WHERE year = $year - 1) AS struck_off_before,
@@ -33,4 +33,4 @@ SELECT display_id, unit, $year AS year,
        struck_off, resigned, exits
 FROM totals
 WHERE exits_two_before < exits_before AND exits_before < exits
-ORDER BY display_kind, display_code
+ORDER BY display_rank, display_code

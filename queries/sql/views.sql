@@ -2,14 +2,18 @@
 -- `python -m etl kpi` all sum numerator and denominator of `indicator_facts`.
 
 -- Which unit a submission is shown under: 'reported' keeps the unit as it reported,
--- 'current' sums units merged on 1 July 2025 into their successor.
+-- 'current' counts it under a unit of today: the unit it merged into on 1 July 2025, or for an
+-- organisation of the town (agency, school, armed forces, enterprise: it does not merge) the ward or
+-- commune party committee it sits under from then on (`parent_id`, data/units.csv).
+-- `display_label` is the one label of a unit (etl.units.Unit.full_name); `display_rank` orders
+-- kinds officially: wards, communes, then organisations.
 CREATE OR REPLACE VIEW unit_scope AS
 SELECT 'reported' AS boundary, u.unit_id, u.unit_id AS display_id, u.code AS display_code,
-       u.name AS display_name, u.kind AS display_kind
+       u.name AS display_name, u.kind AS display_kind, u.full_name AS display_label, u.kind_rank AS display_rank
 FROM units u
 UNION ALL
-SELECT 'current', u.unit_id, s.unit_id, s.code, s.name, s.kind
-FROM units u JOIN units s ON s.unit_id = coalesce(u.successor_id, u.unit_id);
+SELECT 'current', u.unit_id, s.unit_id, s.code, s.name, s.kind, s.full_name, s.kind_rank
+FROM units u JOIN units s ON s.unit_id = coalesce(u.successor_id, u.parent_id, u.unit_id);
 
 -- The units a reader may see under a boundary: `allowed_` is the list of unit ids the logged-in
 -- user is restricted to (NULL = every unit, an empty list = none: deny by default). Every named
@@ -65,7 +69,72 @@ FROM submissions s
 LEFT JOIN cells k USING (unit_id, year)
 GROUP BY s.unit_id, s.year;
 
+-- The facts of the format v2 indicators counted per party cell (docs/DATA_CONTRACT.md), one row per
+-- (cell, indicator): what indicator_definition sums per unit and the page "Sinh hoạt chi bộ, kiểm tra,
+-- kỷ luật" sums per cell type. A v2 field NULL ("chưa báo cáo": a v1 workbook, a blank cell, a
+-- submission loaded before v2) leaves its cell (or secretary) out of numerator and denominator and
+-- counts in `not_reported` instead: never read as 0.
+-- - cell_regular_meetings: regular meetings are due monthly (Điều lệ Đảng), from the founding month
+--   for a cell founded in the report year (the loader's rule: at most 13 − month);
+-- - cell_inspection: at least one inspection (kiểm tra) carried out by the cell;
+-- - member_discipline, admission_candidates: the cell's member row, over members at year end / start;
+-- - secretary_dual_role: the cell's secretaries (Bí thư) holding a dual role (`Không` is none);
+-- - private_enterprise_cells: the v1 kind `Doanh nghiệp` (and every cell of a v1 workbook) does not
+--   say the ownership.
+CREATE OR REPLACE VIEW cell_indicator_definition AS
+WITH secretaries AS (
+    SELECT c.unit_id, c.year, c.cell_code,
+           count(*) FILTER (WHERE d.dual_role <> 'Không') AS dual_role,
+           count(d.dual_role) AS reported,
+           count(*) FILTER (WHERE d.dual_role IS NULL) AS unreported
+    FROM cadres c
+    LEFT JOIN cadre_dual_roles d ON d.unit_id = c.unit_id AND d.year = c.year AND d.row_no = c.row_no
+    WHERE c.role = 'Bí thư'
+    GROUP BY ALL
+), cell AS (
+    SELECT k.unit_id, k.year, k.cell_code, k.cell_type,
+           l.regular_meetings >= CASE WHEN l.founded_year = k.year AND l.founded_month IS NOT NULL
+                                      THEN 13 - l.founded_month ELSE 12 END AS meetings_full,
+           l.thematic_meetings >= 1 AS thematic_held,
+           l.inspections >= 1 AS inspecting,
+           l.has_working_rules AS with_rules,
+           CASE WHEN r.format_version >= 2 AND k.cell_type <> 'Doanh nghiệp'
+                THEN k.cell_type = 'Doanh nghiệp tư nhân' END AS private_enterprise,
+           l.disciplined, l.candidates_trained, m.start_count, m.end_count,
+           coalesce(x.dual_role, 0) AS dual_role, coalesce(x.reported, 0) AS dual_role_reported,
+           coalesce(x.unreported, 0) AS dual_role_unreported
+    FROM cells k
+    LEFT JOIN unit_reports r ON r.unit_id = k.unit_id AND r.year = k.year
+    LEFT JOIN cell_life l ON l.unit_id = k.unit_id AND l.year = k.year AND l.cell_code = k.cell_code
+    LEFT JOIN member_figures m ON m.unit_id = k.unit_id AND m.year = k.year AND m.cell_code = k.cell_code
+    LEFT JOIN secretaries x ON x.unit_id = k.unit_id AND x.year = k.year AND x.cell_code = k.cell_code
+)
+SELECT unit_id, year, cell_code, cell_type, unnest([
+    {'indicator': 'cell_regular_meetings', 'numerator': coalesce(meetings_full, false)::BIGINT,
+     'denominator': (meetings_full IS NOT NULL)::BIGINT, 'not_reported': (meetings_full IS NULL)::BIGINT},
+    {'indicator': 'cell_thematic_meetings', 'numerator': coalesce(thematic_held, false)::BIGINT,
+     'denominator': (thematic_held IS NOT NULL)::BIGINT, 'not_reported': (thematic_held IS NULL)::BIGINT},
+    {'indicator': 'cell_inspection', 'numerator': coalesce(inspecting, false)::BIGINT,
+     'denominator': (inspecting IS NOT NULL)::BIGINT, 'not_reported': (inspecting IS NULL)::BIGINT},
+    {'indicator': 'cell_working_rules', 'numerator': coalesce(with_rules, false)::BIGINT,
+     'denominator': (with_rules IS NOT NULL)::BIGINT, 'not_reported': (with_rules IS NULL)::BIGINT},
+    {'indicator': 'member_discipline', 'numerator': coalesce(disciplined, 0)::BIGINT,
+     'denominator': CASE WHEN disciplined IS NOT NULL THEN coalesce(end_count, 0) ELSE 0 END::BIGINT,
+     'not_reported': (disciplined IS NULL)::BIGINT},
+    {'indicator': 'admission_candidates', 'numerator': coalesce(candidates_trained, 0)::BIGINT,
+     'denominator': CASE WHEN candidates_trained IS NOT NULL THEN coalesce(start_count, 0) ELSE 0 END::BIGINT,
+     'not_reported': (candidates_trained IS NULL)::BIGINT},
+    {'indicator': 'secretary_dual_role', 'numerator': dual_role::BIGINT, 'denominator': dual_role_reported::BIGINT,
+     'not_reported': dual_role_unreported::BIGINT},
+    {'indicator': 'private_enterprise_cells', 'numerator': coalesce(private_enterprise, false)::BIGINT,
+     'denominator': (private_enterprise IS NOT NULL)::BIGINT, 'not_reported': (private_enterprise IS NULL)::BIGINT}
+], recursive := true)
+FROM cell;
+
 -- Every count the indicators need, one row per submission: each aggregate is computed once.
+-- T1's organisations from 2025 (`T1_cell_rating`): a ward's or commune's party cells, which sit
+-- under its committee; an organisation of the town (not a ward or commune) is itself the one
+-- grassroots organisation under the committee above it, so its own rating counts.
 CREATE OR REPLACE VIEW indicator_counts AS
 SELECT s.unit_id, s.year,
        CASE WHEN s.org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END AS org_good,
@@ -75,54 +144,81 @@ SELECT s.unit_id, s.year,
        c.so_cap_llct, c.thpt_and_so_cap_llct, c.trung_cap_chuyen_mon, c.trung_cap_llct,
        c.trained + coalesce(s.committee_trained, 0) AS trained_with_committee,
        c.cadres + coalesce(s.committee_members, 0) AS cadres_with_committee,
-       k.cells_good, k.cells_rated
+       CASE WHEN coalesce(u.territorial, true) THEN k.cells_good
+            ELSE CASE WHEN s.org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END END AS grassroots_good,
+       CASE WHEN coalesce(u.territorial, true) THEN k.cells_rated
+            ELSE CASE WHEN s.org_rating IS NOT NULL THEN 1 ELSE 0 END END AS grassroots_rated,
+       CASE WHEN r.admission_quota IS NOT NULL THEN m.admitted ELSE 0 END AS admitted_against_quota,
+       coalesce(r.admission_quota, 0) AS admission_quota,
+       CASE WHEN r.admission_quota IS NULL THEN 1 ELSE 0 END AS quota_unreported,
+       CASE WHEN r.four_good_unit THEN 1 ELSE 0 END AS four_good_unit,
+       CASE WHEN r.four_good_unit IS NOT NULL THEN 1 ELSE 0 END AS four_good_reported,
+       CASE WHEN r.four_good_unit IS NULL THEN 1 ELSE 0 END AS four_good_unreported
 FROM submissions s
 JOIN member_totals m USING (unit_id, year)
 JOIN cadre_counts c USING (unit_id, year)
-JOIN cell_counts k USING (unit_id, year);
+JOIN cell_counts k USING (unit_id, year)
+LEFT JOIN units u ON u.unit_id = s.unit_id
+LEFT JOIN unit_reports r ON r.unit_id = s.unit_id AND r.year = s.year;
 
 -- The definition of every fact an indicator reads: one row per (unit, year, fact). Rates are
--- sum(numerator) / sum(denominator) over whatever units and years are selected. T1 reads
--- `T1_org_rating` (the unit's own organisation) or `T1_cell_rating` (its party cells), per
+-- sum(numerator) / sum(denominator) over whatever units and years are selected; `not_reported`
+-- counts what a v2 fact left out as "chưa báo cáo" (units here, cells or secretaries in
+-- cell_indicator_definition, which this sums per unit), 0 for the facts of format v1. T1 reads `T1_org_rating`
+-- (the unit's own organisation) or `T1_cell_rating` (the grassroots organisations under it), per
 -- period as data/programme.toml says: both are stored, the choice is made when reading.
 CREATE OR REPLACE VIEW indicator_definition AS
 SELECT unit_id, year, unnest([
-    {'indicator': 'T1_org_rating', 'numerator': org_good, 'denominator': org_rated},
-    {'indicator': 'T1_cell_rating', 'numerator': cells_good, 'denominator': cells_rated},
-    {'indicator': 'T2_member_rating', 'numerator': rated_good_or_better, 'denominator': rated},
-    {'indicator': 'T3_admission_rate', 'numerator': admitted, 'denominator': start_count},
-    {'indicator': 'T4_thpt', 'numerator': thpt, 'denominator': cadres},
-    {'indicator': 'T4_thpt_chi_uy_vien', 'numerator': members_only_thpt, 'denominator': members_only},
-    {'indicator': 'T4_thpt_bi_thu_pho_bi_thu', 'numerator': secretaries_thpt, 'denominator': secretaries},
-    {'indicator': 'T4_so_cap_llct', 'numerator': so_cap_llct, 'denominator': cadres},
-    {'indicator': 'T4_thpt_and_so_cap_llct', 'numerator': thpt_and_so_cap_llct, 'denominator': cadres},
-    {'indicator': 'T5_trung_cap_chuyen_mon', 'numerator': trung_cap_chuyen_mon, 'denominator': cadres},
-    {'indicator': 'T6_trung_cap_llct', 'numerator': trung_cap_llct, 'denominator': cadres},
-    {'indicator': 'T7_training', 'numerator': trained_with_committee, 'denominator': cadres_with_committee}
+    {'indicator': 'T1_org_rating', 'numerator': org_good, 'denominator': org_rated, 'not_reported': 0},
+    {'indicator': 'T1_cell_rating', 'numerator': grassroots_good, 'denominator': grassroots_rated, 'not_reported': 0},
+    {'indicator': 'T2_member_rating', 'numerator': rated_good_or_better, 'denominator': rated, 'not_reported': 0},
+    {'indicator': 'T3_admission_rate', 'numerator': admitted, 'denominator': start_count, 'not_reported': 0},
+    {'indicator': 'T4_thpt', 'numerator': thpt, 'denominator': cadres, 'not_reported': 0},
+    {'indicator': 'T4_thpt_chi_uy_vien', 'numerator': members_only_thpt, 'denominator': members_only, 'not_reported': 0},
+    {'indicator': 'T4_thpt_bi_thu_pho_bi_thu', 'numerator': secretaries_thpt, 'denominator': secretaries,
+     'not_reported': 0},
+    {'indicator': 'T4_so_cap_llct', 'numerator': so_cap_llct, 'denominator': cadres, 'not_reported': 0},
+    {'indicator': 'T4_thpt_and_so_cap_llct', 'numerator': thpt_and_so_cap_llct, 'denominator': cadres,
+     'not_reported': 0},
+    {'indicator': 'T5_trung_cap_chuyen_mon', 'numerator': trung_cap_chuyen_mon, 'denominator': cadres,
+     'not_reported': 0},
+    {'indicator': 'T6_trung_cap_llct', 'numerator': trung_cap_llct, 'denominator': cadres, 'not_reported': 0},
+    {'indicator': 'T7_training', 'numerator': trained_with_committee, 'denominator': cadres_with_committee,
+     'not_reported': 0},
+    {'indicator': 'T3_admission_quota', 'numerator': admitted_against_quota, 'denominator': admission_quota,
+     'not_reported': quota_unreported},
+    {'indicator': 'unit_four_good', 'numerator': four_good_unit, 'denominator': four_good_reported,
+     'not_reported': four_good_unreported}
 ], recursive := true)
-FROM indicator_counts;
+FROM indicator_counts
+UNION ALL
+SELECT unit_id, year, indicator, sum(numerator)::BIGINT, sum(denominator)::BIGINT, sum(not_reported)::BIGINT
+FROM cell_indicator_definition
+GROUP BY unit_id, year, indicator;
 
 -- `indicator_definition` stored per (unit, year), so that pages and exports sum a table instead
 -- of deriving every indicator from every cadre on each query (seconds at national scale). The
 -- loader refreshes the pairs it writes in the same transaction; installing these views
 -- refreshes every pair (etl.facts). Read it as `indicator_facts`.
 CREATE TABLE IF NOT EXISTS indicator_facts_store (
-    unit_id     VARCHAR NOT NULL,
-    year        INTEGER NOT NULL,
-    indicator   VARCHAR NOT NULL,
-    numerator   BIGINT NOT NULL,
-    denominator BIGINT NOT NULL
+    unit_id      VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,
+    indicator    VARCHAR NOT NULL,
+    numerator    BIGINT NOT NULL,
+    denominator  BIGINT NOT NULL,
+    not_reported BIGINT NOT NULL DEFAULT 0
 );
+ALTER TABLE indicator_facts_store ADD COLUMN IF NOT EXISTS not_reported BIGINT DEFAULT 0;  -- a store made before
 
 CREATE OR REPLACE VIEW indicator_facts AS
-SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts_store;
+SELECT unit_id, year, indicator, numerator, denominator, not_reported FROM indicator_facts_store;
 
 -- The units a reader may see (scoped_units), each with the display unit it is counted under as of
 -- year `as_of_`: a unit that had ended by then (merged on 1 July 2025) is counted under its
 -- successor's display unit, so a series up to `as_of_` never restarts at the merger. `as_of_`
 -- NULL: every unit under its own display unit.
 CREATE OR REPLACE MACRO lineage_units(boundary_, allowed_, as_of_) AS TABLE
-SELECT u.unit_id, d.display_id, d.display_code, d.display_kind, d.display_name
+SELECT u.unit_id, d.display_id, d.display_code, d.display_kind, d.display_name, d.display_label, d.display_rank
 FROM scoped_units(boundary_, allowed_) own
 JOIN units u ON u.unit_id = own.unit_id
 JOIN unit_scope d ON d.boundary = boundary_
@@ -134,8 +230,8 @@ JOIN unit_scope d ON d.boundary = boundary_
 -- selected display units (units_ NULL: all, as of `as_of_`) and years: what the indicator queries sum.
 CREATE OR REPLACE MACRO selected_facts(boundary_, allowed_, units_, year_from_, year_to_, sources_, as_of_) AS TABLE
 WITH sources AS (SELECT unnest(sources_, recursive := true))
-SELECT s.display_id, s.display_code, s.display_kind, s.display_name, f.year, src.code AS indicator, src.basis,
-       f.numerator, f.denominator
+SELECT s.display_id, s.display_code, s.display_kind, s.display_name, s.display_label, s.display_rank, f.year,
+       src.code AS indicator, src.basis, f.numerator, f.denominator, f.not_reported
 FROM indicator_facts f
 JOIN sources src ON src.fact = f.indicator AND f.year BETWEEN src.year_from AND src.year_to
 JOIN lineage_units(boundary_, allowed_, as_of_) s ON s.unit_id = f.unit_id
