@@ -70,7 +70,7 @@ def _members(plans: list[CellPlan], years: Sequence[int], good_share: dict[str, 
                       "transferred_in": poisson(rng, start[p.code] * share_in), "transferred_out": moved_out,
                       "died": 0, "struck_off": 0, "expelled": 0,
                       "resigned": 1 if start[p.code] - moved_out > 4 and rng.random() < 0.03 else 0}
-            rows[p.code, year] = member_row(rng, p, year, start[p.code], events, lambda _u, _y: good_share[p.unit_code])
+            rows[p.code, year] = member_row(rng, p, year, start[p.code], events, lambda unit, _year: good_share[unit])
             start[p.code] = rows[p.code, year]["end_count"]
     return rows
 

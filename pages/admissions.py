@@ -3,17 +3,21 @@ admitted, and the cells that have admitted nobody for years."""
 
 import streamlit as st
 
-from queries.admissions import admission_indicator, admission_target
+from queries.admissions import QUOTA_CODE, admission_indicator, admission_target, quota_indicator
 from queries.method import method_note
+from queries.targets import not_reported_note, target_line, target_lines
 from ui import compare
 from ui.blocks import chart_block, table_block
-from ui.charts import count_bars, count_lines, rate_band_by_unit, rate_band_trend, rate_trend, stacked_counts
+from ui.charts import (count_bars, count_lines, rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend,
+                       stacked_counts)
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.tables import vi_table
+from ui.tables import INDICATOR_COLUMNS, vi_table
 
 GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
+QUOTA_COLUMNS = {**INDICATOR_COLUMNS, "numerator": "Kết nạp", "denominator": "Chỉ tiêu được giao",
+                 "not_reported": "Đơn vị chưa báo cáo chỉ tiêu"}
 NO_DATA = "Không có số liệu kết nạp cho lựa chọn này."
 
 T3 = admission_indicator()
@@ -61,6 +65,38 @@ else:
             ["Đơn vị", "Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
         "Tỷ lệ kết nạp theo đơn vị", filters, key="adm_by_unit", drill=True,
     )
+
+QUOTA = quota_indicator()
+st.subheader("Kết nạp so với chỉ tiêu cấp trên giao")
+st.caption(method_note(QUOTA))
+quota_years = query("indicator_trend", filters.boundary, filters.units, filters.first_year, year, (QUOTA_CODE,))
+quota_note = not_reported_note(quota_years[quota_years["year"] == year])
+if quota_note:
+    st.info(f"Năm {year}: {quota_note}")
+quota_reported = quota_years[quota_years["denominator"] > 0]
+if quota_reported.empty:
+    st.info("Chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2).")
+else:
+    left, right = st.columns(2)
+    with left:
+        chart_block(
+            rate_trend(quota_reported, f"{QUOTA.label}, {filters.first_year}–{year}", "label",
+                       target_lines(QUOTA_CODE)),
+            vi_table(quota_years, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo năm", filters, key="adm_quota_years",
+        )
+    quota_units = query("indicator_units", filters.boundary, filters.units, year, year, (QUOTA_CODE,))
+    quota_shown = quota_units[quota_units["denominator"] > 0]
+    with right:
+        if quota_shown.empty:
+            st.info(f"Năm {year} chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao.")
+        else:
+            quota_target, quota_label = target_line(QUOTA_CODE, year)
+            chart_block(
+                rate_bars_by_unit(quota_shown, f"{QUOTA.label} — năm {year}", quota_target, quota_label,
+                                  quota_shown["role"].tolist()),
+                vi_table(quota_units, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo đơn vị", filters,
+                key="adm_quota_units",
+            )
 
 st.subheader("Kết nạp học sinh, công nhân, chủ doanh nghiệp")
 st.caption("Ba nhóm đối tượng Đề án chú trọng; bảng số liệu ghi cả tổng số kết nạp và tỷ lệ của từng nhóm.")

@@ -4,7 +4,7 @@ resignation over the years, and members exempted from activity or working away."
 import streamlit as st
 
 from ui.blocks import chart_block
-from ui.charts import count_lines, grouped_rate_bars, waterfall
+from ui.charts import count_lines, grouped_rate_bars, rate_trend, waterfall
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
@@ -40,6 +40,23 @@ else:
         "Xóa tên và xin ra khỏi Đảng", filters, key="mem_exits",
     )
 
+AWAY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", "numerator": "Số đảng viên",
+                "denominator": "Đảng viên cuối năm", "rate": "Tỷ lệ trên đảng viên cuối năm"}
+st.subheader("Đảng viên miễn sinh hoạt, đi làm ăn xa qua các năm")
+away_years = query("membership_away_by_year", filters.boundary, filters.units, filters.first_year, year)
+if away_years.empty:
+    st.info("Không có số liệu cho lựa chọn này.")
+else:
+    chart_block(
+        rate_trend(away_years, f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa, {filters.first_year}–{year}",
+                   "member_group", {}),
+        away_years.rename(columns=AWAY_COLUMNS)[["Năm", "Nhóm", "Số đảng viên", "Đảng viên cuối năm",
+                                                 "Tỷ lệ trên đảng viên cuối năm"]],
+        "Miễn sinh hoạt, đi làm ăn xa qua các năm", filters, key="mem_away_years",
+    )
+    st.caption("Tỷ lệ trên số đảng viên cuối năm. Trang Cảnh báo nêu đơn vị có tỷ lệ miễn sinh hoạt hoặc đi làm ăn xa "
+               "tăng hai năm liền.")
+
 st.subheader(f"Đảng viên miễn sinh hoạt, đi làm ăn xa theo đơn vị, năm {year}")
 away = query("membership_away_by_unit", filters.boundary, filters.units, year)
 if away.empty:
@@ -49,9 +66,7 @@ else:
         grouped_rate_bars(away, "unit", "member_group",
                           f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa năm {year}",
                           x_title="Tỷ lệ trên số đảng viên cuối năm", zoom=True),  # small shares
-        away.rename(columns={
-            "unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", "numerator": "Số đảng viên",
-            "denominator": "Đảng viên cuối năm", "rate": "Tỷ lệ trên đảng viên cuối năm"})[
+        away.rename(columns=AWAY_COLUMNS)[
             ["Đơn vị", "Năm", "Nhóm", "Số đảng viên", "Đảng viên cuối năm", "Tỷ lệ trên đảng viên cuối năm"]],
         "Miễn sinh hoạt, đi làm ăn xa", filters, key="mem_away", drill=True,
     )

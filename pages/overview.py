@@ -55,6 +55,8 @@ def draw_card(card: dict) -> None:
             lines.append(f"*{card['basis_note']}*")
         if isinstance(card["gap_text"], str):
             lines.append(card["gap_text"][0].upper() + card["gap_text"][1:] + ".")
+        if card["beside_text"]:
+            lines.append(card["beside_text"] + ".")
         st.markdown("  \n".join(lines))
 
 

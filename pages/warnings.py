@@ -7,6 +7,7 @@ from queries.warnings import (
     DEFAULT_IDLE_YEARS,
     RULES,
     WARNING_COLUMNS,
+    away_columns,
     criteria,
     exits_columns,
     warning_counts,
@@ -33,13 +34,17 @@ SECRETARY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi
                      "role": "Chức vụ", "full_name": "Họ và tên", "lacking": "Chưa có"}
 EXCELLENT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "excellent": "Hoàn thành xuất sắc",
                      "good_or_better": "Hoàn thành tốt trở lên", "share": "Tỷ lệ xuất sắc"}
+ACTIVITY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ",
+                    "cell_type": "Loại chi bộ", "lacking": "Không có"}
 LISTED = 50  # warnings written out per rule; the table under them holds every one
 ICONS = {"idle_cells": ":material/schedule:", "below_target": ":material/flag:", "rising_exits": ":material/person_remove:",
          "training_gaps": ":material/menu_book:", "weak_secretaries": ":material/school:",
-         "excellent_share": ":material/star:"}
+         "excellent_share": ":material/star:", "cell_activity": ":material/event_busy:",
+         "rising_away": ":material/luggage:"}
 COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
            "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ",
-           "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức"}
+           "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức",
+           "cell_activity": "Chi bộ thiếu chuyên đề, kiểm tra", "rising_away": "Miễn sinh hoạt, đi xa tăng"}
 
 st.title("Cảnh báo")
 filters = current()
@@ -54,8 +59,9 @@ every_kind = right.toggle("Tính cả chi bộ cơ quan, trường học, doanh 
 CRITERIA = criteria(year, n_years, every_kind)
 
 warnings = query("all_warnings", *scope, year, n_years, every_kind)
-columns = st.columns(len(RULES))
-for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=True):
+PER_ROW = 4
+columns = [column for _ in range(0, len(RULES), PER_ROW) for column in st.columns(PER_ROW)]
+for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=False):
     column.metric(f"{ICONS[code]} {COUNTED[code]}", count, border=True, help=RULES[code][0])
 
 if warnings.empty:
@@ -72,6 +78,8 @@ RULE_TABLES = {
     "training_gaps": ("warning_training_gaps", (*scope, year), TRAINING_COLUMNS),
     "weak_secretaries": ("warning_weak_secretaries", (*scope, year), SECRETARY_COLUMNS),
     "excellent_share": ("warning_excellent_share", (*scope, year), EXCELLENT_COLUMNS),
+    "cell_activity": ("warning_cell_activity", (*scope, year), ACTIVITY_COLUMNS),
+    "rising_away": ("warning_rising_away", (*scope, year), away_columns(year)),
 }
 for code, (title, page, page_label) in RULES.items():
     st.subheader(f"{ICONS[code]} {title}")

@@ -15,12 +15,17 @@ from queries.scope import scope_params
 from queries.sql import read_sql
 
 ADMISSION_CODE = "T3_admission_rate"
+QUOTA_CODE = "T3_admission_quota"  # admitted against the quota the committee above set (Đề án: Mục tiêu)
 NEVER_ADMITTED = "chưa kết nạp lần nào trong số liệu"
 VILLAGE_CELLS = ("Thôn", "Tổ dân phố")  # the cells the Đề án names; others admit through their own lines
 
 
 def admission_indicator() -> Indicator:
     return programme().indicator(ADMISSION_CODE)
+
+
+def quota_indicator() -> Indicator:
+    return programme().indicator(QUOTA_CODE)
 
 
 def admission_target(year: int) -> tuple[tuple[float, float], str]:

@@ -22,6 +22,7 @@ EXTRA_HEADERS = {
     "has_thpt": "Tốt nghiệp THPT (quy đổi)",
     "file_name": "Tệp báo cáo",
     "loaded_at": "Thời điểm nạp",
+    "format_version": "Mẫu báo cáo",
 }
 HEADERS = {
     **{col.field: col.name for cols in (c.INFO_KEYS, *c.SHEET_COLUMNS.values()) for col in cols},
@@ -30,7 +31,11 @@ HEADERS = {
     **EXTRA_HEADERS,
     **COMMON_HEADERS,
 }
-NULLABLE_WHOLE_NUMBERS = {"committee_members", "committee_trained", "birth_year"}
+# NULL stays NULL (a blank cell in the files, `—` on screen): format v2 fields not reported are not 0
+NULLABLE_WHOLE_NUMBERS = {"committee_members", "committee_trained", "birth_year", "admission_quota", "founded_year",
+                          "founded_month", "regular_meetings", "thematic_meetings", "inspections", "supervisions",
+                          "rules_revised_year", "reprimanded", "warned", "removed_from_post",
+                          "expelled_by_discipline", "disciplined", "candidates_trained"}
 EXTRACTS = {  # name → (Vietnamese title, SQL file)
     "submissions": ("Thông tin đơn vị", "extract_submissions"),
     "cells": ("Chi bộ", "extract_cells"),

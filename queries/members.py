@@ -36,7 +36,17 @@ def membership_away_by_unit(
     return con.execute(read_sql("membership_away_by_unit"), scope_params(boundary, units, year=year)).df()
 
 
+def membership_away_by_year(
+    con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year_from: int, year_to: int
+) -> pd.DataFrame:
+    """year, group_order, member_group, numerator, denominator, rate: members exempted from activity
+    and working away per year, as shares of the members at year end, the selected units summed."""
+    params = scope_params(boundary, units, year_from=year_from, year_to=year_to)
+    return con.execute(read_sql("membership_away_by_year"), params).df()
+
+
 NAMED_QUERIES = {
+    "membership_away_by_year": membership_away_by_year,
     "membership_flow": membership_flow,
     "membership_exits_by_year": membership_exits_by_year,
     "membership_away_by_unit": membership_away_by_unit,

@@ -17,6 +17,7 @@ from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_y
 from queries.judgement import VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
 from queries.programme import Kind, programme
 from queries.scope import allowed_param, area_label
+from ui.format import vi_count, vi_number, vi_percent
 
 SELECTED_UNITS = "Cộng các đơn vị đã chọn"
 
@@ -149,9 +150,38 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
                      "gap_text": gap_text(ind, int(short), row["goal"] if pd.notna(row["goal"]) else None)})
     frame = pd.DataFrame(rows)
     frame["level"] = frame["level"].astype("Int64")
+    frame["beside_text"] = [beside_text(frame, code) for code in frame["indicator"]]
     return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
-                  "denominator", "not_reported", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets", "rises_well",
-                  "trend", "basis_note", "gap_text"]]
+                  "denominator", "not_reported", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets",
+                  "rises_well", "trend", "basis_note", "gap_text", "beside_text"]]
+
+
+def beside_text(figures: pd.DataFrame, code: str) -> str:
+    """What a headline card says of the indicators shown beside it (data/programme.toml `ben_canh`), from
+    the rows of `figures` (year_figures): `Kết nạp so với chỉ tiêu cấp trên giao: 90,83% (109/120) —
+    chưa đạt; 2 đơn vị chưa báo cáo`; '' when none."""
+    prog = programme()
+    parts = []
+    for row in figures[figures["indicator"].isin(prog.beside(code))].to_dict("records"):
+        ind = prog.indicator(row["indicator"])
+        text = f"{ind.label}: " + (f"{vi_percent(row['rate'])} ({vi_count(row['numerator'], row['denominator'])}) — "
+                                   f"{row['verdict'].lower()}" if row["denominator"] else "chưa có số liệu")
+        if row["not_reported"]:
+            text += f"; {vi_number(row['not_reported'])} {ind.counted or ''} chưa báo cáo".replace("  ", " ")
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def not_reported_note(frame: pd.DataFrame) -> str | None:
+    """`Chưa báo cáo (không tính vào tử số, mẫu số): Chi bộ có sinh hoạt chuyên đề — 150 chi bộ; …` for
+    the rows of an indicator frame (indicator, not_reported) that left something out; None if none."""
+    prog = programme()
+    parts = []
+    for code, count in zip(frame["indicator"], frame["not_reported"], strict=True):
+        if count:
+            ind = prog.indicator(code)
+            parts.append(f"{ind.label} — {vi_number(count)} {ind.counted or ''}".rstrip())
+    return "Chưa báo cáo (không tính vào tử số, mẫu số): " + "; ".join(parts) + "." if parts else None
 
 
 def deadline_targets(ind) -> str:

@@ -11,7 +11,11 @@ years, whatever the boundary:
 - training_gaps: units whose training coverage (T7) was under target in the year;
 - weak_secretaries: village and residential cells whose secretary or deputy secretary lacks THPT
   or sơ cấp LLCT;
-- excellent_share: excellent ratings (HTXSNV) above the programme's cap, for organisations and members.
+- excellent_share: excellent ratings (HTXSNV) above the programme's cap, for organisations and members;
+- cell_activity: cells that reported no thematic meeting or no inspection in the year (a cell that did
+  not report is not listed: "chưa báo cáo" is not 0);
+- rising_away: units whose share of members exempted from activity or working away rose two years
+  running up to the year.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import pandas as pd
 
 from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
+from queries.cell_life import INSPECTION_CODE, THEMATIC_CODE
 from queries.frames import records
 from queries.judgement import EPS, SHORT_OF, gap_text, people_short, percent_text
 from queries.programme import programme
@@ -49,6 +54,10 @@ RULES = {
                          "Trình độ cán bộ chi bộ"),
     "excellent_share": ("Tỷ lệ hoàn thành xuất sắc nhiệm vụ vượt mức cho phép", "pages/ratings.py",
                         "Đánh giá, xếp loại"),
+    "cell_activity": ("Chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra trong năm",
+                      "pages/cell_life.py", "Sinh hoạt chi bộ, kiểm tra, kỷ luật"),
+    "rising_away": ("Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa tăng hai năm liền", "pages/membership.py",
+                    "Biến động đảng viên"),
 }
 WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year", "detail", "figures", "page",
                    "page_label"]
@@ -72,6 +81,11 @@ def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str
         "excellent_share": f"Số được xếp loại hoàn thành xuất sắc nhiệm vụ năm {year} vượt "
                            f"{percent_text(prog.excellent_cap)} số được xếp loại hoàn thành tốt nhiệm vụ trở lên "
                            "(tổ chức đảng, đảng viên).",
+        "cell_activity": f"Chi bộ báo cáo năm {year} không có buổi sinh hoạt chuyên đề nào, hoặc không tiến hành cuộc "
+                         "kiểm tra nào (Đề án: sinh hoạt chuyên đề đơn điệu; nhiều chi bộ chưa thực hiện công tác kiểm "
+                         "tra, giám sát). Chi bộ chưa báo cáo các mục này không được xét.",
+        "rising_away": f"Tỷ lệ đảng viên miễn sinh hoạt, hoặc tỷ lệ đi làm ăn xa, trên số đảng viên cuối năm của đơn vị "
+                       f"tăng hai năm liền: năm {year - 2} < năm {year - 1} < năm {year} (cần đủ báo cáo của cả ba năm).",
     }
 
 
@@ -174,6 +188,39 @@ def excellent_share(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequen
         columns={"good": "good_or_better"}).reset_index(drop=True)
 
 
+def cell_activity(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                  year: int) -> pd.DataFrame:
+    """Cells of `year` that reported no thematic meeting or no inspection: display_id, unit, year,
+    cell_code, cell_name, cell_type, lacking (in words)."""
+    params = scope_params(boundary, units, year=year, thematic=THEMATIC_CODE, inspection=INSPECTION_CODE)
+    frame = con.execute(read_sql("cells_without_activity"), params).df()
+    thematic, inspection = frame["no_thematic"].to_numpy(dtype=bool), frame["no_inspection"].to_numpy(dtype=bool)
+    frame["lacking"] = np.select([thematic & inspection, thematic],
+                                 ["sinh hoạt chuyên đề, kiểm tra", "sinh hoạt chuyên đề"], "kiểm tra")
+    return frame[["display_id", "unit", "year", "cell_code", "cell_name", "cell_type", "lacking"]]
+
+
+def rising_away(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                year: int) -> pd.DataFrame:
+    """Units whose share of members exempted or working away rose two years running up to `year`:
+    display_id, unit, year, member_group, then members, end_count and share for two years before,
+    the year before and `year` (one row per unit and group that rose)."""
+    frame = con.execute(read_sql("unit_away_rising"), scope_params(boundary, units, year=year)).df()
+    for column in ("members_two_before", "end_two_before", "members_before", "end_before", "members", "end_count"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def away_columns(year: int) -> dict[str, str]:
+    """Vietnamese headers of the `rising_away` frame for `year`."""
+    names = {}
+    for suffix, end, shown in (("_two_before", "end_two_before", year - 2), ("_before", "end_before", year - 1),
+                               ("", "end_count", year)):
+        names |= {f"members{suffix}": f"Số đảng viên {shown}", end: f"Cuối năm {shown}",
+                  f"share{suffix}": f"Tỷ lệ {shown}"}
+    return {"unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", **names}
+
+
 def exits_columns(year: int) -> dict[str, str]:
     """Vietnamese headers of the `rising_exits` frame for `year`."""
     names = {}
@@ -269,6 +316,29 @@ def _excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
         for r in records(frame)]
 
 
+def _activity_rows(frame: pd.DataFrame, year: int) -> list[dict]:
+    rows = []
+    for (display_id, unit), part in _by_unit(frame).items():
+        cells = "; ".join(f"{r['cell_name']} ({r['cell_code']}): không {r['lacking']}" for r in part)
+        rows.append(_warning(
+            "cell_activity", display_id, unit, unit, year,
+            f"Năm {year} có {vi_number(len(part))} chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra: "
+            f"{cells}.", cells))
+    return rows
+
+
+def _away_rows(frame: pd.DataFrame, year: int) -> list[dict]:
+    rows = []
+    for r in records(frame):
+        figures = (f"{year - 2}: {vi_percent(r['share_two_before'])} → {year - 1}: {vi_percent(r['share_before'])}"
+                   f" → {year}: {vi_percent(r['share'])}")
+        rows.append(_warning(
+            "rising_away", r["display_id"], r["unit"], f"{r['unit']} — {r['member_group']}", year,
+            f"Tỷ lệ đảng viên {r['member_group']} tăng hai năm liền: {figures} (năm {year}: "
+            f"{vi_count(r['members'], r['end_count'])} đảng viên cuối năm).", figures))
+    return rows
+
+
 def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                  n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
     """Every warning for the selection and year, rule by rule: rule_code, rule (Vietnamese title),
@@ -282,6 +352,8 @@ def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
         *_training_rows(_training(cells, year), year),
         *_secretary_rows(weak_secretaries(con, boundary, units, year), year),
         *_excellent_rows(excellent_share(con, boundary, units, year), year),
+        *_activity_rows(cell_activity(con, boundary, units, year), year),
+        *_away_rows(rising_away(con, boundary, units, year), year),
     ]
     return pd.DataFrame(rows, columns=WARNING_COLUMNS)
 
@@ -299,5 +371,7 @@ NAMED_QUERIES = {
     "warning_training_gaps": training_gaps,
     "warning_weak_secretaries": weak_secretaries,
     "warning_excellent_share": excellent_share,
+    "warning_cell_activity": cell_activity,
+    "warning_rising_away": rising_away,
     "all_warnings": all_warnings,
 }

@@ -38,6 +38,7 @@ def change_text(card: dict) -> str | None:
 def card_html(card: dict) -> str:
     change = change_text(card)
     note = f'<div class="dp-note">{escape(card["basis_note"])}</div>' if card["basis_note"] else ""
+    beside = f'<div class="dp-target">{escape(card["beside_text"])}</div>' if card.get("beside_text") else ""
     return (
         f'<div class="dp-card dp-{card["role"]}" data-indicator="{escape(card["indicator"])}">'
         f'<div class="dp-title">{escape(card["heading"])}</div>'
@@ -46,7 +47,7 @@ def card_html(card: dict) -> str:
         + (f'<div class="dp-change">{change}</div>' if change else "")
         + f'<div class="dp-state">{escape(card["verdict"])}</div>'
         f'<div class="dp-target">Mục tiêu năm {card["year"]}: <b>{escape(card["target_text"])}</b><br>'
-        f'{escape(card["targets"])}</div>{note}'
+        f'{escape(card["targets"])}</div>{beside}{note}'
         "</div>"
     )
 

@@ -113,7 +113,8 @@ class ReportPDF(FPDF):
         self.set_text_color(*INK)
         self.set_font(FONT, "", 7)
         note = f" · {card['basis_note']}" if card["basis_note"] else ""
-        self.multi_cell(inner, 3.3, f"Mục tiêu năm {card['year']}: {card['target_text']}{note}",
+        beside = f" · {card['beside_text']}" if card.get("beside_text") else ""
+        self.multi_cell(inner, 3.3, f"Mục tiêu năm {card['year']}: {card['target_text']}{beside}{note}",
                         align="L", new_x="LEFT", new_y="NEXT")
 
     def cards(self, cards: pd.DataFrame) -> None:

@@ -37,6 +37,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("membership.py", "Biến động đảng viên", ":material/sync_alt:", "bien-dong"),
         PageSpec("training.py", "Bồi dưỡng nghiệp vụ", ":material/menu_book:", "boi-duong"),
         PageSpec("cells.py", "Chi bộ và cán bộ", ":material/groups:", "chi-bo-can-bo"),
+        PageSpec("cell_life.py", "Sinh hoạt chi bộ, kiểm tra, kỷ luật", ":material/forum:", "sinh-hoat-chi-bo"),
     ),
     "Họp Ban Thường vụ": (
         PageSpec("present.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu"),
