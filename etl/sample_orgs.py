@@ -37,18 +37,18 @@ ORGANISATIONS = {
                            ("Chi bộ Phòng Tài chính – Kế hoạch", "Cơ quan"),
                            ("Chi bộ Phòng Nội vụ", "Cơ quan"),
                            ("Chi bộ Phòng Giáo dục và Đào tạo", "Cơ quan"),
-                           ("Chi bộ Trung tâm Y tế thị xã", "Cơ quan")), 9, (12, 22), 0.025, 0.95),
+                           ("Chi bộ Trung tâm Y tế thị xã", "Cơ quan")), 9, (12, 22), 0.025, 0.92),
     "53402": Organisation((("Chi bộ Tổ Khoa học tự nhiên", "Trường học"),
                            ("Chi bộ Tổ Khoa học xã hội", "Trường học"),
-                           ("Chi bộ Hành chính – Văn phòng", "Trường học")), 7, (9, 16), 0.04, 0.94),
+                           ("Chi bộ Hành chính – Văn phòng", "Trường học")), 7, (9, 16), 0.04, 0.91),
     "53403": Organisation((("Chi bộ Cơ quan Ban Chỉ huy Quân sự", "Quân sự"),
                            ("Chi bộ Trung đội Dân quân cơ động", "Quân sự"),
-                           ("Chi bộ Kho vũ khí – Hậu cần", "Quân sự")), 7, (8, 14), 0.06, 0.96),
+                           ("Chi bộ Kho vũ khí – Hậu cần", "Quân sự")), 7, (8, 14), 0.06, 0.92),
     "53404": Organisation((("Chi bộ Đội Cảnh sát giao thông – Trật tự", "Công an"),
                            ("Chi bộ Đội An ninh", "Công an"),
-                           ("Chi bộ Đội Tổng hợp", "Công an")), 7, (8, 15), 0.05, 0.96),
+                           ("Chi bộ Đội Tổng hợp", "Công an")), 7, (8, 15), 0.05, 0.92),
     "53405": Organisation((("Chi bộ Phân xưởng Chế biến", c.ENTERPRISE_UNSPECIFIED),
-                           ("Chi bộ Văn phòng Công ty", c.ENTERPRISE_UNSPECIFIED)), 5, (5, 10), 0.05, 0.9),
+                           ("Chi bộ Văn phòng Công ty", c.ENTERPRISE_UNSPECIFIED)), 5, (11, 17), 0.05, 0.9),
 }
 V2_CELL_TYPES = {c.ENTERPRISE_UNSPECIFIED: c.ENTERPRISE_PRIVATE}  # the v2 workbooks say the ownership
 
@@ -60,7 +60,8 @@ def _rating(rng: random.Random) -> str:
 
 def _members(plans: list[CellPlan], years: Sequence[int], good_share: dict[str, float],
              rng: random.Random) -> dict[tuple[str, int], dict]:
-    """The `Đảng viên` row of every organisation cell and year: few leave, none struck off."""
+    """The `Đảng viên` row of every organisation cell and year: members move, none struck off or resigned
+    (the town's rising exits are the wards' story)."""
     rows, start = {}, {p.code: p.start for p in plans}
     for year in years:
         for p in plans:
@@ -69,7 +70,7 @@ def _members(plans: list[CellPlan], years: Sequence[int], good_share: dict[str, 
             events = {"admitted": poisson(rng, start[p.code] * p.admit_weight),
                       "transferred_in": poisson(rng, start[p.code] * share_in), "transferred_out": moved_out,
                       "died": 0, "struck_off": 0, "expelled": 0,
-                      "resigned": 1 if start[p.code] - moved_out > 4 and rng.random() < 0.03 else 0}
+                      "resigned": 0}
             rows[p.code, year] = member_row(rng, p, year, start[p.code], events, lambda unit, _year: good_share[unit])
             start[p.code] = rows[p.code, year]["end_count"]
     return rows
@@ -111,8 +112,9 @@ def organisation_years(units: Sequence[Unit], years: Sequence[int], taken_names:
         unit_plans = [p for p in plans if p.unit_code == unit.code]
         unit_slots = [s for s in slots if s.unit_code == unit.code]
         for year in years:
-            share = draws.uniform(0.7, 0.95) if year < FIRST_V2_YEAR else draws.choice((0.9, 1.0, 1.0))
-            trained = {i for i in range(len(unit_slots)) if draws.random() < share}
+            # training in party work: partial until 2022, complete in most organisations from 2023 (T7)
+            share = draws.uniform(0.6, 0.85) if year < FIRST_V2_YEAR else draws.choice((0.8, 1.0, 1.0))
+            trained = {i for i in range(len(unit_slots)) if draws.random() < share or share == 1.0}
             cells = []
             for p in unit_plans:
                 name, cell_type = names[p.code]
@@ -123,7 +125,7 @@ def organisation_years(units: Sequence[Unit], years: Sequence[int], taken_names:
                               "rating": rating, "four_good": rating == "HTXSNV" and draws.random() < 0.5})
             contents[unit.code, year] = {
                 "info": {"org_rating": _rating(draws), "committee_members": org.committee,
-                         "committee_trained": round(org.committee * share),
+                         "committee_trained": min(round(org.committee * share), org.committee - (share < 1)),
                          "prepared_on": f"{draws.randint(10, 28):02d}/12/{year}"},
                 "cells": cells,
                 "members": [members[p.code, year] for p in unit_plans],

@@ -5,7 +5,7 @@ cell type and over the years. What was not reported is said, never counted as 0.
 
 import streamlit as st
 
-from queries.cell_life import ACTIVITY_CODES, CELL_LIFE_CODES, REGULAR_CODE
+from queries.cell_life import ACTIVITY_CODES, CELL_LIFE_CODES, REGULAR_CODE, in_programme
 from queries.method import method_note
 from queries.programme import programme
 from queries.targets import not_reported_note, target_line
@@ -21,20 +21,22 @@ KIND_COLUMNS = {"cell_type": "Loại chi bộ", "label": "Chỉ tiêu", "numerat
                 "rate": "Tỷ lệ", "not_reported": "Chưa báo cáo (không tính)"}
 FORM_COLUMNS = {"year": "Năm", "form": "Hình thức kỷ luật", "members": "Số đảng viên",
                 "cells_reported": "Chi bộ có báo cáo", "cells_unreported": "Chi bộ chưa báo cáo"}
-OTHER_ACTIVITY = tuple(code for code in ACTIVITY_CODES if code != REGULAR_CODE)
+CODES, ACTIVITY = in_programme(CELL_LIFE_CODES), in_programme(ACTIVITY_CODES)
+OTHER_ACTIVITY = tuple(code for code in ACTIVITY if code != REGULAR_CODE)
 
 st.title("Sinh hoạt chi bộ, kiểm tra, kỷ luật")
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
 prog = programme()
+stop_if_empty(CODES, "Chương trình đang theo dõi không có chỉ tiêu nào về sinh hoạt chi bộ, kiểm tra, kỷ luật.")
 st.caption("Số liệu theo biểu mẫu báo cáo mẫu 2 (từ năm 2023). Chi bộ, đơn vị chưa báo cáo một mục (báo cáo mẫu cũ "
            "hoặc để trống ô) không được tính vào tử số lẫn mẫu số của chỉ tiêu đó; số chưa báo cáo được ghi riêng.")
 with st.expander("Các chỉ tiêu và câu của Đề án"):
-    st.markdown("\n".join(f"- {method_note(prog.indicator(code))}" for code in CELL_LIFE_CODES))
+    st.markdown("\n".join(f"- {method_note(prog.indicator(code))}" for code in CODES))
 
 st.subheader(f"Năm {year}")
-summary = query("indicator_trend", *scope, year, year, CELL_LIFE_CODES)
+summary = query("indicator_trend", *scope, year, year, CODES)
 stop_if_empty(summary[(summary["denominator"] > 0) | (summary["not_reported"] > 0)],
               f"Chưa có báo cáo năm {year} của các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")
 note = not_reported_note(summary)
@@ -46,18 +48,19 @@ chart_block(
     vi_table(summary, COLUMNS), f"Sinh hoạt chi bộ, kiểm tra, kỷ luật năm {year}", filters, key="life_summary",
 )
 
-st.subheader(f"Sinh hoạt thường kỳ theo đơn vị, năm {year}")
-regular = query("indicator_units", *scope, year, year, (REGULAR_CODE,))
-target, target_text = target_line(REGULAR_CODE, year)
-counted = regular[regular["denominator"] > 0]
-if counted.empty:
-    st.info(f"Chưa có đơn vị nào báo cáo số buổi sinh hoạt thường kỳ năm {year}.")
-else:
-    chart_block(
-        rate_bars_by_unit(counted, f"{prog.indicator(REGULAR_CODE).label} — năm {year}", target, target_text,
-                          counted["role"].tolist()),
-        vi_table(regular, COLUMNS), "Sinh hoạt thường kỳ theo đơn vị", filters, key="life_regular_units",
-    )
+if REGULAR_CODE in CODES:  # the one with a target: monthly meetings (Điều lệ Đảng)
+    st.subheader(f"Sinh hoạt thường kỳ theo đơn vị, năm {year}")
+    regular = query("indicator_units", *scope, year, year, (REGULAR_CODE,))
+    target, target_text = target_line(REGULAR_CODE, year)
+    counted = regular[regular["denominator"] > 0]
+    if counted.empty:
+        st.info(f"Chưa có đơn vị nào báo cáo số buổi sinh hoạt thường kỳ năm {year}.")
+    else:
+        chart_block(
+            rate_bars_by_unit(counted, f"{prog.indicator(REGULAR_CODE).label} — năm {year}", target, target_text,
+                              counted["role"].tolist()),
+            vi_table(regular, COLUMNS), "Sinh hoạt thường kỳ theo đơn vị", filters, key="life_regular_units",
+        )
 
 st.subheader(f"Sinh hoạt chuyên đề, kiểm tra, quy chế làm việc theo đơn vị, năm {year}")
 by_unit = query("indicator_units", *scope, year, year, OTHER_ACTIVITY)
@@ -71,13 +74,13 @@ else:
         vi_table(by_unit, COLUMNS), "Sinh hoạt chuyên đề, kiểm tra, quy chế theo đơn vị", filters,
         key="life_activity_units",
     )
-all_units = query("indicator_units", *scope, year, year, CELL_LIFE_CODES)
+all_units = query("indicator_units", *scope, year, year, CODES)
 table_block(vi_table(all_units, COLUMNS), f"Mọi chỉ tiêu theo đơn vị, năm {year}", filters, key="life_all_units",
             expanded=False)
 
 st.subheader(f"Theo loại chi bộ, năm {year}")
 by_kind = query("cell_life_by_kind", *scope, year)
-kind_shown = by_kind[(by_kind["denominator"] > 0) & by_kind["indicator"].isin(ACTIVITY_CODES)]
+kind_shown = by_kind[(by_kind["denominator"] > 0) & by_kind["indicator"].isin(ACTIVITY)]
 if kind_shown.empty:
     st.info(f"Chưa có chi bộ nào báo cáo các mục này năm {year}.")
 else:
@@ -101,7 +104,7 @@ else:
     st.caption("Năm chưa có chi bộ nào báo cáo ghi «—» (chưa báo cáo), không phải 0.")
 
 st.subheader("Diễn biến qua các năm")
-trend = query("indicator_trend", *scope, filters.first_year, year, ACTIVITY_CODES)
+trend = query("indicator_trend", *scope, filters.first_year, year, ACTIVITY)
 chart_block(
     rate_trend(trend[trend["denominator"] > 0], f"Sinh hoạt chi bộ, kiểm tra, quy chế — {filters.scope_label}",
                "label", {}),

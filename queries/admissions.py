@@ -24,8 +24,9 @@ def admission_indicator() -> Indicator:
     return programme().indicator(ADMISSION_CODE)
 
 
-def quota_indicator() -> Indicator:
-    return programme().indicator(QUOTA_CODE)
+def quota_indicator() -> Indicator | None:
+    """The admissions against the quota, when the programme in force follows them."""
+    return programme().indicator(QUOTA_CODE) if programme().has(QUOTA_CODE) else None
 
 
 def admission_target(year: int) -> tuple[tuple[float, float], str]:

@@ -29,12 +29,18 @@ CELL_LIFE_CODES = (*ACTIVITY_CODES, "member_discipline", "admission_candidates",
 DISCIPLINE_CODE = "member_discipline"
 
 
+def in_programme(codes: Sequence[str]) -> tuple[str, ...]:
+    """The indicators of `codes` the programme in force follows (another programme may follow none)."""
+    prog = programme()
+    return tuple(code for code in codes if prog.has(code))
+
+
 def cell_life_by_kind(con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year: int,
                       codes: Sequence[str] = CELL_LIFE_CODES) -> pd.DataFrame:
     """cell_type, indicator, label, numerator, denominator, not_reported, rate: the cell-counted
     indicators of `codes` in `year` per cell type (contract order), the selected units summed."""
     frame = con.execute(read_sql("cell_life_by_kind"), scope_params(boundary, units, year=year)).df()
-    frame = frame[frame["indicator"].isin(codes)]
+    frame = frame[frame["indicator"].isin(in_programme(codes))]
     prog = programme()
     frame = frame.assign(label=[prog.indicator(code).label for code in frame["indicator"]],
                          _type=frame["cell_type"].map({t: i for i, t in enumerate(c.CELL_TYPES)}),

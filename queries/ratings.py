@@ -65,8 +65,8 @@ def org_ratings_by_year(
 def org_ratings_list(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int
 ) -> pd.DataFrame:
-    """display_id, unit, reporting_unit, year, rating, organisation (a cell's name; empty for the unit's
-    own): each organisation T1 counts in `year` and its rating."""
+    """display_id, unit, reporting_unit, year, rating, organisation (a cell, or an organisation of the
+    town, once T1 counts them; empty for the unit's own): each organisation T1 counts in `year`."""
     params = scope_params(boundary, units, year=year, unrated=UNRATED, cells_from=cells_counted_from())
     return con.execute(read_sql("org_ratings_list"), params).df()
 

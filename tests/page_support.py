@@ -120,10 +120,13 @@ def sample_rows() -> dict[str, pd.DataFrame]:
 
 def display_of(unit_id: str, boundary: str, as_of: int | None = None) -> str:
     """The display unit of a reporting unit under a boundary (reference data, as unit_scope), and as of
-    a year: a unit that had ended by then counts in its successor (as lineage_units)."""
+    a year: a unit that had ended by then counts in its successor (as lineage_units); under the boundary
+    `current` an organisation of the town counts in the ward or commune it sits under."""
     unit = units_by_id()[unit_id]
     ended = as_of is not None and unit.valid_to is not None and unit.valid_to < as_of
-    return unit.successor_id or unit_id if boundary == "current" or ended else unit_id
+    if boundary == "current":
+        return unit.current_id
+    return unit.successor_id or unit_id if ended else unit_id
 
 
 def member_sums(year: int | None = None, units: list[str] | None = None, boundary: str = "reported") -> pd.Series:

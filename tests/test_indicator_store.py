@@ -12,13 +12,15 @@ from queries.programme import known_facts
 from tests.page_support import submission, workbook_bytes
 
 PHO_HOA = "21469-2015"
-FACTS = 12  # the 11 indicators of the contract, and T1 counted on the party cells (from 2025)
-DIFFERENCE = """SELECT count(*) FROM (
-    (SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts
-     EXCEPT ALL SELECT unit_id, year, indicator, numerator, denominator FROM indicator_definition)
+# the 21 indicators of the contract (11 targets, 10 of the format v2 fields), and T1 counted on the grassroots
+# organisations under each unit (from 2025)
+FACTS = 22
+SUBMISSIONS = 110  # 15 units 2020–2024, 5 from 2025, 5 organisations every year
+COLUMNS = "unit_id, year, indicator, numerator, denominator, not_reported"
+DIFFERENCE = f"""SELECT count(*) FROM (
+    (SELECT {COLUMNS} FROM indicator_facts EXCEPT ALL SELECT {COLUMNS} FROM indicator_definition)
     UNION ALL
-    (SELECT unit_id, year, indicator, numerator, denominator FROM indicator_definition
-     EXCEPT ALL SELECT unit_id, year, indicator, numerator, denominator FROM indicator_facts))"""
+    (SELECT {COLUMNS} FROM indicator_definition EXCEPT ALL SELECT {COLUMNS} FROM indicator_facts))"""
 
 
 def _differences(cfg) -> int:
@@ -30,7 +32,7 @@ def test_loaded_samples_store_exactly_the_definition(sample_env):
     assert len(known_facts()) == FACTS
     assert _differences(sample_env) == 0
     with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM indicator_facts").fetchall()[0][0] == FACTS * 80
+        assert con.execute("SELECT count(*) FROM indicator_facts").fetchall()[0][0] == FACTS * SUBMISSIONS
 
 
 def test_a_replaced_report_replaces_its_facts(sample_env):

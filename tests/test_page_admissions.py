@@ -70,7 +70,8 @@ def test_boundary_switch_sums_merged_units(sample_env):
     assert list(by_unit["Đơn vị"]) == ["Phường Đức Phổ"]
     sums = member_sums(2022, ["21439-2025"], boundary="current")
     assert sums["Kết nạp"] == sum(member_sums(2022, [u])["Kết nạp"] for u in
-                                  ("21439-2015", "21460-2015", "21463-2015", "21466-2015", "21469-2015"))
+                                  ("21439-2015", "21460-2015", "21463-2015", "21466-2015", "21469-2015",
+                                   "53401-2015", "53403-2015", "53404-2015"))  # and the organisations under it
     assert (by_unit.at[0, "Kết nạp"], by_unit.at[0, "Đảng viên đầu năm"]) == (sums["Kết nạp"], sums["Đầu năm"])
 
     at.multiselect(key="don_vi").set_value([]).run()

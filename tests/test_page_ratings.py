@@ -42,7 +42,8 @@ def expected_from_kpi(year: int, unit: str | None = None) -> dict[str, tuple[str
 
 
 def predecessors(unit_id: str) -> list[str]:
-    return [u.unit_id for u in load_units() if u.successor_id == unit_id and u.unit_id != unit_id]
+    """The units counted in `unit_id` under the boundary `current`: merged into it, or sitting under it."""
+    return [u.unit_id for u in load_units() if u.current_id == unit_id and u.unit_id != unit_id]
 
 
 def test_2022_whole_town(sample_env):
@@ -60,11 +61,11 @@ def test_2022_whole_town(sample_env):
     assert members_shown["Số đảng viên"].str.fullmatch(r"\d{1,3}(\.\d{3})*").all()  # 1.812, not 1812 or 1,812
 
     _, by_unit = table(at, "Đảng viên HTTNV trở lên theo đơn vị")
-    assert len(by_unit) == 16
+    assert len(by_unit) == 21  # the whole town, 15 wards and communes, the town's 5 other organisations
     t2_shown = expected_from_kpi(2022)[programme().indicator("T2_member_rating").label]
     assert tuple(by_unit.loc[0, ["Đơn vị", "Tử số", "Mẫu số", "Tỷ lệ"]]) == ("Toàn thị xã", *t2_shown)
     orgs, _ = table(at, "Xếp loại từng TCCSĐ năm 2022")
-    assert len(orgs) == 15 and "Đơn vị báo cáo" not in orgs.columns
+    assert len(orgs) == 20 and "Đơn vị báo cáo" not in orgs.columns
     cells, _ = table(at, "Xếp loại chi bộ")
     four_good, _ = table(at, "Chi bộ bốn tốt")
     assert cells[cells["Đơn vị"] == "Toàn thị xã"]["Số chi bộ"].sum() == four_good.loc[0, "Tổng số chi bộ"]
@@ -87,7 +88,9 @@ def test_year_switch(sample_env):
     _, shown = table(at, SUMMARY)
     assert shown_figures(shown) == expected_from_kpi(2025)
     orgs, _ = table(at, "Xếp loại từng TCCSĐ năm 2025")
-    assert len(orgs) == 134  # from 2025 the party cells under the five new units are the TCCSĐ T1 counts
+    # from 2025 the party cells under the five new units are the TCCSĐ T1 counts, with the town's 5 other
+    # organisations, each one of them
+    assert len(orgs) == 134 + 5
     assert orgs["Chi bộ"].notna().all() and list(orgs["Đơn vị"])[0] == "Phường Đức Phổ"
     assert "Từ 2025: tính theo chi bộ cơ sở" in texts(at)
 
@@ -102,12 +105,12 @@ def test_current_boundary_sums_the_merged_units(sample_env):
         assert (row["Tử số"], row["Mẫu số"]) == tuple(summed.loc[code])
     orgs, _ = table(at, "Xếp loại từng TCCSĐ năm 2024")
     assert sorted(orgs["Đơn vị báo cáo"]) == sorted(
-        f"{u.kind} {u.name}" for u in load_units() if u.unit_id in predecessors(DUC_PHO))
+        u.full_name for u in load_units() if u.unit_id in predecessors(DUC_PHO))
     assert set(orgs["Đơn vị"]) == {"Phường Đức Phổ"}
     four_good, _ = table(at, "Chi bộ bốn tốt")
     separate = four_good_cells(cursor(), "reported", predecessors(DUC_PHO), 2024)
     separate = separate[~separate["is_total"]]
-    assert len(separate) == 5
+    assert len(separate) == 5 + 3  # five wards merged, three organisations under it
     assert four_good.loc[0, "Chi bộ bốn tốt"] == separate["four_good"].sum()
     assert four_good.loc[0, "Tổng số chi bộ"] == separate["cells"].sum()
 

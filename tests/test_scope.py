@@ -60,6 +60,9 @@ ARGS = {
     "membership_flow": ("reported", UNITS, 2024),
     "membership_exits_by_year": ("reported", UNITS, 2020, 2025),
     "membership_away_by_unit": ("reported", UNITS, 2024),
+    "membership_away_by_year": ("reported", UNITS, 2020, 2025),
+    "cell_life_by_kind": ("current", UNITS, 2024),
+    "discipline_by_form": ("reported", UNITS, 2020, 2025),
     "pace_by_indicator": ("current", UNITS, 2025),
     "pace_by_unit": ("current", UNITS, 2025),
     "pace_path": ("current", UNITS, 2025, "T4_thpt"),
@@ -82,6 +85,8 @@ ARGS = {
     "warning_training_gaps": ("reported", UNITS, 2024),
     "warning_weak_secretaries": ("reported", UNITS, 2024),
     "warning_excellent_share": ("reported", UNITS, 2024),
+    "warning_cell_activity": ("reported", UNITS, 2024),
+    "warning_rising_away": ("current", UNITS, 2025),
     "all_warnings": ("reported", UNITS, 2024),
     "unit_cells": ("current", UNITS, 2024),
     "cadres_short": ("current", UNITS, 2024),
@@ -423,7 +428,7 @@ def test_the_officers_template_of_the_merged_ward_holds_only_its_own_cadres(samp
 
 def test_whole_town_outside_any_restriction(sample_env):
     units = QUERIES["display_units"](cursor(), "reported", None)
-    assert len(units) == 20
+    assert len(units) == 25  # 15 units to 2024, 5 from 2025, and the town's 5 other organisations
 
 
 def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):

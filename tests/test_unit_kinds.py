@@ -17,12 +17,11 @@ from etl.template import write_template
 from etl.units import load_units, resolve_unit, units_by_id
 from tests.workbooks import parse, rejected, v2_spec, write
 
-ORGANISATIONS = [
-    "90001-2015,90001,Đảng bộ Quân sự thị xã Đức Phổ,Quân sự,2015,,",
-    "90002-2015,90002,Chi bộ Trường THPT số 2 Đức Phổ,Trường học,2015,,",
-    "90003-2015,90003,Đảng bộ Công ty CP Đường Phổ Phong,Doanh nghiệp,2015,,",
+ORGANISATIONS = [  # beside the bundled ones (the army's organisation is one of those)
+    "90002-2015,90002,Chi bộ Trường THPT số 2 Đức Phổ,Trường học,2015,,,,",
+    "90003-2015,90003,Đảng bộ Công ty CP Đường Phổ Phong,Doanh nghiệp,2015,,,,",
 ]
-ARMY = "90001-2015"
+ARMY = "53403-2015"
 
 
 @pytest.fixture
@@ -49,7 +48,7 @@ def test_organisations_are_units_named_in_full(town_csv):
     assert resolve_unit("dang bo quan su thi xa duc pho", 2024) == army
     assert resolve_unit("90002", 2025).full_name == "Chi bộ Trường THPT số 2 Đức Phổ"
     assert resolve_unit("Phổ Hòa", 2024).full_name == "Phường Phổ Hòa"
-    assert len([u for u in load_units() if not u.territorial]) == 3
+    assert len([u for u in load_units() if not u.territorial]) == 7
 
 
 def test_an_organisation_workbook_loads(town_csv, empty_env, tmp_path):
@@ -95,10 +94,28 @@ def test_an_unknown_kind_is_refused_naming_the_line(tmp_path, monkeypatch):
     path = tmp_path / "units.csv"
     path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "90009-2015,90009,Hội Nông dân,Hội,2015,,\n", encoding="utf-8")
     monkeypatch.setenv("DP_UNITS_CSV", str(path))
-    with pytest.raises(ValueError, match=r"dòng 22: loại đơn vị 'Hội' phải là một trong: Phường, Xã"):
+    with pytest.raises(ValueError, match=r"dòng 27: loại đơn vị 'Hội' phải là một trong: Phường, Xã"):
         load_units()
 
 
-def test_the_bundled_units_are_wards_and_communes_only():
-    """Organisations come with the indicators that count them apart (a later change), not before."""
-    assert {u.kind for u in load_units(UNITS_CSV)} == {"Phường", "Xã"}
+def test_the_bundled_organisations_are_sample_units_under_a_new_ward():
+    """The town's other party organisations: fictional (marked `sample`), of every organisation kind,
+    not merged on 1 July 2025 but sitting from then on under a new ward or commune party committee."""
+    units = load_units(UNITS_CSV)
+    organisations = [u for u in units if not u.territorial]
+    assert {u.kind for u in organisations} == set(c.ORGANISATION_UNIT_KINDS)
+    assert all(u.sample and u.valid_to is None and u.successor_id is None for u in organisations)
+    assert not any(u.sample for u in units if u.territorial)
+    by_id = units_by_id(units)
+    assert {by_id[u.parent_id].full_name for u in organisations} == {"Phường Đức Phổ", "Phường Trà Câu",
+                                                                     "Phường Sa Huỳnh"}
+    assert all(by_id[u.parent_id].valid_to is None and u.current_id == u.parent_id for u in organisations)
+
+
+def test_a_parent_must_be_a_unit_of_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "units.csv"
+    path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "90009-2015,90009,Đảng bộ Bệnh viện,Cơ quan,2015,,,"
+                    "99999-2025,\n", encoding="utf-8")
+    monkeypatch.setenv("DP_UNITS_CSV", str(path))
+    with pytest.raises(ValueError, match=r"dòng 27: parent_id '99999-2025' phải là mã \(unit_id\) của một đơn vị"):
+        load_units()

@@ -16,8 +16,9 @@ WITH levels AS (
       AND m.year = $year
 ), scope_units AS (
     SELECT DISTINCT display_id, display_rank, display_code, display_label FROM scoped
+    WHERE row_no IS NOT NULL  -- units with village cadres: not an organisation of the town
     UNION ALL
-    SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM scoped)
+    SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM scoped WHERE row_no IS NOT NULL)
 ), tallied AS (  -- per unit and rank, and (display_id NULL) per rank over all: one hash aggregate
     SELECT display_id, rank, count(row_no) AS cadres FROM scoped GROUP BY GROUPING SETS ((display_id, rank), (rank))
 ), counted AS (

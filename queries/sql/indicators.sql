@@ -5,7 +5,8 @@
 -- With $paced, each row carries the base row of its pace (queries/pace.py): the first year with a
 -- rate from the baseline $baseline on (or, when none is as early as the row, the first year with a
 -- rate), counted on the same basis as the row, from $history_from on. $latest_only: only the latest
--- year with a rate of each unit (or the selection) and indicator.
+-- year with a rate of each unit (or the selection) and indicator. Per display unit, an indicator that
+-- does not concern the unit is left out (see the last condition).
 WITH facts AS (
     SELECT CASE WHEN $by_unit THEN display_id END AS display_id,
            CASE WHEN $by_unit THEN display_code END AS display_code,
@@ -42,5 +43,8 @@ LEFT JOIN bases b ON b.display_id IS NOT DISTINCT FROM f.display_id AND b.indica
                  AND b.basis = f.basis
 WHERE f.year BETWEEN $year_from AND $year_to
   AND (NOT $latest_only OR f.denominator <> 0)
+  -- a unit that counts nothing for an indicator and left nothing unreported has no part in it (an
+  -- organisation of the town has no village cadres: T4–T6): no row of its own for it
+  AND (NOT $by_unit OR f.denominator <> 0 OR f.not_reported <> 0)
 QUALIFY NOT $latest_only OR row_number() OVER (PARTITION BY f.display_id, f.indicator ORDER BY f.year DESC) = 1
 ORDER BY f.display_rank, f.display_code, f.display_id, f.year, f.indicator

@@ -1,23 +1,17 @@
 -- Grassroots party organisations by their rating per year, the selected units together; NULL counts
--- as the last of $ratings. The organisations are those T1 counts (data/programme.toml): each unit's own
--- (`Xếp loại TCCSĐ`) before $cells_from, its party cells (`Xếp loại` of `Chi bộ`) from $cells_from on
--- (NULL: never). HTXSNV + HTTNV over the rated ones is T1 (indicator_facts).
+-- as the last of $ratings. The organisations are those T1 counts (views.sql `rated_organisations`):
+-- each unit's own before $cells_from, the grassroots organisations under it (a ward's or commune's
+-- party cells, an organisation of the town itself) from $cells_from on (NULL: never). HTXSNV + HTTNV
+-- over the rated ones is T1 (indicator_facts).
 WITH ratings AS (
     SELECT i - 1 AS rank, $ratings[i] AS rating FROM range(1, len($ratings) + 1) AS t(i)
-), own AS (
-    SELECT m.year, coalesce(m.org_rating, $ratings[-1]) AS rating
-    FROM submissions m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year_from AND $year_to AND ($cells_from IS NULL OR m.year < $cells_from)
-), cells AS (
-    SELECT c.year, coalesce(c.rating, $ratings[-1]) AS rating
-    FROM cells c
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND c.year BETWEEN $year_from AND $year_to AND c.year >= $cells_from
 ), scoped AS (
-    SELECT * FROM own UNION ALL SELECT * FROM cells
+    SELECT o.year, coalesce(o.rating, $ratings[-1]) AS rating
+    FROM rated_organisations o
+    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = o.unit_id
+    WHERE ($units IS NULL OR list_contains($units, s.display_id))
+      AND o.year BETWEEN $year_from AND $year_to
+      AND o.basis = CASE WHEN $cells_from IS NOT NULL AND o.year >= $cells_from THEN 'grassroots' ELSE 'own' END
 ), counted AS (
     SELECT y.year, r.rank, r.rating, count(sc.rating)::BIGINT AS organisations
     FROM (SELECT DISTINCT year FROM scoped) y

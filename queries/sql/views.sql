@@ -61,12 +61,33 @@ FROM submissions s
 LEFT JOIN member_figures m USING (unit_id, year)
 GROUP BY s.unit_id, s.year;
 
-CREATE OR REPLACE VIEW cell_counts AS
+-- The grassroots party organisations T1 rates, on both of its bases (data/programme.toml chooses per
+-- period): 'own', each unit's own organisation (`Xếp loại TCCSĐ`); 'grassroots', the organisations
+-- under the unit's committee once the new ward and commune committees sit above the grassroots
+-- (1 July 2025): a ward's or commune's party cells (`Xếp loại` of `Chi bộ`), while an organisation of
+-- the town (not a ward or commune) is itself the one grassroots organisation. The ratings pages list
+-- and count the same rows.
+CREATE OR REPLACE VIEW rated_organisations AS
+SELECT m.unit_id, m.year, 'own' AS basis, NULL::VARCHAR AS cell_code, NULL::VARCHAR AS cell_name,
+       m.org_rating AS rating
+FROM submissions m
+UNION ALL
+SELECT k.unit_id, k.year, 'grassroots', k.cell_code, k.cell_name, k.rating
+FROM cells k JOIN units u ON u.unit_id = k.unit_id
+WHERE coalesce(u.territorial, true)
+UNION ALL
+SELECT m.unit_id, m.year, 'grassroots', NULL, NULL, m.org_rating
+FROM submissions m JOIN units u ON u.unit_id = m.unit_id
+WHERE NOT coalesce(u.territorial, true);
+
+CREATE OR REPLACE VIEW rated_counts AS
 SELECT s.unit_id, s.year,
-       count(k.cell_code) FILTER (WHERE k.rating IN ('HTXSNV', 'HTTNV')) AS cells_good,
-       count(k.rating) AS cells_rated
+       count(o.rating) FILTER (WHERE o.basis = 'own' AND o.rating IN ('HTXSNV', 'HTTNV')) AS org_good,
+       count(o.rating) FILTER (WHERE o.basis = 'own') AS org_rated,
+       count(o.rating) FILTER (WHERE o.basis = 'grassroots' AND o.rating IN ('HTXSNV', 'HTTNV')) AS grassroots_good,
+       count(o.rating) FILTER (WHERE o.basis = 'grassroots') AS grassroots_rated
 FROM submissions s
-LEFT JOIN cells k USING (unit_id, year)
+LEFT JOIN rated_organisations o USING (unit_id, year)
 GROUP BY s.unit_id, s.year;
 
 -- The facts of the format v2 indicators counted per party cell (docs/DATA_CONTRACT.md), one row per
@@ -132,22 +153,14 @@ SELECT unit_id, year, cell_code, cell_type, unnest([
 FROM cell;
 
 -- Every count the indicators need, one row per submission: each aggregate is computed once.
--- T1's organisations from 2025 (`T1_cell_rating`): a ward's or commune's party cells, which sit
--- under its committee; an organisation of the town (not a ward or commune) is itself the one
--- grassroots organisation under the committee above it, so its own rating counts.
 CREATE OR REPLACE VIEW indicator_counts AS
 SELECT s.unit_id, s.year,
-       CASE WHEN s.org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END AS org_good,
-       CASE WHEN s.org_rating IS NOT NULL THEN 1 ELSE 0 END AS org_rated,
+       k.org_good, k.org_rated, k.grassroots_good, k.grassroots_rated,
        m.rated_good_or_better, m.rated, m.admitted, m.start_count,
        c.cadres, c.thpt, c.members_only, c.members_only_thpt, c.secretaries, c.secretaries_thpt,
        c.so_cap_llct, c.thpt_and_so_cap_llct, c.trung_cap_chuyen_mon, c.trung_cap_llct,
        c.trained + coalesce(s.committee_trained, 0) AS trained_with_committee,
        c.cadres + coalesce(s.committee_members, 0) AS cadres_with_committee,
-       CASE WHEN coalesce(u.territorial, true) THEN k.cells_good
-            ELSE CASE WHEN s.org_rating IN ('HTXSNV', 'HTTNV') THEN 1 ELSE 0 END END AS grassroots_good,
-       CASE WHEN coalesce(u.territorial, true) THEN k.cells_rated
-            ELSE CASE WHEN s.org_rating IS NOT NULL THEN 1 ELSE 0 END END AS grassroots_rated,
        CASE WHEN r.admission_quota IS NOT NULL THEN m.admitted ELSE 0 END AS admitted_against_quota,
        coalesce(r.admission_quota, 0) AS admission_quota,
        CASE WHEN r.admission_quota IS NULL THEN 1 ELSE 0 END AS quota_unreported,
@@ -157,16 +170,15 @@ SELECT s.unit_id, s.year,
 FROM submissions s
 JOIN member_totals m USING (unit_id, year)
 JOIN cadre_counts c USING (unit_id, year)
-JOIN cell_counts k USING (unit_id, year)
-LEFT JOIN units u ON u.unit_id = s.unit_id
+JOIN rated_counts k USING (unit_id, year)
 LEFT JOIN unit_reports r ON r.unit_id = s.unit_id AND r.year = s.year;
 
 -- The definition of every fact an indicator reads: one row per (unit, year, fact). Rates are
 -- sum(numerator) / sum(denominator) over whatever units and years are selected; `not_reported`
 -- counts what a v2 fact left out as "chưa báo cáo" (units here, cells or secretaries in
 -- cell_indicator_definition, which this sums per unit), 0 for the facts of format v1. T1 reads `T1_org_rating`
--- (the unit's own organisation) or `T1_cell_rating` (the grassroots organisations under it), per
--- period as data/programme.toml says: both are stored, the choice is made when reading.
+-- (the unit's own organisation) or `T1_cell_rating` (the grassroots organisations under it:
+-- `rated_organisations`), per period as data/programme.toml says: both are stored, the choice is made when reading.
 CREATE OR REPLACE VIEW indicator_definition AS
 SELECT unit_id, year, unnest([
     {'indicator': 'T1_org_rating', 'numerator': org_good, 'denominator': org_rated, 'not_reported': 0},
