@@ -313,8 +313,8 @@ def submission(unit: Unit, year: int, workbook: dict) -> Submission:
 
 def scale_units(scale: Scale, units_csv: Path | None) -> tuple[Unit, ...]:
     """The unit table of `scale`; synthetic ones are written to `units_csv` (for DP_UNITS_CSV)."""
-    if scale.units is None:
-        return load_units()
+    if scale.units is None:  # the town's wards and communes (its other organisations have no village cells)
+        return tuple(u for u in load_units() if u.territorial)
     assert units_csv is not None
     if not units_csv.exists():
         write_units_csv(synthetic_units(scale.units), units_csv)

@@ -129,7 +129,9 @@ def test_extracts_for_the_filter_with_workbook_headers(sample_env):
     at = run_page(PAGE, year=2022, units=[PHO_HOA])
     cells = shown_table(at, "Chi bộ")
     assert list(cells.columns) == ["Đơn vị", "Đơn vị báo cáo", "Mã đơn vị báo cáo", "Năm", "Mã chi bộ",
-                                   "Tên chi bộ", "Loại chi bộ", "Xếp loại", "Bốn tốt"]
+                                   "Tên chi bộ", "Loại chi bộ", "Xếp loại", "Bốn tốt", "Năm thành lập",
+                                   "Tháng thành lập", "Sinh hoạt thường kỳ", "Sinh hoạt chuyên đề", "Cuộc kiểm tra",
+                                   "Cuộc giám sát", "Quy chế làm việc", "Năm sửa đổi quy chế"]
     rows = sample_rows()["cells"]
     rows = rows[(rows["unit_id"] == PHO_HOA) & (rows["year"] == 2022)]
     assert list(cells["Mã chi bộ"]) == sorted(rows["Mã chi bộ"])
@@ -151,7 +153,8 @@ def test_extracts_for_the_filter_with_workbook_headers(sample_env):
     at.multiselect(key="don_vi").set_value(["21439-2025"]).run()
     members = shown_table(at, "Đảng viên")
     assert set(members["Đơn vị"]) == {"Phường Đức Phổ"}
-    assert set(members["Mã đơn vị báo cáo"]) == {"21439", "21460", "21463", "21466", "21469"}
+    # the five wards merged into it, and the town's organisations sitting under it from 1 July 2025
+    assert set(members["Mã đơn vị báo cáo"]) == {"21439", "21460", "21463", "21466", "21469", "53401", "53403", "53404"}
     assert members["Kết nạp"].sum() == member_sums(2022, ["21439-2025"], "current")["Kết nạp"]
     history = shown_table(at, "Lịch sử nạp dữ liệu")
     assert len(history) == len(list(Path(SAMPLES_DIR).glob("*.xlsx")))
