@@ -158,13 +158,13 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
 
 def beside_text(figures: pd.DataFrame, code: str) -> str:
     """What a headline card says of the indicators shown beside it (data/programme.toml `ben_canh`), from
-    the rows of `figures` (year_figures): `Kết nạp so với chỉ tiêu cấp trên giao: 90,83% (109/120) —
-    chưa đạt; 2 đơn vị chưa báo cáo`; '' when none."""
+    the rows of `figures` (year_figures), short enough for a card: `Kết nạp so với chỉ tiêu giao: 90,83%
+    (109/120) — chưa đạt; 2 đơn vị chưa báo cáo`; '' when none."""
     prog = programme()
     parts = []
     for row in figures[figures["indicator"].isin(prog.beside(code))].to_dict("records"):
         ind = prog.indicator(row["indicator"])
-        text = f"{ind.label}: " + (f"{vi_percent(row['rate'])} ({vi_count(row['numerator'], row['denominator'])}) — "
+        text = f"{ind.compact}: " + (f"{vi_percent(row['rate'])} ({vi_count(row['numerator'], row['denominator'])}) — "
                                    f"{row['verdict'].lower()}" if row["denominator"] else "chưa có số liệu")
         if row["not_reported"]:
             text += f"; {vi_number(row['not_reported'])} {ind.counted or ''} chưa báo cáo".replace("  ", " ")

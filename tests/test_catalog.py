@@ -6,6 +6,8 @@ import ast
 import re
 from pathlib import Path
 
+from queries.db import cursor
+from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.sql import SQL_DIR
 from tests.page_support import run_page
@@ -20,7 +22,10 @@ def test_indicator_catalog_is_the_contract():
     assert list(programme().codes) == CONTRACT_CODES
 
 
-def test_every_indicator_is_on_the_overview_page(sample_env):
+def test_every_indicator_is_in_the_kpi_export_and_on_the_overview_page(sample_env):
+    """Every indicator of the programme file, in its order, in the KPI export (the targets' rows first,
+    then those of the format v2 fields) and in the overview's table of every indicator."""
+    assert list(kpi_table(cursor(), 2022)["indicator"]) == list(programme().codes) == CONTRACT_CODES
     at = run_page("pages/overview.py", year=2022)
     codes = set()
     for frame in at.dataframe:

@@ -21,7 +21,8 @@ from tests.readability import chart_labels, codes, emoji, english, heights
 from ui.format import vi_count
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo", "xep-hang",
+PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo",
+         "sinh-hoat-chi-bo", "xep-hang",
          "tien-do", "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it
 WIDTHS = [(1024, 768), (1280, 720), (1920, 1080)]
 SCREENSHOTS = [(1280, 720), (1920, 1080)]

@@ -4,6 +4,7 @@ sums of the workbook rows; the no-admission list is right on the samples and on 
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 import pytest
 
 from etl.store import create_schema
@@ -62,6 +63,14 @@ def test_filtered_unit_and_year_switch(sample_env):
     assert (by_unit.at[0, "Năm"], by_unit.at[0, "Kết nạp"]) == (2024, sums["Kết nạp"])
     trend = shown_table(at, "Tỷ lệ kết nạp theo năm")
     assert list(trend["Kết nạp"]) == [member_sums(y, ["21469-2015"])["Kết nạp"] for y in range(2020, 2025)]
+    # beside T3, admissions against the quota given (from the v2 workbooks of 2023): the KPI export's figures
+    quota = kpi_table(cursor(), year=2024, unit="21469").set_index("indicator").loc["T3_admission_quota"]
+    by_unit = shown_table(at, "Kết nạp so với chỉ tiêu theo đơn vị")
+    assert tuple(by_unit.loc[0, ["Đơn vị", "Kết nạp", "Chỉ tiêu được giao", "Đơn vị chưa báo cáo chỉ tiêu"]]) == (
+        "Phường Phổ Hòa", quota["numerator"], quota["denominator"], 0)
+    years = shown_table(at, "Kết nạp so với chỉ tiêu theo năm").set_index("Năm")
+    assert years.at[2022, "Chỉ tiêu được giao"] == 0
+    assert years.at[2022, "Đơn vị chưa báo cáo chỉ tiêu"] == 1 and pd.isna(years.at[2022, "Tỷ lệ"])  # v1: not 0%
 
 
 def test_boundary_switch_sums_merged_units(sample_env):

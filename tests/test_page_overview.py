@@ -12,6 +12,7 @@ from queries.kpi import kpi_table
 from queries.programme import programme
 from tests.apptest_pages import texts
 from tests.page_support import run_page
+from ui.format import vi_count, vi_percent
 
 PHO_HOA = "21469-2015"
 COLUMNS = 4  # the page puts card i in column i % 4; AppTest lists the elements column by column
@@ -48,6 +49,9 @@ def test_cards_say_the_kpi_exports_verdict_and_mark_t1s_new_basis(sample_env):
         assert f"[{WORDS[Status(kpi.at[code, 'status'])]}" in shown, code
     assert "Từ 2025: tính theo chi bộ cơ sở" in shown
     assert "Còn 74 người chưa có THPT và sơ cấp LLCT." in shown
+    quota = kpi.loc["T3_admission_quota"]  # beside T3's card: admissions against the quota given
+    assert (f"Kết nạp so với chỉ tiêu giao: {vi_percent(quota['rate'])} "
+            f"({vi_count(quota['numerator'], quota['denominator'])}) — {WORDS[Status(quota['status'])].lower()}.") in shown
     cards = dict(zip(in_columns(programme().headline), [m.proto for m in at.metric], strict=True))
     assert cards["T1_org_rating"].delta == ""  # 118/134 cells against 14/15 committees: no change across it
     assert cards["T2_member_rating"].delta.endswith("so với 2024")
