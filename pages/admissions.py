@@ -78,26 +78,23 @@ if QUOTA is not None:  # the programme in force follows admissions against the q
     if quota_reported.empty:
         st.info("Chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2).")
     else:
-        left, right = st.columns(2)
-        with left:
-            chart_block(
-                rate_trend(quota_reported, f"{QUOTA.label}, {filters.first_year}–{year}", "label",
-                           target_lines(QUOTA_CODE)),
-                vi_table(quota_years, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo năm", filters, key="adm_quota_years",
-            )
-        quota_units = query("indicator_units", filters.boundary, filters.units, year, year, (QUOTA_CODE,))
-        quota_shown = quota_units[quota_units["denominator"] > 0]
-        with right:
-            if quota_shown.empty:
-                st.info(f"Năm {year} chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao.")
-            else:
-                quota_target, quota_label = target_line(QUOTA_CODE, year)
-                chart_block(
-                    rate_bars_by_unit(quota_shown, f"{QUOTA.label} — năm {year}", quota_target, quota_label,
-                                      quota_shown["role"].tolist()),
-                    vi_table(quota_units, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo đơn vị", filters,
-                    key="adm_quota_units",
-                )
+        chart_block(
+            rate_trend(quota_reported, f"{QUOTA.label}, {quota_reported['year'].iloc[0]}–{year}", "label",
+                       target_lines(QUOTA_CODE)),
+            vi_table(quota_years, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo năm", filters, key="adm_quota_years",
+        )
+    quota_units = query("indicator_units", filters.boundary, filters.units, year, year, (QUOTA_CODE,))
+    quota_shown = quota_units[quota_units["denominator"] > 0]
+    if quota_shown.empty:
+        st.info(f"Năm {year} chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao.")
+    else:
+        quota_target, quota_label = target_line(QUOTA_CODE, year)
+        chart_block(
+            rate_bars_by_unit(quota_shown, f"{QUOTA.label} — năm {year}", quota_target, quota_label,
+                              quota_shown["role"].tolist()),
+            vi_table(quota_units, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo đơn vị", filters,
+            key="adm_quota_units",
+        )
 
 st.subheader("Kết nạp học sinh, công nhân, chủ doanh nghiệp")
 st.caption("Ba nhóm đối tượng Đề án chú trọng; bảng số liệu ghi cả tổng số kết nạp và tỷ lệ của từng nhóm.")

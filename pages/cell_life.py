@@ -42,11 +42,16 @@ stop_if_empty(summary[(summary["denominator"] > 0) | (summary["not_reported"] > 
 note = not_reported_note(summary)
 if note:
     st.info(note)
-chart_block(
-    grouped_rate_bars(summary, "label", None, f"Sinh hoạt chi bộ, kiểm tra, kỷ luật — {filters.scope_label}, "
-                                               f"năm {year}"),
-    vi_table(summary, COLUMNS), f"Sinh hoạt chi bộ, kiểm tra, kỷ luật năm {year}", filters, key="life_summary",
-)
+summary_counted = summary[summary["denominator"] > 0]
+if summary_counted.empty:  # a year of v1 workbooks: nothing to draw, the table says what was not reported
+    table_block(vi_table(summary, COLUMNS), f"Sinh hoạt chi bộ, kiểm tra, kỷ luật năm {year}", filters,
+                key="life_summary")
+else:
+    chart_block(
+        grouped_rate_bars(summary_counted, "label", None, f"Sinh hoạt chi bộ, kiểm tra, kỷ luật — {filters.scope_label}, "
+                                                  f"năm {year}"),
+        vi_table(summary, COLUMNS), f"Sinh hoạt chi bộ, kiểm tra, kỷ luật năm {year}", filters, key="life_summary",
+    )
 
 if REGULAR_CODE in CODES:  # the one with a target: monthly meetings (Điều lệ Đảng)
     st.subheader(f"Sinh hoạt thường kỳ theo đơn vị, năm {year}")
