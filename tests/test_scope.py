@@ -243,6 +243,7 @@ def bind_values(boundary: str, year: int, unit_id: str) -> dict[str, object]:
         "codes": list(programme().codes), "baseline": 2020, "min_years": 1,
         "as_of": year, "by_unit": True, "cell_types": None, "cells_from": 2025, "history_from": 0, "latest_only": False,
         "paced": True, "sources": programme().sources(),
+        "thematic": "cell_thematic_meetings", "inspection": "cell_inspection",
     }
 
 
