@@ -33,7 +33,8 @@ def membership_away_by_unit(
 
     Members exempted from activity and working away, as shares of the members at year end.
     """
-    return con.execute(read_sql("membership_away_by_unit"), scope_params(boundary, units, year=year)).df()
+    params = scope_params(boundary, units, year_from=year, year_to=year, by_unit=True)
+    return con.execute(read_sql("membership_away"), params).df()
 
 
 def membership_away_by_year(
@@ -41,8 +42,8 @@ def membership_away_by_year(
 ) -> pd.DataFrame:
     """year, group_order, member_group, numerator, denominator, rate: members exempted from activity
     and working away per year, as shares of the members at year end, the selected units summed."""
-    params = scope_params(boundary, units, year_from=year_from, year_to=year_to)
-    return con.execute(read_sql("membership_away_by_year"), params).df()
+    params = scope_params(boundary, units, year_from=year_from, year_to=year_to, by_unit=False)
+    return con.execute(read_sql("membership_away"), params).df().drop(columns=["display_id", "unit"])
 
 
 NAMED_QUERIES = {

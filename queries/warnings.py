@@ -272,11 +272,16 @@ def _below_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     return rows
 
 
+def _running(year: int, shown, *values) -> str:
+    """`2022: 1 → 2023: 2 → 2024: 3`: the values of the years up to `year`, each `shown` (a formatter)."""
+    first = year - len(values) + 1
+    return " → ".join(f"{first + index}: {shown(value)}" for index, value in enumerate(values))
+
+
 def _exits_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for r in records(frame):
-        figures = (f"{year - 2}: {vi_number(r['exits_two_before'])} → {year - 1}: {vi_number(r['exits_before'])}"
-                   f" → {year}: {vi_number(r['exits'])}")
+        figures = _running(year, vi_number, r["exits_two_before"], r["exits_before"], r["exits"])
         rows.append(_warning(
             "rising_exits", r["display_id"], r["unit"], r["unit"], year,
             f"Số đảng viên bị xóa tên và xin ra khỏi Đảng tăng hai năm liền: {figures} (năm {year}: "
@@ -330,8 +335,7 @@ def _activity_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 def _away_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for r in records(frame):
-        figures = (f"{year - 2}: {vi_percent(r['share_two_before'])} → {year - 1}: {vi_percent(r['share_before'])}"
-                   f" → {year}: {vi_percent(r['share'])}")
+        figures = _running(year, vi_percent, r["share_two_before"], r["share_before"], r["share"])
         rows.append(_warning(
             "rising_away", r["display_id"], r["unit"], f"{r['unit']} — {r['member_group']}", year,
             f"Tỷ lệ đảng viên {r['member_group']} tăng hai năm liền: {figures} (năm {year}: "
