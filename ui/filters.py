@@ -21,7 +21,9 @@ BOUNDARY_LABELS = {
 BOUNDARY_HELP = (
     "«Đơn vị theo từng năm» (mặc định): mỗi năm theo các đơn vị đã báo cáo năm đó — 15 phường, xã đến năm 2024, "
     "5 đơn vị từ năm 2025; so sánh với năm trước, tiến độ và cảnh báo của một đơn vị mới vẫn tính cả các đơn vị đã "
-    "sáp nhập vào nó. «5 đơn vị mới»: số liệu mọi năm được cộng dồn vào đơn vị mới (Nghị quyết 1677/NQ-UBTVQH15)."
+    "sáp nhập vào nó. «5 đơn vị mới»: số liệu mọi năm được cộng dồn vào đơn vị mới (Nghị quyết 1677/NQ-UBTVQH15). "
+    "Tổ chức đảng cơ quan, trường học, quân sự, công an, doanh nghiệp của thị xã không sáp nhập: theo từng năm vẫn là "
+    "đơn vị riêng; trong «5 đơn vị mới» được tính vào đảng bộ phường, xã mà tổ chức trực thuộc từ ngày 1/7/2025."
 )
 STATE_KEY = "current_filters"
 COMPARED = range(2, 5)  # how many units can be compared side by side; more are summed

@@ -5,11 +5,13 @@ Kept apart from ui/charts.py (already at its size limit); same look through `bas
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from queries.scorecard import column_labels
 from ui.chart_style import HALO, fallback_room, focused_range
 from ui.charts import base_layout
 from ui.figure_cache import cached_figure
@@ -59,8 +61,11 @@ def column_legend(short_labels: Sequence[str], per_line: int) -> str:
     return "<br>".join(" · ".join(names[i:i + per_line]) for i in range(0, len(names), per_line))
 
 
+UNIT_WRAP = 30  # an organisation's name is long (`Đảng bộ Công ty TNHH …`): two lines keep the columns wide
+
+
 def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
-    text = f"{rank}. {unit} ({change})"
+    text = "<br>".join(textwrap.wrap(f"{rank}. {unit} ({change})", UNIT_WRAP))
     return f"<b>► {text}</b>" if selected else text
 
 
@@ -77,7 +82,8 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
         title += f" — {CHART_UNITS} đơn vị đầu bảng xếp hạng trong {vi_number(len(order))}"
         order = first_and_selected(order, selected)
         cells = cells[cells["display_id"].isin(set(order))]
-    columns = list(dict.fromkeys(cells["short_label"]))
+    present = set(cells["short_label"])  # in the programme's order, whichever unit comes first (an
+    columns = [label for label in column_labels().values() if label in present]  # organisation has no T4–T6)
     first = cells.drop_duplicates("short_label").set_index("short_label")
     x_text = [column_label(label, first.at[label, "header_target"]) for label in columns]
     units = cells.drop_duplicates("display_id").set_index("display_id")
