@@ -29,6 +29,7 @@ FONT_FAMILY = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, "DejaVu
 FALLBACK_EM = 0.54  # Arial (or Liberation Sans) sets Vietnamese at 0.48–0.52 em a character
 MARGIN_PAD = 24
 TITLE_LINE = 50
+UNIT_LINE = 24  # a unit name on a bar chart's axis wraps after this many characters (organisations' long names)
 
 # Plotly's toolbar and messages in Vietnamese (its own words, shown as tooltips and read by screen readers).
 VI_LOCALE = {
@@ -68,6 +69,18 @@ def wrapped_title(title: str) -> str:
     return "<br>".join(textwrap.wrap(title, TITLE_LINE, break_long_words=False))
 
 
+def unit_axis_labels(units: Sequence[str]) -> list[str]:
+    """Unit names for a category axis, long ones on two lines or more: `Đảng bộ Công ty TNHH Chế biến
+    Lâm sản Phổ Thạnh` would otherwise take the plot's width at 1024 px."""
+    return ["<br>".join(textwrap.wrap(str(u), UNIT_LINE, break_long_words=False)) or str(u) for u in units]
+
+
+def unit_row_height(labels: Sequence[str]) -> int:
+    """Pixels a bar of a chart by unit takes: room for the longest wrapped name's lines."""
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    return 42 if lines == 1 else 22 + 20 * lines
+
+
 def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
                 height: int = 480) -> go.Figure:
     title = wrapped_title(title)
@@ -101,9 +114,10 @@ def _plain(label: object) -> str:
 
 def fallback_room(fig: go.Figure, size: int) -> go.Figure:
     """Left margin and legend entries wide enough for the category names in the fallback font."""
-    names = [_plain(v) for trace in fig.data if trace.y is not None for v in trace.y if isinstance(v, str)]
-    if names:
-        longest = max(max(len(line) for line in name.split("\n")) for name in names)
+    lines = [_plain(line) for trace in fig.data if trace.y is not None for v in trace.y if isinstance(v, str)
+             for line in re.split(r"<br>|\n", v)]
+    if lines:
+        longest = max(map(len, lines))
         fig.update_layout(margin_l=max(MARGIN_PAD, round(longest * size * FALLBACK_EM) + 12))
     entries = [_plain(trace.name) for trace in fig.data if trace.name and trace.showlegend is not False]
     if entries:

@@ -17,6 +17,8 @@ from ui.chart_style import (
     plotly_config,
     stack_totals,
     target_in_legend,
+    unit_axis_labels,
+    unit_row_height,
 )
 from ui.figure_cache import cached_figure
 from ui.format import vi_count, vi_number, vi_percent
@@ -68,17 +70,18 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
     roles, title = [m for m, k in zip(roles, kept, strict=True) if k], title + note
     top = max(1.0, float(frame["rate"].max() or 0) * 1.1)
     fig = go.Figure(go.Bar(
-        y=frame["unit"], x=frame["rate"], orientation="h",
+        y=(names := unit_axis_labels(frame["unit"])), x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=rate_hover(frame), textposition=bar_label_places(frame["rate"], top), constraintext="none",
+        text=[vi_percent(r) for r in frame["rate"]], hovertext=rate_hover(frame),  # counts in the hover and table
+        textposition=bar_label_places(frame["rate"], top), constraintext="none",
         cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
-        hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{text}}{click_hint(frame)}<extra></extra>",
+        hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{hovertext}}{click_hint(frame)}<extra></extra>",
     ))
     if target is not None:  # an indicator without a target has no line
         target_in_legend(fig, target, target_label, "x")
     fig.update_xaxes(tickformat=".0%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
-    return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + 42 * len(frame)))
+    return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + unit_row_height(names) * len(frame)))
 
 
 LABELLED_LINES = 2  # more lines than this: each line's latest figure in the legend, not on every point
@@ -138,7 +141,7 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
         part_totals = totals[part.index]
         values = part[y] / part_totals.where(part_totals != 0) if percent else part[y]
         shares = [vi_percent(v) for v in (part[y] / part_totals.where(part_totals != 0))]
-        axis = {"y": part[x], "x": values, "orientation": "h"} if horizontal else {"x": part[x], "y": values}
+        axis = {"y": unit_axis_labels(part[x]), "x": values, "orientation": "h"} if horizontal else {"x": part[x], "y": values}
         ids = [i[0] for i in unit_ids(part)] if "display_id" in part.columns else [None] * len(part)
         fig.add_trace(go.Bar(
             name=str(name), marker_color=PALETTE[index % len(PALETTE)], **axis,
@@ -149,6 +152,8 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
     fig.update_layout(barmode="stack")
     value_axis = fig.update_xaxes if horizontal else fig.update_yaxes
     sums = frame.groupby(x, sort=False)[y].sum()
+    if horizontal:  # the totals sit on the wrapped names of the bars
+        sums.index = unit_axis_labels(sums.index)
     if percent:
         stack_totals(fig, sums.index, sums.tolist(), horizontal, at=[1.015 if horizontal else 1.0] * len(sums),
                      prefix="Tổng ")
@@ -200,9 +205,10 @@ def stacked_counts(frame: pd.DataFrame, x: str, y: str, color: str, title: str, 
     fig = stacked_bars(frame, x, y, color, title, x_title, y_title, order=order, horizontal=horizontal)
     top = frame.groupby(x, sort=False)[y].sum().max() if len(frame) else 0
     whole_number_ticks(fig, top, "x" if horizontal else "y")
-    if horizontal:  # a row of 34 px a unit: its total label clear of its neighbours'
+    if horizontal:  # a row of 34 px a unit (more for a long name): its total label clear of its neighbours'
         fig.update_yaxes(autorange="reversed")
-        fig.update_layout(height=max(380, 170 + 34 * frame[x].nunique()))
+        row = max(34, unit_row_height(unit_axis_labels(frame[x].unique())))
+        fig.update_layout(height=max(380, 170 + row * frame[x].nunique()))
     return fig
 
 
@@ -236,16 +242,17 @@ def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float]
     roles, title = [m for m, k in zip(roles, kept, strict=True) if k], title + note
     top = max(band[1] * 1.6, float(frame["rate"].max(skipna=True) or 0) * 1.15)
     fig = go.Figure(go.Bar(
-        y=frame["unit"], x=frame["rate"], orientation="h",
+        y=(names := unit_axis_labels(frame["unit"])), x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=rate_hover(frame), textposition=bar_label_places(frame["rate"], top), constraintext="none",
+        text=[vi_percent(r) for r in frame["rate"]], hovertext=rate_hover(frame),  # counts in the hover and table
+        textposition=bar_label_places(frame["rate"], top), constraintext="none",
         cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
-        hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{text}}{click_hint(frame)}<extra></extra>",
+        hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{hovertext}}{click_hint(frame)}<extra></extra>",
     ))
     band_in_legend(fig, band, band_label, TARGET_BAND, "x")
     fig.update_xaxes(tickformat=".1%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
-    return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 90 + 42 * len(frame)))
+    return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 90 + unit_row_height(names) * len(frame)))
 
 
 @cached_figure
@@ -332,7 +339,7 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
         labels = [f"{vi_percent(r)} ({vi_count(n, d)})" for n, d, r in
                   zip(part[numerator], part[denominator], part["rate"], strict=True)]
         fig.add_trace(go.Bar(
-            y=part[category], x=part["rate"], orientation="h", name=str(name),
+            y=unit_axis_labels(part[category]), x=part["rate"], orientation="h", name=str(name),
             marker_color=PALETTE[index % len(PALETTE)], text=labels, textposition=bar_label_places(part["rate"], top),
             textfont={"size": FONT_SIZE - 2}, constraintext="none", cliponaxis=False, showlegend=series is not None,
             customdata=unit_ids(part) if category == "unit" else None,
@@ -345,7 +352,8 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", showlegend=len(groups) > 1 or target is not None)
     rows = frame[category].nunique()
-    return base_layout(fig, title, x_title, None, height=max(380, 140 + 44 * rows * max(1, len(groups))))
+    row = max(44, unit_row_height(unit_axis_labels(frame[category].unique())))
+    return base_layout(fig, title, x_title, None, height=max(380, 140 + row * rows * max(1, len(groups))))
 
 
 @cached_figure
@@ -356,6 +364,7 @@ def stacked_shares_by_unit(frame: pd.DataFrame, unit: str, value: str, level: st
     title += note
     fig = stacked_bars(frame, unit, value, level, title, x_title, None, percent=True, order=order, horizontal=True)
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=max(380, 160 + 40 * frame[unit].nunique()), legend={"traceorder": "normal"})
+    row = max(40, unit_row_height(unit_axis_labels(frame[unit].unique())))
+    fig.update_layout(height=max(380, 160 + row * frame[unit].nunique()), legend={"traceorder": "normal"})
     return colour_traces(fig, colours)
 
