@@ -8,8 +8,15 @@ from queries.method import method_note
 from queries.targets import not_reported_note, target_line, target_lines
 from ui import compare
 from ui.blocks import chart_block, table_block
-from ui.charts import (count_bars, count_lines, rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend,
-                       stacked_counts)
+from ui.charts import (
+    count_bars,
+    count_lines,
+    rate_band_by_unit,
+    rate_band_trend,
+    rate_bars_by_unit,
+    rate_trend,
+    stacked_counts,
+)
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty

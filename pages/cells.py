@@ -6,6 +6,7 @@ the cells and cadres of their own units only; downloads go through ui/exports (f
 
 import streamlit as st
 
+from queries.admissions import admission_indicator
 from queries.cells import STANDARDS, standard_name, totals
 from queries.programme import programme
 from ui.blocks import table_block
@@ -22,7 +23,7 @@ def cell_columns() -> dict[str, str]:
     columns = {"cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ", "year": "Năm",
                "rating": "Xếp loại", "four_good": "Chi bộ bốn tốt", "start_count": "Đảng viên đầu năm",
                "admitted": "Kết nạp", "end_count": "Đảng viên cuối năm",
-               "admission_rate": f"Tỷ lệ kết nạp ({programme().indicator('T3_admission_rate').short})",
+               "admission_rate": f"Tỷ lệ kết nạp ({admission_indicator().short})",
                "cadres": "Cán bộ chi bộ"}
     for column, code in STANDARDS.items():
         ind = programme().indicator(code)
@@ -44,9 +45,8 @@ if not filters.units or len(filters.units) > 1:
     if filters.units:
         units = units[units["display_id"].isin(filters.units)]
     with st.container(horizontal=True, gap="small"):
-        for display_id, kind, name in zip(units["display_id"], units["display_kind"], units["display_name"],
-                                          strict=True):
-            st.button(f"{kind} {name}", key=f"chi_bo_chon_{display_id}", on_click=focus_unit, args=(display_id,))
+        for display_id, label in zip(units["display_id"], units["display_label"], strict=True):
+            st.button(label, key=f"chi_bo_chon_{display_id}", on_click=focus_unit, args=(display_id,))
     st.stop()
 
 name = filters.short_names[0]

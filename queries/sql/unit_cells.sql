@@ -10,7 +10,7 @@ WITH standards AS (
     WHERE year = $year
     GROUP BY ALL
 )
-SELECT s.display_id, s.display_kind || ' ' || s.display_name AS unit, c.year, c.cell_code, c.cell_name,
+SELECT s.display_id, s.display_label AS unit, c.year, c.cell_code, c.cell_name,
        c.cell_type, c.rating, c.four_good, m.start_count, m.admitted, m.end_count,
        v.cadres, v.thpt_and_so_cap_llct, v.trung_cap_chuyen_mon, v.trung_cap_llct
 FROM cells c
@@ -19,4 +19,4 @@ LEFT JOIN member_figures m ON m.unit_id = c.unit_id AND m.year = c.year AND m.ce
 LEFT JOIN standards v ON v.unit_id = c.unit_id AND v.cell_code = c.cell_code
 WHERE ($units IS NULL OR list_contains($units, s.display_id))
   AND c.year = $year
-ORDER BY s.display_kind, s.display_code, c.unit_id, c.cell_code
+ORDER BY s.display_rank, s.display_code, c.unit_id, c.cell_code
