@@ -81,6 +81,17 @@ def unit_row_height(labels: Sequence[str]) -> int:
     return 42 if lines == 1 else 22 + 20 * lines
 
 
+def unwrapped_units(fig: go.Figure) -> go.Figure:
+    """Unit names back on one line (a slide has the screen's width and no room for taller rows)."""
+    for trace in fig.data:  # bars by unit, the heat map's rows and the click markers on them alike
+        if trace.y is not None:
+            trace.y = [v.replace("<br>", " ") if isinstance(v, str) else v for v in trace.y]
+    for note in fig.layout.annotations:
+        if isinstance(note.y, str):
+            note.y = note.y.replace("<br>", " ")
+    return fig
+
+
 def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
                 height: int = 480) -> go.Figure:
     title = wrapped_title(title)

@@ -25,7 +25,7 @@ from queries.warnings import RULES
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
 from report.html import table_html
-from ui.chart_style import fallback_room, high_contrast, plotly_config
+from ui.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from ui.compare import Comparison
 from ui.compare_charts import admission_comparison, pace_of_units, ratings_comparison
 from ui.format import slug, vi_number
@@ -37,6 +37,8 @@ WARNING_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi 
 WARNINGS_SHOWN = 4  # rows that fit under the counts at 720 px; the Cảnh báo page lists every one
 
 SLIDE_FONT = 20  # category labels and ticks: readable from the back of the room (≥ 18 px)
+MIN_SLIDE_FONT = 18  # the least a category label gets on a slide, when rows crowd it
+CROWDED_ROWS = 14  # more category rows than this on a slide: MIN_SLIDE_FONT
 TITLE_FONT = 28
 
 # The Streamlit chrome, the banners and the header hidden; the page one column of the screen's height.
@@ -125,8 +127,10 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
                       margin={"t": max(64, fig.layout.margin.t or 0)}, legend_font_size=SLIDE_FONT - 2,
                       hoverlabel_font_size=SLIDE_FONT)
     fig.update_xaxes(tickfont_size=SLIDE_FONT, title_font_size=SLIDE_FONT - 2)
-    fig.update_yaxes(tickfont_size=SLIDE_FONT, title_font_size=SLIDE_FONT - 2)
-    fallback_room(fig, SLIDE_FONT)
+    rows = len({v for trace in unwrapped_units(fig).data if trace.y is not None for v in trace.y if isinstance(v, str)})
+    size = SLIDE_FONT if rows <= CROWDED_ROWS else MIN_SLIDE_FONT  # 20 units of a year in 720 px
+    fig.update_yaxes(tickfont_size=size, title_font_size=SLIDE_FONT - 2)
+    fallback_room(fig, size)
     return high_contrast(fig) if contrast else fig
 
 
