@@ -26,7 +26,7 @@ LIGHTEST = 0.02  # a verdict's colour is never paler than 2 points' worth
 DISTANCE_SCALE = [[0.0, "#b71c1c"], [0.48, "#ffd6d6"], [0.49, "#cfdcec"], [0.51, "#cfdcec"], [0.52, "#b9e3bb"],
                   [1.0, "#1b5e20"]]
 NO_FIGURES = "#e0e0e0"
-CELL_FONT = 15  # "100,0%" fits a column at 1024 px with the sidebar open
+CELL_FONT = 14  # "100,00%" fits a column at 1024 px with the sidebar open
 COLUMN_FONT = 15
 ROW_FONT = 16
 LEGEND_FONT = 15
@@ -61,7 +61,7 @@ def column_legend(short_labels: Sequence[str], per_line: int) -> str:
     return "<br>".join(" · ".join(names[i:i + per_line]) for i in range(0, len(names), per_line))
 
 
-UNIT_WRAP = 30  # an organisation's name is long (`Đảng bộ Công ty TNHH …`): two lines keep the columns wide
+UNIT_WRAP = 20  # an organisation's name is long (`Đảng bộ Công ty TNHH …`): three short lines keep the columns wide
 
 
 def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
@@ -134,7 +134,9 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
         hovertemplate="%{text}<extra></extra>", showlegend=False,
     ))
     extra = 24 if note else 0  # the note's line under the title
-    fig = base_layout(fig, title, height=(330 if below else 150) + extra + 40 * len(order))
+    lines = max((row.count("<br>") + 1 for row in rows), default=1)
+    row_height = 40 if lines <= 2 else 24 * lines  # a three-line name keeps clear of its neighbours
+    fig = base_layout(fig, title, height=(330 if below else 150) + extra + row_height * len(order))
     if note:
         fig.update_layout(title_subtitle={"text": note, "font": {"size": 15}})
     # ranges fixed to the grid: the click markers would otherwise widen them by their size

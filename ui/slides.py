@@ -39,6 +39,7 @@ WARNINGS_SHOWN = 4  # rows that fit under the counts at 720 px; the Cảnh báo 
 SLIDE_FONT = 20  # category labels and ticks: readable from the back of the room (≥ 18 px)
 MIN_SLIDE_FONT = 18  # the least a category label gets on a slide, when rows crowd it
 CROWDED_ROWS = 14  # more category rows than this on a slide: MIN_SLIDE_FONT
+CROWDED_VALUE_FONT = 15  # a bar's value in a crowded slide's row
 TITLE_FONT = 28
 
 # The Streamlit chrome, the banners and the header hidden; the page one column of the screen's height.
@@ -130,8 +131,19 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
     rows = len({v for trace in unwrapped_units(fig).data if trace.y is not None for v in trace.y if isinstance(v, str)})
     size = SLIDE_FONT if rows <= CROWDED_ROWS else MIN_SLIDE_FONT  # 20 units of a year in 720 px
     fig.update_yaxes(tickfont_size=size, title_font_size=SLIDE_FONT - 2)
+    if rows > CROWDED_ROWS:
+        crowded(fig)
     fallback_room(fig, size)
     return high_contrast(fig) if contrast else fig
+
+
+def crowded(fig: go.Figure) -> go.Figure:
+    """A row for every unit of a crowded chart: the value axis's title and the legend leave the foot of
+    the plot for the top right, and the bars' values shrink to fit their row."""
+    fig.update_xaxes(title_text=None)
+    fig.update_traces(textfont_size=CROWDED_VALUE_FONT, selector={"type": "bar"})
+    return fig.update_layout(legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top",
+                                     "x": 1, "xanchor": "right"}, margin_b=10)
 
 
 def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData, contrast: bool) -> None:
