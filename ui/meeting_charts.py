@@ -160,6 +160,19 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     return fig
 
 
+def labelled_years(seen: pd.DataFrame) -> list[bool]:
+    """Which points of a path carry their value: the latest, the base year and every second year back
+    from the latest, none beside the base (two labels 40 px apart would run into each other); the
+    others say theirs on hover."""
+    years = list(seen["year"])
+    if not years:
+        return []
+    latest = years[-1]
+    base = set(seen.loc[seen["note"] == "năm gốc", "year"])
+    return [y == latest or y in base or ((latest - y) % 2 == 0 and not any(abs(y - b) == 1 for b in base))
+            for y in years]
+
+
 @cached_figure
 def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, target: str) -> go.Figure:
     """The path so far (solid), the observed pace extended (dashed, from the latest year) and the
@@ -168,8 +181,9 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
     fig = go.Figure(go.Scatter(
         x=seen["year"], y=seen["rate"], mode="lines+markers+text", name=observed,
         line={"color": NEUTRAL, "width": 4}, marker={"size": 12},
-        text=[vi_percent(r) for r in seen["rate"]], textposition="top center", cliponaxis=False,
-        textfont={"size": 15, "shadow": HALO},  # a year is 50 px wide at 1024 px with the sidebar
+        text=[vi_percent(r) if shown else "" for r, shown in zip(seen["rate"], labelled_years(seen), strict=True)],
+        textposition="top center", cliponaxis=False,
+        textfont={"size": 15, "shadow": HALO},  # a year is 40 px wide at 1024 px with the sidebar: every other one
         customdata=[f"{vi_percent(r)} ({vi_count(n, d)}) {note}".strip() for r, n, d, note in
                     zip(seen["rate"], seen["numerator"], seen["denominator"], seen["note"], strict=True)],
         hovertemplate="Năm %{x}: %{customdata}<extra></extra>",

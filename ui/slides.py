@@ -7,6 +7,7 @@ viewport's height and the slide's chart stretches to what is left (`height="stre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +41,7 @@ SLIDE_FONT = 20  # category labels and ticks: readable from the back of the room
 MIN_SLIDE_FONT = 18  # the least a category label gets on a slide, when rows crowd it
 CROWDED_ROWS = 14  # more category rows than this on a slide: MIN_SLIDE_FONT
 CROWDED_VALUE_FONT = 15  # a bar's value in a crowded slide's row
+CROWDED_LABEL = 34  # characters of a unit's row label on a crowded slide (one line at 1024 px)
 TITLE_FONT = 28
 
 # The Streamlit chrome, the banners and the header hidden; the page one column of the screen's height.
@@ -137,11 +139,25 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
     return high_contrast(fig) if contrast else fig
 
 
+def shortened(label: str, limit: int = CROWDED_LABEL) -> str:
+    """`19. Đảng bộ Công ty TNHH Chế biến… (▼2)`: a unit's row label cut to `limit` characters, its
+    rank and change kept (the whole name is on hover and in the ranking's table)."""
+    if len(label) <= limit:
+        return label
+    match = re.fullmatch(r"(\d+\. )?(.*?)( \([^()]*\))?", label)
+    rank, name, change = match.group(1) or "", match.group(2), match.group(3) or ""
+    room = max(8, limit - len(rank) - len(change) - 1)
+    return f"{rank}{name[:room].rstrip()}…{change}"
+
+
 def crowded(fig: go.Figure) -> go.Figure:
     """A row for every unit of a crowded chart: the value axis's title and the legend leave the foot of
     the plot for the top right, and the bars' values shrink to fit their row."""
     fig.update_xaxes(title_text=None)
     fig.update_traces(textfont_size=CROWDED_VALUE_FONT, selector={"type": "bar"})
+    for trace in fig.data:  # the heat map's rows and their click markers alike
+        if trace.y is not None:
+            trace.y = [shortened(v) if isinstance(v, str) else v for v in trace.y]
     return fig.update_layout(legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top",
                                      "x": 1, "xanchor": "right"}, margin_b=10)
 
