@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import exceptions, new_page, screenshot, wait_idle
 from tests.readability import chart_labels, codes, emoji, english
@@ -31,6 +32,7 @@ def test_compared_wards_on_the_pages_and_the_slides(app_url, browser):
     open_page(page, f"{app_url}/?{WARDS}")
     assert "xem=so-sanh" in page.url  # the view is kept in the link
     grid = page.locator(".dp-compare")
+    expect(grid.locator(".dp-unit")).to_have_count(4, timeout=120_000)  # drawn after the header on a busy machine
     assert grid.locator(".dp-unit").all_inner_texts() == ["", "Phường Phổ Hòa", "Phường Phổ Vinh", "Phường Nguyễn Nghiêm"]
     assert grid.locator(".dp-card").count() == 3 * 7
     problems = []
