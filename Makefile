@@ -29,5 +29,5 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 
 samples: $(VENV)/.installed-runtime
-	$(PY) -m etl.samples
-	$(PY) -m etl.examples
+	$(PY) -m samples.town
+	$(PY) -m samples.examples

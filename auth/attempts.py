@@ -23,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 
 from auth.store import connect
-from etl.config import Settings
-from etl.private import private_dir
+from core.private import private_dir
+from settings import Settings
 
 FAILURES_BEFORE_LOCK = 5
 LOCK_MINUTES = (1, 5, 15, 60)  # after 5, 10, 15, 20+ failures in a row of one account from one client

@@ -6,6 +6,7 @@ field value of a workbook (no cadre names, no birth years).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 from collections.abc import Iterable
 from datetime import datetime
@@ -13,7 +14,8 @@ from datetime import datetime
 import pandas as pd
 
 from auth.store import connect, exists
-from etl.config import Settings
+from core.incidents import record_incident
+from settings import Settings, settings
 
 LOGIN = "đăng nhập"
 LOGIN_FAILED = "đăng nhập thất bại"
@@ -54,7 +56,7 @@ def record(cfg: Settings, username: str, action: str, target: str = "", detail: 
 
 
 def record_loads(cfg: Settings, username: str, results: Iterable, channel: str = "") -> None:
-    """One row per loaded file (`etl.loader.LoadResult`): file name, unit id, year, outcome."""
+    """One row per loaded file (`etl.loading.loader.LoadResult`): file name, unit id, year, outcome."""
     rows = []
     for result in results:
         detail = f"{result.unit_id or '—'}, năm {result.year or '—'}: {result.outcome}"
@@ -81,3 +83,12 @@ def audit_frame(cfg: Settings, limit: int | None = 10_000) -> pd.DataFrame:
             rows = con.execute(sql + (" LIMIT ?" if limit else ""), [limit] if limit else []).fetchall()
         frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return frame.rename(columns=COLUMNS).astype(str)
+
+
+def incident(exc: BaseException, where: str, who: str, cfg: Settings | None = None) -> str:
+    """Record `exc` under a new id (`core.incidents`) and audit that `who` met it; the id."""
+    cfg = cfg or settings()
+    error_id = record_incident(exc, where, cfg)
+    with contextlib.suppress(Exception):  # the accounts file may be what failed; the errors file has it
+        record(cfg, who, FAILED, where, f"mã lỗi {error_id}")
+    return error_id

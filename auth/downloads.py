@@ -20,9 +20,8 @@ import streamlit as st
 from auth import audit
 from auth.session import SESSION_KEY, LoginSession, access_open, allowed_units, session_problem
 from auth.users import users_exist
-from etl.config import Settings, settings
-from etl.incidents import record_incident
 from queries.scope import restricted_to
+from settings import Settings, settings
 
 FileData = bytes | str
 
@@ -62,7 +61,7 @@ def guarded(build: Callable[[], FileData], file_name: str) -> Callable[[], FileD
             with restricted_to(allowed):
                 data = build()
         except Exception as exc:  # logged under an id; the page says the download failed, in Vietnamese
-            error_id = record_incident(exc, f"tải xuống {file_name}", cfg, username)
+            error_id = audit.incident(exc, f"tải xuống {file_name}", username, cfg)
             raise DownloadRefused(f"mã lỗi {error_id}") from None
         drop_built_files_later(cfg.download_link_seconds)
         return data

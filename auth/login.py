@@ -21,7 +21,7 @@ from auth.attempts import (
 from auth.model import User, normalize_username
 from auth.passwords import hash_password, needs_rehash, spend_verify_time, verify
 from auth.store import connect
-from etl.config import Settings
+from settings import Settings
 
 __all__ = ["FAILURES_BEFORE_LOCK", "LOCAL_CLIENT", "LOCK_MINUTES", "LoginRefused", "authenticate", "lock_minutes"]
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."

@@ -19,7 +19,7 @@ from auth import audit
 from auth.login import LOCAL_CLIENT, LoginRefused, authenticate
 from auth.model import User
 from auth.users import active_user, users_exist
-from etl.config import Settings, settings
+from settings import Settings, settings
 
 SESSION_KEY = "_auth_session"
 NOTICE_KEY = "_auth_notice"

@@ -11,8 +11,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from etl.config import Settings
-from etl.private import private_dir
+from core.private import private_dir
+from settings import Settings
 
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA = """

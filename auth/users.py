@@ -26,8 +26,8 @@ from auth.model import (
 )
 from auth.passwords import hash_password, password_problem
 from auth.store import connect, exists
-from etl.config import Settings
-from etl.units import units_by_id
+from database.units import units_by_id
+from settings import Settings
 
 __all__ = [
     "ROLES", "LoginRefused", "User", "UserError", "active_user", "add_user", "authenticate", "list_users",

@@ -19,7 +19,7 @@ from benchmarks.fill import scale_dir, scale_env
 from benchmarks.machine import Machine, load_average
 from benchmarks.report import markdown, update
 from benchmarks.synthetic import SCALES
-from etl.config import ROOT
+from settings import ROOT
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 

@@ -3,7 +3,7 @@
 The page benchmark needs 60,000 unit-years at national scale: writing and parsing that many
 workbooks would take hours and measure nothing new, so `fill_database` hands the submissions the
 parser would make (`synthetic.submission`, checked equal to the parser's in the tests) to
-`etl.loader.write_submissions` inside `etl.store.write_session`: the same tables, statements and
+`etl.loading.loader.write_submissions` inside `database.store.write_session`: the same tables, statements and
 publishing as an upload, several hundred unit-years per transaction.
 """
 
@@ -20,13 +20,13 @@ from pathlib import Path
 
 from benchmarks.machine import load_average
 from benchmarks.synthetic import SCALES, YEARS, Scale, generate, scale_units, submission
-from etl.archive import Archive
-from etl.batch import reconcile_archive
-from etl.config import ROOT, Settings, settings
-from etl.loader import Delivery, write_submissions
-from etl.store import install_views, published_file, views_outdated, write_session
-from etl.template import write_workbook
-from etl.units import Unit
+from database.store import install_views, published_file, views_outdated, write_session
+from database.units import Unit
+from etl.loading.archive import Archive
+from etl.loading.batch import reconcile_archive
+from etl.loading.loader import Delivery, write_submissions
+from rendering.template import write_workbook
+from settings import ROOT, Settings, settings
 
 GENERATOR_VERSION = "1"  # bump when the generated data changes: cached databases are rebuilt
 BATCH = 400  # unit-years per transaction of the bulk fill
@@ -144,7 +144,7 @@ def fill_database(scale: Scale, progress=None) -> FillStats:
 
 
 def write_workbooks(scale: Scale, count: int, folder: Path | None = None) -> list[Path]:
-    """`count` real workbook files of the scale (etl.template.write_workbook), kept between runs.
+    """`count` real workbook files of the scale (rendering.template.write_workbook), kept between runs.
 
     The first units of the unit table, every year of each, so files cover replacements too.
     """

@@ -2,7 +2,7 @@
 
 - bare: python-calamine opening each file and decoding the four contract sheets to Python
   values, nothing else: the floor, no loader reads faster than that;
-- loader: `etl.batch.load_files` into a new database, as `python -m etl load FOLDER` does: sniff,
+- loader: `etl.loading.batch.load_files` into a new database, as `python -m etl load FOLDER` does: sniff,
   container checks, decoding in the decoder process, every contract rule, the archive, the
   write session (copy, one transaction per workbook, checkpoint, publish);
 - openpyxl: `pandas.read_excel(BytesIO(data), engine="openpyxl", sheet_name=None)`, what a
@@ -28,12 +28,12 @@ import python_calamine as calamine
 from benchmarks.fill import write_workbooks
 from benchmarks.machine import Timing, median, timed
 from benchmarks.synthetic import Scale
-from etl import contract as c
-from etl.archive import Archive
-from etl.batch import load_files
-from etl.config import settings
-from etl.decoder import DECODER
-from etl.store import published_file
+from database.store import published_file
+from etl.checking import contract as c
+from etl.loading.archive import Archive
+from etl.loading.batch import load_files
+from etl.reading.decoder import DECODER
+from settings import settings
 
 ROW_COUNT = """SELECT (SELECT count(*) FROM submissions) + (SELECT count(*) FROM cells)
                     + (SELECT count(*) FROM member_figures) + (SELECT count(*) FROM cadres)"""

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.machine import median
-from etl.config import ROOT
+from settings import ROOT
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs, page_file
 
 APP = ROOT / "router" / "main.py"  # the main script app.py serves

@@ -1,6 +1,6 @@
 """One scale's measurements in a process of their own: `python -m benchmarks.run_scale SCALE STEP OUT.json`.
 
-The parent (`python -m benchmarks`) sets the scale's environment (etl.config: DP_VAR_DIR,
+The parent (`python -m benchmarks`) sets the scale's environment (settings: DP_VAR_DIR,
 DP_UNITS_CSV) and runs the steps in this order, each in a fresh process: `fill` (only when no
 database of this generator version exists), `app` (pages: the first run of this process is the
 cold start), `loader` (loader, references, one upload into the scale's database), `browser`

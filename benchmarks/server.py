@@ -21,11 +21,11 @@ import psutil
 from benchmarks.fill import scale_dir, scale_env, units_of
 from benchmarks.pages import registered_pages
 from benchmarks.synthetic import Scale, generate
-from etl.config import settings
-from etl.store import published_file
-from etl.template import write_workbook
+from core.numbers import vi_count
+from database.store import published_file
+from rendering.template import write_workbook
+from settings import settings
 from tests.browser import chromium, exceptions, new_page, streamlit_server, wait_idle
-from ui.format import vi_count
 
 PAGE_TIMEOUT_S = 600
 ADDED = 7  # admissions the uploaded workbook adds to its first cell

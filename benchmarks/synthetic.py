@@ -2,8 +2,8 @@
 
 `town` is the 15 + 5 real units of data/units.csv; `province` and `national` get a unit table
 of their own (fake codes from 50001, written to a CSV that DP_UNITS_CSV points the loader at).
-Every unit-year is a workbook's content in the shape `etl.template.write_workbook` takes;
-`submission` turns it into what `etl.validate.parse_workbook` makes of that workbook (a test
+Every unit-year is a workbook's content in the shape `rendering.template.write_workbook` takes;
+`submission` turns it into what `etl.checking.validate.parse_workbook` makes of that workbook (a test
 checks both agree), so the page benchmark can fill a database through the loader's write path
 without writing 60,000 files. The figures obey every rule of docs/DATA_CONTRACT.md.
 """
@@ -19,16 +19,16 @@ from pathlib import Path
 
 import numpy as np
 
-from etl import contract as c
-from etl.cell_life import NOT_REPORTED
-from etl.model import Submission
-from etl.sample_cadres import FAMILY, GIVEN, MIDDLE
-from etl.samples import FIRST, SECOND
-from etl.template import SAMPLE_AUTHOR
-from etl.units import Unit, load_units
-from etl.validate import NO_REPORT
-from etl.vocab import education as read_education
-from etl.vocab import level as read_level
+from database.units import Unit, load_units
+from etl.checking import contract as c
+from etl.checking.cell_life import NOT_REPORTED
+from etl.checking.model import Submission
+from etl.checking.validate import NO_REPORT
+from etl.checking.vocab import education as read_education
+from etl.checking.vocab import level as read_level
+from rendering.template import SAMPLE_AUTHOR
+from samples.cadres import FAMILY, GIVEN, MIDDLE
+from samples.town import FIRST, SECOND
 
 YEARS = range(2020, 2026)
 FIRST_CODE = 50001  # real commune codes stay below 33000
@@ -304,7 +304,7 @@ def submission(unit: Unit, year: int, workbook: dict) -> Submission:
             "professional": professional, "professional_rank": professional_rank,
             "political": political, "political_rank": political_rank, "trained": row["trained"],
         })
-    # a v1 workbook: its format v2 parts are "not reported" (etl.cell_life, etl.cadres)
+    # a v1 workbook: its format v2 parts are "not reported" (etl.checking.cell_life, etl.checking.cadres)
     life = [{"cell_code": cell["cell_code"], **NOT_REPORTED} for cell in workbook["cells"]]
     dual_roles = [{"row_no": cadre["row_no"], "dual_role": None} for cadre in cadres]
     return Submission(unit.unit_id, year, info, workbook["cells"], workbook["members"], cadres, [],

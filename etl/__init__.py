@@ -1,1 +1,1 @@
-"""Spreadsheet → checked rows → DuckDB."""
+"""The pipeline a ward's spreadsheet goes through: reading, checking, loading."""

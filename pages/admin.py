@@ -7,8 +7,8 @@ from auth.model import ROLES, UNIT_OFFICER, UserError
 from auth.passwords import MIN_LENGTH
 from auth.session import require_admin
 from auth.users import add_user, list_users, remove_user, set_password, unlock_user, users_table
-from etl.config import settings
-from etl.units import load_units
+from database.units import load_units
+from settings import settings
 from ui.blocks import table_block
 
 FLASH_KEY = "quan_tri_thong_bao"

@@ -6,9 +6,7 @@ import streamlit as st
 from queries.admissions import QUOTA_CODE, admission_indicator, admission_target, quota_indicator
 from queries.method import method_note
 from queries.targets import not_reported_note, target_line, target_lines
-from ui import compare
-from ui.blocks import chart_block, table_block
-from ui.charts import (
+from rendering.charts import (
     count_bars,
     count_lines,
     rate_band_by_unit,
@@ -17,10 +15,12 @@ from ui.charts import (
     rate_trend,
     stacked_counts,
 )
+from rendering.tables import INDICATOR_COLUMNS, vi_table
+from ui import compare
+from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.tables import INDICATOR_COLUMNS, vi_table
 
 GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
 QUOTA_COLUMNS = {**INDICATOR_COLUMNS, "numerator": "Kết nạp", "denominator": "Chỉ tiêu được giao",

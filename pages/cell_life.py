@@ -9,12 +9,12 @@ from queries.cell_life import ACTIVITY_CODES, CELL_LIFE_CODES, REGULAR_CODE, in_
 from queries.method import method_note
 from queries.programme import programme
 from queries.targets import not_reported_note, target_line
+from rendering.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend, stacked_counts
+from rendering.tables import INDICATOR_COLUMNS, vi_table
 from ui.blocks import chart_block, table_block
-from ui.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend, stacked_counts
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.tables import INDICATOR_COLUMNS, vi_table
 
 COLUMNS = {**INDICATOR_COLUMNS, "not_reported": "Chưa báo cáo (không tính)"}
 KIND_COLUMNS = {"cell_type": "Loại chi bộ", "label": "Chỉ tiêu", "numerator": "Tử số", "denominator": "Mẫu số",

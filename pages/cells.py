@@ -6,16 +6,16 @@ the cells and cadres of their own units only; downloads go through ui/exports (f
 
 import streamlit as st
 
+from core.numbers import vi_number
 from queries.admissions import admission_indicator
 from queries.cells import STANDARDS, standard_name, totals
 from queries.programme import programme
+from rendering.tables import vi_table
 from ui.blocks import table_block
 from ui.data import query
 from ui.drill import focus_unit
 from ui.filters import current
-from ui.format import vi_number
 from ui.layout import stop_if_empty
-from ui.tables import vi_table
 
 
 def cell_columns() -> dict[str, str]:

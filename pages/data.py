@@ -7,12 +7,12 @@ import streamlit as st
 
 from auth.downloads import guarded
 from auth.session import allowed_units, current_user, load_allowed
-from etl.units import units_by_id, units_in_year
+from database.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
+from rendering.format import slug
 from ui.blocks import table_block
 from ui.data import query, query_later
 from ui.filters import current
-from ui.format import slug
 from ui.template_download import XLSX_MIME, template_workbook
 from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, get_ready, show_report, submit, vietnamese_uploader
 

@@ -3,8 +3,8 @@ resignation over the years, and members exempted from activity or working away."
 
 import streamlit as st
 
+from rendering.charts import count_lines, grouped_rate_bars, rate_trend, waterfall
 from ui.blocks import chart_block
-from ui.charts import count_lines, grouped_rate_bars, rate_trend, waterfall
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty

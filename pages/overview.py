@@ -3,18 +3,18 @@
 
 import streamlit as st
 
+from core.numbers import vi_count, vi_percent, vi_points
 from queries.method import method_notes
 from queries.programme import programme
+from rendering.tables import vi_table
+from rendering.verdicts import SPARKLINE, badge
 from report.cards import CARDS_CSS, COMPARE_CSS, comparison_html
 from ui.blocks import table_block
 from ui.compare import comparison
 from ui.data import query
 from ui.drill import cells_link
 from ui.filters import current
-from ui.format import vi_count, vi_percent, vi_points
 from ui.layout import stop_if_empty
-from ui.tables import vi_table
-from ui.verdicts import SPARKLINE, badge
 
 FIGURE_COLUMNS = {"code": "Mã", "label": "Chỉ tiêu", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
                   "rate": "Tỷ lệ", "target_text": "Mục tiêu", "verdict": "Đánh giá", "basis_note": "Ghi chú"}
@@ -31,7 +31,7 @@ cards = figures[figures["headline"]]
 def delta_look(change: float | None) -> dict:
     """Arrow of a card's change, from the number (Streamlit reads a fall only from a leading ASCII '-',
     and our text writes it `−1,19 điểm %`), in a neutral colour: red and green say below and met
-    target only (ui/verdicts.py), and a fall from last year may still be on target. The sparkline
+    target only (rendering/verdicts.py), and a fall from last year may still be on target. The sparkline
     takes the same colour."""
     if change is None or change != change or change == 0:
         return {"delta_arrow": "off", "delta_color": SPARKLINE}

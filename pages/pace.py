@@ -4,6 +4,7 @@ reach each deadline's level, when the current pace would get there, and every ve
 import pandas as pd
 import streamlit as st
 
+from core.numbers import vi_count, vi_percent, vi_points
 from queries.pace import ALREADY
 from queries.programme import programme
 from queries.progress import (
@@ -15,15 +16,14 @@ from queries.progress import (
     projected_codes,
 )
 from queries.targets import basis_note
+from rendering.meeting_charts import pace_chart
+from rendering.tables import vi_table
 from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.compare_charts import pace_comparison
 from ui.data import query
 from ui.filters import current
-from ui.format import vi_count, vi_percent, vi_points
 from ui.layout import stop_if_empty
-from ui.meeting_charts import pace_chart
-from ui.tables import vi_table
 
 PATH_COLUMNS = {"series": "Đường", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ",
                 "note": "Ghi chú"}

@@ -12,19 +12,19 @@ from queries.cadres import (
 )
 from queries.programme import programme
 from queries.targets import target_line, target_lines
-from ui import compare
-from ui.blocks import chart_block, table_block
-from ui.charts import (
+from rendering.charts import (
     grouped_rate_bars,
     ladder_colours,
     rate_bars_by_unit,
     rate_trend,
     stacked_shares_by_unit,
 )
+from rendering.tables import INDICATOR_COLUMNS, vi_table
+from ui import compare
+from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.filters import current, in_sentence
 from ui.layout import stop_if_empty
-from ui.tables import INDICATOR_COLUMNS, vi_table
 
 st.title("Trình độ cán bộ chi bộ thôn, tổ dân phố")
 st.caption("Chỉ tiêu T4, T5, T6 của Đề án: bí thư, phó bí thư và chi ủy viên của các chi bộ thôn, tổ dân phố "

@@ -7,9 +7,7 @@ from queries.method import method_note
 from queries.programme import programme
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES, RATING_LEVELS, RATING_NAMES
 from queries.targets import basis_breaks, basis_note, target_line, target_lines
-from ui import compare
-from ui.blocks import chart_block, table_block
-from ui.charts import (
+from rendering.charts import (
     RATING_COLOURS,
     colour_traces,
     grouped_rate_bars,
@@ -18,12 +16,14 @@ from ui.charts import (
     stacked_bars,
     stacked_shares_by_unit,
 )
+from rendering.tables import INDICATOR_COLUMNS, vi_table
+from rendering.verdicts import mark_breaks, split_at_breaks
+from ui import compare
+from ui.blocks import chart_block, table_block
 from ui.compare_charts import indicator_panels
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.tables import INDICATOR_COLUMNS, vi_table
-from ui.verdicts import mark_breaks, split_at_breaks
 
 RATED = RATED_CODES
 LEVELS = list(RATING_LEVELS)

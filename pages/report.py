@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from auth.downloads import guarded
+from core.numbers import vi_number
 from report.cards import CARDS_CSS, cards_html
 from report.html import report_html
 from report.pdf import report_pdf
@@ -14,7 +15,6 @@ from ui.blocks import DOWNLOAD_ICON
 from ui.data import query
 from ui.exports import file_stem
 from ui.filters import current
-from ui.format import vi_number
 from ui.layout import stop_if_empty
 
 st.title("Báo cáo họp Ban Thường vụ")

@@ -14,14 +14,14 @@ from queries.scorecard import (
     sort_options,
 )
 from queries.targets import basis_notes
+from rendering.limits import first_and_selected
+from rendering.meeting_charts import scorecard_heatmap
+from rendering.tables import vi_table
 from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.drill import cells_link, clear_units, focus_unit
 from ui.filters import current, in_sentence, whole_area_label
 from ui.layout import stop_if_empty
-from ui.limits import first_and_selected
-from ui.meeting_charts import scorecard_heatmap
-from ui.tables import vi_table
 
 CHART = "xep_hang"
 CELL_COLUMNS = {

@@ -6,13 +6,13 @@ from queries.cadres import TRAINING_CODE as CODE
 from queries.method import method_note
 from queries.programme import programme
 from queries.targets import target_line, target_lines
+from rendering.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend
+from rendering.tables import INDICATOR_COLUMNS, vi_table
 from ui import compare
 from ui.blocks import chart_block, table_block
-from ui.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.tables import INDICATOR_COLUMNS, vi_table
 
 SPLIT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "trained": "Được bồi dưỡng",
                  "members": "Tổng số", "rate": "Tỷ lệ"}

@@ -3,6 +3,7 @@ and a link to the page that shows them. The rules live in queries/warnings.py.""
 
 import streamlit as st
 
+from core.numbers import vi_number
 from queries.warnings import (
     DEFAULT_IDLE_YEARS,
     RULES,
@@ -12,12 +13,11 @@ from queries.warnings import (
     exits_columns,
     warning_counts,
 )
+from rendering.tables import vi_table
 from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
-from ui.format import vi_number
 from ui.navigation import page_file
-from ui.tables import vi_table
 
 LIST_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "year": "Năm",
                 "detail": "Nội dung", "page_label": "Xem tại trang"}
@@ -36,6 +36,10 @@ EXCELLENT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tư�
                      "good_or_better": "Hoàn thành tốt trở lên", "share": "Tỷ lệ xuất sắc"}
 ACTIVITY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ",
                     "cell_type": "Loại chi bộ", "lacking": "Không có"}
+# rule code → the page that shows the figures behind its warnings
+RULE_PAGES = {"idle_cells": "admissions.py", "below_target": "scorecard.py", "rising_exits": "membership.py",
+              "training_gaps": "training.py", "weak_secretaries": "qualifications.py", "excellent_share": "ratings.py",
+              "cell_activity": "cell_life.py", "rising_away": "membership.py"}
 LISTED = 50  # warnings written out per rule; the table under them holds every one
 ICONS = {"idle_cells": ":material/schedule:", "below_target": ":material/flag:", "rising_exits": ":material/person_remove:",
          "training_gaps": ":material/menu_book:", "weak_secretaries": ":material/school:",
@@ -81,7 +85,7 @@ RULE_TABLES = {
     "cell_activity": ("warning_cell_activity", (*scope, year), ACTIVITY_COLUMNS),
     "rising_away": ("warning_rising_away", (*scope, year), away_columns(year)),
 }
-for code, (title, page, page_label) in RULES.items():
+for code, (title, page_label) in RULES.items():
     st.subheader(f"{ICONS[code]} {title}")
     st.caption(CRITERIA[code])
     found = warnings[warnings["rule_code"] == code]
@@ -94,4 +98,4 @@ for code, (title, page, page_label) in RULES.items():
         st.markdown("\n".join(lines))
         name, args, headers = RULE_TABLES[code]
         table_block(vi_table(query(name, *args), headers), title, filters, key=f"canh_bao_{code}", expanded=False)
-    st.page_link(page_file(page), label=f"Xem số liệu tại trang «{page_label}»", icon=":material/arrow_forward:")
+    st.page_link(page_file(RULE_PAGES[code]), label=f"Xem số liệu tại trang «{page_label}»", icon=":material/arrow_forward:")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
-from etl.contract import POLITICAL_LEVELS, PROFESSIONAL_LEVELS
+from etl.checking.contract import POLITICAL_LEVELS, PROFESSIONAL_LEVELS
 from queries.indicators import with_rate
 from queries.scope import scope_params
 from queries.sql import read_sql

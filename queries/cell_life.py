@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 import pandas as pd
 
-from etl import contract as c
+from etl.checking import contract as c
 from queries.indicators import with_rate
 from queries.programme import programme
 from queries.scope import scope_params

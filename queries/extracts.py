@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import duckdb
 import pandas as pd
 
-from etl import contract as c
+from etl.checking import contract as c
 from queries.scope import scope_params
 from queries.sql import read_sql
 

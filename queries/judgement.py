@@ -50,7 +50,7 @@ WORDS = {
 # first year reported): the figure is there, the pace it is judged by needs a second year. Said so,
 # rather than "not enough figures", which a meeting reads as "no figures" beside 223/329.
 FIRST_YEAR_WORDS = "Năm gốc — chưa tính tiến độ"
-# The colour role of each status; the colours themselves are the UI's (ui/verdicts.py).
+# The colour role of each status; the colours themselves are the UI's (rendering/verdicts.py).
 ROLES = {
     Status.MET: "good", Status.EXCEEDED: "neutral", Status.BELOW: "bad", Status.ON_TRACK: "good",
     Status.BEHIND: "bad", Status.NOT_APPLICABLE: "none", Status.NO_DATA: "none",

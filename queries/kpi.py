@@ -6,8 +6,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from etl.units import Unit, UnitNotFound, load_units, resolve_unit, units_by_id
-from queries.rounding import round_half_up
+from core.rounding import round_half_up
+from database.units import Unit, UnitNotFound, load_units, resolve_unit, units_by_id
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED, allowed_param, area_label
 from queries.status import years_loaded
 from queries.targets import year_figures

@@ -16,8 +16,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from etl.config import programme_path
-from queries.sql import read_sql
+from database.sql import read_sql
+from settings import programme_path
 
 
 class Kind(StrEnum):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
-from etl.contract import RATINGS
+from etl.checking.contract import RATINGS
 from queries.indicators import with_rate
 from queries.programme import programme
 from queries.scope import scope_params

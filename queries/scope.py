@@ -44,7 +44,7 @@ def area_label(allowed: Sequence[str] | None, year: int) -> str:
         from queries.programme import programme
 
         return programme().whole_area(year)
-    from etl.units import units_by_id
+    from database.units import units_by_id
 
     known = units_by_id()
     units = [known[unit_id] for unit_id in allowed if unit_id in known]

@@ -13,11 +13,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from core.numbers import vi_count, vi_number, vi_percent
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
 from queries.judgement import VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
 from queries.programme import Kind, programme
 from queries.scope import allowed_param, area_label
-from ui.format import vi_count, vi_number, vi_percent
 
 SELECTED_UNITS = "Cộng các đơn vị đã chọn"
 

@@ -26,6 +26,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from core.numbers import vi_count, vi_number, vi_percent
 from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
 from queries.cell_life import INSPECTION_CODE, THEMATIC_CODE
@@ -37,30 +38,23 @@ from queries.scope import scope_params
 from queries.scorecard import headline_cells
 from queries.sql import read_sql
 from queries.targets import total_label
-from ui.format import vi_count, vi_number, vi_percent
 
 MIN_BELOW = 2
 DEFAULT_IDLE_YEARS = 3
 
-# rule code → (title, page that shows the figures, that page's title)
+# rule code → (title, the title of the dashboard page that shows the figures)
 RULES = {
-    "idle_cells": ("Chi bộ nhiều năm liền không kết nạp đảng viên", "pages/admissions.py", "Kết nạp đảng viên"),
-    "below_target": ("Đơn vị dưới mục tiêu và không tiến bộ từ 2 chỉ tiêu trở lên", "pages/scorecard.py",
-                     "Bảng xếp hạng đơn vị"),
-    "rising_exits": ("Xóa tên và xin ra khỏi Đảng tăng hai năm liền", "pages/membership.py",
-                     "Biến động đảng viên"),
-    "training_gaps": ("Bồi dưỡng nghiệp vụ chưa đạt mục tiêu trong năm", "pages/training.py", "Bồi dưỡng nghiệp vụ"),
-    "weak_secretaries": ("Bí thư, phó bí thư chi bộ chưa đạt chuẩn THPT và sơ cấp LLCT", "pages/qualifications.py",
-                         "Trình độ cán bộ chi bộ"),
-    "excellent_share": ("Tỷ lệ hoàn thành xuất sắc nhiệm vụ vượt mức cho phép", "pages/ratings.py",
-                        "Đánh giá, xếp loại"),
+    "idle_cells": ("Chi bộ nhiều năm liền không kết nạp đảng viên", "Kết nạp đảng viên"),
+    "below_target": ("Đơn vị dưới mục tiêu và không tiến bộ từ 2 chỉ tiêu trở lên", "Bảng xếp hạng đơn vị"),
+    "rising_exits": ("Xóa tên và xin ra khỏi Đảng tăng hai năm liền", "Biến động đảng viên"),
+    "training_gaps": ("Bồi dưỡng nghiệp vụ chưa đạt mục tiêu trong năm", "Bồi dưỡng nghiệp vụ"),
+    "weak_secretaries": ("Bí thư, phó bí thư chi bộ chưa đạt chuẩn THPT và sơ cấp LLCT", "Trình độ cán bộ chi bộ"),
+    "excellent_share": ("Tỷ lệ hoàn thành xuất sắc nhiệm vụ vượt mức cho phép", "Đánh giá, xếp loại"),
     "cell_activity": ("Chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra trong năm",
-                      "pages/cell_life.py", "Sinh hoạt chi bộ, kiểm tra, kỷ luật"),
-    "rising_away": ("Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa tăng hai năm liền", "pages/membership.py",
-                    "Biến động đảng viên"),
+                      "Sinh hoạt chi bộ, kiểm tra, kỷ luật"),
+    "rising_away": ("Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa tăng hai năm liền", "Biến động đảng viên"),
 }
-WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year", "detail", "figures", "page",
-                   "page_label"]
+WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year", "detail", "figures", "page_label"]
 
 
 def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str]:
@@ -232,9 +226,9 @@ def exits_columns(year: int) -> dict[str, str]:
 
 def _warning(rule_code: str, display_id: str | None, unit: str, subject: str, year: int, detail: str,
              figures: str) -> dict:
-    title, page, page_label = RULES[rule_code]
+    title, page_label = RULES[rule_code]
     return {"rule_code": rule_code, "rule": title, "display_id": display_id, "unit": unit, "subject": subject,
-            "year": year, "detail": detail, "figures": figures, "page": page, "page_label": page_label}
+            "year": year, "detail": detail, "figures": figures, "page_label": page_label}
 
 
 def _by_unit(frame: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
@@ -347,7 +341,7 @@ def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
                  n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
     """Every warning for the selection and year, rule by rule: rule_code, rule (Vietnamese title),
     display_id, unit, subject (the cell or the unit), year, detail (a Vietnamese sentence with the
-    figures), figures, page (the page that shows them) and page_label."""
+    figures), figures and page_label (the title of the page that shows them)."""
     cells = headline_cells(con, boundary, units, year - 1, year)  # read once for two rules
     rows = [
         *_idle_rows(idle_cells(con, boundary, units, year, n_years, every_kind), year),

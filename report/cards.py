@@ -8,8 +8,8 @@ from html import escape
 
 import pandas as pd
 
-from ui.format import vi_count, vi_percent, vi_points
-from ui.verdicts import ROLE_COLOURS, ROLE_FILLS
+from core.numbers import vi_count, vi_percent, vi_points
+from rendering.verdicts import ROLE_COLOURS, ROLE_FILLS
 
 CARDS_CSS = """
 .dp-cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 14px; }

@@ -10,9 +10,9 @@ from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.report_data import MeetingData
 from queries.targets import basis_breaks, basis_notes, target_line, target_lines
-from ui.charts import rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
-from ui.meeting_charts import LEGEND_BELOW, pace_chart, scorecard_heatmap
-from ui.verdicts import mark_breaks, split_at_breaks
+from rendering.charts import rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
+from rendering.meeting_charts import LEGEND_BELOW, pace_chart, scorecard_heatmap
+from rendering.verdicts import mark_breaks, split_at_breaks
 
 
 def heading(code: str) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from etl.batch import ensure_database
-from etl.config import Settings
-from etl.units import UnitNotFound
-from queries.db import cursor
+from database.db import cursor
+from database.units import UnitNotFound
+from etl.loading.batch import ensure_database
 from queries.report_data import MeetingData, meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
+from settings import Settings
 
 EXIT_OK, EXIT_USAGE = 0, 2
 

@@ -10,11 +10,11 @@ import pandas as pd
 from queries.indicators import BOUNDARY_CURRENT
 from queries.programme import programme
 from queries.report_data import MeetingData
+from rendering.charts import plotly_config
+from rendering.format import slug
+from rendering.verdicts import ROLE_FILLS
 from report.cards import CARDS_CSS, cards_html
 from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
-from ui.charts import plotly_config
-from ui.format import slug
-from ui.verdicts import ROLE_FILLS
 
 BOUNDARY_TEXT = {BOUNDARY_CURRENT: "5 đơn vị mới từ 2025 (cộng dồn đơn vị cũ)"}
 PAGE_CSS = """

@@ -16,14 +16,14 @@ import pandas as pd
 from fpdf import FPDF
 from PIL import Image
 
+from core.numbers import vi_count, vi_percent
 from queries.programme import programme
 from queries.report_data import MeetingData
+from rendering.verdicts import ROLE_INK, ROLE_RGB
 from report.cards import change_text
 from report.html import BOUNDARY_TEXT
 from report.pdf_table import draw_table, fit_widths
 from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
-from ui.format import vi_count, vi_percent
-from ui.verdicts import ROLE_INK, ROLE_RGB
 
 FONT = "DejaVu"
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"

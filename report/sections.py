@@ -9,6 +9,7 @@ from functools import partial
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.numbers import vi_number
 from queries.method import method_notes
 from queries.programme import programme
 from queries.progress import method_text
@@ -16,7 +17,6 @@ from queries.report_data import MeetingData, pace_chart_codes
 from queries.scorecard import rank_definition
 from queries.warnings import criteria
 from report import figures, static, tables
-from ui.format import vi_number
 
 SAMPLE_NOTE = "Dữ liệu mẫu — số liệu minh họa, không phải báo cáo thật của các đơn vị."
 

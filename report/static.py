@@ -10,11 +10,11 @@ import io
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
+from core.numbers import vi_percent
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.report_data import MeetingData
+from rendering.verdicts import NEUTRAL, PROJECTED, TARGET
 from report.figures import heading
-from ui.format import vi_percent
-from ui.verdicts import NEUTRAL, PROJECTED, TARGET
 
 DPI = 150
 SIZE_IN = (7.4, 3.1)  # three to an A4 page at the PDF's text width

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.safe_text import neutralise_text
+from core.numbers import MISSING, is_missing, vi_count, vi_number, vi_percent, vi_points
+from core.safe_text import neutralise_text
 from queries.frames import records
 from queries.judgement import header_text
 from queries.programme import programme
 from queries.report_data import MeetingData
 from queries.scorecard import column_labels
 from queries.warnings import RULES
-from ui.format import MISSING, column_format, is_missing, vi_count, vi_number, vi_percent, vi_points
-from ui.tables import vi_table
+from rendering.format import column_format
+from rendering.tables import vi_table
 
 
 def _missing(value: object) -> bool:
@@ -20,7 +21,7 @@ def _missing(value: object) -> bool:
 
 
 def as_text(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as the text a reader sees, in the formats of the pages (ui.format.column_format);
+    """Every cell as the text a reader sees, in the formats of the pages (rendering.format.column_format);
     missing figures are `—`."""
     out = pd.DataFrame(index=table.index)
     for column in table.columns:
@@ -115,9 +116,9 @@ def pace_path_table(data: MeetingData, code: str) -> pd.DataFrame:
 def warning_groups(data: MeetingData) -> list[tuple[str, str, str, pd.DataFrame]]:
     """(rule code, rule title, page that shows the figures, table) for every rule, in the rules' order."""
     groups = []
-    for code, (title, _, page_label) in RULES.items():
+    for code, (title, page_label) in RULES.items():
         found = data.warnings[data.warnings["rule_code"] == code]
-        # cell names are the wards' text: a name typed as `=HYPERLINK(…)` is written as text (etl.safe_text)
+        # cell names are the wards' text: a name typed as `=HYPERLINK(…)` is written as text (core.safe_text)
         table = pd.DataFrame({"Đơn vị": found["unit"], "Chi bộ / đơn vị": found["subject"].map(neutralise_text),
                               "Nội dung": found["detail"].map(neutralise_text)}).reset_index(drop=True)
         groups.append((code, title, page_label, table))

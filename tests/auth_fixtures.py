@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER
 from auth.users import add_user
-from etl.config import Settings
+from settings import Settings
 from tests.page_support import app_test
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 

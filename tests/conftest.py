@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.batch import ensure_database
-from etl.config import Settings, settings
+from etl.loading.batch import ensure_database
+from settings import Settings, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

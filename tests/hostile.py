@@ -16,7 +16,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from etl.spreadsheet import UNREADABLE
+from etl.reading.spreadsheet import UNREADABLE
 from tests.workbooks import default_spec, write
 
 FIXTURES = Path(__file__).parent / "fixtures"

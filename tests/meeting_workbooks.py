@@ -1,6 +1,6 @@
 """Small, complete submission workbooks whose indicators are set by hand, for the scorecard,
-warnings and pace tests: written with `etl.template.write_workbook`, loaded through
-`etl.batch.load_files` into the test's own database (the `empty_env` fixture).
+warnings and pace tests: written with `rendering.template.write_workbook`, loaded through
+`etl.loading.batch.load_files` into the test's own database (the `empty_env` fixture).
 
 Every unit has one village cell `T01` (Thôn) with four cadres, 200 members on 1 January and 100
 members rated, so each headline indicator is one lever:
@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.batch import load_files
-from etl.config import Settings, settings
-from etl.template import write_workbook
-from etl.units import units_by_id
+from database.units import units_by_id
+from etl.loading.batch import load_files
+from rendering.template import write_workbook
+from settings import Settings, settings
 
 ROLES = ("Bí thư", "Phó Bí thư", "Chi ủy viên", "Chi ủy viên")
 START = 200

@@ -14,10 +14,10 @@ import openpyxl
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from etl import contract as c
-from etl.config import SAMPLES_DIR
-from etl.template import write_workbook
-from etl.units import units_by_id, units_in_year
+from database.units import units_by_id, units_in_year
+from etl.checking import contract as c
+from rendering.template import write_workbook
+from settings import SAMPLES_DIR
 from ui.navigation import page_file
 
 TIMEOUT = 180
@@ -172,7 +172,7 @@ def idle_runs_from_workbooks(year: int, min_years: int, boundary: str, every_kin
 # ---- workbooks written for a test -----------------------------------------------------------
 
 def submission(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> dict:
-    """A loaded submission's format v1 fields, as the rows `etl.template.write_workbook` takes."""
+    """A loaded submission's format v1 fields, as the rows `rendering.template.write_workbook` takes."""
     def rows(sql: str) -> list[dict]:
         cursor = con.execute(sql, [unit_id, year])
         names = [d[0] for d in cursor.description]

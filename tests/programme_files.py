@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.config import PROGRAMME
+from settings import PROGRAMME
 
 OTHER_PROGRAMME = Path(__file__).resolve().parent / "fixtures" / "programme-tinh-2027.toml"
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from auth import audit
 from auth.session import SESSION_KEY
 from auth.users import LoginRefused, authenticate, set_password
-from etl.config import SAMPLES_DIR
+from settings import SAMPLES_DIR
 from tests.auth_fixtures import (
     ACCOUNTS,
     BANNER,

@@ -14,7 +14,7 @@ from auth import audit
 from auth.login import LoginRefused, authenticate
 from auth.model import UNIT_OFFICER, User
 from auth.users import list_users
-from etl.config import SAMPLES_DIR, settings
+from settings import SAMPLES_DIR, settings
 from tests.auth_fixtures import PASSWORD, audit_rows
 
 ROOT = Path(__file__).resolve().parent.parent

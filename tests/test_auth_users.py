@@ -24,7 +24,7 @@ from auth.users import (
     users_exist,
     users_table,
 )
-from etl.config import Settings, settings
+from settings import Settings, settings
 from tests.auth_fixtures import PASSWORD, add_accounts, audit_rows
 
 
@@ -339,7 +339,7 @@ def test_a_file_with_plain_usernames_in_login_attempts_loses_them(cfg):
 
 
 def test_an_administrator_unlocks_an_account_from_the_command_line(cfg):
-    from etl.cli import main
+    from cli import main
 
     add_accounts(cfg, "quantri")
     for _ in range(5):

@@ -14,10 +14,10 @@ import pytest
 
 from auth.model import ADMIN
 from auth.users import add_user, list_users
-from etl.archive import Archive
-from etl.backup import BackupError, backup, restore
-from etl.batch import load_files
-from etl.store import StoreBusy, restore_journal
+from database.store import StoreBusy, restore_journal
+from etl.loading.archive import Archive
+from etl.loading.backup import BackupError, backup, restore
+from etl.loading.batch import load_files
 from tests.test_kill import history, manifest, unit_set
 from tests.test_loader import snapshot
 

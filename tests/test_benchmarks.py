@@ -14,12 +14,12 @@ import pytest
 from benchmarks.fill import fill_database, scale_env, write_workbooks
 from benchmarks.report import END, START
 from benchmarks.synthetic import SCALES, generate, submission
-from etl.batch import load_files
-from etl.config import settings
-from etl.store import published_file
-from etl.template import write_workbook
-from etl.validate import parse_workbook
+from database.store import published_file
+from etl.checking.validate import parse_workbook
+from etl.loading.batch import load_files
 from queries.programme import known_facts
+from rendering.template import write_workbook
+from settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOKS = 3

@@ -9,8 +9,8 @@ from html import escape
 import pandas as pd
 import pytest
 
+from database.db import cursor
 from queries.cell_life import CELL_LIFE_CODES, cell_life_by_kind, discipline_by_form
-from queries.db import cursor
 from queries.extracts import extract
 from queries.kpi import kpi_table
 from queries.report_data import meeting_data_for

@@ -4,7 +4,7 @@ two years running."""
 
 from __future__ import annotations
 
-from queries.db import cursor
+from database.db import cursor
 from queries.warnings import all_warnings, cell_activity, rising_away
 from tests.test_load_v2 import _load
 from tests.workbooks import default_spec, v2_spec
@@ -31,7 +31,7 @@ def test_cells_without_a_thematic_meeting_or_an_inspection(empty_env, tmp_path):
         ["Phường Phổ Hòa", "CB02", "Thôn", "sinh hoạt chuyên đề, kiểm tra"],
         ["Phường Phổ Hòa", "TH01", "Trường học", "kiểm tra"]]
     [warning] = all_warnings(cursor(), "reported", None, 2024).query("rule_code == 'cell_activity'").to_dict("records")
-    assert warning["display_id"] == PHO_HOA and warning["page"] == "pages/cell_life.py"
+    assert warning["display_id"] == PHO_HOA and warning["page_label"] == "Sinh hoạt chi bộ, kiểm tra, kỷ luật"
     assert warning["detail"] == (
         "Năm 2024 có 2 chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra: Chi bộ thôn Vĩnh Xuân (CB02): "
         "không sinh hoạt chuyên đề, kiểm tra; Chi bộ Trường THCS Phổ Hòa (TH01): không kiểm tra.")
@@ -60,7 +60,7 @@ def test_a_share_of_exempted_members_rising_two_years_running(empty_env, tmp_pat
     [warning] = all_warnings(cursor(), "reported", None, 2024).query("rule_code == 'rising_away'").to_dict("records")
     assert warning["detail"] == ("Tỷ lệ đảng viên miễn sinh hoạt tăng hai năm liền: 2022: 6,12% → 2023: 8,16% → "
                                  "2024: 10,20% (năm 2024: 10/98 đảng viên cuối năm).")
-    assert warning["page"] == "pages/membership.py"
+    assert warning["page_label"] == "Biến động đảng viên"
 
 
 def test_no_rising_warning_when_a_year_is_flat_or_missing(empty_env, tmp_path):

@@ -7,10 +7,10 @@ import json
 import pandas as pd
 import pytest
 
-from etl.units import LISTED_UNITS, Unit, UnitNotFound, resolve_unit
-from ui.charts import grouped_rate_bars, rate_bars_by_unit
-from ui.figure_cache import cached_figure
-from ui.limits import CHART_UNITS, first_units
+from database.units import LISTED_UNITS, Unit, UnitNotFound, resolve_unit
+from rendering.charts import grouped_rate_bars, rate_bars_by_unit
+from rendering.figure_cache import cached_figure
+from rendering.limits import CHART_UNITS, first_units
 
 
 def _rates(units: int) -> pd.DataFrame:

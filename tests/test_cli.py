@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.config import SAMPLES_DIR, settings
-from etl.store import published_file
+from database.store import published_file
+from settings import SAMPLES_DIR, settings
 from tests.workbooks import default_spec
 from tests.workbooks import write as write_in
 
@@ -119,8 +119,8 @@ def test_two_concurrent_loads_both_land(tmp_path):
 
 READER = textwrap.dedent("""
     import sys, time
-    from etl.config import settings
-    from queries.db import cursor
+    from settings import settings
+    from database.db import cursor
     from pathlib import Path
     cfg = settings(Path(sys.argv[1]))
     seen, deadline = [], time.monotonic() + float(sys.argv[2])

@@ -9,9 +9,9 @@ import sys
 import threading
 from pathlib import Path
 
-from etl.batch import load_files
-from etl.config import Settings
-from queries.db import cursor
+from database.db import cursor
+from etl.loading.batch import load_files
+from settings import Settings
 from tests.test_kill import unit_set
 
 ROOT = Path(__file__).resolve().parent.parent

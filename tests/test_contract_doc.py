@@ -1,4 +1,4 @@
-"""docs/DATA_CONTRACT.md and etl/contract.py describe the same workbook: every sheet, column
+"""docs/DATA_CONTRACT.md and etl/checking/contract.py describe the same workbook: every sheet, column
 (or key), whether it is required and the format version that added it; the vocabularies too."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from etl import contract as c
+from database.units import UNIT_KINDS
+from etl.checking import contract as c
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "DATA_CONTRACT.md"
 SHEET_HEADING = re.compile(r"^### `([^`]+)`\s*$")
@@ -40,7 +41,7 @@ def test_every_column_as_the_code_has_it(sheet):
     assert documented()[sheet] == [(col.name, col.required, col.since) for col in CODE_COLUMNS[sheet]]
 
 
-@pytest.mark.parametrize("words", [c.CELL_TYPES, c.DUAL_ROLES, c.UNIT_KINDS, c.ROLES, c.RATINGS,
+@pytest.mark.parametrize("words", [c.CELL_TYPES, c.DUAL_ROLES, UNIT_KINDS, c.ROLES, c.RATINGS,
                                    c.PROFESSIONAL_LEVELS, c.POLITICAL_LEVELS])
 def test_every_vocabulary_word_is_documented(words):
     text = DOC.read_text(encoding="utf-8")
@@ -48,7 +49,7 @@ def test_every_vocabulary_word_is_documented(words):
 
 
 def test_the_document_describes_the_v2_tables_of_the_schema():
-    from queries.sql import read_sql
+    from database.sql import read_sql
 
     schema = read_sql("schema")
     text = DOC.read_text(encoding="utf-8")

@@ -11,14 +11,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from queries.db import cursor
+from core.numbers import vi_count
+from core.rounding import percent
+from database.db import cursor
 from queries.kpi import kpi_table
-from queries.rounding import percent
 from queries.warnings import idle_cells
 from tests.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
 from tests.page_support import submission, workbook_bytes
 from tests.readability import chart_labels, codes, emoji, english, heights
-from ui.format import vi_count
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo",

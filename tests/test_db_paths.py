@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.cli import main
-from etl.config import settings
-from etl.store import published_file
+from cli import main
+from database.store import published_file
+from settings import settings
 from tests.workbooks import default_spec, write
 
 FORMS = {

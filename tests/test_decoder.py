@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.config import settings
-from etl.decoder import DECODER, DecoderFailed
-from etl.spreadsheet import UNREADABLE, read_sheets
-from etl.validate import parse_workbook
+from etl.checking.validate import parse_workbook
+from etl.reading.decoder import DECODER, DecoderFailed
+from etl.reading.spreadsheet import UNREADABLE, read_sheets
+from settings import settings
 from tests.hostile import valid_xlsx
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,4 +1,4 @@
-"""One formatter for every figure (ui/format.py): the same decimals for the same kind of figure, the
+"""One formatter for every figure (rendering/format.py): the same decimals for the same kind of figure, the
 typographic minus, half up, `—` for a missing value; and one figure reads the same on a card, in the
 heat map, in the ranking table, in its CSV and in the meeting report."""
 
@@ -10,14 +10,15 @@ import json
 
 import pandas as pd
 
-from queries.db import cursor
+from core.numbers import vi_number, vi_percent, vi_points
+from database.db import cursor
 from queries.report_data import meeting_data
+from rendering.format import column_format, rounded_column
 from report.html import report_html
 from report.tables import as_text
 from tests.apptest_pages import table
 from tests.page_support import open_table, run_page
 from ui.blocks import export_frame, styled
-from ui.format import column_format, rounded_column, vi_number, vi_percent, vi_points
 
 PHO_HOA = "21469-2015"
 T2 = "T2 · Đảng viên HTTNV trở lên"

@@ -17,11 +17,11 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from etl import contract
-from etl.batch import load_files
-from etl.loader import DATA_TABLES
-from etl.safe_text import FORMULA_PREFIXES, neutralise_text
-from queries.db import cursor
+from core.safe_text import FORMULA_PREFIXES, neutralise_text
+from database.db import cursor
+from etl.checking import contract
+from etl.loading.batch import load_files
+from etl.loading.loader import DATA_TABLES
 from queries.extracts import EXTRACTS, extract
 from tests.workbooks import default_spec, write
 from ui.exports import csv_bytes, xlsx_bytes
@@ -172,7 +172,7 @@ def stored_texts(cfg) -> dict[str, list[str]]:
 
 def test_every_stored_text_is_defused_as_the_load_report_says(loaded):
     """`Người lập` and the file names included: Streamlit's own table download and direct readers get them too."""
-    from etl.archive import Archive
+    from etl.loading.archive import Archive
 
     cfg, _ = loaded
     texts = stored_texts(cfg)
@@ -197,7 +197,7 @@ HOSTILE_NAMES = {  # as sent → as stored and shown
 @pytest.mark.parametrize(("sent", "stored"), list(HOSTILE_NAMES.items()))
 def test_file_names_are_stored_and_audited_as_clean_display_names(empty_env, tmp_path, sent, stored):
     from auth.audit import record_loads
-    from etl.archive import Archive
+    from etl.loading.archive import Archive
     from tests.auth_fixtures import audit_rows
 
     path, _ = write(default_spec(), tmp_path)

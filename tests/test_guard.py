@@ -1,4 +1,4 @@
-"""The checks before parsing (etl/guard.py, etl/sheetscan.py): limits from the environment, what a
+"""The checks before parsing (etl/reading/guard.py, etl/reading/sheetscan.py): limits from the environment, what a
 genuine file may do (lie in `<dimension>`, carry styled empty rows), formulas read, never run."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.guard import declared_entries
-from etl.spreadsheet import read_sheets
-from etl.text import fold
-from etl.validate import parse_workbook
+from core.text import fold
+from etl.checking.validate import parse_workbook
+from etl.reading.guard import declared_entries
+from etl.reading.spreadsheet import read_sheets
 from tests.hostile import HEADER_ROW, valid_xlsx, xlsx, zipped
 from tests.workbooks import default_spec, rejected_bytes, write
 

@@ -11,8 +11,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from etl.archive import Archive
-from etl.batch import load_files
+from etl.loading.archive import Archive
+from etl.loading.batch import load_files
 from tests.hostile import corpus
 from tests.test_loader import snapshot
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import duckdb
 
 from auth import audit
-from etl import loader
-from etl.batch import ensure_database, load_files
-from etl.incidents import errors_log
-from etl.store import published_file
+from core.incidents import errors_log
+from database.store import published_file
+from etl.loading import loader
+from etl.loading.batch import ensure_database, load_files
 from tests.auth_fixtures import audit_rows
 from tests.test_cli import etl
 from tests.workbooks import MEMBER_HEADERS, default_spec, write

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.batch import load_files
-from etl.facts import refresh_all
-from etl.store import install_views, published_file, write_session
-from queries.db import cursor
+from database.db import cursor
+from database.facts import refresh_all
+from database.store import install_views, published_file, write_session
+from etl.loading.batch import load_files
 from queries.programme import known_facts
 from tests.page_support import submission, workbook_bytes
 

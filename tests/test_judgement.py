@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core.numbers import vi_number, vi_percent, vi_points
+from core.rounding import percent, round_half_up
 from queries.judgement import (
     EPS,
     IN_ORDER,
@@ -25,9 +27,7 @@ from queries.judgement import (
 )
 from queries.pace import observed_per_year
 from queries.programme import Kind, programme
-from queries.rounding import percent, round_half_up
 from tests.programme_files import programme_copy, use_programme
-from ui.format import vi_number, vi_percent, vi_points
 
 T1, T2, T3, T4, T5, T6, T7 = ("T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt_and_so_cap_llct",
                               "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training")

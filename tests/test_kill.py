@@ -15,10 +15,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl.archive import Archive, history_entries, history_tail
-from etl.batch import ACCEPTED_SUFFIXES, load_files
-from etl.store import published_file, version_dir
-from queries.db import cursor
+from database.db import cursor
+from database.store import published_file, version_dir
+from etl.loading.archive import Archive, history_entries, history_tail
+from etl.loading.batch import ACCEPTED_SUFFIXES, load_files
 from tests.test_loader import snapshot
 from tests.workbooks import default_spec, write
 
@@ -114,9 +114,10 @@ def test_sigkill_at_random_points_leaves_before_or_after(empty_env, tmp_path):
 DIE_AT = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
-    from etl import archive, store
-    from etl.batch import load_files
-    from etl.config import settings
+    from database import store
+    from etl.loading import archive
+    from etl.loading.batch import load_files
+    from settings import settings
 
     def die(*args):
         os.kill(os.getpid(), signal.SIGKILL)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.batch import ensure_database, load_files
-from etl.store import V2_TABLES, published_file, views_outdated, write_session
+from database.store import V2_TABLES, published_file, views_outdated, write_session
+from etl.loading.batch import ensure_database, load_files
 from tests.workbooks import default_spec, v2_spec, write
 
 

@@ -7,10 +7,10 @@ import io
 import duckdb
 import pytest
 
-from etl.archive import Archive
-from etl.batch import load_files, rebuild
-from etl.loader import OUTCOME_NEW, OUTCOME_REJECTED, OUTCOME_REPLACED, OUTCOME_UNCHANGED
-from etl.store import published_file
+from database.store import published_file
+from etl.loading.archive import Archive
+from etl.loading.batch import load_files, rebuild
+from etl.loading.loader import OUTCOME_NEW, OUTCOME_REJECTED, OUTCOME_REPLACED, OUTCOME_UNCHANGED
 from tests.workbooks import default_spec, edited
 from tests.workbooks import write as write_in
 
@@ -106,7 +106,7 @@ def test_batch_loads_the_good_and_explains_the_bad(empty_env, tmp_path):
 
 def test_size_limit_rejects_before_parsing(empty_env, tmp_path, monkeypatch):
     monkeypatch.setenv("DP_MAX_UPLOAD_MB", "0")
-    from etl.config import settings
+    from settings import settings
 
     path, _ = write(default_spec(), tmp_path)
     [result] = load(settings(), path)
@@ -129,8 +129,8 @@ def test_rebuild_reproduces_the_database_from_the_archive(empty_env, tmp_path):
 
 
 def test_kill_safety_unfinished_session_publishes_nothing(empty_env, tmp_path):
-    from etl.loader import load_workbook
-    from etl.store import write_session
+    from database.store import write_session
+    from etl.loading.loader import load_workbook
 
     path, _ = write(default_spec(), tmp_path)
     load(empty_env, path)

@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from queries.db import cursor
+from database.db import cursor
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from tests.browser import exceptions, new_page, screenshot, wait_idle

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from queries.db import cursor
+from core.numbers import vi_count, vi_percent
+from database.db import cursor
 from queries.judgement import FIRST_YEAR_WORDS, WORDS, Status
 from queries.kpi import kpi_table
 from queries.programme import programme
 from tests.page_support import app_test, run_page
-from ui.format import vi_count, vi_percent
 
 PRESENT, REPORT = "pages/present.py", "pages/report.py"
 

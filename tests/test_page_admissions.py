@@ -7,13 +7,13 @@ import duckdb
 import pandas as pd
 import pytest
 
-from etl.store import create_schema
+from database.db import cursor
+from database.store import create_schema
 from queries.admissions import (
     NEVER_ADMITTED,
     admission_rate_by_year,
     cells_without_admission,
 )
-from queries.db import cursor
 from queries.kpi import kpi_table
 from tests.page_support import (
     idle_runs_from_workbooks,

@@ -7,14 +7,14 @@ import io
 
 import pandas as pd
 
+from core.numbers import vi_number
+from database.db import cursor
 from queries.cell_life import CELL_LIFE_CODES
-from queries.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
 from tests.apptest_pages import run_page, table, texts
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
-from ui.format import vi_number
 
 PAGE = "pages/cell_life.py"
 SUMMARY = "Sinh hoạt chi bộ, kiểm tra, kỷ luật năm {year}"

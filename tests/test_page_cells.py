@@ -3,7 +3,7 @@ same people the indicators count, and only the reader's own units (personal data
 
 from __future__ import annotations
 
-from queries.db import cursor
+from database.db import cursor
 from queries.kpi import kpi_table
 from tests.apptest_pages import table
 from tests.auth_fixtures import add_accounts, login

@@ -1,4 +1,4 @@
-"""Dữ liệu: uploads through the same `etl.batch.load_files` as the CLI, their Vietnamese report,
+"""Dữ liệu: uploads through the same `etl.loading.batch.load_files` as the CLI, their Vietnamese report,
 new figures on every page at once, the load history, templates and extracts of the tables."""
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import contract as c
-from etl.config import SAMPLES_DIR
-from etl.loader import (
+from database.db import cursor
+from database.store import write_session
+from etl.checking import contract as c
+from etl.loading.loader import (
     OUTCOME_NEW,
     OUTCOME_REJECTED,
     OUTCOME_REPLACED,
     OUTCOME_UNCHANGED,
 )
-from etl.store import write_session
-from queries.db import cursor
 from queries.kpi import kpi_table
+from settings import SAMPLES_DIR
 from tests.page_support import (
     app_test,
     member_sums,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.members import membership_away_by_unit, membership_flow
 from tests.page_support import member_sums, run_page, shown_table
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from streamlit.proto.Metric_pb2 import Metric
 
-from queries.db import cursor
+from core.numbers import vi_count, vi_percent
+from database.db import cursor
 from queries.judgement import WORDS, Status
 from queries.kpi import kpi_table
 from queries.programme import programme
 from tests.apptest_pages import texts
 from tests.page_support import run_page
-from ui.format import vi_count, vi_percent
 
 PHO_HOA = "21469-2015"
 COLUMNS = 4  # the page puts card i in column i % 4; AppTest lists the elements column by column

@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from queries.db import cursor
+from core.numbers import vi_number
+from database.db import cursor
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
 from queries.progress import (
@@ -21,7 +22,6 @@ from queries.progress import (
 )
 from tests.apptest_pages import table, texts
 from tests.page_support import run_page
-from ui.format import vi_number
 
 PAGE = "pages/pace.py"
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl.facts import refresh_all
-from etl.store import published_file
-from etl.units import load_units
+from core.numbers import vi_number, vi_percent
+from database.db import cursor
+from database.facts import refresh_all
+from database.store import published_file
+from database.units import load_units
 from queries.cadres import BASELINE_CODES, LADDERS, cadre_levels
-from queries.db import cursor
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from queries.programme import programme
@@ -17,7 +18,6 @@ from queries.targets import indicator_trend, indicator_units
 from tests.apptest_pages import run_page, table, texts
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
-from ui.format import vi_number, vi_percent
 
 PAGE = "pages/qualifications.py"
 SUMMARY = "Trình độ cán bộ chi bộ"

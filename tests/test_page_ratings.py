@@ -5,10 +5,11 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl.facts import refresh_all
-from etl.store import published_file
-from etl.units import load_units
-from queries.db import cursor
+from core.numbers import vi_number, vi_percent
+from database.db import cursor
+from database.facts import refresh_all
+from database.store import published_file
+from database.units import load_units
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from queries.programme import programme
@@ -21,7 +22,6 @@ from queries.ratings import (
     org_ratings_list,
 )
 from tests.apptest_pages import run_page, table, texts
-from ui.format import vi_number, vi_percent
 
 PAGE = "pages/ratings.py"
 SUMMARY = "Chỉ tiêu xếp loại"

@@ -5,15 +5,15 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl.facts import refresh_all
-from etl.store import published_file
-from etl.units import load_units
+from core.numbers import vi_number, vi_percent
+from database.db import cursor
+from database.facts import refresh_all
+from database.store import published_file
+from database.units import load_units
 from queries.cadres import TRAINING_PARTS, training_split
-from queries.db import cursor
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from tests.apptest_pages import run_page, table
-from ui.format import vi_number, vi_percent
 
 PAGE = "pages/training.py"
 CODE = "T7_training"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from etl import contract as c
+from etl.checking import contract as c
 from tests.workbooks import default_spec, edited, parse, rejected, where
 
 CADRES = c.SHEET_CADRES

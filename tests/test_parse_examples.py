@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from etl import contract as c
-from etl.examples import EXAMPLES_DIR, bad_examples, good_examples, main
-from etl.spreadsheet import UNREADABLE
-from etl.validate import parse_workbook
+from etl.checking import contract as c
+from etl.checking.validate import parse_workbook
+from etl.reading.spreadsheet import UNREADABLE
+from samples.examples import EXAMPLES_DIR, bad_examples, good_examples, main
 from tests.workbooks import rejected_bytes, where
 
 GOOD = {

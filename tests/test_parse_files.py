@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from etl import contract as c
-from etl.model import WorkbookRejected
-from etl.spreadsheet import UNREADABLE
-from etl.validate import parse_workbook
+from etl.checking import contract as c
+from etl.checking.model import WorkbookRejected
+from etl.checking.validate import parse_workbook
+from etl.reading.spreadsheet import UNREADABLE
 from tests.workbooks import (
     default_spec,
     edited,

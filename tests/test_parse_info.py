@@ -7,9 +7,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from etl import contract as c
-from etl.builder import OMIT
-from etl.validate import parse_workbook
+from etl.checking import contract as c
+from etl.checking.validate import parse_workbook
+from samples.builder import OMIT
 from tests.workbooks import default_spec, parse, rejected, rejected_bytes, where, write
 
 INFO = c.SHEET_INFO

@@ -5,8 +5,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from etl import contract as c
-from etl.model import row_ranges
+from etl.checking import contract as c
+from etl.checking.model import row_ranges
 from tests.workbooks import (
     MEMBER_HEADERS,
     default_spec,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from etl import contract as c
-from etl.builder import Mess, render, write_xls
-from etl.text import fold
-from etl.validate import parse_workbook
+from core.text import fold
+from etl.checking import contract as c
+from etl.checking.validate import parse_workbook
+from samples.builder import Mess, render, write_xls
 from tests.workbooks import (
     CADRES,
     MEMBER_FIGURES,
@@ -198,7 +198,7 @@ def test_formula_cells_give_cached_values_never_evaluated(tmp_path):
 def test_cadre_row_keys_match_the_cadres_table():
     import re
 
-    from queries.sql import read_sql
+    from database.sql import read_sql
 
     schema = read_sql("schema")
     body = re.search(r"CREATE TABLE cadres \((.*?)\);", schema, re.DOTALL)[1]
@@ -215,8 +215,8 @@ def test_default_spec_rows_are_the_contract_columns():
 def test_text_keys_of_values_that_compare_equal_stay_apart():
     """`True`, `1` and `1.0` are equal to Python but are three cell values: the cache of
     `fold` / `clean` / `key` must not answer one with another's text."""
-    from etl.text import clean
-    from etl.vocab import key
+    from core.text import clean
+    from etl.checking.vocab import key
 
     for read in (fold, clean, key):
         first = [read(v) for v in (True, 1.0, 1)]

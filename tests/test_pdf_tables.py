@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import report.pdf
-from queries.db import cursor
+from database.db import cursor
 from queries.report_data import meeting_data_for
 from report.pdf import report_pdf
 from report.pdf_table import PAD_X, wrap

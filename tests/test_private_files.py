@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from auth.login import LoginRefused, authenticate
-from etl.cli import main
-from etl.config import settings
-from etl.incidents import record_incident
+from cli import main
+from core.incidents import record_incident
+from settings import settings
 from tests.auth_fixtures import add_accounts
 from tests.workbooks import default_spec, write
 

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import ProgrammeError, programme
 from queries.progress import pace_by_indicator
@@ -24,6 +24,7 @@ from queries.report_data import meeting_data_for
 from queries.scorecard import ranking_and_scorecard
 from queries.targets import year_figures
 from queries.warnings import below_target
+from rendering.meeting_charts import scorecard_heatmap
 from report.figures import units_figure
 from report.html import report_html
 from report.pdf import report_pdf
@@ -31,7 +32,6 @@ from tests.apptest_pages import table, texts
 from tests.meeting_workbooks import built_var, copy_into, workbook
 from tests.page_support import APP, TIMEOUT, run_page
 from tests.programme_files import OTHER_PROGRAMME, programme_copy, use_programme
-from ui.meeting_charts import scorecard_heatmap
 
 ROOT = Path(__file__).resolve().parent.parent
 T5 = "T5_trung_cap_chuyen_mon"

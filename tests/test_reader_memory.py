@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from queries.db import cursor
+from database.db import cursor
 
 
 def _limit_bytes(con) -> int:

@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.kpi import kpi_table
 from queries.progress import pace_by_unit, pace_path
 from queries.scorecard import unit_ranking, unit_scorecard

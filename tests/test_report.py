@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from queries.db import cursor
+from core.numbers import vi_count, vi_percent
+from database.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import outline, section_titles
-from ui.format import vi_count, vi_percent
 
 ROOT = Path(__file__).resolve().parent.parent
 A4 = (595.28, 841.89)  # points

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from etl import contract as c
-from etl.config import SAMPLES_DIR
-from etl.samples import generate
-from etl.template import SAMPLE_AUTHOR
-from etl.text import fold
-from etl.units import load_units, units_by_id
+from core.text import fold
+from database.units import load_units, units_by_id
+from etl.checking import contract as c
+from rendering.template import SAMPLE_AUTHOR
+from samples.town import generate
+from settings import SAMPLES_DIR
 
 YEARS = range(2020, 2026)
 BI_THU, PHO_BI_THU, CHI_UY_VIEN = c.ROLES
@@ -103,7 +103,7 @@ def test_regenerating_gives_identical_bytes(sample_dir: Path, tmp_path: Path):
     first = {path.name: path.read_bytes() for path in sample_dir.glob("*.xlsx")}
     committed = {path.name: path.read_bytes() for path in SAMPLES_DIR.glob("*.xlsx")}
     assert again == first
-    assert committed == first, "data/samples is stale: run python -m etl.samples"
+    assert committed == first, "data/samples is stale: run python -m samples.town"
 
 
 def test_marked_as_sample_data(books: dict):

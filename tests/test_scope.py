@@ -23,16 +23,16 @@ import duckdb
 import pandas as pd
 import pytest
 
-from etl.config import settings
-from etl.loader import DATA_TABLES as LOADED_TABLES
-from etl.store import published_file
-from etl.units import units_by_id
+from database.db import cursor
+from database.store import published_file
+from database.units import units_by_id
+from etl.loading.loader import DATA_TABLES as LOADED_TABLES
 from queries.catalog import QUERIES
-from queries.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.scope import restricted_to
 from queries.sql import SQL_DIR, read_sql
+from settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PHO_HOA = "21469-2015"
@@ -94,7 +94,7 @@ ARGS = {
 
 
 def _prefill(con, unit_id: str, year: int):
-    from etl.template import prefill_from_db
+    from queries.prefill import prefill_from_db
 
     return prefill_from_db(con, units_by_id()[unit_id], year)
 
@@ -116,14 +116,14 @@ def _meeting_report(con, year: int, unit: str | None):
 # Functions outside the catalogue that read unit data (found by test_every_reader_of_unit_data_is_run_here),
 # with the arguments they are run with: the template pre-fill, the KPI export, the CLI's report.
 READERS: dict[str, tuple[Callable, list[tuple]]] = {
-    "etl.template.prefill_from_db": (_prefill, [(DUC_PHO, 2025), (PHO_HOA, 2025), (NGUYEN_NGHIEM, 2025),
+    "queries.prefill.prefill_from_db": (_prefill, [(DUC_PHO, 2025), (PHO_HOA, 2025), (NGUYEN_NGHIEM, 2025),
                                                 (DUC_PHO, 2026)]),
     "ui.template_download.template_workbook": (_template, [(DUC_PHO, 2025), (DUC_PHO, 2026)]),
     "queries.kpi.kpi_table": (lambda con, year, unit: kpi_table(con, year, unit), [(2024, None), (2025, None)]),
     "queries.report_data.meeting_data_for": (_meeting_report, [(2024, None), (2025, None)]),
 }
 # Modules that read unit data only to write it (loads, the archive, backups, the stored facts): no reader's scope.
-WRITE_SIDE = {"etl/loader.py", "etl/archive.py", "etl/backup.py", "etl/facts.py", "etl/store.py", "etl/batch.py"}
+WRITE_SIDE = {"etl/loading/loader.py", "etl/loading/archive.py", "etl/loading/backup.py", "database/facts.py", "database/store.py", "etl/loading/batch.py"}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -347,7 +347,7 @@ def test_every_reader_of_unit_data_is_run_here():
     or called by one of those in its module (a helper of the pre-fill is run through the pre-fill)."""
     run = {f"{f.__module__}.{f.__name__}" for f in QUERIES.values()} | set(READERS)
     readers, calls = set(), {}
-    for folder in ("queries", "etl", "ui", "report", "auth", "pages"):
+    for folder in ("queries", "database", "etl", "rendering", "ui", "report", "auth", "pages", "cli"):
         for path in (ROOT / folder).rglob("*.py"):
             if path.relative_to(ROOT).as_posix() not in WRITE_SIDE:
                 found, called = _reading_functions(path)
@@ -433,7 +433,7 @@ def test_whole_town_outside_any_restriction(sample_env):
 
 
 def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
-    from etl.batch import load_files
+    from etl.loading.batch import load_files
     from tests.workbooks import default_spec, write
 
     folder = tmp_path / "in"

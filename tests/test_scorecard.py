@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.scorecard import (
     scorecard_order,
     unit_ranking,

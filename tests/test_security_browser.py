@@ -32,7 +32,7 @@ def server(sample_var, tmp_path_factory):
         mp.setenv("DP_VAR_DIR", str(var_dir))
         for name in ("DP_DB", "DP_ARCHIVE", "DP_AUTH_DB"):
             mp.delenv(name, raising=False)
-        from etl.config import settings
+        from settings import settings
 
         add_accounts(settings())
     with streamlit_server(var_dir, {"DP_DOWNLOAD_LINK_SECONDS": str(LINK_SECONDS)}) as url:

@@ -12,8 +12,8 @@ import zipfile
 
 import pytest
 
-from etl.guard import inspect
-from etl.sheetscan import _xlsx_sheet, fast_extent
+from etl.reading.guard import inspect
+from etl.reading.sheetscan import _xlsx_sheet, fast_extent
 from tests.hostile import HEADER_ROW, SHEET, xlsx
 
 WANTED = ("chi bo",)

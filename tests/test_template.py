@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from etl import contract as c
-from etl.store import create_schema
-from etl.template import FREEZE, ZIP_TIME, Prefill, prefill_from_db, write_template
-from etl.units import units_by_id
+from database.store import create_schema
+from database.units import units_by_id
+from etl.checking import contract as c
+from queries.prefill import Prefill, prefill_from_db
+from rendering.template import FREEZE, ZIP_TIME, write_template
 
 UNITS = units_by_id()
 PHO_HOA = UNITS["21469-2015"]

@@ -12,12 +12,13 @@ import pytest
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
-from etl import contract as c
-from etl.model import WorkbookRejected
-from etl.template import Prefill, prefill_from_db, write_template
-from etl.units import units_by_id
-from etl.validate import parse_workbook
-from queries.db import cursor
+from database.db import cursor
+from database.units import units_by_id
+from etl.checking import contract as c
+from etl.checking.model import WorkbookRejected
+from etl.checking.validate import parse_workbook
+from queries.prefill import Prefill, prefill_from_db
+from rendering.template import write_template
 
 UNITS = units_by_id()
 PHO_HOA = UNITS["21469-2015"]
@@ -203,7 +204,7 @@ def test_guide_sheet_explains_the_v2_rules_and_a_v1_workbook_keeps_the_v1_guide(
     for rule in ("Bị kỷ luật = Khiển trách + Cảnh cáo + Cách chức + Kỷ luật khai trừ", "Kỷ luật khai trừ = Khai trừ",
                  "Sinh hoạt thường kỳ ≤ 12", "ô để trống là chưa báo cáo", *c.DUAL_ROLES):
         assert rule in text, rule
-    from etl.template import write_workbook
+    from rendering.template import write_workbook
 
     out = io.BytesIO()
     write_workbook(out, PHO_HOA, 2022, {}, [], [], [])  # format v1, as the samples of 2020–2022

@@ -9,12 +9,12 @@ import duckdb
 import openpyxl
 import pytest
 
-from etl import contract as c
-from etl.batch import load_files
-from etl.config import UNITS_CSV
-from etl.store import published_file
-from etl.template import write_template
-from etl.units import load_units, resolve_unit, units_by_id
+from database.store import published_file
+from database.units import ORGANISATION_UNIT_KINDS, load_units, resolve_unit, units_by_id
+from etl.checking import contract as c
+from etl.loading.batch import load_files
+from rendering.template import write_template
+from settings import UNITS_CSV
 from tests.workbooks import parse, rejected, v2_spec, write
 
 ORGANISATIONS = [  # beside the bundled ones (the army's organisation is one of those)
@@ -103,7 +103,7 @@ def test_the_bundled_organisations_are_sample_units_under_a_new_ward():
     not merged on 1 July 2025 but sitting from then on under a new ward or commune party committee."""
     units = load_units(UNITS_CSV)
     organisations = [u for u in units if not u.territorial]
-    assert {u.kind for u in organisations} == set(c.ORGANISATION_UNIT_KINDS)
+    assert {u.kind for u in organisations} == set(ORGANISATION_UNIT_KINDS)
     assert all(u.sample and u.valid_to is None and u.successor_id is None for u in organisations)
     assert not any(u.sample for u in units if u.territorial)
     by_id = units_by_id(units)

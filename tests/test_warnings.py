@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.warnings import (
     RULES,
     WARNING_COLUMNS,
@@ -155,7 +155,7 @@ def test_all_warnings_for_the_report(warnings_env):
     assert list(zip(found["rule_code"], ids, strict=True)) == [
         ("idle_cells", IDLE), ("below_target", BELOW), ("rising_exits", EXITS), ("weak_secretaries", WEAK),
         ("excellent_share", None), ("excellent_share", EXCELLENT)]
-    assert list(found["page"]) == [RULES[code][1] for code in found["rule_code"]]
+    assert list(found["page_label"]) == [RULES[code][1] for code in found["rule_code"]]
     detail = dict(zip(found["rule_code"], found["detail"], strict=True))
     assert detail["idle_cells"] == ("Chi bộ thôn T02 (Thôn) không kết nạp được đảng viên nào 3 năm liền "
                                     "(2022–2024); chưa kết nạp lần nào trong số liệu.")

@@ -1,6 +1,6 @@
 """A valid contract workbook as data, and helpers that write it to disk for the tests.
 
-The writing itself lives in `etl.builder` (shared with `etl.examples`); here is only the
+The writing itself lives in `samples.builder` (shared with `samples.examples`); here is only the
 default submission the tests start from and change.
 """
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from etl import contract as c
-from etl.builder import Layout, Mess, WorkbookSpec, write_ods, write_xls, write_xlsx
-from etl.model import Problem, Submission, WorkbookRejected
-from etl.validate import parse_workbook
+from etl.checking import contract as c
+from etl.checking.model import Problem, Submission, WorkbookRejected
+from etl.checking.validate import parse_workbook
+from samples.builder import Layout, Mess, WorkbookSpec, write_ods, write_xls, write_xlsx
 
 MEMBER_HEADERS = (
     "Mã chi bộ", "Đầu năm", "Kết nạp", "Kết nạp học sinh", "Kết nạp công nhân",

@@ -10,18 +10,19 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from auth.downloads import guarded
-from ui.chart_style import plotly_config
+from core.numbers import MISSING, vi_number
+from rendering.chart_style import plotly_config
+from rendering.format import column_format, is_rate_column, rounded_column
 from ui.drill import on_unit_click
 from ui.exports import csv_bytes, file_stem, with_context, xlsx_bytes
 from ui.filters import Filters
-from ui.format import MISSING, column_format, is_rate_column, rounded_column, vi_number
 
 DOWNLOAD_ICON = ":material/download:"
 SHOWN_ROWS = 300  # rows formatted (pandas Styler: ~1 ms a row) and sent to the browser; the downloads hold all
 
 
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """Figures as the screen rounds them (ui.format): `Tỷ lệ` 0.677811 → `Tỷ lệ (%)` 67.78, 3/96 → 3.13; a
+    """Figures as the screen rounds them (rendering.format): `Tỷ lệ` 0.677811 → `Tỷ lệ (%)` 67.78, 3/96 → 3.13; a
     distance 2.648494… → 2.65."""
     out = pd.DataFrame({column: rounded_column(column, table[column]) for column in table.columns},
                        index=table.index)
@@ -29,7 +30,7 @@ def export_frame(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def styled(table: pd.DataFrame):
-    """Vietnamese formats for display (ui.format.column_format), the numbers underneath kept for sorting."""
+    """Vietnamese formats for display (rendering.format.column_format), the numbers underneath kept for sorting."""
     formats = {column: f for column in table.columns if (f := column_format(column, table[column])) is not None}
     # every column's missing value as `—` (an object column of ranks showed `None`), then the formats
     return table.style.format(na_rep=MISSING).format(formats, na_rep=MISSING)

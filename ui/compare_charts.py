@@ -1,4 +1,4 @@
-"""Charts of 2–4 compared units (ui/compare.py): a line per unit, in the look of ui/chart_style.py.
+"""Charts of 2–4 compared units (ui/compare.py): a line per unit, in the look of rendering/chart_style.py.
 
 Each unit's latest figure goes in the legend (`Phường Phổ Hòa (2024: 75,38%)`): four sets of point
 labels would print on each other.
@@ -10,19 +10,19 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.numbers import vi_percent
 from queries.admissions import ADMISSION_CODE, admission_target
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.scorecard import column_labels
 from queries.targets import basis_breaks, target_lines
+from rendering.chart_style import base_layout, focused_range, target_in_legend
+from rendering.charts import latest_in_name, rate_hover, rate_trend
+from rendering.figure_cache import cached_figure
+from rendering.meeting_charts import pace_axes, target_diamonds
+from rendering.verdicts import PALETTE, mark_breaks, split_at_breaks
 from report.figures import heading
-from ui.chart_style import base_layout, focused_range, target_in_legend
-from ui.charts import latest_in_name, rate_hover, rate_trend
 from ui.compare import UNIT, Comparison
-from ui.figure_cache import cached_figure
-from ui.format import vi_percent
-from ui.meeting_charts import pace_axes, target_diamonds
-from ui.verdicts import PALETTE, mark_breaks, split_at_breaks
 
 
 def _colours(frame: pd.DataFrame) -> dict[str, str]:

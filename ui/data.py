@@ -11,12 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from auth.session import allowed_units
-from etl.batch import ensure_database
-from etl.config import settings
+from database.db import cursor, data_version
+from etl.loading.batch import ensure_database
 from queries import catalog
-from queries.db import cursor, data_version
 from queries.programme import Programme, ProgrammeError, programme, programme_key
 from queries.scope import restricted_to
+from settings import settings
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu mẫu…")

@@ -7,9 +7,9 @@ import io
 import pandas as pd
 
 from auth.session import allowed_units
-from etl.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
+from core.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
+from rendering.format import slug
 from ui.filters import BOUNDARY_LABELS, Filters
-from ui.format import slug
 
 # What every download of a filtered table says it holds, in its first columns: a file read later,
 # away from the screen, names its units, boundary and year.
@@ -19,7 +19,7 @@ SCOPE, BOUNDARY, YEAR = "Phạm vi số liệu", "Địa giới đơn vị", "N�
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers untouched.
 
-    One rule for every export: `etl.safe_text.neutralise_text`, also used by the KPI CLI and the report.
+    One rule for every export: `core.safe_text.neutralise_text`, also used by the KPI CLI and the report.
     """
     return neutralise_frame(frame)
 

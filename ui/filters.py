@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from auth.session import allowed_units
-from etl.units import merged_note
+from database.units import merged_note
 from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 from queries.scope import area_label
 from ui import url_state

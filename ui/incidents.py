@@ -7,7 +7,8 @@ from typing import TypeVar
 
 import streamlit as st
 
-from etl.incidents import record_incident, unexpected_message
+from auth import audit
+from core.incidents import unexpected_message
 
 T = TypeVar("T")
 
@@ -16,7 +17,7 @@ def report_unexpected(exc: Exception, where: str) -> None:
     """Log `exc` under a new id, audit it, and show the Vietnamese message quoting the id."""
     from auth.session import account_name
 
-    error_id = record_incident(exc, where, who=account_name())
+    error_id = audit.incident(exc, where, account_name())
     st.error(unexpected_message(error_id), icon=":material/error:")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from etl.config import ROOT
+from settings import ROOT
 
 PAGES_DIR = ROOT / "pages"
 

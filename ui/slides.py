@@ -17,22 +17,23 @@ from html import escape
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.numbers import vi_number
 from queries.admissions import ADMISSION_CODE
 from queries.cadres import TRAINING_CODE
 from queries.programme import programme
 from queries.ratings import RATED_CODES
 from queries.report_data import MeetingData, pace_chart_codes
 from queries.warnings import RULES
+from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
+from rendering.format import slug
+from rendering.meeting_charts import LEGEND_RIGHT
+from rendering.tables import vi_table
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
 from report.html import table_html
-from ui.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from ui.compare import Comparison
 from ui.compare_charts import admission_comparison, pace_of_units, ratings_comparison
-from ui.format import slug, vi_number
 from ui.layout import HEADER_KEY
-from ui.meeting_charts import LEGEND_RIGHT
-from ui.tables import vi_table
 
 WARNING_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "figures": "Số liệu"}
 WARNINGS_SHOWN = 4  # rows that fit under the counts at 720 px; the Cảnh báo page lists every one
@@ -197,7 +198,7 @@ def _scorecard_figure(data: MeetingData) -> go.Figure | None:
 
 def _warnings(data: MeetingData) -> None:
     counts = data.warnings["rule_code"].value_counts()
-    for column, (code, (title, _, _)) in zip(st.columns(len(RULES)), RULES.items(), strict=True):
+    for column, (code, (title, _)) in zip(st.columns(len(RULES)), RULES.items(), strict=True):
         column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
     if data.warnings.empty:
         st.success(f"Không có cảnh báo nào cho {data.scope_label} năm {data.year}.")

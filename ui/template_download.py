@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 
-from etl.template import prefill_from_db, write_template
-from etl.units import units_by_id
-from queries.db import NoDatabase, cursor
+from database.db import NoDatabase, cursor
+from database.units import units_by_id
+from queries.prefill import prefill_from_db
 from queries.scope import restricted_to
+from rendering.template import write_template
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,4 +1,4 @@
-"""Workbooks uploaded on the Dữ liệu page: loaded by the same `etl.batch.load_files` as the
+"""Workbooks uploaded on the Dữ liệu page: loaded by the same `etl.loading.batch.load_files` as the
 CLI, and reported file by file in Vietnamese."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import streamlit as st
 
 from auth import audit
 from auth.session import account_name, allowed_units, may_load
-from etl.batch import Progress, load_files
-from etl.config import settings
-from etl.decoder import DECODER, SUPPORTED
-from etl.guard import file_size
-from etl.loader import LoadResult
-from etl.model import Problem
-from etl.store import StoreBusy
+from database.store import StoreBusy
+from etl.checking.model import Problem
+from etl.loading.batch import Progress, load_files
+from etl.loading.loader import LoadResult
+from etl.reading.decoder import DECODER, SUPPORTED
+from etl.reading.guard import file_size
+from settings import settings
 from ui.incidents import report_unexpected
 
 REPORT_KEY = "upload_report"  # the last upload's results, shown until the next upload

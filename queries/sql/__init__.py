@@ -1,11 +1,8 @@
-"""SQL files of the project, read by name."""
+"""The named queries' SQL files, read by name."""
 
-from functools import cache
 from pathlib import Path
 
+from database.sql import sql_reader
+
 SQL_DIR = Path(__file__).resolve().parent
-
-
-@cache
-def read_sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+read_sql = sql_reader(SQL_DIR)

@@ -1,7 +1,7 @@
 -- Indicator numerator / denominator per year, per display unit ($by_unit) or for the selected units
 -- summed, for the indicators of $sources (data/programme.toml: the fact each reads per period).
 -- $as_of: the year whose display units every row is counted under (a unit merged by then is counted
--- under its successor: queries/sql/views.sql `lineage_units`); NULL: each unit under its own.
+-- under its successor: database/sql/views.sql `lineage_units`); NULL: each unit under its own.
 -- With $paced, each row carries the base row of its pace (queries/pace.py): the first year with a
 -- rate from the baseline $baseline on (or, when none is as early as the row, the first year with a
 -- rate), counted on the same basis as the row, from $history_from on. $latest_only: only the latest

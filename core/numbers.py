@@ -1,0 +1,66 @@
+"""Figures in Vietnamese words: `1.234`, `67,78%`, `−13,33 điểm %`, `223/329`, `—` for a missing value.
+
+The same decimals for the same kind of figure, half up (core/rounding.py), the typographic minus.
+Below every stage because the judgement's and the warnings' sentences quote figures too; the
+formats of table columns and chart labels build on these (rendering/format.py).
+
+Kinds of figure and their decimals:
+- a rate (a fraction shown as a percentage): RATE_DECIMALS, `67,78%`;
+- a change or distance in percentage points: POINT_DECIMALS, `−13,33 điểm %` (in a table whose
+  header says `(điểm %)`: `−13,33`);
+- a count: whole, `2.963`; a year: as it is, `2024`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from core.rounding import percent, round_half_up
+
+RATE_DECIMALS = 2
+POINT_DECIMALS = 2
+MISSING = "—"
+MINUS = "−"  # U+2212: "-1,93" reads as a hyphen on a projector
+
+
+def is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def vi_number(value: float | int | None, decimals: int = 0) -> str:
+    """`1234.5` → `1.234,5` (with decimals=1), rounded half up; `-1.925` → `−1,93`; missing → `—`."""
+    if is_missing(value):
+        return MISSING
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def vi_percent(rate: float | None) -> str:
+    """`0.67781` → `67,78%`, `3/96` → `3,13%` (half up); missing → `—`."""
+    if is_missing(rate):
+        return MISSING
+    return vi_number(percent(rate, RATE_DECIMALS), RATE_DECIMALS) + "%"
+
+
+def vi_points(delta: float | None) -> str:
+    """A change of rate (a fraction) in percentage points with its sign: `+1,25 điểm %`, `−13,33 điểm %`."""
+    if is_missing(delta):
+        return MISSING
+    points = percent(abs(delta), POINT_DECIMALS)
+    sign = "±" if points == 0 else ("+" if delta > 0 else MINUS)
+    return f"{sign}{vi_number(points, POINT_DECIMALS)} điểm %"
+
+
+def vi_count(numerator: int | None, denominator: int | None) -> str:
+    """`223/329`."""
+    if is_missing(numerator) or is_missing(denominator):
+        return MISSING
+    return f"{vi_number(numerator)}/{vi_number(denominator)}"
+
+
+def vi_text(value: object) -> str:
+    """A cell of text as read: missing → `—`."""
+    return MISSING if is_missing(value) else str(value)

@@ -1,0 +1,1 @@
+"""The database's shape: schema, indicator definitions, installing and refreshing them, versioned publishing."""

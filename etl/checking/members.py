@@ -1,0 +1,223 @@
+"""`Đảng viên`: one row of member figures per cell, its identities and the total row.
+
+One wrong figure is one problem: a rule that fails only because of a figure another rule has
+already flagged (a wrong `Cuối năm` breaks the ratings total too) is not reported again, and a
+mistyped cell code is one problem naming the cell that then lacks a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from etl.checking import contract as c
+from etl.checking.plausible import cell_bound_problem
+from etl.checking.vocab import BadValue, as_text, cell_key, is_blank, is_number, whole_number
+from etl.checking.workbook import CellIndex, Findings, Row, Table
+
+NAMES = {col.field: col.name for col in c.MEMBER_COUNT_COLUMNS}
+ADDED = ("admitted", "transferred_in")
+REMOVED = ("transferred_out", "died", "struck_off", "expelled", "resigned")
+ADMITTED_GROUPS = ("admitted_students", "admitted_workers", "admitted_owners")
+RATED = ("rated_excellent", "rated_good", "rated_fulfilled", "rated_not_fulfilled", "unrated")
+AT_MOST_END = ("exempted", "working_away")
+COUNT_COLUMNS = tuple((col.field, col.name) for col in c.MEMBER_COUNT_COLUMNS)
+RATED_TOTAL = c.RATED_TOTAL.name
+
+
+def _code_text(value: object) -> str | None:
+    return as_text(value) or None
+
+
+def read_members(table: Table | None, cells: CellIndex | None, found: Findings) -> list[dict]:
+    """Member figure rows, keyed by the cell code as `Chi bộ` writes it."""
+    if table is None:
+        return []
+    rows: list[dict] = []
+    implied: list[dict[str, int]] = []
+    seen: dict[str, int] = {}
+    orphans: list[tuple[Row, str | None]] = []  # rows whose code is blank or names no cell
+    read = found.read
+    for row in table.rows:
+        code = read(table, row, "Mã chi bộ", _code_text)
+        counts = {field: read(table, row, name, whole_number) for field, name in COUNT_COLUMNS}
+        if code is not None:
+            code = _check_code(table, row, code, cells, seen, orphans, found)
+        elif "Mã chi bộ" in table.columns and is_blank(row.values["Mã chi bộ"]):
+            orphans.append((row, None))
+        _check_plausible(table, row, code, counts, found)
+        implied.append(check_identities(table, row, counts, found))
+        rows.append({"cell_code": code, **counts})
+    if cells is not None and "Mã chi bộ" in table.columns:
+        missing = [(code, number) for key, (code, number) in cells.items() if key not in seen]
+        _report_orphans(table, orphans, missing, found)
+    elif orphans:
+        _report_orphans(table, orphans, None, found)
+    if table.total is not None:
+        check_total(table, rows, NAMES, found, implied)
+    return rows
+
+
+def _check_code(table: Table, row: Row, code: str, cells: CellIndex | None, seen: dict[str, int],
+                orphans: list[tuple[Row, str | None]], found: Findings) -> str:
+    key = cell_key(code)
+    if key in seen:
+        found.problem(
+            table.sheet, row.number, "Mã chi bộ", code,
+            f"mỗi chi bộ chỉ một dòng; chi bộ '{code}' đã có ở dòng {seen[key]}",
+        )
+    seen.setdefault(key, row.number)
+    if cells is None:
+        return code
+    if key not in cells:
+        orphans.append((row, code))
+        return code
+    return cells[key][0]
+
+
+def _report_orphans(table: Table, orphans: list[tuple[Row, str | None]], missing: list[tuple[str, int]] | None,
+                    found: Findings) -> None:
+    """Rows with a blank or unknown code, and cells of `Chi bộ` without a row: as many of each is
+    one mistake per pair (a mistyped code), reported once on the row."""
+    paired = missing is not None and len(missing) == len(orphans)
+    for index, (row, code) in enumerate(orphans):
+        hint = ""
+        if paired:
+            lacking, number = missing[index]
+            hint = f"; chi bộ '{lacking}' (sheet '{c.SHEET_CELLS}', dòng {number}) chưa có dòng số liệu: có phải mã này?"
+        if code is None:
+            found.problem(table.sheet, row.number, "Mã chi bộ", None, "bắt buộc phải điền" + hint, blank=True)
+        else:
+            found.problem(table.sheet, row.number, "Mã chi bộ", code,
+                          f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó" + hint)
+    if paired or missing is None:
+        return
+    for code, number in missing:
+        found.problem(
+            table.sheet, None, "Mã chi bộ", code,
+            f"chi bộ '{code}' (sheet '{c.SHEET_CELLS}', dòng {number}) chưa có dòng số liệu đảng viên",
+        )
+
+
+def _check_plausible(table: Table, row: Row, code: str | None, counts: dict[str, int | None], found: Findings) -> None:
+    """A count no cell can have is a problem naming the cell, and is left out of the identities."""
+    for field, name in COUNT_COLUMNS:
+        problem = None if counts[field] is None else cell_bound_problem(code, counts[field])
+        if problem:
+            found.problem(table.sheet, row.number, name, counts[field], problem)
+            counts[field] = None
+
+
+def flow_holds(counts: Mapping[str, int | None]) -> bool:
+    """Whether every figure of the flow identity was read and `Cuối năm` follows from them."""
+    fields = ("start_count", "end_count", *ADDED, *REMOVED)
+    if any(counts.get(f) is None for f in fields):
+        return False
+    return counts["end_count"] == _flow(counts)
+
+
+def _flow(counts: Mapping[str, int | None]) -> int:
+    return counts["start_count"] + sum(counts[f] for f in ADDED) - sum(counts[f] for f in REMOVED)
+
+
+def _terms(fields: tuple[str, ...], counts: Mapping[str, int | None], sign: str = "+") -> str:
+    return f" {sign} ".join(f"{NAMES[f]} {counts[f]}" for f in fields)
+
+
+def check_identities(table: Table, row: Row, counts: dict[str, int | None], found: Findings) -> dict[str, int]:
+    """The four identities of the contract, each where all its figures were read.
+
+    Returns the figures a failed rule implies (`end_count` → what the flow gives), which later
+    rules and the total row accept too: the knock-on of one wrong figure is not reported.
+    """
+
+    def known(*fields: str) -> bool:
+        return all(counts[f] is not None for f in fields)
+
+    def report(field: str, expected: str) -> None:
+        name = NAMES[field]
+        blank = name in table.columns and is_blank(row.values[name])
+        found.problem(table.sheet, row.number, name, counts[field], expected, blank=blank)
+
+    implied: dict[str, int] = {}
+    end = counts["end_count"]
+    if known("start_count", "end_count", *ADDED, *REMOVED):
+        computed = _flow(counts)
+        if end != computed:
+            added = _terms(("start_count", *ADDED), counts)
+            report("end_count", f"phải bằng {computed} = {added} − {_terms(REMOVED, counts, '−')}")
+            implied["end_count"] = computed
+    ends = (end, implied["end_count"]) if implied else (end,)
+    if known("admitted", *ADMITTED_GROUPS):
+        groups = sum(counts[f] for f in ADMITTED_GROUPS)
+        if groups > counts["admitted"]:
+            report("admitted", f"phải lớn hơn hoặc bằng {groups} = {_terms(ADMITTED_GROUPS, counts)}")
+    if known("end_count", *RATED):
+        _check_ratings(table, row, counts, ends, report, found)
+    upper = max(ends)
+    for field in AT_MOST_END:
+        if known("end_count", field) and counts[field] > upper:
+            report(field, f"phải nhỏ hơn hoặc bằng Cuối năm {end}")
+    return implied
+
+
+def _check_ratings(table: Table, row: Row, counts: dict[str, int | None], ends: tuple[int, ...], report,
+                   found: Findings) -> None:
+    """Ratings add up to `Cuối năm` (as written, or as the flow implies); the v2 column
+    `Tổng xếp loại`, a formula in the template, adds up the ratings."""
+    rated = sum(counts[f] for f in RATED)
+    end = counts["end_count"]
+    if rated not in ends:
+        if all(is_blank(row.values.get(NAMES[f])) for f in RATED if NAMES[f] in table.columns):
+            columns = " + ".join(NAMES[f] for f in RATED)
+            report("rated_excellent", f"chưa điền xếp loại đảng viên; {columns} phải bằng Cuối năm {end}")
+            return
+        others = RATED[:-1]
+        rest = end - sum(counts[f] for f in others)
+        if rest >= 0:
+            report("unrated", f"phải bằng {rest} = Cuối năm {end} − {_terms(others, counts, '−')}, "
+                              "để tổng xếp loại bằng Cuối năm")
+        else:
+            report("unrated", f"{_terms(RATED, counts)} = {rated}, phải bằng Cuối năm {end}")
+        return
+    if RATED_TOTAL in table.columns and not is_blank(row.values[RATED_TOTAL]):
+        try:
+            written = whole_number(row.values[RATED_TOTAL])
+        except BadValue as bad:
+            found.problem(table.sheet, row.number, RATED_TOTAL, row.values[RATED_TOTAL], bad.expected)
+            return
+        if written != rated:
+            found.problem(table.sheet, row.number, RATED_TOTAL, written,
+                          f"phải bằng {rated} = {_terms(RATED, counts)} (cột tính bằng công thức, đừng ghi đè)")
+
+
+def _total_number(value: object) -> float | None:
+    """A number written in the total row, None when it holds none (blank or a word)."""
+    if is_number(value):
+        return float(value)
+    try:
+        return float(whole_number(value, blank=None))
+    except (BadValue, TypeError):
+        pass
+    try:
+        return float(as_text(value).replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def check_total(table: Table, rows: list[dict], names: Mapping[str, str], found: Findings,
+                implied: list[dict[str, int]] | None = None) -> None:
+    """Each number of the total row equals its column's sum over the data rows.
+
+    A total that equals the sum once the figures flagged by an identity are corrected is no
+    second problem."""
+    total = table.total
+    for field, name in names.items():
+        if name not in table.columns or is_blank(total.values[name]):
+            continue
+        written = _total_number(total.values[name])
+        column = [row[field] for row in rows]
+        if written is None or None in column:
+            continue  # a word, not a number; a bad cell above, already reported; or not reported
+        corrected = sum(fixes.get(field, value) for value, fixes in zip(column, implied or [{}] * len(column), strict=True))
+        if written not in (sum(column), corrected):
+            found.problem(table.sheet, total.number, name, total.values[name], f"phải bằng tổng cột: {sum(column)}")

@@ -1,0 +1,66 @@
+"""Figures that pass every rule of the contract but cannot be true: bounds on what one report may say.
+
+A cell of more than MAX_CELL_MEMBERS members, or a committee of more than MAX_COMMITTEE, is refused
+(etl.checking.members, etl.checking.validate: a figure typed with digits too many would swamp the town's totals). A
+unit whose members at year end jump more than JUMP_FACTOR-fold from its last report, up or down, is
+loaded with a warning naming both figures: a real change of that size does not happen in one year.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from etl.checking.model import Submission
+from etl.checking.vocab import BadValue, whole_number
+from etl.reading.sheetscan import dotted
+
+MAX_CELL_MEMBERS = 2_000
+MAX_COMMITTEE = 100
+JUMP_FACTOR = 10
+
+
+def cell_bound_problem(code: str | None, value: int) -> str | None:
+    """Why a count of a cell's row is impossible, or None."""
+    if value <= MAX_CELL_MEMBERS:
+        return None
+    cell = f"chi bộ '{code}'" if code else "một chi bộ"
+    return (f"{cell} không thể có quá {dotted(MAX_CELL_MEMBERS)} đảng viên; hãy kiểm tra lại số này "
+            "(có thể gõ thừa chữ số)")
+
+
+def bounded_count(value: object) -> int | None:
+    """A whole number ≥ 0 (or blank) that one cell or one unit's report can hold: what any other count
+    of the workbook is read with (meetings, inspections, disciplines, candidates, the admission quota)."""
+    number = whole_number(value, blank=None)
+    if number is not None and number > MAX_CELL_MEMBERS:
+        raise BadValue(f"không quá {dotted(MAX_CELL_MEMBERS)}; hãy kiểm tra lại số này (có thể gõ thừa chữ số)")
+    return number
+
+
+def committee_bound_problem(value: int) -> str | None:
+    if value <= MAX_COMMITTEE:
+        return None
+    return f"một ban chấp hành đảng bộ cơ sở không quá {dotted(MAX_COMMITTEE)} người; hãy kiểm tra lại số này"
+
+
+_LAST_REPORT = """
+SELECT year, sum(end_count) FROM member_figures
+WHERE unit_id = ? AND year < ?
+GROUP BY year ORDER BY year DESC LIMIT 1
+"""
+
+
+def jump_warning(con: duckdb.DuckDBPyConnection, sub: Submission) -> str | None:
+    """A warning when this report's members at year end differ tenfold or more from the unit's last report."""
+    if not sub.members:
+        return None
+    row = con.execute(_LAST_REPORT, [sub.unit_id, sub.year]).fetchone()
+    if row is None or not row[1]:
+        return None
+    last_year, before = row[0], int(row[1])
+    now = sum(m["end_count"] for m in sub.members)
+    if before * JUMP_FACTOR >= now and now * JUMP_FACTOR >= before:
+        return None
+    return (f"Sheet 'Đảng viên': tổng số đảng viên cuối năm là {dotted(now)}, so với {dotted(before)} trong báo "
+            f"cáo năm {last_year} — chênh lệch hơn {JUMP_FACTOR} lần. Hãy kiểm tra lại số liệu của từng chi bộ; "
+            "báo cáo vẫn được nạp")

@@ -1,0 +1,202 @@
+"""The process that decodes uploads: long-lived, separate, capped; respawned when a file kills it.
+
+`etl.reading.spreadsheet` hands every workbook to one `python -m etl.reading.decoder` process per loading
+process instead of forking a child per file: a fork of a dashboard holding a large database
+costs tens of milliseconds, more than reading the file. The decoder starts with a small
+interpreter, caps its own address space and silences Rust's backtraces, then answers requests
+one at a time on its stdin / stdout. A file that aborts it, or runs over the time limit, costs
+that process (killed, reported as unreadable) and the next file starts a fresh one.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import faulthandler
+import os
+import pickle
+import select
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Hashable
+from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None
+
+ROOT = Path(__file__).resolve().parents[2]  # the project: `python -m etl.reading.decoder` runs from there
+SUPPORTED = resource is not None  # elsewhere (Windows) files are read in the loading process
+MEMORY = 2 * 1024**3  # address space the decoder may add to what it has after start-up
+FRAME = struct.Struct("<Q")
+
+
+class DecoderFailed(Exception):
+    """The decoder died, answered garbage or ran over time; `timed_out` says which."""
+
+    def __init__(self, timed_out: bool):
+        super().__init__("timed out" if timed_out else "died")
+        self.timed_out = timed_out
+
+
+class Decoder:
+    """The client side: one decoder process, started on first use, one request at a time, and at
+    most one more sent ahead (the next file of a load, decoded while this one is checked)."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+        self._ahead: tuple[Hashable, float] | None = None  # key and deadline of the request sent ahead
+
+    def ask(self, request: object, timeout_s: float, *, key: Hashable | None = None,
+            then: tuple[Hashable, object] | None = None) -> object:
+        """The decoder's answer to `request` (pickled both ways); DecoderFailed if it has none.
+
+        `key` names the request: if it was sent ahead, its answer is the one already coming.
+        `then` (key, request) is sent ahead once this answer is in, so the decoder works on it
+        while the caller uses this one.
+        """
+        with self._lock:
+            ahead, self._ahead = self._ahead, None
+            if ahead is not None and key is not None and ahead[0] == key:
+                deadline = ahead[1]  # sent already: its answer is the next one
+            else:
+                if ahead is not None:
+                    with contextlib.suppress(DecoderFailed):  # if it killed the decoder, a fresh one starts
+                        self._answer(ahead[1])  # sent ahead for a file not asked for after all: dropped
+                deadline = time.monotonic() + timeout_s
+                self._send(request)
+            answer = self._answer(deadline)
+            if then is not None:
+                with contextlib.suppress(DecoderFailed):  # if it cannot go now, it is sent when asked for
+                    self._send(then[1])
+                    self._ahead = (then[0], time.monotonic() + timeout_s)
+            return answer
+
+    def _send(self, request: object) -> None:
+        try:
+            _send(self._running().stdin, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            self._stop()
+            raise DecoderFailed(timed_out=False) from None
+
+    def _answer(self, deadline: float) -> object:
+        try:
+            return pickle.loads(_receive(self._process.stdout.fileno(), deadline))
+        except TimeoutError:
+            self._stop()
+            raise DecoderFailed(timed_out=True) from None
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            self._stop()
+            raise DecoderFailed(timed_out=False) from None
+        except BaseException:  # interrupted mid-request: the answers would be out of step
+            self._stop()
+            raise
+
+    def warm(self) -> None:
+        """Start the decoder now if it is not running (an upload page shown: a file may follow)."""
+        with self._lock:
+            self._running()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process and self._process.poll() is None else None
+
+    def _running(self) -> subprocess.Popen:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "etl.reading.decoder"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, close_fds=True,
+            )
+        return self._process
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        self._ahead = None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        for pipe in (process.stdin, process.stdout):
+            with contextlib.suppress(OSError):
+                pipe.close()
+
+    def close(self) -> None:
+        """Let the decoder finish (end of its input), or kill it after a second."""
+        with self._lock:
+            process, self._process = self._process, None
+            self._ahead = None
+            if process is None:
+                return
+            try:
+                process.stdin.close()
+                process.wait(timeout=1)
+            except (OSError, subprocess.TimeoutExpired):
+                process.kill()
+                process.wait()
+            process.stdout.close()
+
+
+def _send(pipe, payload: bytes) -> None:
+    pipe.write(FRAME.pack(len(payload)) + payload)
+    pipe.flush()
+
+
+def _read_exactly(fd: int, size: int, deadline: float | None) -> bytes:
+    chunks, left = [], size
+    while left:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                raise TimeoutError
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _receive(fd: int, deadline: float | None) -> bytes:
+    (size,) = FRAME.unpack(_read_exactly(fd, FRAME.size, deadline))
+    return _read_exactly(fd, size, deadline)
+
+
+def _limit_self() -> None:
+    """Cap the address space a little above what start-up took; no backtraces on an abort."""
+    if resource is not None:
+        try:
+            with open("/proc/self/statm") as statm:
+                current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            resource.setrlimit(resource.RLIMIT_AS, (current + MEMORY, current + MEMORY))
+        except (OSError, ValueError):
+            pass
+    faulthandler.disable()
+
+
+def serve() -> None:
+    """The decoder's loop: (data, wanted, settings) in, the outcome of `etl.reading.spreadsheet._outcome` out."""
+    from etl.reading.spreadsheet import _outcome  # the decoder side only
+
+    _limit_self()
+    stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
+    out = os.fdopen(os.dup(stdout), "wb")
+    os.dup2(os.open(os.devnull, os.O_WRONLY), stdout)  # nothing else may write into the answers
+    while True:
+        try:
+            data, wanted, cfg = pickle.loads(_receive(stdin, None))
+        except EOFError:
+            return
+        _send(out, pickle.dumps(_outcome(data, wanted, cfg), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+DECODER = Decoder()
+atexit.register(DECODER.close)
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,218 @@
+"""How far each worksheet of a zipped workbook reaches, measured by streaming its XML.
+
+calamine turns a sheet into a dense grid from A1 to its last filled cell, so one value in
+Z2000000 costs 52 million cells (1.6 GB) however small the file. We walk the sheet XML with
+expat, holding nothing but counters, and refuse a sheet whose filled area is far beyond any
+report. Run only on parts already checked to hold no DOCTYPE (`etl.reading.guard`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from xml.parsers import expat
+
+from core.text import fold
+
+GUARD_ROWS = 100_000  # ten times what the reader keeps (etl.reading.spreadsheet.MAX_ROWS): it says so itself
+GUARD_CELLS = 5_000_000  # about 160 MB as calamine's grid
+RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_REF = re.compile(r"^\$?([A-Za-z]{1,4})\$?(\d{1,12})$")
+Handler = Callable[[str, dict], None]
+
+
+@dataclass
+class SheetExtent:
+    name: str
+    last_row: int = 0  # 1-based, of the last cell holding a value
+    last_col: int = 0
+
+
+def column_letters(col: int) -> str:
+    text = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+def dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def too_large(extent: SheetExtent) -> str | None:
+    """Why the sheet is too large to read, in Vietnamese, or None."""
+    where = f"sheet '{extent.name[:60]}' có dữ liệu đến ô {column_letters(extent.last_col)}{extent.last_row}"
+    if extent.last_row > GUARD_ROWS:
+        return (f"{where} (dòng {dotted(extent.last_row)}); bảng tính chỉ được dài tối đa {dotted(GUARD_ROWS)} dòng "
+                "— hãy xóa các dòng thừa bên dưới bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
+    if extent.last_row * extent.last_col > GUARD_CELLS:
+        return (f"{where}: vùng dữ liệu quá rộng ({dotted(extent.last_row * extent.last_col)} ô) "
+                "— hãy xóa các ô thừa ở xa bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
+    return None
+
+
+def _walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[str], None] | None = None) -> None:
+    """Stream one part through expat with namespaces resolved (`uri local`); stop quietly on bad XML,
+    which calamine then judges for itself."""
+    if name not in archive.NameToInfo:
+        return
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    try:
+        with archive.open(name) as stream:
+            while chunk := stream.read(1 << 16):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError:
+        return
+
+
+def _local(name: str) -> str:
+    return name.rpartition(" ")[2]
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Id → (type, part name) of a part's relationships, targets resolved against the part's folder."""
+    folder, base = posixpath.split(part)
+    found: dict[str, tuple[str, str]] = {}
+
+    def start(name: str, attrs: dict) -> None:
+        if _local(name) == "Relationship" and "Target" in attrs:
+            target = attrs["Target"]
+            path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            found[attrs.get("Id", "")] = (attrs.get("Type", ""), path)
+
+    _walk(archive, posixpath.join(folder, "_rels", base + ".rels"), start)
+    return found
+
+
+def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str]) -> list[SheetExtent]:
+    """Extents of the worksheets whose folded names are in `wanted` (the only ones calamine reads)."""
+    book = next((path for kind, path in _relationships(archive, "").values() if kind.endswith("/officeDocument")),
+                "xl/workbook.xml")
+    targets = _relationships(archive, book)
+    sheets: list[tuple[str, str]] = []
+
+    def start(name: str, attrs: dict) -> None:
+        if _local(name) == "sheet":
+            rel = next((v for k, v in attrs.items() if " " in k and _local(k) == "id"), "")
+            if fold(attrs.get("name", "")) in wanted and rel in targets:
+                sheets.append((attrs.get("name", ""), targets[rel][1]))
+
+    _walk(archive, book, start)
+    return [_xlsx_sheet(archive, name, part) for name, part in sheets]
+
+
+# The fast bound: every cell tag of the part starts with a plain `r` reference, found by pattern.
+FAST_BYTES = 8 * 2**20  # larger parts are always walked
+_ANY_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c[\s/>]")  # a cell start tag, any namespace prefix
+_PLAIN_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c\s+r\s*=\s*([\"'])\$?([A-Za-z]{1,4})\$?(\d{1,12})\1")
+_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml([^>]*)\?>")
+_UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-?8["']""", re.IGNORECASE)
+
+
+def _is_utf8(xml: bytes) -> bool:
+    prolog = _PROLOG.match(xml)
+    if prolog:
+        return b"encoding" not in prolog[1] or _UTF8.search(prolog[1]) is not None
+    return xml[:1] == b"<" and xml[1:2] != b"\x00"
+
+
+def fast_extent(sheet: str, xml: bytes) -> SheetExtent | None:
+    """An upper bound of the extent, read by pattern over the part's bytes; None when the part is
+    not plain enough to be sure of it (then `_walk` measures it exactly).
+
+    Sure means: UTF-8, and every cell start tag (`c` in any namespace) has a plain reference as its
+    first attribute `r`, so no character reference, prefixed `r` or text inside another attribute
+    can stand in for the one the walk reads (a second `r` is malformed XML, where the walk stops).
+    The bound counts every cell, with a value or not, so it is never below what the walk finds.
+    """
+    if not _is_utf8(xml):
+        return None
+    tags = len(_ANY_CELL.findall(xml))
+    plain = _PLAIN_CELL.findall(xml)
+    if not tags or len(plain) != tags:
+        return None  # a cell whose first attribute is no plain r
+    refs = set(plain)
+    letters = {word.upper() for _, word, _ in refs}
+    cols = max(sum((ch - 64) * 26**i for i, ch in enumerate(reversed(word))) for word in letters)
+    return SheetExtent(sheet, max(int(row) for _, _, row in refs), cols)
+
+
+def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> SheetExtent:
+    info = archive.NameToInfo.get(part)
+    if info is not None and info.file_size <= FAST_BYTES:
+        bound = fast_extent(sheet, archive.read(info))
+        if bound is not None and too_large(bound) is None:
+            return bound  # within every limit even counted generously: no need to walk it
+    extent = SheetExtent(sheet)
+    at = {"row": 0, "col": 0, "cell": None}
+
+    def start(name: str, attrs: dict) -> None:
+        local = _local(name)
+        if local == "row":
+            ref = attrs.get("r", "")
+            at["row"], at["col"] = (int(ref) if ref.isdigit() else at["row"] + 1), 0
+        elif local == "c":
+            match = _REF.match(attrs.get("r", ""))
+            if match:
+                at["col"] = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(match[1].upper())))
+                at["cell"] = (int(match[2]), at["col"])
+            else:
+                at["col"] += 1
+                at["cell"] = (at["row"], at["col"])
+        elif local in ("v", "is") and at["cell"]:
+            row, col = at["cell"]
+            extent.last_row, extent.last_col = max(extent.last_row, row), max(extent.last_col, col)
+
+    _walk(archive, part, start)
+    return extent
+
+
+def ods_extents(archive: zipfile.ZipFile) -> list[SheetExtent]:
+    """Extents of every table of an OpenDocument spreadsheet (calamine reads them all), repeats counted."""
+    extents: list[SheetExtent] = []
+    at = {"row": 0, "repeat": 1, "col": 0, "in_cell": False}
+
+    def repeated(attrs: dict, key: str) -> int:
+        text = attrs.get(f"{TABLE} {key}", "1")
+        return int(text) if text.isdigit() else 1
+
+    def filled() -> None:
+        extent = extents[-1]
+        extent.last_row = max(extent.last_row, at["row"] + at["repeat"])
+        extent.last_col = max(extent.last_col, at["col"])
+
+    def start(name: str, attrs: dict) -> None:
+        local = _local(name)
+        if local == "table" and name.startswith(TABLE):
+            extents.append(SheetExtent(attrs.get(f"{TABLE} name", "")))
+            at.update(row=0, repeat=1, col=0)
+        elif local == "table-row" and extents:
+            at.update(repeat=repeated(attrs, "number-rows-repeated"), col=0)
+        elif local in ("table-cell", "covered-table-cell") and extents:
+            at["col"] += repeated(attrs, "number-columns-repeated")
+            at["in_cell"] = True
+            if f"{OFFICE} value-type" in attrs:
+                filled()
+        elif local == "p" and at["in_cell"] and extents:
+            filled()
+
+    def end(name: str) -> None:
+        local = _local(name)
+        if local == "table-row":
+            at["row"] += at["repeat"]
+            at["repeat"] = 1
+        elif local in ("table-cell", "covered-table-cell"):
+            at["in_cell"] = False
+
+    _walk(archive, "content.xml", start, end)
+    return extents

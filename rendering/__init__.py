@@ -1,0 +1,1 @@
+"""Rendering without Streamlit: number formats, charts, tables, templates, and their Vietnamese words."""

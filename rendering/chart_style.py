@@ -1,0 +1,246 @@
+"""One look for every Plotly figure, read from the back of a meeting room.
+
+The page's own font (Source Sans) in near-black, targets in the legend rather than over the bars,
+value labels kept apart, totals on stacked bars, and a Vietnamese chart toolbar. Figures are drawn
+with Streamlit's chart theme off (`theme=None`): that theme turned ticks and unit names grey
+(rgb(128,132,149) on white, 3.6:1) and replaced the font.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from core.numbers import vi_number
+from rendering.format import PLOTLY_SEPARATORS
+from rendering.verdicts import TARGET
+
+TEXT = "#1a1a1a"  # the theme's text colour: 17:1 on white
+AXIS = "#595959"  # axis lines: 7:1
+GRID = "#e3e3e3"
+FONT_SIZE = 18
+# The page's web font first. The PNG download is drawn without web fonts, in Arial or DejaVu Sans,
+# which are wider: the room for unit names and legend entries is measured for those (FALLBACK_EM,
+# the width of a character in em), so that no name is cut in the picture.
+FONT_FAMILY = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, "DejaVu Sans", sans-serif'
+FALLBACK_EM = 0.54  # Arial (or Liberation Sans) sets Vietnamese at 0.48–0.52 em a character
+MARGIN_PAD = 24
+TITLE_LINE = 50
+UNIT_LINE = 24  # a unit name on a bar chart's axis wraps after this many characters (organisations' long names)
+
+# Plotly's toolbar and messages in Vietnamese (its own words, shown as tooltips and read by screen readers).
+VI_LOCALE = {
+    "dictionary": {
+        "Download plot as a PNG": "Tải ảnh PNG", "Download plot": "Tải ảnh", "Zoom": "Phóng to vùng chọn",
+        "Pan": "Kéo", "Zoom in": "Phóng to", "Zoom out": "Thu nhỏ", "Autoscale": "Tự căn chỉnh",
+        "Reset axes": "Về mặc định", "Reset view": "Về mặc định", "Box Select": "Chọn vùng",
+        "Lasso Select": "Chọn tự do", "Toggle Spike Lines": "Bật/tắt đường gióng",
+        "Show closest data on hover": "Hiện số liệu gần nhất khi rê chuột",
+        "Compare data on hover": "So sánh số liệu khi rê chuột",
+        "Double-click to zoom back out": "Nhấp đúp để thu nhỏ lại",
+        "Produced with Plotly.js": "Vẽ bằng Plotly.js", "Taking snapshot - this may take a few seconds":
+            "Đang tạo ảnh, xin chờ vài giây", "Snapshot succeeded": "Đã tạo ảnh", "Sorry, there was a problem "
+        "downloading your snapshot!": "Không tạo được ảnh, hãy thử lại.",
+    },
+    "format": {"decimal": ",", "thousands": ".", "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm",
+                                                           "Thứ sáu", "Thứ bảy"]},
+}
+
+
+def plotly_config(file_name: str) -> dict:
+    """Toolbar with a PNG download sized for a slide, in Vietnamese; nothing that needs a network."""
+    return {
+        "displaylogo": False,
+        "locale": "vi",
+        "locales": {"vi": VI_LOCALE},
+        "toImageButtonOptions": {"format": "png", "filename": file_name, "width": 1600, "height": 900, "scale": 1},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def wrapped_title(title: str) -> str:
+    """A title on lines of TITLE_LINE characters at most: a chart 620 px wide (1024 px with the sidebar)
+    shows it whole."""
+    if "<br>" in title or len(title) <= TITLE_LINE:
+        return title
+    return "<br>".join(textwrap.wrap(title, TITLE_LINE, break_long_words=False))
+
+
+def unit_axis_labels(units: Sequence[str]) -> list[str]:
+    """Unit names for a category axis, long ones on two lines or more: `Đảng bộ Công ty TNHH Chế biến
+    Lâm sản Phổ Thạnh` would otherwise take the plot's width at 1024 px."""
+    return ["<br>".join(textwrap.wrap(str(u), UNIT_LINE, break_long_words=False)) or str(u) for u in units]
+
+
+def unit_row_height(labels: Sequence[str]) -> int:
+    """Pixels a bar of a chart by unit takes: room for the longest wrapped name's lines."""
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    return 42 if lines == 1 else 22 + 20 * lines
+
+
+def unwrapped_units(fig: go.Figure) -> go.Figure:
+    """Unit names back on one line (a slide has the screen's width and no room for taller rows)."""
+    for trace in fig.data:  # bars by unit, the heat map's rows and the click markers on them alike
+        if trace.y is not None:
+            trace.y = [v.replace("<br>", " ") if isinstance(v, str) else v for v in trace.y]
+    for note in fig.layout.annotations:
+        if isinstance(note.y, str):
+            note.y = note.y.replace("<br>", " ")
+    return fig
+
+
+def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
+                height: int = 480) -> go.Figure:
+    title = wrapped_title(title)
+    lines = title.count("<br>") + 1
+    fig.update_layout(
+        title={"text": title, "font": {"size": FONT_SIZE + 4, "color": TEXT}, "x": 0, "xanchor": "left",
+               "xref": "container", "pad": {"l": 8}},
+        separators=PLOTLY_SEPARATORS,
+        font={"size": FONT_SIZE, "family": FONT_FAMILY, "color": TEXT},
+        paper_bgcolor="white", plot_bgcolor="white",
+        height=height,
+        margin={"l": MARGIN_PAD, "r": 30, "t": 44 + 28 * lines, "b": 10},
+        # at the foot of the figure, below the x-axis title whatever the tick size
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "font": {"size": FONT_SIZE}},
+        hoverlabel={"font_size": FONT_SIZE, "font_family": FONT_FAMILY},
+    )
+    axes = {"tickfont": {"size": FONT_SIZE, "color": TEXT}, "title_font": {"size": FONT_SIZE, "color": TEXT},
+            "gridcolor": GRID, "linecolor": AXIS, "zerolinecolor": AXIS, "automargin": True}
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    if x_title is not None:
+        fig.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        fig.update_yaxes(title_text=y_title)
+    return fallback_room(fig, FONT_SIZE)
+
+
+def _plain(label: object) -> str:
+    return re.sub(r"<[^>]+>", "", str(label))
+
+
+def fallback_room(fig: go.Figure, size: int) -> go.Figure:
+    """Left margin and legend entries wide enough for the category names in the fallback font."""
+    lines = [_plain(line) for trace in fig.data if trace.y is not None for v in trace.y if isinstance(v, str)
+             for line in re.split(r"<br>|\n", v)]
+    if lines:
+        longest = max(map(len, lines))
+        fig.update_layout(margin_l=max(MARGIN_PAD, round(longest * size * FALLBACK_EM) + 12))
+    entries = [_plain(trace.name) for trace in fig.data if trace.name and trace.showlegend is not False]
+    if entries:
+        fig.update_layout(legend_entrywidth=round(max(map(len, entries)) * size * FALLBACK_EM) + 50,
+                          legend_entrywidthmode="pixels")
+    return fig
+
+
+def target_in_legend(fig: go.Figure, value: float, label: str, axis: str) -> go.Figure:
+    """A dashed target line across the plot (`axis`: the one it crosses, "x" for a vertical line),
+    drawn under the data, whose label sits in the legend, never over a bar or a value."""
+    line = {"color": TARGET, "dash": "dash", "width": 3}
+    if axis == "x":
+        fig.add_vline(x=value, line=line, layer="below")
+    else:
+        fig.add_hline(y=value, line=line, layer="below")
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip",
+                             showlegend=True))
+    return fig.update_layout(showlegend=True)
+
+
+def band_in_legend(fig: go.Figure, band: tuple[float, float], label: str, fill: str, axis: str) -> go.Figure:
+    """A shaded target band (`axis` as in target_in_legend), its label in the legend."""
+    if axis == "x":
+        fig.add_vrect(x0=band[0], x1=band[1], fillcolor=fill, line_width=0, layer="below")
+    else:
+        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=fill, line_width=0, layer="below")
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, hoverinfo="skip", showlegend=True,
+                             marker={"symbol": "square", "size": 18, "color": fill, "line": {"color": TARGET,
+                                                                                            "width": 1}}))
+    return fig.update_layout(showlegend=True)
+
+
+# A white halo round value labels: one stays legible where a line or a grid line crosses it.
+HALO = "1px 1px 2px #fff, -1px -1px 2px #fff, 1px -1px 2px #fff, -1px 1px 2px #fff"
+
+
+def bar_label_places(values: Sequence[float], axis_top: float) -> list[str]:
+    """Inside a bar at least half the axis long, right of a shorter one: the label has the room of
+    half the plot either way, and is never wider than its bar nor cut (plotly's "auto" put
+    `10,00% (2/20)` inside a bar too short for it)."""
+    return ["inside" if pd.notna(v) and v >= 0.5 * axis_top else "outside" for v in values]
+
+
+def label_sides(frame: pd.DataFrame, x: str, y: str, series: str) -> dict[str, list[str]]:
+    """Where each point's value label goes so that lines sharing an x do not print on each other:
+    above for the highest value at that x, below for the others (`series` → one position a row)."""
+    highest = frame.groupby(x)[y].transform("max")
+    first = ~frame.duplicated([x, y]) | frame[y].isna()
+    above = (frame[y] >= highest) & first
+    sides = pd.Series(["bottom center"] * len(frame), index=frame.index).where(~above, "top center")
+    return {str(name): sides[part.index].tolist() for name, part in frame.groupby(series, sort=False)}
+
+
+def focused_range(values: Sequence[float], floor: float = 0.0, ceiling: float | None = None,
+                  room: float = 0.12) -> list[float]:
+    """A value axis around `values` (targets included by the caller) with room above for labels."""
+    known = [float(v) for v in values if v is not None and not pd.isna(v)]
+    if not known:
+        return [floor, ceiling if ceiling is not None else 1.0]
+    low, high = min(known), max(known)
+    span = max(high - low, 0.1)
+    top = high + room * 1.6 * span
+    return [max(floor, low - room * span), top if ceiling is None else min(ceiling, top)]
+
+
+def stack_totals(fig: go.Figure, categories: Sequence, totals: Sequence[float], horizontal: bool,
+                 at: Sequence[float] | None = None, prefix: str = "") -> go.Figure:
+    """The total of each stacked bar, written at its end (`at`: where, when not at the total itself)."""
+    ends = list(at if at is not None else totals)
+    text = [f"<b>{prefix}{vi_number(t)}</b>" for t in totals]
+    axis = {"x": ends, "y": list(categories)} if horizontal else {"x": list(categories), "y": ends}
+    fig.add_trace(go.Scatter(**axis, mode="text", text=text, textposition="middle right" if horizontal else "top center",
+                             textfont={"size": FONT_SIZE - 2, "color": TEXT}, cliponaxis=False, showlegend=False,
+                             hoverinfo="skip", name="Tổng số"))
+    return fig
+
+
+# A washed-out projector loses pale tints and thin grey lines: black text and axes, darker grid,
+# stronger fills, thicker lines.
+# the heat map's scale (ui/meeting_charts.DISTANCE_SCALE) in stronger tints, the same stops
+CONTRAST_SCALE = [[0.0, "#7f0000"], [0.48, "#ef9a9a"], [0.49, "#9fb8d9"], [0.51, "#9fb8d9"], [0.52, "#66bb6a"],
+                  [1.0, "#0b3d0b"]]
+
+
+def _stronger(colour: object) -> object:
+    """`rgba(r, g, b, 0.1)` → the same colour at least 0.3 opaque; other colours as they are."""
+    if isinstance(colour, str) and colour.startswith("rgba("):
+        *rgb, alpha = colour[5:-1].split(",")
+        return f"rgba({','.join(rgb)}, {max(0.3, float(alpha)):.2f})"
+    return colour
+
+
+def high_contrast(fig: go.Figure) -> go.Figure:
+    """The figure for a washed-out projector (the slides' high-contrast theme)."""
+    fig.update_layout(font_color="black", title_font_color="black", legend_font_color="black")
+    axes = {"tickfont_color": "black", "title_font_color": "black", "gridcolor": "#8c8c8c", "linecolor": "black",
+            "linewidth": 2, "showline": True}
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    for trace in fig.data:  # bars keep their edges: an outline would shrink the labels inside them
+        if trace.type == "heatmap":
+            trace.colorscale = CONTRAST_SCALE  # its cell text keeps plotly's dark-or-light choice
+        elif trace.type == "scatter":
+            trace.marker.color = _stronger(trace.marker.color)
+            if trace.line.width:
+                trace.line.width = trace.line.width + 2
+            if trace.mode and "text" in trace.mode:
+                trace.textfont.color = "black"
+    for shape in fig.layout.shapes:
+        shape.fillcolor = _stronger(shape.fillcolor)
+        if shape.line.width:
+            shape.line.color, shape.line.width = "black", shape.line.width + 1
+    return fig

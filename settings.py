@@ -1,0 +1,88 @@
+"""Every path the project uses, resolved from this file and overridable by environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DATA_DIR = ROOT / "data"
+SAMPLES_DIR = DATA_DIR / "samples"
+UNITS_CSV = DATA_DIR / "units.csv"
+PROGRAMME = DATA_DIR / "programme.toml"
+
+
+def units_csv() -> Path:
+    """The unit reference in force: data/units.csv, or DP_UNITS_CSV (the benchmarks' synthetic units)."""
+    return Path(os.environ.get("DP_UNITS_CSV", UNITS_CSV))
+
+
+def programme_path() -> Path:
+    """The programme judged against: data/programme.toml, or DP_PROGRAMME (another committee's plan, tests)."""
+    return Path(os.environ.get("DP_PROGRAMME", PROGRAMME))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the database and the archive of uploads live."""
+
+    db_path: Path
+    archive_dir: Path
+    max_upload_bytes: int
+    auth_db: Path  # users, failed logins, audit log (SQLite: small, many writers)
+    session_minutes: int
+    # a workbook is a zip (xlsx, ods): limits checked before any parser sees it (etl/reading/guard.py)
+    zip_max_entries: int = 1000
+    zip_max_uncompressed_bytes: int = 200 * 1024 * 1024
+    zip_max_ratio: int = 100  # uncompressed / compressed, for entries above ZIP_RATIO_GRACE_BYTES
+    # DuckDB's buffers for the app's read connections (its default, 80 % of the machine, lets one
+    # process of a national server grow past what the pages need); larger work spills to disk
+    reader_memory_limit: str = "512MB"
+    # a built download stays at its /media/ address this long, then is dropped (auth.downloads)
+    download_link_seconds: float = 60.0
+
+    @property
+    def lock_path(self) -> Path:
+        return self.db_path.with_name(self.db_path.name + ".lock")
+
+
+def database_path(path: Path) -> Path:
+    """One name for one database, however it is written: absolute, its folders resolved (relative
+    parts, `..`, symlinked folders), and followed through a symlink to another database path, but
+    not through the link a load publishes (to its `.versions` folder)."""
+    path = Path(os.path.abspath(path))
+    for _ in range(40):
+        path = path.parent.resolve() / path.name
+        if not path.is_symlink():
+            break
+        target = Path(os.path.normpath(path.parent / os.readlink(path)))
+        if target.parent.name == path.name + ".versions":
+            break  # the published version: this is the database's own path
+        path = target
+    return path
+
+
+def settings(db_path: Path | None = None) -> Settings:
+    """Read the settings now, so tests and subprocesses can point elsewhere by environment.
+
+    Paths are resolved first (`database_path`), so the default database keeps `var/archive/` however
+    it is named (`--db var/ducpho.duckdb`, an absolute path, a symlink); another database keeps its
+    archive beside it in `NAME-archive/`, unless DP_ARCHIVE says otherwise.
+    """
+    var_dir = Path(os.environ.get("DP_VAR_DIR", ROOT / "var")).resolve()
+    default_db = database_path(var_dir / "ducpho.duckdb")
+    db_path = database_path(db_path or Path(os.environ.get("DP_DB", default_db)))
+    default_archive = var_dir / "archive" if db_path == default_db else db_path.with_name(f"{db_path.stem}-archive")
+    return Settings(
+        db_path=db_path,
+        archive_dir=Path(os.environ.get("DP_ARCHIVE", default_archive)).resolve(),
+        max_upload_bytes=int(float(os.environ.get("DP_MAX_UPLOAD_MB", "20")) * 1024 * 1024),
+        auth_db=Path(os.environ.get("DP_AUTH_DB", db_path.with_name(db_path.stem + "-auth.sqlite"))).resolve(),
+        session_minutes=int(os.environ.get("DP_SESSION_MINUTES", "60")),
+        zip_max_entries=int(os.environ.get("DP_ZIP_MAX_ENTRIES", "1000")),
+        zip_max_uncompressed_bytes=int(float(os.environ.get("DP_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024),
+        zip_max_ratio=int(os.environ.get("DP_ZIP_MAX_RATIO", "100")),
+        reader_memory_limit=os.environ.get("DP_READER_MEMORY", "512MB"),
+        download_link_seconds=float(os.environ.get("DP_DOWNLOAD_LINK_SECONDS", "60")),
+    )
