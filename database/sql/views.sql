@@ -237,6 +237,40 @@ JOIN unit_scope d ON d.boundary = boundary_
  AND d.unit_id = CASE WHEN as_of_ IS NOT NULL AND u.valid_to < as_of_ AND u.successor_id IS NOT NULL
                       THEN u.successor_id ELSE u.unit_id END;
 
+-- The units of the display units the filter selected (`units_`: a list of display ids, NULL = every
+-- one) that a reader may see (lineage_units): how every named query that takes the unit filter
+-- reads units. `as_of_` NULL (the default): each unit under its own display unit.
+CREATE OR REPLACE MACRO selected_units(boundary_, allowed_, units_, as_of_ := NULL) AS TABLE
+SELECT * FROM lineage_units(boundary_, allowed_, as_of_)
+WHERE units_ IS NULL OR list_contains(units_, display_id);
+
+-- Counts by level per display unit and, as the row with display_id NULL, over them together: each unit
+-- lists every level of `levels_` (ranks 0, 1, …; 0 where nothing holds it) with its share of the unit's
+-- count. `items_` names a table or CTE of the caller with display_id, display_rank, display_code,
+-- display_label, item (what is counted; NULL: the unit has nothing to count, and is left out) and rank:
+-- village-cell cadres by level (cadre_levels.sql), party cells by rating (cell_ratings.sql).
+CREATE OR REPLACE MACRO level_counts(items_, levels_) AS TABLE
+WITH items AS (
+    SELECT display_id, display_rank, display_code, display_label, item, rank FROM query_table(items_)
+), levels AS (
+    SELECT i - 1 AS rank, levels_[i] AS level FROM range(1, len(levels_) + 1) AS t(i)
+), counted_units AS (
+    SELECT DISTINCT display_id, display_rank, display_code, display_label FROM items WHERE item IS NOT NULL
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL WHERE EXISTS (SELECT 1 FROM items WHERE item IS NOT NULL)
+), tallied AS (  -- per unit and rank, and (display_id NULL) per rank over all: one hash aggregate
+    SELECT display_id, rank, count(item) AS counted FROM items GROUP BY GROUPING SETS ((display_id, rank), (rank))
+), counted AS (
+    SELECT u.display_id, u.display_rank, u.display_code, u.display_label, l.rank, l.level,
+           coalesce(t.counted, 0) AS counted
+    FROM counted_units u
+    CROSS JOIN levels l
+    LEFT JOIN tallied t ON t.display_id IS NOT DISTINCT FROM u.display_id AND t.rank = l.rank
+)
+SELECT display_id, display_rank, display_code, display_label, rank, level, counted::BIGINT AS counted,
+       counted / nullif(sum(counted) OVER (PARTITION BY display_id), 0) AS share
+FROM counted;
+
 -- The facts of the indicators of `sources_` (data/programme.toml: per indicator, the fact it reads
 -- in each period and the period's first year, `basis`) for the units a reader may see, the
 -- selected display units (units_ NULL: all, as of `as_of_`) and years: what the indicator queries sum.
@@ -246,6 +280,5 @@ SELECT s.display_id, s.display_code, s.display_kind, s.display_name, s.display_l
        src.code AS indicator, src.basis, f.numerator, f.denominator, f.not_reported
 FROM indicator_facts f
 JOIN sources src ON src.fact = f.indicator AND f.year BETWEEN src.year_from AND src.year_to
-JOIN lineage_units(boundary_, allowed_, as_of_) s ON s.unit_id = f.unit_id
-WHERE (units_ IS NULL OR list_contains(units_, s.display_id))
-  AND f.year BETWEEN year_from_ AND year_to_;
+JOIN selected_units(boundary_, allowed_, units_, as_of_ := as_of_) s ON s.unit_id = f.unit_id
+WHERE f.year BETWEEN year_from_ AND year_to_;

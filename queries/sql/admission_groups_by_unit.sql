@@ -7,9 +7,8 @@ WITH totals AS (
            sum(m.admitted_workers)::BIGINT AS workers,
            sum(m.admitted_owners)::BIGINT AS owners
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year = $year
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
+    WHERE m.year = $year
     GROUP BY ALL
 ), grouped AS (
     SELECT display_id, display_rank, display_label, all_admitted, 1 AS group_order,

@@ -8,9 +8,8 @@ WITH totals AS (
            sum(m.admitted_workers)::BIGINT AS workers,
            sum(m.admitted_owners)::BIGINT AS owners
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year_from AND $year_to
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
+    WHERE m.year BETWEEN $year_from AND $year_to
     GROUP BY m.year
 ), grouped AS (
     SELECT year, all_admitted, 1 AS group_order, 'Học sinh, sinh viên' AS admission_group,

@@ -6,8 +6,7 @@ SELECT f.cell_type, f.indicator,
        sum(f.denominator)::BIGINT AS denominator,
        sum(f.not_reported)::BIGINT AS not_reported
 FROM cell_indicator_definition f
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = f.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND f.year = $year
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = f.unit_id
+WHERE f.year = $year
 GROUP BY ALL
 ORDER BY f.cell_type, f.indicator

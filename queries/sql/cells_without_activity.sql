@@ -14,7 +14,6 @@ SELECT s.display_id, s.display_label AS unit, $year AS year, k.cell_code, k.cell
        f.no_thematic, f.no_inspection
 FROM facts f
 JOIN cells k ON k.unit_id = f.unit_id AND k.year = $year AND k.cell_code = f.cell_code
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = f.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND (f.no_thematic OR f.no_inspection)
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = f.unit_id
+WHERE (f.no_thematic OR f.no_inspection)
 ORDER BY s.display_rank, s.display_code, k.cell_code

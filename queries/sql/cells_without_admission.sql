@@ -13,10 +13,9 @@ WITH scoped AS (
     SELECT s.display_id, s.display_rank, s.display_label, m.unit_id, u.code AS unit_code,
            m.year, m.cell_code, m.admitted
     FROM member_figures m
-    JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
+    JOIN selected_units($boundary, $allowed, $units, as_of_ := $year) s ON s.unit_id = m.unit_id
     JOIN units u ON u.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year <= $year
+    WHERE m.year <= $year
 ), keyed AS (
     SELECT *,
            CASE WHEN unit_id = display_id

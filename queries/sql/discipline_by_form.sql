@@ -10,10 +10,9 @@ WITH per_year AS (
            count(l.disciplined)::BIGINT AS cells_reported,
            count(*) FILTER (WHERE l.disciplined IS NULL)::BIGINT AS cells_unreported
     FROM cells k
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = k.unit_id
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = k.unit_id
     LEFT JOIN cell_life l ON l.unit_id = k.unit_id AND l.year = k.year AND l.cell_code = k.cell_code
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND k.year BETWEEN $year_from AND $year_to
+    WHERE k.year BETWEEN $year_from AND $year_to
     GROUP BY k.year
 )
 SELECT year, 1 AS form_order, 'Khiển trách' AS form, reprimanded AS members, cells_reported, cells_unreported

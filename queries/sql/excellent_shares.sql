@@ -20,7 +20,6 @@ SELECT s.display_id, s.display_label AS unit, $year AS year,
        coalesce(sum(r.excellent) FILTER (WHERE r.part = 'members'), 0)::BIGINT AS members_excellent,
        coalesce(sum(r.good) FILTER (WHERE r.part = 'members'), 0)::BIGINT AS members_good
 FROM rated r
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = r.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = r.unit_id
 GROUP BY s.display_id, s.display_rank, s.display_code, s.display_label
 ORDER BY s.display_rank, s.display_code

@@ -8,10 +8,9 @@ SELECT s.display_label AS display_unit,
        CASE WHEN d.trained THEN 'Có' ELSE 'Không' END AS trained,
        coalesce(r.dual_role, 'Chưa báo cáo') AS dual_role
 FROM cadres d
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = d.unit_id
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = d.unit_id
 JOIN units u ON u.unit_id = d.unit_id
 LEFT JOIN cells c ON c.unit_id = d.unit_id AND c.year = d.year AND c.cell_code = d.cell_code
 LEFT JOIN cadre_dual_roles r ON r.unit_id = d.unit_id AND r.year = d.year AND r.row_no = d.row_no
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND d.year = $year
+WHERE d.year = $year
 ORDER BY s.display_rank, s.display_code, u.code, d.row_no

@@ -8,9 +8,8 @@ SELECT s.display_label AS display_unit,
        CASE l.has_working_rules WHEN true THEN 'Có' WHEN false THEN 'Không' ELSE 'Chưa báo cáo' END AS has_working_rules,
        l.rules_revised_year
 FROM cells c
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = c.unit_id
 JOIN units u ON u.unit_id = c.unit_id
 LEFT JOIN cell_life l ON l.unit_id = c.unit_id AND l.year = c.year AND l.cell_code = c.cell_code
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND c.year = $year
+WHERE c.year = $year
 ORDER BY s.display_rank, s.display_code, u.code, c.cell_code

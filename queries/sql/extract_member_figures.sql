@@ -9,10 +9,9 @@ SELECT s.display_label AS display_unit,
        m.rated_excellent, m.rated_good, m.rated_fulfilled, m.rated_not_fulfilled, m.unrated,
        l.reprimanded, l.warned, l.removed_from_post, l.expelled_by_discipline, l.disciplined, l.candidates_trained
 FROM member_figures m
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
 JOIN units u ON u.unit_id = m.unit_id
 LEFT JOIN cells c ON c.unit_id = m.unit_id AND c.year = m.year AND c.cell_code = m.cell_code
 LEFT JOIN cell_life l ON l.unit_id = m.unit_id AND l.year = m.year AND l.cell_code = m.cell_code
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND m.year = $year
+WHERE m.year = $year
 ORDER BY s.display_rank, s.display_code, u.code, m.cell_code

@@ -9,9 +9,8 @@ SELECT s.display_label AS display_unit,
        coalesce(r.format_version, 1) AS format_version, r.admission_quota,
        CASE r.four_good_unit WHEN true THEN 'Có' WHEN false THEN 'Không' ELSE 'Chưa báo cáo' END AS four_good_unit
 FROM submissions b
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = b.unit_id
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = b.unit_id
 JOIN units u ON u.unit_id = b.unit_id
 LEFT JOIN unit_reports r ON r.unit_id = b.unit_id AND r.year = b.year
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND b.year = $year
+WHERE b.year = $year
 ORDER BY s.display_rank, s.display_code, u.code

@@ -4,9 +4,8 @@ SELECT s.display_id, s.display_label AS unit, $year AS year,
        count(*) FILTER (WHERE c.four_good)::BIGINT AS four_good,
        count(*)::BIGINT AS cells
 FROM cells c
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND c.year = $year
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = c.unit_id
+WHERE c.year = $year
 GROUP BY GROUPING SETS ((s.display_id, s.display_rank, s.display_code, s.display_label), ())
 HAVING count(*) > 0  -- no total row over nothing
 ORDER BY s.display_id IS NOT NULL, s.display_rank, s.display_code

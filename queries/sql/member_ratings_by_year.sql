@@ -9,10 +9,9 @@ WITH ratings AS (
                            WHEN 2 THEN m.rated_fulfilled WHEN 3 THEN m.rated_not_fulfilled
                            ELSE m.unrated END)::BIGINT AS members
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
     CROSS JOIN ratings r
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year_from AND $year_to
+    WHERE m.year BETWEEN $year_from AND $year_to
     GROUP BY m.year, r.rank, r.rating
 )
 SELECT year, rank, rating, members,

@@ -11,9 +11,8 @@ WITH totals AS (
            sum(m.working_away)::BIGINT AS working_away,
            sum(m.end_count)::BIGINT AS end_count
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year_from AND $year_to
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
+    WHERE m.year BETWEEN $year_from AND $year_to
     GROUP BY ALL
 ), shares AS (
     SELECT *, 1 AS group_order, 'Miễn sinh hoạt' AS member_group, exempted AS numerator FROM totals

@@ -4,9 +4,8 @@ WITH totals AS (
            sum(m.struck_off)::BIGINT AS struck_off,
            sum(m.resigned)::BIGINT AS resigned
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year_from AND $year_to
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
+    WHERE m.year BETWEEN $year_from AND $year_to
     GROUP BY m.year
 )
 SELECT year, 1 AS exit_order, 'Xóa tên' AS exit_kind, struck_off AS members FROM totals

@@ -12,9 +12,8 @@ WITH totals AS (
            sum(m.resigned)::BIGINT AS resigned,
            sum(m.end_count)::BIGINT AS end_count
     FROM member_figures m
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year = $year
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = m.unit_id
+    WHERE m.year = $year
 ), steps AS (
     SELECT 1 AS step, '' AS sign, 'Đầu năm' AS label, 'absolute' AS measure, start_count AS members FROM totals
     UNION ALL SELECT 2, '+', 'Kết nạp', 'relative', admitted FROM totals

@@ -8,9 +8,8 @@ WITH ratings AS (
 ), scoped AS (
     SELECT o.year, coalesce(o.rating, $ratings[-1]) AS rating
     FROM rated_organisations o
-    JOIN scoped_units($boundary, $allowed) s ON s.unit_id = o.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND o.year BETWEEN $year_from AND $year_to
+    JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = o.unit_id
+    WHERE o.year BETWEEN $year_from AND $year_to
       AND o.basis = CASE WHEN $cells_from IS NOT NULL AND o.year >= $cells_from THEN 'grassroots' ELSE 'own' END
 ), counted AS (
     SELECT y.year, r.rank, r.rating, count(sc.rating)::BIGINT AS organisations

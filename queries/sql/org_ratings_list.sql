@@ -6,9 +6,8 @@ SELECT s.display_id, s.display_label AS unit, u.full_name AS reporting_unit, o.y
        coalesce(o.rating, $unrated) AS rating,
        CASE WHEN o.basis = 'grassroots' THEN coalesce(o.cell_name, u.full_name) END AS organisation
 FROM rated_organisations o
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = o.unit_id
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = o.unit_id
 JOIN units u ON u.unit_id = o.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND o.year = $year
+WHERE o.year = $year
   AND o.basis = CASE WHEN $cells_from IS NOT NULL AND o.year >= $cells_from THEN 'grassroots' ELSE 'own' END
 ORDER BY s.display_rank, s.display_code, u.kind_rank, u.code, o.cell_code

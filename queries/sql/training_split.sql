@@ -9,8 +9,7 @@ WITH parts AS (
 SELECT s.display_id, s.display_label AS unit, $year AS year, p.part,
        sum(p.trained)::BIGINT AS trained, sum(p.members)::BIGINT AS members
 FROM parts p
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = p.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND p.year = $year
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = p.unit_id
+WHERE p.year = $year
 GROUP BY GROUPING SETS ((s.display_id, s.display_rank, s.display_code, s.display_label, p.part), (p.part))
 ORDER BY s.display_id IS NOT NULL, s.display_rank, s.display_code, p.part

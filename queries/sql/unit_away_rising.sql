@@ -8,9 +8,8 @@ WITH per_year AS (
            sum(m.exempted)::BIGINT AS exempted, sum(m.working_away)::BIGINT AS working_away,
            sum(m.end_count)::BIGINT AS end_count
     FROM member_figures m
-    JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year - 2 AND $year
+    JOIN selected_units($boundary, $allowed, $units, as_of_ := $year) s ON s.unit_id = m.unit_id
+    WHERE m.year BETWEEN $year - 2 AND $year
     GROUP BY ALL
 ), groups AS (
     SELECT display_id, display_rank, display_code, unit, year, 1 AS group_order, 'miễn sinh hoạt' AS member_group,

@@ -14,9 +14,8 @@ SELECT s.display_id, s.display_label AS unit, c.year, c.cell_code, c.cell_name,
        c.cell_type, c.rating, c.four_good, m.start_count, m.admitted, m.end_count,
        v.cadres, v.thpt_and_so_cap_llct, v.trung_cap_chuyen_mon, v.trung_cap_llct
 FROM cells c
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = c.unit_id
 LEFT JOIN member_figures m ON m.unit_id = c.unit_id AND m.year = c.year AND m.cell_code = c.cell_code
 LEFT JOIN standards v ON v.unit_id = c.unit_id AND v.cell_code = c.cell_code
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND c.year = $year
+WHERE c.year = $year
 ORDER BY s.display_rank, s.display_code, c.unit_id, c.cell_code

@@ -6,9 +6,8 @@ WITH per_year AS (
     SELECT s.display_id, s.display_rank, s.display_code, s.display_label AS unit,
            m.year, sum(m.struck_off)::BIGINT AS struck_off, sum(m.resigned)::BIGINT AS resigned
     FROM member_figures m
-    JOIN lineage_units($boundary, $allowed, $year) s ON s.unit_id = m.unit_id
-    WHERE ($units IS NULL OR list_contains($units, s.display_id))
-      AND m.year BETWEEN $year - 2 AND $year
+    JOIN selected_units($boundary, $allowed, $units, as_of_ := $year) s ON s.unit_id = m.unit_id
+    WHERE m.year BETWEEN $year - 2 AND $year
     GROUP BY ALL
 ), wide AS (
     SELECT display_id, display_rank, display_code, unit,

@@ -5,9 +5,8 @@ SELECT s.display_id, s.display_label AS unit, c.year, c.cell_code, k.cell_name,
        c.role, c.full_name, c.has_thpt, c.political_rank >= 1 AS has_so_cap_llct
 FROM cadres c
 JOIN cells k ON k.unit_id = c.unit_id AND k.year = c.year AND k.cell_code = c.cell_code
-JOIN scoped_units($boundary, $allowed) s ON s.unit_id = c.unit_id
-WHERE ($units IS NULL OR list_contains($units, s.display_id))
-  AND c.year = $year AND k.year = $year
+JOIN selected_units($boundary, $allowed, $units) s ON s.unit_id = c.unit_id
+WHERE c.year = $year AND k.year = $year
   AND k.cell_type IN ('Thôn', 'Tổ dân phố')
   AND c.role IN ('Bí thư', 'Phó Bí thư')
   AND NOT (c.has_thpt AND c.political_rank >= 1)
