@@ -11,6 +11,7 @@ DATA_DIR = ROOT / "data"
 SAMPLES_DIR = DATA_DIR / "samples"
 UNITS_CSV = DATA_DIR / "units.csv"
 PROGRAMME = DATA_DIR / "programme.toml"
+FIRST_REPORT_YEAR = 2015  # the first year a workbook may report on (and the template accepts)
 
 
 def units_csv() -> Path:

@@ -10,13 +10,13 @@ from auth.session import allowed_units, current_user, load_allowed
 from database.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
 from rendering.format import slug
+from settings import FIRST_REPORT_YEAR
 from ui.blocks import table_block
 from ui.data import query, query_later
 from ui.filters import current
 from ui.template_download import XLSX_MIME, template_workbook
 from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, get_ready, show_report, submit, vietnamese_uploader
 
-FIRST_REPORT_YEAR = 2015
 PREVIEW_ROWS = 100  # of an extract on screen; its downloads hold every row
 
 st.title("Dữ liệu")

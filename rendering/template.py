@@ -29,6 +29,7 @@ from etl.checking import contract as c
 from etl.checking.formulas import formula, saved_value, with_saved_values
 from queries.prefill import Prefill
 from rendering.guide import ACCEPTED, GuideRow, cell_types_for, guide_rows
+from settings import FIRST_REPORT_YEAR
 
 SAMPLE_AUTHOR = "Dữ liệu mẫu (không phải số liệu thật)"
 CREATOR = "Thị ủy Đức Phổ"
@@ -147,7 +148,7 @@ class Rules:
         if name == "birth_year":
             return _whole_rule(1920, self.year)
         if name == "year":
-            return _whole_rule(2015)
+            return _whole_rule(FIRST_REPORT_YEAR)
         return None
 
 

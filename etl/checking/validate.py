@@ -39,8 +39,8 @@ from etl.checking.workbook import (
     read_table,
     read_workbook,
 )
+from settings import FIRST_REPORT_YEAR
 
-FIRST_YEAR = 2015
 RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]
 NO_REPORT = {"format_version": c.FORMAT_V1, "admission_quota": None, "four_good_unit": None}  # a v1 workbook's
 V2_NAMES = {sheet: frozenset(col.name for col in columns if col.since == c.FORMAT_V2)
@@ -80,7 +80,7 @@ def _has_v2_columns(table: Table) -> bool:
 
 def _report_year(value: object) -> int:
     last = dt.date.today().year
-    return year_between(value, FIRST_YEAR, last, f"phải là năm báo cáo, từ {FIRST_YEAR} đến {last}")
+    return year_between(value, FIRST_REPORT_YEAR, last, f"phải là năm báo cáo, từ {FIRST_REPORT_YEAR} đến {last}")
 
 
 def _committee_count(value: object) -> int | None:
