@@ -15,7 +15,7 @@ from rendering.charts import (
     rate_trend,
     stacked_counts,
 )
-from rendering.tables import INDICATOR_COLUMNS, vi_table
+from rendering.tables import IDLE_CELL_COLUMNS, INDICATOR_COLUMNS, vi_columns, vi_table
 from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.data import query
@@ -23,8 +23,8 @@ from ui.filters import current
 from ui.layout import stop_if_empty
 
 GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
-QUOTA_COLUMNS = {**INDICATOR_COLUMNS, "numerator": "Kết nạp", "denominator": "Chỉ tiêu được giao",
-                 "not_reported": "Đơn vị chưa báo cáo chỉ tiêu"}
+QUOTA_COLUMNS = vi_columns(*INDICATOR_COLUMNS, "not_reported", numerator="Kết nạp", denominator="Chỉ tiêu được giao",
+                           not_reported="Đơn vị chưa báo cáo chỉ tiêu")
 NO_DATA = "Không có số liệu kết nạp cho lựa chọn này."
 
 T3 = admission_indicator()
@@ -39,8 +39,7 @@ stop_if_empty(by_year, "Chưa có số liệu kết nạp đảng viên cho đơ
 st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_label}.  \n{method_note(T3)}")
 
 st.subheader("Kết nạp và tỷ lệ kết nạp qua các năm")
-YEAR_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
-                "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"}
+YEAR_COLUMNS = vi_columns("unit", "year", "admitted", "start_count", "rate", "verdict", rate="Tỷ lệ kết nạp")
 period = f"{filters.first_year}–{year}"
 if filters.compared:  # a line per unit
     by_year = compare.per_unit(filters, "admission_rate_by_year", filters.first_year, year)
@@ -54,7 +53,7 @@ else:
     counts = count_bars(by_year, "year", "admitted", f"Số đảng viên kết nạp, {period}", "Năm", "Số đảng viên kết nạp")
     rates = rate_band_trend(by_year.rename(columns={"admitted": "numerator", "start_count": "denominator"}),
                             f"Tỷ lệ kết nạp, {period}", band, band_label, list(by_year["role"]))
-chart_block(counts, vi_table(by_year, {k: v for k, v in YEAR_COLUMNS.items() if k in ("unit", "year", "admitted")}),
+chart_block(counts, vi_table(by_year, vi_columns("unit", "year", "admitted")),
             "Số kết nạp theo năm", filters, key="adm_count")
 chart_block(rates, vi_table(by_year, YEAR_COLUMNS), "Tỷ lệ kết nạp theo năm", filters, key="adm_rate")
 
@@ -66,10 +65,7 @@ else:
     chart_block(
         rate_band_by_unit(by_unit.rename(columns={"admitted": "numerator", "start_count": "denominator"}),
                           f"Tỷ lệ kết nạp đảng viên mới năm {year}", band, band_label, list(by_unit["role"])),
-        by_unit.rename(columns={
-            "unit": "Đơn vị", "year": "Năm", "admitted": "Kết nạp", "start_count": "Đảng viên đầu năm",
-            "rate": "Tỷ lệ kết nạp", "verdict": "Đánh giá"})[
-            ["Đơn vị", "Năm", "Kết nạp", "Đảng viên đầu năm", "Tỷ lệ kết nạp", "Đánh giá"]],
+        vi_table(by_unit, YEAR_COLUMNS),
         "Tỷ lệ kết nạp theo đơn vị", filters, key="adm_by_unit", drill=True,
     )
 
@@ -105,8 +101,8 @@ if QUOTA is not None:  # the programme in force follows admissions against the q
 
 st.subheader("Kết nạp học sinh, công nhân, chủ doanh nghiệp")
 st.caption("Ba nhóm đối tượng Đề án chú trọng; bảng số liệu ghi cả tổng số kết nạp và tỷ lệ của từng nhóm.")
-GROUP_COLUMNS = {"year": "Năm", "unit": "Đơn vị", "admission_group": "Đối tượng", "admitted": "Kết nạp",
-                 "all_admitted": "Tổng số kết nạp", "share": "Tỷ lệ trên tổng số kết nạp"}
+GROUP_COLUMNS = vi_columns("year", "admission_group", "admitted", "all_admitted", "share",
+                           share="Tỷ lệ trên tổng số kết nạp")
 groups_by_year = query("admission_groups_by_year", filters.boundary, filters.units, filters.first_year, year)
 if groups_by_year.empty:
     st.info(NO_DATA)
@@ -115,8 +111,7 @@ else:
         stacked_counts(groups_by_year, "year", "admitted", "admission_group",
                        f"Kết nạp học sinh, công nhân, chủ doanh nghiệp, {filters.first_year}–{year}", "Năm",
                        "Số đảng viên kết nạp", order=GROUP_ORDER),
-        groups_by_year.rename(columns=GROUP_COLUMNS)[
-            ["Năm", "Đối tượng", "Kết nạp", "Tổng số kết nạp", "Tỷ lệ trên tổng số kết nạp"]],
+        vi_table(groups_by_year, GROUP_COLUMNS),
         "Kết nạp theo đối tượng và năm", filters, key="adm_groups_year",
     )
 groups_by_unit = query("admission_groups_by_unit", filters.boundary, filters.units, year)
@@ -127,8 +122,7 @@ else:
         stacked_counts(groups_by_unit, "unit", "admitted", "admission_group",
                        f"Kết nạp học sinh, công nhân, chủ doanh nghiệp theo đơn vị, năm {year}",
                        "Số đảng viên kết nạp", None, order=GROUP_ORDER, horizontal=True),
-        groups_by_unit.rename(columns=GROUP_COLUMNS)[
-            ["Đơn vị", "Năm", "Đối tượng", "Kết nạp", "Tổng số kết nạp", "Tỷ lệ trên tổng số kết nạp"]],
+        vi_table(groups_by_unit, vi_columns("unit") | GROUP_COLUMNS),
         "Kết nạp theo đối tượng và đơn vị", filters, key="adm_groups_unit", drill=True,
     )
 
@@ -148,11 +142,6 @@ else:
     st.markdown(f"**{len(idle)} chi bộ** không kết nạp được đảng viên nào từ {int(min_years)} năm liền "
                 f"trở lên, tính đến năm {year}.")
     table_block(
-        idle.rename(columns={
-            "unit": "Đơn vị", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ",
-            "run_years": "Số năm liền không kết nạp", "run_from": "Năm bắt đầu chuỗi",
-            "last_admission": "Lần kết nạp gần nhất"})[
-            ["Đơn vị", "Mã chi bộ", "Tên chi bộ", "Loại chi bộ", "Số năm liền không kết nạp",
-             "Năm bắt đầu chuỗi", "Lần kết nạp gần nhất"]],
+        vi_table(idle, IDLE_CELL_COLUMNS),
         f"Chi bộ từ {int(min_years)} năm liền không kết nạp", filters, key="adm_idle_cells",
     )

@@ -10,17 +10,15 @@ from queries.method import method_note
 from queries.programme import programme
 from queries.targets import not_reported_note, target_line
 from rendering.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend, stacked_counts
-from rendering.tables import INDICATOR_COLUMNS, vi_table
+from rendering.tables import INDICATOR_COLUMNS, vi_columns, vi_table
 from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
 
-COLUMNS = {**INDICATOR_COLUMNS, "not_reported": "Chưa báo cáo (không tính)"}
-KIND_COLUMNS = {"cell_type": "Loại chi bộ", "label": "Chỉ tiêu", "numerator": "Tử số", "denominator": "Mẫu số",
-                "rate": "Tỷ lệ", "not_reported": "Chưa báo cáo (không tính)"}
-FORM_COLUMNS = {"year": "Năm", "form": "Hình thức kỷ luật", "members": "Số đảng viên",
-                "cells_reported": "Chi bộ có báo cáo", "cells_unreported": "Chi bộ chưa báo cáo"}
+COLUMNS = vi_columns(*INDICATOR_COLUMNS, "not_reported")
+KIND_COLUMNS = vi_columns("cell_type", "label", "numerator", "denominator", "rate", "not_reported")
+FORM_COLUMNS = vi_columns("year", "form", "members", "cells_reported", "cells_unreported")
 CODES, ACTIVITY = in_programme(CELL_LIFE_CODES), in_programme(ACTIVITY_CODES)
 OTHER_ACTIVITY = tuple(code for code in ACTIVITY if code != REGULAR_CODE)
 

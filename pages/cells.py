@@ -7,10 +7,10 @@ the cells and cadres of their own units only; downloads go through ui/exports (f
 import streamlit as st
 
 from core.numbers import vi_number
-from queries.admissions import admission_indicator
+from queries.admissions import ADMISSION_CODE
 from queries.cells import STANDARDS, standard_name, totals
 from queries.programme import programme
-from rendering.tables import vi_table
+from rendering.tables import vi_columns, vi_table
 from ui.blocks import table_block
 from ui.data import query
 from ui.drill import focus_unit
@@ -20,20 +20,17 @@ from ui.layout import stop_if_empty
 
 def cell_columns() -> dict[str, str]:
     """The cells table's headers; the standards by their target's short name (legend under the table)."""
-    columns = {"cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ", "year": "Năm",
-               "rating": "Xếp loại", "four_good": "Chi bộ bốn tốt", "start_count": "Đảng viên đầu năm",
-               "admitted": "Kết nạp", "end_count": "Đảng viên cuối năm",
-               "admission_rate": f"Tỷ lệ kết nạp ({admission_indicator().short})",
-               "cadres": "Cán bộ chi bộ"}
+    columns = vi_columns("cell_code", "cell_name", "cell_type", "year", "rating", "four_good", "start_count", "admitted",
+                         "end_count", "admission_rate", "cadres",
+                         admission_rate=f"Tỷ lệ kết nạp ({programme().indicator(ADMISSION_CODE).short})")
     for column, code in STANDARDS.items():
         ind = programme().indicator(code)
         columns |= {column: f"Đạt chuẩn {ind.short}", f"{column}_rate": f"Tỷ lệ đạt chuẩn {ind.short}"}
     return columns
 
 
-CADRE_COLUMNS = {"cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "year": "Năm", "full_name": "Họ và tên",
-                 "birth_year": "Năm sinh", "role": "Chức vụ", "education": "Học vấn", "professional": "Chuyên môn",
-                 "political": "Lý luận chính trị", "lacking": "Chưa đạt chuẩn"}
+CADRE_COLUMNS = vi_columns("cell_code", "cell_name", "year", "full_name", "birth_year", "role", "education",
+                           "professional", "political", "lacking", lacking="Chưa đạt chuẩn")
 
 st.title("Chi bộ và cán bộ của đơn vị")
 filters = current()

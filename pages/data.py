@@ -10,6 +10,7 @@ from auth.session import allowed_units, current_user, load_allowed
 from database.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
 from rendering.format import slug
+from rendering.tables import vi_columns, vi_table
 from settings import FIRST_REPORT_YEAR
 from ui.blocks import table_block
 from ui.data import query, query_later
@@ -17,6 +18,8 @@ from ui.filters import current
 from ui.template_download import XLSX_MIME, template_workbook
 from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, get_ready, show_report, submit, vietnamese_uploader
 
+HISTORY_COLUMNS = vi_columns("load_id", "loaded_at", "loaded_by", "file_name", "unit", "unit_code", "year", "outcome",
+                             "cells", "members", "cadres", "warnings", members="Đảng viên cuối năm")
 PREVIEW_ROWS = 100  # of an extract on screen; its downloads hold every row
 
 st.title("Dữ liệu")
@@ -103,4 +106,4 @@ history = query("load_history")
 if history.empty:
     st.info("Chưa có lượt nạp nào.")
 else:
-    table_block(history, "Lịch sử nạp dữ liệu", None, key="load_history")
+    table_block(vi_table(history, HISTORY_COLUMNS), "Lịch sử nạp dữ liệu", None, key="load_history")

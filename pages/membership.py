@@ -8,6 +8,7 @@ from ui.blocks import chart_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
+from ui.tables import vi_columns, vi_table
 
 st.title("Biến động đảng viên")
 filters = current()
@@ -19,8 +20,7 @@ stop_if_empty(flow, f"Chưa có số liệu đảng viên năm {year} cho các �
                     "Hãy chọn năm hoặc đơn vị khác.")
 chart_block(
     waterfall(flow, "axis_label", "members", "measure", f"Biến động đảng viên năm {year}", "Số đảng viên"),
-    flow.rename(columns={"year": "Năm", "label": "Khoản mục", "members": "Số đảng viên"})[
-        ["Năm", "Khoản mục", "Số đảng viên"]],
+    vi_table(flow, vi_columns("year", "label", "members", label="Khoản mục")),
     "Biến động đảng viên", filters, key="mem_flow",
 )
 st.caption("Số giảm ghi số âm. Cuối năm = Đầu năm + Kết nạp + Chuyển đến − Chuyển đi − Từ trần "
@@ -35,13 +35,12 @@ else:
         count_lines(exits, "year", "members", "exit_kind",
                     f"Đảng viên bị xóa tên, xin ra khỏi Đảng, {filters.first_year}–{year}", "Năm",
                     "Số đảng viên"),
-        exits.rename(columns={"year": "Năm", "exit_kind": "Hình thức", "members": "Số đảng viên"})[
-            ["Năm", "Hình thức", "Số đảng viên"]],
+        vi_table(exits, vi_columns("year", "exit_kind", "members")),
         "Xóa tên và xin ra khỏi Đảng", filters, key="mem_exits",
     )
 
-AWAY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", "numerator": "Số đảng viên",
-                "denominator": "Đảng viên cuối năm", "rate": "Tỷ lệ trên đảng viên cuối năm"}
+AWAY_COLUMNS = vi_columns("year", "member_group", "numerator", "denominator", "rate", numerator="Số đảng viên",
+                          denominator="Đảng viên cuối năm", rate="Tỷ lệ trên đảng viên cuối năm")
 st.subheader("Đảng viên miễn sinh hoạt, đi làm ăn xa qua các năm")
 away_years = query("membership_away_by_year", filters.boundary, filters.units, filters.first_year, year)
 if away_years.empty:
@@ -50,8 +49,7 @@ else:
     chart_block(
         rate_trend(away_years, f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa, {filters.first_year}–{year}",
                    "member_group", {}),
-        away_years.rename(columns=AWAY_COLUMNS)[["Năm", "Nhóm", "Số đảng viên", "Đảng viên cuối năm",
-                                                 "Tỷ lệ trên đảng viên cuối năm"]],
+        vi_table(away_years, AWAY_COLUMNS),
         "Miễn sinh hoạt, đi làm ăn xa qua các năm", filters, key="mem_away_years",
     )
     st.caption("Tỷ lệ trên số đảng viên cuối năm. Trang Cảnh báo nêu đơn vị có tỷ lệ miễn sinh hoạt hoặc đi làm ăn xa "
@@ -66,7 +64,6 @@ else:
         grouped_rate_bars(away, "unit", "member_group",
                           f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa năm {year}",
                           x_title="Tỷ lệ trên số đảng viên cuối năm", zoom=True),  # small shares
-        away.rename(columns=AWAY_COLUMNS)[
-            ["Đơn vị", "Năm", "Nhóm", "Số đảng viên", "Đảng viên cuối năm", "Tỷ lệ trên đảng viên cuối năm"]],
+        vi_table(away, vi_columns("unit") | AWAY_COLUMNS),
         "Miễn sinh hoạt, đi làm ăn xa", filters, key="mem_away", drill=True,
     )

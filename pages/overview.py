@@ -6,7 +6,7 @@ import streamlit as st
 from core.numbers import vi_count, vi_percent, vi_points
 from queries.method import method_notes
 from queries.programme import programme
-from rendering.tables import vi_table
+from rendering.tables import vi_columns, vi_table
 from rendering.verdicts import SPARKLINE, badge
 from report.cards import CARDS_CSS, COMPARE_CSS, comparison_html
 from ui.blocks import table_block
@@ -16,8 +16,8 @@ from ui.drill import cells_link
 from ui.filters import current
 from ui.layout import stop_if_empty
 
-FIGURE_COLUMNS = {"code": "Mã", "label": "Chỉ tiêu", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
-                  "rate": "Tỷ lệ", "target_text": "Mục tiêu", "verdict": "Đánh giá", "basis_note": "Ghi chú"}
+FIGURE_COLUMNS = vi_columns("code", "label", "year", "numerator", "denominator", "rate", "target_text", "verdict",
+                            "basis_note")
 
 st.title("Tổng quan thực hiện Đề án")
 filters = current()
@@ -75,6 +75,6 @@ with st.expander("Cách đánh giá từng chỉ tiêu (theo Đề án)"):
     st.markdown("\n".join(f"- {line}" for line in method_notes()))
 
 st.subheader("Toàn bộ chỉ tiêu")
-columns = FIGURE_COLUMNS if compared is None else {"unit": "Đơn vị", **FIGURE_COLUMNS}
+columns = FIGURE_COLUMNS if compared is None else vi_columns("unit") | FIGURE_COLUMNS
 table_block(vi_table(figures.assign(code=figures["short"]), columns), "Chỉ tiêu", filters, key="overview_all")
 st.caption(f"Mã chỉ tiêu — {programme().legend()}.")

@@ -12,21 +12,17 @@ from queries.progress import (
     SERIES_PROJECTED,
     SERIES_TARGET,
     method_text,
-    pace_headers,
     projected_codes,
 )
 from queries.targets import basis_note
 from rendering.meeting_charts import pace_chart
-from rendering.tables import vi_table
+from rendering.tables import PACE_PATH_COLUMNS, pace_columns, vi_columns, vi_table
 from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.compare_charts import pace_comparison
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-
-PATH_COLUMNS = {"series": "Đường", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ",
-                "note": "Ghi chú"}
 
 
 def summary(row: dict) -> str:
@@ -56,7 +52,7 @@ st.title(f"Tiến độ đến mục tiêu {deadlines}")
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
-headers = pace_headers()
+headers = pace_columns()
 with st.container(border=True):
     st.markdown(method_text())
     st.caption("— trong cột \"cần tăng mỗi năm\": đã đạt mức, đã đến năm mốc, hoặc chỉ tiêu hằng năm (không dự báo).")
@@ -92,7 +88,7 @@ for code in chosen:
     else:
         path = compare.per_unit(filters, "pace_path", year, code)
         fig = pace_comparison(path, title, SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET)
-    chart_block(fig, vi_table(path, {"unit": "Đơn vị", **PATH_COLUMNS}), f"Tiến độ {indicator.label}", filters,
+    chart_block(fig, vi_table(path, vi_columns("unit") | PACE_PATH_COLUMNS), f"Tiến độ {indicator.label}", filters,
                 key=f"tien_do_{code}")
     by_unit = query("pace_by_unit", *scope, year, (code,))
     if by_unit.empty:

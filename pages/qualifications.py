@@ -19,7 +19,7 @@ from rendering.charts import (
     rate_trend,
     stacked_shares_by_unit,
 )
-from rendering.tables import INDICATOR_COLUMNS, vi_table
+from rendering.tables import INDICATOR_COLUMNS, SUMMARY_COLUMNS, vi_columns, vi_table
 from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.data import query
@@ -41,7 +41,7 @@ st.subheader(f"Trình độ cán bộ chi bộ năm {year}")
 if year == programme().baseline and not filters.units:
     st.caption(f"Năm {year}, {in_sentence(filters.scope_label)}: đây là số liệu nền của Đề án (chú thích 1).")
 table_block(
-    vi_table(summary, {"label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS}),
+    vi_table(summary, SUMMARY_COLUMNS),
     "Trình độ cán bộ chi bộ", filters, key="qual_summary",
 )
 
@@ -65,8 +65,8 @@ target, target_text = target_line(THPT_CODE, year)
 chart_block(
     grouped_rate_bars(roles, "unit", "role", f"Tốt nghiệp THPT theo chức vụ — năm {year}",
                       target=target, target_label=target_text),
-    vi_table(roles, {"unit": "Đơn vị", "year": "Năm", "role": "Chức vụ", "numerator": "Tốt nghiệp THPT",
-                     "denominator": "Tổng số", "rate": "Tỷ lệ", "verdict": "Đánh giá"}),
+    vi_table(roles, vi_columns("unit", "year", "role", "numerator", "denominator", "rate", "verdict",
+                               numerator="Tốt nghiệp THPT", denominator="Tổng số")),
     "Tốt nghiệp THPT theo chức vụ", filters, key="qual_roles", drill=True,
 )
 
@@ -82,8 +82,7 @@ for tab, ladder in zip(st.tabs([LADDER_TITLES[name] for name in LADDERS]), LADDE
             stacked_shares_by_unit(levels, "unit", "cadres", "level", f"{title} của cán bộ chi bộ — năm {year}",
                                    list(LADDERS[ladder]), ladder_colours(len(LADDERS[ladder])),
                                    x_title="Tỷ lệ cán bộ"),
-            vi_table(levels, {"unit": "Đơn vị", "year": "Năm", "level": "Trình độ", "cadres": "Số cán bộ",
-                              "share": "Tỷ lệ"}),
+            vi_table(levels, vi_columns("unit", "year", "level", "cadres", "share", cadres="Số cán bộ")),
             f"{title} của cán bộ chi bộ", filters, key=f"qual_levels_{ladder}", drill=True,
         )
 

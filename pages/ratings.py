@@ -16,7 +16,7 @@ from rendering.charts import (
     stacked_bars,
     stacked_shares_by_unit,
 )
-from rendering.tables import INDICATOR_COLUMNS, vi_table
+from rendering.tables import INDICATOR_COLUMNS, SUMMARY_COLUMNS, vi_columns, vi_table
 from rendering.verdicts import mark_breaks, split_at_breaks
 from ui import compare
 from ui.blocks import chart_block, table_block
@@ -37,7 +37,7 @@ year, first_year = filters.year, filters.first_year
 
 summary = query("indicator_trend", *scope, year, year, RATED)
 stop_if_empty(summary, f"Chưa có số liệu xếp loại năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")
-table_block(vi_table(summary, {"label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS}),
+table_block(vi_table(summary, SUMMARY_COLUMNS),
             "Chỉ tiêu xếp loại", filters, key="rating_summary")
 
 st.subheader("Xếp loại đảng viên")
@@ -49,7 +49,7 @@ else:
         colour_traces(stacked_bars(members, "year", "members", "rating", f"Cơ cấu xếp loại đảng viên, "
                                    f"{first_year}–{year}", "Năm", "Tỷ lệ đảng viên", percent=True, order=LEVELS),
                       RATING_COLOURS),
-        vi_table(members, {"year": "Năm", "rating": "Xếp loại", "members": "Số đảng viên", "share": "Tỷ lệ"}),
+        vi_table(members, vi_columns("year", "rating", "members", "share")),
         "Cơ cấu xếp loại đảng viên", filters, key="rating_members",
     )
 
@@ -80,12 +80,11 @@ chart_block(
     mark_breaks(colour_traces(stacked_bars(organisations, "year", "organisations", "rating",
                                            f"Xếp loại tổ chức cơ sở đảng, {first_year}–{year}", "Năm", "Số TCCSĐ",
                                            order=LEVELS), RATING_COLOURS), breaks),
-    vi_table(organisations, {"year": "Năm", "rating": "Xếp loại", "organisations": "Số TCCSĐ", "share": "Tỷ lệ"}),
+    vi_table(organisations, vi_columns("year", "rating", "organisations", "share")),
     "Xếp loại tổ chức cơ sở đảng", filters, key="rating_orgs",
 )
 listed = query("org_ratings_list", *scope, year)
-columns = {"unit": "Đơn vị", "reporting_unit": "Đơn vị báo cáo", "organisation": "Chi bộ", "year": "Năm",
-           "rating": "Xếp loại TCCSĐ"}
+columns = vi_columns("unit", "reporting_unit", "organisation", "year", "rating", rating="Xếp loại TCCSĐ")
 if filters.boundary == BOUNDARY_REPORTED:
     columns.pop("reporting_unit")  # the same unit
 if listed["organisation"].isna().all():
@@ -101,8 +100,7 @@ else:
     chart_block(
         stacked_shares_by_unit(cells, "unit", "cells", "rating", f"Xếp loại chi bộ — năm {year}", LEVELS,
                                RATING_COLOURS, x_title="Tỷ lệ chi bộ"),
-        vi_table(cells, {"unit": "Đơn vị", "year": "Năm", "rating": "Xếp loại", "cells": "Số chi bộ",
-                         "share": "Tỷ lệ"}),
+        vi_table(cells, vi_columns("unit", "year", "rating", "cells", "share")),
         "Xếp loại chi bộ", filters, key="rating_cells", drill=True,
     )
 
@@ -111,7 +109,6 @@ else:
     chart_block(
         grouped_rate_bars(four_good, "unit", None, f"Tỷ lệ chi bộ bốn tốt — năm {year}", "Tỷ lệ chi bộ",
                           numerator="four_good", denominator="cells"),
-        vi_table(four_good, {"unit": "Đơn vị", "year": "Năm", "four_good": "Chi bộ bốn tốt",
-                             "cells": "Tổng số chi bộ", "rate": "Tỷ lệ"}),
+        vi_table(four_good, vi_columns("unit", "year", "four_good", "cells", "rate", cells="Tổng số chi bộ")),
         "Chi bộ bốn tốt", filters, key="rating_four_good", drill=True,
     )

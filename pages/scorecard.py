@@ -16,7 +16,7 @@ from queries.scorecard import (
 from queries.targets import basis_notes
 from rendering.limits import first_and_selected
 from rendering.meeting_charts import scorecard_heatmap
-from rendering.tables import vi_table
+from rendering.tables import vi_columns, vi_table
 from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.drill import cells_link, clear_units, focus_unit
@@ -24,16 +24,10 @@ from ui.filters import current, in_sentence, whole_area_label
 from ui.layout import stop_if_empty
 
 CHART = "xep_hang"
-CELL_COLUMNS = {
-    "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "short_label": "Chỉ tiêu", "numerator": "Tử số",
-    "denominator": "Mẫu số", "rate": "Tỷ lệ", "target_text": "Mục tiêu",
-    "distance_points": "Khoảng cách đến mục tiêu (điểm %)", "verdict": "Đánh giá",
-}
-RANK_COLUMNS = {
-    "rank": "Thứ hạng", "unit": "Đơn vị", "year": "Năm", "targets_met": "Số chỉ tiêu đạt",
-    "indicators_rated": "Số chỉ tiêu được đánh giá", "mean_distance_points": "Khoảng cách trung bình (điểm %)",
-    "previous_rank": "Thứ hạng năm trước", "rank_change_text": "Thay đổi thứ hạng",
-}
+CELL_COLUMNS = vi_columns("rank", "unit", "year", "short_label", "numerator", "denominator", "rate", "target_text",
+                          "distance_points", "verdict")
+RANK_COLUMNS = vi_columns("rank", "unit", "year", "targets_met", "indicators_rated", "mean_distance_points",
+                          "previous_rank", "rank_change_text")
 
 
 st.title("Bảng xếp hạng đơn vị")

@@ -7,15 +7,14 @@ from queries.method import method_note
 from queries.programme import programme
 from queries.targets import target_line, target_lines
 from rendering.charts import grouped_rate_bars, rate_bars_by_unit, rate_trend
-from rendering.tables import INDICATOR_COLUMNS, vi_table
+from rendering.tables import INDICATOR_COLUMNS, SUMMARY_COLUMNS, vi_columns, vi_table
 from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
 
-SPLIT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "trained": "Được bồi dưỡng",
-                 "members": "Tổng số", "rate": "Tỷ lệ"}
+SPLIT_COLUMNS = vi_columns("unit", "year", "group", "trained", "members", "rate", members="Tổng số")
 
 st.title("Bồi dưỡng nghiệp vụ công tác Đảng")
 st.caption(method_note(programme().indicator(CODE)))
@@ -29,7 +28,7 @@ stop_if_empty(summary[summary["denominator"] > 0],  # no report, or nobody to tr
 split = query("training_split", *scope, year)
 overall = split[split["is_total"]] if split["is_total"].any() else split
 table_block(
-    vi_table(summary, {"label": "Chỉ tiêu", "population": "Đối tượng", **INDICATOR_COLUMNS}),
+    vi_table(summary, SUMMARY_COLUMNS),
     f"Bồi dưỡng nghiệp vụ năm {year}", filters, key="training_summary",
 )
 table_block(vi_table(overall, SPLIT_COLUMNS), f"Bồi dưỡng nghiệp vụ năm {year} theo đối tượng", filters,

@@ -8,34 +8,46 @@ from queries.warnings import (
     DEFAULT_IDLE_YEARS,
     RULES,
     WARNING_COLUMNS,
-    away_columns,
     criteria,
-    exits_columns,
     warning_counts,
 )
-from rendering.tables import vi_table
+from rendering.tables import IDLE_CELL_COLUMNS, vi_columns, vi_table
 from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
 from ui.navigation import page_file
 
-LIST_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "year": "Năm",
-                "detail": "Nội dung", "page_label": "Xem tại trang"}
-IDLE_COLUMNS = {"unit": "Đơn vị", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ", "cell_type": "Loại chi bộ",
-                "run_years": "Số năm liền không kết nạp", "run_from": "Năm bắt đầu chuỗi",
-                "last_admission": "Lần kết nạp gần nhất"}
-BELOW_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "below_count": "Số chỉ tiêu dưới mục tiêu",
-                 "short_label": "Chỉ tiêu", "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ",
-                 "previous_rate": "Tỷ lệ năm trước", "target_text": "Mục tiêu", "verdict": "Đánh giá",
-                 "distance_points": "Khoảng cách đến mục tiêu (điểm %)", "gap": "Số người còn thiếu"}
-TRAINING_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "numerator": "Được bồi dưỡng", "denominator": "Tổng số",
-                    "rate": "Tỷ lệ", "target_text": "Mục tiêu", "shortfall": "Chưa được bồi dưỡng"}
-SECRETARY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ",
-                     "role": "Chức vụ", "full_name": "Họ và tên", "lacking": "Chưa có"}
-EXCELLENT_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "group": "Đối tượng", "excellent": "Hoàn thành xuất sắc",
-                     "good_or_better": "Hoàn thành tốt trở lên", "share": "Tỷ lệ xuất sắc"}
-ACTIVITY_COLUMNS = {"unit": "Đơn vị", "year": "Năm", "cell_code": "Mã chi bộ", "cell_name": "Tên chi bộ",
-                    "cell_type": "Loại chi bộ", "lacking": "Không có"}
+LIST_COLUMNS = vi_columns("rule", "unit", "subject", "year", "detail", "page_label")
+BELOW_COLUMNS = vi_columns("unit", "year", "below_count", "short_label", "numerator", "denominator", "rate",
+                           "previous_rate", "target_text", "verdict", "distance_points", "gap")
+TRAINING_COLUMNS = vi_columns("unit", "year", "numerator", "denominator", "rate", "target_text", "shortfall",
+                              numerator="Được bồi dưỡng", denominator="Tổng số")
+SECRETARY_COLUMNS = vi_columns("unit", "year", "cell_code", "cell_name", "role", "full_name", "lacking",
+                               lacking="Chưa có")
+EXCELLENT_COLUMNS = vi_columns("unit", "year", "group", "excellent", "good_or_better", "share",
+                               share="Tỷ lệ xuất sắc")
+ACTIVITY_COLUMNS = vi_columns("unit", "year", "cell_code", "cell_name", "cell_type", "lacking", lacking="Không có")
+
+
+def away_columns(year: int) -> dict[str, str]:
+    """Vietnamese headers of the `rising_away` frame for `year`."""
+    names = {}
+    for suffix, end, shown in (("_two_before", "end_two_before", year - 2), ("_before", "end_before", year - 1),
+                               ("", "end_count", year)):
+        names |= {f"members{suffix}": f"Số đảng viên {shown}", end: f"Cuối năm {shown}",
+                  f"share{suffix}": f"Tỷ lệ {shown}"}
+    return vi_columns("unit", "year", "member_group") | names
+
+
+def exits_columns(year: int) -> dict[str, str]:
+    """Vietnamese headers of the `rising_exits` frame for `year`."""
+    names = {}
+    for suffix, shown in (("_two_before", year - 2), ("_before", year - 1), ("", year)):
+        names |= {f"struck_off{suffix}": f"Xóa tên {shown}", f"resigned{suffix}": f"Xin ra khỏi Đảng {shown}",
+                  f"exits{suffix}": f"Cộng {shown}"}
+    return vi_columns("unit", "year") | names
+
+
 # rule code → the page that shows the figures behind its warnings
 RULE_PAGES = {"idle_cells": "admissions.py", "below_target": "scorecard.py", "rising_exits": "membership.py",
               "training_gaps": "training.py", "weak_secretaries": "qualifications.py", "excellent_share": "ratings.py",
@@ -76,7 +88,7 @@ else:
                 key="canh_bao_tat_ca", expanded=False)
 
 RULE_TABLES = {
-    "idle_cells": ("warning_idle_cells", (*scope, year, n_years, every_kind), IDLE_COLUMNS),
+    "idle_cells": ("warning_idle_cells", (*scope, year, n_years, every_kind), IDLE_CELL_COLUMNS),
     "below_target": ("warning_below_target", (*scope, year), BELOW_COLUMNS),
     "rising_exits": ("warning_rising_exits", (*scope, year), exits_columns(year)),
     "training_gaps": ("warning_training_gaps", (*scope, year), TRAINING_COLUMNS),

@@ -8,25 +8,11 @@ import pandas as pd
 from queries.scope import reported_params
 from queries.sql import read_sql
 
-HISTORY_HEADERS = {
-    "load_id": "Lượt nạp",
-    "loaded_at": "Thời điểm nạp",
-    "loaded_by": "Người nạp",
-    "file_name": "Tệp",
-    "unit": "Đơn vị",
-    "unit_code": "Mã đơn vị",
-    "year": "Năm",
-    "outcome": "Kết quả",
-    "cells": "Số chi bộ",
-    "members": "Đảng viên cuối năm",
-    "cadres": "Cán bộ chi bộ",
-    "warnings": "Cảnh báo",
-}
-
 
 def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Loads newest first, with the unit named as it reported and Vietnamese headers."""
-    return con.execute(read_sql("load_history"), reported_params()).df().rename(columns=HISTORY_HEADERS)
+    """load_id, loaded_at, loaded_by, file_name, unit, unit_code, year, outcome, cells, members, cadres,
+    warnings: the loads newest first, with the unit named as it reported."""
+    return con.execute(read_sql("load_history"), reported_params()).df()
 
 
 def prefill_sources(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> pd.DataFrame:

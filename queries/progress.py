@@ -52,20 +52,6 @@ def method_text() -> str:
     )
 
 
-def pace_headers() -> dict[str, str]:
-    """The Vietnamese header of every column of `pace_rows`, the deadlines' columns included."""
-    headers = {"unit": "Đơn vị", "label": "Chỉ tiêu", "base_year": "Năm gốc", "base_numerator": "Tử số năm gốc",
-               "base_denominator": "Mẫu số năm gốc", "base_rate": "Tỷ lệ năm gốc", "latest_year": "Năm gần nhất",
-               "latest_numerator": "Tử số năm gần nhất", "latest_denominator": "Mẫu số năm gần nhất",
-               "latest_rate": "Tỷ lệ năm gần nhất", "observed_points": "Tốc độ đã đạt (điểm %/năm)",
-               "verdict": "Đánh giá năm gần nhất"}
-    for d in programme().deadlines:
-        headers |= {f"target_{d}": f"Mục tiêu {d}",
-                    f"needed_{d}_points": f"Cần tăng mỗi năm để đạt mức {d} (điểm %/năm)",
-                    f"reach_{d}": f"Năm đạt mức {d} theo tốc độ hiện nay", f"status_{d}": f"Đánh giá {d}"}
-    return headers
-
-
 def _summaries(series: pd.DataFrame, keys: list[str]) -> dict[int, dict[tuple, str]]:
     """deadline → (group…, indicator) → `đạt x/y năm (chưa đạt: …)` for the every-year and band
     indicators of `series`: the years of each deadline's period, judged one by one."""

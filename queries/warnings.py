@@ -205,25 +205,6 @@ def rising_away(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[s
     return frame
 
 
-def away_columns(year: int) -> dict[str, str]:
-    """Vietnamese headers of the `rising_away` frame for `year`."""
-    names = {}
-    for suffix, end, shown in (("_two_before", "end_two_before", year - 2), ("_before", "end_before", year - 1),
-                               ("", "end_count", year)):
-        names |= {f"members{suffix}": f"Số đảng viên {shown}", end: f"Cuối năm {shown}",
-                  f"share{suffix}": f"Tỷ lệ {shown}"}
-    return {"unit": "Đơn vị", "year": "Năm", "member_group": "Nhóm", **names}
-
-
-def exits_columns(year: int) -> dict[str, str]:
-    """Vietnamese headers of the `rising_exits` frame for `year`."""
-    names = {}
-    for suffix, shown in (("_two_before", year - 2), ("_before", year - 1), ("", year)):
-        names |= {f"struck_off{suffix}": f"Xóa tên {shown}", f"resigned{suffix}": f"Xin ra khỏi Đảng {shown}",
-                  f"exits{suffix}": f"Cộng {shown}"}
-    return {"unit": "Đơn vị", "year": "Năm", **names}
-
-
 def _warning(rule_code: str, display_id: str | None, unit: str, subject: str, year: int, detail: str,
              figures: str) -> dict:
     title, page_label = RULES[rule_code]

@@ -13,7 +13,7 @@ from queries.report_data import MeetingData
 from queries.scorecard import column_labels
 from queries.warnings import RULES
 from rendering.format import column_format
-from rendering.tables import vi_table
+from rendering.tables import PACE_PATH_COLUMNS, vi_columns, vi_table
 
 
 def _missing(value: object) -> bool:
@@ -41,16 +41,13 @@ def _figures(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 def indicators_table(data: MeetingData) -> pd.DataFrame:
     """Every indicator of the year: the KPI export's rows, as the pages name them."""
-    return _figures(data.indicators, {
-        "short": "Mã", "label": "Chỉ tiêu", "population": "Đối tượng", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ",
-        "target_text": "Mục tiêu", "verdict": "Đánh giá"})
+    return _figures(data.indicators, vi_columns("short", "label", "population", "count", "rate", "target_text", "verdict"))
 
 
 def trend_table(data: MeetingData, codes: tuple[str, ...]) -> pd.DataFrame:
     """Year by year figures of `codes`."""
-    return _figures(data.trend[data.trend["indicator"].isin(codes)], {
-        "label": "Chỉ tiêu", "year": "Năm", "count": "Tử số/Mẫu số", "rate": "Tỷ lệ", "target_text": "Mục tiêu",
-        "verdict": "Đánh giá"})
+    return _figures(data.trend[data.trend["indicator"].isin(codes)],
+                    vi_columns("label", "year", "count", "rate", "target_text", "verdict"))
 
 
 def scorecard_grid(data: MeetingData) -> pd.DataFrame:
@@ -109,8 +106,7 @@ def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:
 
 def pace_path_table(data: MeetingData, code: str) -> pd.DataFrame:
     path = data.pace_paths[data.pace_paths["indicator"] == code]
-    return vi_table(path, {"series": "Đường", "year": "Năm", "numerator": "Tử số", "denominator": "Mẫu số",
-                           "rate": "Tỷ lệ", "note": "Ghi chú"})
+    return vi_table(path, PACE_PATH_COLUMNS)
 
 
 def warning_groups(data: MeetingData) -> list[tuple[str, str, str, pd.DataFrame]]:

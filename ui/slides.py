@@ -27,7 +27,7 @@ from queries.warnings import RULES
 from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from rendering.format import slug
 from rendering.meeting_charts import LEGEND_RIGHT
-from rendering.tables import vi_table
+from rendering.tables import vi_columns, vi_table
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.figures import admission_figure, heading, pace_figure, ratings_figure, scorecard_figure, units_figure
 from report.html import table_html
@@ -35,7 +35,7 @@ from ui.compare import Comparison
 from ui.compare_charts import admission_comparison, pace_of_units, ratings_comparison
 from ui.layout import HEADER_KEY
 
-WARNING_COLUMNS = {"rule": "Cảnh báo", "unit": "Đơn vị", "subject": "Chi bộ / đơn vị", "figures": "Số liệu"}
+WARNING_COLUMNS = vi_columns("rule", "unit", "subject", "figures")
 WARNINGS_SHOWN = 4  # rows that fit under the counts at 720 px; the Cảnh báo page lists every one
 
 SLIDE_FONT = 20  # category labels and ticks: readable from the back of the room (≥ 18 px)
