@@ -60,7 +60,3 @@ def vi_count(numerator: int | None, denominator: int | None) -> str:
         return MISSING
     return f"{vi_number(numerator)}/{vi_number(denominator)}"
 
-
-def vi_text(value: object) -> str:
-    """A cell of text as read: missing → `—`."""
-    return MISSING if is_missing(value) else str(value)

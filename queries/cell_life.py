@@ -26,7 +26,6 @@ INSPECTION_CODE = "cell_inspection"
 ACTIVITY_CODES = (REGULAR_CODE, THEMATIC_CODE, INSPECTION_CODE, "cell_working_rules")
 CELL_LIFE_CODES = (*ACTIVITY_CODES, "member_discipline", "admission_candidates", "secretary_dual_role",
                    "unit_four_good", "private_enterprise_cells")
-DISCIPLINE_CODE = "member_discipline"
 
 
 def in_programme(codes: Sequence[str]) -> tuple[str, ...]:

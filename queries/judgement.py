@@ -287,12 +287,6 @@ def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tupl
 NOT_JUDGED = frozenset({Status.NO_DATA, Status.NOT_APPLICABLE})
 
 
-def years_summary(statuses: dict[int, str]) -> str:
-    """`đạt 5/6 năm (chưa đạt: 2021)` for an every-year target over the years judged."""
-    judged = {y: Status(s) for y, s in sorted(statuses.items()) if Status(s) not in NOT_JUDGED}
-    return summary_text(len(judged), [y for y, s in judged.items() if s not in IN_ORDER])
-
-
 def summary_text(judged: int, missed: list[int]) -> str:
     """`đạt 5/6 năm (chưa đạt: 2021)`: `judged` years, of which the years `missed` were short of the target."""
     if not judged:

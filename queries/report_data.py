@@ -46,8 +46,8 @@ class MeetingData:
     indicators: pd.DataFrame  # year_figures of every indicator of `year`: the KPI export's rows
     trend: pd.DataFrame  # indicator_trend: every indicator per year, first_year … year
     by_unit: pd.DataFrame  # indicator_units: every indicator per unit in `year`, the selection first
-    scorecard: pd.DataFrame  # unit_scorecard of every unit (the selection is marked, not filtered)
-    ranking: pd.DataFrame  # unit_ranking, best first
+    scorecard: pd.DataFrame  # the scorecard's cells of every unit (the selection is marked, not filtered)
+    ranking: pd.DataFrame  # the units ranked, best first
     scorecard_order: tuple[str, ...]  # display ids by rank
     pace: pd.DataFrame  # pace_by_indicator: every indicator with a target level
     pace_paths: pd.DataFrame  # pace_path of each of pace_chart_codes(), with an `indicator` column

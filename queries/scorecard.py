@@ -123,18 +123,13 @@ def headline_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequenc
     return scorecard_cells(by_unit)
 
 
-def unit_ranking(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
-                 year: int) -> pd.DataFrame:
-    """The units of `year` ranked (see the module's docstring), with last year's rank and the change.
+def ranking_from_cells(cells: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The units of `year` ranked (see the module's docstring) from the headline cells of `year` and the
+    year before, with last year's rank and the change.
 
     display_id, unit, display_rank, display_code, year, targets_met, indicators_rated, mean_distance,
     mean_distance_points, rank, previous_rank (NA without figures last year), rank_change, rank_change_text.
     """
-    return ranking_from_cells(headline_cells(con, boundary, units, year - 1, year), year)
-
-
-def ranking_from_cells(cells: pd.DataFrame, year: int) -> pd.DataFrame:
-    """`unit_ranking` from the headline cells of `year` and the year before."""
     now = rank_units(cells[cells["year"] == year])
     before = rank_units(cells[cells["year"] == year - 1])[["display_id", "rank"]]
     ranking = now.merge(before.rename(columns={"rank": "previous_rank"}), on="display_id", how="left")
@@ -147,18 +142,13 @@ def ranking_from_cells(cells: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def ranking_and_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
                           year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`unit_ranking` and `unit_scorecard` from one read of the headline cells (the country: 2 s each)."""
+    """The units' ranking (`ranking_from_cells`) and the scorecard's cells (`scorecard_cells` of `year` with
+    each unit's rank and change: the heat map's cells, by rank) from one read of the headline cells."""
     cells = headline_cells(con, boundary, units, year - 1, year)
     ranking = ranking_from_cells(cells, year)
     now = cells[cells["year"] == year]
     now = now.merge(ranking[["display_id", "rank", "previous_rank", "rank_change_text"]], on="display_id")
     return ranking, in_order(now, scorecard_order(ranking, now))  # by rank: the page's default order costs nothing
-
-
-def unit_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
-                   year: int) -> pd.DataFrame:
-    """`scorecard_cells` of `year` with each unit's rank and change: the heat map's cells."""
-    return ranking_and_scorecard(con, boundary, units, year)[1]
 
 
 def sort_options() -> dict[str, str]:

@@ -16,8 +16,6 @@ from queries.sql import read_sql
 class DataStatus:
     last_load: datetime | None
     any_sample: bool
-    all_sample: bool
-    submissions: int
 
 
 def years_loaded(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -31,7 +29,7 @@ def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | Non
 
 def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
     row = con.execute(read_sql("data_status"), reported_params()).fetchone()
-    return DataStatus(*row) if row else DataStatus(None, False, False, 0)
+    return DataStatus(*row) if row else DataStatus(None, False)
 
 
 NAMED_QUERIES = {

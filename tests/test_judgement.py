@@ -23,7 +23,7 @@ from queries.judgement import (
     judge,
     judge_frame,
     people_short,
-    years_summary,
+    summary_text,
 )
 from queries.pace import observed_per_year
 from queries.programme import Kind, programme
@@ -55,9 +55,8 @@ def test_every_year_strict_level(rate, status):
 
 def test_a_missed_year_stays_missed_and_gets_no_arrival_year():
     assert judge(T2, 0.85, 2023, pace=0.05).status == Status.BELOW  # no "on track" for a yearly target
-    assert years_summary({2020: "met", 2021: "below", 2022: "exceeded", 2023: "no_data", 2024: "below"}) == \
-        "đạt 2/4 năm (chưa đạt: 2021, 2024)"
-    assert years_summary({2020: "not_applicable"}) == "chưa có năm nào được đánh giá"
+    assert summary_text(4, [2024, 2021]) == "đạt 2/4 năm (chưa đạt: 2021, 2024)"
+    assert summary_text(0, []) == "chưa có năm nào được đánh giá"
 
 
 def test_training_applies_from_2023():

@@ -12,7 +12,7 @@ import pytest
 from database.db import cursor
 from queries.kpi import kpi_table
 from queries.progress import pace_by_unit, pace_path
-from queries.scorecard import unit_ranking, unit_scorecard
+from queries.scorecard import ranking_and_scorecard
 from queries.targets import year_figures
 from queries.warnings import idle_cells, rising_exits
 from tests.apptest_pages import table, texts
@@ -79,17 +79,17 @@ def test_a_level_between_deadlines_is_judged_on_the_pace_through_the_merger(merg
     assert figures(DUC_PHO, 2025).at[T5, "verdict"] == "Đạt (mức 2025)"  # the deadline year itself
     kpi = kpi_table(cursor(), 2026).set_index("indicator")
     assert (kpi.at[T5, "goal"], kpi.at[T5, "status"]) == (0.5, "below")  # the whole area: 3/8 under 50%
-    cells = unit_scorecard(cursor(), "reported", None, 2026).set_index(["display_id", "indicator"])
+    cells = ranking_and_scorecard(cursor(), "reported", None, 2026)[1].set_index(["display_id", "indicator"])
     assert cells.at[(DUC_PHO, T5), "role"] == "good" and cells.at[(NGHIEM, T5), "role"] == "bad"
 
 
 def test_ranks_and_changes_follow_the_merge_map_whatever_the_boundary(merger_env):
     for boundary in ("reported", "current"):
-        ranking = unit_ranking(cursor(), boundary, None, 2025)
+        ranking = ranking_and_scorecard(cursor(), boundary, None, 2025)[0]
         assert list(ranking["display_id"]) == [DUC_PHO, NGHIEM]
         assert ranking["previous_rank"].notna().all(), boundary  # last year's rank of the units merged into each
         assert list(ranking["rank_change_text"]) == ["▲1", "▼1"], boundary
-    old = unit_ranking(cursor(), "reported", None, 2024)
+    old = ranking_and_scorecard(cursor(), "reported", None, 2024)[0]
     assert set(old["display_id"]) == {HOA, MINH, NHON}  # the default boundary follows the year
 
 

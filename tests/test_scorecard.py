@@ -10,9 +10,8 @@ import pytest
 
 from database.db import cursor
 from queries.scorecard import (
+    ranking_and_scorecard,
     scorecard_order,
-    unit_ranking,
-    unit_scorecard,
 )
 from tests.apptest_pages import table, texts
 from tests.meeting_workbooks import built_var, copy_into, workbook
@@ -61,7 +60,7 @@ def scorecard_env(empty_env, scorecard_var):
 
 
 def test_ranks_and_rank_changes_are_exact(scorecard_env):
-    ranking = unit_ranking(cursor(), "reported", None, 2024)
+    ranking = ranking_and_scorecard(cursor(), "reported", None, 2024)[0]
     got = list(zip(ranking["display_id"], ranking["targets_met"], ranking["mean_distance_points"],
                    ranking["rank"], ranking["previous_rank"], ranking["rank_change_text"], strict=True))
     assert [(u, met, rank, change) for u, met, _, rank, _, change in got] == [
@@ -72,17 +71,17 @@ def test_ranks_and_rank_changes_are_exact(scorecard_env):
         assert (None if pd.isna(previous) else int(previous)) == expected_previous
     assert list(ranking["unit"]) == [NAMES[u] for u, *_ in EXPECTED_2024]
 
-    first_year = unit_ranking(cursor(), "reported", None, 2023)
+    first_year = ranking_and_scorecard(cursor(), "reported", None, 2023)[0]
     assert list(zip(first_year["display_id"], first_year["rank"], strict=True)) == [
         (B, 1), (D, 2), (A, 3), (C, 4), (F, 5)]
     assert set(first_year["rank_change_text"]) == {"—"}  # nothing loaded for 2022
 
 
 def test_ranking_among_selected_units_and_cells(scorecard_env):
-    ranking = unit_ranking(cursor(), "reported", [B, C], 2024)
+    ranking = ranking_and_scorecard(cursor(), "reported", [B, C], 2024)[0]
     assert list(zip(ranking["display_id"], ranking["rank"], ranking["previous_rank"], ranking["rank_change_text"],
                     strict=True)) == [(C, 1, 2, "▲1"), (B, 2, 1, "▼1")]
-    cells = unit_scorecard(cursor(), "reported", None, 2024).set_index(["display_id", "indicator"])
+    cells = ranking_and_scorecard(cursor(), "reported", None, 2024)[1].set_index(["display_id", "indicator"])
     cell = cells.loc[(C, "T3_admission_rate")]
     assert (cell["numerator"], cell["denominator"], cell["status"], cell["role"]) == (10, 200, "exceeded", "neutral")
     assert cell["distance_points"] == 0  # above the band: no penalty
@@ -93,8 +92,7 @@ def test_ranking_among_selected_units_and_cells(scorecard_env):
 
 
 def test_sorting_by_an_indicator(scorecard_env):
-    ranking = unit_ranking(cursor(), "reported", None, 2024)
-    cells = unit_scorecard(cursor(), "reported", None, 2024)
+    ranking, cells = ranking_and_scorecard(cursor(), "reported", None, 2024)
     assert scorecard_order(ranking, cells) == [A, C, B, D, F, E]
     # T5: A +25; B and D on target (ties by rank); C, F, E −25 (ties by rank)
     assert scorecard_order(ranking, cells, "T5_trung_cap_chuyen_mon") == [A, B, D, C, F, E]
@@ -151,7 +149,7 @@ def test_clicking_a_unit_filters_every_page(scorecard_env):
 def test_page_on_the_sample_data(sample_env):
     at = run_page("pages/scorecard.py", year=2024, boundary="current")
     figures, shown = table(at, "Thứ hạng đơn vị")
-    ranking = unit_ranking(cursor(), "current", None, 2024)
+    ranking = ranking_and_scorecard(cursor(), "current", None, 2024)[0]
     assert list(figures["Đơn vị"]) == list(ranking["unit"])
     assert len(figures) == 5
     assert set(shown["Thay đổi thứ hạng"]) <= {"–", "—"} | {f"{s}{n}" for s in "▲▼" for n in range(1, 5)}

@@ -54,12 +54,6 @@ def query(name: str, *args: object) -> pd.DataFrame:
     return _run(version(), programme_key(), name, frozen, allowed_units())
 
 
-def scoped_cursor_work(work, *args):
-    """Run `work(cursor, *args)` outside the cache, restricted like `query` (reports, templates)."""
-    with restricted_to(allowed_units()):
-        return work(cursor(), *args)
-
-
 def query_later(name: str, *args: object) -> Callable[[], pd.DataFrame]:
     """The named query as a function to call later, outside this script run (a deferred download,
     which Streamlit runs on another thread): the reader's scope is taken now, from the session."""

@@ -19,7 +19,6 @@ from core.text import fold
 
 GUARD_ROWS = 100_000  # ten times what the reader keeps (etl.reading.spreadsheet.MAX_ROWS): it says so itself
 GUARD_CELLS = 5_000_000  # about 160 MB as calamine's grid
-RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _REF = re.compile(r"^\$?([A-Za-z]{1,4})\$?(\d{1,12})$")
