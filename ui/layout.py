@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from auth.session import OPEN_KEY
 from ui.data import query
@@ -29,8 +30,8 @@ HEADER_CSS = """
 """
 
 
-def header() -> DeltaGenerator:
-    """The container at the top of every page that the banners and the header line go into."""
+def header() -> AbstractContextManager:
+    """The container at the top of every page that the banners and the header line go into (`with`)."""
     st.html(HEADER_CSS)
     vietnamese_chrome()
     return st.container(key=HEADER_KEY)
