@@ -20,18 +20,23 @@ from auth.attempts import (
 )
 from auth.model import User, normalize_username
 from auth.passwords import hash_password, needs_rehash, spend_verify_time, verify
-from auth.store import connect
+from auth.store import connect, exists
 from settings import Settings
 
-__all__ = ["FAILURES_BEFORE_LOCK", "LOCAL_CLIENT", "LOCK_MINUTES", "LoginRefused", "authenticate", "lock_minutes"]
+__all__ = ["FAILURES_BEFORE_LOCK", "LOCAL_CLIENT", "LOCK_MINUTES", "LoginRefused", "active_user", "authenticate",
+           "lock_minutes"]
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 LOCAL_CLIENT = "127.0.0.1"  # this machine: the command line, or a browser on the server itself
 
 
-def _account(cfg: Settings, username: str) -> tuple[User, str] | None:
-    from auth.users import active_user
-
-    return active_user(cfg, username)
+def active_user(cfg: Settings, username: str) -> tuple[User, str] | None:
+    """The enabled account and its password hash, or None."""
+    if not exists(cfg):
+        return None
+    with connect(cfg) as con:
+        row = con.execute("SELECT username, full_name, role, units, password_hash FROM users "
+                          "WHERE username = ? AND NOT disabled", [normalize_username(username)]).fetchone()
+    return (User.from_row(row[:4]), row[4]) if row else None
 
 
 def authenticate(cfg: Settings, username: str, password: str, client: str = LOCAL_CLIENT) -> User:
@@ -40,7 +45,7 @@ def authenticate(cfg: Settings, username: str, password: str, client: str = LOCA
     `client` is the address the attempt came from (auth.session.client_address)."""
     key = normalize_username(username)[:64]
     now = time.time()
-    found = _account(cfg, key) if key else None
+    found = active_user(cfg, key) if key else None
     account_name = key if found else ""  # a mistyped name may be a password: never stored
     where = f"máy {client}"
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,6 +43,12 @@ class User:
     full_name: str
     role: str
     units: tuple[str, ...] = ()  # unit ids (`21469-2015`); used for the `đơn vị` role only
+
+    @classmethod
+    def from_row(cls, row: tuple) -> User:
+        """A user from the account file's username, full_name, role and units (a JSON list)."""
+        username, full_name, role, units = row
+        return cls(username, full_name, role, tuple(json.loads(units)))
 
     @property
     def is_admin(self) -> bool:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from auth import audit
 from auth.attempts import clear_account, locked_until, unlock
-from auth.login import LoginRefused, authenticate
+from auth.login import LoginRefused, active_user, authenticate
 from auth.model import (
     ADMIN,
     ROLES,
@@ -33,11 +33,6 @@ __all__ = [
     "ROLES", "LoginRefused", "User", "UserError", "active_user", "add_user", "authenticate", "list_users",
     "remove_user", "set_password", "unlock_user", "users_exist", "users_table",
 ]
-
-
-def _user(row: tuple) -> User:
-    username, full_name, role, units = row
-    return User(username, full_name, role, tuple(json.loads(units)))
 
 
 def _checked_units(role: str, units: Iterable[str]) -> list[str]:
@@ -64,16 +59,6 @@ def users_exist(cfg: Settings) -> bool:
         return False
     with connect(cfg) as con:
         return con.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0] == 1
-
-
-def active_user(cfg: Settings, username: str) -> tuple[User, str] | None:
-    """The enabled account and its password hash, or None."""
-    if not exists(cfg):
-        return None
-    with connect(cfg) as con:
-        row = con.execute("SELECT username, full_name, role, units, password_hash FROM users "
-                          "WHERE username = ? AND NOT disabled", [normalize_username(username)]).fetchone()
-    return (_user(row[:4]), row[4]) if row else None
 
 
 def add_user(cfg: Settings, username: str, password: str, role: str, units: Iterable[str] = (),
@@ -150,7 +135,7 @@ def list_users(cfg: Settings) -> list[User]:
         return []
     with connect(cfg) as con:
         rows = con.execute("SELECT username, full_name, role, units FROM users ORDER BY username").fetchall()
-    return [_user(row) for row in rows]
+    return [User.from_row(row) for row in rows]
 
 
 def users_table(cfg: Settings) -> pd.DataFrame:
