@@ -3,8 +3,9 @@
 The definition stays one view; `indicator_facts_store` only remembers its rows, so a page sums
 660,000 stored rows at national scale instead of joining 5 million cadres to their cells on
 every query. Whoever writes submissions refreshes the pairs it wrote in the same transaction
-(`etl.loading.loader.write_submissions`); installing views refreshes every pair, since views.sql, and
-with it the definition, may have changed. Code that changes the tables by hand (tests) calls
+(`etl.loading.loader.write_submissions`, through `database.store.refresh_facts`, which installs the views instead
+when the database's come from another views.sql); installing views refreshes every pair, since
+views.sql, and with it the definition, may have changed. Code that changes the tables by hand (tests) calls
 `refresh_all` afterwards.
 """
 
@@ -33,11 +34,6 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]]) -> 
     keys = sorted(set(keys))
     if not keys:
         return
-    if _views_outdated(con):
-        from database.store import install_views  # views, and so every stored fact, from this views.sql
-
-        install_views(con)
-        return
     units, years = [k[0] for k in keys], [k[1] for k in keys]
     con.register("fact_keys", pa.table({"unit_id": units, "year": years}))
     try:
@@ -53,10 +49,3 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]]) -> 
     finally:
         con.unregister("fact_keys")
 
-
-def _views_outdated(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether this database's views (and stored facts) come from another views.sql, or none."""
-    from database.store import views_hash
-
-    installed = con.execute("SELECT value FROM meta WHERE key = 'views_hash'").fetchall()
-    return not installed or installed[0][0] != views_hash()

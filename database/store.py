@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,9 +21,9 @@ import duckdb
 import pyarrow as pa
 
 from core.private import open_private, private_dir, private_file
-from database.facts import refresh_all
-from database.sql import read_sql
+from database.facts import refresh, refresh_all
 from database.units import load_units
+from queries.sql import read_sql
 from settings import Settings, settings
 
 SCHEMA_VERSION = "1"
@@ -113,6 +113,21 @@ def widen_counts(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f'ALTER TABLE {table} ALTER COLUMN "{column}" SET DATA TYPE BIGINT')
 
 
+def installed_views_outdated(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this database's views (and stored facts) come from another views.sql, or none."""
+    installed = con.execute("SELECT value FROM meta WHERE key = 'views_hash'").fetchall()
+    return not installed or installed[0][0] != views_hash()
+
+
+def refresh_facts(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]]) -> None:
+    """The stored facts of these (unit id, year) pairs anew (database.facts.refresh); every fact, with the views
+    of this views.sql, when the database's come from another."""
+    if installed_views_outdated(con):
+        install_views(con)
+    else:
+        refresh(con, keys)
+
+
 def install_views(con: duckdb.DuckDBPyConnection) -> None:
     upgrade_schema(con)  # views may read the newer tables
     widen_counts(con)
@@ -129,9 +144,8 @@ def views_outdated(cfg: Settings) -> bool:
     if current is None or not current.exists():
         return False
     with duckdb.connect(str(current), read_only=True) as con:
-        row = con.execute("SELECT value FROM meta WHERE key = 'views_hash'").fetchone()
         tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    return row is None or row[0] != views_hash() or not set(V2_TABLES) <= tables
+        return installed_views_outdated(con) or not set(V2_TABLES) <= tables
 
 
 @contextmanager

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from core.incidents import record_incident
 from core.safe_text import clean_text, display_name
-from database.facts import refresh
+from database.store import refresh_facts
 from database.units import units_by_id
 from etl.checking.model import Problem, Submission, WorkbookRejected
 from etl.checking.plausible import jump_warning
@@ -117,7 +117,7 @@ def write_submissions(
 
     The caller holds the transaction. One insert per table whatever the number of deliveries (a
     workbook upload passes one, the benchmarks' bulk fill hundreds); deletes only for pairs that
-    were there; the stored indicator facts of the pairs refreshed (database.facts).
+    were there; the stored indicator facts of the pairs refreshed (database.store.refresh_facts).
     """
     subs = [d.submission for d in deliveries]
     keys = pa.table({"unit_id": [s.unit_id for s in subs], "year": [s.year for s in subs]})
@@ -155,7 +155,7 @@ def write_submissions(
         "cells": [len(s.cells) for s in subs], "members": [sum(m["end_count"] for m in s.members) for s in subs],
         "cadres": [len(s.cadres) for s in subs], "warnings": [len(s.warnings) for s in subs],
     })
-    refresh(con, [(s.unit_id, s.year) for s in subs])
+    refresh_facts(con, [(s.unit_id, s.year) for s in subs])
     con.register("incoming_history", history)
     try:
         con.execute(
