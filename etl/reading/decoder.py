@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import faulthandler
+import io
 import os
 import pickle
 import select
@@ -24,6 +25,14 @@ import time
 from collections.abc import Hashable
 from pathlib import Path
 
+import python_calamine as calamine
+
+from core.text import fold
+from etl.reading.guard import DAMAGED as UNREADABLE
+from etl.reading.guard import PASSWORD, inspect
+from etl.reading.sheetscan import column_letters, dotted
+from settings import Settings
+
 try:
     import resource
 except ImportError:  # not on Windows
@@ -33,6 +42,16 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: `python -m etl.readin
 SUPPORTED = resource is not None  # elsewhere (Windows) files are read in the loading process
 MEMORY = 2 * 1024**3  # address space the decoder may add to what it has after start-up
 FRAME = struct.Struct("<Q")
+MAX_ROWS = 10_000  # far more than any unit has; caps memory on a stray far-away cell
+EXCEL_CELL_CHARS = 32_767  # what one Excel cell can hold: a longer one was made by something else
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a spreadsheet; `expected` says so in Vietnamese."""
+
+    def __init__(self, expected: str):
+        super().__init__(expected)
+        self.expected = expected
 
 
 class DecoderFailed(Exception):
@@ -180,9 +199,7 @@ def _limit_self() -> None:
 
 
 def serve() -> None:
-    """The decoder's loop: (data, wanted, settings) in, the outcome of `etl.reading.spreadsheet._outcome` out."""
-    from etl.reading.spreadsheet import _outcome  # the decoder side only
-
+    """The decoder's loop: (data, wanted, settings) in, the outcome of `decode` out."""
     _limit_self()
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     out = os.fdopen(os.dup(stdout), "wb")
@@ -192,7 +209,60 @@ def serve() -> None:
             data, wanted, cfg = pickle.loads(_receive(stdin, None))
         except EOFError:
             return
-        _send(out, pickle.dumps(_outcome(data, wanted, cfg), protocol=pickle.HIGHEST_PROTOCOL))
+        _send(out, pickle.dumps(decode(data, wanted, cfg), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def decode(data: bytes, wanted: tuple[str, ...], cfg: Settings | None = None) -> tuple[str, object]:
+    """("ok", [(name, worksheet, grid, last_row), …]) for every sheet of `data` (etl.reading.spreadsheet.SheetRead's
+    fields: plain data, the same in this process and across the pipe), or ("unreadable", why in Vietnamese)."""
+    refused = inspect(data, wanted, cfg)  # zip bombs, entity expansion, huge sheets: before calamine
+    if refused:
+        return "unreadable", refused
+    try:
+        return "ok", _read(data, wanted)
+    except Unreadable as error:
+        return "unreadable", error.expected
+
+
+def _calamine(call, *args):
+    """One calamine call; a panic (a BaseException, not an Exception) or error → Unreadable."""
+    try:
+        return call(*args)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except calamine.PasswordError:
+        raise Unreadable(PASSWORD) from None
+    except BaseException:  # pyo3 PanicException derives from BaseException
+        raise Unreadable(UNREADABLE) from None
+
+
+def _read(data: bytes, wanted: tuple[str, ...]) -> list[tuple]:
+    book = _calamine(calamine.CalamineWorkbook.from_filelike, io.BytesIO(data))
+    sheets, seen = [], set()
+    for index, meta in enumerate(_calamine(lambda: book.sheets_metadata)):
+        is_worksheet = meta.typ == calamine.SheetTypeEnum.WorkSheet
+        key = fold(meta.name)
+        if not (is_worksheet and key in wanted and key not in seen):
+            sheets.append((meta.name, is_worksheet, None, None))
+            continue
+        seen.add(key)
+        sheet = _calamine(book.get_sheet_by_index, index)
+        end = _calamine(lambda: sheet.end)  # noqa: B023 - called at once
+        # skip_empty_area=False keeps leading blank rows and columns: index i is Excel row i + 1
+        grid = _calamine(sheet.to_python, False, MAX_ROWS)
+        _refuse_giant_cells(meta.name, grid)
+        sheets.append((meta.name, True, [list(line) for line in grid], end[0] + 1 if end else None))
+    return sheets
+
+
+def _refuse_giant_cells(sheet: str, grid: list[list[object]]) -> None:
+    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned."""
+    for index, line in enumerate(grid):
+        for col, value in enumerate(line):
+            if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
+                raise Unreadable(f"sheet '{sheet}', ô {column_letters(col + 1)}{index + 1}: dài {dotted(len(value))} ký tự, "
+                                 f"quá giới hạn {dotted(EXCEL_CELL_CHARS)} ký tự của một ô Excel; tệp không do Excel "
+                                 "tạo ra hoặc đã bị sửa")
 
 
 DECODER = Decoder()

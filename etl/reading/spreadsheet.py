@@ -12,40 +12,14 @@ entity declarations, sheets reaching far beyond any report, encryption.
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Collection
 from dataclasses import dataclass
 
-import python_calamine as calamine
+from etl.reading.decoder import DECODER, SUPPORTED, UNREADABLE, DecoderFailed, Unreadable, decode
+from etl.reading.guard import ACCEPTED, OLE2_MAGIC, ZIP_MAGIC, declared_entries, too_many_entries
+from settings import settings
 
-from core.text import fold
-from etl.reading.decoder import DECODER, SUPPORTED, DecoderFailed
-from etl.reading.guard import (
-    ACCEPTED,
-    OLE2_MAGIC,
-    PASSWORD,
-    ZIP_MAGIC,
-    declared_entries,
-    inspect,
-    too_many_entries,
-)
-from etl.reading.guard import (
-    DAMAGED as UNREADABLE,
-)
-from etl.reading.sheetscan import column_letters, dotted
-from settings import Settings, settings
-
-MAX_ROWS = 10_000  # far more than any unit has; caps memory on a stray far-away cell
 CHILD_SECONDS = 120
-EXCEL_CELL_CHARS = 32_767  # what one Excel cell can hold: a longer one was made by something else
-
-
-class Unreadable(Exception):
-    """The file cannot be read as a spreadsheet; `expected` says so in Vietnamese."""
-
-    def __init__(self, expected: str):
-        super().__init__(expected)
-        self.expected = expected
 
 
 @dataclass
@@ -80,20 +54,10 @@ def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = N
     if reason:
         raise Unreadable(reason)
     wanted = tuple(wanted)
-    status, payload = _in_decoder(data, wanted, upcoming) if SUPPORTED else _outcome(data, wanted, settings())
+    status, payload = _in_decoder(data, wanted, upcoming) if SUPPORTED else decode(data, wanted, settings())
     if status != "ok":
         raise Unreadable(payload)
-    return payload
-
-
-def _outcome(data: bytes, wanted: tuple[str, ...], cfg: Settings | None = None) -> tuple[str, object]:
-    refused = inspect(data, wanted, cfg)  # zip bombs, entity expansion, huge sheets: before calamine
-    if refused:
-        return "unreadable", refused
-    try:
-        return "ok", _read(data, wanted)
-    except Unreadable as error:
-        return "unreadable", error.expected
+    return [SheetRead(*fields) for fields in payload]
 
 
 def _request_key(data: bytes, wanted: tuple[str, ...]) -> tuple:
@@ -101,7 +65,7 @@ def _request_key(data: bytes, wanted: tuple[str, ...]) -> tuple:
 
 
 def _in_decoder(data: bytes, wanted: tuple[str, ...], upcoming: bytes | None = None) -> tuple[str, object]:
-    """`_outcome` computed by the decoder process (etl.reading.decoder), so that an abort kills it only."""
+    """`decode` computed by the decoder process (etl.reading.decoder), so that an abort kills it only."""
     cfg = settings()
     then = None
     if upcoming is not None and sniff(upcoming) is None:
@@ -114,42 +78,3 @@ def _in_decoder(data: bytes, wanted: tuple[str, ...], upcoming: bytes | None = N
         return "unreadable", UNREADABLE
 
 
-def _calamine(call, *args):
-    """One calamine call; a panic (a BaseException, not an Exception) or error → Unreadable."""
-    try:
-        return call(*args)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except calamine.PasswordError:
-        raise Unreadable(PASSWORD) from None
-    except BaseException:  # pyo3 PanicException derives from BaseException
-        raise Unreadable(UNREADABLE) from None
-
-
-def _read(data: bytes, wanted: tuple[str, ...]) -> list[SheetRead]:
-    book = _calamine(calamine.CalamineWorkbook.from_filelike, io.BytesIO(data))
-    sheets, seen = [], set()
-    for index, meta in enumerate(_calamine(lambda: book.sheets_metadata)):
-        is_worksheet = meta.typ == calamine.SheetTypeEnum.WorkSheet
-        key = fold(meta.name)
-        if not (is_worksheet and key in wanted and key not in seen):
-            sheets.append(SheetRead(meta.name, is_worksheet, None))
-            continue
-        seen.add(key)
-        sheet = _calamine(book.get_sheet_by_index, index)
-        end = _calamine(lambda: sheet.end)  # noqa: B023 - called at once
-        # skip_empty_area=False keeps leading blank rows and columns: index i is Excel row i + 1
-        grid = _calamine(sheet.to_python, False, MAX_ROWS)
-        _refuse_giant_cells(meta.name, grid)
-        sheets.append(SheetRead(meta.name, True, [list(line) for line in grid], end[0] + 1 if end else None))
-    return sheets
-
-
-def _refuse_giant_cells(sheet: str, grid: list[list[object]]) -> None:
-    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned."""
-    for index, line in enumerate(grid):
-        for col, value in enumerate(line):
-            if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
-                raise Unreadable(f"sheet '{sheet}', ô {column_letters(col + 1)}{index + 1}: dài {dotted(len(value))} ký tự, "
-                                 f"quá giới hạn {dotted(EXCEL_CELL_CHARS)} ký tự của một ô Excel; tệp không do Excel "
-                                 "tạo ra hoặc đã bị sửa")
