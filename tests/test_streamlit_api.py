@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PRODUCT = ("app.py", "router", "auth", "etl", "queries", "report", "ui", "pages")
+NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}  # top-level folders; hidden ones too
 PUBLIC_MODULES = {"streamlit", "streamlit.components.v1", "streamlit.typing"}
 KNOWN_INTERNALS = {
     # whether code runs inside a script run (a deferred download runs on another thread, without a session)
@@ -23,8 +23,10 @@ KNOWN_INTERNALS = {
 
 
 def product_files(root: Path) -> list[Path]:
-    return [p for name in PRODUCT for p in ([root / name] if name.endswith(".py") else sorted((root / name).rglob("*.py")))
-            if p.exists()]
+    """Every Python file of the app, the command line and the packages they import, wherever modules move."""
+    return sorted(p for p in root.rglob("*.py")
+                  if not ({p.relative_to(root).parts[0]} & NOT_PRODUCT or any(
+                      part.startswith(".") for part in p.relative_to(root).parts)))
 
 
 def private_uses(root: Path) -> list[str]:
