@@ -58,7 +58,7 @@ def reported_params(**values: object) -> dict:
 
 
 def scope_params(boundary: str, units: Iterable[str] | None, **values: object) -> dict:
-    """Bind parameters for SQL filtered through `scoped_units`; `units` None or empty = all units."""
+    """Bind parameters for SQL filtered through `selected_units` (on `scoped_units`); `units` None or empty = all units."""
     if boundary not in BOUNDARIES:
         raise ValueError(f"unknown boundary {boundary!r}")
     return {"boundary": boundary, "units": list(units) if units else None, "allowed": allowed_param(), **values}
