@@ -1,0 +1,68 @@
+"""No two product modules import each other, directly or round a loop, even through an import inside a
+function: such a loop hides which module is the lower one, and the next change at either end breaks the
+other (auth.login and auth.users, etl.decoder and etl.spreadsheet, etl.facts and etl.store had one)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}
+
+
+def modules(root: Path) -> dict[str, Path]:
+    found = {}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[0] in NOT_PRODUCT or any(part.startswith(".") for part in parts):
+            continue
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def imported(tree: ast.AST) -> Iterator[str]:
+    """Every module name an import statement anywhere in `tree` may refer to (`from a import b`: a, a.b)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+
+
+def cycles(root: Path) -> list[list[str]]:
+    """The groups of modules that reach each other through imports (strongly connected components)."""
+    known = modules(root)
+    edges = {name: {m for m in imported(ast.parse(path.read_text(encoding="utf-8"))) if m in known and m != name}
+             for name, path in known.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(name: str) -> None:  # Tarjan
+        index[name] = low[name] = len(index)
+        stack.append(name)
+        for other in edges[name]:
+            if other not in index:
+                visit(other)
+                low[name] = min(low[name], low[other])
+            elif other in stack:
+                low[name] = min(low[name], index[other])
+        if low[name] == index[name]:
+            group = []
+            while not group or group[-1] != name:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for name in sorted(known):
+        if name not in index:
+            visit(name)
+    return found
+
+
+def test_no_module_imports_itself_round_a_loop():
+    assert cycles(ROOT) == []
