@@ -115,8 +115,8 @@ def warning_groups(data: MeetingData) -> list[tuple[str, str, str, pd.DataFrame]
     for code, (title, page_label) in RULES.items():
         found = data.warnings[data.warnings["rule_code"] == code]
         # cell names are the wards' text: a name typed as `=HYPERLINK(…)` is written as text (core.safe_text)
-        table = pd.DataFrame({"Đơn vị": found["unit"], "Chi bộ / đơn vị": found["subject"].map(neutralise_text),
-                              "Nội dung": found["detail"].map(neutralise_text)}).reset_index(drop=True)
+        texts = found.assign(subject=found["subject"].map(neutralise_text), detail=found["detail"].map(neutralise_text))
+        table = vi_table(texts, vi_columns("unit", "subject", "detail"))
         groups.append((code, title, page_label, table))
     return groups
 
