@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cli.exits import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from settings import Settings
 
 
-def add_parsers(sub: argparse._SubParsersAction, with_db: Callable) -> dict[str, Callable[..., int]]:
+def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     """The data commands on `sub`; their functions by name."""
     load = with_db(sub.add_parser("load", help="nạp các tệp báo cáo hoặc thư mục"))
     load.add_argument("paths", nargs="+", type=Path)

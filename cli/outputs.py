@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cli.exits import EXIT_OK, EXIT_USAGE
 from settings import Settings
 
 
-def add_parsers(sub: argparse._SubParsersAction, with_db: Callable) -> dict[str, Callable[..., int]]:
+def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     """The output commands on `sub`; their functions by name."""
     kpi = with_db(sub.add_parser("kpi", help="xuất các chỉ tiêu dạng CSV"))
     kpi.add_argument("--year", type=int)

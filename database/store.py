@@ -22,8 +22,8 @@ import pyarrow as pa
 
 from core.private import open_private, private_dir, private_file
 from database.facts import refresh, refresh_all
+from database.sql import read_sql
 from database.units import load_units
-from queries.sql import read_sql
 from settings import Settings, settings
 
 SCHEMA_VERSION = "1"

@@ -4,11 +4,11 @@ resignation over the years, and members exempted from activity or working away."
 import streamlit as st
 
 from rendering.charts import count_lines, grouped_rate_bars, rate_trend, waterfall
+from rendering.tables import vi_columns, vi_table
 from ui.blocks import chart_block
 from ui.data import query
 from ui.filters import current
 from ui.layout import stop_if_empty
-from ui.tables import vi_columns, vi_table
 
 st.title("Biến động đảng viên")
 filters = current()

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-import ui.tables as tables
-from ui.tables import COLUMN_NAMES
+import rendering.tables as tables
+from rendering.tables import COLUMN_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERING = ("pages", "ui", "report", "router", "rendering")  # whatever draws tables, where it lives
+WORKBOOK = {"rendering/guide.py", "rendering/template.py"}  # the ward's workbook: the contract's words and guide texts
 
 
 def copied_names(root: Path, columns: set[str]) -> list[str]:
@@ -26,7 +27,7 @@ def copied_names(root: Path, columns: set[str]) -> list[str]:
     found = []
     for folder in RENDERING:
         for path in sorted((root / folder).rglob("*.py")):
-            if path.resolve() == own:
+            if path.resolve() == own or path.relative_to(root).as_posix() in WORKBOOK:
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not isinstance(node, ast.Dict):

@@ -1,6 +1,6 @@
 """No two product modules import each other, directly or round a loop, even through an import inside a
 function: such a loop hides which module is the lower one, and the next change at either end breaks the
-other (auth.login and auth.users, etl.decoder and etl.spreadsheet, etl.facts and etl.store had one)."""
+other (auth.login and auth.users, etl.reading.decoder and etl.reading.spreadsheet, database.facts and database.store had one)."""
 
 from __future__ import annotations
 
