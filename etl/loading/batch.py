@@ -138,11 +138,8 @@ def ensure_database(cfg: Settings | None = None, samples_dir: Path = SAMPLES_DIR
     with archived_session(cfg, archive) as con:
         if con.execute("SELECT count(*) FROM load_history").fetchone()[0]:
             return False  # another process built it while we waited for the lock
-        for path in expand_paths([samples_dir]):
-            result = load_workbook(
-                io.BytesIO(path.read_bytes()), con, file_name=path.name, archive=archive,
-                loaded_by="dữ liệu mẫu",
-            )
+        samples = [(path.name, path.read_bytes()) for path in expand_paths([samples_dir])]
+        for result in load_workbooks(samples, con, archive=archive, loaded_by="dữ liệu mẫu"):  # written together
             if not result.ok:
                 raise RuntimeError(f"Sample workbook rejected: {result.problems}")
     return True
