@@ -42,6 +42,9 @@ class Settings:
     reader_memory_limit: str = "512MB"
     # a built download stays at its /media/ address this long, then is dropped (auth.downloads)
     download_link_seconds: float = 60.0
+    # spreadsheets are decoded in a separate process (etl.decoder) that a hostile file may kill; the
+    # unit tests decode trusted workbooks in their own process instead (DP_DECODE_IN_PROCESS=1)
+    decode_in_process: bool = False
 
     @property
     def lock_path(self) -> Path:
@@ -86,4 +89,5 @@ def settings(db_path: Path | None = None) -> Settings:
         zip_max_ratio=int(os.environ.get("DP_ZIP_MAX_RATIO", "100")),
         reader_memory_limit=os.environ.get("DP_READER_MEMORY", "512MB"),
         download_link_seconds=float(os.environ.get("DP_DOWNLOAD_LINK_SECONDS", "60")),
+        decode_in_process=os.environ.get("DP_DECODE_IN_PROCESS", "") == "1",
     )
