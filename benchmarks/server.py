@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import psutil
 
+from benchmarks.browser import chromium, exceptions, new_page, streamlit_server, wait_idle
 from benchmarks.fill import scale_dir, scale_env, units_of
 from benchmarks.pages import registered_pages
 from benchmarks.synthetic import Scale, generate
@@ -25,7 +26,6 @@ from core.numbers import vi_count
 from database.store import published_file
 from rendering.template import write_workbook
 from settings import settings
-from tests.browser import chromium, exceptions, new_page, streamlit_server, wait_idle
 
 PAGE_TIMEOUT_S = 600
 ADDED = 7  # admissions the uploaded workbook adds to its first cell

@@ -46,7 +46,7 @@ def empty_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 @pytest.fixture(scope="module")
 def browser():
     """Debian's headless Chromium, one per test module (tests/browser.py)."""
-    from tests.browser import chromium  # playwright only where a browser test asks for it
+    from tests.support.browser import chromium  # playwright only where a browser test asks for it
 
     with chromium() as running:
         yield running
@@ -55,7 +55,7 @@ def browser():
 @pytest.fixture(scope="module")
 def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser):
     """`streamlit run app.py` on this module's copy of the sample database, opened once so it is warm."""
-    from tests.browser import streamlit_server, warm_up
+    from tests.support.browser import streamlit_server, warm_up
 
     var_dir = tmp_path_factory.mktemp("app") / "var"
     shutil.copytree(sample_var, var_dir, symlinks=True)

@@ -10,7 +10,7 @@ from auth import audit
 from auth.session import SESSION_KEY
 from auth.users import LoginRefused, authenticate, set_password
 from settings import SAMPLES_DIR
-from tests.auth_fixtures import (
+from tests.support.auth_fixtures import (
     ACCOUNTS,
     BANNER,
     PAGE_FILES,
@@ -23,7 +23,7 @@ from tests.auth_fixtures import (
     only_login_form,
     submit_login,
 )
-from tests.page_support import open_tables
+from tests.support.page_support import open_tables
 
 EXPIRED = "Phiên làm việc đã hết hạn sau 60 phút không thao tác. Hãy đăng nhập lại."
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.auth_fixtures import PAGE_FILES, PASSWORD, add_accounts
+from tests.support.auth_fixtures import PAGE_FILES, PASSWORD, add_accounts
 
 
 @pytest.mark.browser
 def test_every_url_shows_only_the_login_form_until_login(sample_env):
-    from tests.browser import (
+    from tests.support.browser import (
         chromium,
         exceptions,
         new_page,

@@ -15,9 +15,8 @@ from auth.login import LoginRefused, authenticate
 from auth.model import UNIT_OFFICER, User
 from auth.users import list_users
 from settings import SAMPLES_DIR, settings
-from tests.auth_fixtures import PASSWORD, audit_rows
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+from tests.support.auth_fixtures import PASSWORD, audit_rows
 
 
 def users(*args: str, var_dir: Path, password: str | None = PASSWORD) -> subprocess.CompletedProcess:

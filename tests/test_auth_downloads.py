@@ -10,8 +10,8 @@ from streamlit.runtime.media_file_storage import MediaFileStorageError
 from auth import audit
 from auth.session import SESSION_KEY
 from auth.users import remove_user, set_password
-from tests.auth_fixtures import PAGE_FILES, add_accounts, audit_rows, errors, login
-from tests.page_support import open_tables
+from tests.support.auth_fixtures import PAGE_FILES, add_accounts, audit_rows, errors, login
+from tests.support.page_support import open_tables
 
 
 @pytest.fixture

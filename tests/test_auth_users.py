@@ -25,7 +25,7 @@ from auth.users import (
     users_table,
 )
 from settings import Settings, settings
-from tests.auth_fixtures import PASSWORD, add_accounts, audit_rows
+from tests.support.auth_fixtures import PASSWORD, add_accounts, audit_rows
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ database, archive and accounts back exactly; a doctored backup changes nothing."
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 
@@ -18,16 +15,10 @@ from database.store import StoreBusy, restore_journal
 from etl.loading.archive import Archive
 from etl.loading.backup import BackupError, backup, restore
 from etl.loading.batch import load_files
-from tests.test_kill import history, manifest, unit_set
-from tests.test_loader import snapshot
+from tests.support.cli import etl
+from tests.support.loads import history, manifest, snapshot, unit_set
 
-ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "mat-khau-du-dai-1"
-
-
-def etl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=dict(os.environ),
-                          capture_output=True, text=True, timeout=240)
 
 
 def load(cfg, folder: Path) -> None:

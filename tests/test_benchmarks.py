@@ -20,8 +20,8 @@ from etl.loading.batch import load_files
 from queries.programme import known_facts
 from rendering.template import write_workbook
 from settings import settings
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKBOOKS = 3
 
 

@@ -11,11 +11,11 @@ from database.sql import read_sql
 from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.sql import SQL_DIR
-from tests.page_support import run_page
-from tests.test_cli import CONTRACT_CODES
+from tests.support import ROOT
+from tests.support.cli import CONTRACT_CODES
+from tests.support.page_support import run_page
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 
-ROOT = Path(__file__).resolve().parent.parent
 DDL_SQL = {"schema", "views"}  # table and view definitions: no query
 
 

@@ -16,8 +16,8 @@ from queries.kpi import kpi_table
 from queries.report_data import meeting_data_for
 from queries.targets import indicator_trend, indicator_units, not_reported_note
 from report.html import report_html
-from tests.test_load_v2 import _load
-from tests.workbooks import default_spec, v2_spec
+from tests.support.loads import load_specs as _load
+from tests.support.workbooks import default_spec, v2_spec
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
 

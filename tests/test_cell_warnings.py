@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from database.db import cursor
 from queries.warnings import all_warnings, cell_activity, rising_away
-from tests.test_load_v2 import _load
-from tests.workbooks import default_spec, v2_spec
+from tests.support.loads import load_specs as _load
+from tests.support.workbooks import default_spec, v2_spec
 
 PHO_HOA = "21469-2015"
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import subprocess
 import sys
 import textwrap
@@ -14,10 +11,11 @@ import duckdb
 
 from database.store import published_file
 from settings import SAMPLES_DIR, settings
-from tests.workbooks import default_spec
-from tests.workbooks import write as write_in
+from tests.support import ROOT
+from tests.support.cli import CONTRACT_CODES, etl, kpi_rows
+from tests.support.workbooks import default_spec
+from tests.support.workbooks import write as write_in
 
-ROOT = Path(__file__).resolve().parent.parent
 BASELINE_2022 = {
     "T4_thpt": (223, 329),
     "T4_thpt_chi_uy_vien": (128, 165),
@@ -26,26 +24,6 @@ BASELINE_2022 = {
     "T6_trung_cap_llct": (62, 329),
     "T5_trung_cap_chuyen_mon": (154, 329),
 }
-CONTRACT_CODES = [
-    "T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt", "T4_thpt_chi_uy_vien",
-    "T4_thpt_bi_thu_pho_bi_thu", "T4_so_cap_llct", "T4_thpt_and_so_cap_llct",
-    "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training",
-    # the Đề án's named weaknesses, from the format v2 fields (after the targets' rows)
-    "T3_admission_quota", "cell_regular_meetings", "cell_thematic_meetings", "cell_inspection", "cell_working_rules",
-    "member_discipline", "admission_candidates", "secretary_dual_role", "unit_four_good", "private_enterprise_cells",
-]
-
-
-def etl(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=240)
-
-
-def kpi_rows(stdout: str) -> dict[str, dict]:
-    return {row["indicator"]: row for row in csv.DictReader(io.StringIO(stdout))}
-
-
 def unit_workbook(folder: Path, unit: str) -> Path:
     spec = default_spec()
     spec.info["Đơn vị"] = unit

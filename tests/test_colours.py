@@ -17,7 +17,7 @@ from queries.report_data import meeting_data
 from rendering.charts import rate_band_by_unit
 from rendering.verdicts import NEUTRAL, PALETTE, RATING_COLOURS, ROLE_COLOURS, TARGET
 from report import figures
-from tests.page_support import run_page
+from tests.support.page_support import run_page
 
 PAGES = ["pages/overview.py", "pages/qualifications.py", "pages/admissions.py", "pages/ratings.py",
          "pages/membership.py", "pages/training.py", "pages/pace.py"]

@@ -10,10 +10,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import exceptions, new_page, screenshot, wait_idle
-from tests.readability import chart_labels, codes, emoji, english
-from tests.test_dashboard_browser import open_page, whole_page_screenshot
-from tests.test_projector_browser import PROJECTORS, fits, resize, wait_slide
+from tests.support.browser import exceptions, new_page, open_page, screenshot, wait_idle, whole_page_screenshot
+from tests.support.readability import chart_labels, codes, emoji, english
+from tests.support.slides import PROJECTORS, fits, resize, wait_slide
 
 pytestmark = pytest.mark.browser
 WARDS = "nam=2024&don_vi=21469-2015&don_vi=21466-2015&don_vi=21439-2015"  # Phổ Hòa, Phổ Vinh, Nguyễn Nghiêm

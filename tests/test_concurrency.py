@@ -7,14 +7,13 @@ import os
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 from database.db import cursor
 from etl.loading.batch import load_files
 from settings import Settings
-from tests.test_kill import unit_set
+from tests.support import ROOT
+from tests.support.loads import unit_set
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {  # unit names per load; each load is one write session, so a reader sees a set whole or not at all
     "thread-1": ("Phổ Vinh", "Phổ Minh", "Phổ An"),
     "thread-2": ("Phổ Thạnh", "Phổ Khánh", "Phổ Châu"),

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from database.units import UNIT_KINDS
 from etl.checking import contract as c
+from tests.support import ROOT
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "DATA_CONTRACT.md"
+DOC = ROOT / "docs" / "DATA_CONTRACT.md"
 SHEET_HEADING = re.compile(r"^### `([^`]+)`\s*$")
 ROW = re.compile(r"^\| `([^`]+)` \| (có|không) \| (v\d) \|")
 CODE_COLUMNS = {c.SHEET_INFO: c.INFO_KEYS, **c.SHEET_COLUMNS}

@@ -16,9 +16,17 @@ from core.rounding import percent
 from database.db import cursor
 from queries.kpi import kpi_table
 from queries.warnings import idle_cells
-from tests.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
-from tests.page_support import submission, workbook_bytes
-from tests.readability import chart_labels, codes, emoji, english, heights
+from tests.support.browser import (
+    exceptions,
+    new_page,
+    open_page,
+    screenshot,
+    streamlit_server,
+    wait_idle,
+    whole_page_screenshot,
+)
+from tests.support.page_support import submission, workbook_bytes
+from tests.support.readability import chart_labels, codes, emoji, english
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo",
@@ -26,23 +34,6 @@ PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-d
          "tien-do", "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it
 WIDTHS = [(1024, 768), (1280, 720), (1920, 1080)]
 SCREENSHOTS = [(1280, 720), (1920, 1080)]
-
-
-def open_page(page, url: str) -> None:
-    """Open `url` and wait until its script run is over."""
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
-    wait_idle(page, timeout_s=120)
-
-
-def whole_page_screenshot(page, name: str, width: int, height: int) -> None:
-    """The page from top to bottom at this width (the main column scrolls, not the document)."""
-    page.set_viewport_size({"width": width, "height": height})
-    time.sleep(0.6)
-    page.set_viewport_size({"width": width, "height": min(12_000, max(height, heights(page)["main"]))})
-    time.sleep(0.8)
-    screenshot(page, f"{name}-{width}x{height}")
-    page.set_viewport_size({"width": width, "height": height})
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -11,7 +11,7 @@ import pytest
 from cli import main
 from database.store import published_file
 from settings import settings
-from tests.workbooks import default_spec, write
+from tests.support.workbooks import default_spec, write
 
 FORMS = {
     "relative": lambda tmp: "var/ducpho.duckdb",

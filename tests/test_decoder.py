@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +11,9 @@ from etl.checking.validate import parse_workbook
 from etl.reading.decoder import DECODER, DecoderFailed
 from etl.reading.spreadsheet import UNREADABLE, read_sheets
 from settings import settings
-from tests.hostile import valid_xlsx
+from tests.support import FIXTURES
+from tests.support.hostile import valid_xlsx
 
-FIXTURES = Path(__file__).parent / "fixtures"
 WANTED = ("thong tin", "chi bo", "dang vien", "can bo chi bo")
 
 

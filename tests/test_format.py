@@ -16,8 +16,8 @@ from queries.report_data import meeting_data
 from rendering.format import column_format, rounded_column
 from report.html import report_html
 from report.tables import as_text
-from tests.apptest_pages import table
-from tests.page_support import open_table, run_page
+from tests.support.apptest_pages import table
+from tests.support.page_support import open_table, run_page
 from ui.blocks import export_frame, styled
 
 PHO_HOA = "21469-2015"

@@ -6,10 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -23,10 +20,10 @@ from etl.checking import contract
 from etl.loading.batch import load_files
 from etl.loading.loader import DATA_TABLES
 from queries.extracts import EXTRACTS, extract
-from tests.workbooks import default_spec, write
+from tests.support.cli import etl
+from tests.support.workbooks import default_spec, write
 from ui.exports import csv_bytes, xlsx_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
 UNIT_ID, UNIT = "21469-2015", "Phổ Hòa"
 HOSTILE_CELLS = ['=HYPERLINK("http://evil.example/x","Bấm vào")', "+1", "-2"]
 HOSTILE_CADRES = ["@SUM(A1)", "\t=1+1", "\tVõ Văn Tab"]  # tab-led text is trimmed when read, like every value
@@ -123,11 +120,6 @@ def test_extract_and_history_downloads_are_defused(loaded):
     assert "'@bao-cao-2024.xlsx" in seen
 
 
-def etl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=dict(os.environ),
-                          capture_output=True, text=True, timeout=240)
-
-
 def test_kpi_cli_and_template_are_defused(loaded, tmp_path):
     kpi = etl("kpi", "--year", "2024", "--unit", UNIT)
     assert kpi.returncode == 0, kpi.stderr
@@ -198,7 +190,7 @@ HOSTILE_NAMES = {  # as sent → as stored and shown
 def test_file_names_are_stored_and_audited_as_clean_display_names(empty_env, tmp_path, sent, stored):
     from auth.audit import record_loads
     from etl.loading.archive import Archive
-    from tests.auth_fixtures import audit_rows
+    from tests.support.auth_fixtures import audit_rows
 
     path, _ = write(default_spec(), tmp_path)
     [result] = load_files([(sent, path.read_bytes())], empty_env)

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -17,10 +16,9 @@ from core.text import fold
 from etl.checking.validate import parse_workbook
 from etl.reading.guard import declared_entries
 from etl.reading.spreadsheet import read_sheets
-from tests.hostile import HEADER_ROW, valid_xlsx, xlsx, zipped
-from tests.workbooks import default_spec, rejected_bytes, write
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+from tests.support.hostile import HEADER_ROW, valid_xlsx, xlsx, zipped
+from tests.support.workbooks import default_spec, rejected_bytes, write
 
 
 def test_cached_formula_values_are_read_and_formulas_never_run():

@@ -9,14 +9,13 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from etl.loading.archive import Archive
 from etl.loading.batch import load_files
-from tests.hostile import corpus
-from tests.test_loader import snapshot
+from tests.support import ROOT
+from tests.support.hostile import corpus
+from tests.support.loads import snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = ROOT / "test-output" / "hostile-corpus.txt"
 VIETNAMESE = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 

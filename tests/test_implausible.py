@@ -18,11 +18,11 @@ from core.incidents import errors_log
 from database.store import published_file
 from etl.loading import loader
 from etl.loading.batch import ensure_database, load_files
-from tests.auth_fixtures import audit_rows
-from tests.test_cli import etl
-from tests.workbooks import MEMBER_HEADERS, default_spec, write
+from tests.support import ROOT
+from tests.support.auth_fixtures import audit_rows
+from tests.support.cli import etl
+from tests.support.workbooks import MEMBER_HEADERS, default_spec, write
 
-ROOT = Path(__file__).resolve().parent.parent
 HUGE = 2**31
 COUNTS = MEMBER_HEADERS[1:]
 
@@ -187,7 +187,7 @@ def test_an_unexpected_error_in_the_cli_is_a_vietnamese_message_with_an_id_an_ex
 
 
 def test_an_unexpected_error_on_a_page_is_a_vietnamese_message_with_an_id_never_a_traceback(sample_env):
-    from tests.auth_fixtures import new_app
+    from tests.support.auth_fixtures import new_app
 
     corrupt(sample_env)
     at = new_app()  # the database unreadable from the first run on
@@ -205,7 +205,7 @@ def test_streamlit_shows_no_error_details_to_anyone():
 
 
 def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_the_uploader(empty_env, tmp_path):
-    from tests.auth_fixtures import new_app
+    from tests.support.auth_fixtures import new_app
 
     at = new_app()
     at.switch_page("pages/data.py").run()
@@ -224,7 +224,7 @@ def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_th
 
 def test_the_format_v2_counts_are_bounded_too(empty_env, tmp_path):
     """Inspections, candidates and the admission quota cannot reach 64 bits either: refused, not a crash."""
-    from tests.workbooks import v2_spec
+    from tests.support.workbooks import v2_spec
 
     spec = v2_spec()
     spec.info["Chỉ tiêu kết nạp được giao"] = 2**63

@@ -9,7 +9,7 @@ from database.facts import refresh_all
 from database.store import install_views, published_file, write_session
 from etl.loading.batch import load_files
 from queries.programme import known_facts
-from tests.page_support import submission, workbook_bytes
+from tests.support.page_support import submission, workbook_bytes
 
 PHO_HOA = "21469-2015"
 # the 21 indicators of the contract (11 targets, 10 of the format v2 fields), and T1 counted on the grassroots

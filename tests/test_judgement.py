@@ -27,7 +27,7 @@ from queries.judgement import (
 )
 from queries.pace import observed_per_year
 from queries.programme import Kind, programme
-from tests.programme_files import programme_copy, use_programme
+from tests.support.programme_files import programme_copy, use_programme
 
 T1, T2, T3, T4, T5, T6, T7 = ("T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt_and_so_cap_llct",
                               "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training")

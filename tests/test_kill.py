@@ -11,7 +11,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import duckdb
 
@@ -19,24 +18,12 @@ from database.db import cursor
 from database.store import published_file, version_dir
 from etl.loading.archive import Archive, history_entries, history_tail
 from etl.loading.batch import ACCEPTED_SUFFIXES, load_files
-from tests.test_loader import snapshot
-from tests.workbooks import default_spec, write
+from tests.support import ROOT
+from tests.support.cli import etl
+from tests.support.loads import UNITS, history, manifest, snapshot, unit_set
 
-ROOT = Path(__file__).resolve().parent.parent
-UNITS = ("Phổ Vinh", "Phổ Minh", "Phổ An")
 ITERATIONS = 25
 SEED = 20250708
-
-
-def unit_set(folder: Path, prepared_by: str, units: tuple[str, ...] = UNITS) -> Path:
-    """One 2024 workbook per unit; two sets differing in `Người lập` replace each other whole."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for unit in units:
-        spec = default_spec()
-        spec.info["Đơn vị"], spec.info["Người lập"] = unit, prepared_by
-        path, _ = write(spec, folder, name="bao-cao")
-        path.rename(folder / f"{unit}.xlsx")
-    return folder
 
 
 def data_state(cfg) -> dict[str, list[tuple]]:
@@ -45,21 +32,6 @@ def data_state(cfg) -> dict[str, list[tuple]]:
                "member_figures": "SELECT * FROM member_figures", "cadres": "SELECT * FROM cadres"}
     with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
         return {name: sorted(con.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
-
-
-def history(cfg) -> list[tuple[str, str]]:
-    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
-        rows = con.execute("SELECT file_hash, loaded_at FROM load_history ORDER BY load_id").fetchall()
-    return [(sha, at.isoformat()) for sha, at in rows]
-
-
-def manifest(cfg) -> list[tuple[str, str]]:
-    return [entry.key for entry in Archive(cfg.archive_dir).entries()]
-
-
-def etl(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=dict(os.environ),
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def assert_rebuild_reproduces(cfg) -> None:

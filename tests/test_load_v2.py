@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import duckdb
-
-from database.store import V2_TABLES, published_file, views_outdated, write_session
-from etl.loading.batch import ensure_database, load_files
-from tests.workbooks import default_spec, v2_spec, write
-
-
-def _load(cfg, tmp_path, *specs):
-    files = []
-    for number, spec in enumerate(specs):
-        folder = tmp_path / f"f{number}"
-        folder.mkdir()
-        path, _ = write(spec, folder)
-        files.append((f"{number}-{path.name}", path.read_bytes()))
-    results = load_files(files, cfg)
-    assert all(r.ok for r in results), [str(p) for r in results for p in r.problems]
-
-
-def _rows(cfg, sql, *params):
-    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
-        return con.execute(sql, list(params)).fetchall()
+from database.store import V2_TABLES, views_outdated, write_session
+from etl.loading.batch import ensure_database
+from tests.support.loads import load_specs as _load
+from tests.support.loads import rows as _rows
+from tests.support.workbooks import default_spec, v2_spec
 
 
 def test_v1_and_v2_side_by_side(empty_env, tmp_path):

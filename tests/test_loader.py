@@ -11,22 +11,14 @@ from database.store import published_file
 from etl.loading.archive import Archive
 from etl.loading.batch import load_files, rebuild
 from etl.loading.loader import OUTCOME_NEW, OUTCOME_REJECTED, OUTCOME_REPLACED, OUTCOME_UNCHANGED
-from tests.workbooks import default_spec, edited
-from tests.workbooks import write as write_in
-
-TABLES = ("submissions", "cells", "member_figures", "cadres", "load_history", "unit_reports", "cell_life",
-          "cadre_dual_roles")
+from tests.support.loads import snapshot
+from tests.support.workbooks import default_spec, edited
+from tests.support.workbooks import write as write_in
 
 
 def write(spec, folder):
     folder.mkdir(parents=True, exist_ok=True)
     return write_in(spec, folder)
-
-
-def snapshot(cfg) -> dict[str, list[tuple]]:
-    """Every row of every data table, sorted: two equal snapshots are the same database."""
-    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
-        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
 
 
 def load(cfg, *paths):

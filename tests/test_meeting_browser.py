@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from database.db import cursor
 from queries.report_data import meeting_data_for
 from report.html import report_html
-from tests.browser import exceptions, new_page, screenshot, wait_idle
+from tests.support.browser import exceptions, new_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 SLIDES = 14

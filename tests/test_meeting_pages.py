@@ -9,7 +9,7 @@ from database.db import cursor
 from queries.judgement import FIRST_YEAR_WORDS, WORDS, Status
 from queries.kpi import kpi_table
 from queries.programme import programme
-from tests.page_support import app_test, run_page
+from tests.support.page_support import app_test, run_page
 
 PRESENT, REPORT = "pages/present.py", "pages/report.py"
 

@@ -5,31 +5,24 @@ outside T4–T6; under a new ward from 1 July 2025; named by one label rule."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import duckdb
 import pytest
 
 from database.db import cursor
-from database.store import published_file
 from database.units import load_units
 from queries.extracts import extract
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
 from queries.status import display_units
 from queries.targets import indicator_units
+from tests.support import ROOT
+from tests.support.loads import rows as _rows
 
-ROOT = Path(__file__).resolve().parent.parent
 ORGANISATIONS = [u for u in load_units() if not u.territorial]
 VILLAGE_CADRE_CODES = ("T4_thpt", "T4_thpt_chi_uy_vien", "T4_thpt_bi_thu_pho_bi_thu", "T4_so_cap_llct",
                        "T4_thpt_and_so_cap_llct", "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct")
 BASELINE_2022 = {"T4_thpt": (223, 329), "T4_thpt_chi_uy_vien": (128, 165), "T4_thpt_bi_thu_pho_bi_thu": (95, 164),
                  "T4_so_cap_llct": (274, 329), "T6_trung_cap_llct": (62, 329), "T5_trung_cap_chuyen_mon": (154, 329)}
-
-
-def _rows(cfg, sql: str, *params) -> list[tuple]:
-    with duckdb.connect(str(published_file(cfg)), read_only=True) as con:
-        return con.execute(sql, list(params)).fetchall()
 
 
 @pytest.mark.parametrize("unit", ORGANISATIONS, ids=lambda u: u.code)

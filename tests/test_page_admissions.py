@@ -15,7 +15,7 @@ from queries.admissions import (
     cells_without_admission,
 )
 from queries.kpi import kpi_table
-from tests.page_support import (
+from tests.support.page_support import (
     idle_runs_from_workbooks,
     member_sums,
     run_page,

@@ -12,7 +12,7 @@ from database.db import cursor
 from queries.cell_life import CELL_LIFE_CODES
 from queries.kpi import kpi_table
 from queries.programme import programme
-from tests.apptest_pages import run_page, table, texts
+from tests.support.apptest_pages import run_page, table, texts
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
 

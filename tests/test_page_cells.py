@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from database.db import cursor
 from queries.kpi import kpi_table
-from tests.apptest_pages import table
-from tests.auth_fixtures import add_accounts, login
-from tests.page_support import run_page, sample_rows
+from tests.support.apptest_pages import table
+from tests.support.auth_fixtures import add_accounts, login
+from tests.support.page_support import run_page, sample_rows
 
 PAGE = "pages/cells.py"
 PHO_HOA, PHO_VINH = "21469-2015", "21466-2015"

@@ -21,7 +21,7 @@ from etl.loading.loader import (
 )
 from queries.kpi import kpi_table
 from settings import SAMPLES_DIR
-from tests.page_support import (
+from tests.support.page_support import (
     app_test,
     member_sums,
     run_page,

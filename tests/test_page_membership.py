@@ -7,7 +7,7 @@ import pytest
 
 from database.db import cursor
 from queries.members import membership_away_by_unit, membership_flow
-from tests.page_support import member_sums, run_page, shown_table
+from tests.support.page_support import member_sums, run_page, shown_table
 
 PAGE = "pages/membership.py"
 STEPS = [("Đầu năm", 1), ("Kết nạp", 1), ("Chuyển đến", 1), ("Chuyển đi", -1), ("Từ trần", -1),

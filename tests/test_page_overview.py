@@ -11,8 +11,8 @@ from database.db import cursor
 from queries.judgement import WORDS, Status
 from queries.kpi import kpi_table
 from queries.programme import programme
-from tests.apptest_pages import texts
-from tests.page_support import run_page
+from tests.support.apptest_pages import texts
+from tests.support.page_support import run_page
 
 PHO_HOA = "21469-2015"
 COLUMNS = 4  # the page puts card i in column i % 4; AppTest lists the elements column by column

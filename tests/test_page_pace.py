@@ -20,8 +20,8 @@ from queries.progress import (
     pace_codes,
     pace_path,
 )
-from tests.apptest_pages import table, texts
-from tests.page_support import run_page
+from tests.support.apptest_pages import table, texts
+from tests.support.page_support import run_page
 
 PAGE = "pages/pace.py"
 

@@ -15,7 +15,7 @@ from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.targets import indicator_trend, indicator_units
-from tests.apptest_pages import run_page, table, texts
+from tests.support.apptest_pages import run_page, table, texts
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
 

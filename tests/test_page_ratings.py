@@ -21,7 +21,7 @@ from queries.ratings import (
     org_ratings_by_year,
     org_ratings_list,
 )
-from tests.apptest_pages import run_page, table, texts
+from tests.support.apptest_pages import run_page, table, texts
 
 PAGE = "pages/ratings.py"
 SUMMARY = "Chỉ tiêu xếp loại"

@@ -13,7 +13,7 @@ from database.units import load_units
 from queries.cadres import TRAINING_PARTS, training_split
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
-from tests.apptest_pages import run_page, table
+from tests.support.apptest_pages import run_page, table
 
 PAGE = "pages/training.py"
 CODE = "T7_training"

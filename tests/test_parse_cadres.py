@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from etl.checking import contract as c
-from tests.workbooks import default_spec, edited, parse, rejected, where
+from tests.support.workbooks import default_spec, edited, parse, rejected, where
 
 CADRES = c.SHEET_CADRES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from etl.checking import contract as c
-from tests.workbooks import default_spec, edited, parse, rejected, where
+from tests.support.workbooks import default_spec, edited, parse, rejected, where
 
 CELLS, MEMBERS, CADRES = c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES
 

@@ -10,7 +10,7 @@ from etl.checking import contract as c
 from etl.checking.validate import parse_workbook
 from etl.reading.spreadsheet import UNREADABLE
 from samples.examples import EXAMPLES_DIR, bad_examples, good_examples, main
-from tests.workbooks import rejected_bytes, where
+from tests.support.workbooks import rejected_bytes, where
 
 GOOD = {
     "pho-vinh-2024.xlsx": ("21466-2015", 2024, 11, 31),

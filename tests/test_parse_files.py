@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import random
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -14,7 +13,8 @@ from etl.checking import contract as c
 from etl.checking.model import WorkbookRejected
 from etl.checking.validate import parse_workbook
 from etl.reading.spreadsheet import UNREADABLE
-from tests.workbooks import (
+from tests.support import FIXTURES
+from tests.support.workbooks import (
     default_spec,
     edited,
     parse,
@@ -24,7 +24,6 @@ from tests.workbooks import (
     write,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
 CELLS, MEMBERS, CADRES = c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES
 
 

@@ -10,7 +10,7 @@ import pytest
 from etl.checking import contract as c
 from etl.checking.validate import parse_workbook
 from samples.builder import OMIT
-from tests.workbooks import default_spec, parse, rejected, rejected_bytes, where, write
+from tests.support.workbooks import default_spec, parse, rejected, rejected_bytes, where, write
 
 INFO = c.SHEET_INFO
 THIS_YEAR = dt.date.today().year

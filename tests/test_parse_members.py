@@ -7,7 +7,7 @@ import pytest
 
 from etl.checking import contract as c
 from etl.checking.model import row_ranges
-from tests.workbooks import (
+from tests.support.workbooks import (
     MEMBER_HEADERS,
     default_spec,
     edited,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from etl.checking import contract as c
-from tests.workbooks import V2_DUAL_ROLES, default_spec, parse, rejected, v2_spec, where
+from tests.support.workbooks import V2_DUAL_ROLES, default_spec, parse, rejected, v2_spec, where
 
 INFO, CELLS, MEMBERS, CADRES = c.SHEET_INFO, c.SHEET_CELLS, c.SHEET_MEMBERS, c.SHEET_CADRES
 LIFE_FIELDS = ("founded_year", "founded_month", "regular_meetings", "thematic_meetings", "inspections",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,8 @@ from core.text import fold
 from etl.checking import contract as c
 from etl.checking.validate import parse_workbook
 from samples.builder import Mess, render, write_xls
-from tests.workbooks import (
+from tests.support import FIXTURES
+from tests.support.workbooks import (
     CADRES,
     MEMBER_FIGURES,
     default_spec,
@@ -21,7 +21,6 @@ from tests.workbooks import (
     write,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
 COUNT_FIELDS = [col.field for col in c.MEMBER_COUNT_COLUMNS]
 CADRE_KEYS = {
     "row_no", "full_name", "birth_year", "gender", "cell_code", "role", "education", "has_thpt",

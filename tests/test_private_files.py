@@ -12,8 +12,8 @@ from auth.login import LoginRefused, authenticate
 from cli import main
 from core.incidents import record_incident
 from settings import settings
-from tests.auth_fixtures import add_accounts
-from tests.workbooks import default_spec, write
+from tests.support.auth_fixtures import add_accounts
+from tests.support.workbooks import default_spec, write
 
 
 def too_open(root: Path) -> list[str]:

@@ -28,12 +28,12 @@ from rendering.meeting_charts import scorecard_heatmap
 from report.figures import units_figure
 from report.html import report_html
 from report.pdf import report_pdf
-from tests.apptest_pages import table, texts
-from tests.meeting_workbooks import built_var, copy_into, workbook
-from tests.page_support import APP, TIMEOUT, run_page
-from tests.programme_files import OTHER_PROGRAMME, programme_copy, use_programme
+from tests.support import ROOT
+from tests.support.apptest_pages import table, texts
+from tests.support.meeting_workbooks import built_var, copy_into, workbook
+from tests.support.page_support import APP, TIMEOUT, run_page
+from tests.support.programme_files import OTHER_PROGRAMME, programme_copy, use_programme
 
-ROOT = Path(__file__).resolve().parent.parent
 T5 = "T5_trung_cap_chuyen_mon"
 
 

@@ -15,9 +15,9 @@ from queries.progress import pace_by_unit, pace_path
 from queries.scorecard import ranking_and_scorecard
 from queries.targets import year_figures
 from queries.warnings import idle_cells, rising_exits
-from tests.apptest_pages import table, texts
-from tests.meeting_workbooks import built_var, copy_into, workbook
-from tests.page_support import run_page
+from tests.support.apptest_pages import table, texts
+from tests.support.meeting_workbooks import built_var, copy_into, workbook
+from tests.support.page_support import run_page
 
 HOA, MINH, NHON = "21469-2015", "21463-2015", "21457-2015"  # Phổ Hòa, Phổ Minh → Đức Phổ; Phổ Nhơn → Nguyễn Nghiêm
 DUC_PHO, NGHIEM = "21439-2025", "21457-2025"
@@ -141,7 +141,7 @@ def test_the_whole_area_is_named_per_period(merger_env):
 def opened(query: dict[str, str | list[str]]):
     from streamlit.testing.v1 import AppTest
 
-    from tests.page_support import APP, TIMEOUT
+    from tests.support.page_support import APP, TIMEOUT
 
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in query.items():

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +19,9 @@ from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import outline, section_titles
+from tests.support import ROOT
+from tests.support.cli import etl
 
-ROOT = Path(__file__).resolve().parent.parent
 A4 = (595.28, 841.89)  # points
 SECTIONS = ["1. Kết quả thực hiện các chỉ tiêu năm 2022", "2. Bảng xếp hạng đơn vị",
             "3. Tiến độ đến mục tiêu 2025 và 2030", "4. Cảnh báo"]
@@ -118,11 +116,6 @@ def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
     for title in SECTIONS:
         assert title in html
     assert [section.title for section in outline(data)] == section_titles(data)  # what the page lists
-
-
-def etl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=dict(os.environ),
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):

@@ -33,8 +33,8 @@ from queries.programme import programme
 from queries.scope import restricted_to
 from queries.sql import SQL_DIR, read_sql
 from settings import settings
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PHO_HOA = "21469-2015"
 DUC_PHO = "21439-2025"  # Phổ Hòa, Nguyễn Nghiêm, Phổ Ninh, Phổ Minh, Phổ Vinh merged on 1 July 2025
 NGUYEN_NGHIEM = "21439-2015"
@@ -434,7 +434,7 @@ def test_whole_town_outside_any_restriction(sample_env):
 
 def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
     from etl.loading.batch import load_files
-    from tests.workbooks import default_spec, write
+    from tests.support.workbooks import default_spec, write
 
     folder = tmp_path / "in"
     folder.mkdir()

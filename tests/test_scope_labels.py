@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from auth.session import SESSION_KEY
 from queries.scope import area_label
-from tests.auth_fixtures import add_accounts, login
+from tests.support.auth_fixtures import add_accounts, login
 
 OFFICER = ("21469-2015", "21439-2025")
 

@@ -13,9 +13,9 @@ from queries.scorecard import (
     ranking_and_scorecard,
     scorecard_order,
 )
-from tests.apptest_pages import table, texts
-from tests.meeting_workbooks import built_var, copy_into, workbook
-from tests.page_support import run_page
+from tests.support.apptest_pages import table, texts
+from tests.support.meeting_workbooks import built_var, copy_into, workbook
+from tests.support.page_support import run_page
 
 A, B, C, D, E, F = "21469-2015", "21451-2015", "21442-2015", "21445-2015", "21448-2015", "21457-2015"
 NAMES = {A: "Phường Phổ Hòa", B: "Phường Phổ Văn", C: "Xã Phổ An", D: "Xã Phổ Phong", E: "Xã Phổ Thuận",
@@ -157,7 +157,7 @@ def test_page_on_the_sample_data(sample_env):
 
 @pytest.mark.browser
 def test_clicking_a_heat_map_cell_in_chromium(scorecard_env):
-    from tests.browser import (
+    from tests.support.browser import (
         chromium,
         exceptions,
         new_page,

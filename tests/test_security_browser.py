@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.auth_fixtures import PASSWORD, add_accounts
-from tests.browser import exceptions, screenshot, streamlit_server, wait_idle
+from tests.support import ROOT
+from tests.support.auth_fixtures import PASSWORD, add_accounts
+from tests.support.browser import exceptions, screenshot, streamlit_server, wait_idle
 
-ROOT = Path(__file__).resolve().parent.parent
 LINK_SECONDS = 3
 STRANGER, OFFICE = "203.0.113.9", "198.51.100.7"
 MIB = 2**20

@@ -14,7 +14,7 @@ import pytest
 
 from etl.reading.guard import inspect
 from etl.reading.sheetscan import _xlsx_sheet, fast_extent
-from tests.hostile import HEADER_ROW, SHEET, xlsx
+from tests.support.hostile import HEADER_ROW, SHEET, xlsx
 
 WANTED = ("chi bo",)
 FAR = "Z2000000"  # 26 columns x 2,000,000 rows: far over every limit

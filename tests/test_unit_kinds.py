@@ -15,7 +15,7 @@ from etl.checking import contract as c
 from etl.loading.batch import load_files
 from rendering.template import write_template
 from settings import UNITS_CSV
-from tests.workbooks import parse, rejected, v2_spec, write
+from tests.support.workbooks import parse, rejected, v2_spec, write
 
 ORGANISATIONS = [  # beside the bundled ones (the army's organisation is one of those)
     "90002-2015,90002,Chi bộ Trường THPT số 2 Đức Phổ,Trường học,2015,,,,",

@@ -5,19 +5,17 @@ app starts with `streamlit run app.py` without patching Streamlit."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.apptest_pages import table
-from tests.page_support import run_page
-from tests.readability import EMOJI
+from tests.support import ROOT
+from tests.support.apptest_pages import table
+from tests.support.page_support import run_page
+from tests.support.readability import EMOJI
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 from ui.vietnamese import PATTERNS, WORDS
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [p for folder in ("app.py", "settings.py", "router", "ui", "pages", "auth", "report", "rendering", "queries",
-                          "database", "core", "etl", "cli")
+SOURCES = [p for folder in ("app.py", "router", "ui", "pages", "auth", "report", "queries", "etl")
            for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))]
 # Streamlit's private attributes and classes the app once patched or read to route its pages.
 PRIVATE = re.compile(r"PagesManager|uses_pages_directory|\._default\b|\._url_path\b|\._script_hash\b")

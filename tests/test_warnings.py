@@ -19,9 +19,9 @@ from queries.warnings import (
     training_gaps,
     weak_secretaries,
 )
-from tests.apptest_pages import table, texts
-from tests.meeting_workbooks import built_var, copy_into, workbook
-from tests.page_support import run_page
+from tests.support.apptest_pages import table, texts
+from tests.support.meeting_workbooks import built_var, copy_into, workbook
+from tests.support.page_support import run_page
 
 IDLE, BELOW, NEAR, EXITS, FLAT_EXITS, TRAINING, OLD_GAP, IMPROVING, WEAK, EXCELLENT = (
     "21469-2015", "21451-2015", "21442-2015", "21445-2015", "21448-2015", "21457-2015", "21460-2015",

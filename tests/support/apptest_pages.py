@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from tests.page_support import run_page, shown_table
+from tests.support.page_support import run_page, shown_table
 
 __all__ = ["run_page", "table", "texts"]
 

@@ -17,9 +17,9 @@ import zipfile
 from pathlib import Path
 
 from etl.reading.spreadsheet import UNREADABLE
-from tests.workbooks import default_spec, write
+from tests.support import FIXTURES
+from tests.support.workbooks import default_spec, write
 
-FIXTURES = Path(__file__).parent / "fixtures"
 Case = tuple[str, bytes, str, str | None]
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

@@ -18,10 +18,11 @@ from database.units import units_by_id, units_in_year
 from etl.checking import contract as c
 from rendering.template import write_workbook
 from settings import SAMPLES_DIR
+from tests.support import ROOT
 from ui.navigation import page_file
 
 TIMEOUT = 180
-APP = Path(__file__).resolve().parent.parent / "router" / "main.py"  # the main script app.py serves
+APP = ROOT / "router" / "main.py"  # the main script app.py serves
 
 
 class DashboardTest(AppTest):

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from settings import PROGRAMME
+from tests.support import FIXTURES
 
-OTHER_PROGRAMME = Path(__file__).resolve().parent / "fixtures" / "programme-tinh-2027.toml"
+OTHER_PROGRAMME = FIXTURES / "programme-tinh-2027.toml"
 
 
 def indicator_block(text: str, code: str) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER
 from auth.users import add_user
 from settings import Settings
-from tests.page_support import app_test
+from tests.support.page_support import app_test
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 
 PASSWORD = "mat-khau-du-dai-1"

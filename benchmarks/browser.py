@@ -1,4 +1,5 @@
-"""A real `streamlit run app.py` on a free port, driven by Debian's headless Chromium."""
+"""A real `streamlit run app.py` on a free port, driven by Debian's headless Chromium: what the benchmarks
+measure and the browser tests (tests/support/browser.py) check."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("DP_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -100,22 +100,3 @@ def wait_idle(page: Page, timeout_s: float = 30) -> None:
 
 def exceptions(page: Page) -> list[str]:
     return page.locator('[data-testid="stException"]').all_inner_texts()
-
-
-def screenshot(page: Page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
-
-def warm_up(browser: Browser, url: str) -> None:
-    """Open the app once and let the first run finish (database opened, caches filled), so the
-    timed steps of a test do not pay for the server's start."""
-    page = new_page(browser)
-    try:
-        page.goto(url)
-        page.wait_for_selector('[data-testid="stMain"] h1', timeout=120_000)
-        wait_idle(page)
-    finally:
-        page.context.close()

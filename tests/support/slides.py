@@ -1,0 +1,65 @@
+"""The slides of Trình chiếu in Chromium: waiting for one, resizing to a projector, what does not fit."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Page
+
+from tests.support.browser import exceptions, wait_idle
+from tests.support.readability import chart_labels, heights
+
+SLIDES = 14
+PROJECTORS = [(1280, 720), (1024, 768)]
+SCREEN = (1920, 1080)
+MIN_LABEL_PX = 18
+MIN_VALUE_PX = 14.5  # a bar's or a point's own figure (plotly shrinks one that does not fit)
+
+_SLIDE = """() => {
+  const body = document.querySelector('.st-key-slide_body');
+  const nav = document.querySelector('.st-key-slide_nav');
+  const tops = [...nav.children].filter(e => e.getBoundingClientRect().width > 0)
+    .map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));
+  const ticks = [...document.querySelectorAll('.js-plotly-plot .ytick text, .js-plotly-plot .xtick text')]
+    .map(t => parseFloat(t.style.fontSize || getComputedStyle(t).fontSize));
+  const values = [...document.querySelectorAll('.js-plotly-plot text.bartext, .js-plotly-plot .textpoint text')]
+    .map(t => parseFloat(t.style.fontSize || getComputedStyle(t).fontSize) * (t.getCTM() ? t.getCTM().a : 1));
+  return {clipped: body.scrollHeight - body.clientHeight, navRows: new Set(tops.map(t => Math.round(t / 12))).size,
+          navOverflow: nav.scrollWidth - nav.clientWidth, smallestTick: ticks.length ? Math.min(...ticks) : null,
+          smallestValue: values.length ? Math.min(...values) : null};
+}"""
+
+
+def wait_slide(page: Page, number: int) -> None:
+    page.wait_for_selector(f".st-key-slide_{number}", timeout=120_000)
+    page.get_by_text(f"trang {number}/{SLIDES}").wait_for(timeout=120_000)
+    wait_idle(page)
+    if page.locator(".st-key-slide_body .js-plotly-plot").count():
+        page.wait_for_selector(".st-key-slide_body .js-plotly-plot .main-svg", timeout=60_000)
+    assert exceptions(page) == [], exceptions(page)
+
+
+def fits(page: Page, where: str) -> list[str]:
+    """What is wrong with the slide on screen at this size, one sentence each."""
+    problems = []
+    size = heights(page)
+    if max(size["document"], size["main"]) > size["viewport"] or size["width"] > size["viewportWidth"]:
+        problems.append(f"{where}: scrolls {size}")
+    slide = page.evaluate(_SLIDE)
+    if slide["clipped"] > 1:
+        problems.append(f"{where}: {slide['clipped']} px of the slide cut off")
+    if slide["navRows"] != 1 or slide["navOverflow"] > 1:
+        problems.append(f"{where}: navigation not on one line {slide}")
+    if slide["smallestTick"] is not None and slide["smallestTick"] < MIN_LABEL_PX:
+        problems.append(f"{where}: labels of {slide['smallestTick']} px")
+    if slide["smallestValue"] is not None and slide["smallestValue"] < MIN_VALUE_PX:
+        problems.append(f"{where}: values of {slide['smallestValue']:.1f} px")
+    labels = chart_labels(page)
+    if labels["overlaps"] or labels["outside"]:
+        problems.append(f"{where}: {labels}")
+    return problems
+
+
+def resize(page: Page, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    time.sleep(0.6)  # no new script run: plotly redraws on the resize event
