@@ -1,16 +1,88 @@
-"""Shared fixtures: a real DuckDB built from the bundled sample workbooks, copied per test."""
+"""The tiers of the suite and what each may use; the sample database, built once per run.
+
+A test's tier is the folder it lives in, and its marker (`-m unit`, `-m "not browser"`) is set from
+that folder:
+
+- unit: no child process, no database file (DuckDB in memory only), spreadsheets decoded in-process;
+- database: a real DuckDB on disk (the sample database, or one the test loads), no child process;
+- app: the real pages under Streamlit's AppTest;
+- system: the command line and the decoder as separate processes, kills, concurrency, backups, hostile files;
+- browser: `streamlit run app.py` driven by headless Chromium.
+
+`make test-fast` runs unit and database, `make test` every tier.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from etl.loading.batch import ensure_database
 from settings import Settings, settings
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+TIERS = ("unit", "database", "app", "system", "browser")
+IN_PROCESS_DECODING = {"unit", "database", "app"}  # trusted workbooks; the decoder process is the system tier's
+NO_CHILD_PROCESS = {"unit", "database"}
+
+# fixtures of the datasets several tiers share (tests/support)
+pytest_plugins = [
+    "tests.support.hostile_text",
+    "tests.support.merger_data",
+    "tests.support.programme_levels",
+    "tests.support.scorecard_data",
+    "tests.support.town_units",
+    "tests.support.warnings_data",
+]
+
+
+def tier_of(path: Path) -> str:
+    """The tier of a test file: the folder under tests/ it lives in."""
+    parts = Path(path).resolve().relative_to(ROOT / "tests").parts
+    if len(parts) < 2 or parts[0] not in TIERS:
+        raise pytest.UsageError(f"{path}: every test lives in one of tests/{{{','.join(TIERS)}}}/")
+    return parts[0]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(getattr(pytest.mark, tier_of(item.path)))
+
+
+class ChildProcessRefused(AssertionError):
+    pass
+
+
+def _no_child_process(*args, **kwargs):
+    raise ChildProcessRefused(f"a unit or database test starts no process (tests/system/ does): {args[:1]}")
+
+
+def _memory_only(database: str = ":memory:", *args, **kwargs):
+    if str(database) not in (":memory:", ""):
+        raise AssertionError(f"a unit test opens no database file (tests/database/ does): {database}")
+    return _DUCKDB_CONNECT(database, *args, **kwargs)
+
+
+_DUCKDB_CONNECT = duckdb.connect
+
+
+@pytest.fixture(autouse=True)
+def tier_rules(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the test's tier allows (see the module's docstring), enforced: a test that needs more
+    belongs to another tier."""
+    tier = tier_of(request.node.path)
+    if tier in IN_PROCESS_DECODING:
+        monkeypatch.setenv("DP_DECODE_IN_PROCESS", "1")
+    if tier in NO_CHILD_PROCESS:
+        monkeypatch.setattr(subprocess, "Popen", _no_child_process)
+    if tier == "unit":
+        monkeypatch.setattr(duckdb, "connect", _memory_only)
 
 
 def _point_env_at(monkeypatch: pytest.MonkeyPatch, var_dir: Path) -> Settings:
@@ -20,12 +92,27 @@ def _point_env_at(monkeypatch: pytest.MonkeyPatch, var_dir: Path) -> Settings:
     return settings()
 
 
+def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every worker of this run shares (xdist workers each have their own base temp below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def sample_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A var/ folder (database + archive) built once from data/samples through the loader."""
-    var_dir = tmp_path_factory.mktemp("sample-var")
-    with pytest.MonkeyPatch.context() as mp:
-        ensure_database(_point_env_at(mp, var_dir))
+    """A var/ folder (database + archive) built from data/samples as the app builds it on first start,
+    once per run: the first worker builds it under a lock, the others wait and use it. Tests copy it
+    (`sample_env`), never change it."""
+    run_dir = _run_dir(tmp_path_factory)
+    var_dir = run_dir / "sample-var"
+    with open(run_dir / "sample-var.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (run_dir / "sample-var.built").exists():
+            shutil.rmtree(var_dir, ignore_errors=True)  # a build cut short
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("DP_DECODE_IN_PROCESS", "1")  # the bundled samples: trusted files
+                ensure_database(_point_env_at(mp, var_dir))
+            (run_dir / "sample-var.built").touch()
     return var_dir
 
 
@@ -41,49 +128,3 @@ def sample_env(sample_var: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def empty_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """No database yet; the environment points at an empty var/ folder."""
     return _point_env_at(monkeypatch, tmp_path / "var")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's headless Chromium, one per test module (tests/browser.py)."""
-    from tests.support.browser import chromium  # playwright only where a browser test asks for it
-
-    with chromium() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser):
-    """`streamlit run app.py` on this module's copy of the sample database, opened once so it is warm."""
-    from tests.support.browser import streamlit_server, warm_up
-
-    var_dir = tmp_path_factory.mktemp("app") / "var"
-    shutil.copytree(sample_var, var_dir, symlinks=True)
-    with streamlit_server(var_dir) as url:
-        warm_up(browser, url)
-        yield url
-
-
-@pytest.fixture
-def fetch(monkeypatch):
-    """What the server does when a browser clicks a download button (AppTest only draws it): run its
-    data function, store the file, return its bytes. `fetch.file_name(button)` is the name it goes by."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    drawn: dict[str, tuple[MediaFileManager, str]] = {}
-    original = MediaFileManager.add_deferred
-
-    def recording(self, data_callable, mimetype, coordinates, file_name=None, *, element_id=""):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name, element_id=element_id)
-        drawn[file_id] = (self, file_name)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
-
-    def click(button) -> bytes:
-        manager, _name = drawn[button.proto.deferred_file_id]
-        url = manager.execute_deferred(button.proto.deferred_file_id)
-        return manager.read_file(url.rsplit("/", 1)[1]).content
-
-    click.file_name = lambda button: drawn[button.proto.deferred_file_id][1]
-    return click

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import duckdb
-import pytest
 
 from core.numbers import vi_number, vi_percent
 from database.db import cursor
@@ -11,7 +10,7 @@ from database.facts import refresh_all
 from database.store import published_file
 from database.units import load_units
 from queries.cadres import TRAINING_PARTS, training_split
-from queries.indicators import indicators_by_unit, indicators_by_year
+from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
 from tests.support.apptest_pages import run_page, table
 
@@ -103,25 +102,3 @@ def test_a_year_with_nobody_to_train_stops_politely(sample_env):
     at = run_page(PAGE, year=2023)
     assert [i.value for i in at.info] == [
         "Chưa có số liệu bồi dưỡng năm 2023 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]
-
-
-# The named query, called directly.
-
-@pytest.mark.parametrize("boundary", ["reported", "current"])
-def test_training_parts_sum_to_t7(sample_env, boundary):
-    con = cursor()
-    for year in range(2020, 2026):
-        facts = indicators_by_unit(con, boundary, None, year, year)
-        facts = facts[facts["indicator"] == CODE].set_index("display_id")
-        split = training_split(con, boundary, None, year)
-        per_unit = split[~split["is_total"]].groupby("display_id")[["trained", "members"]].sum()
-        assert per_unit["trained"].to_dict() == facts["numerator"].to_dict()
-        assert per_unit["members"].to_dict() == facts["denominator"].to_dict()
-        total = indicators_by_year(con, boundary, None, year, year).set_index("indicator").loc[CODE]
-        town = split[split["is_total"]]
-        assert (town["trained"].sum(), town["members"].sum()) == (total["numerator"], total["denominator"])
-        assert town["rate"].tolist() == pytest.approx((town["trained"] / town["members"]).tolist())
-
-
-def test_training_split_of_a_year_without_data_is_empty(sample_env):
-    assert training_split(cursor(), "current", None, 2019).empty

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import exceptions, new_page, open_page, screenshot, wait_idle, whole_page_screenshot
 from tests.support.readability import chart_labels, codes, emoji, english
 from tests.support.slides import PROJECTORS, fits, resize, wait_slide
 
-pytestmark = pytest.mark.browser
 WARDS = "nam=2024&don_vi=21469-2015&don_vi=21466-2015&don_vi=21439-2015"  # Phổ Hòa, Phổ Vinh, Nguyễn Nghiêm
 COMPARED_SLIDES = {2: "the-so-sanh", 6: "ket-nap-so-sanh", 8: "xep-loai-so-sanh", 11: "tien-do-so-sanh"}
 

@@ -28,7 +28,6 @@ from tests.support.browser import (
 from tests.support.page_support import submission, workbook_bytes
 from tests.support.readability import chart_labels, codes, emoji, english
 
-pytestmark = pytest.mark.browser
 PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo",
          "sinh-hoat-chi-bo", "xep-hang",
          "tien-do", "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it

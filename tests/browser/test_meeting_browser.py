@@ -13,7 +13,6 @@ from queries.report_data import meeting_data_for
 from report.html import report_html
 from tests.support.browser import exceptions, new_page, screenshot, wait_idle
 
-pytestmark = pytest.mark.browser
 SLIDES = 14
 PRESENT = "trinh-chieu"
 

@@ -5,13 +5,9 @@ label on another; the high-contrast theme is kept in the URL. Screenshots of eve
 
 from __future__ import annotations
 
-import pytest
-
 from tests.support.browser import new_page, screenshot
 from tests.support.readability import codes, emoji, english
 from tests.support.slides import PROJECTORS, SCREEN, SLIDES, fits, resize, wait_slide
-
-pytestmark = pytest.mark.browser
 
 
 def test_every_slide_fits_the_projector(app_url, browser):

@@ -7,67 +7,20 @@ import csv
 import html
 import io
 import re
-from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from core.safe_text import FORMULA_PREFIXES, neutralise_text
 from database.db import cursor
-from etl.checking import contract
 from etl.loading.batch import load_files
 from etl.loading.loader import DATA_TABLES
 from queries.extracts import EXTRACTS, extract
-from tests.support.cli import etl
+from tests.support.hostile_text import HOSTILE_CELLS, PREPARED_BY, UNIT, UNIT_ID, dangerous
 from tests.support.workbooks import default_spec, write
 from ui.exports import csv_bytes, xlsx_bytes
 
-UNIT_ID, UNIT = "21469-2015", "Phổ Hòa"
-HOSTILE_CELLS = ['=HYPERLINK("http://evil.example/x","Bấm vào")', "+1", "-2"]
-HOSTILE_CADRES = ["@SUM(A1)", "\t=1+1", "\tVõ Văn Tab"]  # tab-led text is trimmed when read, like every value
-PREPARED_BY = "=cmd|' /C calc'!A0"
 STORED = (*HOSTILE_CELLS, "@SUM(A1)", "=1+1", PREPARED_BY)  # as the database holds them
-
-
-def hostile_workbook(folder: Path, year: int) -> Path:
-    """Phổ Hòa's report for `year` with formula-like names; no admissions, so its village cells (CB01,
-    CB02; not the school's TH01) show in the report's warnings (three idle years) with their names."""
-    spec = default_spec()
-    spec.info["Năm báo cáo"], spec.info["Người lập"] = year, PREPARED_BY
-    for row, name in zip(spec.cells, HOSTILE_CELLS, strict=True):
-        row["Tên chi bộ"] = name
-    for row, name in zip(spec.cadres, HOSTILE_CADRES, strict=False):
-        row["Họ và tên"] = name
-    for row in spec.members:
-        admitted = row["Kết nạp"]
-        row.update({"Kết nạp": 0, "Kết nạp học sinh": 0, "Kết nạp công nhân": 0, "Kết nạp chủ doanh nghiệp": 0})
-        row["Cuối năm"] -= admitted
-        row["HTTNV"] -= admitted
-    folder.mkdir(parents=True, exist_ok=True)
-    path, _ = write(spec, folder, name=f"@bao-cao-{year}")
-    book = openpyxl.load_workbook(path)  # text, as a crafted file holds it: openpyxl wrote `=…` as formulas
-    for sheet in book.worksheets:
-        for line in sheet.iter_rows():
-            for cell in line:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-    book.save(path)
-    return path
-
-
-def dangerous(value: object) -> bool:
-    """Text a spreadsheet would run: starts with a formula prefix and is not a plain number."""
-    if not isinstance(value, str) or not value.startswith(FORMULA_PREFIXES):
-        return False
-    return not re.fullmatch(r"-\d+(\.\d+)?", value)
-
-
-@pytest.fixture
-def loaded(sample_env, tmp_path):
-    paths = [hostile_workbook(tmp_path / "in", year) for year in (2022, 2023, 2024)]
-    return sample_env, load_files([(p.name, p.read_bytes()) for p in paths], sample_env)
 
 
 def test_formula_like_text_is_flagged_and_stored_defused(loaded):
@@ -93,16 +46,6 @@ def test_formula_like_text_is_flagged_and_stored_defused(loaded):
     assert [n for (n,) in cadres] == ["'@SUM(A1)", "'=1+1", "Võ Văn Tab"]
 
 
-def test_neutralise_keeps_numbers_and_defuses_text():
-    frame = pd.DataFrame({"Số": [-2, 5], "Tỷ lệ": [-0.5, 1.0], "Tên": ["-2", "=1+1"], "Khác": ["\tx", "an toàn"]})
-    rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"))))
-    assert rows[1:] == [["-2", "-0.5", "'-2", "'\tx"], ["5", "1.0", "'=1+1", "an toàn"]]
-    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame))).active
-    assert [[c.value for c in line] for line in sheet.iter_rows(min_row=2)] == [
-        [-2, -0.5, "'-2", "'\tx"], [5, 1, "'=1+1", "an toàn"]]
-    assert (neutralise_text(-2), neutralise_text(None), neutralise_text("@x")) == (-2, None, "'@x")
-
-
 def test_extract_and_history_downloads_are_defused(loaded):
     cfg, _ = loaded
     con = cursor(cfg)
@@ -118,23 +61,6 @@ def test_extract_and_history_downloads_are_defused(loaded):
             assert not any(c.data_type == "f" or dangerous(c.value) for c in line)
     assert {"'" + HOSTILE_CELLS[0], "'+1", "'-2", "'@SUM(A1)", "'=1+1", "'" + PREPARED_BY} <= seen
     assert "'@bao-cao-2024.xlsx" in seen
-
-
-def test_kpi_cli_and_template_are_defused(loaded, tmp_path):
-    kpi = etl("kpi", "--year", "2024", "--unit", UNIT)
-    assert kpi.returncode == 0, kpi.stderr
-    rows = list(csv.reader(io.StringIO(kpi.stdout)))
-    assert len(rows) > 5 and [v for row in rows for v in row if dangerous(v)] == []
-    out = tmp_path / "mau.xlsx"
-    made = etl("template", "--unit", "Đức Phổ", "--year", "2025", "-o", str(out))
-    assert made.returncode == 0, made.stderr
-    book = openpyxl.load_workbook(out)
-    cells = [c for sheet in book.worksheets for line in sheet.iter_rows() for c in line]
-    # names kept as text, never turned into formulas; the only formulas are the template's own sums
-    computed = {col.name for col in contract.MEMBER_COLUMNS if col.field in contract.FORMULA_FIELDS}
-    assert {(x.parent.title, x.parent.cell(1, x.column).value) for x in cells if x.data_type == "f"} == {
-        (contract.SHEET_MEMBERS, name) for name in computed}
-    assert {"'" + h for h in HOSTILE_CELLS} <= {c.value for c in cells}  # as stored: defused
 
 
 def test_meeting_report_is_defused(loaded):

@@ -8,54 +8,14 @@ message quoting an id whose traceback is in the server's errors file.
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import duckdb
 
-from auth import audit
 from core.incidents import errors_log
 from database.store import published_file
 from etl.loading import loader
 from etl.loading.batch import ensure_database, load_files
-from tests.support import ROOT
-from tests.support.auth_fixtures import audit_rows
-from tests.support.cli import etl
-from tests.support.workbooks import MEMBER_HEADERS, default_spec, write
-
-HUGE = 2**31
-COUNTS = MEMBER_HEADERS[1:]
-
-
-def scaled(factor: int, year: int = 2024, start_plus: int = 0):
-    """The default workbook with every member figure times `factor`, and CB01's `Đầu năm` (and with it
-    `Cuối năm` and `HTTNV`) `start_plus` higher: every identity of the contract still holds."""
-    spec = default_spec()
-    spec.info["Năm báo cáo"] = year
-    for row in spec.members:
-        for header in COUNTS:
-            row[header] *= factor
-    cb01 = spec.members[0]
-    for header in ("Đầu năm", "Cuối năm", "HTTNV"):
-        cb01[header] += start_plus
-    return spec
-
-
-def files(tmp_path: Path, **specs) -> list[tuple[str, bytes]]:
-    folder = tmp_path / "in"
-    folder.mkdir(exist_ok=True)
-    out = []
-    for name, spec in specs.items():
-        path, _ = write(spec, folder, name)
-        out.append((path.name, path.read_bytes()))
-    return out
-
-
-def good_in_2023(tmp_path: Path):
-    spec = default_spec()
-    spec.info["Đơn vị"] = "Phường Phổ Vinh"
-    spec.info["Năm báo cáo"] = 2023
-    return spec
+from tests.support.implausible_files import HUGE, files, good_in_2023, scaled
+from tests.support.workbooks import default_spec
 
 
 def column_types(cfg) -> dict[str, str]:
@@ -154,72 +114,6 @@ def test_an_unexpected_fault_while_writing_fails_that_file_only(empty_env, tmp_p
     assert good.ok and not broken.ok and "mã lỗi" in broken.problems[0].expected
     with duckdb.connect(str(published_file(empty_env)), read_only=True) as con:
         assert con.execute("SELECT unit_id, year FROM submissions").fetchall() == [("21466-2015", 2023)]
-
-
-def test_the_cli_refuses_the_huge_file_in_vietnamese_loads_the_good_one_and_audits_both(empty_env, tmp_path):
-    names = [name for name, _ in files(tmp_path, huge=scaled(1, start_plus=HUGE - 45), good=good_in_2023(tmp_path))]
-    result = etl("load", *(str(tmp_path / "in" / n) for n in names), "--quiet")
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    assert "chi bộ 'CB01' không thể có quá 2.000 đảng viên" in result.stdout
-    assert "Tổng: 1 tệp nạp được, 1 tệp bị từ chối." in result.stdout
-    rows = [row for row in audit_rows(empty_env) if row[1] == audit.LOAD]
-    assert [(row[2], row[3].endswith("(dòng lệnh)")) for row in rows] == [("huge.xlsx", True), ("good.xlsx", True)]
-
-
-def corrupt(cfg) -> None:
-    """A published database version that is not a DuckDB file any more (a disk fault, a bad copy)."""
-    published_file(cfg).write_bytes(b"not a database " * 100)
-
-
-def test_an_unexpected_error_in_the_cli_is_a_vietnamese_message_with_an_id_an_exit_code_and_an_audit_row(sample_env):
-    corrupt(sample_env)
-    result = etl("kpi", "--year", "2024")
-    assert result.returncode == 3
-    assert "Traceback" not in result.stderr and "duckdb" not in result.stderr.lower()
-    first = result.stderr.splitlines()[0]
-    error_id = first.split("mã lỗi ")[1][:8]
-    assert first == (f"Đã xảy ra lỗi không mong đợi (mã lỗi {error_id}). Hãy thử lại; nếu vẫn lỗi, "
-                     "hãy báo cán bộ kỹ thuật mã lỗi này.")
-    assert f"mã lỗi {error_id}" in errors_log(sample_env).read_text(encoding="utf-8")
-    [row] = [row for row in audit_rows(sample_env) if row[1] == audit.FAILED]
-    assert row[2:] == ("python -m etl kpi (dòng lệnh)", f"mã lỗi {error_id}")
-
-
-def test_an_unexpected_error_on_a_page_is_a_vietnamese_message_with_an_id_never_a_traceback(sample_env):
-    from tests.support.auth_fixtures import new_app
-
-    corrupt(sample_env)
-    at = new_app()  # the database unreadable from the first run on
-    assert not at.exception, [e.value for e in at.exception]
-    [message] = [e.value for e in at.error]
-    assert message.startswith("Đã xảy ra lỗi không mong đợi (mã lỗi ") and message.endswith("mã lỗi này.")
-    assert message.split("mã lỗi ")[1][:8] in errors_log(sample_env).read_text(encoding="utf-8")
-
-
-def test_streamlit_shows_no_error_details_to_anyone():
-    from streamlit.config import ShowErrorDetailsConfigOptions
-
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["client"]["showErrorDetails"] == ShowErrorDetailsConfigOptions.NONE.value == "none"
-
-
-def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_the_uploader(empty_env, tmp_path):
-    from tests.support.auth_fixtures import new_app
-
-    at = new_app()
-    at.switch_page("pages/data.py").run()
-    uploader_key = at.file_uploader[0].key
-    for name, data in files(tmp_path, huge=scaled(1, start_plus=HUGE - 45), good=good_in_2023(tmp_path)):
-        at.file_uploader[0].upload(name, data)
-    at.run()
-    at.button(key="nap_du_lieu").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert [s.value.split(":")[0] for s in at.success] == ["good\\.xlsx"]
-    [refused] = [e.value for e in at.error]
-    assert "**huge\\.xlsx: bị từ chối, 3 lỗi**" in refused
-    assert "chi bộ 'CB01' không thể có quá 2\\.000 đảng viên" in refused
-    assert at.file_uploader[0].key != uploader_key  # a new, empty uploader
 
 
 def test_the_format_v2_counts_are_bounded_too(empty_env, tmp_path):

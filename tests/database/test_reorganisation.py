@@ -15,39 +15,7 @@ from queries.progress import pace_by_unit, pace_path
 from queries.scorecard import ranking_and_scorecard
 from queries.targets import year_figures
 from queries.warnings import idle_cells, rising_exits
-from tests.support.apptest_pages import table, texts
-from tests.support.meeting_workbooks import built_var, copy_into, workbook
-from tests.support.page_support import run_page
-
-HOA, MINH, NHON = "21469-2015", "21463-2015", "21457-2015"  # Phổ Hòa, Phổ Minh → Đức Phổ; Phổ Nhơn → Nguyễn Nghiêm
-DUC_PHO, NGHIEM = "21439-2025", "21457-2025"
-T1, T2, T5 = "T1_org_rating", "T2_member_rating", "T5_trung_cap_chuyen_mon"
-LEVERS = {
-    # T5: Phổ Hòa and Phổ Minh 1 of 4 each in 2022 and 2023 (25%), 2 of 4 in 2024; Đức Phổ 2 of 4 (50%)
-    # T1: Phổ Minh's committee HTNV (Đức Phổ's predecessors 1 of 2 in 2024); Đức Phổ's two cells HTTNV
-    # exits (struck off): 2023 1, 2024 2 (the predecessors summed), 2025 3: rising under any boundary
-    # cell T02 of Phổ Hòa, then of Đức Phổ, admits nobody from 2022 to 2026
-    (HOA, 2022): {"t5": 1, "more_cells": {"T02": 0}},
-    (HOA, 2023): {"t5": 1, "more_cells": {"T02": 0}, "struck_off": 1},
-    (HOA, 2024): {"t5": 2, "more_cells": {"T02": 0}, "struck_off": 1},
-    (MINH, 2022): {"t5": 1, "org": "HTNV"},
-    (MINH, 2023): {"t5": 1, "org": "HTNV"},
-    (MINH, 2024): {"t5": 2, "org": "HTNV", "struck_off": 1},
-    (DUC_PHO, 2025): {"t5": 2, "more_cells": {"T02": 0}, "struck_off": 3, "good": 97},
-    (DUC_PHO, 2026): {"t5": 2, "more_cells": {"T02": 0}},
-    **{(NHON, year): {"t5": 1} for year in (2022, 2023, 2024)},
-    **{(NGHIEM, year): {"t5": 1} for year in (2025, 2026)},
-}
-
-
-@pytest.fixture(scope="module")
-def merger_var(tmp_path_factory):
-    return built_var(tmp_path_factory, [workbook(unit, year, **levers) for (unit, year), levers in LEVERS.items()])
-
-
-@pytest.fixture
-def merger_env(empty_env, merger_var):
-    return copy_into(empty_env, merger_var)
+from tests.support.merger_data import DUC_PHO, HOA, MINH, NGHIEM, NHON, T1, T2, T5
 
 
 def figures(unit: str, year: int, boundary: str = "reported"):
@@ -109,65 +77,3 @@ def test_warnings_follow_the_merge_map_under_the_default_boundary(merger_env):
         exits = rising_exits(con, boundary, None, 2025)
         assert list(zip(exits["display_id"], exits["exits_two_before"], exits["exits_before"], exits["exits"],
                         strict=True)) == [(DUC_PHO, 1, 2, 3)], boundary
-
-
-def test_the_warnings_page_in_2025_under_the_default_boundary(merger_env):
-    at = run_page("pages/warnings.py", year=2025)
-    assert at.radio(key="ranh_gioi").value == "reported"
-    shown = texts(at)
-    assert "**Phường Đức Phổ**: Chi bộ thôn T02 (Thôn) không kết nạp được đảng viên nào 4 năm liền (2022–2025)" in shown
-    assert "2023: 1 → 2024: 2 → 2025: 3" in shown
-
-
-def test_an_old_unit_after_it_ended_says_where_it_went(merger_env):
-    at = run_page("pages/pace.py", year=2025, units=[HOA])
-    notes = [w.value for w in at.sidebar.warning]
-    assert notes == ["Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ: năm 2025 xem số liệu của đơn vị mới."]
-    assert not at.exception and not at.get("table")
-    assert not any("Chậm tiến độ" in t or "Đúng tiến độ" in t for t in texts(at).splitlines())
-
-
-def test_the_whole_area_is_named_per_period(merger_env):
-    at = run_page("pages/overview.py", year=2024)
-    assert at.caption[0].value.startswith("**Toàn thị xã**")
-    at.selectbox(key="nam").set_value(2025).run()
-    assert at.caption[0].value.startswith("**Toàn địa bàn thị xã Đức Phổ (cũ)**")
-    _, shown = table(at, "Chỉ tiêu")
-    assert shown.set_index("Mã").at["T1", "Ghi chú"] == "Từ 2025: tính theo chi bộ cơ sở"
-
-
-# ---- the filters in the URL ----------------------------------------------------------------
-
-def opened(query: dict[str, str | list[str]]):
-    from streamlit.testing.v1 import AppTest
-
-    from tests.support.page_support import APP, TIMEOUT
-
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def test_a_link_holds_stable_ids_and_opens_the_same_view(merger_env):
-    at = opened({"nam": "2024", "ranh_gioi": "moi", "don_vi": DUC_PHO})
-    assert (at.selectbox(key="nam").value, at.radio(key="ranh_gioi").value) == (2024, "current")
-    assert at.multiselect(key="don_vi").value == [DUC_PHO]
-    assert at.caption[0].value.startswith("**Phường Đức Phổ**")
-    at.multiselect(key="don_vi").set_value([DUC_PHO, NGHIEM]).run()
-    assert at.query_params["don_vi"] == [DUC_PHO, NGHIEM]  # ids, not the labels shown
-    assert at.query_params["ranh_gioi"] == "moi" and at.query_params["nam"] == "2024"
-    assert not [w.value for w in at.warning if "đường dẫn" in w.value]
-
-
-def test_a_url_value_that_cannot_be_applied_is_named(merger_env):
-    at = opened({"nam": "2031", "ranh_gioi": "cu", "don_vi": ["99999-2025", HOA]})
-    shown = [w.value for w in at.warning]
-    assert "Năm «2031» trong đường dẫn chưa có số liệu (các năm có: 2022, 2023, 2024, 2025, 2026); " \
-           "đang hiện năm đã chọn." in shown
-    assert "Địa giới «cu» trong đường dẫn không hợp lệ (dùng theo-nam hoặc moi); đang dùng địa giới đã chọn." in shown
-    assert "Đơn vị «99999-2025» trong đường dẫn không có trong danh sách đơn vị của địa giới đang chọn; " \
-           "đã bỏ qua." in shown
-    assert at.multiselect(key="don_vi").value == [HOA]  # what could be applied was

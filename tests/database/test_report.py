@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from core.numbers import vi_count, vi_percent
 from database.db import cursor
@@ -19,10 +16,8 @@ from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import outline, section_titles
-from tests.support import ROOT
-from tests.support.cli import etl
+from tests.support.pdf_text import pdf_pages, squeeze
 
-A4 = (595.28, 841.89)  # points
 SECTIONS = ["1. Kết quả thực hiện các chỉ tiêu năm 2022", "2. Bảng xếp hạng đơn vị",
             "3. Tiến độ đến mục tiêu 2025 và 2030", "4. Cảnh báo"]
 
@@ -43,18 +38,6 @@ def report_2022(sample_var: Path, tmp_path_factory: pytest.TempPathFactory):
         mp.delenv("DP_ARCHIVE", raising=False)
         data = meeting_data_for(cursor(), 2022)
         yield data, report_pdf(data), report_html(data)
-
-
-def pdf_pages(pdf: bytes) -> list[str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    for page in reader.pages:
-        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.1)
-    return [page.extract_text() for page in reader.pages]
-
-
-def squeeze(text: str) -> str:
-    """PDF text with line breaks and repeated spaces folded, so a wrapped phrase still matches."""
-    return re.sub(r"\s+", " ", text)
 
 
 @pytest.mark.parametrize(("year", "unit"), [(2022, None), (2024, "Phổ Hòa"), (2025, None), (2025, "21439")])
@@ -116,28 +99,3 @@ def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
     for title in SECTIONS:
         assert title in html
     assert [section.title for section in outline(data)] == section_titles(data)  # what the page lists
-
-
-def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):
-    html, pdf = tmp_path / "bao-cao.html", tmp_path / "bao-cao.pdf"
-    result = etl("report", "--year", "2022", "--unit", "Phổ Hòa", "--html", str(html), "--pdf", str(pdf))
-    assert result.returncode == 0, result.stderr
-    assert str(pdf) in result.stdout and str(html) in result.stdout
-    kpi = etl("kpi", "--year", "2022", "--unit", "Phổ Hòa")
-    text = squeeze("\n".join(page.extract_text() for page in PdfReader(pdf).pages))
-    page_html = html.read_text(encoding="utf-8")
-    for row in csv.DictReader(io.StringIO(kpi.stdout)):
-        figure = vi_count(int(row["numerator"]), int(row["denominator"]))
-        assert figure in text and figure in page_html, row["indicator"]
-
-
-@pytest.mark.parametrize(("args", "message"), [
-    (("--year", "2022"), "--html FILE"),
-    (("--year", "2019", "--pdf", "x.pdf"), "Chưa có số liệu năm 2019"),
-    (("--unit", "Phổ Hòa", "--pdf", "x.pdf"), "Phường Đức Phổ"),  # merged into it on 1 July 2025
-])
-def test_cli_usage_errors(sample_env, tmp_path, args, message):
-    result = etl("report", *args)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert not (ROOT / "x.pdf").exists()

@@ -19,53 +19,18 @@ from queries.warnings import (
     training_gaps,
     weak_secretaries,
 )
-from tests.support.apptest_pages import table, texts
-from tests.support.meeting_workbooks import built_var, copy_into, workbook
-from tests.support.page_support import run_page
-
-IDLE, BELOW, NEAR, EXITS, FLAT_EXITS, TRAINING, OLD_GAP, IMPROVING, WEAK, EXCELLENT = (
-    "21469-2015", "21451-2015", "21442-2015", "21445-2015", "21448-2015", "21457-2015", "21460-2015",
-    "21454-2015", "21463-2015", "21466-2015")
-UNITS = (IDLE, BELOW, NEAR, EXITS, FLAT_EXITS, TRAINING, OLD_GAP, IMPROVING, WEAK, EXCELLENT)
-YEARS = (2022, 2023, 2024)
-
-
-def levers(unit: str, year: int) -> dict:
-    """What each unit does differently from meeting every target, year by year."""
-    return {
-        # village cell T02 admits nobody three years running; T03 admits in 2023 only; the military
-        # cell Q01 admits nobody either, but it admits through its own line: listed only on request
-        IDLE: {"admitted": 7, "more_cells": {"T02": 0, "T03": 1 if year == 2023 else 0},
-               "other_cells": {"Q01": ("Quân sự", 0)}, "org": "HTXSNV" if year == 2024 else "HTTNV"},
-        # 2024: T2 85% (95% the year before) and T4 3/4 (4/4 before: behind), under target and worse
-        BELOW: {"good": 85, "t4": 3} if year == 2024 else {},
-        # 2024: T6 0/4 under target; T3 5% is above the band, not under it
-        NEAR: {"t6": 0, "admitted": 10, "org": "HTXSNV"} if year == 2024 else {},
-        # struck off + resigned: 1 → 2 → 3
-        EXITS: {"struck_off": {2022: 1, 2023: 1, 2024: 2}[year], "resigned": {2022: 0, 2023: 1, 2024: 1}[year]},
-        # 1 → 3 → 3: not rising twice
-        FLAT_EXITS: {"struck_off": {2022: 1, 2023: 3, 2024: 2}[year], "resigned": {2022: 0, 2023: 0, 2024: 1}[year]},
-        # T7 3/4 in 2023, complete in 2022 and 2024
-        TRAINING: {"t7": 3} if year == 2023 else {},
-        # T7 3/4 in 2022 only, before the target applies
-        OLD_GAP: {"t7": 3} if year == 2022 else {},
-        # under target on T2 and T4 every year, but better each year: no warning
-        IMPROVING: {"good": {2022: 75, 2023: 80, 2024: 85}[year], "t4": {2022: 1, 2023: 2, 2024: 3}[year]},
-        # 2024: the deputy secretary has neither THPT nor sơ cấp LLCT (T4 1/4)
-        WEAK: {"t4": 1} if year == 2024 else {},
-        # 2024: 25 of 95 members rated excellent (26,32% > 20%), and the organisation too
-        EXCELLENT: {"excellent": 25, "org": "HTXSNV"} if year == 2024 else {},
-    }[unit]
-
-
-@pytest.fixture(scope="module")
-def warnings_var(tmp_path_factory):
-    return built_var(tmp_path_factory, [workbook(unit, year, **levers(unit, year)) for year in YEARS for unit in UNITS])
-
-
-@pytest.fixture
-def warnings_env(empty_env, warnings_var):
-    return copy_into(empty_env, warnings_var)
+from tests.support.warnings_data import (
+    BELOW,
+    EXCELLENT,
+    EXITS,
+    FLAT_EXITS,
+    IDLE,
+    IMPROVING,
+    NEAR,
+    OLD_GAP,
+    TRAINING,
+    WEAK,
+)
 
 
 def test_idle_cells(warnings_env):
@@ -171,37 +136,3 @@ def test_all_warnings_for_the_report(warnings_env):
     training = all_warnings(cursor(), "reported", None, 2023, 3)
     assert "Năm 2023 tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ là 75,00% (3/4), mục tiêu 100%: 1 người chưa " \
            "được bồi dưỡng." in training["detail"].tolist()
-
-
-def test_page_lists_each_warning_with_its_figures_and_page(warnings_env):
-    at = run_page("pages/warnings.py", year=2024)
-    assert [m.value for m in at.metric] == ["1", "1", "1", "0", "1", "2", "0", "0"]  # v1 workbooks: no cell life
-    _, shown = table(at, "Danh sách cảnh báo")
-    assert list(shown["Đơn vị"]) == ["Phường Phổ Hòa", "Phường Phổ Văn", "Xã Phổ Phong", "Phường Phổ Minh",
-                                     "Toàn thị xã", "Phường Phổ Vinh"]
-    assert "85,00% (85/100" in texts(at)
-    links = [link.proto.page for link in at.get("page_link")]  # the url paths app.py gives those pages
-    assert links == ["ket-nap", "xep-hang", "bien-dong", "boi-duong", "trinh-do", "xep-loai", "sinh-hoat-chi-bo",
-                     "bien-dong"]
-    _, exits = table(at, RULES["rising_exits"][0])
-    assert tuple(exits.loc[0, ["Cộng 2022", "Cộng 2023", "Cộng 2024"]]) == ("1", "2", "3")
-
-    at.number_input(key="canh_bao_so_nam").set_value(4).run()
-    assert not at.exception
-    assert [m.value for m in at.metric][:2] == ["0", "1"]
-    at.number_input(key="canh_bao_so_nam").set_value(3).run()
-    at.toggle(key="canh_bao_moi_loai_chi_bo").set_value(True).run()
-    assert [m.value for m in at.metric][0] == "2"
-    _, idle = table(at, RULES["idle_cells"][0])
-    assert list(idle["Loại chi bộ"]) == ["Quân sự", "Thôn"]
-
-
-def test_page_on_the_sample_data_and_an_empty_selection(sample_env):
-    at = run_page("pages/warnings.py", year=2025, boundary="current")
-    expected = all_warnings(cursor(), "current", None, 2025, 3)
-    assert not expected.empty
-    figures, _ = table(at, "Danh sách cảnh báo")
-    assert list(figures["Nội dung"]) == list(expected["detail"])
-    at = run_page("pages/warnings.py", year=2022)
-    assert not at.exception
-    assert any("Không có." in s.value for s in at.success)  # no training rule before 2023

@@ -6,14 +6,10 @@ import ast
 import re
 from pathlib import Path
 
-from database.db import cursor
-from database.sql import read_sql
-from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.sql import SQL_DIR
 from tests.support import ROOT
 from tests.support.cli import CONTRACT_CODES
-from tests.support.page_support import run_page
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 
 DDL_SQL = {"schema", "views"}  # table and view definitions: no query
@@ -21,19 +17,6 @@ DDL_SQL = {"schema", "views"}  # table and view definitions: no query
 
 def test_indicator_catalog_is_the_contract():
     assert list(programme().codes) == CONTRACT_CODES
-
-
-def test_every_indicator_is_in_the_kpi_export_and_on_the_overview_page(sample_env):
-    """Every indicator of the programme file, in its order, in the KPI export (the targets' rows first,
-    then those of the format v2 fields) and in the overview's table of every indicator."""
-    assert list(kpi_table(cursor(), 2022)["indicator"]) == list(programme().codes) == CONTRACT_CODES
-    at = run_page("pages/overview.py", year=2022)
-    codes = set()
-    for frame in at.dataframe:
-        table = frame.value.data if hasattr(frame.value, "data") else frame.value
-        if "Mã" in table.columns:
-            codes |= set(table["Mã"])
-    assert codes == {programme().indicator(code).short for code in CONTRACT_CODES}  # T1 … T4a … T7
 
 
 def code_literals(path: Path) -> list[object]:

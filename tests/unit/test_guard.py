@@ -4,10 +4,7 @@ genuine file may do (lie in `<dimension>`, carry styled empty rows), formulas re
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -16,9 +13,8 @@ from core.text import fold
 from etl.checking.validate import parse_workbook
 from etl.reading.guard import declared_entries
 from etl.reading.spreadsheet import read_sheets
-from tests.support import ROOT
 from tests.support.hostile import HEADER_ROW, valid_xlsx, xlsx, zipped
-from tests.support.workbooks import default_spec, rejected_bytes, write
+from tests.support.workbooks import rejected_bytes
 
 
 def test_cached_formula_values_are_read_and_formulas_never_run():
@@ -60,14 +56,3 @@ def test_the_entry_count_is_read_before_the_directory_is_parsed():
     assert declared_entries(data) == 1200
     [problem] = rejected_bytes(data, "nhieu.xlsx")
     assert "1.200 mục nén" in problem.expected
-
-
-def test_the_cli_refuses_a_file_over_the_size_limit_before_reading_it(tmp_path):
-    path, _ = write(default_spec(), tmp_path)
-    env = {**os.environ, "DP_VAR_DIR": str(tmp_path / "var"), "DP_MAX_UPLOAD_MB": "0.005"}
-    env.pop("DP_DB", None)
-    result = subprocess.run([sys.executable, "-m", "etl", "load", str(path)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=240)
-    assert result.returncode == 1
-    size = round(path.stat().st_size / 1024)
-    assert f"bao-cao.xlsx: tệp nặng {size} KB, vượt giới hạn 5 KB cho mỗi tệp" in result.stdout

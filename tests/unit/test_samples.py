@@ -1,4 +1,4 @@
-"""The sample workbooks, read back as files: determinism, the contract's identities and the
+"""The sample workbooks of data/samples, read back as files: the contract's identities and the
 Đề án's 2022 baseline, counted straight from the cells (not through the loader)."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from core.text import fold
 from database.units import load_units, units_by_id
 from etl.checking import contract as c
 from rendering.template import SAMPLE_AUTHOR
-from samples.town import generate
 from settings import SAMPLES_DIR
 
 YEARS = range(2020, 2026)
@@ -57,17 +56,11 @@ def rank(value: str, ladder: tuple[str, ...]) -> int:
 
 
 @pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("samples")
-    generate(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def books(sample_dir: Path) -> dict[tuple[int, str], dict]:
-    """Every generated workbook by (year, unit_id)."""
+def books() -> dict[tuple[int, str], dict]:
+    """Every sample workbook of data/samples by (year, unit_id) (tests/system/test_sample_generation.py: what
+    the generator writes)."""
     found = {}
-    for path in sorted(sample_dir.glob("*.xlsx")):
+    for path in sorted(SAMPLES_DIR.glob("*.xlsx")):
         content = _read(path)
         year = content["info"]["Năm báo cáo"]
         unit = next(u for u in load_units() if u.valid_in(year) and u.full_name == content["info"]["Đơn vị"])
@@ -88,22 +81,14 @@ def town_members(books: dict, year: int) -> list[dict]:
     return [row for (y, _), book in books.items() if y == year for row in book[c.SHEET_MEMBERS]]
 
 
-def test_one_file_per_unit_and_year(sample_dir: Path, books: dict):
-    names = sorted(path.name for path in sample_dir.glob("*.xlsx"))
+def test_one_file_per_unit_and_year(books: dict):
+    names = sorted(path.name for path in SAMPLES_DIR.glob("*.xlsx"))
     assert len(names) == 80 + 6 * 5  # 15 units to 2024, 5 from 2025, 5 organisations every year
     assert "mau_2022_21469_pho_hoa.xlsx" in names
     assert "mau_2025_21439_duc_pho.xlsx" in names and "mau_2024_21439_nguyen_nghiem.xlsx" in names
     assert "mau_2025_53403_dang_bo_quan_su_thi_xa_duc_pho.xlsx" in names
     assert all(re.fullmatch(r"mau_20\d\d_\d{5}_[a-z0-9_]+\.xlsx", name) for name in names)
     assert sorted(books) == sorted((y, u.unit_id) for y in YEARS for u in load_units() if u.valid_in(y))
-
-
-def test_regenerating_gives_identical_bytes(sample_dir: Path, tmp_path: Path):
-    again = {path.name: path.read_bytes() for path in generate(tmp_path)}
-    first = {path.name: path.read_bytes() for path in sample_dir.glob("*.xlsx")}
-    committed = {path.name: path.read_bytes() for path in SAMPLES_DIR.glob("*.xlsx")}
-    assert again == first
-    assert committed == first, "data/samples is stale: run python -m samples.town"
 
 
 def test_marked_as_sample_data(books: dict):

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import io
-import re
-
-import pytest
-from pypdf import PdfReader
-
-from auth.session import SESSION_KEY
 from queries.scope import area_label
-from tests.support.auth_fixtures import add_accounts, login
 
 OFFICER = ("21469-2015", "21439-2025")
 
@@ -22,44 +14,3 @@ def test_the_area_label_names_the_readers_units_valid_that_year():
     assert area_label(OFFICER, 2025) == "Phường Đức Phổ"
     assert area_label(("21469-2015",), 2025) == "Phường Phổ Hòa"  # no unit of its own that year: it still names it
     assert area_label((), 2024) == "Không có đơn vị nào"
-
-
-@pytest.fixture
-def officer_on_report_page(sample_env, fetch):
-    add_accounts(sample_env)
-    at = login("phohoa")
-    at.selectbox(key="nam").set_value(2024).run()
-    at.switch_page("pages/report.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def test_an_officers_screens_report_and_file_names_say_phuong_pho_hoa(officer_on_report_page, fetch):
-    at = officer_on_report_page
-    shown = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])
-    assert "Toàn thị xã" not in shown and "Phường Phổ Hòa" in shown
-    assert at.session_state["current_filters"].scope_label == "Phường Phổ Hòa"
-    html = pdf = None
-    for button in at.download_button:
-        name = fetch.file_name(button)
-        assert "toan-thi-xa" not in name and "phuong-pho-hoa" in name, name
-        if name.endswith(".html"):
-            html = fetch(button).decode("utf-8")
-        elif name.endswith(".pdf"):
-            pdf = fetch(button)
-    assert "Toàn thị xã" not in html and re.search(r"<title>[^<]*Phường Phổ Hòa", html)
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Toàn thị xã" not in text and "Phường Phổ Hòa" in text
-    assert at.session_state[SESSION_KEY].username == "phohoa"
-
-
-def test_the_filter_bar_offers_the_officers_own_area_when_no_unit_is_chosen(sample_env):
-    add_accounts(sample_env)
-    at = login("phohoa")
-    units = at.sidebar.multiselect(key="don_vi")
-    assert at.sidebar.selectbox(key="nam").value == 2025  # the latest year: the merged ward's own report
-    assert (units.placeholder, units.label) == ("Phường Đức Phổ", "Đơn vị (để trống = phường Đức Phổ)")
-    at.sidebar.selectbox(key="nam").set_value(2024).run()
-    assert at.sidebar.multiselect(key="don_vi").placeholder == "Phường Phổ Hòa"
-    at = login("thuongtruc")
-    assert at.sidebar.multiselect(key="don_vi").placeholder == "Toàn địa bàn thị xã Đức Phổ (cũ)"

@@ -5,41 +5,15 @@ from __future__ import annotations
 
 import io
 
-import duckdb
 import openpyxl
 import pytest
 
-from database.store import published_file
-from database.units import ORGANISATION_UNIT_KINDS, load_units, resolve_unit, units_by_id
+from database.units import load_units, resolve_unit, units_by_id
 from etl.checking import contract as c
-from etl.loading.batch import load_files
 from rendering.template import write_template
 from settings import UNITS_CSV
-from tests.support.workbooks import parse, rejected, v2_spec, write
-
-ORGANISATIONS = [  # beside the bundled ones (the army's organisation is one of those)
-    "90002-2015,90002,Chi bộ Trường THPT số 2 Đức Phổ,Trường học,2015,,,,",
-    "90003-2015,90003,Đảng bộ Công ty CP Đường Phổ Phong,Doanh nghiệp,2015,,,,",
-]
-ARMY = "53403-2015"
-
-
-@pytest.fixture
-def town_csv(tmp_path, monkeypatch):
-    path = tmp_path / "units.csv"
-    path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "\n".join(ORGANISATIONS) + "\n", encoding="utf-8")
-    monkeypatch.setenv("DP_UNITS_CSV", str(path))
-    return path
-
-
-def army_spec():
-    spec = v2_spec()
-    spec.info["Đơn vị"] = "Đảng bộ Quân sự thị xã Đức Phổ"
-    spec.cells[0]["Loại chi bộ"] = "Quân sự"
-    spec.cells[1]["Loại chi bộ"] = "Cơ quan"
-    spec.cadres[0]["Kiêm nhiệm"] = "Không"
-    spec.cadres[3]["Kiêm nhiệm"] = "Thủ trưởng cơ quan"
-    return spec
+from tests.support.town_units import ARMY, army_spec
+from tests.support.workbooks import parse, rejected, v2_spec
 
 
 def test_organisations_are_units_named_in_full(town_csv):
@@ -49,17 +23,6 @@ def test_organisations_are_units_named_in_full(town_csv):
     assert resolve_unit("90002", 2025).full_name == "Chi bộ Trường THPT số 2 Đức Phổ"
     assert resolve_unit("Phổ Hòa", 2024).full_name == "Phường Phổ Hòa"
     assert len([u for u in load_units() if not u.territorial]) == 7
-
-
-def test_an_organisation_workbook_loads(town_csv, empty_env, tmp_path):
-    path, _ = write(army_spec(), tmp_path)
-    [result] = load_files([(path.name, path.read_bytes())], empty_env)
-    assert result.ok, [str(p) for p in result.problems]
-    with duckdb.connect(str(published_file(empty_env)), read_only=True) as con:
-        assert con.execute("SELECT kind FROM units WHERE unit_id = ?", [ARMY]).fetchone() == ("Quân sự",)
-        assert con.execute("SELECT cell_type FROM cells WHERE unit_id = ? ORDER BY cell_code", [ARMY]).fetchall() == [
-            ("Quân sự",), ("Cơ quan",), ("Trường học",)]
-        assert con.execute("SELECT sum(disciplined), count(*) FROM cell_life WHERE unit_id = ?", [ARMY]).fetchone() == (1, 3)
 
 
 def test_an_organisation_has_no_village_cells(town_csv, tmp_path):

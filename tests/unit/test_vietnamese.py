@@ -9,8 +9,6 @@ import re
 import pytest
 
 from tests.support import ROOT
-from tests.support.apptest_pages import table
-from tests.support.page_support import run_page
 from tests.support.readability import EMOJI
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 from ui.vietnamese import PATTERNS, WORDS
@@ -19,19 +17,6 @@ SOURCES = [p for folder in ("app.py", "router", "ui", "pages", "auth", "report",
            for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))]
 # Streamlit's private attributes and classes the app once patched or read to route its pages.
 PRIVATE = re.compile(r"PagesManager|uses_pages_directory|\._default\b|\._url_path\b|\._script_hash\b")
-
-
-def test_the_first_year_ranking_says_dash_for_no_previous_rank(sample_env):
-    """Streamlit draws a missing cell as "None" whatever the table's formats say, unless told."""
-    at = run_page("pages/scorecard.py", year=2020)
-    _, shown = table(at, "Thứ hạng đơn vị")
-    assert set(shown["Thứ hạng năm trước"]) == {"—"}
-    assert [frame.proto.placeholder for frame in at.dataframe] == ["—"] * len(at.dataframe)
-
-
-def test_the_unit_list_offers_no_english_select_all(sample_env):
-    at = run_page("pages/overview.py", year=2024)
-    assert at.multiselect(key="don_vi").proto.select_all == 0
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))

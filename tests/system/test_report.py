@@ -1,0 +1,39 @@
+"""The meeting report on the sample data: its figures equal `python -m etl kpi`; the PDF read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.support import ROOT
+from tests.support.cli import etl
+from tests.support.pdf_text import squeeze
+from ui.format import vi_count
+
+
+def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):
+    html, pdf = tmp_path / "bao-cao.html", tmp_path / "bao-cao.pdf"
+    result = etl("report", "--year", "2022", "--unit", "Phổ Hòa", "--html", str(html), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert str(pdf) in result.stdout and str(html) in result.stdout
+    kpi = etl("kpi", "--year", "2022", "--unit", "Phổ Hòa")
+    text = squeeze("\n".join(page.extract_text() for page in PdfReader(pdf).pages))
+    page_html = html.read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(kpi.stdout)):
+        figure = vi_count(int(row["numerator"]), int(row["denominator"]))
+        assert figure in text and figure in page_html, row["indicator"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--year", "2022"), "--html FILE"),
+    (("--year", "2019", "--pdf", "x.pdf"), "Chưa có số liệu năm 2019"),
+    (("--unit", "Phổ Hòa", "--pdf", "x.pdf"), "Phường Đức Phổ"),  # merged into it on 1 July 2025
+])
+def test_cli_usage_errors(sample_env, tmp_path, args, message):
+    result = etl("report", *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (ROOT / "x.pdf").exists()

@@ -1,0 +1,23 @@
+"""CSV / formula injection: names typed as formulas are kept as typed, flagged on load, and defused
+in every file we hand out (CSV and XLSX downloads, extracts, the KPI CLI, the template, the report)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pandas as pd
+
+from etl.safe_text import neutralise_text
+from ui.exports import csv_bytes, xlsx_bytes
+
+
+def test_neutralise_keeps_numbers_and_defuses_text():
+    frame = pd.DataFrame({"Số": [-2, 5], "Tỷ lệ": [-0.5, 1.0], "Tên": ["-2", "=1+1"], "Khác": ["\tx", "an toàn"]})
+    rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"))))
+    assert rows[1:] == [["-2", "-0.5", "'-2", "'\tx"], ["5", "1.0", "'=1+1", "an toàn"]]
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame))).active
+    assert [[c.value for c in line] for line in sheet.iter_rows(min_row=2)] == [
+        [-2, -0.5, "'-2", "'\tx"], [5, 1, "'=1+1", "an toàn"]]
+    assert (neutralise_text(-2), neutralise_text(None), neutralise_text("@x")) == (-2, None, "'@x")
