@@ -198,33 +198,49 @@ def differences(got: object, expected: object, where: str = "") -> list[str]:
     return [] if got == expected else [f"{where}: {str(got)[:200]!r} != {str(expected)[:200]!r}"]
 
 
-def rows_in(result: object) -> int:
-    """Rows of data in a result: rows of every frame in it, items of a list, a count, a file's bytes."""
+# Frames that list the programme's indicators whatever the data (labels and targets from data/programme.toml,
+# each figure 0/0 "Chưa đủ số liệu" when there is none): the overview's cards and the KPI export's rows. For a
+# reader with no units they are the only rows allowed, and only exactly as a database holding no unit data at
+# all gives them (every column compared, figures included), so nothing of any unit can be in them.
+CATALOGUE = {("year_figures", ""), ("meeting_data", "cards"), ("meeting_data", "indicators")}
+
+
+def parts(result: object, where: str = "") -> list[tuple[str, object]]:
+    """The parts of a result, named by where they sit: each frame, each field of a record, each item of a
+    tuple of frames; anything else is one part."""
     if isinstance(result, pd.DataFrame):
-        per_indicator = {"indicator", "numerator", "denominator"} <= set(result.columns)
-        return _figure_rows(result) if per_indicator else len(result)
-    if isinstance(result, bool) or result is None:
-        return 0
-    if isinstance(result, int):
-        return result
-    if isinstance(result, (bytes, str)):
-        return len(result)
-    if dataclasses.is_dataclass(result):
-        return sum(rows_in(getattr(result, f.name)) for f in dataclasses.fields(result)
-                   if isinstance(getattr(result, f.name), (pd.DataFrame, list, tuple, dict)) or f.name == "submissions")
-    if isinstance(result, (list, tuple)):
-        return sum(rows_in(part) if isinstance(part, pd.DataFrame) else 1 for part in result)
-    if isinstance(result, dict):
-        return len(result)
-    raise TypeError(f"rows_in does not know {type(result).__name__}")  # a new kind of result must be taught
+        return [(where, result)]
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return [p for f in dataclasses.fields(result) for p in parts(getattr(result, f.name), f"{where}.{f.name}"
+                                                                    .lstrip("."))]
+    if isinstance(result, tuple) and any(isinstance(part, pd.DataFrame) for part in result):
+        return [p for i, part in enumerate(result) for p in parts(part, f"{where}[{i}]")]
+    return [(where, result)]
 
 
-def _figure_rows(frame: pd.DataFrame) -> int:
-    """A frame of the programme's indicators (the report's cards, a year's figures) has one row per
-    indicator whatever the data, its figures empty or 0/0 when there is none: count the rows holding
-    a figure. (What such a frame shows of anyone's units is compared exactly by the tests above.)"""
-    figures = frame[["numerator", "denominator"]].apply(pd.to_numeric).fillna(0)
-    return int((figures != 0).any(axis=1).sum())
+def shown_to_nobody(name: str, result: object, no_data: object) -> list[str]:
+    """What of `result` (a named query's answer to a reader with no units) is more than nothing: a frame or a
+    list with a row, a count above 0, anything that differs from `no_data` (the same query on a database
+    without unit data). The frames of CATALOGUE may hold the programme's rows, exactly as `no_data` has them."""
+    if isinstance(result, tuple) and result and isinstance(result[0], str) and result[0] == "raised":
+        return [f"{name} raised {result[1:]}"]
+    expected = dict(parts(no_data))
+    found = []
+    for where, part in parts(result):
+        label = f"{name}{'.' + where if where else ''}"
+        if isinstance(part, pd.DataFrame):
+            if (name, where) in CATALOGUE:
+                assert set(part["indicator"]) <= set(programme().codes), label
+                found += differences(part, expected.get(where), label)
+            elif len(part):
+                found.append(f"{label}: {len(part)} rows")
+        elif isinstance(part, (list, tuple, dict, set)):
+            if part:
+                found.append(f"{label}: {len(part)} items")
+        elif part != expected.get(where):  # a count, a flag, a date, a label: as without any unit data
+            found.append(f"{label}: {str(part)[:200]!r} where a database without unit data gives "
+                         f"{str(expected.get(where))[:200]!r}")
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -312,11 +328,18 @@ def test_every_reader_of_unit_data_shows_only_the_readers_units(var_dirs, name, 
     assert function_leaks(function, args, var_dirs) == []
 
 
-@pytest.mark.parametrize("name", sorted(ARGS))
-def test_no_units_allowed_gives_no_rows(var_dirs, name):
+def nobody_sees(name: str, var_dirs: dict[str, Path]) -> list[str]:
+    """What the named query `name` gives a reader with no units (see shown_to_nobody)."""
     with reading(var_dirs["full"], NOBODY) as con:
         result = outcome(lambda: QUERIES[name](con, *ARGS[name]))
-    assert rows_in(result) == 0, f"{name} gave rows to a user with no units"
+    with reading(var_dirs["nobody"], None) as con:  # no restriction: the database itself holds no unit data
+        no_data = outcome(lambda: QUERIES[name](con, *ARGS[name]))
+    return shown_to_nobody(name, result, no_data)
+
+
+@pytest.mark.parametrize("name", sorted(ARGS))
+def test_no_units_allowed_gives_no_rows(var_dirs, name):
+    assert nobody_sees(name, var_dirs) == [], f"{name} gave a user with no units some data"
 
 
 def test_every_named_query_is_covered_here():
@@ -385,8 +408,43 @@ def test_the_function_check_catches_a_function_without_the_scope(var_dirs):
         return con.execute(LEAKING_SQL, {"year": year}).df()
 
     assert function_leaks(leaking, (2024,), var_dirs)
-    with reading(var_dirs["full"], NOBODY) as con:
-        assert rows_in(leaking(con, 2024)) > 0
+
+
+LEAKING_NAMED = {
+    # the issue's cases: unit names and ratings, and a frame of numbers only
+    "org_ratings_list": "SELECT u.full_name, s.org_rating FROM submissions s JOIN units u USING (unit_id) "
+                        "WHERE s.year = $year",
+    "display_units": "SELECT unit_id AS display_id, full_name AS display_label FROM units",
+    "membership_flow": "SELECT sum(admitted) AS admitted, sum(end_count) AS end_count FROM member_figures "
+                       "WHERE year = $year",
+}
+
+
+def _ignoring_the_scope(sql: str, year_at: int | None) -> Callable:
+    """A named query that reads the tables straight, without scoped_units($boundary, $allowed)."""
+    def query(con, *args):
+        return con.execute(sql, {"year": args[year_at]} if year_at is not None else {}).df()
+    return query
+
+
+@pytest.mark.parametrize("name", sorted(LEAKING_NAMED))
+def test_the_no_rows_check_catches_a_named_query_without_the_scope(var_dirs, monkeypatch, name):
+    year_at = next((i for i, a in enumerate(ARGS[name]) if isinstance(a, int)), None)
+    monkeypatch.setitem(QUERIES, name, _ignoring_the_scope(LEAKING_NAMED[name], year_at))
+    assert nobody_sees(name, var_dirs)
+
+
+def test_the_no_rows_check_catches_a_figure_in_the_programmes_rows(var_dirs, monkeypatch):
+    """A catalogue frame may hold the programme's rows, but not one figure of any unit, numbers included."""
+    scoped = QUERIES["year_figures"]
+
+    def leaking(con, boundary, units, year):
+        with restricted_to(None):  # the figures of every unit, in the programme's rows
+            return scoped(con, boundary, units, year)
+
+    assert nobody_sees("year_figures", var_dirs) == []
+    monkeypatch.setitem(QUERIES, "year_figures", leaking)
+    assert any("numerator" in found or "denominator" in found for found in nobody_sees("year_figures", var_dirs))
 
 
 # ---------------------------------------------------------------------------------------------------------
