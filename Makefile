@@ -1,12 +1,13 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    start the dashboard on the bundled sample data (http://localhost:8501)
 #   make test   run the whole test suite (installs what it needs first)
+#   make test-fast   the unit and database tiers only: no root, no browser, about a minute
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint samples
+.PHONY: run test test-fast lint samples
 
 $(VENV)/.installed-runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -21,9 +22,15 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 run: $(VENV)/.installed-runtime
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
 
+# every tier (tests/conftest.py): unit, database, app, system, browser; a file's tests share a worker,
+# so a module's server or dataset is made once
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-chromium
 	$(PY) -m pytest -n 2 --dist loadfile
+
+# unit and database: test by test over both workers (their module fixtures are cheap)
+test-fast: $(VENV)/.installed-dev
+	$(PY) -m pytest -n 2 --dist worksteal tests/unit tests/database
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

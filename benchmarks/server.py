@@ -1,4 +1,4 @@
-"""The app as users get it: `streamlit run app.py` driven by headless Chromium (tests/browser.py).
+"""The app as users get it: `streamlit run app.py` driven by headless Chromium (benchmarks/browser.py).
 
 - memory: the server's peak resident memory (VmHWM of its process) after a browser has opened
   every page in turn, each until its script run has finished;

@@ -22,7 +22,7 @@ ROLE_RGB = {role: tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for role, c
 ROLE_INK = {role: tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for role, colour in ROLE_COLOURS.items()}
 BADGES = {"good": "green", "bad": "red", "neutral": "blue", "none": "gray"}
 
-# Categories: no red, no green (tests/test_colours.py checks every chart's traces against these).
+# Categories: no red, no green (tests/app/test_colours.py checks every chart's traces against these).
 PALETTE = ["#1f5fa8", "#e08a00", "#8e44ad", "#455a64", "#b8860b", "#6baed6", "#7f8c8d", "#5e35b1"]
 # Rating levels best first (HTXSNV, HTTNV, HTNV, KHTNV), then unrated: dark to pale blue, grey.
 RATING_COLOURS = ["#08306b", "#2f6db3", "#7fb0dc", "#c6dbef", "#9e9e9e"]

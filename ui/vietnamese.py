@@ -5,7 +5,7 @@ Streamlit has no translations: its buttons carry English `aria-label`s ("Collaps
 script, our own constant text run in the page (`st.html` with JavaScript), rewrites those
 attributes and the few English text nodes as they appear, and hides icon ligature names
 ("chevron_left") from screen readers. Words it does not know stay as they are, and
-tests/test_vietnamese_browser.py lists what is left on every page.
+tests/browser/test_dashboard_browser.py lists what is left on every page.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Every match goes through `core.text.fold`, so the names here are written once, c
 Format v1 is the original workbook; format v2 adds the columns marked `since=2` (the Đề án's
 weaknesses: cell meetings, inspections, working rules, discipline, admission pipeline, dual
 roles, the admission quota). A v1 workbook still loads: its v2 fields are stored as NULL,
-"chưa báo cáo". `tests/test_contract_doc.py` keeps this module and the document in step.
+"chưa báo cáo". `tests/unit/test_contract_doc.py` keeps this module and the document in step.
 """
 
 from __future__ import annotations
