@@ -10,16 +10,17 @@ import pytest
 from tests.support.browser import chromium, streamlit_server, warm_up
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's headless Chromium, one per test module."""
+    """Debian's headless Chromium, one per worker: each test opens its own context (tests.support.browser)."""
     with chromium() as running:
         yield running
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser):
-    """`streamlit run app.py` on this module's copy of the sample database, opened once so it is warm."""
+    """`streamlit run app.py` on a copy of the sample database, opened once so it is warm, one per worker:
+    the modules that only read the sample data share it (a test that changes data starts its own)."""
     var_dir = tmp_path_factory.mktemp("app") / "var"
     shutil.copytree(sample_var, var_dir, symlinks=True)
     with streamlit_server(var_dir) as url:

@@ -66,3 +66,19 @@ def test_a_killing_file_sent_ahead_harms_no_other_file(tmp_path):
     with pytest.raises(Exception) as rejected:
         parse_workbook(killer, "hong.xls")
     assert UNREADABLE in str(rejected.value)
+
+
+def test_the_decoder_process_is_the_default_and_the_setting_reads_in_process(tmp_path, monkeypatch):
+    data = valid_xlsx(tmp_path)
+    assert not settings().decode_in_process  # the product's default: a file that kills the reader kills the decoder
+    read_sheets(data, WANTED)
+    assert DECODER.pid is not None
+
+    def no_decoder(*args, **kwargs):
+        raise DecoderFailed(timed_out=False)
+
+    monkeypatch.setattr(DECODER, "ask", no_decoder)
+    with pytest.raises(Exception, match=UNREADABLE):
+        read_sheets(data, WANTED)  # the decoder answers every read by default
+    monkeypatch.setenv("DP_DECODE_IN_PROCESS", "1")
+    assert [sheet.name for sheet in read_sheets(data, WANTED)][:1] == ["Thông tin"]  # read here, no decoder asked
