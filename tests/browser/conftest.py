@@ -17,10 +17,9 @@ def browser():
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser):
-    """`streamlit run app.py` on a copy of the sample database, opened once so it is warm, one per worker:
-    the modules that only read the sample data share it (a test that changes data starts its own)."""
+    """`streamlit run app.py` on this module's copy of the sample database, opened once so it is warm."""
     var_dir = tmp_path_factory.mktemp("app") / "var"
     shutil.copytree(sample_var, var_dir, symlinks=True)
     with streamlit_server(var_dir) as url:

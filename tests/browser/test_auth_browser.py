@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.support.auth_fixtures import PAGE_FILES, PASSWORD, add_accounts
+from tests.support.browser import exceptions, new_page, screenshot, streamlit_server, wait_idle
 
 
-@pytest.mark.browser
-def test_every_url_shows_only_the_login_form_until_login(sample_env):
-    from tests.support.browser import (
-        chromium,
-        exceptions,
-        new_page,
-        screenshot,
-        streamlit_server,
-        wait_idle,
-    )
-
+def test_every_url_shows_only_the_login_form_until_login(sample_env, browser):
     add_accounts(sample_env)
-    with streamlit_server(sample_env.db_path.parent) as url, chromium() as browser:
+    with streamlit_server(sample_env.db_path.parent) as url:
         page = new_page(browser)
         for url_path in ["" if path == "tong-quan" else path for path in PAGE_FILES]:  # the default is at /
             page.goto(f"{url}/{url_path}?nam=2024&don_vi=21469-2015")

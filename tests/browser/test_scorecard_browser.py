@@ -1,24 +1,15 @@
 """Unit scorecard: exact ranks and rank changes on a hand-made dataset (workbooks written by the
-test, loaded by the real loader), the page in AppTest, and a click on the heat map in Chromium."""
+test, loaded by the real loader), a click on the heat map in Chromium."""
 
 from __future__ import annotations
 
 import time
 
-import pytest
+from tests.support.browser import exceptions, new_page, streamlit_server, wait_idle
 
 
-@pytest.mark.browser
-def test_clicking_a_heat_map_cell_in_chromium(scorecard_env):
-    from tests.support.browser import (
-        chromium,
-        exceptions,
-        new_page,
-        streamlit_server,
-        wait_idle,
-    )
-
-    with streamlit_server(scorecard_env.db_path.parent) as url, chromium() as browser:
+def test_clicking_a_heat_map_cell_in_chromium(scorecard_env, browser):
+    with streamlit_server(scorecard_env.db_path.parent) as url:
         page = new_page(browser)
         page.goto(f"{url}/?nam=2024")
         wait_idle(page, 90)

@@ -85,7 +85,6 @@ def officer_on_data_page(server: str, browser):
     return page
 
 
-@pytest.mark.browser
 def test_a_stranger_cannot_lock_the_administrator_out(server, browser):
     stranger = visitor(browser, STRANGER)
     said = [log_in(stranger, server, "quantri", f"doan-mo-{i}-mat-khau") for i in range(6)]
@@ -97,7 +96,6 @@ def test_a_stranger_cannot_lock_the_administrator_out(server, browser):
     admin.context.close()
 
 
-@pytest.mark.browser
 def test_a_download_link_stops_working_soon_after_the_file_was_built(server, browser):
     page = officer_on_data_page(server, browser)
     with page.expect_download(timeout=60_000) as download:
@@ -124,7 +122,6 @@ def _uploaded(page, name: str, size: int) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
 
 
-@pytest.mark.browser
 def test_the_web_takes_what_the_cli_takes_up_to_20_mib_and_says_why_in_vietnamese(server, browser):
     page = officer_on_data_page(server, browser)
     said = _uploaded(page, "dung-20-mib.xlsx", 20 * MIB)  # the limit itself: read, then refused for its content
@@ -136,7 +133,6 @@ def test_the_web_takes_what_the_cli_takes_up_to_20_mib_and_says_why_in_vietnames
     page.context.close()
 
 
-@pytest.mark.browser
 def test_the_uploaders_own_refusal_of_a_larger_file_reads_in_vietnamese(server, browser):
     page = officer_on_data_page(server, browser)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
@@ -171,7 +167,6 @@ def _outside_address() -> str | None:
     return None if address.startswith("127.") else address
 
 
-@pytest.mark.browser
 def test_streamlits_own_endpoints_answer_on_this_machine_only(sample_var, tmp_path):
     """Streamlit cannot switch `/_stcore/metrics` or `/_stcore/host-config` off: with the shipped config the
     server listens on localhost only, and README's reverse-proxy rule keeps them from the network."""
