@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from database.db import cursor
 from queries.admissions import (
     NEVER_ADMITTED,
     admission_rate_by_year,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from core.numbers import vi_number
 from queries.progress import (
     SERIES_OBSERVED,
 )

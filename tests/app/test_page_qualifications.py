@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from core.numbers import vi_number, vi_percent
 from database.db import cursor
 from database.facts import refresh_all
 from database.store import published_file

@@ -6,6 +6,7 @@ import ast
 import re
 from pathlib import Path
 
+from database.sql import read_sql
 from queries.programme import programme
 from queries.sql import SQL_DIR
 from tests.support import ROOT

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.numbers import vi_number, vi_percent, vi_points
+from rendering.format import column_format, rounded_column
 from report.tables import as_text
 from ui.blocks import export_frame, styled
 

@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pytest
 
-from database.units import load_units, resolve_unit, units_by_id
+from database.units import ORGANISATION_UNIT_KINDS, load_units, resolve_unit, units_by_id
 from etl.checking import contract as c
 from rendering.template import write_template
 from settings import UNITS_CSV

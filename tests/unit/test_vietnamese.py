@@ -13,7 +13,8 @@ from tests.support.readability import EMOJI
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 from ui.vietnamese import PATTERNS, WORDS
 
-SOURCES = [p for folder in ("app.py", "router", "ui", "pages", "auth", "report", "queries", "etl")
+SOURCES = [p for folder in ("app.py", "settings.py", "router", "ui", "pages", "auth", "report", "rendering", "queries",
+                          "database", "core", "etl", "cli")
            for p in ([ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"))]
 # Streamlit's private attributes and classes the app once patched or read to route its pages.
 PRIVATE = re.compile(r"PagesManager|uses_pages_directory|\._default\b|\._url_path\b|\._script_hash\b")

@@ -15,7 +15,7 @@ import pytest
 import rendering.tables as tables
 from rendering.tables import COLUMN_NAMES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 RENDERING = ("pages", "ui", "report", "router", "rendering")  # whatever draws tables, where it lives
 WORKBOOK = {"rendering/guide.py", "rendering/template.py"}  # the ward's workbook: the contract's words and guide texts
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}  # top-level folders; hidden ones too
 PUBLIC_MODULES = {"streamlit", "streamlit.components.v1", "streamlit.typing"}
 KNOWN_INTERNALS = {

@@ -8,7 +8,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 # Lowest first: a package may import its own layer and the layers before it, never one after.
 LAYERS = [
     ("settings",),
