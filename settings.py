@@ -42,7 +42,7 @@ class Settings:
     reader_memory_limit: str = "512MB"
     # a built download stays at its /media/ address this long, then is dropped (auth.downloads)
     download_link_seconds: float = 60.0
-    # spreadsheets are decoded in a separate process (etl.decoder) that a hostile file may kill; the
+    # spreadsheets are decoded in a separate process (etl.reading.decoder) that a hostile file may kill; the
     # unit tests decode trusted workbooks in their own process instead (DP_DECODE_IN_PROCESS=1)
     decode_in_process: bool = False
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from queries.db import cursor
+from database.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
 from tests.support.cli import CONTRACT_CODES

@@ -1,6 +1,6 @@
 """One meaning per colour, checked on the figures every page and slide draws: red and green only for
 a verdict (below, met), a neutral colour for "vượt khung" and for categories (series, groups, rating
-levels), black targets (ui/verdicts.py)."""
+levels), black targets (rendering/verdicts.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import json
 import pandas as pd
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.judgement import Status, judge
 from queries.report_data import meeting_data
+from rendering.charts import rate_band_by_unit
+from rendering.verdicts import NEUTRAL, ROLE_COLOURS, TARGET
 from report import figures
 from tests.support.colours import is_green, is_red
 from tests.support.page_support import run_page
-from ui.charts import rate_band_by_unit
-from ui.verdicts import NEUTRAL, ROLE_COLOURS, TARGET
 
 PAGES = ["pages/overview.py", "pages/qualifications.py", "pages/admissions.py", "pages/ratings.py",
          "pages/membership.py", "pages/training.py", "pages/pace.py"]

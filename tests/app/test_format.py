@@ -1,4 +1,4 @@
-"""One formatter for every figure (ui/format.py): the same decimals for the same kind of figure, the
+"""One formatter for every figure (rendering/format.py): the same decimals for the same kind of figure, the
 typographic minus, half up, `—` for a missing value; and one figure reads the same on a card, in the
 heat map, in the ranking table, in its CSV and in the meeting report."""
 
@@ -8,12 +8,12 @@ import csv
 import io
 import json
 
-from queries.db import cursor
+from core.numbers import vi_number, vi_percent
+from database.db import cursor
 from queries.report_data import meeting_data
 from report.html import report_html
 from tests.support.apptest_pages import table
 from tests.support.page_support import open_table, run_page
-from ui.format import vi_number, vi_percent
 
 PHO_HOA = "21469-2015"
 T2 = "T2 · Đảng viên HTTNV trở lên"

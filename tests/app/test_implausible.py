@@ -8,7 +8,7 @@ message quoting an id whose traceback is in the server's errors file.
 
 from __future__ import annotations
 
-from etl.incidents import errors_log
+from core.incidents import errors_log
 from tests.support.implausible_files import HUGE, corrupt, files, good_in_2023, scaled
 
 

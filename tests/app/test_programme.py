@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.report_data import meeting_data_for

@@ -3,7 +3,7 @@ test, loaded by the real loader), the page in AppTest, and a click on the heat m
 
 from __future__ import annotations
 
-from queries.db import cursor
+from database.db import cursor
 from queries.scorecard import (
     unit_ranking,
 )

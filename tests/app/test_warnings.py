@@ -4,7 +4,7 @@ the real loader; `all_warnings` for the meeting report; the page in AppTest. The
 
 from __future__ import annotations
 
-from queries.db import cursor
+from database.db import cursor
 from queries.warnings import (
     RULES,
     all_warnings,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl.store import create_schema
+from database.store import create_schema
 from queries.admissions import (
     NEVER_ADMITTED,
     cells_without_admission,

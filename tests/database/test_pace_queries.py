@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
 from queries.progress import (

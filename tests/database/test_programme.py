@@ -8,18 +8,18 @@ import io
 
 from pypdf import PdfReader
 
-from queries.db import cursor
+from database.db import cursor
 from queries.kpi import kpi_table
 from queries.progress import pace_by_indicator
 from queries.report_data import meeting_data_for
 from queries.scorecard import ranking_and_scorecard
 from queries.targets import year_figures
 from queries.warnings import below_target
+from rendering.meeting_charts import scorecard_heatmap
 from report.figures import units_figure
 from report.html import report_html
 from report.pdf import report_pdf
 from tests.support.programme_levels import FELL, UNIT
-from ui.meeting_charts import scorecard_heatmap
 
 T5 = "T5_trung_cap_chuyen_mon"
 

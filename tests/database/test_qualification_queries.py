@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from database.db import cursor
 from queries.cadres import BASELINE_CODES, LADDERS, cadre_levels
-from queries.db import cursor
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.targets import indicator_trend, indicator_units
 

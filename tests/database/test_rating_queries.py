@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.db import cursor
+from database.db import cursor
 from queries.indicators import indicators_by_year
 from queries.ratings import (
     RATING_LEVELS,

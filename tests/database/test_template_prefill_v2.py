@@ -3,9 +3,9 @@ saved loading through the real loader."""
 
 from __future__ import annotations
 
-from etl.template import prefill_from_db
-from etl.units import units_by_id
-from queries.db import cursor
+from database.db import cursor
+from database.units import units_by_id
+from queries.prefill import prefill_from_db
 
 UNITS = units_by_id()
 PHO_HOA = UNITS["21469-2015"]

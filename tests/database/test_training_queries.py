@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from database.db import cursor
 from queries.cadres import training_split
-from queries.db import cursor
 from queries.indicators import indicators_by_unit, indicators_by_year
 
 CODE = "T7_training"

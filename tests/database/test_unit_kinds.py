@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.batch import load_files
-from etl.store import published_file
+from database.store import published_file
+from etl.loading.batch import load_files
 from tests.support.town_units import ARMY, army_spec
 from tests.support.workbooks import write
 

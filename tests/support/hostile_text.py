@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from etl.batch import load_files
-from etl.safe_text import FORMULA_PREFIXES
+from core.safe_text import FORMULA_PREFIXES
+from etl.loading.batch import load_files
 from tests.support.workbooks import default_spec, write
 
 UNIT_ID, UNIT = "21469-2015", "Phổ Hòa"

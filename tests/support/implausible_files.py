@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.store import published_file
+from database.store import published_file
 from tests.support.workbooks import MEMBER_HEADERS, default_spec, write
 
 HUGE = 2**31

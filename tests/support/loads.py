@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-from etl.archive import Archive
-from etl.batch import load_files
-from etl.store import published_file
+from database.store import published_file
+from etl.loading.archive import Archive
+from etl.loading.batch import load_files
 from tests.support.workbooks import default_spec, write
 
 TABLES = ("submissions", "cells", "member_figures", "cadres", "load_history", "unit_reports", "cell_life",

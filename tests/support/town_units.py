@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.config import UNITS_CSV
+from settings import UNITS_CSV
 from tests.support.workbooks import v2_spec
 
 ORGANISATIONS = [  # beside the bundled ones (the army's organisation is one of those)

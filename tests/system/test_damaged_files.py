@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from etl.model import WorkbookRejected
-from etl.spreadsheet import UNREADABLE
-from etl.validate import parse_workbook
+from etl.checking.model import WorkbookRejected
+from etl.checking.validate import parse_workbook
+from etl.reading.spreadsheet import UNREADABLE
 from tests.support import FIXTURES
 from tests.support.workbooks import (
     default_spec,

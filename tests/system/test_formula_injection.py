@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 
-from etl import contract
+from etl.checking import contract
 from tests.support.cli import etl
 from tests.support.hostile_text import HOSTILE_CELLS, UNIT, dangerous
 

@@ -1,4 +1,4 @@
-"""The checks before parsing (etl/guard.py, etl/sheetscan.py): limits from the environment, what a
+"""The checks before parsing (etl/reading/guard.py, etl/reading/sheetscan.py): limits from the environment, what a
 genuine file may do (lie in `<dimension>`, carry styled empty rows), formulas read, never run."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ message quoting an id whose traceback is in the server's errors file.
 from __future__ import annotations
 
 from auth import audit
-from etl.incidents import errors_log
+from core.incidents import errors_log
 from tests.support.auth_fixtures import audit_rows
 from tests.support.cli import etl
 from tests.support.implausible_files import HUGE, corrupt, files, good_in_2023, scaled

@@ -8,10 +8,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from core.numbers import vi_count
 from tests.support import ROOT
 from tests.support.cli import etl
 from tests.support.pdf_text import squeeze
-from ui.format import vi_count
 
 
 def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):

@@ -9,7 +9,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from etl.safe_text import neutralise_text
+from core.safe_text import neutralise_text
 from ui.exports import csv_bytes, xlsx_bytes
 
 

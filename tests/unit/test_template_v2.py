@@ -16,7 +16,8 @@ from database.units import units_by_id
 from etl.checking import contract as c
 from etl.checking.model import WorkbookRejected
 from etl.checking.validate import parse_workbook
-from rendering.template import Prefill, write_template
+from queries.prefill import Prefill
+from rendering.template import write_template
 
 UNITS = units_by_id()
 PHO_HOA = UNITS["21469-2015"]

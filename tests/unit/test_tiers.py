@@ -8,7 +8,7 @@ import subprocess
 import duckdb
 import pytest
 
-from etl.config import settings
+from settings import settings
 from tests.support.workbooks import default_spec, parse
 
 
