@@ -25,103 +25,19 @@ import pytest
 
 from database.db import cursor
 from database.store import published_file
-from database.units import units_by_id
 from etl.loading.loader import DATA_TABLES as LOADED_TABLES
 from queries.catalog import QUERIES
-from queries.kpi import kpi_table
 from queries.programme import programme
 from queries.scope import restricted_to
 from queries.sql import SQL_DIR, read_sql
 from settings import settings
 from tests.support import ROOT
+from tests.support.scope_cases import ARGS, DUC_PHO, NGUYEN_NGHIEM, OFFICER, PHO_HOA, READERS
 
-PHO_HOA = "21469-2015"
-DUC_PHO = "21439-2025"  # Phổ Hòa, Nguyễn Nghiêm, Phổ Ninh, Phổ Minh, Phổ Vinh merged on 1 July 2025
-NGUYEN_NGHIEM = "21439-2015"
-OFFICER = (PHO_HOA, DUC_PHO)  # the README's example account: `--unit "Phổ Hòa" --year 2024 --unit 21439-2025`
 NOBODY: tuple[str, ...] = ()
 DATA_TABLES = (*LOADED_TABLES, "load_history", "indicator_facts_store")  # every table that holds unit data
 DDL_SQL = {"schema", "views"}  # table and view definitions, no query
-UNITS = None
-ARGS = {
-    "admission_rate_by_year": ("reported", UNITS, 2020, 2025),
-    "admission_rate_by_unit": ("reported", UNITS, 2024),
-    "admission_groups_by_year": ("reported", UNITS, 2020, 2025),
-    "admission_groups_by_unit": ("reported", UNITS, 2024),
-    "cells_without_admission": ("current", UNITS, 2025, 3, True),
-    "cadre_levels": ("reported", UNITS, 2024, "education"),
-    "training_split": ("reported", UNITS, 2024),
-    "extract": ("cadres", "reported", UNITS, 2024),
-    "extract_rows": ("cadres", "reported", UNITS, 2024),
-    "load_history": (),
-    "prefill_sources": (DUC_PHO, 2025),
-    "indicators_by_year": ("reported", UNITS, 2020, 2025),
-    "indicators_by_unit": ("reported", UNITS, 2020, 2025),
-    "membership_flow": ("reported", UNITS, 2024),
-    "membership_exits_by_year": ("reported", UNITS, 2020, 2025),
-    "membership_away_by_unit": ("reported", UNITS, 2024),
-    "membership_away_by_year": ("reported", UNITS, 2020, 2025),
-    "cell_life_by_kind": ("current", UNITS, 2024),
-    "discipline_by_form": ("reported", UNITS, 2020, 2025),
-    "pace_by_indicator": ("current", UNITS, 2025),
-    "pace_by_unit": ("current", UNITS, 2025),
-    "pace_path": ("current", UNITS, 2025, "T4_thpt"),
-    "member_ratings_by_year": ("reported", UNITS, 2020, 2025),
-    "org_ratings_by_year": ("reported", UNITS, 2020, 2025),
-    "org_ratings_list": ("reported", UNITS, 2024),
-    "cell_ratings": ("reported", UNITS, 2024),
-    "four_good_cells": ("reported", UNITS, 2024),
-    "meeting_data": ("current", UNITS, 2025, "Toàn địa bàn thị xã Đức Phổ (cũ)"),
-    "year_figures": ("reported", UNITS, 2025),
-    "ranking_and_scorecard": ("reported", UNITS, 2024),
-    "years_loaded": (),
-    "display_units": ("reported", None),
-    "data_status": (),
-    "indicator_units": ("reported", UNITS, 2024, 2024, ("T4_thpt",)),
-    "indicator_trend": ("reported", UNITS, 2020, 2025, ("T4_thpt",)),
-    "warning_idle_cells": ("current", UNITS, 2025),
-    "warning_below_target": ("reported", UNITS, 2024),
-    "warning_rising_exits": ("reported", UNITS, 2024),
-    "warning_training_gaps": ("reported", UNITS, 2024),
-    "warning_weak_secretaries": ("reported", UNITS, 2024),
-    "warning_excellent_share": ("reported", UNITS, 2024),
-    "warning_cell_activity": ("reported", UNITS, 2024),
-    "warning_rising_away": ("current", UNITS, 2025),
-    "all_warnings": ("reported", UNITS, 2024),
-    "unit_cells": ("current", UNITS, 2024),
-    "cadres_short": ("current", UNITS, 2024),
-}
 
-
-def _prefill(con, unit_id: str, year: int):
-    from queries.prefill import prefill_from_db
-
-    return prefill_from_db(con, units_by_id()[unit_id], year)
-
-
-def _template(con, unit_id: str, year: int):
-    from queries.scope import allowed_param
-    from ui.template_download import template_workbook
-
-    allowed = allowed_param()  # the page passes the visitor's scope, taken when it drew the button
-    return template_workbook(unit_id, year, True, None if allowed is None else tuple(allowed))
-
-
-def _meeting_report(con, year: int, unit: str | None):
-    from queries.report_data import meeting_data_for
-
-    return meeting_data_for(con, year, unit)
-
-
-# Functions outside the catalogue that read unit data (found by test_every_reader_of_unit_data_is_run_here),
-# with the arguments they are run with: the template pre-fill, the KPI export, the CLI's report.
-READERS: dict[str, tuple[Callable, list[tuple]]] = {
-    "queries.prefill.prefill_from_db": (_prefill, [(DUC_PHO, 2025), (PHO_HOA, 2025), (NGUYEN_NGHIEM, 2025),
-                                                (DUC_PHO, 2026)]),
-    "ui.template_download.template_workbook": (_template, [(DUC_PHO, 2025), (DUC_PHO, 2026)]),
-    "queries.kpi.kpi_table": (lambda con, year, unit: kpi_table(con, year, unit), [(2024, None), (2025, None)]),
-    "queries.report_data.meeting_data_for": (_meeting_report, [(2024, None), (2025, None)]),
-}
 # Modules that read unit data only to write it (loads, the archive, backups, the stored facts): no reader's scope.
 WRITE_SIDE = {"etl/loading/loader.py", "etl/loading/archive.py", "etl/loading/backup.py", "database/facts.py", "database/store.py", "etl/loading/batch.py"}
 
@@ -445,68 +361,3 @@ def test_the_no_rows_check_catches_a_figure_in_the_programmes_rows(var_dirs, mon
     assert nobody_sees("year_figures", var_dirs) == []
     monkeypatch.setitem(QUERIES, "year_figures", leaking)
     assert any("numerator" in found or "denominator" in found for found in nobody_sees("year_figures", var_dirs))
-
-
-# ---------------------------------------------------------------------------------------------------------
-# What the officer sees, as the pages show it.
-
-def test_officer_sees_only_own_unit_even_summed_into_the_new_ward(sample_env):
-    with restricted_to((PHO_HOA,)):
-        cadres = QUERIES["extract"](cursor(), "cadres", "reported", None, 2024)
-        merged = QUERIES["indicators_by_unit"](cursor(), "current", None, 2024, 2024)
-        units = QUERIES["display_units"](cursor(), "reported", None)
-    assert len(cadres) > 0
-    assert set(units["display_id"]) == {PHO_HOA}
-    # under the 5-new-unit boundary the officer sees Phường Đức Phổ, but only Phổ Hòa's part of it
-    assert set(merged["display_id"]) == {"21439-2025"}
-    own = kpi_table(cursor(), 2024, "21469").set_index("indicator")
-    shown = merged.set_index("indicator")
-    for code in ("T4_thpt", "T3_admission_rate", "T2_member_rating"):
-        assert (shown.at[code, "numerator"], shown.at[code, "denominator"]) == (
-            own.at[code, "numerator"], own.at[code, "denominator"])
-
-
-def test_the_officers_template_of_the_merged_ward_holds_only_its_own_cadres(sample_env):
-    """The issue's case: Phổ Hòa's officer takes the 2025 template of Phường Đức Phổ."""
-    import io
-
-    import openpyxl
-
-    from ui.template_download import template_workbook
-
-    with restricted_to(None):
-        everyone = _prefill(cursor(), DUC_PHO, 2025)
-    sheet = openpyxl.load_workbook(io.BytesIO(template_workbook(DUC_PHO, 2025, True, OFFICER)))["Cán bộ chi bộ"]
-    names = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
-    with duckdb.connect(str(published_file(sample_env)), read_only=True) as con:
-        own = {r[0] for r in con.execute("SELECT full_name FROM cadres WHERE unit_id = ? AND year = 2024",
-                                          [PHO_HOA]).fetchall()}
-    assert len(everyone.cadres) > len(own) > 0
-    assert names == own
-
-
-def test_whole_town_outside_any_restriction(sample_env):
-    units = QUERIES["display_units"](cursor(), "reported", None)
-    assert len(units) == 25  # 15 units to 2024, 5 from 2025, and the town's 5 other organisations
-
-
-def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
-    from etl.loading.batch import load_files
-    from tests.support.workbooks import default_spec, write
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    path, _ = write(default_spec(), folder)  # Phường Phổ Hòa, 2024
-    [refused] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=("21466-2015",))
-    assert refused.outcome == "bị từ chối"
-    assert refused.problems[0].column == "Đơn vị" and "đơn vị mình phụ trách" in refused.problems[0].expected
-    [loaded] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=(PHO_HOA,))
-    assert loaded.ok
-
-
-def test_template_for_another_unit_is_refused(sample_env):
-    from ui.template_download import template_workbook
-
-    with pytest.raises(PermissionError):
-        template_workbook("21466-2015", 2024, True, (PHO_HOA,))
-    assert template_workbook(PHO_HOA, 2024, True, (PHO_HOA,))[:2] == b"PK"
