@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    start the dashboard on the bundled sample data (http://localhost:8501)
 #   make test   run the whole test suite (installs what it needs first)
-#   make test-fast   the unit and database tiers only: no root, no browser, about a minute
+#   make test-fast   the unit and database tiers only: no root, no browser
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
