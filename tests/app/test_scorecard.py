@@ -1,12 +1,10 @@
 """Unit scorecard: exact ranks and rank changes on a hand-made dataset (workbooks written by the
-test, loaded by the real loader), the page in AppTest, and a click on the heat map in Chromium."""
+test, loaded by the real loader) and on the samples, the page in AppTest."""
 
 from __future__ import annotations
 
 from database.db import cursor
-from queries.scorecard import (
-    unit_ranking,
-)
+from queries.scorecard import ranking_and_scorecard
 from tests.support.apptest_pages import table, texts
 from tests.support.page_support import run_page
 from tests.support.scorecard_data import EXPECTED_2024, NAMES, A, B, C, D, E, F
@@ -59,7 +57,7 @@ def test_clicking_a_unit_filters_every_page(scorecard_env):
 def test_page_on_the_sample_data(sample_env):
     at = run_page("pages/scorecard.py", year=2024, boundary="current")
     figures, shown = table(at, "Thứ hạng đơn vị")
-    ranking = unit_ranking(cursor(), "current", None, 2024)
+    ranking = ranking_and_scorecard(cursor(), "current", None, 2024)[0]
     assert list(figures["Đơn vị"]) == list(ranking["unit"])
     assert len(figures) == 5
     assert set(shown["Thay đổi thứ hạng"]) <= {"–", "—"} | {f"{s}{n}" for s in "▲▼" for n in range(1, 5)}
