@@ -22,7 +22,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from argon2 import PasswordHasher
 
+from auth import passwords
 from etl.loading.batch import ensure_database
 from settings import Settings, settings
 from tests.support import ROOT
@@ -30,6 +32,11 @@ from tests.support import ROOT
 TIERS = ("unit", "database", "app", "system", "browser")
 IN_PROCESS_DECODING = {"unit", "database", "app"}  # trusted workbooks; the decoder process is the system tier's
 NO_CHILD_PROCESS = {"unit", "database"}
+# Passwords hashed at Argon2id's lowest cost where the test is about what surrounds a hash (accounts, lockout,
+# roles, the pages behind the login); a test of the cost itself asks for `real_password_cost`, and the system
+# and browser tiers run the app as deployed.
+CHEAP_PASSWORDS = {"unit", "database", "app"}
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 # fixtures of the datasets several tiers share (tests/support)
 pytest_plugins = [
@@ -83,6 +90,18 @@ def tier_rules(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.setattr(subprocess, "Popen", _no_child_process)
     if tier == "unit":
         monkeypatch.setattr(duckdb, "connect", _memory_only)
+    if tier in CHEAP_PASSWORDS and "real_password_cost" not in request.fixturenames:
+        monkeypatch.setattr(passwords, "_hasher", CHEAP_HASHER)
+        # the unknown user's throwaway hash is made again with the hasher in use, before and after
+        passwords._dummy_hash.cache_clear()
+        request.addfinalizer(passwords._dummy_hash.cache_clear)
+
+
+@pytest.fixture
+def real_password_cost() -> None:
+    """Argon2id with the parameters the product uses (tier_rules leaves the hasher alone for this test)."""
+    assert passwords._hasher.time_cost == PasswordHasher().time_cost
+    passwords._dummy_hash.cache_clear()
 
 
 def _point_env_at(monkeypatch: pytest.MonkeyPatch, var_dir: Path) -> Settings:

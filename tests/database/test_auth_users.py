@@ -77,7 +77,7 @@ def test_the_file_is_beside_the_duckdb_in_wal_mode_readable_by_its_owner_only(cf
     assert users_exist(cfg) is True
 
 
-def test_passwords_are_argon2id_hashes_that_verify(cfg):
+def test_passwords_are_argon2id_hashes_that_verify(cfg, real_password_cost):
     add_accounts(cfg, "quantri")
     stored = stored_hash(cfg, "quantri")
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
@@ -86,7 +86,7 @@ def test_passwords_are_argon2id_hashes_that_verify(cfg):
     assert authenticate(cfg, "  QuanTri ", PASSWORD).username == "quantri"  # usernames compare folded
 
 
-def test_a_hash_made_with_weaker_parameters_is_rehashed_at_login(cfg):
+def test_a_hash_made_with_weaker_parameters_is_rehashed_at_login(cfg, real_password_cost):
     add_accounts(cfg, "quantri")
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(PASSWORD)
     with connect(cfg) as con:
@@ -223,7 +223,7 @@ def test_a_burst_of_parallel_guesses_is_counted_and_locked(cfg):
     assert sum(a.startswith("Đăng nhập đang tạm khóa") for a in answers) == 7
 
 
-def test_an_unknown_user_gets_the_same_answer_costs_a_hash_and_is_not_recorded_by_name(cfg):
+def test_an_unknown_user_gets_the_same_answer_costs_a_hash_and_is_not_recorded_by_name(cfg, real_password_cost):
     add_accounts(cfg, "quantri")
     answers = {}
     for name in ("quantri", "khongco"):

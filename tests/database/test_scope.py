@@ -183,24 +183,36 @@ SQL_CASES = [(boundary, year, unit_id) for boundary in ("reported", "current") f
              for unit_id in (PHO_HOA, NGUYEN_NGHIEM, DUC_PHO)]
 
 
-def run_sql(sql: str, con: duckdb.DuckDBPyConnection, allowed: tuple[str, ...] | None, case: tuple) -> pd.DataFrame:
-    values = {**bind_values(*case), "allowed": None if allowed is None else list(allowed)}
+def sql_cases(sql: str) -> dict[tuple, dict[str, object]]:
+    """The distinct cases of SQL_CASES as `sql` sees them (the values of the parameters it names), with
+    those values: a file that takes no unit is run once a boundary and year, not once a unit too."""
     named = set(re.findall(r"\$([a-z_]+)", sql))
-    return con.execute(sql, {k: v for k, v in values.items() if k in named}).df()
+    cases = {}
+    for case in SQL_CASES:
+        values = {k: v for k, v in bind_values(*case).items() if k in named}
+        cases.setdefault(repr(sorted(values.items())), (case, values))
+    return dict(cases.values())
+
+
+def run_sql(sql: str, con: duckdb.DuckDBPyConnection, allowed: tuple[str, ...] | None,
+            values: dict[str, object]) -> pd.DataFrame:
+    if "$allowed" in sql:
+        values = {**values, "allowed": None if allowed is None else list(allowed)}
+    return con.execute(sql, values).df()
 
 
 def sql_leaks(sql: str, var_dirs: dict[str, Path]) -> list[str]:
     """How `sql` lets a reader see more than their units' data, for every case (empty when it does not)."""
     found = []
-    for case in dict.fromkeys(SQL_CASES):
+    for case, values in sql_cases(sql).items():
         with reading(var_dirs["full"], NOBODY) as con:
-            nothing = run_sql(sql, con, NOBODY, case)
+            nothing = run_sql(sql, con, NOBODY, values)
         if len(nothing):
             found.append(f"{case}: {len(nothing)} rows for a user with no units")
         with reading(var_dirs["full"], OFFICER) as con:
-            officer = run_sql(sql, con, OFFICER, case)
+            officer = run_sql(sql, con, OFFICER, values)
         with reading(var_dirs["officer"], OFFICER) as con:
-            own = run_sql(sql, con, OFFICER, case)
+            own = run_sql(sql, con, OFFICER, values)
         found += differences(officer, own, f"{case} officer")
     return found
 
@@ -231,12 +243,23 @@ def function_leaks(function: Callable, args: tuple, var_dirs: dict[str, Path]) -
     what it gives a restricted reader differs once other units' data is taken out of the database."""
     found = []
     for allowed, reduced in ((NOBODY, "nobody"), (OFFICER, "officer")):
-        with reading(var_dirs["full"], allowed) as con:
-            restricted = outcome(lambda: function(con, *args))
-        with reading(var_dirs[reduced], allowed) as con:
-            own = outcome(lambda: function(con, *args))
-        found += differences(restricted, own, reduced)
+        found += differences(answer(var_dirs, "full", allowed, function, args),
+                             answer(var_dirs, reduced, allowed, function, args), reduced)
     return found
+
+
+_ANSWERS: dict[tuple, object] = {}
+
+
+def answer(var_dirs: dict[str, Path], database: str, allowed: tuple[str, ...] | None, function: Callable,
+           args: tuple) -> object:
+    """The outcome of `function(cursor, *args)` for a reader allowed `allowed` on the database `database`,
+    worked out once for the module: the leak check and the no-rows check ask some of the same."""
+    key = (str(var_dirs[database]), allowed, function, args)
+    if key not in _ANSWERS:
+        with reading(var_dirs[database], allowed) as con:
+            _ANSWERS[key] = outcome(lambda: function(con, *args))
+    return _ANSWERS[key]
 
 
 @pytest.mark.parametrize(("name", "function", "args"), calls(), ids=lambda v: v if isinstance(v, str) else "")
@@ -246,10 +269,8 @@ def test_every_reader_of_unit_data_shows_only_the_readers_units(var_dirs, name, 
 
 def nobody_sees(name: str, var_dirs: dict[str, Path]) -> list[str]:
     """What the named query `name` gives a reader with no units (see shown_to_nobody)."""
-    with reading(var_dirs["full"], NOBODY) as con:
-        result = outcome(lambda: QUERIES[name](con, *ARGS[name]))
-    with reading(var_dirs["nobody"], None) as con:  # no restriction: the database itself holds no unit data
-        no_data = outcome(lambda: QUERIES[name](con, *ARGS[name]))
+    result = answer(var_dirs, "full", NOBODY, QUERIES[name], ARGS[name])
+    no_data = answer(var_dirs, "nobody", None, QUERIES[name], ARGS[name])  # the database holds no unit data
     return shown_to_nobody(name, result, no_data)
 
 
