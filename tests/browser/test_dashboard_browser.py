@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import time
 from pathlib import Path
 
 import duckdb
@@ -20,6 +19,7 @@ from tests.support.browser import (
     exceptions,
     new_page,
     open_page,
+    resize,
     screenshot,
     streamlit_server,
     wait_idle,
@@ -46,8 +46,7 @@ def test_every_page_is_readable(browser, app_url, path):
     assert page.get_by_text("Page not found").count() == 0
     problems = {}
     for width, height in WIDTHS:
-        page.set_viewport_size({"width": width, "height": height})
-        time.sleep(0.6)  # plotly redraws on the resize event
+        resize(page, width, height)
         labels = chart_labels(page)
         if labels["overlaps"] or labels["outside"]:
             problems[width] = labels

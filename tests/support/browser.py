@@ -3,16 +3,17 @@ benchmarks), screenshots, a warm server, a page opened until its run is over."""
 
 from __future__ import annotations
 
-import time
+import contextlib
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.browser import ROOT, chromium, exceptions, new_page, streamlit_server, wait_idle
 from tests.support.readability import heights
 
-__all__ = ["chromium", "exceptions", "new_page", "open_page", "screenshot", "streamlit_server", "wait_idle",
-           "warm_up", "whole_page_screenshot"]
+__all__ = ["chromium", "exceptions", "new_page", "open_page", "resize", "screenshot", "streamlit_server",
+           "wait_idle", "warm_up", "whole_page_screenshot"]
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 
@@ -43,11 +44,29 @@ def open_page(page, url: str) -> None:
     wait_idle(page, timeout_s=120)
 
 
+# Every chart stretches to its block (ui.blocks, ui.slides): once Plotly has redrawn after a resize, each
+# chart's drawing is as wide and as high as the block that holds it.
+_CHARTS_FIT = """() => [...document.querySelectorAll('.js-plotly-plot')].every(plot => {
+  const svg = plot.querySelector('svg.main-svg');
+  if (!svg) return false;
+  const drawn = svg.getBoundingClientRect(), block = plot.getBoundingClientRect();
+  return Math.abs(drawn.width - block.width) <= 2 && Math.abs(drawn.height - block.height) <= 2;
+})"""
+_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def resize(page: Page, width: int, height: int) -> None:
+    """The viewport at this size, once every chart is redrawn to it and painted (Plotly redraws on the
+    resize event). A chart that never fits its block is left to the checks that follow after 5 s."""
+    page.set_viewport_size({"width": width, "height": height})
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(_CHARTS_FIT, timeout=5_000)
+    page.evaluate(_TWO_FRAMES)
+
+
 def whole_page_screenshot(page, name: str, width: int, height: int) -> None:
     """The page from top to bottom at this width (the main column scrolls, not the document)."""
-    page.set_viewport_size({"width": width, "height": height})
-    time.sleep(0.6)
-    page.set_viewport_size({"width": width, "height": min(12_000, max(height, heights(page)["main"]))})
-    time.sleep(0.8)
+    resize(page, width, height)
+    resize(page, width, min(12_000, max(height, heights(page)["main"])))
     screenshot(page, f"{name}-{width}x{height}")
     page.set_viewport_size({"width": width, "height": height})

@@ -19,6 +19,7 @@ from etl.checking import contract as c
 from rendering.template import write_workbook
 from settings import SAMPLES_DIR
 from tests.support import ROOT
+from ui import url_state
 from ui.navigation import page_file
 
 TIMEOUT = 180
@@ -41,20 +42,25 @@ SAMPLE_NAME = re.compile(r"mau_(\d{4})_(\d{5})_")
 
 def run_page(page: str, year: int | None = None, boundary: str | None = None,
              units: list[str] | None = None) -> AppTest:
-    """The real app on `page` with the sidebar filters set as a user would set them."""
+    """The real app on `page` with the filters given as a shared link gives them (`?nam=2024&ranh_gioi=moi
+    &don_vi=21469-2015`); the tests that move the widgets themselves do so after this."""
     at = app_test()
+    at.query_params.update(url_filters(year, boundary, units))
     at.run()  # the first run registers the pages with st.navigation
     at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    if year is not None:
-        at.selectbox(key="nam").set_value(year).run()
-    if boundary is not None:
-        at.radio(key="ranh_gioi").set_value(boundary).run()
-    if units is not None:
-        at.multiselect(key="don_vi").set_value(units).run()
-    assert not at.exception, [e.value for e in at.exception]
+    filters = {"nam": year, "ranh_gioi": boundary, "don_vi": units}
+    assert all(value is None or at.session_state[key] == value for key, value in filters.items()), (
+        [e.value for e in at.error], filters)
     return at
+
+
+def url_filters(year: int | None, boundary: str | None, units: list[str] | None) -> dict[str, object]:
+    """The URL parameters that set these filters (ui.url_state)."""
+    return {key: value for key, value in ((url_state.YEAR, None if year is None else str(year)),
+                                          (url_state.BOUNDARY, url_state.BOUNDARY_IDS.get(boundary)),
+                                          (url_state.UNITS, units or None)) if value is not None}
 
 
 def shown_table(at: AppTest, name: str) -> pd.DataFrame:
