@@ -207,11 +207,18 @@ def _fixed_zip(data: bytes) -> bytes:
 
 
 def write_xlsx(spec: WorkbookSpec, path: Path) -> Layout:
-    """Write `spec` as .xlsx with openpyxl; dates get a dd/mm/yyyy format as Excel gives them."""
+    """Write `spec` as .xlsx with openpyxl (`xlsx_bytes`)."""
+    sheets, layout = render(spec)
+    Path(path).write_bytes(xlsx_bytes(sheets))
+    return layout
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    """Grids (sheet name → rows, None for an empty cell) as .xlsx with openpyxl, the same bytes on
+    every run; dates get a dd/mm/yyyy format as Excel gives them."""
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
-    sheets, layout = render(spec)
     book = Workbook()
     book.remove(book.active)
     for name, grid in sheets.items():
@@ -229,8 +236,7 @@ def write_xlsx(spec: WorkbookSpec, path: Path) -> Layout:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()  # save_workbook() would stamp `modified` with now
-    Path(path).write_bytes(_fixed_zip(buffer.getvalue()))
-    return layout
+    return _fixed_zip(buffer.getvalue())
 
 
 def write_ods(spec: WorkbookSpec, path: Path) -> Layout:
