@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Collection
 
-from etl.reading.sheetscan import SheetExtent, dotted, ods_extents, too_large, xlsx_extents
+from etl.reading.sheetscan import FAST_BYTES, SheetExtent, dotted, ods_extents, too_large, xlsx_extents
 from settings import Settings, settings
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -40,6 +40,7 @@ READABLE_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin
 _OVERLAP = max(map(len, _DECLARATIONS))
 _DRIVE = re.compile(r"^[A-Za-z]:")
 CHUNK = 1 << 16
+SHEETS_FOLDER = "xl/worksheets/"  # where Excel, LibreOffice and openpyxl put the worksheet parts
 
 
 class Refused(Exception):
@@ -104,10 +105,14 @@ def _check_zip(data: bytes, wanted: Collection[str], cfg: Settings) -> None:
         _check_directory(infos, cfg)
         if not any(i.filename.startswith("xl/") or i.filename == "content.xml" for i in infos):
             raise Refused(OTHER_ZIP)
+        sheets = {}  # worksheet parts as read here, so that their extents need not read them again
         for info in infos:
             if not info.is_dir():
-                _check_entry(archive, info)
-        extents = ods_extents(archive) if "content.xml" in archive.NameToInfo else xlsx_extents(archive, wanted)
+                kept = _check_entry(archive, info, keep=info.filename.startswith(SHEETS_FOLDER)
+                                    and info.file_size <= FAST_BYTES)
+                if kept is not None:
+                    sheets[info.filename] = kept
+        extents = ods_extents(archive) if "content.xml" in archive.NameToInfo else xlsx_extents(archive, wanted, sheets)
     _check_extents(extents)
 
 
@@ -148,10 +153,16 @@ def unreadable_encoding(head: bytes) -> str | None:
     return None
 
 
-def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _may_declare(window: bytes) -> bool:
+    """False when `window` holds no `<!` in UTF-8 or UTF-16 (either order): every declaration starts so."""
+    return b"<!" in window or b"<\x00!" in window
+
+
+def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, keep: bool = False) -> bytes | None:
     """Stream the entry: its real size is held to the declared one, its CRC checked, its encoding one
-    the check reads, no DTD in it."""
+    the check reads, no DTD in it. `keep`: return its content."""
     tail = b""
+    chunks = []
     try:
         with archive.open(info) as stream:
             head = stream.read(CHUNK)
@@ -162,11 +173,13 @@ def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                               "lưu lại bằng Excel")
             chunk = head
             while chunk:
-                window = (tail + chunk).lower()
-                if any(declaration in window for declaration in _DECLARATIONS):
+                window = tail + chunk
+                if _may_declare(window) and any(declaration in window.lower() for declaration in _DECLARATIONS):
                     raise Refused(f"phần '{info.filename[:80]}' của tệp có khai báo DOCTYPE/ENTITY (có thể là tệp "
                                   "độc hại); bảng tính Excel/LibreOffice không bao giờ có — hãy lưu lại bằng Excel")
                 tail = chunk[-_OVERLAP:]
+                if keep:
+                    chunks.append(chunk)
                 chunk = stream.read(CHUNK)
     except Refused:
         raise
@@ -175,6 +188,7 @@ def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, RuntimeError):
         # RuntimeError: zipfile's own word for an encrypted entry
         raise Refused(f"{DAMAGED}: phần '{info.filename[:80]}' bị hỏng") from None
+    return b"".join(chunks) if keep else None
 
 
 def _check_extents(extents: list[SheetExtent]) -> None:

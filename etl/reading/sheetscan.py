@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from xml.parsers import expat
 
@@ -93,8 +93,11 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     return found
 
 
-def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str]) -> list[SheetExtent]:
-    """Extents of the worksheets whose folded names are in `wanted` (the only ones calamine reads)."""
+def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str], read: Mapping[str, bytes] | None = None,
+                 ) -> list[SheetExtent]:
+    """Extents of the worksheets whose folded names are in `wanted` (the only ones calamine reads).
+
+    `read`: parts already read whole (part name → content), not read again."""
     book = next((path for kind, path in _relationships(archive, "").values() if kind.endswith("/officeDocument")),
                 "xl/workbook.xml")
     targets = _relationships(archive, book)
@@ -107,13 +110,19 @@ def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str]) -> list[Shee
                 sheets.append((attrs.get("name", ""), targets[rel][1]))
 
     _walk(archive, book, start)
-    return [_xlsx_sheet(archive, name, part) for name, part in sheets]
+    return [_xlsx_sheet(archive, name, part, (read or {}).get(part)) for name, part in sheets]
 
 
 # The fast bound: every cell tag of the part starts with a plain `r` reference, found by pattern.
 FAST_BYTES = 8 * 2**20  # larger parts are always walked
 _ANY_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c[\s/>]")  # a cell start tag, any namespace prefix
 _PLAIN_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c\s+r\s*=\s*([\"'])\$?([A-Za-z]{1,4})\$?(\d{1,12})\1")
+# Every cell tag as Excel, LibreOffice and openpyxl write it: no prefix, `r` first, in double
+# quotes, upper case, no `$`. Where no prefixed cell tag can be and these are all the cell tags,
+# they are the references `_PLAIN_CELL` finds, read by a cheaper pattern.
+_BARE_CELL = re.compile(rb"<c[\s/>]")
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")  # without one, `_ANY_CELL` finds what `_BARE_CELL` finds
+_WRITTEN_CELL = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,12})"')
 _PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml([^>]*)\?>")
 _UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-?8["']""", re.IGNORECASE)
 
@@ -136,20 +145,42 @@ def fast_extent(sheet: str, xml: bytes) -> SheetExtent | None:
     """
     if not _is_utf8(xml):
         return None
+    written = _written_extent(sheet, xml)
+    if written is not None:
+        return written
     tags = len(_ANY_CELL.findall(xml))
     plain = _PLAIN_CELL.findall(xml)
     if not tags or len(plain) != tags:
         return None  # a cell whose first attribute is no plain r
     refs = set(plain)
     letters = {word.upper() for _, word, _ in refs}
-    cols = max(sum((ch - 64) * 26**i for i, ch in enumerate(reversed(word))) for word in letters)
-    return SheetExtent(sheet, max(int(row) for _, _, row in refs), cols)
+    return SheetExtent(sheet, max(int(row) for _, _, row in refs), max(map(_column_number, letters)))
 
 
-def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str) -> SheetExtent:
+def _column_number(letters: bytes) -> int:
+    """`B` → 2, `AA` → 27 (upper case letters)."""
+    return sum((ch - 64) * 26**i for i, ch in enumerate(reversed(letters)))
+
+
+def _written_extent(sheet: str, xml: bytes) -> SheetExtent | None:
+    """`fast_extent`'s bound when every cell tag is written as `_WRITTEN_CELL` says, else None.
+
+    The widest column is the longest of the letters, and among the longest the last in order."""
+    if _PREFIXED_CELL.search(xml):
+        return None
+    refs = _WRITTEN_CELL.findall(xml)
+    if not refs or len(refs) != len(_BARE_CELL.findall(xml)):
+        return None
+    letters, rows = zip(*refs, strict=True)
+    widest = max(set(letters), key=lambda word: (len(word), word))
+    return SheetExtent(sheet, max(map(int, rows)), _column_number(widest))
+
+
+def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str, xml: bytes | None = None) -> SheetExtent:
+    """The extent of one worksheet part; `xml`: its content, when already read."""
     info = archive.NameToInfo.get(part)
     if info is not None and info.file_size <= FAST_BYTES:
-        bound = fast_extent(sheet, archive.read(info))
+        bound = fast_extent(sheet, archive.read(info) if xml is None else xml)
         if bound is not None and too_large(bound) is None:
             return bound  # within every limit even counted generously: no need to walk it
     extent = SheetExtent(sheet)

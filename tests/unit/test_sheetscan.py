@@ -12,9 +12,10 @@ import zipfile
 
 import pytest
 
+from etl.reading import sheetscan
 from etl.reading.guard import inspect
 from etl.reading.sheetscan import _xlsx_sheet, fast_extent
-from tests.support.hostile import HEADER_ROW, SHEET, xlsx
+from tests.hostile import HEADER_ROW, SHEET, xlsx
 
 WANTED = ("chi bo",)
 FAR = "Z2000000"  # 26 columns x 2,000,000 rows: far over every limit
@@ -61,3 +62,20 @@ def test_a_far_cell_is_still_refused_with_the_exact_message():
     reason = inspect(xlsx(HEADER_ROW + f'<row r="2000000"><c r="{FAR}" t="inlineStr"><is><t>x</t></is></c></row>'),
                      WANTED)
     assert "2.000.000" in reason
+
+
+WRITTEN = {
+    "as Excel writes it": '<row r="9"><c r="AB9"><v>1</v></c><c r="Z12" s="1"/></row><row r="3"><c r="BA3"/></row>',
+    "a column of four letters": '<row r="2"><c r="A2"/><c r="AAAA2"/><c r="ZZZ30"/></row>',
+    "one cell in another form": "<row r=\"2\"><c r=\"B2\"/><c r='$C$70'/></row>",
+    "lower case letters": '<row r="5"><c r="ab5"/></row>',
+}
+
+
+@pytest.mark.parametrize("rows", WRITTEN.values(), ids=WRITTEN.keys())
+def test_the_pattern_for_written_cells_bounds_as_the_general_one(rows, monkeypatch):
+    xml = _sheet(rows)
+    written = fast_extent("Chi bộ", xml)
+    monkeypatch.setattr(sheetscan, "_written_extent", lambda sheet, xml: None)
+    general = fast_extent("Chi bộ", xml)
+    assert written == general and general is not None
