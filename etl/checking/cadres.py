@@ -20,7 +20,7 @@ from etl.checking.vocab import (
     year_between,
     yes_no,
 )
-from etl.checking.workbook import CellIndex, Findings, Table
+from etl.checking.workbook import CellIndex, Findings, Spec, Table
 
 FIRST_BIRTH_YEAR = 1900
 DUAL_ROLE = "Kiêm nhiệm"
@@ -52,44 +52,58 @@ def _political(value: object) -> tuple[str, int]:
     return level(value, c.POLITICAL_LEVELS)
 
 
+def _readers(last_year: int) -> tuple[Spec, Spec]:
+    """What each row reads (field → column, reader, required): before its cell code is checked, and after."""
+    before = {
+        "full_name": ("Họ và tên", _text_or_none, True),
+        "birth_year": ("Năm sinh", partial(_birth_year, report_year=last_year), False),
+        "gender": ("Giới tính", _gender, False),
+        "cell_code": ("Mã chi bộ", _text_or_none, True),
+    }
+    after = {
+        "role": ("Chức vụ", _role, True),
+        "education": ("Học vấn", education, True),
+        "professional": ("Chuyên môn", _professional, False),
+        "political": ("Lý luận chính trị", _political, False),
+        "trained": ("Bồi dưỡng trong năm", yes_no, False),
+    }
+    return before, after
+
+
 def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, found: Findings) -> list[dict]:
     """Cadre rows as the `cadres` table holds them (without unit_id and year)."""
     if table is None:
         return []
-    last_year = year or dt.date.today().year
     untrained = c.PROFESSIONAL_LEVELS[0]
-    birth_year_of = partial(_birth_year, report_year=last_year)
+    before, after = _readers(year or dt.date.today().year)
     cadres = []
-    for row in table.rows:
-        read = partial(found.read, table, row)
-        full_name = read("Họ và tên", _text_or_none, required=True)
-        birth_year = read("Năm sinh", birth_year_of)
-        gender = read("Giới tính", _gender)
-        code = read("Mã chi bộ", _text_or_none, required=True)
+    for row, read in zip(table.rows, found.read_rows(table, {**before, **after}), strict=True):
+        first = read or found.read_row(table, row, before)
+        code = first["cell_code"]
         if code is not None and cells is not None:
             known = cells.get(cell_key(code))
             if known is not None:
                 code = known[0]
             else:
                 found.problem(table.sheet, row.number, "Mã chi bộ", code, f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó")
-        role = read("Chức vụ", _role, required=True)
-        written, has_thpt = read("Học vấn", education, required=True) or (None, None)
-        professional, professional_rank = read("Chuyên môn", _professional) or (untrained, 0)
-        political, political_rank = read("Lý luận chính trị", _political) or (untrained, 0)
+        then = read or found.read_row(table, row, after)
+        written, has_thpt = then["education"] or (None, None)
+        professional, professional_rank = then["professional"] or (untrained, 0)
+        political, political_rank = then["political"] or (untrained, 0)
         cadres.append({
             "row_no": row.number,
-            "full_name": full_name,
-            "birth_year": birth_year,
-            "gender": gender,
+            "full_name": first["full_name"],
+            "birth_year": first["birth_year"],
+            "gender": first["gender"],
             "cell_code": code,
-            "role": role,
+            "role": then["role"],
             "education": written,
             "has_thpt": has_thpt,
             "professional": professional,
             "professional_rank": professional_rank,
             "political": political,
             "political_rank": political_rank,
-            "trained": bool(read("Bồi dưỡng trong năm", yes_no)),
+            "trained": bool(then["trained"]),
         })
     return cadres
 
@@ -115,8 +129,9 @@ def read_dual_roles(table: Table | None, cadres: list[dict], cells: list[dict], 
     cell_types = {cell_key(cell["cell_code"]): cell["cell_type"] for cell in cells if cell["cell_code"]}
     roles = []
     unreported = []
-    for row, cadre in zip(table.rows, cadres, strict=True):
-        role = found.read(table, row, DUAL_ROLE, _dual_role)
+    reads = {"dual_role": (DUAL_ROLE, _dual_role, False)}
+    for row, cadre, read in zip(table.rows, cadres, found.read_rows(table, reads), strict=True):
+        role = (read or found.read_row(table, row, reads))["dual_role"]
         cell_type = cell_types.get(cell_key(cadre["cell_code"] or ""))
         if role is not None and cell_type is not None and role not in _roles_fitting(cell_type):
             fitting = ", ".join(_roles_fitting(cell_type))

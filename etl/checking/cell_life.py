@@ -72,12 +72,13 @@ def read_cell_life(cells_table: Table | None, cells: list[dict], members_table: 
     if cells_table is None:
         return []
     readers = _readers(year or dt.date.today().year)  # a missing report year is its own problem
-    present = {field: name for field, name in CELL_NAMES.items() if name in cells_table.columns}
+    present = {field: (name, readers[field], False) for field, name in CELL_NAMES.items() if name in cells_table.columns}
     lives = []
-    for row, cell in zip(cells_table.rows, cells, strict=True):
+    quick = found.read_rows(cells_table, present) if present else [None] * len(cells)
+    for row, cell, read in zip(cells_table.rows, cells, quick, strict=True):
         life = {"cell_code": cell["cell_code"], **NOT_REPORTED}
         if present:  # a v1 sheet has none: nothing to read or check
-            life.update({field: found.read(cells_table, row, name, readers[field]) for field, name in present.items()})
+            life.update(read or found.read_row(cells_table, row, present))
             _check_life(cells_table, row, life, year, found)
         lives.append(life)
     if present:
@@ -115,14 +116,17 @@ def _check_life(table: Table, row: Row, life: dict, year: int | None, found: Fin
                blank=True)
 
 
+EXTRA_READS = {field: (name, _count, False) for field, name in EXTRA_NAMES.items()}
+
+
 def read_member_extras(table: Table | None, members: list[dict], found: Findings) -> dict[str, dict]:
     """Discipline by form and candidates trained, by cell key, from the v2 columns of `Đảng viên`."""
     if table is None or not any(name in table.columns for name in EXTRA_NAMES.values()):
         return {}
     extras: dict[str, dict] = {}
     rows = []
-    for row, member in zip(table.rows, members, strict=True):
-        extra = {field: found.read(table, row, name, _count) for field, name in EXTRA_NAMES.items()}
+    for row, member, read in zip(table.rows, members, found.read_rows(table, EXTRA_READS), strict=True):
+        extra = read or found.read_row(table, row, EXTRA_READS)
         _fill_block(table, row, extra)
         _check_discipline(table, row, extra, member, found)
         rows.append(extra)

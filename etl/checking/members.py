@@ -28,6 +28,12 @@ def _code_text(value: object) -> str | None:
     return as_text(value) or None
 
 
+READ = {  # what each row reads: field → (column, reader, required)
+    "cell_code": ("Mã chi bộ", _code_text, False),
+    **{field: (name, whole_number, False) for field, name in COUNT_COLUMNS},
+}
+
+
 def read_members(table: Table | None, cells: CellIndex | None, found: Findings) -> list[dict]:
     """Member figure rows, keyed by the cell code as `Chi bộ` writes it."""
     if table is None:
@@ -36,10 +42,9 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
     implied: list[dict[str, int]] = []
     seen: dict[str, int] = {}
     orphans: list[tuple[Row, str | None]] = []  # rows whose code is blank or names no cell
-    read = found.read
-    for row in table.rows:
-        code = read(table, row, "Mã chi bộ", _code_text)
-        counts = {field: read(table, row, name, whole_number) for field, name in COUNT_COLUMNS}
+    for row, read in zip(table.rows, found.read_rows(table, READ), strict=True):
+        counts = read or found.read_row(table, row, READ)
+        code = counts.pop("cell_code")
         if code is not None:
             code = _check_code(table, row, code, cells, seen, orphans, found)
         elif "Mã chi bộ" in table.columns and is_blank(row.values["Mã chi bộ"]):

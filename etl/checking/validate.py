@@ -136,7 +136,7 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
             unit = resolve_unit(unit_text, year)
         except UnitNotFound as missing:
             found.problem(c.SHEET_INFO, pairs["Đơn vị"][0], "Đơn vị", unit_text, missing.message)
-    info["org_rating"] = read("Xếp loại TCCSĐ", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN))
+    info["org_rating"] = read("Xếp loại TCCSĐ", _rating)
     members = read("Số cấp ủy viên cơ sở", _committee_count)
     trained = read("Cấp ủy viên cơ sở được bồi dưỡng", _committee_count)
     if members is not None and trained is not None and trained > members:
@@ -157,6 +157,19 @@ def _cell_type(value: object) -> str | None:
     return term(value, CELL_TYPE_TERMS, c.CELL_TYPES)
 
 
+def _rating(value: object) -> str | None:
+    return term(value, RATING_TERMS, RATINGS_SHOWN)
+
+
+# What each row of `Chi bộ` reads (field → column, reader, required): before its type is judged, and after.
+CELL_READS = {
+    "cell_code": ("Mã chi bộ", _optional_text, True),
+    "cell_name": ("Tên chi bộ", _optional_text, True),
+    "cell_type": ("Loại chi bộ", _cell_type, True),
+}
+CELL_LATER_READS = {"rating": ("Xếp loại", _rating, False), "four_good": ("Bốn tốt", yes_no, False)}
+
+
 def read_cells(table: Table | None, found: Findings, unit: Unit | None = None) -> tuple[list[dict], CellIndex | None]:
     """`Chi bộ`: cell rows and the index of their codes (None when the sheet is unusable).
 
@@ -166,22 +179,22 @@ def read_cells(table: Table | None, found: Findings, unit: Unit | None = None) -
     cells: list[dict] = []
     index: CellIndex = {}
     organisation = unit is not None and not unit.territorial
-    for row in table.rows:
-        code = found.read(table, row, "Mã chi bộ", _optional_text, required=True)
-        name = found.read(table, row, "Tên chi bộ", _optional_text, required=True)
-        cell_type = found.read(table, row, "Loại chi bộ", _cell_type, required=True)
+    for row, read in zip(table.rows, found.read_rows(table, {**CELL_READS, **CELL_LATER_READS}), strict=True):
+        first = read or found.read_row(table, row, CELL_READS)
+        code, name, cell_type = first["cell_code"], first["cell_name"], first["cell_type"]
         if organisation and cell_type in c.VILLAGE_CELL_TYPES:
             others = ", ".join(t for t in c.CELL_TYPES_OFFERED if t not in c.VILLAGE_CELL_TYPES)
             found.problem(table.sheet, row.number, "Loại chi bộ", cell_type,
                           f"phải là một trong: {others} ({unit.full_name} không phải xã, phường nên không có chi bộ "
                           "thôn, tổ dân phố)")
             cell_type = None  # refused: no rule of another sheet judges by it (one mistake, one problem)
+        then = read or found.read_row(table, row, CELL_LATER_READS)
         cells.append({
             "cell_code": code,
             "cell_name": name,
             "cell_type": cell_type,
-            "rating": found.read(table, row, "Xếp loại", lambda v: term(v, RATING_TERMS, RATINGS_SHOWN)),
-            "four_good": bool(found.read(table, row, "Bốn tốt", yes_no)),
+            "rating": then["rating"],
+            "four_good": bool(then["four_good"]),
         })
         if code is None:
             continue

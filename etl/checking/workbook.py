@@ -10,7 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from itertools import chain
+from operator import and_, attrgetter, itemgetter
 from typing import TypeVar
 
 from core.safe_text import looks_like_formula, neutralise_text
@@ -25,6 +27,7 @@ from etl.reading.spreadsheet import Unreadable, read_sheets
 
 T = TypeVar("T")
 CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
+Spec = dict[str, tuple[str, Callable[[object], object], bool]]  # field → (column, reader, required)
 
 HEADER_SCAN_ROWS = 30
 MAX_TEXT = 500  # characters in one stored text value; names are far shorter
@@ -35,6 +38,7 @@ REQUIRED = "bắt buộc phải điền"
 SHEET_ORDER = {name: index for index, name in enumerate(c.SHEETS)}
 V1_NAMES = {sheet: frozenset(col.name for col in c.columns_of(cols, c.FORMAT_V1)) for sheet, cols in c.SHEET_COLUMNS.items()}
 _OK, _FORMULA, _BLANK, _LONG, _BAD = "ok", "formula", "blank", "long", "bad"  # verdicts of Findings.read
+_VALUES = attrgetter("values")
 
 
 @dataclass
@@ -71,6 +75,50 @@ class Findings:
                     "bị chạy như công thức khi mở tệp xuất ra"
                 )
 
+    def read_row(self, table: Table, row: Row, spec: Spec) -> dict:
+        """The `spec` fields of one row, each cell through `read`, in the order of `spec`."""
+        return {field: self.read(table, row, column, reader, required=required)
+                for field, (column, reader, required) in spec.items()}
+
+    def read_rows(self, table: Table, spec: Spec) -> list[dict | None]:
+        """`read_row` of every row, worked out column by column, reporting nothing.
+
+        Each distinct value of a column is judged once (as `read` does), and a row's dict is built
+        only when every cell of it reads as it is: no problem, warning or formula to report. The
+        other rows are None: the caller reads them with `read_row` in its row loop, so that what
+        they report comes in the order a row-by-row reading gives.
+        """
+        rows = table.rows
+        clean: list[bool] | None = None  # whether each row reads as it is; None: every row does
+        columns = []
+        for column, reader, required in spec.values():
+            if column not in table.columns:
+                columns.append([None] * len(rows))  # as `read`: the header check reported it
+                continue
+            values = list(map(itemgetter(column), map(_VALUES, rows)))
+            # 1, 1.0 and True are one key: with more than one type in the column, the type is in the key
+            keys = values if len(set(map(type, values))) < 2 else list(zip(map(type, values), values, strict=True))
+            judged = {key: self._verdict(table.sheet, column, required, key if keys is values else key[1], reader)
+                      for key in set(keys)}
+            bad = {key for key, (outcome, _) in judged.items() if outcome != _OK}
+            if bad:
+                fine = [key not in bad for key in keys]
+                clean = fine if clean is None else list(map(and_, clean, fine))
+            results = {key: detail for key, (_, detail) in judged.items()}
+            columns.append(list(map(results.__getitem__, keys)))
+        read = map(dict, map(partial(zip, list(spec), strict=True), zip(*columns, strict=True)))
+        if clean is None:
+            return list(read)
+        return [values if ok else None for ok, values in zip(clean, read, strict=True)]
+
+    def _verdict(self, sheet: str, column: str, required: bool, value: object, reader: Callable[[object], T],
+                 ) -> tuple[str, object]:
+        memo = (sheet, column, required, value.__class__, value)
+        verdict = self._verdicts.get(memo)
+        if verdict is None:
+            verdict = self._verdicts[memo] = self._judge(value, reader, required)
+        return verdict
+
     def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
         """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
 
@@ -81,12 +129,7 @@ class Findings:
         if column not in table.columns:
             return None
         value = row.values[column]
-        memo = (table.sheet, column, required, value.__class__, value)
-        verdicts = self._verdicts
-        verdict = verdicts.get(memo)
-        if verdict is None:
-            verdict = verdicts[memo] = self._judge(value, reader, required)
-        outcome, detail = verdict
+        outcome, detail = self._verdict(table.sheet, column, required, value, reader)
         if outcome == _OK:
             return detail
         if outcome == _FORMULA:
@@ -224,9 +267,17 @@ def _find_header(grid: list[list[object]], keys: dict[str, str], v1: frozenset[s
 
 
 
-def _is_total(line: list[object]) -> bool:
-    # Empty cells ('') are skipped: no total label is empty.
-    return not TOTAL_LABELS.isdisjoint(map(key, [value for value in line if isinstance(value, str) and value]))
+def _total_labels(grid: list[list[object]]) -> frozenset[str]:
+    """The texts of a sheet that label a total row (`Tổng cộng`, `Cộng`…), as written there.
+
+    Each distinct text of the sheet is judged once; `_is_total` then looks a row's cells up."""
+    texts = set(chain.from_iterable(grid))
+    return frozenset(v for v in texts if isinstance(v, str) and v and key(v) in TOTAL_LABELS)
+
+
+def _is_total(line: list[object], labels: frozenset[str]) -> bool:
+    """A row with a total label in any cell; `labels`: the sheet's `_total_labels`."""
+    return not labels.isdisjoint(line)
 
 
 def _is_empty(values: dict[str, object]) -> bool:
@@ -266,12 +317,16 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     blocks: list[list[Row]] = [[]]
     end = len(sheet.grid)
     first = True
-    mapped = list(best.items())
+    labels = _total_labels(sheet.grid)
+    names, cols = list(best), itemgetter(*best.values())  # two columns at least: a tuple of cells
+    last = max(best.values())
     for index in range(header + 1, len(sheet.grid)):
         line = sheet.grid[index]
-        width = len(line)
-        values = {name: line[col] if col < width else "" for name, col in mapped}  # as sheet.cell, inlined
-        if _is_total(line):
+        if len(line) > last:
+            values = dict(zip(names, cols(line), strict=True))
+        else:  # a short row (calamine's grids have none): empty cells as sheet.cell gives them
+            values = {name: sheet.cell(index, col) for name, col in best.items()}
+        if _is_total(line, labels):
             table.total = Row(index + 1, values)
             end = index
             break
@@ -288,7 +343,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     blocks = [block for block in blocks if block]
     if table.total:
         table.rows = [row for block in blocks for row in block]
-        _check_below_total(sheet, table, end, found)
+        _check_below_total(sheet, table, end, labels, found)
         return table
     last = max((i for i, block in enumerate(blocks) if i == 0 or any(map(_looks_like_data, block))), default=-1)
     table.rows = [row for block in blocks[: last + 1] for row in block]
@@ -300,11 +355,11 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     return table
 
 
-def _check_below_total(sheet: RawSheet, table: Table, end: int, found: Findings) -> None:
+def _check_below_total(sheet: RawSheet, table: Table, end: int, labels: frozenset[str], found: Findings) -> None:
     """Rows of data under the total row would be left out of the report: say so."""
     for index in range(end + 1, len(sheet.grid)):
         row = Row(index + 1, {name: sheet.cell(index, col) for name, col in table.columns.items()})
-        if not _is_total(sheet.grid[index]) and _looks_like_data(row):
+        if not _is_total(sheet.grid[index], labels) and _looks_like_data(row):
             found.problem(
                 table.sheet, row.number, None, None,
                 "dòng số liệu nằm dưới dòng tổng cộng; hãy chuyển lên trên dòng tổng cộng hoặc xóa",

@@ -9,6 +9,8 @@ import hashlib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -91,12 +93,13 @@ def _columns(deliveries: list[Delivery], part: str) -> pa.Table | None:
     first = next((rows[0] for _, rows in parts if rows), None)
     if first is None:
         return None
+    every = list(chain.from_iterable(rows for _, rows in parts))
     columns = {
-        "unit_id": [sub.unit_id for sub, rows in parts for _ in rows],
-        "year": [sub.year for sub, rows in parts for _ in rows],
+        "unit_id": list(chain.from_iterable(repeat(sub.unit_id, len(rows)) for sub, rows in parts)),
+        "year": list(chain.from_iterable(repeat(sub.year, len(rows)) for sub, rows in parts)),
     }
     for name in first:
-        columns[name] = [row[name] for _, rows in parts for row in rows]
+        columns[name] = list(map(itemgetter(name), every))
     return pa.table(columns)
 
 
