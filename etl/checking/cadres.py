@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+from functools import lru_cache, partial
 
 from etl.checking import contract as c
 from etl.checking.model import row_ranges
@@ -52,8 +52,10 @@ def _political(value: object) -> tuple[str, int]:
     return level(value, c.POLITICAL_LEVELS)
 
 
+@lru_cache(maxsize=64)
 def _readers(last_year: int) -> tuple[Spec, Spec]:
-    """What each row reads (field → column, reader, required): before its cell code is checked, and after."""
+    """What each row reads (field → column, reader, required): before its cell code is checked, and
+    after. Made once a year, so that the year's reader is one object (etl.workbook._verdict)."""
     before = {
         "full_name": ("Họ và tên", _text_or_none, True),
         "birth_year": ("Năm sinh", partial(_birth_year, report_year=last_year), False),

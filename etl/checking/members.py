@@ -8,9 +8,11 @@ mistyped cell code is one problem naming the cell that then lacks a row.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import chain
+from operator import itemgetter
 
 from etl.checking import contract as c
-from etl.checking.plausible import cell_bound_problem
+from etl.checking.plausible import cell_bound_problem, within_cell_bound
 from etl.checking.vocab import BadValue, as_text, cell_key, is_blank, is_number, whole_number
 from etl.checking.workbook import CellIndex, Findings, Row, Table
 
@@ -22,6 +24,9 @@ RATED = ("rated_excellent", "rated_good", "rated_fulfilled", "rated_not_fulfille
 AT_MOST_END = ("exempted", "working_away")
 COUNT_COLUMNS = tuple((col.field, col.name) for col in c.MEMBER_COUNT_COLUMNS)
 RATED_TOTAL = c.RATED_TOTAL.name
+_COUNTS = itemgetter(*(field for field, _ in COUNT_COLUMNS))
+_FLOW = ("start_count", "end_count", *ADDED, *REMOVED)
+_ADDED, _REMOVED, _GROUPS, _RATED = (itemgetter(*fields) for fields in (ADDED, REMOVED, ADMITTED_GROUPS, RATED))
 
 
 def _code_text(value: object) -> str | None:
@@ -42,14 +47,17 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
     implied: list[dict[str, int]] = []
     seen: dict[str, int] = {}
     orphans: list[tuple[Row, str | None]] = []  # rows whose code is blank or names no cell
-    for row, read in zip(table.rows, found.read_rows(table, READ), strict=True):
+    quick = found.read_rows(table, READ)
+    bounded = within_cell_bound(chain.from_iterable(map(_COUNTS, filter(None, quick))))  # then no row to check
+    for row, read in zip(table.rows, quick, strict=True):
         counts = read or found.read_row(table, row, READ)
         code = counts.pop("cell_code")
         if code is not None:
             code = _check_code(table, row, code, cells, seen, orphans, found)
         elif "Mã chi bộ" in table.columns and is_blank(row.values["Mã chi bộ"]):
             orphans.append((row, None))
-        _check_plausible(table, row, code, counts, found)
+        if read is None or not bounded:
+            _check_plausible(table, row, code, counts, found)
         implied.append(check_identities(table, row, counts, found))
         rows.append({"cell_code": code, **counts})
     if cells is not None and "Mã chi bộ" in table.columns:
@@ -114,14 +122,13 @@ def _check_plausible(table: Table, row: Row, code: str | None, counts: dict[str,
 
 def flow_holds(counts: Mapping[str, int | None]) -> bool:
     """Whether every figure of the flow identity was read and `Cuối năm` follows from them."""
-    fields = ("start_count", "end_count", *ADDED, *REMOVED)
-    if any(counts.get(f) is None for f in fields):
+    if any(counts.get(f) is None for f in _FLOW):
         return False
     return counts["end_count"] == _flow(counts)
 
 
 def _flow(counts: Mapping[str, int | None]) -> int:
-    return counts["start_count"] + sum(counts[f] for f in ADDED) - sum(counts[f] for f in REMOVED)
+    return counts["start_count"] + sum(_ADDED(counts)) - sum(_REMOVED(counts))
 
 
 def _terms(fields: tuple[str, ...], counts: Mapping[str, int | None], sign: str = "+") -> str:
@@ -136,7 +143,7 @@ def check_identities(table: Table, row: Row, counts: dict[str, int | None], foun
     """
 
     def known(*fields: str) -> bool:
-        return all(counts[f] is not None for f in fields)
+        return None not in itemgetter(*fields)(counts)
 
     def report(field: str, expected: str) -> None:
         name = NAMES[field]
@@ -145,7 +152,7 @@ def check_identities(table: Table, row: Row, counts: dict[str, int | None], foun
 
     implied: dict[str, int] = {}
     end = counts["end_count"]
-    if known("start_count", "end_count", *ADDED, *REMOVED):
+    if known(*_FLOW):
         computed = _flow(counts)
         if end != computed:
             added = _terms(("start_count", *ADDED), counts)
@@ -153,7 +160,7 @@ def check_identities(table: Table, row: Row, counts: dict[str, int | None], foun
             implied["end_count"] = computed
     ends = (end, implied["end_count"]) if implied else (end,)
     if known("admitted", *ADMITTED_GROUPS):
-        groups = sum(counts[f] for f in ADMITTED_GROUPS)
+        groups = sum(_GROUPS(counts))
         if groups > counts["admitted"]:
             report("admitted", f"phải lớn hơn hoặc bằng {groups} = {_terms(ADMITTED_GROUPS, counts)}")
     if known("end_count", *RATED):
@@ -169,7 +176,7 @@ def _check_ratings(table: Table, row: Row, counts: dict[str, int | None], ends: 
                    found: Findings) -> None:
     """Ratings add up to `Cuối năm` (as written, or as the flow implies); the v2 column
     `Tổng xếp loại`, a formula in the template, adds up the ratings."""
-    rated = sum(counts[f] for f in RATED)
+    rated = sum(_RATED(counts))
     end = counts["end_count"]
     if rated not in ends:
         if all(is_blank(row.values.get(NAMES[f])) for f in RATED if NAMES[f] in table.columns):

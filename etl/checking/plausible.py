@@ -8,6 +8,8 @@ loaded with a warning naming both figures: a real change of that size does not h
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import duckdb
 
 from etl.checking.model import Submission
@@ -21,11 +23,16 @@ JUMP_FACTOR = 10
 
 def cell_bound_problem(code: str | None, value: int) -> str | None:
     """Why a count of a cell's row is impossible, or None."""
-    if value <= MAX_CELL_MEMBERS:
+    if within_cell_bound((value,)):
         return None
     cell = f"chi bộ '{code}'" if code else "một chi bộ"
     return (f"{cell} không thể có quá {dotted(MAX_CELL_MEMBERS)} đảng viên; hãy kiểm tra lại số này "
             "(có thể gõ thừa chữ số)")
+
+
+def within_cell_bound(values: Iterable[int | None]) -> bool:
+    """Whether no count of `values` (blanks skipped) is one `cell_bound_problem` refuses."""
+    return max(filter(None, values), default=0) <= MAX_CELL_MEMBERS
 
 
 def bounded_count(value: object) -> int | None:

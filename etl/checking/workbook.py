@@ -16,14 +16,13 @@ from operator import and_, attrgetter, itemgetter
 from typing import TypeVar
 
 from core.safe_text import looks_like_formula, neutralise_text
-from core.text import fold
+from core.text import CACHED_LENGTH, fold
 from etl.checking import contract as c
 from etl.checking.contract import Column
 from etl.checking.model import Problem, WorkbookRejected, group_problems
 from etl.checking.vocab import BadValue, as_text, is_blank, is_number, key
-from etl.reading.decoder import MAX_ROWS
 from etl.reading.sheetscan import dotted
-from etl.reading.spreadsheet import Unreadable, read_sheets
+from etl.reading.spreadsheet import MAX_ROWS, Unreadable, read_sheets
 
 T = TypeVar("T")
 CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
@@ -48,7 +47,6 @@ class Findings:
     file: str
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    _verdicts: dict[tuple, tuple[str, object]] = field(default_factory=dict, repr=False)
 
     def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str,
                 *, blank: bool = False) -> None:
@@ -96,40 +94,36 @@ class Findings:
                 columns.append([None] * len(rows))  # as `read`: the header check reported it
                 continue
             values = list(map(itemgetter(column), map(_VALUES, rows)))
-            # 1, 1.0 and True are one key: with more than one type in the column, the type is in the key
-            keys = values if len(set(map(type, values))) < 2 else list(zip(map(type, values), values, strict=True))
-            judged = {key: self._verdict(table.sheet, column, required, key if keys is values else key[1], reader)
-                      for key in set(keys)}
-            bad = {key for key, (outcome, _) in judged.items() if outcome != _OK}
-            if bad:
+            types = set(map(type, values))
+            if len(types) == 1 and not (str in types and max(map(len, values)) > CACHED_LENGTH):
+                known = _verdicts_of(reader, required, types.pop(), set(values))
+                keys, results, bad = values, known.results, known.bad
+            else:  # several types (1, 1.0 and True are one key otherwise), or long text: value by value
+                keys = list(zip(map(type, values), values, strict=True))
+                judged = {key: _verdict(key[1], reader, required) for key in set(keys)}
+                results = {key: detail for key, (_, detail) in judged.items()}
+                bad = {key for key, (outcome, _) in judged.items() if outcome != _OK}
+            if not bad.isdisjoint(keys):
                 fine = [key not in bad for key in keys]
                 clean = fine if clean is None else list(map(and_, clean, fine))
-            results = {key: detail for key, (_, detail) in judged.items()}
             columns.append(list(map(results.__getitem__, keys)))
         read = map(dict, map(partial(zip, list(spec), strict=True), zip(*columns, strict=True)))
         if clean is None:
             return list(read)
         return [values if ok else None for ok, values in zip(clean, read, strict=True)]
 
-    def _verdict(self, sheet: str, column: str, required: bool, value: object, reader: Callable[[object], T],
-                 ) -> tuple[str, object]:
-        memo = (sheet, column, required, value.__class__, value)
-        verdict = self._verdicts.get(memo)
-        if verdict is None:
-            verdict = self._verdicts[memo] = self._judge(value, reader, required)
-        return verdict
-
     def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
         """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
 
         A column missing from the header gives None silently: the header check reported it.
-        `reader` must depend on the value only (one reader per column of a sheet): each distinct
-        value of a column is judged once per workbook, and the verdict replayed for every row.
+        `reader` must depend on the value only, and be the same object for the same judgement
+        (a module function, or a partial made once): each distinct value is judged once by a
+        reader (`_verdict`), and the verdict replayed for every cell holding it.
         """
         if column not in table.columns:
             return None
         value = row.values[column]
-        outcome, detail = self._verdict(table.sheet, column, required, value, reader)
+        outcome, detail = _verdict(value, reader, required)
         if outcome == _OK:
             return detail
         if outcome == _FORMULA:
@@ -145,26 +139,66 @@ class Findings:
             self.problem(table.sheet, row.number, column, value, detail)
         return None
 
-    @staticmethod
-    def _judge(value: object, reader: Callable[[object], T], required: bool) -> tuple[str, object]:
-        if required and is_blank(value):
-            return _BLANK, None
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            return _LONG, None
-        try:
-            result = reader(value)
-        except BadValue as bad:
-            return _BAD, bad.expected
-        if isinstance(result, tuple):
-            formula = any(looks_like_formula(t) for t in result)
-        else:
-            formula = looks_like_formula(result)
-        return (_FORMULA if formula else _OK), result
-
     def reject(self) -> None:
         if self.problems:
             in_sheet_order = sorted(self.problems, key=lambda p: SHEET_ORDER.get(p.sheet, -1))
             raise WorkbookRejected(self.file, group_problems(in_sheet_order))
+
+
+class _Verdicts:
+    """What one reader made of the values of one type (1, 1.0 and True are three types), required
+    or not, remembered for every workbook the process reads: a reader depends on the value only."""
+
+    __slots__ = ("bad", "outcomes", "results")
+
+    def __init__(self) -> None:
+        self.outcomes: dict[object, str] = {}
+        self.results: dict[object, object] = {}  # the value read, or what is wrong with it
+        self.bad: set[object] = set()  # the values whose outcome is not _OK
+
+
+_KNOWN: dict[tuple, _Verdicts] = {}  # (reader, required, type) → its verdicts
+_KEPT = [0]  # verdicts remembered in all
+VERDICTS_KEPT = 65_536  # then all are forgotten at once; long text is never kept (as core.text's caches)
+
+
+def _verdicts_of(reader: Callable[[object], T], required: bool, cls: type, values: set) -> _Verdicts:
+    """The verdicts of `reader` on values of type `cls`, every one of `values` (short ones) judged."""
+    known = _KNOWN.get((reader, required, cls))
+    new = values - known.outcomes.keys() if known is not None else values
+    if _KEPT[0] + len(new) > VERDICTS_KEPT:
+        _KNOWN.clear()
+        _KEPT[0], known, new = 0, None, values
+    if known is None:
+        known = _KNOWN[reader, required, cls] = _Verdicts()
+    for value in new:
+        outcome, detail = _judge(value, reader, required)
+        known.outcomes[value], known.results[value] = outcome, detail
+        if outcome != _OK:
+            known.bad.add(value)
+    _KEPT[0] += len(new)
+    return known
+
+
+def _verdict(value: object, reader: Callable[[object], T], required: bool) -> tuple[str, object]:
+    """What `Findings.read` makes of `value` read by `reader`: (outcome, value read or what is wrong)."""
+    if isinstance(value, str) and len(value) > CACHED_LENGTH:
+        return _judge(value, reader, required)
+    known = _verdicts_of(reader, required, value.__class__, {value})
+    return known.outcomes[value], known.results[value]
+
+
+def _judge(value: object, reader: Callable[[object], T], required: bool) -> tuple[str, object]:
+    if required and is_blank(value):
+        return _BLANK, None
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        return _LONG, None
+    try:
+        result = reader(value)
+    except BadValue as bad:
+        return _BAD, bad.expected
+    formula = any(map(looks_like_formula, result)) if isinstance(result, tuple) else looks_like_formula(result)
+    return (_FORMULA if formula else _OK), result
 
 
 def _shorten(text: str) -> str:
