@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import duckdb
+import pyarrow as pa
 
 from etl.checking.model import Submission
 from etl.checking.vocab import BadValue, whole_number
@@ -50,21 +51,39 @@ def committee_bound_problem(value: int) -> str | None:
     return f"một ban chấp hành đảng bộ cơ sở không quá {dotted(MAX_COMMITTEE)} người; hãy kiểm tra lại số này"
 
 
-_LAST_REPORT = """
-SELECT year, sum(end_count) FROM member_figures
-WHERE unit_id = ? AND year < ?
-GROUP BY year ORDER BY year DESC LIMIT 1
+_LAST_REPORTS = """
+WITH totals AS (
+    SELECT unit_id, year, sum(end_count) AS members FROM member_figures
+    WHERE unit_id IN (SELECT unit_id FROM incoming_reports)
+    GROUP BY unit_id, year
+)
+SELECT i.position, t.year, t.members
+FROM incoming_reports i JOIN totals t ON t.unit_id = i.unit_id AND t.year < i.year
+QUALIFY row_number() OVER (PARTITION BY i.position ORDER BY t.year DESC) = 1
 """
 
 
-def jump_warning(con: duckdb.DuckDBPyConnection, sub: Submission) -> str | None:
-    """A warning when this report's members at year end differ tenfold or more from the unit's last report."""
-    if not sub.members:
+def jump_warnings(con: duckdb.DuckDBPyConnection, subs: list[Submission]) -> list[str | None]:
+    """For each submission, a warning when its members at year end differ tenfold or more from its
+    unit's last report before that year; one query for all of them."""
+    asked = [(position, sub) for position, sub in enumerate(subs) if sub.members]
+    if not asked:
+        return [None] * len(subs)
+    con.register("incoming_reports", pa.table({
+        "position": [position for position, _ in asked], "unit_id": [sub.unit_id for _, sub in asked],
+        "year": [sub.year for _, sub in asked],
+    }))
+    try:
+        last = {position: (year, members) for position, year, members in con.execute(_LAST_REPORTS).fetchall()}
+    finally:
+        con.unregister("incoming_reports")
+    return [_jump(sub, *last[position]) if position in last else None for position, sub in enumerate(subs)]
+
+
+def _jump(sub: Submission, last_year: int, before: int | None) -> str | None:
+    if not before:
         return None
-    row = con.execute(_LAST_REPORT, [sub.unit_id, sub.year]).fetchone()
-    if row is None or not row[1]:
-        return None
-    last_year, before = row[0], int(row[1])
+    before = int(before)
     now = sum(m["end_count"] for m in sub.members)
     if before * JUMP_FACTOR >= now and now * JUMP_FACTOR >= before:
         return None

@@ -22,7 +22,7 @@ from core.safe_text import clean_text, display_name
 from database.store import refresh_facts
 from database.units import units_by_id
 from etl.checking.model import Problem, Submission, WorkbookRejected
-from etl.checking.plausible import jump_warning
+from etl.checking.plausible import jump_warnings
 from etl.checking.validate import parse_workbook
 from etl.loading.archive import Archive, ArchiveEntry
 
@@ -224,8 +224,26 @@ def load_workbooks(
     in_force = _in_force(con, [sha256 for _, _, sha256 in files])  # kept level with the files as they apply
     results: list[LoadResult | None] = []
     waiting: list[tuple[int, Delivery]] = []
+    unwarned: list[tuple[int, Delivery]] = []  # waiting, not yet compared with their unit's last report
+
+    def warn_of_jumps() -> None:
+        """Each waiting submission's jump warning (etl.checking.plausible), one query for all, before any is
+        written: the database is then as it was when each of them was checked."""
+        batch = list(unwarned)
+        unwarned.clear()
+        try:
+            found = jump_warnings(con, [d.submission for _, d in batch])
+        except Exception as exc:  # a fault of ours, not of the files: these fail, the others go on
+            for item in batch:
+                waiting.remove(item)
+                results[item[0]] = _failed(item[1].file_name, exc)
+            return
+        for (_, delivery), warning in zip(batch, found, strict=True):
+            delivery.submission.warnings += filter(None, [warning])
 
     def write_waiting() -> None:
+        if unwarned:
+            warn_of_jumps()
         if not waiting:
             return
         con.execute("BEGIN TRANSACTION")
@@ -265,8 +283,6 @@ def load_workbooks(
         upcoming = next((later for _, later, h in files[index + 1:] if h not in in_force), None)
         try:
             sub = parse_workbook(data, file_name, upcoming)
-            if allowed_units is None or sub.unit_id in allowed_units:
-                sub.warnings += filter(None, [jump_warning(con, sub)])
         except WorkbookRejected as rejected:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
             continue
@@ -281,6 +297,7 @@ def load_workbooks(
         if archive is not None:
             archive.store_blob(data, sha256, _suffix(file_name))
         waiting.append((len(results), Delivery(sub, file_name, sha256)))
+        unwarned.append(waiting[-1])
         for replaced in [h for h, key in in_force.items() if key == (sub.unit_id, sub.year)]:
             del in_force[replaced]
         in_force[sha256] = (sub.unit_id, sub.year)

@@ -154,8 +154,9 @@ def unreadable_encoding(head: bytes) -> str | None:
 
 
 def _may_declare(window: bytes) -> bool:
-    """False when `window` holds no `<!` in UTF-8 or UTF-16 (either order): every declaration starts so."""
-    return b"<!" in window or b"<\x00!" in window
+    """False when `window` holds no `<!` in UTF-8 or UTF-16 (either order): every declaration starts so.
+    (`!` first: it is rare in a sheet, `<` is everywhere.)"""
+    return b"!" in window and (b"<!" in window or b"<\x00!" in window)
 
 
 def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, keep: bool = False) -> bytes | None:
