@@ -55,6 +55,11 @@ class LoaderFigures:
         return self.loader.wall / self.bare.wall
 
     @property
+    def loader_cpu_over_bare(self) -> float:
+        """CPU of the loader (this process, its children, the decoder) over the bare decode's."""
+        return self.loader.cpu / self.bare.cpu
+
+    @property
     def openpyxl_over_loader(self) -> float:
         return self.openpyxl.wall / self.loader.wall
 

@@ -15,6 +15,7 @@ import hashlib
 import io
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import chain, compress, repeat
 
 import python_calamine as calamine
 
@@ -147,7 +148,12 @@ def _read(data: bytes, wanted: tuple[str, ...]) -> list[SheetRead]:
 
 
 def _refuse_giant_cells(sheet: str, grid: list[list[object]]) -> None:
-    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned."""
+    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned.
+
+    The longest text of the sheet is measured first, without a Python step per cell."""
+    cells = list(chain.from_iterable(grid))
+    if max(map(len, compress(cells, map(isinstance, cells, repeat(str)))), default=0) <= EXCEL_CELL_CHARS:
+        return
     for index, line in enumerate(grid):
         for col, value in enumerate(line):
             if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:

@@ -35,6 +35,7 @@ class BadValue(ValueError):
         self.expected = expected
 
 
+@short_text_cache
 def cell_key(code: object) -> str:
     """Cell codes match across sheets ignoring case, spacing and diacritics."""
     return fold(as_text(code))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import chain
@@ -300,23 +300,42 @@ def _find_header(grid: list[list[object]], keys: dict[str, str], v1: frozenset[s
     return best, header
 
 
+_LABELS: set[str] = set()  # texts met in a sheet that label a total row, for the process
+_NOT_LABELS: set[object] = set()  # the other values met (long text is never kept: judged each time)
+LABELS_KEPT = 65_536  # values remembered before they are forgotten all at once
+
 
 def _total_labels(grid: list[list[object]]) -> frozenset[str]:
     """The texts of a sheet that label a total row (`Tổng cộng`, `Cộng`…), as written there.
 
-    Each distinct text of the sheet is judged once; `_is_total` then looks a row's cells up."""
-    texts = set(chain.from_iterable(grid))
-    return frozenset(v for v in texts if isinstance(v, str) and v and key(v) in TOTAL_LABELS)
+    Each distinct value is judged once (a value met in an earlier sheet not again); `_is_total`
+    then looks a row's cells up."""
+    cells = set(chain.from_iterable(grid))
+    found = cells & _LABELS
+    for value in cells - _NOT_LABELS - _LABELS:
+        label = isinstance(value, str) and value != "" and key(value) in TOTAL_LABELS
+        if label:
+            found.add(value)
+        if not (isinstance(value, str) and len(value) > CACHED_LENGTH):
+            (_LABELS if label else _NOT_LABELS).add(value)
+    if len(_NOT_LABELS) > LABELS_KEPT:
+        _NOT_LABELS.clear()
+    return frozenset(found)
 
 
-def _is_total(line: list[object], labels: frozenset[str]) -> bool:
+def _is_total(line: Iterable[object], labels: frozenset[str]) -> bool:
     """A row with a total label in any cell; `labels`: the sheet's `_total_labels`."""
     return not labels.isdisjoint(line)
 
 
-def _is_empty(values: dict[str, object]) -> bool:
-    """No value in the mapped columns; zeros count as empty (template rows with formulas)."""
-    return all(is_blank(v) or (is_number(v) and v == 0) for v in values.values())
+def _blank_or_zero(value: object) -> bool:
+    """A cell that leaves a row empty: blank, or zero (template rows with formulas)."""
+    return is_blank(value) or (is_number(value) and value == 0)
+
+
+def _is_empty(values: Iterable[object]) -> bool:
+    """No value in the mapped columns (`_blank_or_zero` each)."""
+    return all(map(_blank_or_zero, values))
 
 
 def _looks_like_data(row: Row) -> bool:
@@ -348,28 +367,22 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
             spellings = ", ".join((column.name, *column.aliases))
             found.problem(canonical, header + 1, column.name, None, f"thiếu cột bắt buộc '{column.name}' ở dòng tiêu đề (có thể ghi: {spellings})")
     table = Table(canonical, header + 1, best, [])
+    grid, start = sheet.grid, header + 1
+    labels = _total_labels(grid)
+    end = next((i for i in range(start, len(grid)) if _is_total(grid[i], labels)), len(grid)) if labels else len(grid)
+    names = list(best)
+    cells = _mapped_cells(sheet, best, start, end + 1 if end < len(grid) else end)
+    if end < len(grid):
+        table.total = Row(end + 1, dict(zip(names, cells.pop(), strict=True)))
+    rows = list(map(Row, range(start + 1, end + 1), map(dict, map(partial(zip, names, strict=True), cells))))
     blocks: list[list[Row]] = [[]]
-    end = len(sheet.grid)
     first = True
-    labels = _total_labels(sheet.grid)
-    names, cols = list(best), itemgetter(*best.values())  # two columns at least: a tuple of cells
-    last = max(best.values())
-    for index in range(header + 1, len(sheet.grid)):
-        line = sheet.grid[index]
-        if len(line) > last:
-            values = dict(zip(names, cols(line), strict=True))
-        else:  # a short row (calamine's grids have none): empty cells as sheet.cell gives them
-            values = {name: sheet.cell(index, col) for name, col in best.items()}
-        if _is_total(line, labels):
-            table.total = Row(index + 1, values)
-            end = index
-            break
-        row = Row(index + 1, values)
-        if _is_empty(row.values):
+    for row, empty in zip(rows, map(_is_empty, cells), strict=True):
+        if empty:
             if blocks[-1]:
                 blocks.append([])
             continue
-        if first and _is_numbering(line):
+        if first and _is_numbering(grid[row.number - 1]):
             first = False
             continue
         first = False
@@ -387,6 +400,15 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
             f"Sheet '{canonical}': bỏ qua dòng {ignored[0]}–{ignored[-1]} dưới bảng (chữ ký, ghi chú), không phải số liệu"
         )
     return table
+
+
+def _mapped_cells(sheet: RawSheet, columns: dict[str, int], start: int, stop: int) -> list[tuple]:
+    """The cells of `columns` (two at least) in grid rows `start` to `stop` (excluded), row by row;
+    a short row (calamine's grids have none) gets its missing cells as `RawSheet.cell` does."""
+    lines = sheet.grid[start:stop]
+    if min(map(len, lines), default=0) > max(columns.values()):
+        return list(map(itemgetter(*columns.values()), lines))
+    return [tuple(sheet.cell(index, col) for col in columns.values()) for index in range(start, stop)]
 
 
 def _check_below_total(sheet: RawSheet, table: Table, end: int, labels: frozenset[str], found: Findings) -> None:
