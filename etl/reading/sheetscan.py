@@ -176,11 +176,28 @@ def _written_extent(sheet: str, xml: bytes) -> SheetExtent | None:
     return SheetExtent(sheet, max(map(int, rows)), _column_number(widest))
 
 
+# A sheet whose every cell tag is written `<c r="` + at most two letters and three digits + `"`
+# reaches at most row 999 and column ZZ (702): far within every limit (`too_large`).
+SMALL_ROWS, SMALL_COLS = 999, 702
+_NOT_SMALL = re.compile(rb'<c(?! r="[A-Z]{1,2}\d{1,3}"|ol)')  # `<c` but a small cell or a `<col`, `<cols`
+
+
+def small_extent(sheet: str, xml: bytes) -> SheetExtent | None:
+    """SMALL_ROWS × SMALL_COLS when the part has cells and each one's tag starts as `_NOT_SMALL`
+    says, else None: one search, no cell looked at one by one. A prefixed tag (`<x:c`) or another
+    encoding is left to `fast_extent`, as is any other tag starting `<c` (`<cfRule`…)."""
+    if not _is_utf8(xml) or b":c" in xml or b'<c r="' not in xml or _NOT_SMALL.search(xml):
+        return None
+    return SheetExtent(sheet, SMALL_ROWS, SMALL_COLS)
+
+
 def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str, xml: bytes | None = None) -> SheetExtent:
-    """The extent of one worksheet part; `xml`: its content, when already read."""
+    """The extent of one worksheet part, or an upper bound of it within every limit; `xml`: its
+    content, when already read."""
     info = archive.NameToInfo.get(part)
     if info is not None and info.file_size <= FAST_BYTES:
-        bound = fast_extent(sheet, archive.read(info) if xml is None else xml)
+        xml = archive.read(info) if xml is None else xml
+        bound = small_extent(sheet, xml) or fast_extent(sheet, xml)
         if bound is not None and too_large(bound) is None:
             return bound  # within every limit even counted generously: no need to walk it
     extent = SheetExtent(sheet)

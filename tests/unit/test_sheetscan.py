@@ -14,7 +14,7 @@ import pytest
 
 from etl.reading import sheetscan
 from etl.reading.guard import inspect
-from etl.reading.sheetscan import _xlsx_sheet, fast_extent
+from etl.reading.sheetscan import SMALL_COLS, SMALL_ROWS, _xlsx_sheet, fast_extent, small_extent, too_large
 from tests.hostile import HEADER_ROW, SHEET, xlsx
 
 WANTED = ("chi bo",)
@@ -30,12 +30,15 @@ def test_a_plain_sheet_is_bounded_by_its_references():
     assert (bound.last_row, bound.last_col) == (7, 3)  # the styled empty cell counts: an upper bound
 
 
-def test_the_bound_is_never_below_the_exact_walk(tmp_path):
+def test_the_bounds_are_never_below_the_exact_walk(monkeypatch):
     data = xlsx(HEADER_ROW + '<row r="40"><c r="E40"><v>1</v></c></row><row r="41"><c r="H41" s="2"/></row>')
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    bound = fast_extent("Chi bộ", archive.read("xl/worksheets/sheet1.xml"))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    bounds = [fast_extent("Chi bộ", xml), small_extent("Chi bộ", xml)]
+    for bound in ("small_extent", "fast_extent"):
+        monkeypatch.setattr(sheetscan, bound, lambda sheet, xml: None)
     exact = _xlsx_sheet(zipfile.ZipFile(io.BytesIO(data)), "Chi bộ", "xl/worksheets/sheet1.xml")
-    assert bound.last_row >= exact.last_row and bound.last_col >= exact.last_col
+    assert (exact.last_row, exact.last_col) == (40, 5)
+    assert all(bound.last_row >= exact.last_row and bound.last_col >= exact.last_col for bound in bounds)
 
 
 HIDDEN = {
@@ -79,3 +82,25 @@ def test_the_pattern_for_written_cells_bounds_as_the_general_one(rows, monkeypat
     monkeypatch.setattr(sheetscan, "_written_extent", lambda sheet, xml: None)
     general = fast_extent("Chi bộ", xml)
     assert written == general and general is not None
+
+
+def test_a_small_sheet_is_within_every_limit_without_reading_its_cells():
+    bound = small_extent("Chi bộ", _sheet('<row r="999"><c r="ZZ999" s="1"/></row>'))
+    assert (bound.last_row, bound.last_col) == (SMALL_ROWS, SMALL_COLS) and too_large(bound) is None
+
+
+NOT_SMALL = {
+    "row 1000": '<row r="1000"><c r="A1000"><v>1</v></c></row>',
+    "column AAA": '<row r="2"><c r="AAA2"><v>1</v></c></row>',
+    "another attribute first": '<row r="2"><c s="1" r="B2"><v>1</v></c></row>',
+    "two spaces": '<row r="2"><c  r="B2"><v>1</v></c></row>',
+    "a cell without r": '<row r="2"><c><v>1</v></c></row>',
+    "a prefixed cell": f'<row r="2"><x:c r="{FAR}" xmlns:x="urn:x"><v>1</v></x:c></row>',
+    "another tag starting with c": '<row r="2"><cx r="B2"/></row>',
+    **HIDDEN,
+}
+
+
+@pytest.mark.parametrize("rows", NOT_SMALL.values(), ids=NOT_SMALL.keys())
+def test_what_is_not_surely_small_goes_to_the_other_bounds(rows):
+    assert small_extent("Chi bộ", _sheet(rows)) is None
