@@ -70,6 +70,7 @@ class Archive:
         self.root = root
         self._unsynced: list[Path] = []
         self._pending: list[ArchiveEntry] = []
+        self._folders: set[Path] = set()  # blob folders made private by this instance
 
     @property
     def manifest(self) -> Path:
@@ -83,7 +84,8 @@ class Archive:
         if path.exists():
             return path
         for folder in (self.root, self.root / "blobs", path.parent):
-            private_dir(folder)
+            if folder not in self._folders:  # once a load: a load writes hundreds of blobs
+                self._folders.add(private_dir(folder))
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
         with open_private(tmp) as fh:
             fh.write(data)
