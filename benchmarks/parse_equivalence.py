@@ -33,11 +33,11 @@ from pathlib import Path
 import duckdb
 import python_calamine as calamine
 
-from etl import contract as c
-from etl.builder import xlsx_bytes
-from etl.config import DATA_DIR, ROOT, SAMPLES_DIR, settings
-from etl.model import WorkbookRejected
-from etl.validate import parse_workbook
+from etl.checking import contract as c
+from etl.checking.model import WorkbookRejected
+from etl.checking.validate import parse_workbook
+from samples.builder import xlsx_bytes
+from settings import DATA_DIR, ROOT, SAMPLES_DIR, settings
 
 FILES = ROOT / "benchmarks" / "out" / "equivalence"
 EXAMPLES = DATA_DIR / "examples"
@@ -269,7 +269,7 @@ def altered_copy(base: bytes, seed: int) -> bytes:
 
 def write_inputs(folder: Path, altered: int) -> None:
     """The hostile corpus and `altered` altered copies, written once into `folder`."""
-    from tests.hostile import corpus
+    from tests.support.hostile import corpus
 
     hostile = folder / "hostile"
     if not hostile.exists():
@@ -341,9 +341,9 @@ LOADED_AT = dt.datetime(2025, 1, 15, 8, 0, 0)
 
 def loaded_tables(files: list[tuple[str, bytes]]) -> dict[str, list[tuple]]:
     """Every table of a new database after one load of the samples and examples, rows sorted."""
-    from etl.archive import Archive
-    from etl.batch import archived_session
-    from etl.loader import load_workbooks
+    from etl.loading.archive import Archive
+    from etl.loading.batch import archived_session
+    from etl.loading.loader import load_workbooks
 
     chosen = [(Path(label).name, data) for label, data in files if label.startswith(("samples/", "examples/"))]
     with tempfile.TemporaryDirectory(prefix="equivalence-") as scratch:

@@ -55,7 +55,7 @@ def _political(value: object) -> tuple[str, int]:
 @lru_cache(maxsize=64)
 def _readers(last_year: int) -> tuple[Spec, Spec]:
     """What each row reads (field → column, reader, required): before its cell code is checked, and
-    after. Made once a year, so that the year's reader is one object (etl.workbook._verdict)."""
+    after. Made once a year, so that the year's reader is one object (etl.checking.workbook._verdict)."""
     before = {
         "full_name": ("Họ và tên", _text_or_none, True),
         "birth_year": ("Năm sinh", partial(_birth_year, report_year=last_year), False),

@@ -60,7 +60,7 @@ def _month(value: object) -> int | None:
 @lru_cache(maxsize=64)
 def _readers(year: int) -> dict[str, Callable[[object], object]]:
     """The reader of each v2 field of `Chi bộ`; made once a year, so that the year's reader is one
-    object (etl.workbook._verdict)."""
+    object (etl.checking.workbook._verdict)."""
     in_years = partial(_year, last=year)
     return {
         "founded_year": in_years, "founded_month": _month, "regular_meetings": _meetings,

@@ -21,8 +21,9 @@ from etl.checking import contract as c
 from etl.checking.contract import Column
 from etl.checking.model import Problem, WorkbookRejected, group_problems
 from etl.checking.vocab import BadValue, as_text, is_blank, is_number, key
+from etl.reading.decoder import MAX_ROWS
 from etl.reading.sheetscan import dotted
-from etl.reading.spreadsheet import MAX_ROWS, Unreadable, read_sheets
+from etl.reading.spreadsheet import Unreadable, read_sheets
 
 T = TypeVar("T")
 CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)

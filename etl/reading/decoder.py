@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from collections.abc import Hashable
+from itertools import chain, compress, repeat
 from pathlib import Path
 
 import python_calamine as calamine
@@ -256,7 +257,12 @@ def _read(data: bytes, wanted: tuple[str, ...]) -> list[tuple]:
 
 
 def _refuse_giant_cells(sheet: str, grid: list[list[object]]) -> None:
-    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned."""
+    """A cell longer than Excel allows: refused here, before its megabytes travel or get cleaned.
+
+    The longest text of the sheet is measured first, without a Python step per cell."""
+    cells = list(chain.from_iterable(grid))
+    if max(map(len, compress(cells, map(isinstance, cells, repeat(str)))), default=0) <= EXCEL_CELL_CHARS:
+        return
     for index, line in enumerate(grid):
         for col, value in enumerate(line):
             if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from etl.reading.decoder import DECODER, SUPPORTED, UNREADABLE, DecoderFailed, Unreadable, decode
 from etl.reading.guard import ACCEPTED, OLE2_MAGIC, ZIP_MAGIC, declared_entries, too_many_entries
-from settings import settings
+from settings import Settings, settings
 
 CHILD_SECONDS = 120
 
@@ -30,7 +30,7 @@ class SheetRead:
     last_row: int | None = None  # Excel row of the last cell with content
 
 
-def sniff(data: bytes) -> str | None:
+def sniff(data: bytes, cfg: Settings | None = None) -> str | None:
     """Why `data` is no spreadsheet, judged from its content (never the file name), or None."""
     if not data:
         return f"tệp rỗng; cần {ACCEPTED}"
@@ -38,7 +38,7 @@ def sniff(data: bytes) -> str | None:
         return None
     if data.startswith(ZIP_MAGIC):
         # the directory itself is read in the child (etl.reading.guard), under its limits: it may hold a million entries
-        return too_many_entries(declared_entries(data) or 0, settings())
+        return too_many_entries(declared_entries(data) or 0, cfg or settings())
     if data[:512].lstrip().lower().startswith((b"<", b"\xef\xbb\xbf<")):
         return "tệp là trang HTML/XML được đổi đuôi, không phải bảng tính; hãy mở bằng Excel và lưu lại dạng .xlsx"
     return f"{UNREADABLE}; cần {ACCEPTED}"
@@ -50,13 +50,13 @@ def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = N
     Raises Unreadable for anything that is no readable spreadsheet. `upcoming`: the file to be read
     next, which the decoder starts on while the caller checks this one.
     """
-    reason = sniff(data)
+    cfg = settings()  # read once a file: it resolves paths on disk
+    reason = sniff(data, cfg)
     if reason:
         raise Unreadable(reason)
     wanted = tuple(wanted)
-    cfg = settings()
     if SUPPORTED and not cfg.decode_in_process:
-        status, payload = _in_decoder(data, wanted, upcoming)
+        status, payload = _in_decoder(data, wanted, cfg, upcoming)
     else:  # no decoder process on this system, or asked for (the unit tests): read here
         status, payload = decode(data, wanted, cfg)
     if status != "ok":
@@ -68,11 +68,11 @@ def _request_key(data: bytes, wanted: tuple[str, ...]) -> tuple:
     return hashlib.blake2b(data, digest_size=16).digest(), wanted
 
 
-def _in_decoder(data: bytes, wanted: tuple[str, ...], upcoming: bytes | None = None) -> tuple[str, object]:
+def _in_decoder(data: bytes, wanted: tuple[str, ...], cfg: Settings, upcoming: bytes | None = None,
+                ) -> tuple[str, object]:
     """`decode` computed by the decoder process (etl.reading.decoder), so that an abort kills it only."""
-    cfg = settings()
     then = None
-    if upcoming is not None and sniff(upcoming) is None:
+    if upcoming is not None and sniff(upcoming, cfg) is None:
         then = (_request_key(upcoming, wanted), (upcoming, wanted, cfg))
     try:
         return DECODER.ask((data, wanted, cfg), CHILD_SECONDS, key=_request_key(data, wanted), then=then)

@@ -15,7 +15,7 @@ import pytest
 from etl.reading import sheetscan
 from etl.reading.guard import inspect
 from etl.reading.sheetscan import SMALL_COLS, SMALL_ROWS, _xlsx_sheet, fast_extent, small_extent, too_large
-from tests.hostile import HEADER_ROW, SHEET, xlsx
+from tests.support.hostile import HEADER_ROW, SHEET, xlsx
 
 WANTED = ("chi bo",)
 FAR = "Z2000000"  # 26 columns x 2,000,000 rows: far over every limit

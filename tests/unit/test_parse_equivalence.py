@@ -5,7 +5,7 @@ the examples and the hostile corpus before and after a change): 40 altered copie
 examples, each reduced to a digest of its typed outcome (the Submission, or the problems in
 order) with its messages beside it, against tests/fixtures/parse_outcomes.json. A change of the
 loader that changes no verdict leaves the file as it is; one that means to change a message
-rewrites it: `DP_UPDATE_PARSE_OUTCOMES=1 pytest tests/test_parse_equivalence.py`, and the diff
+rewrites it: `DP_UPDATE_PARSE_OUTCOMES=1 pytest tests/unit/test_parse_equivalence.py`, and the diff
 shows what changed. The report year's upper bound is today's year: it is pinned to 2026 here.
 """
 
@@ -21,11 +21,12 @@ from types import SimpleNamespace
 import pytest
 
 from benchmarks.parse_equivalence import EXAMPLES, altered_copy, base_files, differences, outcome, typed
-from etl import cadres, cell_life, validate
-from etl.model import WorkbookRejected
-from etl.validate import parse_workbook
+from etl.checking import cadres, cell_life, validate
+from etl.checking.model import WorkbookRejected
+from etl.checking.validate import parse_workbook
+from tests.support import FIXTURES
 
-PINNED = Path(__file__).parent / "fixtures" / "parse_outcomes.json"
+PINNED = FIXTURES / "parse_outcomes.json"
 SEEDS = range(0, 1000, 25)  # every 25th copy of the benchmark's thousand: samples and examples both
 TODAY = SimpleNamespace(date=SimpleNamespace(today=lambda: dt.date(2026, 6, 1)))
 
