@@ -39,7 +39,7 @@ from etl.checking.workbook import (
     read_table,
     read_workbook,
 )
-from settings import FIRST_REPORT_YEAR
+from settings import FIRST_REPORT_YEAR, Settings
 
 RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]
 NO_REPORT = {"format_version": c.FORMAT_V1, "admission_quota": None, "four_good_unit": None}  # a v1 workbook's
@@ -47,13 +47,15 @@ V2_NAMES = {sheet: frozenset(col.name for col in columns if col.since == c.FORMA
             for sheet, columns in {c.SHEET_INFO: c.INFO_KEYS, **c.SHEET_COLUMNS}.items()}
 
 
-def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None) -> Submission:
+def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None, cfg: Settings | None = None,
+                   ) -> Submission:
     """Read and check one workbook; raise WorkbookRejected listing every problem found.
 
     `upcoming`: the next workbook to be parsed, if known; it is decoded while this one is checked.
+    `cfg`: the settings (limits, where to decode), read once a load by the loader; read here without it.
     """
     found = Findings(file_name)
-    sheets = read_workbook(data, found, upcoming)
+    sheets = read_workbook(data, found, upcoming, cfg)
     info, report, unit, year = read_info(sheets.get(c.SHEET_INFO), found)
     tables = {
         name: read_table(sheets[name], name, columns, found)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import and_, attrgetter, itemgetter
 from typing import TypeVar
 
@@ -24,6 +24,7 @@ from etl.checking.vocab import BadValue, as_text, is_blank, is_number, key
 from etl.reading.decoder import MAX_ROWS
 from etl.reading.sheetscan import dotted
 from etl.reading.spreadsheet import Unreadable, read_sheets
+from settings import Settings
 
 T = TypeVar("T")
 CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
@@ -231,7 +232,8 @@ class Table:
     total: Row | None = None
 
 
-def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None) -> dict[str, RawSheet]:
+def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None, cfg: Settings | None = None,
+                  ) -> dict[str, RawSheet]:
     """The contract's sheets by canonical name, read as grids.
 
     A file that is no spreadsheet or cannot be read is rejected at once. A missing sheet is a
@@ -239,7 +241,7 @@ def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None) -
     """
     wanted = {fold(name): name for name in c.SHEETS}
     try:
-        sheets = read_sheets(data, wanted, upcoming)
+        sheets = read_sheets(data, wanted, upcoming, cfg)
     except Unreadable as error:
         found.problem(None, None, None, None, error.expected)
         found.reject()
@@ -339,6 +341,17 @@ def _is_empty(values: Iterable[object]) -> bool:
     return all(map(_blank_or_zero, values))
 
 
+def _empty_rows(cells: list[tuple]) -> Iterable[bool]:
+    """`_is_empty` of each row of mapped cells, each distinct value judged once: a row is empty
+    when it holds none of the values that fill a row. Only a boolean equals a value judged
+    otherwise (False == 0), so a table holding one is judged cell by cell."""
+    distinct = set(chain.from_iterable(cells))
+    if bool in set(map(type, distinct)):
+        return map(_is_empty, cells)
+    filled = frozenset(filterfalse(_blank_or_zero, distinct))
+    return map(filled.isdisjoint, cells)
+
+
 def _looks_like_data(row: Row) -> bool:
     filled = [v for v in row.values.values() if not is_blank(v)]
     return len(filled) >= 3 or any(is_number(v) for v in filled)
@@ -378,7 +391,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     rows = list(map(Row, range(start + 1, end + 1), map(dict, map(partial(zip, names, strict=True), cells))))
     blocks: list[list[Row]] = [[]]
     first = True
-    for row, empty in zip(rows, map(_is_empty, cells), strict=True):
+    for row, empty in zip(rows, _empty_rows(cells), strict=True):
         if empty:
             if blocks[-1]:
                 blocks.append([])

@@ -25,6 +25,7 @@ from etl.checking.model import Problem, Submission, WorkbookRejected
 from etl.checking.plausible import jump_warnings
 from etl.checking.validate import parse_workbook
 from etl.loading.archive import Archive, ArchiveEntry
+from settings import settings
 
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 OUTCOME_NEW = "nạp mới"
@@ -221,10 +222,12 @@ def load_workbooks(
     loaded_at = loaded_at or datetime.now().replace(microsecond=0)
     files = [(display_name(name), data, file_hash(data)) for name, data in files]
     loaded_by = None if loaded_by is None else clean_text(loaded_by) or None
+    reading = settings()  # limits and where to decode, read once a load: they resolve paths on disk
     in_force = _in_force(con, [sha256 for _, _, sha256 in files])  # kept level with the files as they apply
     results: list[LoadResult | None] = []
     waiting: list[tuple[int, Delivery]] = []
     unwarned: list[tuple[int, Delivery]] = []  # waiting, not yet compared with their unit's last report
+    waiting_keys: set[tuple[str, int]] = set()  # (unit, year) of the waiting submissions
 
     def warn_of_jumps() -> None:
         """Each waiting submission's jump warning (etl.checking.plausible), one query for all, before any is
@@ -282,7 +285,7 @@ def load_workbooks(
             continue
         upcoming = next((later for _, later, h in files[index + 1:] if h not in in_force), None)
         try:
-            sub = parse_workbook(data, file_name, upcoming)
+            sub = parse_workbook(data, file_name, upcoming, reading)
         except WorkbookRejected as rejected:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
             continue
@@ -292,8 +295,10 @@ def load_workbooks(
         if allowed_units is not None and sub.unit_id not in allowed_units:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=[_not_your_unit(file_name, sub)]))
             continue
-        if any((d.submission.unit_id, d.submission.year) == (sub.unit_id, sub.year) for _, d in waiting):
-            write_waiting()
+        if (sub.unit_id, sub.year) in waiting_keys:
+            write_waiting()  # which leaves nothing waiting
+            waiting_keys.clear()
+        waiting_keys.add((sub.unit_id, sub.year))
         if archive is not None:
             archive.store_blob(data, sha256, _suffix(file_name))
         waiting.append((len(results), Delivery(sub, file_name, sha256)))

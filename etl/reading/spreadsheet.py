@@ -44,13 +44,15 @@ def sniff(data: bytes, cfg: Settings | None = None) -> str | None:
     return f"{UNREADABLE}; cần {ACCEPTED}"
 
 
-def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = None) -> list[SheetRead]:
+def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = None, cfg: Settings | None = None,
+                ) -> list[SheetRead]:
     """Every sheet of the file in order; grids for the first sheet of each folded name in `wanted`.
 
     Raises Unreadable for anything that is no readable spreadsheet. `upcoming`: the file to be read
-    next, which the decoder starts on while the caller checks this one.
+    next, which the decoder starts on while the caller checks this one. `cfg`: the settings, read
+    once a load by the loader (they resolve paths on disk); read here without it.
     """
-    cfg = settings()  # read once a file: it resolves paths on disk
+    cfg = cfg or settings()
     reason = sniff(data, cfg)
     if reason:
         raise Unreadable(reason)
