@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import chain, filterfalse
-from operator import and_, attrgetter, itemgetter
+from itertools import chain, compress, repeat
+from operator import and_, attrgetter, itemgetter, not_
 from typing import TypeVar
 
 from core.safe_text import looks_like_formula, neutralise_text
@@ -342,14 +342,16 @@ def _is_empty(values: Iterable[object]) -> bool:
 
 
 def _empty_rows(cells: list[tuple]) -> Iterable[bool]:
-    """`_is_empty` of each row of mapped cells, each distinct value judged once: a row is empty
-    when it holds none of the values that fill a row. Only a boolean equals a value judged
-    otherwise (False == 0), so a table holding one is judged cell by cell."""
-    distinct = set(chain.from_iterable(cells))
-    if bool in set(map(type, distinct)):
+    """`_is_empty` of each row of mapped cells, without a Python step per cell: a row is empty when
+    every value of it is one that leaves a row empty (None, 0, '' and the text of spaces only, the
+    ones of `_blank_or_zero`). Only a boolean equals such a value and is judged otherwise
+    (False == 0), so a table holding one is judged cell by cell."""
+    if bool in set(map(type, chain.from_iterable(cells))):  # before a set, where False and 0 are one
         return map(_is_empty, cells)
-    filled = frozenset(filterfalse(_blank_or_zero, distinct))
-    return map(filled.isdisjoint, cells)
+    distinct = list(set(chain.from_iterable(cells)))
+    texts = list(compress(distinct, map(isinstance, distinct, repeat(str))))
+    empty = {None, 0, "", *compress(texts, map(not_, map(str.strip, texts)))}
+    return map(empty.issuperset, cells)
 
 
 def _looks_like_data(row: Row) -> bool:
