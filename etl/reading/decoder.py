@@ -252,7 +252,7 @@ def _read(data: bytes, wanted: tuple[str, ...]) -> list[tuple]:
         # skip_empty_area=False keeps leading blank rows and columns: index i is Excel row i + 1
         grid = _calamine(sheet.to_python, False, MAX_ROWS)
         _refuse_giant_cells(meta.name, grid)
-        sheets.append((meta.name, True, [list(line) for line in grid], end[0] + 1 if end else None))
+        sheets.append((meta.name, True, grid, end[0] + 1 if end else None))  # a list of lists already
     return sheets
 
 

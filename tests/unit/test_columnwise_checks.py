@@ -9,7 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from etl.checking.workbook import _empty_rows, _is_empty
+from etl.checking.members import (
+    ADMITTED_GROUPS,
+    AT_MOST_END,
+    COUNT_COLUMNS,
+    RATED,
+    RATED_TOTAL,
+    _flow,
+    _identities_hold,
+    _total_as_rated,
+    check_identities,
+)
+from etl.checking.workbook import Findings, Row, Table, _empty_rows, _is_empty
 
 TRICKY = [None, "", " ", "\u00a0", "\t\n", "x", " x ", 0, 0.0, -0.0, 1, 1.0, 2.5, -3, float("nan"),
           dt.datetime(2024, 1, 1), dt.date(2024, 1, 1), "0", "Tổng cộng"]
@@ -32,3 +43,48 @@ def test_a_boolean_false_is_no_zero():
     for seed in range(20):
         rows = _rows([*TRICKY, True, False], seed)
         assert list(_empty_rows(rows)) == list(map(_is_empty, rows))
+
+
+def _member_rows(seed: int) -> tuple[Table, list[dict]]:
+    """Member figure rows near the identities: most hold, some break one by a little."""
+    pick = random.Random(seed)
+    names = {field: name for field, name in COUNT_COLUMNS}
+    rows, quick = [], []
+    for number in range(5, 205):
+        counts = {field: pick.randint(0, 3) for field, _ in COUNT_COLUMNS}
+        counts["start_count"] = pick.randint(10, 40)
+        def nudge() -> int:
+            return pick.choice([1, -1]) if pick.random() < 0.05 else 0
+
+        counts["end_count"] = _flow(counts) + nudge()
+        counts["admitted"] = sum(counts[f] for f in ADMITTED_GROUPS) + nudge()
+        counts["unrated"] = max(counts["end_count"] - sum(counts[f] for f in RATED[:-1]) + nudge(), 0)
+        for field in AT_MOST_END:
+            counts[field] = pick.choice([0, 1, counts["end_count"]]) + max(nudge(), 0)
+        rated = sum(counts[f] for f in RATED)
+        written = pick.choice([None, "", " ", rated, float(rated), rated, float(rated), None,
+                               rated + 0.5, str(rated), True, float("nan"), rated + 1])
+        values = {names[field]: value for field, value in counts.items()}
+        rows.append(Row(number, {**values, RATED_TOTAL: written}))
+        quick.append({"cell_code": f"CB{number}", **counts})
+    columns = {name: index for index, name in enumerate([*names.values(), RATED_TOTAL])}
+    return Table("Đảng viên", 4, columns, rows), quick
+
+
+def test_the_identities_said_to_hold_report_nothing():
+    for seed in range(10):
+        table, quick = _member_rows(seed)
+        held = _identities_hold(table, quick)
+        assert 0 < sum(held) < len(held)
+        for row, counts, holds in zip(table.rows, quick, held, strict=True):
+            found = Findings("f.xlsx")
+            clean = check_identities(table, row, dict(counts), found) == {} and not found.problems
+            assert clean or not holds, f"row {row.number}: said to hold, but check_identities reports"
+            written = row.values[RATED_TOTAL]
+            if not (isinstance(written, str) and written.strip()):  # text '12' is read one by one, also right
+                assert holds == clean, f"row {row.number}"
+
+
+def test_a_written_total_holds_only_as_a_number():
+    assert _total_as_rated(1.0, 1) and _total_as_rated(1, 1) and _total_as_rated(" ", 1) and _total_as_rated(None, 1)
+    assert not (_total_as_rated(True, 1) or _total_as_rated("1", 1) or _total_as_rated(1.5, 1))
