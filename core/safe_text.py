@@ -33,6 +33,8 @@ def neutralise_text(value: object) -> object:
 def clean_text(value: str) -> str:
     """Text from outside (a file name, a typed name) as stored: NFC, no control, format (bidi
     overrides, zero-width) or unassigned characters, runs of spaces as one, neutralised."""
+    if value.isascii() and value.isprintable():  # the usual file name: nothing to normalise or drop
+        return neutralise_text(" ".join(value.split()))
     text = "".join(" " if ch.isspace() else ch for ch in unicodedata.normalize("NFC", value)
                    if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
     return neutralise_text(" ".join(text.split()))

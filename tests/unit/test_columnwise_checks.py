@@ -1,4 +1,5 @@
-"""Checks worked out column by column give the verdicts of the cell-by-cell rule they replace.
+"""Checks worked out column by column (or by a fast path) give the verdicts of the cell-by-cell rule
+they replace.
 
 The whole-workbook comparison is tests/unit/test_parse_equivalence.py; here the values where a
 set lookup and the rule could part: numbers equal across types (0, 0.0, -0.0, False), text of
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 
+from core.safe_text import _INVISIBLE, clean_text, neutralise_text
 from etl.checking.members import (
     ADMITTED_GROUPS,
     AT_MOST_END,
@@ -88,3 +91,18 @@ def test_the_identities_said_to_hold_report_nothing():
 def test_a_written_total_holds_only_as_a_number():
     assert _total_as_rated(1.0, 1) and _total_as_rated(1, 1) and _total_as_rated(" ", 1) and _total_as_rated(None, 1)
     assert not (_total_as_rated(True, 1) or _total_as_rated("1", 1) or _total_as_rated(1.5, 1))
+
+
+def _clean_text_char_by_char(value: str) -> str:
+    """clean_text as it reads every character (its rule for text that is not plain ASCII)."""
+    text = "".join(" " if ch.isspace() else ch for ch in unicodedata.normalize("NFC", value)
+                   if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
+    return neutralise_text(" ".join(text.split()))
+
+
+def test_a_plain_ascii_name_is_cleaned_as_character_by_character():
+    pick = random.Random(7)
+    names = ["".join(chr(pick.randrange(0, 128)) for _ in range(pick.randint(0, 14))) for _ in range(20_000)]
+    names += ["bao cao.xlsx", "  a  b ", "=cmd.xlsx", "a\tb", "a\x00b", "x\x7f", "Phổ Hòa.xlsx"]
+    for name in names:
+        assert clean_text(name) == _clean_text_char_by_char(name), repr(name)
