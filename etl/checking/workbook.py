@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import and_, attrgetter, itemgetter, not_
 from typing import TypeVar
 
@@ -360,10 +360,17 @@ def _looks_like_data(row: Row) -> bool:
 
 
 def _is_numbering(line: list[object]) -> bool:
-    """A row of column numbers under the header: (1) (2) (3) … or 1 2 3 …"""
-    tokens = [as_text(v) for v in line if not is_blank(v)]
-    numbers = [int(m[1]) for m in map(_NUMBERING.match, tokens) if m]
-    return len(tokens) >= 3 and len(numbers) == len(tokens) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    """A row of column numbers under the header: (1) (2) (3) … or 1 2 3 …; told at the first cell that
+    is not one (the first data row usually)."""
+    numbers = []
+    for value in line:
+        if is_blank(value):
+            continue
+        number = _NUMBERING.match(as_text(value))
+        if not number:
+            return False
+        numbers.append(int(number[1]))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], found: Findings) -> Table | None:
@@ -385,25 +392,17 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     table = Table(canonical, header + 1, best, [])
     grid, start = sheet.grid, header + 1
     labels = _total_labels(grid)
-    end = next((i for i in range(start, len(grid)) if _is_total(grid[i], labels)), len(grid)) if labels else len(grid)
+    end = len(grid)
+    if labels:  # the first row below the header holding a total label (`_is_total`), in one pass
+        end = next(compress(count(start), map(not_, map(labels.isdisjoint, grid[start:]))), end)
     names = list(best)
     cells = _mapped_cells(sheet, best, start, end + 1 if end < len(grid) else end)
     if end < len(grid):
         table.total = Row(end + 1, dict(zip(names, cells.pop(), strict=True)))
     rows = list(map(Row, range(start + 1, end + 1), map(dict, map(partial(zip, names, strict=True), cells))))
-    blocks: list[list[Row]] = [[]]
-    first = True
-    for row, empty in zip(rows, _empty_rows(cells), strict=True):
-        if empty:
-            if blocks[-1]:
-                blocks.append([])
-            continue
-        if first and _is_numbering(grid[row.number - 1]):
-            first = False
-            continue
-        first = False
-        blocks[-1].append(row)
-    blocks = [block for block in blocks if block]
+    empty = list(_empty_rows(cells))
+    one_block = not any(empty) and not (rows and _is_numbering(grid[start]))  # the usual table
+    blocks = ([rows] if rows else []) if one_block else _blocks(rows, empty, grid)
     if table.total:
         table.rows = [row for block in blocks for row in block]
         _check_below_total(sheet, table, end, labels, found)
@@ -416,6 +415,23 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
             f"Sheet '{canonical}': bỏ qua dòng {ignored[0]}–{ignored[-1]} dưới bảng (chữ ký, ghi chú), không phải số liệu"
         )
     return table
+
+
+def _blocks(rows: list[Row], empty: list[bool], grid: list[list[object]]) -> list[list[Row]]:
+    """The runs of rows between empty rows; the first row, when it numbers the columns, left out."""
+    blocks: list[list[Row]] = [[]]
+    first = True
+    for row, blank in zip(rows, empty, strict=True):
+        if blank:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if first and _is_numbering(grid[row.number - 1]):
+            first = False
+            continue
+        first = False
+        blocks[-1].append(row)
+    return [block for block in blocks if block]
 
 
 def _mapped_cells(sheet: RawSheet, columns: dict[str, int], start: int, stop: int) -> list[tuple]:

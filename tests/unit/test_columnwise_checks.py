@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import unicodedata
 
 from core.safe_text import _INVISIBLE, clean_text, neutralise_text
@@ -23,7 +24,8 @@ from etl.checking.members import (
     _total_as_rated,
     check_identities,
 )
-from etl.checking.workbook import Findings, Row, Table, _empty_rows, _is_empty
+from etl.checking.vocab import as_text, is_blank
+from etl.checking.workbook import Findings, Row, Table, _empty_rows, _is_empty, _is_numbering
 
 TRICKY = [None, "", " ", "\u00a0", "\t\n", "x", " x ", 0, 0.0, -0.0, 1, 1.0, 2.5, -3, float("nan"),
           dt.datetime(2024, 1, 1), dt.date(2024, 1, 1), "0", "Tổng cộng"]
@@ -106,3 +108,20 @@ def test_a_plain_ascii_name_is_cleaned_as_character_by_character():
     names += ["bao cao.xlsx", "  a  b ", "=cmd.xlsx", "a\tb", "a\x00b", "x\x7f", "Phổ Hòa.xlsx"]
     for name in names:
         assert clean_text(name) == _clean_text_char_by_char(name), repr(name)
+
+
+def _numbering_all_tokens(line: list[object]) -> bool:
+    """`_is_numbering` as it read every cell of the line before it judged."""
+    tokens = [as_text(v) for v in line if not is_blank(v)]
+    numbers = [int(m[1]) for m in map(re.compile(r"^\(?(\d{1,2})\)?$").match, tokens) if m]
+    return len(tokens) >= 3 and len(numbers) == len(tokens) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def test_a_numbering_row_is_told_as_when_every_cell_was_read():
+    pick = random.Random(3)
+    cells = [None, "", " ", 1, 2, 3, 4, 1.0, 2.0, "(1)", "(2)", "(3)", "4", "(5", "x", 100, "CB01", -1, True]
+    lines = [[pick.choice(cells) for _ in range(pick.randint(0, 6))] for _ in range(20_000)]
+    lines += [[1, 2, 3], ["(1)", "(2)", "(3)", "(4)"], [None, 2, 3, 4], [1, 2, 4], [1, 2], ["1", 2.0, "(3)"]]
+    assert sum(map(_is_numbering, lines)) > 10
+    for line in lines:
+        assert _is_numbering(line) == _numbering_all_tokens(line), line
