@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import chain
-from operator import add, attrgetter, eq, itemgetter, le, sub
+from operator import itemgetter
 
 from etl.checking import contract as c
 from etl.checking.plausible import cell_bound_problem, within_cell_bound
@@ -27,7 +27,6 @@ RATED_TOTAL = c.RATED_TOTAL.name
 _COUNTS = itemgetter(*(field for field, _ in COUNT_COLUMNS))
 _FLOW = ("start_count", "end_count", *ADDED, *REMOVED)
 _ADDED, _REMOVED, _GROUPS, _RATED = (itemgetter(*fields) for fields in (ADDED, REMOVED, ADMITTED_GROUPS, RATED))
-_IDENTITY_FIELDS = (*_FLOW, *ADMITTED_GROUPS, *RATED, *AT_MOST_END)
 
 
 def _code_text(value: object) -> str | None:
@@ -50,8 +49,7 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
     orphans: list[tuple[Row, str | None]] = []  # rows whose code is blank or names no cell
     quick = found.read_rows(table, READ)
     bounded = within_cell_bound(chain.from_iterable(map(_COUNTS, filter(None, quick))))  # then no row to check
-    holding = _identities_hold(table, quick) if bounded else [False] * len(quick)
-    for row, read, holds in zip(table.rows, quick, holding, strict=True):
+    for row, read in zip(table.rows, quick, strict=True):
         counts = read or found.read_row(table, row, READ)
         code = counts.pop("cell_code")
         if code is not None:
@@ -60,7 +58,7 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
             orphans.append((row, None))
         if read is None or not bounded:
             _check_plausible(table, row, code, counts, found)
-        implied.append({} if holds else check_identities(table, row, counts, found))
+        implied.append(check_identities(table, row, counts, found))
         rows.append({"cell_code": code, **counts})
     if cells is not None and "Mã chi bộ" in table.columns:
         missing = [(code, number) for key, (code, number) in cells.items() if key not in seen]
@@ -135,38 +133,6 @@ def _flow(counts: Mapping[str, int | None]) -> int:
 
 def _terms(fields: tuple[str, ...], counts: Mapping[str, int | None], sign: str = "+") -> str:
     return f" {sign} ".join(f"{NAMES[f]} {counts[f]}" for f in fields)
-
-
-def _identities_hold(table: Table, quick: list[dict | None]) -> list[bool]:
-    """Of each row read whole (`Findings.read_rows`), whether `check_identities` finds it all holds:
-    nothing to report, nothing implied. Worked out column by column; all False when a row was not
-    read whole or a figure of an identity is missing (those rows are checked one by one)."""
-    if None in quick:
-        return [False] * len(quick)
-    columns = {field: list(map(itemgetter(field), quick)) for field in _IDENTITY_FIELDS}
-    if any(None in column for column in columns.values()):
-        return [False] * len(quick)
-    end = columns["end_count"]
-    flow = map(sub, map(add, columns["start_count"], _sums(columns, ADDED)), _sums(columns, REMOVED))
-    rated = _sums(columns, RATED)
-    holds = [map(eq, end, flow), map(le, _sums(columns, ADMITTED_GROUPS), columns["admitted"]), map(eq, rated, end),
-             *(map(le, columns[field], end) for field in AT_MOST_END)]
-    if RATED_TOTAL in table.columns:
-        holds.append(map(_total_as_rated, map(itemgetter(RATED_TOTAL), map(attrgetter("values"), table.rows)), rated))
-    return list(map(all, zip(*holds, strict=True)))
-
-
-def _sums(columns: dict[str, list[int]], fields: tuple[str, ...]) -> list[int]:
-    """The row by row sums of the `fields` columns."""
-    total = columns[fields[0]]
-    for field in fields[1:]:
-        total = list(map(add, total, columns[field]))
-    return total
-
-
-def _total_as_rated(written: object, rated: int) -> bool:
-    """`Tổng xếp loại` as written is blank, or the number `rated` (then `whole_number` reads it so)."""
-    return is_blank(written) or (type(written) in (int, float) and written == rated)
 
 
 def check_identities(table: Table, row: Row, counts: dict[str, int | None], found: Findings) -> dict[str, int]:

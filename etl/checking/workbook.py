@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, count
 from operator import and_, attrgetter, itemgetter, not_
 from typing import TypeVar
 
@@ -341,19 +341,6 @@ def _is_empty(values: Iterable[object]) -> bool:
     return all(map(_blank_or_zero, values))
 
 
-def _empty_rows(cells: list[tuple]) -> Iterable[bool]:
-    """`_is_empty` of each row of mapped cells, without a Python step per cell: a row is empty when
-    every value of it is one that leaves a row empty (None, 0, '' and the text of spaces only, the
-    ones of `_blank_or_zero`). Only a boolean equals such a value and is judged otherwise
-    (False == 0), so a table holding one is judged cell by cell."""
-    if bool in set(map(type, chain.from_iterable(cells))):  # before a set, where False and 0 are one
-        return map(_is_empty, cells)
-    distinct = list(set(chain.from_iterable(cells)))
-    texts = list(compress(distinct, map(isinstance, distinct, repeat(str))))
-    empty = {None, 0, "", *compress(texts, map(not_, map(str.strip, texts)))}
-    return map(empty.issuperset, cells)
-
-
 def _looks_like_data(row: Row) -> bool:
     filled = [v for v in row.values.values() if not is_blank(v)]
     return len(filled) >= 3 or any(is_number(v) for v in filled)
@@ -400,7 +387,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     if end < len(grid):
         table.total = Row(end + 1, dict(zip(names, cells.pop(), strict=True)))
     rows = list(map(Row, range(start + 1, end + 1), map(dict, map(partial(zip, names, strict=True), cells))))
-    empty = list(_empty_rows(cells))
+    empty = list(map(_is_empty, cells))  # a row walk that stops at the first filled cell: cheaper than any set
     one_block = not any(empty) and not (rows and _is_numbering(grid[start]))  # the usual table
     blocks = ([rows] if rows else []) if one_block else _blocks(rows, empty, grid)
     if table.total:
