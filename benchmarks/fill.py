@@ -25,6 +25,7 @@ from database.units import Unit
 from etl.loading.archive import Archive
 from etl.loading.batch import reconcile_archive
 from etl.loading.loader import Delivery, write_submissions
+from queries.precompute import level
 from rendering.template import write_workbook
 from settings import ROOT, Settings, settings
 
@@ -45,6 +46,8 @@ class FillStats:
     seconds: float
     db_bytes: int
     load_average: tuple[float, float, float]
+    frames_s: float | None = None  # writing the frames stored for the pages (queries.precompute), when they were
+    frames_bytes: int | None = None
 
 
 def scale_dir(scale: Scale) -> Path:
@@ -87,7 +90,18 @@ def cached_fill(scale: Scale) -> FillStats | None:
             install_views(con)
         stats.db_bytes = published_file(cfg).stat().st_size
     level_manifest(cfg)
+    write_frames(cfg, stats)
     return stats
+
+
+def write_frames(cfg: Settings, stats: FillStats) -> None:
+    """The frames stored for the pages of the published version (queries.precompute), when this code has
+    not written them yet (the first run after a change of the queries or the programme file)."""
+    started = time.perf_counter()
+    written = level(cfg)
+    if written is not None:
+        stats.frames_s, stats.frames_bytes = round(time.perf_counter() - started, 1), written.stat().st_size
+        _stats_path(SCALES[stats.scale]).write_text(json.dumps(asdict(stats)))
 
 
 def level_manifest(cfg: Settings) -> None:
@@ -140,6 +154,7 @@ def fill_database(scale: Scale, progress=None) -> FillStats:
     stats = FillStats(scale.name, GENERATOR_VERSION, seconds=round(time.perf_counter() - started, 1),
                       db_bytes=current.stat().st_size, load_average=load_average(), **counts)
     _stats_path(scale).write_text(json.dumps(asdict(stats)))
+    write_frames(cfg, stats)
     return stats
 
 

@@ -3,8 +3,9 @@
 The parent (`python -m benchmarks`) sets the scale's environment (settings: DP_VAR_DIR,
 DP_UNITS_CSV) and runs the steps in this order, each in a fresh process: `fill` (only when no
 database of this generator version exists), `app` (pages: the first run of this process is the
-cold start), `loader` (loader, references, one upload into the scale's database), `browser`
-(memory of a real server; upload to chart at town scale).
+cold start), `after_load` (every page's first run after one workbook is loaded into a copy),
+`loader` (loader, references, one upload into the scale's database), `browser` (memory of a real
+server; upload to chart at town scale).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from benchmarks.synthetic import SCALES, YEARS
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("scale", choices=SCALES)
-    parser.add_argument("step", choices=("fill", "app", "loader", "browser"))
+    parser.add_argument("step", choices=("fill", "app", "after_load", "loader", "browser"))
     parser.add_argument("out", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workbooks", type=int, default=240)
@@ -38,6 +39,10 @@ def main() -> None:
         from benchmarks.pages import bench_pages
 
         result = asdict(bench_pages(args.repeat, args.pages.split(",") if args.pages else None))
+    elif args.step == "after_load":
+        from benchmarks.after_load import bench_after_load
+
+        result = asdict(bench_after_load(scale, args.pages.split(",") if args.pages else None))
     elif args.step == "loader":
         from benchmarks.loader import bench_loader, bench_store
 

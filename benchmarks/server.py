@@ -24,6 +24,8 @@ from benchmarks.pages import registered_pages
 from benchmarks.synthetic import Scale, generate
 from core.numbers import vi_count
 from database.store import published_file
+from etl.loading.archive import Archive
+from queries.precomputed import frames_file
 from rendering.template import write_workbook
 from settings import settings
 
@@ -62,8 +64,9 @@ def _vm_kb(process: psutil.Process, key: str) -> int:
         return next(int(line.split()[1]) for line in status if line.startswith(key + ":"))
 
 
-def _scratch_copy(scale: Scale, into: Path) -> Path:
-    """A copy of the scale's var folder (published version only), so a benchmark may write to it."""
+def scratch_copy(into: Path) -> Path:
+    """A copy of the scale's var folder, so a benchmark may write to it: the published version, the
+    frames stored for its pages and the archive's manifest (as after real loads; not the files)."""
     var = into / "var"
     cfg = settings()
     current = published_file(cfg)
@@ -71,6 +74,16 @@ def _scratch_copy(scale: Scale, into: Path) -> Path:
     folder.mkdir(parents=True)
     shutil.copyfile(current, folder / current.name)
     (var / cfg.db_path.name).symlink_to(Path(folder.name) / current.name)
+    with duckdb.connect(str(current), read_only=True) as con:
+        frames = frames_file(con)
+    if frames is not None and frames.exists():
+        (var / frames.parent.name).mkdir()
+        shutil.copyfile(frames, var / frames.parent.name / frames.name)
+    manifest = Archive(cfg.archive_dir).manifest
+    if manifest.exists():
+        copy = Archive(var / "archive").manifest  # the archive of a var folder's database (settings)
+        copy.parent.mkdir(parents=True)
+        shutil.copyfile(manifest, copy)
     return var
 
 
@@ -122,7 +135,7 @@ def upload_workbook(scale: Scale, year: int) -> tuple[str, bytes]:
 
 def bench_upload(scale: Scale, year: int) -> UploadFigures:
     with tempfile.TemporaryDirectory(prefix="bench-upload-") as scratch:
-        var = _scratch_copy(scale, Path(scratch))
+        var = scratch_copy(Path(scratch))
         admitted, members = _t3_now(var, year)
         expected = f"{vi_count(admitted + ADDED, members)} — năm {year}"
         name, data = upload_workbook(scale, year)

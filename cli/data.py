@@ -28,6 +28,7 @@ def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
 def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
     from auth.audit import os_user, record_loads
     from etl.loading.batch import expand_paths, load_files, read_files
+    from queries.precompute import level
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -55,14 +56,17 @@ def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
             print(f"  ! {warning}")
     rejected = sum(not r.ok for r in results)
     print(f"Tổng: {len(results) - rejected} tệp nạp được, {rejected} tệp bị từ chối.")
+    level(cfg)  # the frames stored for the pages follow the load (queries/precompute.py)
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def _cmd_rebuild(args: argparse.Namespace, cfg: Settings) -> int:
     from etl.loading.batch import rebuild
+    from queries.precompute import level
 
     count = rebuild(cfg)
     print(f"Đã dựng lại cơ sở dữ liệu từ {count} tệp trong kho lưu trữ.")
+    level(cfg)
     return EXIT_OK
 
 
@@ -81,6 +85,7 @@ def _cmd_backup(args: argparse.Namespace, cfg: Settings) -> int:
 
 def _cmd_restore(args: argparse.Namespace, cfg: Settings) -> int:
     from etl.loading.backup import BackupError, restore
+    from queries.precompute import level
 
     try:
         done = restore(cfg, args.source)
@@ -91,4 +96,5 @@ def _cmd_restore(args: argparse.Namespace, cfg: Settings) -> int:
           + (", tài khoản người dùng" if done.auth else "") + ".")
     for aside in done.set_aside:
         print(f"  dữ liệu trước khi khôi phục được giữ ở {aside}")
+    level(cfg)
     return EXIT_OK

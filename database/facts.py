@@ -6,7 +6,8 @@ every query. Whoever writes submissions refreshes the pairs it wrote in the same
 (`etl.loading.loader.write_submissions`, through `database.store.refresh_facts`, which installs the views instead
 when the database's come from another views.sql); installing views refreshes every pair, since
 views.sql, and with it the definition, may have changed. Code that changes the tables by hand (tests) calls
-`refresh_all` afterwards.
+`refresh_all` afterwards. Each refresh is a new generation of the facts, with the pairs it changed
+(`fact_changes`): the frames stored for the pages (queries/precompute.py) are kept per generation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def refresh_all(con: duckdb.DuckDBPyConnection) -> None:
     """Every stored fact anew from the definition."""
     con.execute("DELETE FROM indicator_facts_store")
     con.execute(f"INSERT INTO indicator_facts_store SELECT {_COLUMNS} FROM indicator_definition")
+    _changed(con, None)
 
 
 def refresh(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]]) -> None:
@@ -46,6 +48,17 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]]) -> 
                 WHERE d.unit_id BETWEEN $first_unit AND $last_unit AND d.year BETWEEN $first_year AND $last_year""",
             {"first_unit": min(units), "last_unit": max(units), "first_year": min(years), "last_year": max(years)},
         )
+        _changed(con, "fact_keys")
     finally:
         con.unregister("fact_keys")
+
+
+def _changed(con: duckdb.DuckDBPyConnection, keys: str | None) -> None:
+    """A new generation of the facts (queries/precompute.py): the (unit_id, year) pairs of the relation
+    `keys`, or every pair (None)."""
+    generation = "(SELECT coalesce(max(generation), 0) + 1 FROM fact_changes)"
+    if keys is None:
+        con.execute(f"INSERT INTO fact_changes VALUES ({generation}, NULL, NULL)").fetchall()
+    else:
+        con.execute(f"INSERT INTO fact_changes SELECT {generation}, unit_id, year FROM {keys}").fetchall()
 

@@ -149,10 +149,12 @@ def views_outdated(cfg: Settings) -> bool:
 
 
 @contextmanager
-def writer_lock(cfg: Settings, timeout_s: float) -> Iterator[None]:
-    """The one lock every writer (load, rebuild, backup, restore) holds, across threads and processes."""
-    private_dir(cfg.lock_path.parent)
-    with open_private(cfg.lock_path, append=True) as fh:
+def writer_lock(cfg: Settings, timeout_s: float, path: Path | None = None) -> Iterator[None]:
+    """The one lock every writer (load, rebuild, backup, restore) holds, across threads and processes
+    (`path`: another lock file taken the same way)."""
+    path = path or cfg.lock_path
+    private_dir(path.parent)
+    with open_private(path, append=True) as fh:
         deadline = time.monotonic() + timeout_s
         while True:
             try:

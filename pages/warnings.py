@@ -1,6 +1,8 @@
 """Cảnh báo: what the committee should act on, each warning with the figures that triggered it
 and a link to the page that shows them. The rules live in queries/warnings.py."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.numbers import vi_number
@@ -62,6 +64,13 @@ COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đ
            "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức",
            "cell_activity": "Chi bộ thiếu chuyên đề, kiểm tra", "rising_away": "Miễn sinh hoạt, đi xa tăng"}
 
+
+
+def rule_table(name: str, args: tuple, headers: dict[str, str]):
+    """One rule's figures, asked for only when its table is opened."""
+    return vi_table(query(name, *args), headers)
+
+
 st.title("Cảnh báo")
 filters = current()
 scope = (filters.boundary, filters.units)
@@ -109,5 +118,5 @@ for code, (title, page_label) in RULES.items():
             lines.append(f"- … và {vi_number(len(found) - LISTED)} cảnh báo khác trong bảng số liệu dưới đây")
         st.markdown("\n".join(lines))
         name, args, headers = RULE_TABLES[code]
-        table_block(vi_table(query(name, *args), headers), title, filters, key=f"canh_bao_{code}", expanded=False)
+        table_block(partial(rule_table, name, args, headers), title, filters, key=f"canh_bao_{code}", expanded=False)
     st.page_link(page_file(RULE_PAGES[code]), label=f"Xem số liệu tại trang «{page_label}»", icon=":material/arrow_forward:")

@@ -10,6 +10,7 @@ import pandas as pd
 
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.judgement import VERDICT_COLUMNS, goal_text, judge_frame
+from queries.precomputed import stored
 from queries.programme import Indicator, programme
 from queries.scope import scope_params
 from queries.sql import read_sql
@@ -87,12 +88,21 @@ def cells_without_admission(
     display_id, unit, cell_code, cell_name, cell_type, run_years, run_from, run_to,
     last_admitted_year (NA when never in the data) and last_admission (that year, or words).
     """
-    params = scope_params(boundary, units, year=year, min_years=int(min_years),
-                          cell_types=None if every_kind else list(VILLAGE_CELLS))
-    frame = con.execute(read_sql("cells_without_admission"), params).df()
+    cell_types = None if every_kind else list(VILLAGE_CELLS)
+    frame = stored(con, "idle_cells", boundary, year, units, min_years=int(min_years), cell_types=cell_types)
+    if frame is None:
+        frame = idle_cell_rows(con, boundary, units, year, int(min_years), cell_types)
     frame["last_admitted_year"] = frame["last_admitted_year"].astype("Int64")
     frame["last_admission"] = [NEVER_ADMITTED if pd.isna(y) else str(y) for y in frame["last_admitted_year"]]
     return frame
+
+
+def idle_cell_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Iterable[str] | None, year: int,
+                   min_years: int, cell_types: list[str] | None) -> pd.DataFrame:
+    """cells_without_admission.sql's rows, computed now (a write session stores those of every cell
+    type from one year on: queries.precomputed)."""
+    params = scope_params(boundary, units, year=year, min_years=min_years, cell_types=cell_types)
+    return con.execute(read_sql("cells_without_admission"), params).df()
 
 
 NAMED_QUERIES = {

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from queries.pace import with_pace
+from queries.precomputed import stored
 from queries.programme import programme
 from queries.scope import BOUNDARIES, BOUNDARY_CURRENT, BOUNDARY_REPORTED, scope_params  # noqa: F401 (re-exported)
 from queries.sql import read_sql
@@ -35,11 +36,31 @@ def indicator_params(boundary: str, units: Sequence[str] | None, year_from: int,
     )
 
 
+def indicator_sql_frame(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year_from: int,
+                        year_to: int, **options) -> pd.DataFrame:
+    """indicators.sql's rows, computed now."""
+    return con.execute(read_sql("indicators"), indicator_params(boundary, units, year_from, year_to, **options)).df()
+
+
+def _stored_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year_from: int,
+                 year_to: int, options: dict) -> pd.DataFrame | None:
+    """indicators.sql's rows as a write session stored them (queries.precomputed), where they answer:
+    paced, counted as of the last year, the whole area's every year or each unit's in one year."""
+    if not options.get("paced") or options.get("latest_only") or options.get("as_of") != year_to:
+        return None
+    codes = None if options.get("codes") is None else list(options["codes"])
+    if not options["by_unit"]:
+        return None if units else stored(con, "area_indicators", boundary, year_to, None, year_from=year_from,
+                                         year_to=year_to, codes=codes)
+    return stored(con, "unit_indicators", boundary, year_to, units, codes=codes) if year_from == year_to else None
+
+
 def indicator_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year_from: int,
                    year_to: int, **options) -> pd.DataFrame:
     """indicators.sql with its rate and, when `paced`, each row's observed pace (`observed_per_year`)."""
-    frame = con.execute(read_sql("indicators"), indicator_params(boundary, units, year_from, year_to,
-                                                                 **options)).df()
+    frame = _stored_rows(con, boundary, units, year_from, year_to, options)
+    if frame is None:
+        frame = indicator_sql_frame(con, boundary, units, year_from, year_to, **options)
     frame = with_rate(frame)
     return with_pace(frame) if options.get("paced") else frame.assign(observed_per_year=float("nan"))
 

@@ -15,6 +15,7 @@ import pandas as pd
 from queries import pace as p
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
 from queries.judgement import IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
+from queries.precomputed import stored
 from queries.programme import Kind, programme
 from queries.targets import as_list
 
@@ -148,7 +149,22 @@ def pace_by_indicator(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequ
 def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                  codes: Sequence[str] | None = None) -> pd.DataFrame:
     """The progress of each indicator of `codes` per display unit of `year` (each from its own latest
-    year ≤ `year`, units merged into it counted in it; the latest rows are picked in DuckDB)."""
+    year ≤ `year`, units merged into it counted in it; the latest rows are picked in DuckDB): as a
+    write session stored it for every indicator (queries.precomputed), or computed now."""
+    codes = tuple(codes or pace_codes())
+    rows = stored(con, "pace_units", boundary, year, as_list(units), codes=list(codes))
+    if rows is None:
+        return pace_unit_rows(con, boundary, units, year, codes).drop(
+            columns=["_order", "display_rank", "display_code"])
+    order = {code: index for index, code in enumerate(codes)}  # stored in the programme's order
+    rows = rows.assign(_order=rows["indicator"].map(order)).sort_values("_order", kind="stable")
+    return rows.drop(columns="_order").reset_index(drop=True)
+
+
+def pace_unit_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                   codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """`pace_by_unit` computed now, in its order: by indicator (`_order`, its place in `codes`), then
+    by unit (`display_rank`, `display_code`), which it keeps."""
     codes = tuple(codes or pace_codes())
     options = {"as_of": year, "paced": True, "codes": codes}
     latest = indicators_by_unit(con, boundary, as_list(units), HISTORY_FROM, year, latest_only=True, **options)
@@ -161,7 +177,7 @@ def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     order = {code: index for index, code in enumerate(codes)}
     rows = rows.assign(_order=rows["indicator"].map(order)).sort_values(
         ["_order", "display_rank", "display_code"], kind="stable")
-    return rows.drop(columns=["_order", "display_rank", "display_code"]).reset_index(drop=True)
+    return rows.reset_index(drop=True)
 
 
 def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,

@@ -19,6 +19,7 @@ import pandas as pd
 
 from queries.indicators import indicators_by_unit
 from queries.judgement import IN_ORDER, SHORT_OF, header_text, judge_frame
+from queries.precomputed import stored
 from queries.programme import programme
 from queries.targets import as_list
 
@@ -117,7 +118,12 @@ def rank_change_text(change: float | None) -> str:
 
 def headline_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
                    year_from: int, year_to: int) -> pd.DataFrame:
-    """The judged headline cells of the units of `year_to` (units merged into them counted in them)."""
+    """The judged headline cells of the units of `year_to` (units merged into them counted in them):
+    those a write session stored for `year_to` and the year before (queries.precomputed), or computed now."""
+    if year_from >= year_to - 1:
+        cells = stored(con, "headline_cells", boundary, year_to, as_list(units), year_from=year_from)
+        if cells is not None:
+            return cells
     by_unit = indicators_by_unit(con, boundary, as_list(units), year_from, year_to, as_of=year_to, paced=True,
                                  codes=programme().headline)
     return scorecard_cells(by_unit)

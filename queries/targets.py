@@ -49,8 +49,9 @@ def judged(frame: pd.DataFrame) -> pd.DataFrame:
     """Indicator rows (with their pace) named and judged: label, population and VERDICT_COLUMNS."""
     prog = programme()
     frame = judge_frame(frame)
-    frame["label"] = [prog.indicator(c).label for c in frame["indicator"]]
-    frame["population"] = [prog.indicator(c).denominator_label for c in frame["indicator"]]
+    codes = frame["indicator"].unique()  # looked up once per indicator: the country has 200,000 rows
+    frame["label"] = frame["indicator"].map({c: prog.indicator(c).label for c in codes}).astype("str")
+    frame["population"] = frame["indicator"].map({c: prog.indicator(c).denominator_label for c in codes}).astype("str")
     for column in ("numerator", "denominator", "not_reported"):
         if column in frame.columns:
             frame[column] = frame[column].astype("int64")
@@ -76,11 +77,11 @@ def indicator_units(
     the verdict: one row per indicator of `codes`, year and display unit, each year's row for the
     selection as a whole first, then the units in their official order (kind, code). For one year the
     units are those of that year, their paces reaching back through the units merged into them."""
-    units = as_list(units)
+    units, codes = as_list(units), tuple(codes)
     as_of = year_to if year_from == year_to else None
-    by_unit = indicators_by_unit(con, boundary, units, year_from, year_to, as_of=as_of, paced=True)
+    by_unit = indicators_by_unit(con, boundary, units, year_from, year_to, as_of=as_of, paced=True, codes=codes)
     by_unit = by_unit.assign(unit=by_unit["display_label"])
-    total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True).assign(
+    total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True, codes=codes).assign(
         display_id=None, display_rank=None, display_code=None, unit=None)
     columns = ["indicator", "display_id", "display_rank", "display_code", "unit", "year", "numerator",
                "denominator", "not_reported", "rate", "observed_per_year"]

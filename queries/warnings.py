@@ -26,36 +26,34 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core.numbers import vi_count, vi_number, vi_percent
 from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
 from queries.cell_life import INSPECTION_CODE, THEMATIC_CODE
-from queries.frames import records
 from queries.judgement import EPS, SHORT_OF, gap_text, people_short, percent_text
+from queries.precomputed import stored
 from queries.programme import programme
 from queries.ratings import CELL_FACT
 from queries.scope import scope_params
 from queries.scorecard import headline_cells
 from queries.sql import read_sql
 from queries.targets import total_label
+from queries.warning_words import (
+    EXCELLENT,
+    RULES,
+    WARNING_COLUMNS,
+    activity_rows,
+    as_frame,
+    away_rows,
+    below_rows,
+    excellent_rows,
+    exits_rows,
+    idle_rows,
+    secretary_rows,
+    training_rows,
+)
 
 MIN_BELOW = 2
 DEFAULT_IDLE_YEARS = 3
-
-# rule code → (title, the title of the dashboard page that shows the figures)
-RULES = {
-    "idle_cells": ("Chi bộ nhiều năm liền không kết nạp đảng viên", "Kết nạp đảng viên"),
-    "below_target": ("Đơn vị dưới mục tiêu và không tiến bộ từ 2 chỉ tiêu trở lên", "Bảng xếp hạng đơn vị"),
-    "rising_exits": ("Xóa tên và xin ra khỏi Đảng tăng hai năm liền", "Biến động đảng viên"),
-    "training_gaps": ("Bồi dưỡng nghiệp vụ chưa đạt mục tiêu trong năm", "Bồi dưỡng nghiệp vụ"),
-    "weak_secretaries": ("Bí thư, phó bí thư chi bộ chưa đạt chuẩn THPT và sơ cấp LLCT", "Trình độ cán bộ chi bộ"),
-    "excellent_share": ("Tỷ lệ hoàn thành xuất sắc nhiệm vụ vượt mức cho phép", "Đánh giá, xếp loại"),
-    "cell_activity": ("Chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra trong năm",
-                      "Sinh hoạt chi bộ, kiểm tra, kỷ luật"),
-    "rising_away": ("Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa tăng hai năm liền", "Biến động đảng viên"),
-}
-WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year", "detail", "figures", "page_label"]
-
 
 def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str]:
     """What each rule looks for in `year`, in Vietnamese (the page and the report)."""
@@ -105,22 +103,25 @@ def _below(cells: pd.DataFrame, year: int, min_indicators: int = MIN_BELOW) -> p
                                              on=["display_id", "indicator"], how="left")
     improved = now["rate"] > now["previous_rate"].astype(float) + EPS
     below = now[now["status"].isin(SHORT_OF) & ~improved].copy()
-    below["gap"] = _gaps(below)
     below["below_count"] = below.groupby("display_id")["indicator"].transform("count").astype("int64")
-    below = below[below["below_count"] >= min_indicators]
+    below = below[below["below_count"] >= min_indicators].copy()
+    below["gap"] = _gaps(below)
     return below[["display_id", "unit", "year", "indicator", "short_label", "numerator", "denominator", "rate",
                   "previous_rate", "target_text", "verdict", "distance_points", "gap", "below_count"]] \
         .reset_index(drop=True)
 
 
 def _gaps(frame: pd.DataFrame) -> list[str | None]:
+    """The people short of each row's goal, in words: indicator by indicator, on arrays."""
     prog = programme()
-    gaps = []
-    for code, numerator, denominator, goal in zip(frame["indicator"], frame["numerator"], frame["denominator"],
-                                                  frame["goal"], strict=True):
+    gaps = np.full(len(frame), None, dtype=object)
+    numerators, denominators = frame["numerator"].to_numpy(), frame["denominator"].to_numpy()
+    goals = frame["goal"].to_numpy(dtype=float)
+    for code, at in frame.groupby("indicator", sort=False).indices.items():
         ind = prog.indicator(code)
-        gaps.append(gap_text(ind, int(people_short(numerator, denominator, goal, ind.strict)), goal))
-    return gaps
+        short = people_short(numerators[at], denominators[at], goals[at], ind.strict)
+        gaps[at] = [gap_text(ind, int(people), float(goal)) for people, goal in zip(short, goals[at], strict=True)]
+    return gaps.tolist()
 
 
 def rising_exits(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
@@ -152,10 +153,18 @@ def weak_secretaries(con: duckdb.DuckDBPyConnection, boundary: str, units: Seque
                      year: int) -> pd.DataFrame:
     """Secretaries and deputies of village and residential cells lacking THPT or sơ cấp LLCT in `year`:
     display_id, unit, year, cell_code, cell_name, role, full_name, lacking (in words)."""
-    frame = con.execute(read_sql("weak_secretaries"), scope_params(boundary, units, year=year)).df()
+    frame = stored(con, "weak_secretaries", boundary, year, units)
+    if frame is None:
+        frame = weak_secretary_rows(con, boundary, units, year)
     thpt, llct = frame["has_thpt"].to_numpy(dtype=bool), frame["has_so_cap_llct"].to_numpy(dtype=bool)
     frame["lacking"] = np.select([~thpt & ~llct, ~thpt], ["THPT, sơ cấp LLCT", "THPT"], "sơ cấp LLCT")
     return frame[["display_id", "unit", "year", "cell_code", "cell_name", "role", "full_name", "lacking"]]
+
+
+def weak_secretary_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                        year: int) -> pd.DataFrame:
+    """weak_secretaries.sql's rows, computed now (a write session stores them: queries.precomputed)."""
+    return con.execute(read_sql("weak_secretaries"), scope_params(boundary, units, year=year)).df()
 
 
 def excellent_share(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
@@ -186,12 +195,20 @@ def cell_activity(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence
                   year: int) -> pd.DataFrame:
     """Cells of `year` that reported no thematic meeting or no inspection: display_id, unit, year,
     cell_code, cell_name, cell_type, lacking (in words)."""
-    params = scope_params(boundary, units, year=year, thematic=THEMATIC_CODE, inspection=INSPECTION_CODE)
-    frame = con.execute(read_sql("cells_without_activity"), params).df()
+    frame = stored(con, "cell_activity", boundary, year, units)
+    if frame is None:
+        frame = cell_activity_rows(con, boundary, units, year)
     thematic, inspection = frame["no_thematic"].to_numpy(dtype=bool), frame["no_inspection"].to_numpy(dtype=bool)
     frame["lacking"] = np.select([thematic & inspection, thematic],
                                  ["sinh hoạt chuyên đề, kiểm tra", "sinh hoạt chuyên đề"], "kiểm tra")
     return frame[["display_id", "unit", "year", "cell_code", "cell_name", "cell_type", "lacking"]]
+
+
+def cell_activity_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                       year: int) -> pd.DataFrame:
+    """cells_without_activity.sql's rows, computed now (a write session stores them: queries.precomputed)."""
+    params = scope_params(boundary, units, year=year, thematic=THEMATIC_CODE, inspection=INSPECTION_CODE)
+    return con.execute(read_sql("cells_without_activity"), params).df()
 
 
 def rising_away(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
@@ -205,136 +222,46 @@ def rising_away(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[s
     return frame
 
 
-def _warning(rule_code: str, display_id: str | None, unit: str, subject: str, year: int, detail: str,
-             figures: str) -> dict:
-    title, page_label = RULES[rule_code]
-    return {"rule_code": rule_code, "rule": title, "display_id": display_id, "unit": unit, "subject": subject,
-            "year": year, "detail": detail, "figures": figures, "page_label": page_label}
-
-
-def _by_unit(frame: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
-    """The rows of each (display_id, unit), units in order of first appearance: one pass over the
-    records (a pandas group per unit costs a millisecond, 10 s for the country's 10,000 units)."""
-    units: dict[tuple[str, str], list[dict]] = {}
-    for row in records(frame):
-        units.setdefault((row["display_id"], row["unit"]), []).append(row)
-    return units
-
-
-def _idle_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
-    for cell in records(frame):
-        run = f"{cell['run_years']} năm liền ({cell['run_from']}–{cell['run_to']})"
-        last = cell["last_admission"]
-        last_text = f"lần kết nạp gần nhất năm {last}" if str(last).isdigit() else last
-        rows.append(_warning(
-            "idle_cells", cell["display_id"], cell["unit"], f"{cell['cell_name']} ({cell['cell_code']})", year,
-            f"{cell['cell_name']} ({cell['cell_type']}) không kết nạp được đảng viên nào {run}; {last_text}.",
-            f"{run}; {last_text}"))
-    return rows
-
-
-def _below_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
-    for (display_id, unit), part in _by_unit(frame).items():
-        figures = "; ".join(
-            f"{r['short_label']}: {vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, năm trước "
-            f"{vi_percent(r['previous_rate'])}), mục tiêu {r['target_text']} — {r['verdict'].lower()}"
-            + (f", {r['gap']}" if isinstance(r["gap"], str) else "") for r in part)
-        rows.append(_warning(
-            "below_target", display_id, unit, unit, year,
-            f"Năm {year} dưới mục tiêu và không cao hơn năm trước ở {len(part)} chỉ tiêu: {figures}.", figures))
-    return rows
-
-
-def _running(year: int, shown, *values) -> str:
-    """`2022: 1 → 2023: 2 → 2024: 3`: the values of the years up to `year`, each `shown` (a formatter)."""
-    first = year - len(values) + 1
-    return " → ".join(f"{first + index}: {shown(value)}" for index, value in enumerate(values))
-
-
-def _exits_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
-    for r in records(frame):
-        figures = _running(year, vi_number, r["exits_two_before"], r["exits_before"], r["exits"])
-        rows.append(_warning(
-            "rising_exits", r["display_id"], r["unit"], r["unit"], year,
-            f"Số đảng viên bị xóa tên và xin ra khỏi Đảng tăng hai năm liền: {figures} (năm {year}: "
-            f"{vi_number(r['struck_off'])} xóa tên, {vi_number(r['resigned'])} xin ra khỏi Đảng).", figures))
-    return rows
-
-
-def _training_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    return [_warning(
-        "training_gaps", r["display_id"], r["unit"], r["unit"], year,
-        f"Năm {year} tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ là {vi_percent(r['rate'])} "
-        f"({vi_count(r['numerator'], r['denominator'])}), mục tiêu {r['target_text']}: "
-        f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng.",
-        f"{vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, "
-        f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng)") for r in records(frame)]
-
-
-def _secretary_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
-    for (display_id, unit), part in _by_unit(frame).items():
-        people = "; ".join(f"{r['cell_name']} ({r['cell_code']}): {r['role'].lower()} {r['full_name']} chưa có "
-                           f"{r['lacking']}" for r in part)
-        rows.append(_warning(
-            "weak_secretaries", display_id, unit, unit, year,
-            f"{vi_number(len(part))} bí thư, phó bí thư chi bộ thôn, tổ dân phố chưa đạt chuẩn: {people}.", people))
-    return rows
-
-
-def _excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    cap = programme().excellent_cap
-    return [_warning(
-        "excellent_share", r["display_id"], r["unit"], f"{r['unit']} — {r['group']}", year,
-        f"Năm {year} có {vi_number(r['excellent'])} {r['group']} hoàn thành xuất sắc nhiệm vụ trên "
-        f"{vi_number(r['good_or_better'])} hoàn thành tốt nhiệm vụ trở lên ({vi_percent(r['share'])}), vượt mức "
-        f"{percent_text(cap)}.",
-        f"{vi_number(r['excellent'])}/{vi_number(r['good_or_better'])} ({vi_percent(r['share'])})")
-        for r in records(frame)]
-
-
-def _activity_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
-    for (display_id, unit), part in _by_unit(frame).items():
-        cells = "; ".join(f"{r['cell_name']} ({r['cell_code']}): không {r['lacking']}" for r in part)
-        rows.append(_warning(
-            "cell_activity", display_id, unit, unit, year,
-            f"Năm {year} có {vi_number(len(part))} chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra: "
-            f"{cells}.", cells))
-    return rows
-
-
-def _away_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
-    for r in records(frame):
-        figures = _running(year, vi_percent, r["share_two_before"], r["share_before"], r["share"])
-        rows.append(_warning(
-            "rising_away", r["display_id"], r["unit"], f"{r['unit']} — {r['member_group']}", year,
-            f"Tỷ lệ đảng viên {r['member_group']} tăng hai năm liền: {figures} (năm {year}: "
-            f"{vi_count(r['members'], r['end_count'])} đảng viên cuối năm).", figures))
-    return rows
-
-
 def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                  n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
     """Every warning for the selection and year, rule by rule: rule_code, rule (Vietnamese title),
     display_id, unit, subject (the cell or the unit), year, detail (a Vietnamese sentence with the
-    figures), figures and page_label (the title of the page that shows them)."""
+    figures), figures and page_label (the title of the page that shows them). Those of each unit as
+    stored for the default rules (queries.precomputed), or computed now; the excellent share's always
+    now (the selection as a whole may be its subject)."""
+    found = stored(con, "warning_rows", boundary, year, units) \
+        if (n_years, every_kind) == (DEFAULT_IDLE_YEARS, False) else None
+    if found is None:
+        found = unit_warnings(con, boundary, units, year, n_years, every_kind)
+    found = found[WARNING_COLUMNS]
+    excellent = as_frame(excellent_rows(excellent_share(con, boundary, units, year), year))
+    rule = found["rule_code"].map({code: index for index, code in enumerate(RULES)})
+    place = list(RULES).index(EXCELLENT)
+    return pd.concat([found[rule < place], excellent, found[rule > place]], ignore_index=True)
+
+
+def unit_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                  n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
+    """`all_warnings` but the excellent share's, computed now, with what puts them back in order once
+    stored: `_rule` (the rule's place), `_run` (minus the years of an idle cell's run, else 0),
+    `_label` (an idle cell's unit, else '')."""
     cells = headline_cells(con, boundary, units, year - 1, year)  # read once for two rules
-    rows = [
-        *_idle_rows(idle_cells(con, boundary, units, year, n_years, every_kind), year),
-        *_below_rows(_below(cells, year), year),
-        *_exits_rows(rising_exits(con, boundary, units, year), year),
-        *_training_rows(_training(cells, year), year),
-        *_secretary_rows(weak_secretaries(con, boundary, units, year), year),
-        *_excellent_rows(excellent_share(con, boundary, units, year), year),
-        *_activity_rows(cell_activity(con, boundary, units, year), year),
-        *_away_rows(rising_away(con, boundary, units, year), year),
+    idle = idle_cells(con, boundary, units, year, n_years, every_kind)
+    parts = [
+        as_frame(idle_rows(idle, year)).assign(_run=-idle["run_years"].to_numpy(dtype="int64"),
+                                               _label=idle["unit"].to_numpy(dtype=object)),
+        as_frame(below_rows(_below(cells, year), year)),
+        as_frame(exits_rows(rising_exits(con, boundary, units, year), year)),
+        as_frame(training_rows(_training(cells, year), year)),
+        as_frame(secretary_rows(weak_secretaries(con, boundary, units, year), year)),
+        as_frame(activity_rows(cell_activity(con, boundary, units, year), year)),
+        as_frame(away_rows(rising_away(con, boundary, units, year), year)),
     ]
-    return pd.DataFrame(rows, columns=WARNING_COLUMNS)
+    found = pd.concat(parts, ignore_index=True)
+    found["_rule"] = found["rule_code"].map({code: index for index, code in enumerate(RULES)}).astype("int64")
+    found["_run"] = found["_run"].fillna(0).astype("int64")
+    found["_label"] = found["_label"].fillna("").astype("str")
+    return found
 
 
 def warning_counts(warnings: pd.DataFrame) -> dict[str, int]:

@@ -84,18 +84,20 @@ def table_key(key: str) -> str:
     return f"bang_{key}"
 
 
-def table_block(table: pd.DataFrame, name: str, filters: Filters | None, key: str, expanded: bool = True, *,
-                whole: Callable[[], pd.DataFrame] | None = None, rows: int | None = None) -> None:
+def table_block(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str,
+                expanded: bool = True, *, whole: Callable[[], pd.DataFrame] | None = None,
+                rows: int | None = None) -> None:
     """The table (its first SHOWN_ROWS rows when longer) and downloads of all of it.
 
     `table` may be the first rows only of a long one: then `whole` gives all `rows` of it, on a
-    download click.
+    download click. A function for `table` is called only when the table is open.
     """
-    rows = len(table) if rows is None else rows
     box = st.expander(f"Bảng số liệu: {name}", expanded=expanded, key=table_key(key), on_change="rerun")
     with box:
         if not box.open:  # a closed table costs nothing: opening it reruns the page and draws it
             return
+        table = table() if callable(table) else table
+        rows = len(table) if rows is None else rows
         shown = table.head(SHOWN_ROWS)
         st.dataframe(styled(shown), hide_index=True, width="stretch", placeholder=MISSING)
         if rows > len(shown):

@@ -17,6 +17,7 @@ from queries import catalog
 from queries.programme import Programme, ProgrammeError, programme, programme_key
 from queries.scope import restricted_to
 from settings import settings
+from ui import warm
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu mẫu…")
@@ -49,9 +50,13 @@ def _run(db_version: str, programme_version: str, name: str, args: tuple, allowe
 
 def query(name: str, *args: object) -> pd.DataFrame:
     """Run the named query of `queries.catalog` for these arguments (lists become tuples),
-    restricted to the units the logged-in user may see (decided on the server, from the session)."""
+    restricted to the units the logged-in user may see (decided on the server, from the session).
+    Asked again for the next version as soon as a load publishes it (ui.warm)."""
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    return _run(version(), programme_key(), name, frozen, allowed_units())
+    allowed = allowed_units()
+    warm.follow(_run)
+    warm.remember(name, frozen, allowed)
+    return _run(version(), programme_key(), name, frozen, allowed)
 
 
 def query_later(name: str, *args: object) -> Callable[[], pd.DataFrame]:

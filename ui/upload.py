@@ -16,6 +16,7 @@ from etl.loading.loader import LoadResult
 from etl.reading.decoder import DECODER, SUPPORTED
 from etl.reading.guard import file_size
 from settings import settings
+from ui import warm
 from ui.incidents import report_unexpected
 
 REPORT_KEY = "upload_report"  # the last upload's results, shown until the next upload
@@ -76,6 +77,7 @@ def load_uploads(files: list[tuple[str, bytes]], loaded_by: str | None = None,
     results = load_files(files, cfg, loaded_by=loaded_by or None, progress=progress,
                          allowed_units=allowed_units())
     audit.record_loads(cfg, account_name(), results)
+    warm.wake()  # the new version's stored frames and the pages' caches, on the app's own thread
     return results
 
 

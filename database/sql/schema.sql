@@ -149,3 +149,13 @@ CREATE TABLE IF NOT EXISTS cadre_dual_roles (
     row_no    INTEGER NOT NULL,
     dual_role VARCHAR              -- Kiêm nhiệm: contract.DUAL_ROLES ('Không' = none)
 );
+
+-- Which (unit, year) pairs each refresh of the stored indicator facts changed (etl.facts): the
+-- frames stored for the pages (queries/precomputed.py, queries/precompute.py) are kept per generation,
+-- the highest one here, and brought to a new one by redoing only what its pairs change. A row
+-- without a unit: every fact anew (views installed, or tables changed by hand).
+CREATE TABLE IF NOT EXISTS fact_changes (
+    generation INTEGER NOT NULL,
+    unit_id    VARCHAR,
+    year       INTEGER
+);

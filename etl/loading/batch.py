@@ -87,7 +87,9 @@ def load_files(
 ) -> list[LoadResult]:
     """Load (name, content) pairs in one write session, published whole (etl.loading.loader.load_workbooks).
 
-    `allowed_units` (unit ids; None = any unit) is the loading user's restriction."""
+    `allowed_units` (unit ids; None = any unit) is the loading user's restriction. The load is
+    published as soon as it is written; the frames stored for the pages follow (`queries.precompute.level`:
+    the CLI right after, the upload page in the background)."""
     cfg = cfg or settings()
     files = [(display_name(name), data) for name, data in files]  # no path, no control or bidi characters
     archive = Archive(cfg.archive_dir)

@@ -24,9 +24,11 @@ import pandas as pd
 import pytest
 
 from database.db import cursor
+from database.facts import refresh_all
 from database.store import published_file
 from etl.loading.loader import DATA_TABLES as LOADED_TABLES
 from queries.catalog import QUERIES
+from queries.precomputed import TABLES, attached_frames
 from queries.programme import programme
 from queries.scope import restricted_to
 from queries.sql import SQL_DIR, read_sql
@@ -37,9 +39,11 @@ from tests.support.scope_cases import ARGS, DUC_PHO, NGUYEN_NGHIEM, OFFICER, PHO
 NOBODY: tuple[str, ...] = ()
 DATA_TABLES = (*LOADED_TABLES, "load_history", "indicator_facts_store")  # every table that holds unit data
 DDL_SQL = {"schema", "views"}  # table and view definitions, no query
+TEMPLATES = {"precomputed_rows"}  # a query over each frame stored for the pages: run on each below
 
 # Modules that read unit data only to write it (loads, the archive, backups, the stored facts): no reader's scope.
-WRITE_SIDE = {"etl/loading/loader.py", "etl/loading/archive.py", "etl/loading/backup.py", "database/facts.py", "database/store.py", "etl/loading/batch.py"}
+WRITE_SIDE = {"etl/loading/loader.py", "etl/loading/archive.py", "etl/loading/backup.py", "database/facts.py",
+              "database/store.py", "etl/loading/batch.py", "queries/precompute.py"}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -54,6 +58,7 @@ def _keep_only(var_dir: Path, units: tuple[str, ...]) -> None:
     with duckdb.connect(str(path)) as con:
         for table in DATA_TABLES:
             con.execute(f"DELETE FROM {table} WHERE NOT list_contains(?, unit_id)", [list(units)])
+        refresh_all(con)  # a new generation of the facts: the frames stored for the full database do not answer
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +168,7 @@ def shown_to_nobody(name: str, result: object, no_data: object) -> list[str]:
 # Every SQL file.
 
 def sql_files() -> list[str]:
-    return sorted(p.stem for p in SQL_DIR.glob("*.sql") if p.stem not in DDL_SQL)
+    return sorted(p.stem for p in SQL_DIR.glob("*.sql") if p.stem not in DDL_SQL | TEMPLATES)
 
 
 def bind_values(boundary: str, year: int, unit_id: str) -> dict[str, object]:
@@ -220,6 +225,21 @@ def sql_leaks(sql: str, var_dirs: dict[str, Path]) -> list[str]:
 @pytest.mark.parametrize("name", sql_files())
 def test_every_sql_file_shows_a_reader_only_their_units(var_dirs, name):
     assert sql_leaks(read_sql(name), var_dirs) == []
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_the_frames_stored_for_the_pages_show_a_restricted_reader_nothing(var_dirs, name):
+    """They are the whole area's figures: a reader with a restriction computes their own (queries.precomputed)."""
+    spec = TABLES[name]
+    for allowed in (None, NOBODY, OFFICER):
+        rows = 0
+        with reading(var_dirs["full"], allowed) as con:
+            catalog = attached_frames(con)
+            sql = read_sql("precomputed_rows").format(table=f"{catalog}.{spec.table}", having=spec.having,
+                                                      order=spec.order)
+            for case in SQL_CASES:
+                rows += len(run_sql(sql, con, allowed, case))
+        assert (rows > 0) if allowed is None else (rows == 0), (name, allowed, rows)
 
 
 # ---------------------------------------------------------------------------------------------------------

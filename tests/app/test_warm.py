@@ -1,0 +1,40 @@
+"""After a load the app's own thread writes the new version's stored frames and asks again, for the new
+version, every query its visitors asked (ui/warm.py): the next visitor finds them in the cache."""
+
+from __future__ import annotations
+
+from database.db import cursor, data_version
+from etl.loading.batch import load_files
+from queries import catalog
+from queries.precomputed import frames_file
+from queries.programme import programme_key
+from samples.builder import write_xlsx
+from tests.support.page_support import run_page
+from tests.support.workbooks import default_spec
+from ui import data, warm
+
+
+def _asked(cfg) -> list[tuple]:
+    return [key for key in list(warm._asked) if key[0] == str(cfg.db_path)]
+
+
+def test_a_load_is_followed_by_its_frames_and_the_queries_visitors_asked(sample_env, tmp_path, monkeypatch):
+    run_page("pages/scorecard.py", year=2024)  # a visitor: the ranking, the filters' own queries
+    asked = _asked(sample_env)
+    assert "ranking_and_scorecard" in {name for _, name, _, _ in asked}
+    before = data_version(sample_env)
+    path = tmp_path / "pho_hoa_2024.xlsx"
+    write_xlsx(default_spec(), path)
+    (result,) = load_files([(path.name, path.read_bytes())], sample_env)  # as `python -m etl load`: no wake
+    assert result.ok and data_version(sample_env) != before
+    assert not frames_file(cursor(sample_env)).exists()
+    assert warm.wait_warm(600)
+    assert frames_file(cursor(sample_env)).exists()
+
+    def computed_again(*args, **kwargs):
+        raise AssertionError("asked on a visitor's request, not warmed")
+
+    for name in {name for _, name, _, _ in asked}:
+        monkeypatch.setitem(catalog.QUERIES, name, computed_again)
+    for _, name, args, allowed in asked:  # what the page asks: every one a cache hit for the new version
+        data._run(data_version(sample_env), programme_key(), name, args, allowed)

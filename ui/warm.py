@@ -1,0 +1,121 @@
+"""The pages' caches warmed right after a load, on a thread of the app's own, not on a visitor's request.
+
+The app remembers the named queries its visitors asked (name, arguments and reader's scope, the last
+REMEMBERED of them). A thread follows the published database version: when a load publishes a new
+one (from the upload page, or `python -m etl load` in another process), it writes that version's
+stored frames (queries.precompute, if the loader has not) and then asks the remembered queries again for
+the new version, newest first, so that the next visitor of a page finds its figures in the cache.
+It stops replaying as soon as a newer version appears. What nobody asked in this process is not
+warmed: its first visitor reads the stored frames (queries/precomputed.py).
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from contextlib import suppress
+
+from core.incidents import record_incident
+from database.db import NoDatabase, data_version
+from queries.precompute import level
+from queries.programme import programme_key
+from settings import settings
+
+REMEMBERED = 256
+POLL_S = 2.0
+NICE = 10
+LOG = logging.getLogger("ducpho")
+
+_asked: OrderedDict[tuple, None] = OrderedDict()  # (database path, name, args, allowed), newest last
+_lock = threading.Lock()
+_wake = threading.Event()
+_stopping = threading.Event()
+_started: list[threading.Thread] = []
+_warmed = threading.Condition()
+_done: dict[str, str] = {}  # database path → the version whose frames and caches are ready
+
+Run = Callable[[str, str, str, tuple, "tuple[str, ...] | None"], object]
+
+
+def remember(name: str, args: tuple, allowed: tuple[str, ...] | None) -> None:
+    """A visitor asked this query: ask it again for the next version."""
+    key = (str(settings().db_path), name, args, allowed)
+    with _lock:
+        _asked[key] = None
+        _asked.move_to_end(key)
+        while len(_asked) > REMEMBERED:
+            _asked.popitem(last=False)
+
+
+def follow(run: Run) -> None:
+    """Start the thread that follows the published version (once per process); `run` is the cached
+    query runner (ui.data), called as a page calls it."""
+    with _lock:
+        if _started:
+            return
+        thread = threading.Thread(target=_follow, args=(run,), name="warm-after-load", daemon=True)
+        _started.append(thread)
+    thread.start()
+
+
+def wake() -> None:
+    """Look at the published version now (the upload page, right after a load)."""
+    _wake.set()
+
+
+def _follow(run: Run) -> None:
+    with suppress(OSError, AttributeError):  # below the visitors' requests (Linux: per thread, and the
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)  # DuckDB threads it starts)
+    seen: dict[str, str] = {}
+    while not _stopping.is_set():
+        try:
+            _step(run, seen)
+        except Exception as exc:  # a fault here costs speed, never a page: visitors compute on request
+            record_incident(exc, "làm sẵn số liệu sau khi nạp", who=None)
+        _wake.wait(POLL_S)
+        _wake.clear()
+
+
+@atexit.register
+def _stop() -> None:
+    """Let the thread end before the interpreter does (DuckDB's objects are released in order)."""
+    _stopping.set()
+    _wake.set()
+    for thread in _started:
+        thread.join(timeout=5)
+
+
+def _step(run: Run, seen: dict[str, str]) -> None:
+    cfg = settings()
+    try:
+        current = data_version(cfg)
+    except NoDatabase:
+        return
+    path = str(cfg.db_path)
+    if seen.get(path) == current:
+        return
+    seen[path] = current
+    level(cfg)  # the new version's frames, unless its loader wrote them already
+    with _lock:
+        asked = [key for key in reversed(_asked) if key[0] == path]
+    for _, name, args, allowed in asked:
+        if _stopping.is_set() or data_version(cfg) != current:
+            return  # stopping, or newer again: warm that one instead
+        try:
+            run(current, programme_key(), name, args, allowed)
+        except Exception:  # the visitor who asks it meets the error on their own request
+            LOG.debug("warming %s failed", name, exc_info=True)
+    with _warmed:
+        _done[path] = current
+        _warmed.notify_all()
+
+
+def wait_warm(timeout_s: float) -> bool:
+    """Wait until the published version's frames and caches are ready (benchmarks, tests); False on timeout."""
+    cfg = settings()
+    with _warmed:
+        return _warmed.wait_for(lambda: _done.get(str(cfg.db_path)) == data_version(cfg), timeout_s)
