@@ -26,6 +26,7 @@ from argon2 import PasswordHasher
 
 from auth import passwords
 from etl.loading.batch import ensure_database
+from queries.precompute import level
 from settings import Settings, settings
 from tests.support import ROOT
 
@@ -130,7 +131,9 @@ def sample_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.rmtree(var_dir, ignore_errors=True)  # a build cut short
             with pytest.MonkeyPatch.context() as mp:
                 mp.setenv("DP_DECODE_IN_PROCESS", "1")  # the bundled samples: trusted files
-                ensure_database(_point_env_at(mp, var_dir))
+                cfg = _point_env_at(mp, var_dir)
+                ensure_database(cfg)
+                level(cfg)  # the frames stored for the pages, as the app's thread writes them at start
             (run_dir / "sample-var.built").touch()
     return var_dir
 
