@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         run: dict = {"load": {}}
         common = ["--repeat", str(args.repeat), "--workbooks", str(args.workbooks)]
         pages = ["--pages", args.pages] if args.pages else []
-        steps = [("fill", ["--rebuild"] if args.rebuild else []), ("app", common + pages), ("after_load", pages),
+        steps = [("fill", ["--rebuild"] if args.rebuild else []), ("app", common + pages), ("after_load", pages), ("identical", []),
                  ("loader", common)]
         if not args.no_browser:
             steps.append(("browser", ["--upload"] if scale == "town" else []))

@@ -21,6 +21,7 @@ TARGETS = {  # figure → (target text, test on the measured value)
     "first visit after a load, national (slowest page)": ("≤ 1,5 s", lambda v: v <= 1.5),
     "upload: load + overview run (server), town": ("≤ 1 s", lambda v: v <= 1),
     "upload: load + overview run (server), national": ("≤ 1 s", lambda v: v <= 1),
+    "stored frames differing from the same computed on request": ("0", lambda v: v == 0),
     "national / town warm (slowest page ratio)": ("≤ 5", lambda v: v <= 5),
     "peak memory of the app, national": ("≤ 1,2 GB", lambda v: v <= 1228.8),
     "upload to visible figure, town": ("≤ 2 s", lambda v: v <= 2),
@@ -80,6 +81,11 @@ def targets(runs: dict[str, dict]) -> dict[str, tuple[float | None, str]]:
             found[f"first visit after a load, {scale} (slowest page)"] = (worst[1], f"{scale}, {worst[0]}, load {load}")
             found[f"upload: load + overview run (server), {scale}"] = (
                 after["load_s"] + after["overview_s"], f"{after['load_s']:.2f} + {after['overview_s']:.2f} s, load {load}")
+    checked = {s: _step(runs[s], "identical") for s in runs if _step(runs[s], "identical")}
+    if checked:
+        found["stored frames differing from the same computed on request"] = (
+            sum(len(c["different"]) for c in checked.values()),
+            ", ".join(f"{s}: {c['compared']:,} frames, {c['rows']:,} rows" for s, c in checked.items()))
     town, national = {p["path"]: p for p in _ok_pages(runs.get("town", {}))}, _ok_pages(runs.get("national", {}))
     ratios = [(p["warm_s"] / town[p["path"]]["warm_s"], p["title"]) for p in national if p["path"] in town]
     if ratios:
@@ -105,7 +111,8 @@ def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, 
         target, test = TARGETS[figure]
         unit = " MB" if "memory" in figure else "" if "ratio" in figure else (
             " s" if "page" in figure or "upload" in figure else "")
-        rows.append([figure, target, f"{_n(value)}{unit}" if value is not None else "—",
+        shown = f"{value:,}" if isinstance(value, int) else f"{_n(value)}{unit}"
+        rows.append([figure, target, shown if value is not None else "—",
                      "✅" if value is not None and test(value) else "❌", where])
     lines += _table(["figure", "target", "measured", "met", "where / load average"], rows) + [""]
 
@@ -211,6 +218,9 @@ def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, 
                          "figure waited for"],
                         [[_n(upload["total_s"]), _n(upload["load_s"]), _n(upload["overview_s"]), upload["expected"]]])
         lines += [""]
+    different = [f"- {s}: {line}" for s in scales for line in (_step(runs[s], "identical") or {}).get("different", [])]
+    if different:
+        lines += ["### Stored frames that differ from the same computed on request", "", *different, ""]
     errors = [f"- {s} {step}: {runs[s][step]['error']}" for s in scales for step in runs[s]
               if isinstance(runs[s][step], dict) and "error" in runs[s][step]]
     if errors:

@@ -3,7 +3,8 @@
 The parent (`python -m benchmarks`) sets the scale's environment (settings: DP_VAR_DIR,
 DP_UNITS_CSV) and runs the steps in this order, each in a fresh process: `fill` (only when no
 database of this generator version exists), `app` (pages: the first run of this process is the
-cold start), `after_load` (every page's first run after one workbook is loaded into a copy),
+cold start), `after_load` (every page's first run after one workbook is loaded into a copy), `identical` (the
+stored frames against the same computed on request),
 `loader` (loader, references, one upload into the scale's database), `browser` (memory of a real
 server; upload to chart at town scale).
 """
@@ -22,7 +23,7 @@ from benchmarks.synthetic import SCALES, YEARS
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("scale", choices=SCALES)
-    parser.add_argument("step", choices=("fill", "app", "after_load", "loader", "browser"))
+    parser.add_argument("step", choices=("fill", "app", "after_load", "identical", "loader", "browser"))
     parser.add_argument("out", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workbooks", type=int, default=240)
@@ -43,6 +44,10 @@ def main() -> None:
         from benchmarks.after_load import bench_after_load
 
         result = asdict(bench_after_load(scale, args.pages.split(",") if args.pages else None))
+    elif args.step == "identical":
+        from benchmarks.identical import bench_identical
+
+        result = asdict(bench_identical(scale))
     elif args.step == "loader":
         from benchmarks.loader import bench_loader, bench_store
 
