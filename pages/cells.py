@@ -13,7 +13,7 @@ from queries.programme import programme
 from rendering.tables import vi_columns, vi_table
 from ui.blocks import table_block
 from ui.data import query
-from ui.drill import focus_unit
+from ui.drill import choose_unit
 from ui.filters import current
 from ui.layout import stop_if_empty
 
@@ -36,14 +36,12 @@ st.title("Chi bộ và cán bộ của đơn vị")
 filters = current()
 year = filters.year
 if not filters.units or len(filters.units) > 1:
-    st.info("Chọn một đơn vị: nhấn vào cột hoặc ô của đơn vị trên một biểu đồ theo đơn vị, hoặc vào tên đơn vị "
+    st.info("Chọn một đơn vị: nhấn vào cột hoặc ô của đơn vị trên một biểu đồ theo đơn vị, hoặc chọn đơn vị "
             "dưới đây. Mọi trang sẽ được lọc theo đơn vị đó.", icon=":material/touch_app:")
     units = query("display_units", filters.boundary, year)
     if filters.units:
         units = units[units["display_id"].isin(filters.units)]
-    with st.container(horizontal=True, gap="small"):
-        for display_id, label in zip(units["display_id"], units["display_label"], strict=True):
-            st.button(label, key=f"chi_bo_chon_{display_id}", on_click=focus_unit, args=(display_id,))
+    choose_unit(units, key="chi_bo_chon")
     st.stop()
 
 name = filters.short_names[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from ui import url_state
@@ -15,6 +16,22 @@ from ui.navigation import page_file
 def focus_unit(display_id: str) -> None:
     """Filter every page to one unit (a callback: runs before the next script run, so the filter can change)."""
     st.session_state[url_state.UNITS] = [display_id]
+
+
+BUTTONS_UP_TO = 40  # more units than this (a province, the country): one list to type a name into
+
+
+def choose_unit(units: pd.DataFrame, key: str) -> None:
+    """Offer the display units of `units` (display_id, display_label) to filter every page to one: a
+    button each, or past BUTTONS_UP_TO one list (thousands of buttons take seconds to draw)."""
+    if len(units) <= BUTTONS_UP_TO:
+        with st.container(horizontal=True, gap="small"):
+            for display_id, label in zip(units["display_id"], units["display_label"], strict=True):
+                st.button(label, key=f"{key}_{display_id}", on_click=focus_unit, args=(display_id,))
+        return
+    labels = dict(zip(units["display_id"], units["display_label"], strict=True))
+    st.selectbox("Đơn vị", list(labels), index=None, format_func=labels.__getitem__, key=key,
+                 placeholder="Gõ tên đơn vị để tìm", on_change=lambda: focus_unit(st.session_state[key]))
 
 
 def clear_units() -> None:

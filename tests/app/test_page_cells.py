@@ -43,6 +43,19 @@ def test_without_one_unit_the_page_offers_the_units(sample_env):
     assert table(at, CELLS)[0]["Mã chi bộ"].str.startswith("21469-").all()
 
 
+def test_past_a_few_units_the_page_offers_one_list_to_choose_from(sample_env, monkeypatch):
+    """A province or the country: one list instead of thousands of buttons, the same choice."""
+    monkeypatch.setattr("ui.drill.BUTTONS_UP_TO", 3)
+    at = run_page(PAGE, year=2024)
+    assert not [b for b in at.button if b.key and b.key.startswith("chi_bo_chon")]
+    chooser = at.selectbox(key="chi_bo_chon")
+    assert "Phường Phổ Hòa" in chooser.options and len(chooser.options) == 20  # names, every unit of the year
+    chooser.set_value(PHO_HOA).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["don_vi"] == [PHO_HOA]
+    assert table(at, CELLS)[0]["Mã chi bộ"].str.startswith("21469-").all()
+
+
 def test_an_officer_sees_only_the_cells_and_cadres_of_their_own_units(sample_env):
     """The officer of Phổ Hòa is offered their units only, and a unit of another ward slipped into
     the filter (as a shared link would) shows none of its cells or cadres."""
