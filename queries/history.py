@@ -6,13 +6,13 @@ import duckdb
 import pandas as pd
 
 from queries.scope import reported_params
-from queries.sql import read_sql
+from queries.sql import arrow_frame, read_sql
 
 
 def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """load_id, loaded_at, loaded_by, file_name, unit, unit_code, year, outcome, cells, members, cadres,
     warnings: the loads newest first, with the unit named as it reported."""
-    return con.execute(read_sql("load_history"), reported_params()).df()
+    return arrow_frame(con, read_sql("load_history"), reported_params())
 
 
 def prefill_sources(con: duckdb.DuckDBPyConnection, unit_id: str, year: int) -> pd.DataFrame:

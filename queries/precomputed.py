@@ -38,7 +38,7 @@ import pandas as pd
 
 from queries.programme import programme_key
 from queries.scope import allowed_param
-from queries.sql import SQL_DIR, read_sql
+from queries.sql import SQL_DIR, arrow_frame, read_sql
 from settings import programme_path
 
 STATE_TABLE = "precomputed_state"
@@ -207,22 +207,12 @@ def stored(con: duckdb.DuckDBPyConnection, name: str, boundary: str, year: int, 
     sql = read_sql("precomputed_rows").format(table=f"{catalog}.{spec.table}", having=spec.having, order=spec.order)
     params = {"boundary": boundary, "year": year, "units": list(units) if units else None, "allowed": allowed_param(),
               **{key: list(value) if isinstance(value, tuple) else value for key, value in having.items()}}
-    frame = con.execute(sql, params).df()
+    frame = arrow_frame(con, sql, params)
     frame = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
     if spec.sql:
-        return _as_queried(frame)
+        return frame
     # no rows: computing costs nothing, and gives the column types pandas gives an empty frame
     return None if frame.empty else _typed(frame, found["dtypes"].get(name, {}))
-
-
-def _as_queried(frame: pd.DataFrame) -> pd.DataFrame:
-    """Integer columns as DuckDB gives them from the query itself: nullable only when a value is missing
-    (from a stored table it gives nullable ones whenever the column may hold NULL)."""
-    for column in frame.columns:
-        dtype = frame[column].dtype
-        if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iu" and not frame[column].hasnans:
-            frame[column] = frame[column].to_numpy(dtype=dtype.numpy_dtype)
-    return frame
 
 
 def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:

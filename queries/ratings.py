@@ -11,7 +11,7 @@ from etl.checking.contract import RATINGS
 from queries.indicators import with_rate
 from queries.programme import programme
 from queries.scope import scope_params
-from queries.sql import read_sql
+from queries.sql import arrow_frame, read_sql
 from queries.targets import label_units
 
 ORG_CODE, MEMBER_CODE = "T1_org_rating", "T2_member_rating"
@@ -68,7 +68,7 @@ def org_ratings_list(
     """display_id, unit, reporting_unit, year, rating, organisation (a cell, or an organisation of the
     town, once T1 counts them; empty for the unit's own): each organisation T1 counts in `year`."""
     params = scope_params(boundary, units, year=year, unrated=UNRATED, cells_from=cells_counted_from())
-    return con.execute(read_sql("org_ratings_list"), params).df()
+    return arrow_frame(con, read_sql("org_ratings_list"), params)  # 300,000 rows at national scale
 
 
 def cell_ratings(
