@@ -18,6 +18,7 @@ from database.db import cursor
 from database.facts import refresh_all
 from database.store import published_file
 from etl.loading.batch import load_files
+from queries import precomputed
 from queries.admissions import cells_without_admission
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
@@ -184,6 +185,26 @@ def test_another_programme_computes_until_its_frames_are_stored(sample_env, tmp_
     monkeypatch.delenv("DP_PROGRAMME")
     assert frames_file(con).exists()  # the bundled programme's frames are still there, and read again
     assert stored(con, "pace_units", "reported", 2025, None, codes=None) is not None
+
+
+def test_frames_of_other_code_are_never_read(sample_env, monkeypatch):
+    """A change of the queries' code or SQL (their digest is in the stamp): until that code's frames are
+    written, everything is computed; the frames of the code before stay the code before's."""
+    con = cursor(sample_env)
+    before = frames_file(con)
+    assert stored(con, "pace_units", "reported", 2025, None, codes=None) is not None
+    monkeypatch.setattr(precomputed, "_code_digest", lambda: "the queries after a change")
+    precomputed._stamp.cache_clear()
+    try:
+        assert frames_file(con) != before and not frames_file(con).exists()
+        assert stored(con, "pace_units", "reported", 2025, None, codes=None) is None
+        assert stored(con, "headline_cells", "reported", 2025, None, year_from=2024) is None
+        assert level(sample_env) == frames_file(con)
+        assert stored(con, "pace_units", "reported", 2025, None, codes=None) is not None
+    finally:
+        monkeypatch.undo()
+        precomputed._stamp.cache_clear()
+    assert frames_file(con) == before
 
 
 def test_a_restricted_reader_never_reads_the_whole_areas_frames(sample_env):
