@@ -75,7 +75,7 @@ def _follow(run: Run) -> None:
         try:
             _step(run, seen)
         except Exception as exc:  # a fault here costs speed, never a page: visitors compute on request
-            record_incident(exc, "làm sẵn số liệu sau khi nạp", who=None)
+            record_incident(exc, "làm sẵn số liệu sau khi nạp")
         _wake.wait(POLL_S)
         _wake.clear()
 
