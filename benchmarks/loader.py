@@ -55,9 +55,10 @@ class LoaderFigures:
         return self.loader.wall / self.bare.wall
 
     @property
-    def loader_cpu_over_bare(self) -> float:
-        """CPU of the loader (this process, its children, the decoder) over the bare decode's."""
-        return self.loader.cpu / self.bare.cpu
+    def loader_cpu_over_bare(self) -> float | None:
+        """CPU of the loader (this process, its children, the decoder) over the bare decode's; None when the
+        bare decode's CPU is below the clock's tick (a handful of small files)."""
+        return self.loader.cpu / self.bare.cpu if self.bare.cpu > 0 else None
 
     @property
     def openpyxl_over_loader(self) -> float:

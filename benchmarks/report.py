@@ -65,7 +65,7 @@ def targets(runs: dict[str, dict]) -> dict[str, tuple[float | None, str]]:
     if loader:
         where = f"{loader['files']} files, load {loader['loader']['load']}"
         found["loader / bare decode"] = (loader["loader_over_bare"], where)
-        if "loader_cpu_over_bare" in loader:
+        if loader.get("loader_cpu_over_bare") is not None:
             found["loader CPU / bare decode CPU"] = (loader["loader_cpu_over_bare"], where)
         found["openpyxl / loader"] = (loader["openpyxl_over_loader"], where)
     found["warm page run, town (slowest page)"] = slowest_warm("town")
