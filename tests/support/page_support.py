@@ -50,7 +50,7 @@ def run_page(page: str, year: int | None = None, boundary: str | None = None,
     at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    filters = {"nam": year, "ranh_gioi": boundary, "don_vi": units}
+    filters = {url_state.YEAR: year, url_state.BOUNDARY: boundary, url_state.UNITS: units}  # the widgets' keys
     assert all(value is None or at.session_state[key] == value for key, value in filters.items()), (
         [e.value for e in at.error], filters)
     return at
