@@ -13,8 +13,8 @@ from operator import itemgetter
 
 from etl.checking import contract as c
 from etl.checking.plausible import cell_bound_problem, within_cell_bound
+from etl.checking.tables import CellIndex, Findings, Row, Table
 from etl.checking.vocab import BadValue, as_text, cell_key, is_blank, is_number, whole_number
-from etl.checking.workbook import CellIndex, Findings, Row, Table
 
 NAMES = {col.field: col.name for col in c.MEMBER_COUNT_COLUMNS}
 ADDED = ("admitted", "transferred_in")
