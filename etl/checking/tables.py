@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from operator import and_, attrgetter, itemgetter
+from operator import and_
 from typing import TypeVar
 
 from core.safe_text import looks_like_formula, neutralise_text
@@ -29,7 +29,6 @@ SHOWN_TEXT = 100  # characters of a value quoted back in a problem or warning
 REQUIRED = "bắt buộc phải điền"
 SHEET_ORDER = {name: index for index, name in enumerate(c.SHEETS)}
 _OK, _FORMULA, _BLANK, _LONG, _BAD = "ok", "formula", "blank", "long", "bad"  # verdicts of Findings.read
-_VALUES = attrgetter("values")
 
 
 @dataclass
@@ -42,10 +41,25 @@ class RawSheet:
         return line[col] if col < len(line) else ""
 
 
-@dataclass
 class Row:
-    number: int  # as Excel shows it
-    values: dict[str, object]  # canonical column name → raw cell value, mapped columns only
+    """One row of a table: its Excel number and its mapped cells (`values`: canonical column name →
+    raw cell value). A row of `etl.checking.workbook.read_table` holds its cells in the table's column
+    order and makes the dict when first asked: most rows are read column by column (`Table.column`)."""
+
+    __slots__ = ("_values", "cells", "names", "number")
+
+    def __init__(self, number: int, values: dict[str, object] | None = None, cells: tuple = (), names: tuple = ()):
+        self.number = number  # as Excel shows it
+        self._values, self.cells, self.names = values, cells, names  # cells in the order of names
+
+    @property
+    def values(self) -> dict[str, object]:
+        if self._values is None:
+            self._values = dict(zip(self.names, self.cells, strict=True))
+        return self._values
+
+    def __repr__(self) -> str:
+        return f"Row({self.number}, {self.values!r})"
 
 
 @dataclass
@@ -55,7 +69,21 @@ class Table:
     columns: dict[str, int]  # canonical column name → 0-based column index
     rows: list[Row]
     total: Row | None = None
+    _columns: tuple[list[Row], dict[str, tuple]] | None = field(default=None, repr=False, compare=False)
 
+    def column(self, name: str) -> tuple | list:
+        """The raw values of the mapped column `name` in `rows`, top to bottom."""
+        rows = self.rows
+        if self._columns is None or self._columns[0] is not rows:
+            names = rows[0].names if rows else ()
+            if names and all(row.names is names for row in rows):  # rows of read_table: one transposition
+                self._columns = (rows, dict(zip(names, zip(*(row.cells for row in rows), strict=True), strict=True)))
+            else:
+                self._columns = (rows, {})
+        by_name = self._columns[1]
+        if name in by_name:
+            return by_name[name]
+        return [row.values[name] for row in rows]
 
 
 @dataclass
@@ -111,7 +139,7 @@ class Findings:
             if column not in table.columns:
                 columns.append([None] * len(rows))  # as `read`: the header check reported it
                 continue
-            values = list(map(itemgetter(column), map(_VALUES, rows)))
+            values = table.column(column)
             types = set(map(type, values))
             if len(types) == 1 and not (str in types and max(map(len, values)) > CACHED_LENGTH):
                 known = _verdicts_of(reader, required, types.pop(), set(values))

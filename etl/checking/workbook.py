@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, partial
-from itertools import chain, compress, count
+from functools import cache
+from itertools import chain, compress, count, repeat
 from operator import itemgetter, not_
 
 from core.text import CACHED_LENGTH, fold
@@ -179,11 +179,11 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     end = len(grid)
     if labels:  # the first row below the header holding a total label (`_is_total`), in one pass
         end = next(compress(count(start), map(not_, map(labels.isdisjoint, grid[start:]))), end)
-    names = list(best)
+    names = tuple(best)
     cells = _mapped_cells(sheet, best, start, end + 1 if end < len(grid) else end)
     if end < len(grid):
         table.total = Row(end + 1, dict(zip(names, cells.pop(), strict=True)))
-    rows = list(map(Row, range(start + 1, end + 1), map(dict, map(partial(zip, names, strict=True), cells))))
+    rows = list(map(Row, range(start + 1, end + 1), repeat(None), cells, repeat(names)))
     empty = list(map(_is_empty, cells))  # a row walk that stops at the first filled cell: cheaper than any set
     one_block = not any(empty) and not (rows and _is_numbering(grid[start]))  # the usual table
     blocks = ([rows] if rows else []) if one_block else _blocks(rows, empty, grid)
