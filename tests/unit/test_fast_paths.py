@@ -11,6 +11,8 @@ import unicodedata
 import zipfile
 
 from core.safe_text import _INVISIBLE, clean_text, neutralise_text
+from etl.checking.members import COUNT_COLUMNS, RATED, RATED_TOTAL, _identities_hold, check_identities
+from etl.checking.tables import Findings, Row, Table
 from etl.checking.vocab import as_text, is_blank
 from etl.checking.workbook import _is_numbering
 from etl.reading.guard import Refused, _check_entry, _inflated, _stream_entry
@@ -53,7 +55,7 @@ def _entry_outcome(check, *args) -> tuple[str, object]:
         return "read", check(*args, keep=True)
     except Refused as refused:
         return "refused", refused.reason
-    except Exception as error:  # noqa: BLE001 - what escapes the guard (an LZMA error) must escape it alike
+    except Exception as error:
         return "escaped", type(error).__name__
 
 
@@ -108,3 +110,39 @@ def test_an_entry_inflated_at_once_gets_the_verdict_zipfile_streaming_gives():
             compared += 1
             fast += _inflated(data, info) is not None
     assert compared > 5000 and 0 < fast < compared
+
+
+def _member_table(rows: list[dict], written_totals: list[object] | None) -> Table:
+    names = tuple(name for _, name in COUNT_COLUMNS) + ((RATED_TOTAL,) if written_totals is not None else ())
+    lines = [tuple(row[field] for field, _ in COUNT_COLUMNS) + ((written_totals[i],) if written_totals is not None else ())
+             for i, row in enumerate(rows)]
+    return Table("Đảng viên", 1, {name: i for i, name in enumerate(names)},
+                 [Row(i + 2, None, line, names) for i, line in enumerate(lines)])
+
+
+def test_the_identities_told_column_by_column_are_those_told_row_by_row():
+    """etl.checking.members skips `check_identities` row by row when `_identities_hold` says it would find
+    nothing: it must say so exactly when every row passes (and only the rows' own figures count)."""
+    pick = random.Random(5)
+    fields = [field for field, _ in COUNT_COLUMNS]
+    told = {True: 0, False: 0}
+    for _ in range(3000):
+        rows = []
+        for _ in range(pick.randint(0, 4)):
+            row = {field: pick.choice([0, 0, 1, 2]) for field in fields}
+            row["end_count"] = (row["start_count"] + row["admitted"] + row["transferred_in"] - row["transferred_out"]
+                                - row["died"] - row["struck_off"] - row["expelled"] - row["resigned"])
+            row["unrated"] = row["end_count"] - row["rated_excellent"] - row["rated_good"] - row["rated_fulfilled"] \
+                - row["rated_not_fulfilled"]
+            if pick.random() < 0.15:
+                row[pick.choice(fields)] += pick.choice([-1, 1, 3])
+            rows.append(row)
+        totals = None if pick.random() < 0.5 else [pick.choice(["", None, "x", 2.5, sum(r[f] for f in RATED),
+                                                                 sum(r[f] for f in RATED) + 1]) for r in rows]
+        table = _member_table(rows, totals)
+        found = Findings("x.xlsx")
+        implied = [check_identities(table, row, dict(counts), found) for row, counts in zip(table.rows, rows, strict=True)]
+        by_rows = not found.problems and not any(implied)
+        assert _identities_hold(table, rows) == by_rows, (rows, totals)
+        told[by_rows] += 1
+    assert min(told.values()) > 300
