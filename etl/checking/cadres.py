@@ -7,6 +7,7 @@ from functools import lru_cache, partial
 
 from etl.checking import contract as c
 from etl.checking.model import row_ranges
+from etl.checking.tables import CellIndex, Findings, Spec, Table
 from etl.checking.vocab import (
     DUAL_ROLE_TERMS,
     GENDER_TERMS,
@@ -20,7 +21,6 @@ from etl.checking.vocab import (
     year_between,
     yes_no,
 )
-from etl.checking.workbook import CellIndex, Findings, Spec, Table
 
 FIRST_BIRTH_YEAR = 1900
 DUAL_ROLE = "Kiêm nhiệm"
@@ -55,7 +55,7 @@ def _political(value: object) -> tuple[str, int]:
 @lru_cache(maxsize=64)
 def _readers(last_year: int) -> tuple[Spec, Spec]:
     """What each row reads (field → column, reader, required): before its cell code is checked, and
-    after. Made once a year, so that the year's reader is one object (etl.checking.workbook._verdict)."""
+    after. Made once a year, so that the year's reader is one object (etl.checking.tables._verdict)."""
     before = {
         "full_name": ("Họ và tên", _text_or_none, True),
         "birth_year": ("Năm sinh", partial(_birth_year, report_year=last_year), False),

@@ -17,8 +17,8 @@ from etl.checking.members import NAMES as MEMBER_NAMES
 from etl.checking.members import check_total, flow_holds
 from etl.checking.model import row_ranges
 from etl.checking.plausible import bounded_count
+from etl.checking.tables import Findings, Row, Table
 from etl.checking.vocab import BadValue, cell_key, is_blank, whole_number, year_between, yes_no_or_none
-from etl.checking.workbook import Findings, Row, Table
 
 CELL_NAMES = {col.field: col.name for col in c.CELL_COLUMNS if col.since == c.FORMAT_V2}
 FORMS = tuple(col.field for col in c.DISCIPLINE_FORM_COLUMNS)
@@ -60,7 +60,7 @@ def _month(value: object) -> int | None:
 @lru_cache(maxsize=64)
 def _readers(year: int) -> dict[str, Callable[[object], object]]:
     """The reader of each v2 field of `Chi bộ`; made once a year, so that the year's reader is one
-    object (etl.checking.workbook._verdict)."""
+    object (etl.checking.tables._verdict)."""
     in_years = partial(_year, last=year)
     return {
         "founded_year": in_years, "founded_month": _month, "regular_meetings": _meetings,

@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from itertools import chain
 from operator import itemgetter
 
+import numpy as np
+
 from etl.checking import contract as c
 from etl.checking.plausible import cell_bound_problem, within_cell_bound
+from etl.checking.tables import CellIndex, Findings, Row, Table
 from etl.checking.vocab import BadValue, as_text, cell_key, is_blank, is_number, whole_number
-from etl.checking.workbook import CellIndex, Findings, Row, Table
 
 NAMES = {col.field: col.name for col in c.MEMBER_COUNT_COLUMNS}
 ADDED = ("admitted", "transferred_in")
@@ -49,6 +51,7 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
     orphans: list[tuple[Row, str | None]] = []  # rows whose code is blank or names no cell
     quick = found.read_rows(table, READ)
     bounded = within_cell_bound(chain.from_iterable(map(_COUNTS, filter(None, quick))))  # then no row to check
+    holding = bounded and all(quick) and _identities_hold(table, quick)  # then no identity to check row by row
     for row, read in zip(table.rows, quick, strict=True):
         counts = read or found.read_row(table, row, READ)
         code = counts.pop("cell_code")
@@ -58,7 +61,7 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
             orphans.append((row, None))
         if read is None or not bounded:
             _check_plausible(table, row, code, counts, found)
-        implied.append(check_identities(table, row, counts, found))
+        implied.append({} if holding else check_identities(table, row, counts, found))
         rows.append({"cell_code": code, **counts})
     if cells is not None and "Mã chi bộ" in table.columns:
         missing = [(code, number) for key, (code, number) in cells.items() if key not in seen]
@@ -170,6 +173,31 @@ def check_identities(table: Table, row: Row, counts: dict[str, int | None], foun
         if known("end_count", field) and counts[field] > upper:
             report(field, f"phải nhỏ hơn hoặc bằng Cuối năm {end}")
     return implied
+
+
+def _identities_hold(table: Table, reads: list[dict]) -> bool:
+    """Whether `check_identities` would find nothing in any of these rows (all read as they are, every
+    count within the cell bound), told column by column: flow, admissions, ratings (and the written
+    `Tổng xếp loại`), the counts at most `Cuối năm`. False when any figure is missing."""
+    try:
+        counts = np.array(list(map(_COUNTS, reads)), dtype=np.int64).reshape(len(reads), len(COUNT_COLUMNS))
+    except (TypeError, ValueError, OverflowError):
+        return False
+    column = {field: counts[:, index] for index, (field, _) in enumerate(COUNT_COLUMNS)}
+    end = column["end_count"]
+    rated = sum(column[f] for f in RATED)
+    holds = ((end == column["start_count"] + sum(column[f] for f in ADDED) - sum(column[f] for f in REMOVED)).all()
+             and (sum(column[f] for f in ADMITTED_GROUPS) <= column["admitted"]).all()
+             and (rated == end).all() and all((column[f] <= end).all() for f in AT_MOST_END))
+    if not holds or RATED_TOTAL not in table.columns:
+        return bool(holds)
+    for written, total in zip(table.column(RATED_TOTAL), rated.tolist(), strict=True):
+        try:
+            if not is_blank(written) and whole_number(written) != total:
+                return False
+        except BadValue:
+            return False
+    return True
 
 
 def _check_ratings(table: Table, row: Row, counts: dict[str, int | None], ends: tuple[int, ...], report,

@@ -17,6 +17,7 @@ from etl.checking.cell_life import read_cell_life
 from etl.checking.members import read_members
 from etl.checking.model import Submission
 from etl.checking.plausible import bounded_count, committee_bound_problem
+from etl.checking.tables import CellIndex, Findings, RawSheet, Table
 from etl.checking.vocab import (
     CELL_TYPE_TERMS,
     RATING_TERMS,
@@ -30,15 +31,7 @@ from etl.checking.vocab import (
     yes_no,
     yes_no_or_none,
 )
-from etl.checking.workbook import (
-    CellIndex,
-    Findings,
-    RawSheet,
-    Table,
-    read_pairs,
-    read_table,
-    read_workbook,
-)
+from etl.checking.workbook import read_pairs, read_table, read_workbook
 from settings import FIRST_REPORT_YEAR, Settings
 
 RATINGS_SHOWN = [*c.RATINGS, *(words[0] for words in c.RATING_ALIASES.values())]

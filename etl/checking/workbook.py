@@ -1,235 +1,32 @@
 """A submitted spreadsheet read into located tables: sheets by name, header row, data rows.
 
-`etl.reading.spreadsheet` turns the bytes into grids; here they become tables. Row numbers are the
-ones Excel shows (1-based).
+`etl.reading.spreadsheet` turns the bytes into grids; here they become tables (`etl.checking.tables`).
+Row numbers are the ones Excel shows (1-based).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache, partial
-from itertools import chain, compress, count
-from operator import and_, attrgetter, itemgetter, not_
-from typing import TypeVar
+from collections.abc import Iterable
+from functools import cache
+from itertools import chain, compress, count, repeat
+from operator import itemgetter, not_
 
-from core.safe_text import looks_like_formula, neutralise_text
 from core.text import CACHED_LENGTH, fold
 from etl.checking import contract as c
 from etl.checking.contract import Column
-from etl.checking.model import Problem, WorkbookRejected, group_problems
-from etl.checking.vocab import BadValue, as_text, is_blank, is_number, key
+from etl.checking.tables import Findings, RawSheet, Row, Table
+from etl.checking.vocab import as_text, is_blank, is_number, key
 from etl.reading.decoder import MAX_ROWS
-from etl.reading.sheetscan import dotted
 from etl.reading.spreadsheet import Unreadable, read_sheets
 from settings import Settings
 
-T = TypeVar("T")
-CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
-Spec = dict[str, tuple[str, Callable[[object], object], bool]]  # field → (column, reader, required)
-
 HEADER_SCAN_ROWS = 30
-MAX_TEXT = 500  # characters in one stored text value; names are far shorter
-SHOWN_TEXT = 100  # characters of a value quoted back in a problem or warning
 TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
-REQUIRED = "bắt buộc phải điền"
-SHEET_ORDER = {name: index for index, name in enumerate(c.SHEETS)}
 V1_NAMES = {sheet: frozenset(col.name for col in c.columns_of(cols, c.FORMAT_V1)) for sheet, cols in c.SHEET_COLUMNS.items()}
-_OK, _FORMULA, _BLANK, _LONG, _BAD = "ok", "formula", "blank", "long", "bad"  # verdicts of Findings.read
-_VALUES = attrgetter("values")
 
-
-@dataclass
-class Findings:
-    """Problems and warnings of one workbook, collected so that all are reported at once."""
-
-    file: str
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str,
-                *, blank: bool = False) -> None:
-        """`blank`: the cell itself is empty, which the message says ("ô để trống")."""
-        shown = None if blank or is_blank(value) else _shorten(as_text(value))
-        self.problems.append(Problem(self.file, sheet, row, column, shown, expected, blank))
-
-    def fits(self, sheet: str | None, row: int | None, column: str, value: object) -> bool:
-        """False (and a problem) for text longer than any name: a 5 MB cell is no report."""
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            self.problem(sheet, row, column, value, f"ô dài {dotted(len(value))} ký tự, tối đa {MAX_TEXT} ký tự")
-            return False
-        return True
-
-    def flag_formula(self, sheet: str | None, row: int | None, column: str, result: object) -> None:
-        """Text a spreadsheet would run as a formula is stored with a leading apostrophe, and said so.
-
-        Stored defused, because Streamlit's own table download cannot be made safe (CSV injection)."""
-        for text in result if isinstance(result, tuple) else (result,):
-            if looks_like_formula(text):
-                self.warnings.append(
-                    f"Sheet '{sheet}', dòng {row}, cột '{column}': giá trị '{_shorten(text)}' bắt đầu bằng "
-                    f"'{text[0]}' nên bảng tính có thể hiểu là công thức; đã lưu kèm dấu ' ở đầu để không "
-                    "bị chạy như công thức khi mở tệp xuất ra"
-                )
-
-    def read_row(self, table: Table, row: Row, spec: Spec) -> dict:
-        """The `spec` fields of one row, each cell through `read`, in the order of `spec`."""
-        return {field: self.read(table, row, column, reader, required=required)
-                for field, (column, reader, required) in spec.items()}
-
-    def read_rows(self, table: Table, spec: Spec) -> list[dict | None]:
-        """`read_row` of every row, worked out column by column, reporting nothing.
-
-        Each distinct value of a column is judged once (as `read` does), and a row's dict is built
-        only when every cell of it reads as it is: no problem, warning or formula to report. The
-        other rows are None: the caller reads them with `read_row` in its row loop, so that what
-        they report comes in the order a row-by-row reading gives.
-        """
-        rows = table.rows
-        clean: list[bool] | None = None  # whether each row reads as it is; None: every row does
-        columns = []
-        for column, reader, required in spec.values():
-            if column not in table.columns:
-                columns.append([None] * len(rows))  # as `read`: the header check reported it
-                continue
-            values = list(map(itemgetter(column), map(_VALUES, rows)))
-            types = set(map(type, values))
-            if len(types) == 1 and not (str in types and max(map(len, values)) > CACHED_LENGTH):
-                known = _verdicts_of(reader, required, types.pop(), set(values))
-                keys, results, bad = values, known.results, known.bad
-            else:  # several types (1, 1.0 and True are one key otherwise), or long text: value by value
-                keys = list(zip(map(type, values), values, strict=True))
-                judged = {key: _verdict(key[1], reader, required) for key in set(keys)}
-                results = {key: detail for key, (_, detail) in judged.items()}
-                bad = {key for key, (outcome, _) in judged.items() if outcome != _OK}
-            if not bad.isdisjoint(keys):
-                fine = [key not in bad for key in keys]
-                clean = fine if clean is None else list(map(and_, clean, fine))
-            columns.append(list(map(results.__getitem__, keys)))
-        read = map(dict, map(partial(zip, list(spec), strict=True), zip(*columns, strict=True)))
-        if clean is None:
-            return list(read)
-        return [values if ok else None for ok, values in zip(clean, read, strict=True)]
-
-    def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
-        """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
-
-        A column missing from the header gives None silently: the header check reported it.
-        `reader` must depend on the value only, and be the same object for the same judgement
-        (a module function, or a partial made once): each distinct value is judged once by a
-        reader (`_verdict`), and the verdict replayed for every cell holding it.
-        """
-        if column not in table.columns:
-            return None
-        value = row.values[column]
-        outcome, detail = _verdict(value, reader, required)
-        if outcome == _OK:
-            return detail
-        if outcome == _FORMULA:
-            self.flag_formula(table.sheet, row.number, column, detail)
-            if isinstance(detail, tuple):
-                return tuple(neutralise_text(t) for t in detail)
-            return neutralise_text(detail)
-        if outcome == _BLANK:
-            self.problem(table.sheet, row.number, column, None, REQUIRED, blank=True)
-        elif outcome == _LONG:
-            self.fits(table.sheet, row.number, column, value)
-        else:
-            self.problem(table.sheet, row.number, column, value, detail)
-        return None
-
-    def reject(self) -> None:
-        if self.problems:
-            in_sheet_order = sorted(self.problems, key=lambda p: SHEET_ORDER.get(p.sheet, -1))
-            raise WorkbookRejected(self.file, group_problems(in_sheet_order))
-
-
-class _Verdicts:
-    """What one reader made of the values of one type (1, 1.0 and True are three types), required
-    or not, remembered for every workbook the process reads: a reader depends on the value only."""
-
-    __slots__ = ("bad", "outcomes", "results")
-
-    def __init__(self) -> None:
-        self.outcomes: dict[object, str] = {}
-        self.results: dict[object, object] = {}  # the value read, or what is wrong with it
-        self.bad: set[object] = set()  # the values whose outcome is not _OK
-
-
-_KNOWN: dict[tuple, _Verdicts] = {}  # (reader, required, type) → its verdicts
-_KEPT = [0]  # verdicts remembered in all
-VERDICTS_KEPT = 65_536  # then all are forgotten at once; long text is never kept (as core.text's caches)
-
-
-def _verdicts_of(reader: Callable[[object], T], required: bool, cls: type, values: set) -> _Verdicts:
-    """The verdicts of `reader` on values of type `cls`, every one of `values` (short ones) judged."""
-    known = _KNOWN.get((reader, required, cls))
-    new = values.difference(known.outcomes) if known is not None else values  # a lookup each: O(len(values))
-    if _KEPT[0] + len(new) > VERDICTS_KEPT:
-        _KNOWN.clear()
-        _KEPT[0], known, new = 0, None, values
-    if known is None:
-        known = _KNOWN[reader, required, cls] = _Verdicts()
-    for value in new:
-        outcome, detail = _judge(value, reader, required)
-        known.outcomes[value], known.results[value] = outcome, detail
-        if outcome != _OK:
-            known.bad.add(value)
-    _KEPT[0] += len(new)
-    return known
-
-
-def _verdict(value: object, reader: Callable[[object], T], required: bool) -> tuple[str, object]:
-    """What `Findings.read` makes of `value` read by `reader`: (outcome, value read or what is wrong)."""
-    if isinstance(value, str) and len(value) > CACHED_LENGTH:
-        return _judge(value, reader, required)
-    known = _verdicts_of(reader, required, value.__class__, {value})
-    return known.outcomes[value], known.results[value]
-
-
-def _judge(value: object, reader: Callable[[object], T], required: bool) -> tuple[str, object]:
-    if required and is_blank(value):
-        return _BLANK, None
-    if isinstance(value, str) and len(value) > MAX_TEXT:
-        return _LONG, None
-    try:
-        result = reader(value)
-    except BadValue as bad:
-        return _BAD, bad.expected
-    formula = any(map(looks_like_formula, result)) if isinstance(result, tuple) else looks_like_formula(result)
-    return (_FORMULA if formula else _OK), result
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= SHOWN_TEXT else text[:SHOWN_TEXT] + "…"
-
-
-@dataclass
-class RawSheet:
-    name: str  # as written in the file
-    grid: list[list[object]]  # grid[i][j] is Excel row i + 1, column j + 1; '' when empty
-
-    def cell(self, row: int, col: int) -> object:
-        line = self.grid[row] if row < len(self.grid) else []
-        return line[col] if col < len(line) else ""
-
-
-@dataclass
-class Row:
-    number: int  # as Excel shows it
-    values: dict[str, object]  # canonical column name → raw cell value, mapped columns only
-
-
-@dataclass
-class Table:
-    sheet: str  # canonical sheet name
-    header_row: int
-    columns: dict[str, int]  # canonical column name → 0-based column index
-    rows: list[Row]
-    total: Row | None = None
 
 
 def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None, cfg: Settings | None = None,
@@ -382,11 +179,11 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     end = len(grid)
     if labels:  # the first row below the header holding a total label (`_is_total`), in one pass
         end = next(compress(count(start), map(not_, map(labels.isdisjoint, grid[start:]))), end)
-    names = list(best)
+    names = tuple(best)
     cells = _mapped_cells(sheet, best, start, end + 1 if end < len(grid) else end)
     if end < len(grid):
         table.total = Row(end + 1, dict(zip(names, cells.pop(), strict=True)))
-    rows = list(map(Row, range(start + 1, end + 1), map(dict, map(partial(zip, names, strict=True), cells))))
+    rows = list(map(Row, range(start + 1, end + 1), repeat(None), cells, repeat(names)))
     empty = list(map(_is_empty, cells))  # a row walk that stops at the first filled cell: cheaper than any set
     one_block = not any(empty) and not (rows and _is_numbering(grid[start]))  # the usual table
     blocks = ([rows] if rows else []) if one_block else _blocks(rows, empty, grid)

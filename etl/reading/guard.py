@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Collection
@@ -105,14 +106,13 @@ def _check_zip(data: bytes, wanted: Collection[str], cfg: Settings) -> None:
         _check_directory(infos, cfg)
         if not any(i.filename.startswith("xl/") or i.filename == "content.xml" for i in infos):
             raise Refused(OTHER_ZIP)
-        sheets = {}  # worksheet parts as read here, so that their extents need not read them again
+        kept = {}  # parts the extents read (relationships, book, worksheets), so that they are not read again
         for info in infos:
             if not info.is_dir():
-                kept = _check_entry(archive, info, keep=info.filename.startswith(SHEETS_FOLDER)
-                                    and info.file_size <= FAST_BYTES)
-                if kept is not None:
-                    sheets[info.filename] = kept
-        extents = ods_extents(archive) if "content.xml" in archive.NameToInfo else xlsx_extents(archive, wanted, sheets)
+                content = _check_entry(archive, info, data, keep=_kept_for_extents(info))
+                if content is not None:
+                    kept[info.filename] = content
+        extents = ods_extents(archive) if "content.xml" in archive.NameToInfo else xlsx_extents(archive, wanted, kept)
     _check_extents(extents)
 
 
@@ -159,25 +159,95 @@ def _may_declare(window: bytes) -> bool:
     return b"!" in window and (b"<!" in window or b"<\x00!" in window)
 
 
-def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, keep: bool = False) -> bytes | None:
-    """Stream the entry: its real size is held to the declared one, its CRC checked, its encoding one
-    the check reads, no DTD in it. `keep`: return its content."""
+def _kept_for_extents(info: zipfile.ZipInfo) -> bool:
+    """A part `xlsx_extents` reads, small enough to keep: a worksheet, a relationships part, the book."""
+    return info.file_size <= FAST_BYTES and (info.filename.startswith(SHEETS_FOLDER)
+                                            or info.filename.endswith((".rels", "workbook.xml")))
+
+
+def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, *, keep: bool = False) -> bytes | None:
+    """The entry's real size held to the declared one, its CRC checked, its encoding one the check
+    reads, no DTD in it. `keep`: return its content.
+
+    A plain small entry is inflated at once from `data` (`_inflated`); any other, or one that
+    does not inflate cleanly, is streamed by zipfile (`_stream_entry`), which gives the verdict."""
+    content = _inflated(data, info) if info.file_size <= FAST_BYTES else None
+    if content is None:
+        return _stream_entry(archive, info, keep=keep)
+    _check_text(info, content[:CHUNK])
+    if _may_declare(content) and any(declaration in content.lower() for declaration in _DECLARATIONS):
+        raise Refused(_declares(info))
+    return content if keep else None
+
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader
+_UTF8_NAME, _UNSUPPORTED_FLAGS = 0x800, 0x1 | 0x20 | 0x40  # encrypted, patched, strongly encrypted
+
+
+def _inflated(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """The content of a stored or deflated entry read straight from `data`, or None unless zipfile
+    would read exactly it without complaint: the local header as zipfile checks it (signature,
+    the same name, no flag it refuses), the compressed bytes all there, the deflate stream ending
+    at the declared size, the CRC right. zipfile then judges every other case as it always has."""
+    start = info.header_offset
+    header = data[start:start + _LOCAL_HEADER.size]
+    if len(header) != _LOCAL_HEADER.size or info.flag_bits & _UNSUPPORTED_FLAGS:
+        return None
+    signature, _, _, flags, *_, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+    name_start = start + _LOCAL_HEADER.size
+    try:
+        name = data[name_start:name_start + name_length].decode("utf-8" if flags & _UTF8_NAME else "cp437")
+    except UnicodeDecodeError:
+        return None
+    if signature != zipfile.stringFileHeader or name != info.orig_filename:
+        return None
+    begin = name_start + name_length + extra_length
+    raw = data[begin:begin + info.compress_size]
+    if len(raw) != info.compress_size:
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        content = raw if info.compress_size == info.file_size else None
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflate = zlib.decompressobj(-15)
+        try:
+            content = inflate.decompress(raw, info.file_size + 1)
+        except zlib.error:
+            return None
+        if not inflate.eof:
+            return None
+    else:
+        return None
+    if content is None or len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+        return None
+    return content
+
+
+def _check_text(info: zipfile.ZipInfo, head: bytes) -> None:
+    encoding = unreadable_encoding(head)
+    if encoding:
+        raise Refused(f"phần '{info.filename[:80]}' của tệp viết bằng bảng mã {encoding}, có thể che giấu khai "
+                      "báo DOCTYPE/ENTITY (tệp độc hại); bảng tính Excel/LibreOffice luôn dùng UTF-8 — hãy "
+                      "lưu lại bằng Excel")
+
+
+def _declares(info: zipfile.ZipInfo) -> str:
+    return (f"phần '{info.filename[:80]}' của tệp có khai báo DOCTYPE/ENTITY (có thể là tệp "
+            "độc hại); bảng tính Excel/LibreOffice không bao giờ có — hãy lưu lại bằng Excel")
+
+
+def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, keep: bool = False) -> bytes | None:
+    """`_check_entry` by streaming the entry through zipfile, CHUNK bytes at a time."""
     tail = b""
     chunks = []
     try:
         with archive.open(info) as stream:
             head = stream.read(CHUNK)
-            encoding = unreadable_encoding(head)
-            if encoding:
-                raise Refused(f"phần '{info.filename[:80]}' của tệp viết bằng bảng mã {encoding}, có thể che giấu khai "
-                              "báo DOCTYPE/ENTITY (tệp độc hại); bảng tính Excel/LibreOffice luôn dùng UTF-8 — hãy "
-                              "lưu lại bằng Excel")
+            _check_text(info, head)
             chunk = head
             while chunk:
                 window = tail + chunk
                 if _may_declare(window) and any(declaration in window.lower() for declaration in _DECLARATIONS):
-                    raise Refused(f"phần '{info.filename[:80]}' của tệp có khai báo DOCTYPE/ENTITY (có thể là tệp "
-                                  "độc hại); bảng tính Excel/LibreOffice không bao giờ có — hãy lưu lại bằng Excel")
+                    raise Refused(_declares(info))
                 tail = chunk[-_OVERLAP:]
                 if keep:
                     chunks.append(chunk)

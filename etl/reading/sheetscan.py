@@ -46,19 +46,20 @@ def dotted(number: int) -> str:
 
 def too_large(extent: SheetExtent) -> str | None:
     """Why the sheet is too large to read, in Vietnamese, or None."""
+    if extent.last_row <= GUARD_ROWS and extent.last_row * extent.last_col <= GUARD_CELLS:
+        return None
     where = f"sheet '{extent.name[:60]}' có dữ liệu đến ô {column_letters(extent.last_col)}{extent.last_row}"
     if extent.last_row > GUARD_ROWS:
         return (f"{where} (dòng {dotted(extent.last_row)}); bảng tính chỉ được dài tối đa {dotted(GUARD_ROWS)} dòng "
                 "— hãy xóa các dòng thừa bên dưới bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
-    if extent.last_row * extent.last_col > GUARD_CELLS:
-        return (f"{where}: vùng dữ liệu quá rộng ({dotted(extent.last_row * extent.last_col)} ô) "
-                "— hãy xóa các ô thừa ở xa bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
-    return None
+    return (f"{where}: vùng dữ liệu quá rộng ({dotted(extent.last_row * extent.last_col)} ô) "
+            "— hãy xóa các ô thừa ở xa bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
 
 
-def _walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[str], None] | None = None) -> None:
+def _walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[str], None] | None = None,
+          read: Mapping[str, bytes] | None = None) -> None:
     """Stream one part through expat with namespaces resolved (`uri local`); stop quietly on bad XML,
-    which calamine then judges for itself."""
+    which calamine then judges for itself. `read`: parts already read whole, parsed from there."""
     if name not in archive.NameToInfo:
         return
     parser = expat.ParserCreate(namespace_separator=" ")
@@ -66,6 +67,9 @@ def _walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[st
     if end:
         parser.EndElementHandler = end
     try:
+        if read is not None and name in read:
+            parser.Parse(read[name], True)
+            return
         with archive.open(name) as stream:
             while chunk := stream.read(1 << 16):
                 parser.Parse(chunk, False)
@@ -78,7 +82,8 @@ def _local(name: str) -> str:
     return name.rpartition(" ")[2]
 
 
-def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+def _relationships(archive: zipfile.ZipFile, part: str, read: Mapping[str, bytes] | None = None,
+                   ) -> dict[str, tuple[str, str]]:
     """Id → (type, part name) of a part's relationships, targets resolved against the part's folder."""
     folder, base = posixpath.split(part)
     found: dict[str, tuple[str, str]] = {}
@@ -89,7 +94,7 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
             path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             found[attrs.get("Id", "")] = (attrs.get("Type", ""), path)
 
-    _walk(archive, posixpath.join(folder, "_rels", base + ".rels"), start)
+    _walk(archive, posixpath.join(folder, "_rels", base + ".rels"), start, read=read)
     return found
 
 
@@ -98,9 +103,9 @@ def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str], read: Mappin
     """Extents of the worksheets whose folded names are in `wanted` (the only ones calamine reads).
 
     `read`: parts already read whole (part name → content), not read again."""
-    book = next((path for kind, path in _relationships(archive, "").values() if kind.endswith("/officeDocument")),
+    book = next((path for kind, path in _relationships(archive, "", read).values() if kind.endswith("/officeDocument")),
                 "xl/workbook.xml")
-    targets = _relationships(archive, book)
+    targets = _relationships(archive, book, read)
     sheets: list[tuple[str, str]] = []
 
     def start(name: str, attrs: dict) -> None:
@@ -109,7 +114,7 @@ def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str], read: Mappin
             if fold(attrs.get("name", "")) in wanted and rel in targets:
                 sheets.append((attrs.get("name", ""), targets[rel][1]))
 
-    _walk(archive, book, start)
+    _walk(archive, book, start, read=read)
     return [_xlsx_sheet(archive, name, part, (read or {}).get(part)) for name, part in sheets]
 
 
