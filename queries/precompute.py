@@ -11,6 +11,9 @@ seen for the first time, or every fact anew (database.facts.refresh_all): every 
 of every year. Each frame is computed by the function a page would otherwise call on request, so
 the one definition of each figure and verdict stays the only one.
 
+The programme file edited while frames are written: they may follow either version of it, so that
+write is dropped and begun again under the file as it is then.
+
 The CLI levels right after a load; the app on a thread of its own (ui/warm.py), at start and as
 soon as a load publishes a version (frames of other code or another programme file: anew, then).
 """
@@ -38,10 +41,12 @@ from queries.precomputed import (
     stamp,
     units_digest,
 )
+from queries.programme import programme_key
 from queries.scope import BOUNDARIES
 from settings import Settings, settings
 
 WHOLE_SHARE = 0.5  # more of a year's display units than this to redo: the whole year, in one pass
+EDIT_RETRIES = 3  # writes begun again when the programme file is edited meanwhile
 KEEP_FILES = 6  # frames files kept: those of the versions still open for a while, and the newest
 LOCK_TIMEOUT_S = 3600.0
 OUT = "frames_out"  # the catalog of the file being written
@@ -67,12 +72,28 @@ def level(cfg: Settings | None = None) -> Path | None:
             con.execute(f"SET temp_directory = '{quoted(private_dir(frames_dir(data) / 'tmp'))}'")
             con.execute(f"ATTACH '{quoted(data)}' AS data (READ_ONLY)")
             con.execute("USE data")
-            return _write(con, data)
+            for _ in range(EDIT_RETRIES):
+                try:
+                    return _write(con, data)
+                except ProgrammeEdited:
+                    continue  # anew, under the stamp of the file as it is now
+            return None
         finally:
             con.close()
 
 
+class ProgrammeEdited(Exception):
+    """The programme file changed while frames were computed: they may follow either version of it, so
+    they are kept under neither stamp."""
+
+
+def _check_programme(key: str) -> None:
+    if programme_key() != key:
+        raise ProgrammeEdited
+
+
 def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
+    key = programme_key()  # before the stamp reads the file: an edit after this is seen below
     found, digest, now = generation(con), units_digest(con), stamp()
     if found is None:
         return None  # a database made before generations were kept: its next write session adds them
@@ -91,10 +112,11 @@ def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
     con.execute(f"ATTACH '{quoted(work)}' AS {OUT}")
     private_file(work)
     try:
-        _bring_level(con, changes)
+        _bring_level(con, changes, key)
         con.execute(f"CHECKPOINT {OUT}")
     finally:
         con.execute(f"DETACH {OUT}")
+    _check_programme(key)
     with open(work, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(work, target)
@@ -120,8 +142,9 @@ def _changes(con: duckdb.DuckDBPyConnection, since: int) -> list[tuple[str, int]
     return None if any(unit is None for unit, _ in rows) else rows
 
 
-def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None) -> None:
-    """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT`."""
+def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None, key: str) -> None:
+    """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT`;
+    ProgrammeEdited as soon as the programme file is not the one of `key` (programme_key) any more."""
     years = [y for (y,) in con.execute("SELECT DISTINCT year FROM submissions ORDER BY year").fetchall()]
     if changes is None:
         stored_years, dtypes = [], {}
@@ -139,6 +162,7 @@ def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] 
         for name, compute in computers.items():
             frame = compute(con, boundary, None if name == "area_indicators" else units, year)
             _store(con, name, boundary, year, units, frame, dtypes, made)
+        _check_programme(key)
     con.execute(f"CREATE OR REPLACE TABLE {OUT}.{STATE_TABLE} (stamp VARCHAR, years INTEGER[], dtypes VARCHAR)")
     con.execute(f"INSERT INTO {OUT}.{STATE_TABLE} VALUES (?, ?, ?)", [stamp(), years, json.dumps(dtypes)]).fetchall()
 
