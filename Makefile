@@ -3,6 +3,10 @@
 #   make test   run the whole test suite (installs what it needs first)
 #   make test-fast   the unit and database tiers only: no root, no browser
 
+# The suite starts a hundred Python processes (the CLI, the decoder, the app): each reads the bytecode
+# compiled once into __pycache__/ (git-ignored) instead of compiling every module again.
+unexport PYTHONDONTWRITEBYTECODE
+
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501

@@ -80,21 +80,31 @@ def new_page(browser: Browser) -> Page:
     return context.new_page()
 
 
+# Streamlit marks its root with the state of the script run (`data-test-script-state`, the hook of its
+# own browser tests): `initial` before the first run, then `running`, `rerunRequested` or `notRunning`.
+_IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]');
+}"""
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+QUIET_S = 0.4  # a finished run may start another (query parameters written, a page switched)
+
+
 def wait_idle(page: Page, timeout_s: float = 30) -> None:
-    """Wait until the script run has finished and the page stopped changing."""
+    """Wait until the script run has finished, no other has started for QUIET_S, and the page is painted."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     quiet_since = None
     while time.monotonic() < deadline:
-        running = page.locator('[data-testid="stStatusWidget"]').count() > 0 or \
-            page.locator('[data-testid="stSkeleton"]').count() > 0
-        if running:
+        if not page.evaluate(_IDLE):
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since > 0.8:
+        elif time.monotonic() - quiet_since >= QUIET_S:
+            page.evaluate(TWO_FRAMES)
             return
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise TimeoutError("the app kept running")
 
 

@@ -11,6 +11,9 @@ seen for the first time, or every fact anew (database.facts.refresh_all): every 
 of every year. Each frame is computed by the function a page would otherwise call on request, so
 the one definition of each figure and verdict stays the only one.
 
+The programme file edited while frames are written: they may follow either version of it, so that
+write is dropped and begun again under the file as it is then.
+
 The CLI levels right after a load; the app on a thread of its own (ui/warm.py), at start and as
 soon as a load publishes a version (frames of other code or another programme file: anew, then).
 """
@@ -38,10 +41,12 @@ from queries.precomputed import (
     stamp,
     units_digest,
 )
+from queries.programme import programme_key
 from queries.scope import BOUNDARIES
 from settings import Settings, settings
 
 WHOLE_SHARE = 0.5  # more of a year's display units than this to redo: the whole year, in one pass
+EDIT_RETRIES = 3  # writes begun again when the programme file is edited meanwhile
 KEEP_FILES = 6  # frames files kept: those of the versions still open for a while, and the newest
 LOCK_TIMEOUT_S = 3600.0
 OUT = "frames_out"  # the catalog of the file being written
@@ -67,12 +72,28 @@ def level(cfg: Settings | None = None) -> Path | None:
             con.execute(f"SET temp_directory = '{quoted(private_dir(frames_dir(data) / 'tmp'))}'")
             con.execute(f"ATTACH '{quoted(data)}' AS data (READ_ONLY)")
             con.execute("USE data")
-            return _write(con, data)
+            for _ in range(EDIT_RETRIES):
+                try:
+                    return _write(con, data)
+                except ProgrammeEdited:
+                    continue  # anew, under the stamp of the file as it is now
+            return None
         finally:
             con.close()
 
 
+class ProgrammeEdited(Exception):
+    """The programme file changed while frames were computed: they may follow either version of it, so
+    they are kept under neither stamp."""
+
+
+def _check_programme(key: str) -> None:
+    if programme_key() != key:
+        raise ProgrammeEdited
+
+
 def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
+    key = programme_key()  # before the stamp reads the file: an edit after this is seen below
     found, digest, now = generation(con), units_digest(con), stamp()
     if found is None:
         return None  # a database made before generations were kept: its next write session adds them
@@ -91,10 +112,11 @@ def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
     con.execute(f"ATTACH '{quoted(work)}' AS {OUT}")
     private_file(work)
     try:
-        _bring_level(con, changes)
+        _bring_level(con, changes, key)
         con.execute(f"CHECKPOINT {OUT}")
     finally:
         con.execute(f"DETACH {OUT}")
+    _check_programme(key)
     with open(work, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(work, target)
@@ -120,8 +142,9 @@ def _changes(con: duckdb.DuckDBPyConnection, since: int) -> list[tuple[str, int]
     return None if any(unit is None for unit, _ in rows) else rows
 
 
-def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None) -> None:
-    """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT`."""
+def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None, key: str) -> None:
+    """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT`;
+    ProgrammeEdited as soon as the programme file is not the one of `key` (programme_key) any more."""
     years = [y for (y,) in con.execute("SELECT DISTINCT year FROM submissions ORDER BY year").fetchall()]
     if changes is None:
         stored_years, dtypes = [], {}
@@ -133,10 +156,13 @@ def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] 
                 _delete(con, spec.table, None, year, None)
     work = _work(con, years, stored_years, changes or [])
     computers = _computers()
+    made = {table for (table,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [OUT]).fetchall()}
     for (boundary, year), units in sorted(work.items()):
         for name, compute in computers.items():
             frame = compute(con, boundary, None if name == "area_indicators" else units, year)
-            _store(con, name, boundary, year, units, frame, dtypes)
+            _store(con, name, boundary, year, units, frame, dtypes, made)
+        _check_programme(key)
     con.execute(f"CREATE OR REPLACE TABLE {OUT}.{STATE_TABLE} (stamp VARCHAR, years INTEGER[], dtypes VARCHAR)")
     con.execute(f"INSERT INTO {OUT}.{STATE_TABLE} VALUES (?, ?, ?)", [stamp(), years, json.dumps(dtypes)]).fetchall()
 
@@ -168,17 +194,30 @@ def _computers() -> dict[str, Compute]:
     from queries import admissions, indicators, progress, scorecard, warnings
     from queries.programme import programme
 
+    headline_of: dict[tuple, pd.DataFrame] = {}  # the headline cells just stored, for the warnings after them
+
     def headline(con, boundary, units, year):
         cells = scorecard.headline_cells(con, boundary, units, year - 1, year)
+        headline_of[boundary, tuple(units or ()), year] = cells
         order = {code: index for index, code in enumerate(programme().headline)}
         return cells.assign(_order=cells["indicator"].map(order))
+
+    def warning_rows(con, boundary, units, year):
+        cells = headline_of.pop((boundary, tuple(units or ()), year), None)
+        return warnings.unit_warnings(con, boundary, units, year, cells=None if cells is None else cells.copy())
 
     def pace(con, boundary, units, year):
         rows = progress.pace_unit_rows(con, boundary, units, year)
         return rows.rename(columns={"display_rank": "_rank", "display_code": "_code"})
 
+    keys: dict[str, pd.DataFrame] = {}  # boundary → the units' order, read once per write
+
     def by_unit(rows):
-        return lambda con, boundary, units, year: order_columns(con, boundary, rows(con, boundary, units, year))
+        def ordered(con, boundary, units, year):
+            if boundary not in keys:
+                keys[boundary] = unit_order(con, boundary)
+            return order_columns(rows(con, boundary, units, year), keys[boundary])
+        return ordered
 
     return {
         "area_indicators": lambda con, boundary, units, year: indicators.indicator_sql_frame(
@@ -191,16 +230,16 @@ def _computers() -> dict[str, Compute]:
             con, boundary, units, year, 1, None)),
         "weak_secretaries": by_unit(warnings.weak_secretary_rows),
         "cell_activity": by_unit(warnings.cell_activity_rows),
-        "warning_rows": by_unit(warnings.unit_warnings),
+        "warning_rows": by_unit(warning_rows),
     }
 
 
 def _store(con: duckdb.DuckDBPyConnection, name: str, boundary: str, year: int, units: list[str] | None,
-           frame: pd.DataFrame, dtypes: dict[str, dict[str, str]]) -> None:
-    """Replace the stored rows of (name, boundary, year) for `units` (None: all) by `frame`."""
+           frame: pd.DataFrame, dtypes: dict[str, dict[str, str]], made: set[str]) -> None:
+    """Replace the stored rows of (name, boundary, year) for `units` (None: all) by `frame`; `made`: the
+    tables of `OUT` so far (one more once this one is created)."""
     table = TABLES[name].table
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = ?",
-                         [OUT, table]).fetchall()[0][0]
+    exists = table in made
     if exists:
         _delete(con, table, boundary, year, None if name == "area_indicators" else units)
     if frame.empty:
@@ -211,6 +250,7 @@ def _store(con: duckdb.DuckDBPyConnection, name: str, boundary: str, year: int, 
         select = f"SELECT ?::VARCHAR AS boundary, ?::INTEGER AS as_of, * FROM {FRAME}"
         statement = f"INSERT INTO {OUT}.{table} BY NAME {select}" if exists else f"CREATE TABLE {OUT}.{table} AS {select}"
         con.execute(statement, [boundary, year]).fetchall()
+        made.add(table)
     finally:
         con.unregister(FRAME)
 
@@ -223,11 +263,15 @@ def _delete(con: duckdb.DuckDBPyConnection, table: str, boundary: str | None, ye
                     [boundary, boundary, year, units, units]).fetchall()
 
 
-def order_columns(con: duckdb.DuckDBPyConnection, boundary: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` (rows of display units) with what puts its rows back in order: the unit's official rank
-    and code (`_rank`, `_code`) and the row's place among the unit's rows (`_pos`)."""
-    keys = con.execute("SELECT DISTINCT display_id, display_rank AS _rank, display_code AS _code FROM unit_scope "
+def unit_order(con: duckdb.DuckDBPyConnection, boundary: str) -> pd.DataFrame:
+    """Each display unit's official rank and code under `boundary` (`_rank`, `_code`)."""
+    return con.execute("SELECT DISTINCT display_id, display_rank AS _rank, display_code AS _code FROM unit_scope "
                        "WHERE boundary = ?", [boundary]).df()
+
+
+def order_columns(frame: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (rows of display units) with what puts its rows back in order: the unit's official rank
+    and code (`_rank`, `_code`, from `keys`: unit_order) and the row's place among the unit's rows (`_pos`)."""
     ordered = frame.merge(keys, on="display_id", how="left", validate="many_to_one")
     ordered["_pos"] = ordered.groupby("display_id", sort=False).cumcount()
     return ordered

@@ -7,7 +7,7 @@ The figures are those of `queries.indicators` (so of `indicator_facts`); every v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import duckdb
 import numpy as np
@@ -133,13 +133,15 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     codes = tuple(codes or prog.codes)
     series = indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True)
     series = series[series["indicator"].isin(codes)]
-    now = judged(series[series["year"] == year]).set_index("indicator")
+    judged_rows = _judged_rows(series[series["year"] == year], codes, year)
+    by_code = {code: group for code, group in series.groupby("indicator", sort=False)}
     rows = []
     for code in codes:
         ind = prog.indicator(code)
-        alike = series[(series["indicator"] == code) & (series["basis"] == ind.basis_start(year))]
+        history = by_code.get(code, series.iloc[:0])
+        alike = history[history["basis"] == ind.basis_start(year)]
         before = alike[alike["year"] == year - 1]
-        row = now.loc[code].to_dict() if code in now.index else _no_figures(code, year)
+        row = judged_rows[code]
         previous = float(before["rate"].iloc[0]) if len(before) else np.nan
         short = people_short(row["numerator"], row["denominator"], row["goal"], ind.strict) \
             if row["denominator"] and pd.notna(row["goal"]) else 0
@@ -151,19 +153,20 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
                      "gap_text": gap_text(ind, int(short), row["goal"] if pd.notna(row["goal"]) else None)})
     frame = pd.DataFrame(rows)
     frame["level"] = frame["level"].astype("Int64")
-    frame["beside_text"] = [beside_text(frame, code) for code in frame["indicator"]]
+    by_indicator = dict(zip(frame["indicator"], rows, strict=True))
+    frame["beside_text"] = [beside_text(by_indicator, code) for code in frame["indicator"]]
     return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
                   "denominator", "not_reported", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets",
                   "rises_well", "trend", "basis_note", "gap_text", "beside_text"]]
 
 
-def beside_text(figures: pd.DataFrame, code: str) -> str:
+def beside_text(figures: Mapping[str, Mapping], code: str) -> str:
     """What a headline card says of the indicators shown beside it (data/programme.toml `ben_canh`), from
-    the rows of `figures` (year_figures), short enough for a card: `Kết nạp so với chỉ tiêu giao: 90,83%
+    the rows of year_figures by indicator, short enough for a card: `Kết nạp so với chỉ tiêu giao: 90,83%
     (109/120) — chưa đạt; 2 đơn vị chưa báo cáo`; '' when none."""
     prog = programme()
     parts = []
-    for row in figures[figures["indicator"].isin(prog.beside(code))].to_dict("records"):
+    for row in (figures[other] for other in prog.beside(code) if other in figures):
         ind = prog.indicator(row["indicator"])
         text = f"{ind.compact}: " + (f"{vi_percent(row['rate'])} ({vi_count(row['numerator'], row['denominator'])}) — "
                                    f"{row['verdict'].lower()}" if row["denominator"] else "chưa có số liệu")
@@ -192,11 +195,16 @@ def deadline_targets(ind) -> str:
     return "Mục tiêu " + " · ".join(parts) if parts else "Không đặt mục tiêu"
 
 
-def _no_figures(code: str, year: int) -> dict:
-    """The judged row of an indicator nobody reported in `year`: 0/0, no rate."""
-    empty = pd.DataFrame({"indicator": [code], "year": [year], "numerator": [0], "denominator": [0],
-                          "not_reported": [0], "rate": [np.nan], "observed_per_year": [np.nan]})
-    return judged(empty).iloc[0].to_dict()
+def _judged_rows(figures: pd.DataFrame, codes: Sequence[str], year: int) -> dict[str, dict]:
+    """The judged row of each of `codes` in `year` by indicator, from `figures` (indicator rows of that
+    year); an indicator nobody reported: 0/0, no rate."""
+    rows = {row["indicator"]: row for row in judged(figures).to_dict("records")}
+    missing = [code for code in codes if code not in rows]
+    if missing:
+        empty = pd.DataFrame({"indicator": missing, "year": year, "numerator": 0, "denominator": 0,
+                              "not_reported": 0, "rate": np.nan, "observed_per_year": np.nan})
+        rows |= {row["indicator"]: row for row in judged(empty).to_dict("records")}
+    return rows
 
 
 def target_line(code: str, year: int) -> tuple[float | None, str | None]:

@@ -241,11 +241,14 @@ def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
 
 
 def unit_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-                  n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False) -> pd.DataFrame:
+                  n_years: int = DEFAULT_IDLE_YEARS, every_kind: bool = False,
+                  cells: pd.DataFrame | None = None) -> pd.DataFrame:
     """`all_warnings` but the excellent share's, computed now, with what puts them back in order once
     stored: `_rule` (the rule's place), `_run` (minus the years of an idle cell's run, else 0),
-    `_label` (an idle cell's unit, else '')."""
-    cells = headline_cells(con, boundary, units, year - 1, year)  # read once for two rules
+    `_label` (an idle cell's unit, else ''). `cells`: the headline cells of the year before and `year`,
+    when the caller has just read them (queries.precompute)."""
+    if cells is None:
+        cells = headline_cells(con, boundary, units, year - 1, year)  # read once for two rules
     idle = idle_cells(con, boundary, units, year, n_years, every_kind)
     parts = [
         as_frame(idle_rows(idle, year)).assign(_run=-idle["run_years"].to_numpy(dtype="int64"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from benchmarks.browser import ROOT, chromium, exceptions, new_page, streamlit_server, wait_idle
+from benchmarks.browser import ROOT, TWO_FRAMES, chromium, exceptions, new_page, streamlit_server, wait_idle
 from tests.support.readability import heights
 
 __all__ = ["chromium", "exceptions", "new_page", "open_page", "resize", "screenshot", "streamlit_server",
@@ -52,7 +52,6 @@ _CHARTS_FIT = """() => [...document.querySelectorAll('.js-plotly-plot')].every(p
   const drawn = svg.getBoundingClientRect(), block = plot.getBoundingClientRect();
   return Math.abs(drawn.width - block.width) <= 2 && Math.abs(drawn.height - block.height) <= 2;
 })"""
-_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def resize(page: Page, width: int, height: int) -> None:
@@ -61,7 +60,7 @@ def resize(page: Page, width: int, height: int) -> None:
     page.set_viewport_size({"width": width, "height": height})
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(_CHARTS_FIT, timeout=5_000)
-    page.evaluate(_TWO_FRAMES)
+    page.evaluate(TWO_FRAMES)
 
 
 def whole_page_screenshot(page, name: str, width: int, height: int) -> None:

@@ -89,5 +89,6 @@ READERS: dict[str, tuple[Callable, list[tuple]]] = {
                                                 (DUC_PHO, 2026)]),
     "ui.template_download.template_workbook": (_template, [(DUC_PHO, 2025), (DUC_PHO, 2026)]),
     "queries.kpi.kpi_table": (lambda con, year, unit: kpi_table(con, year, unit), [(2024, None), (2025, None)]),
-    "queries.report_data.meeting_data_for": (_meeting_report, [(2024, None), (2025, None)]),
+    # its own part is the year and the scope's label: 2025 is meeting_data's case above under this boundary
+    "queries.report_data.meeting_data_for": (_meeting_report, [(2024, None)]),
 }

@@ -18,7 +18,7 @@ from database.db import cursor
 from database.facts import refresh_all
 from database.store import published_file
 from etl.loading.batch import load_files
-from queries import precomputed
+from queries import precompute, precomputed
 from queries.admissions import cells_without_admission
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
@@ -31,7 +31,8 @@ from queries.scorecard import headline_cells, ranking_and_scorecard
 from queries.targets import indicator_units
 from queries.warnings import all_warnings, cell_activity, weak_secretaries
 from samples.builder import write_xlsx
-from tests.support.programme_files import OTHER_PROGRAMME, use_programme
+from settings import PROGRAMME
+from tests.support.programme_files import OTHER_PROGRAMME, programme_copy, use_programme
 from tests.support.workbooks import default_spec
 
 PHO_HOA = "21469-2015"
@@ -184,6 +185,35 @@ def test_another_programme_computes_until_its_frames_are_stored(sample_env, tmp_
     assert_frame_equal(kpi_table(con, 2025), kpi_table(computed, 2025))
     monkeypatch.delenv("DP_PROGRAMME")
     assert frames_file(con).exists()  # the bundled programme's frames are still there, and read again
+    assert stored(con, "pace_units", "reported", 2025, None, codes=None) is not None
+
+
+def test_frames_written_while_the_programme_file_is_edited_are_written_again(sample_env, tmp_path, monkeypatch):
+    """The file edited once the first frames are computed: what is written is kept under the stamp of the
+    file as edited, never under the stamp taken before (frames of either version under it)."""
+    text = PROGRAMME.read_text(encoding="utf-8")
+    path = use_programme(monkeypatch, programme_copy(tmp_path, text=text + "\n# bản sao\n"))
+    con = cursor(sample_env)
+    before = frames_file(con)
+    assert not before.exists()
+    computers, edits = precompute._computers, []
+
+    def editing_once():
+        found = computers()
+        first = next(iter(found))
+
+        def compute(con, boundary, units, year):
+            if not edits:
+                edits.append(path)
+                path.write_text(text + "\n# bản sao, sửa lúc đang ghi\n", encoding="utf-8")
+            return found[first](con, boundary, units, year)
+        return {**found, first: compute}
+
+    monkeypatch.setattr(precompute, "_computers", editing_once)
+    written = level(sample_env)
+    assert edits and frames_file(con) != before
+    assert written == frames_file(con) and written.exists()
+    assert not before.exists()
     assert stored(con, "pace_units", "reported", 2025, None, codes=None) is not None
 
 

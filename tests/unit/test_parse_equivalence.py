@@ -20,7 +20,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from benchmarks.parse_equivalence import EXAMPLES, altered_copy, base_files, differences, outcome, typed
+from benchmarks.altered_workbooks import EXAMPLES, altered_copy, base_files
+from benchmarks.parse_equivalence import differences, outcome, typed
 from etl.checking import cadres, cell_life, validate
 from etl.checking.model import WorkbookRejected
 from etl.checking.validate import parse_workbook
