@@ -67,7 +67,7 @@ def level(cfg: Settings | None = None) -> Path | None:
             return None
         con = duckdb.connect()
         try:
-            con.execute("SET memory_limit = ?", [cfg.reader_memory_limit])  # like the app's readers: spills beyond
+            con.execute("SET memory_limit = ?", [cfg.frames_memory_limit])  # spills beyond, to tmp below
             con.execute("SET threads = 1")  # the other core stays the visitors' (the app writes them on a thread)
             con.execute(f"SET temp_directory = '{quoted(private_dir(frames_dir(data) / 'tmp'))}'")
             con.execute(f"ATTACH '{quoted(data)}' AS data (READ_ONLY)")
