@@ -1,7 +1,7 @@
 """The app as users get it: `streamlit run app.py` driven by headless Chromium (benchmarks/browser.py).
 
 - memory: the server's peak resident memory (VmHWM of its process) after a browser has opened
-  every page in turn, each until its script run has finished and the server is quiet;
+  every page in turn, each until its script run has finished;
 - upload to chart: on a copy of the town database, from the click on "Nạp dữ liệu" with a
   workbook that adds admissions, to the overview card of T3 showing the new count.
 """
@@ -30,7 +30,6 @@ from rendering.template import write_workbook
 from settings import settings
 
 PAGE_TIMEOUT_S = 600
-QUIET_WINDOW_S, QUIET_CPU_S = 1.0, 0.03  # the server is done with a page: less CPU than this in a window
 ADDED = 7  # admissions the uploaded workbook adds to its first cell
 
 
@@ -63,19 +62,6 @@ def _server_process(port: int) -> psutil.Process:
 def _vm_kb(process: psutil.Process, key: str) -> int:
     with open(f"/proc/{process.pid}/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith(key + ":"))
-
-
-def wait_quiet(process: psutil.Process, timeout_s: float = PAGE_TIMEOUT_S) -> None:
-    """Until the server stops computing. On a loaded machine the browser may look idle before the page's
-    script run has begun; the next page would then stop that run half done, its memory never counted
-    (and its leftover queries would overlap the next page's)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        before = sum(process.cpu_times()[:2])
-        time.sleep(QUIET_WINDOW_S)
-        if sum(process.cpu_times()[:2]) - before < QUIET_CPU_S:
-            return
-    raise TimeoutError("the server kept computing")
 
 
 def scratch_copy(into: Path) -> Path:
@@ -116,7 +102,6 @@ def bench_memory(scale: Scale) -> MemoryFigures:
                 page.wait_for_selector('[data-testid="stMain"]', timeout=PAGE_TIMEOUT_S * 1000)
                 wait_idle(page, PAGE_TIMEOUT_S)
                 figures.page_seconds[registered.title] = round(time.perf_counter() - started, 2)
-                wait_quiet(server)
                 shown = exceptions(page)
                 if shown:
                     figures.errors[registered.title] = shown[0][:200]
