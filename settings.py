@@ -12,6 +12,10 @@ SAMPLES_DIR = DATA_DIR / "samples"
 UNITS_CSV = DATA_DIR / "units.csv"
 PROGRAMME = DATA_DIR / "programme.toml"
 FIRST_REPORT_YEAR = 2015  # the first year a workbook may report on (and the template accepts)
+# DuckDB's memory limit per database a process opens: the national server peaks at 1,1 GB with every page
+# served under these (benchmarks/RESULTS.md); the work past them spills to a temporary directory
+READER_MEMORY = "256MB"
+FRAMES_MEMORY = "256MB"
 
 
 def units_csv() -> Path:
@@ -39,7 +43,9 @@ class Settings:
     zip_max_ratio: int = 100  # uncompressed / compressed, for entries above ZIP_RATIO_GRACE_BYTES
     # DuckDB's buffers for the app's read connections (its default, 80 % of the machine, lets one
     # process of a national server grow past what the pages need); larger work spills to disk
-    reader_memory_limit: str = "512MB"
+    reader_memory_limit: str = READER_MEMORY
+    # the same for the writer of the stored frames (queries.precompute), which runs in the app's process too
+    frames_memory_limit: str = FRAMES_MEMORY
     # a built download stays at its /media/ address this long, then is dropped (auth.downloads)
     download_link_seconds: float = 60.0
     # spreadsheets are decoded in a separate process (etl.reading.decoder) that a hostile file may kill; the
@@ -87,7 +93,8 @@ def settings(db_path: Path | None = None) -> Settings:
         zip_max_entries=int(os.environ.get("DP_ZIP_MAX_ENTRIES", "1000")),
         zip_max_uncompressed_bytes=int(float(os.environ.get("DP_ZIP_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024),
         zip_max_ratio=int(os.environ.get("DP_ZIP_MAX_RATIO", "100")),
-        reader_memory_limit=os.environ.get("DP_READER_MEMORY", "512MB"),
+        reader_memory_limit=os.environ.get("DP_READER_MEMORY", READER_MEMORY),
+        frames_memory_limit=os.environ.get("DP_FRAMES_MEMORY", FRAMES_MEMORY),
         download_link_seconds=float(os.environ.get("DP_DOWNLOAD_LINK_SECONDS", "60")),
         decode_in_process=os.environ.get("DP_DECODE_IN_PROCESS", "") == "1",
     )

@@ -65,8 +65,10 @@ st.subheader(f"Tiến độ các chỉ tiêu — {filters.scope_label}")
 table_block(vi_table(town, headers), "Tiến độ các chỉ tiêu", filters, key="tien_do_tong")
 
 codes = [c for c in projected_codes() if c in set(town["indicator"])]
+headings = {c: prog.indicator(c).heading for c in codes}  # its .get, not a function of the page: Streamlit
+# keeps a widget's functions for the session, and one of the page would keep the page's figures with it
 chosen = st.multiselect("Chỉ tiêu xem biểu đồ", codes, default=[c for c in prog.headline if c in codes],
-                        format_func=lambda c: prog.indicator(c).heading, key="tien_do_chi_tieu",
+                        format_func=headings.get, key="tien_do_chi_tieu",
                         select_all=False)
 if not chosen:
     st.info("Chọn ít nhất một chỉ tiêu để xem biểu đồ tiến độ.")

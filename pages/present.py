@@ -13,7 +13,7 @@ from ui.data import query
 from ui.filters import current
 from ui.layout import footer_line
 from ui.navigation import HOME, page_file
-from ui.slides import presentation_style, slides
+from ui.slides import presentation_style, slides, step
 
 SLIDE_KEY = "trang"
 CONTRAST_KEY = "tuong_phan"
@@ -22,23 +22,21 @@ filters = current()
 data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
 compared = comparison(filters)  # 2–4 units side by side: the same slides, a column or a line per unit
 count = len(slides(data, compared=compared))
-
-
-def step(delta: int) -> None:
-    st.session_state[SLIDE_KEY] = min(count, max(1, int(st.session_state.get(SLIDE_KEY, 1)) + delta))
+back, forward = (SLIDE_KEY, count, -1), (SLIDE_KEY, count, 1)  # step's arguments: a callback of the page
+# itself would keep this run's figures for the whole session (ui.slides.step)
 
 
 with st.container(horizontal=True, vertical_alignment="center", key="slide_nav"):
-    st.button("Trước", key="slide_previous", icon=":material/chevron_left:", on_click=step, args=(-1,),
+    st.button("Trước", key="slide_previous", icon=":material/chevron_left:", on_click=step, args=back,
               shortcut="Left")
     number = st.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None, width="stretch")
     st.button("Sau", key="slide_next", icon=":material/chevron_right:", icon_position="right", on_click=step,
-              args=(1,), shortcut="Right", type="primary")
+              args=forward, shortcut="Right", type="primary")
     contrast = st.toggle("Tương phản cao", key=CONTRAST_KEY, bind="query-params")
     st.page_link(page_file(HOME.file), label="Thoát", icon=":material/close:")
 with st.container(key="slide_clicker"):  # hidden: a presenter's remote sends Page Down / Page Up
-    st.button("Trang sau", key="slide_page_down", on_click=step, args=(1,), shortcut="PageDown")
-    st.button("Trang trước", key="slide_page_up", on_click=step, args=(-1,), shortcut="PageUp")
+    st.button("Trang sau", key="slide_page_down", on_click=step, args=forward, shortcut="PageDown")
+    st.button("Trang trước", key="slide_page_up", on_click=step, args=back, shortcut="PageUp")
 presentation_style(contrast)
 
 slide = slides(data, contrast, compared)[number - 1]

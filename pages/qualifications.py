@@ -46,10 +46,8 @@ table_block(
 )
 
 st.subheader("Theo đơn vị")
-code = st.radio(
-    "Chỉ tiêu", QUALIFICATION_CODES, key="trinh_do_chi_tieu", horizontal=True,
-    format_func=lambda c: programme().indicator(c).heading,
-)
+headings = {c: programme().indicator(c).heading for c in QUALIFICATION_CODES}  # .get: see pages/pace.py
+code = st.radio("Chỉ tiêu", QUALIFICATION_CODES, key="trinh_do_chi_tieu", horizontal=True, format_func=headings.get)
 label = programme().indicator(code).label
 by_unit = query("indicator_units", *scope, year, year, (code,))
 target, target_text = target_line(code, year)

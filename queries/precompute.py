@@ -65,13 +65,8 @@ def level(cfg: Settings | None = None) -> Path | None:
         data = published_file(cfg)
         if data is None or not data.exists():
             return None
-        con = duckdb.connect()
+        con = writer(cfg, data)
         try:
-            con.execute("SET memory_limit = ?", [cfg.reader_memory_limit])  # like the app's readers: spills beyond
-            con.execute("SET threads = 1")  # the other core stays the visitors' (the app writes them on a thread)
-            con.execute(f"SET temp_directory = '{quoted(private_dir(frames_dir(data) / 'tmp'))}'")
-            con.execute(f"ATTACH '{quoted(data)}' AS data (READ_ONLY)")
-            con.execute("USE data")
             for _ in range(EDIT_RETRIES):
                 try:
                     return _write(con, data)
@@ -80,6 +75,18 @@ def level(cfg: Settings | None = None) -> Path | None:
             return None
         finally:
             con.close()
+
+
+def writer(cfg: Settings, data: Path) -> duckdb.DuckDBPyConnection:
+    """The frames writer's connection: database version `data` attached read-only, DuckDB's memory within
+    the setting (the app's process writes them too), beyond it spilling to the frames' tmp folder."""
+    con = duckdb.connect()
+    con.execute("SET memory_limit = ?", [cfg.frames_memory_limit])
+    con.execute("SET threads = 1")  # the other core stays the visitors' (the app writes them on a thread)
+    con.execute(f"SET temp_directory = '{quoted(private_dir(frames_dir(data) / 'tmp'))}'")
+    con.execute(f"ATTACH '{quoted(data)}' AS data (READ_ONLY)")
+    con.execute("USE data")
+    return con
 
 
 class ProgrammeEdited(Exception):

@@ -14,6 +14,7 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 from fpdf import FPDF
+from fpdf import encryption as fpdf_encryption
 from PIL import Image
 
 from core.numbers import vi_count, vi_percent
@@ -24,6 +25,12 @@ from report.cards import change_text
 from report.html import BOUNDARY_TEXT
 from report.pdf_table import draw_table, fit_widths
 from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
+
+# fpdf keeps the ImportError of its optional `cryptography` (encrypted PDFs, not used here) and with its
+# traceback every frame of the import: the page run that first imported this module, with its figures (the
+# meeting's, 170 MB at national scale), for the life of the process. The error's text is all it reads.
+if fpdf_encryption.import_error is not None:
+    fpdf_encryption.import_error.__traceback__ = None
 
 FONT = "DejaVu"
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"

@@ -121,6 +121,16 @@ class Slide:
     titled: bool = False  # the slide's chart carries the title (so does its PNG download)
 
 
+def step(key: str, count: int, delta: int) -> None:
+    """The callback of a slide navigation button: the slide `delta` away in the widget `key`, within 1..count.
+
+    Written here, not in the page: Streamlit keeps a widget's callback for the rest of the session, and a
+    function of the page keeps every variable of the page's run with it (the meeting's figures: 170 MB at
+    national scale, per visitor who opened the slides).
+    """
+    st.session_state[key] = min(count, max(1, int(st.session_state.get(key, 1)) + delta))
+
+
 def presentation_style(contrast: bool) -> None:
     st.html(f"<style>{PRESENTATION_CSS}{CONTRAST_CSS if contrast else ''}</style>")
 
