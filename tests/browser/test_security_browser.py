@@ -173,7 +173,7 @@ def test_streamlits_own_endpoints_answer_on_this_machine_only(sample_var, tmp_pa
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["address"] == "localhost"
     outside = _outside_address()
-    if outside is None:
+    if outside is None:  # a machine with loopback only: nothing outside to ask from (the config is checked above)
         pytest.skip("this machine has no network address to try from")
     var_dir = tmp_path / "var"
     shutil.copytree(sample_var, var_dir, symlinks=True)
