@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the real server and browser figures")
     parser.add_argument("--pages", help="url paths of the pages to run, comma separated (default: every page)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the databases even if cached")
+    parser.add_argument("--latest-year", action="store_true",
+                        help="compare the stored frames of the latest year only (a quick run)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="the Markdown file to update")
     args = parser.parse_args(argv)
     scales = args.scale or list(SCALES)
@@ -64,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         run: dict = {"load": {}}
         common = ["--repeat", str(args.repeat), "--workbooks", str(args.workbooks)]
         pages = ["--pages", args.pages] if args.pages else []
-        steps = [("fill", ["--rebuild"] if args.rebuild else []), ("app", common + pages), ("after_load", pages), ("identical", []),
+        steps = [("fill", ["--rebuild"] if args.rebuild else []), ("app", common + pages), ("after_load", pages),
+                 ("identical", ["--latest-year"] if args.latest_year else []),
                  ("loader", common)]
         if not args.no_browser:
             steps.append(("browser", ["--upload"] if scale == "town" else []))

@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--upload", action="store_true", help="also time upload to chart (browser step)")
     parser.add_argument("--pages", help="url paths of the pages to run, comma separated (default: all)")
+    parser.add_argument("--latest-year", action="store_true", help="identical step: the latest year's frames only")
     args = parser.parse_args()
     scale = SCALES[args.scale]
     result: dict = {}
@@ -47,7 +48,7 @@ def main() -> None:
     elif args.step == "identical":
         from benchmarks.identical import bench_identical
 
-        result = asdict(bench_identical(scale))
+        result = asdict(bench_identical(scale, args.latest_year))
     elif args.step == "loader":
         from benchmarks.loader import bench_loader, bench_store
 

@@ -5,13 +5,11 @@ test-output/screenshots/ for review."""
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import expect
 
-from tests.support.browser import exceptions, new_page, open_page, screenshot, wait_idle, whole_page_screenshot
+from tests.support.browser import exceptions, new_page, open_page, resize, screenshot, wait_idle, whole_page_screenshot
 from tests.support.readability import chart_labels, codes, emoji, english
-from tests.support.slides import PROJECTORS, fits, resize, wait_slide
+from tests.support.slides import PROJECTORS, fits, wait_slide
 
 WARDS = "nam=2024&don_vi=21469-2015&don_vi=21466-2015&don_vi=21439-2015"  # Phổ Hòa, Phổ Vinh, Nguyễn Nghiêm
 COMPARED_SLIDES = {2: "the-so-sanh", 6: "ket-nap-so-sanh", 8: "xep-loai-so-sanh", 11: "tien-do-so-sanh"}
@@ -48,11 +46,10 @@ def test_compared_wards_on_the_pages_and_the_slides(app_url, browser):
         if number != 2:
             page.goto(f"{app_url}/trinh-chieu?{WARDS}&trang={number}")
             wait_slide(page, number)
-        for width, height in PROJECTORS:
+        for width, height in reversed(PROJECTORS):  # ends at the first projector's size
             resize(page, width, height)
             problems += fits(page, f"slide {number} at {width}×{height}") + unreadable(page)
             screenshot(page, f"slide-{number:02d}-{name}-{width}x{height}")
-        resize(page, *PROJECTORS[0])
     assert problems == []
     assert page.locator(".js-plotly-plot .legendtext").filter(has_text="Phường Phổ Vinh").count() >= 1
 
@@ -72,9 +69,9 @@ def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, br
     bars = chart.locator(".barlayer .point path")
     assert bars.count() == 16  # the town, then its 15 wards and communes
     bars.nth(1).click(force=True)  # the first ward (the town's bar carries no unit)
-    deadline = time.monotonic() + 30
-    while "don_vi=" not in page.url and time.monotonic() < deadline:
-        time.sleep(0.2)
+    # the click writes the unit into the URL (history API): waited for through the driver, whose events
+    # a sleeping loop would never let in
+    page.wait_for_url(lambda url: "don_vi=" in url, wait_until="commit", timeout=30_000)
     wait_idle(page, 60)
     assert "don_vi=21439-2015" in page.url
     sidebar = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')

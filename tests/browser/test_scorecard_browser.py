@@ -3,8 +3,6 @@ test, loaded by the real loader), a click on the heat map in Chromium."""
 
 from __future__ import annotations
 
-import time
-
 from tests.support.browser import exceptions, new_page, streamlit_server, wait_idle
 
 
@@ -21,9 +19,9 @@ def test_clicking_a_heat_map_cell_in_chromium(scorecard_env, browser):
         cells = chart.locator(".scatterlayer .trace .points path")  # one transparent marker per cell
         assert cells.count() == 6 * 7
         cells.nth(1 * 7 + 3).click(force=True)  # second row (Xã Phổ An), column T4
-        deadline = time.monotonic() + 30
-        while "don_vi=" not in page.url and time.monotonic() < deadline:
-            time.sleep(0.2)
+        # the click writes the unit into the URL (history API): waited for through the driver, whose events
+        # a sleeping loop would never let in
+        page.wait_for_url(lambda url: "don_vi=" in url, wait_until="commit", timeout=30_000)
         wait_idle(page, 60)
         assert "don_vi=" in page.url
         assert "Xã Phổ An" in page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').inner_text()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import Page
 
 from tests.support.browser import exceptions, wait_idle
@@ -59,7 +57,3 @@ def fits(page: Page, where: str) -> list[str]:
         problems.append(f"{where}: {labels}")
     return problems
 
-
-def resize(page: Page, width: int, height: int) -> None:
-    page.set_viewport_size({"width": width, "height": height})
-    time.sleep(0.6)  # no new script run: plotly redraws on the resize event

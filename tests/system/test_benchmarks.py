@@ -77,14 +77,15 @@ def test_a_filled_town_database_has_every_unit_year(scale_out):
 
 
 def test_the_runner_at_town_scale(tmp_path):
-    """`python -m benchmarks` end to end at town scale, one repetition, no browser; a smoke test."""
+    """`python -m benchmarks` end to end at town scale, one repetition, no browser, the frames of the latest year
+    compared (tests/system/test_precomputed.py compares every year's on the samples); a smoke test."""
     results = tmp_path / "RESULTS.md"
     env = {**os.environ, "DP_BENCH_OUT": str(tmp_path / "out")}
     for key in ("DP_VAR_DIR", "DP_DB", "DP_ARCHIVE", "DP_UNITS_CSV"):
         env.pop(key, None)
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--scale", "town", "--repeat", "1", "--workbooks", str(WORKBOOKS),
-         "--no-browser", "--pages", "tong-quan,du-lieu", "--results", str(results)],
+         "--no-browser", "--pages", "tong-quan,du-lieu", "--latest-year", "--results", str(results)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
