@@ -9,7 +9,9 @@ from pathlib import Path
 
 import duckdb
 
+from database.db import cursor
 from database.store import published_file
+from queries.kpi import kpi_table
 from settings import SAMPLES_DIR, settings
 from tests.support import ROOT
 from tests.support.cli import CONTRACT_CODES, etl, kpi_rows
@@ -65,11 +67,9 @@ def test_load_exit_codes(tmp_path):
     assert etl("frobnicate").returncode == 2
 
 
-def test_template_command_writes_a_prefilled_workbook(tmp_path):
-    db = tmp_path / "t.duckdb"
-    etl("load", str(SAMPLES_DIR), "--db", str(db), "--quiet")
-    out = tmp_path / "pho_hoa_2025.xlsx"
-    result = etl("template", "--db", str(db), "--unit", "Đức Phổ", "--year", "2025", "-o", str(out))
+def test_template_command_writes_a_prefilled_workbook(sample_env, tmp_path):
+    out = tmp_path / "pho_hoa_2025.xlsx"  # the sample database: DP_VAR_DIR, as the app's own
+    result = etl("template", "--unit", "Đức Phổ", "--year", "2025", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "đã điền sẵn" in result.stdout
     from python_calamine import CalamineWorkbook
@@ -100,14 +100,17 @@ READER = textwrap.dedent("""
     from settings import settings
     from database.db import cursor
     from pathlib import Path
-    cfg = settings(Path(sys.argv[1]))
-    seen, deadline = [], time.monotonic() + float(sys.argv[2])
-    while time.monotonic() < deadline:
+    cfg, stop = settings(Path(sys.argv[1])), Path(sys.argv[2])
+    seen, deadline = [], time.monotonic() + 120
+    while not stop.exists() and time.monotonic() < deadline:  # until the test says the load is over
         cur = cursor(cfg)
         count, members = cur.execute(
             "SELECT count(*), coalesce(sum(end_count), 0) FROM submissions JOIN member_figures USING (unit_id, year)"
         ).fetchone()
         seen.append((count, members))
+        if len(seen) == 1:
+            print("reading", flush=True)
+        time.sleep(0.01)  # the loader keeps its core
     print(len(seen), min(seen), max(seen))
 """)
 
@@ -115,10 +118,15 @@ READER = textwrap.dedent("""
 def test_reader_keeps_reading_while_the_cli_loads(tmp_path):
     db = tmp_path / "r.duckdb"
     assert etl("load", str(unit_workbook(tmp_path / "a", "Phổ Vinh")), "--db", str(db)).returncode == 0
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), "8"], cwd=ROOT,
+    stop = tmp_path / "loaded"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    loaded = etl("load", str(SAMPLES_DIR / "mau_2023_21469_pho_hoa.xlsx"), str(SAMPLES_DIR), "--db", str(db),
-                 "--quiet")
+    assert reader.stdout.readline() == "reading\n", reader.stderr.read()  # reading before the load begins
+    try:
+        loaded = etl("load", str(SAMPLES_DIR / "mau_2023_21469_pho_hoa.xlsx"), str(SAMPLES_DIR), "--db", str(db),
+                     "--quiet")
+    finally:
+        stop.touch()
     out, err = reader.communicate(timeout=60)
     assert loaded.returncode == 0, loaded.stdout
     assert reader.returncode == 0, err  # never a lock error, never half a load
@@ -126,9 +134,9 @@ def test_reader_keeps_reading_while_the_cli_loads(tmp_path):
     assert reads > 10
 
 
-def test_kpi_gives_the_goal_and_the_verdict_of_the_pages(tmp_path):
-    db = str(tmp_path / "kpi.duckdb")
-    result = etl("kpi", "--db", db, "--year", "2024", "--unit", "Phổ Văn")
+def test_kpi_gives_the_goal_and_the_verdict_of_the_pages(sample_env):
+    """On the sample database (DP_VAR_DIR); the build of a fresh one is the test above."""
+    result = etl("kpi", "--year", "2024", "--unit", "Phổ Văn")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == ("indicator,target,label,year,unit,numerator,denominator,rate,goal,status,"
                                              "not_reported")
@@ -140,11 +148,11 @@ def test_kpi_gives_the_goal_and_the_verdict_of_the_pages(tmp_path):
                                                         "not_applicable", "no_data"}
     # --boundary current: a unit of today, its 2024 figures the sum of the units merged into it and of the
     # organisations that sit under it from 1 July 2025 (data/units.csv `parent_id`)
-    current = kpi_rows(etl("kpi", "--db", db, "--year", "2024", "--unit", "Đức Phổ", "--boundary", "current").stdout)
-    predecessors = [kpi_rows(etl("kpi", "--db", db, "--year", "2024", "--unit", name).stdout)["T1_org_rating"]
+    current = kpi_rows(etl("kpi", "--year", "2024", "--unit", "Đức Phổ", "--boundary", "current").stdout)
+    predecessors = [kpi_table(cursor(), 2024, name).set_index("indicator").at["T1_org_rating", "denominator"]
                     for name in ("Nguyễn Nghiêm", "Phổ Hòa", "Phổ Minh", "Phổ Vinh", "Phổ Ninh", "53401", "53403",
-                                 "53404")]
+                                 "53404")]  # the named query the command prints, in this process
     assert current["T1_org_rating"]["unit"] == "Phường Đức Phổ"
-    assert int(current["T1_org_rating"]["denominator"]) == sum(int(r["denominator"]) for r in predecessors) == 8
-    assert etl("kpi", "--db", db, "--year", "2024", "--unit", "Đức Phổ").returncode == 2  # not a unit of 2024
-    assert etl("kpi", "--db", db, "--boundary", "moi").returncode == 2
+    assert int(current["T1_org_rating"]["denominator"]) == sum(predecessors) == 8
+    assert etl("kpi", "--year", "2024", "--unit", "Đức Phổ").returncode == 2  # not a unit of 2024
+    assert etl("kpi", "--boundary", "moi").returncode == 2

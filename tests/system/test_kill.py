@@ -22,7 +22,7 @@ from tests.support import ROOT
 from tests.support.cli import etl
 from tests.support.loads import UNITS, history, manifest, snapshot, unit_set
 
-ITERATIONS = 25
+ITERATIONS = 16
 SEED = 20250708
 
 
