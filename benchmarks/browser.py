@@ -75,8 +75,11 @@ def chromium():
             browser.close()
 
 
+VIEWPORT = {"width": 1600, "height": 1000}
+
+
 def new_page(browser: Browser) -> Page:
-    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="vi-VN", accept_downloads=True)
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN", accept_downloads=True)
     return context.new_page()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import chromium, streamlit_server, warm_up
+from tests.support.browser import VIEWPORT, chromium, new_page, streamlit_server, warm_up
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +25,20 @@ def app_url(sample_var: Path, tmp_path_factory: pytest.TempPathFactory, browser)
     with streamlit_server(var_dir) as url:
         warm_up(browser, url)
         yield url
+
+
+@pytest.fixture(scope="module")
+def module_tab(browser):
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def tab(module_tab):
+    """The module's one browser tab, at the size a new one has, for a test that opens the app by its URLs. Each
+    `goto` starts a new session of the app as a new visitor's would; the tab keeps Streamlit's scripts loaded and
+    compiled, which a new tab (a new renderer process) pays for again at every test."""
+    module_tab.set_viewport_size(VIEWPORT)
+    yield module_tab
+    module_tab.goto("about:blank")  # the app's session ends with the test

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.support.browser import exceptions, new_page, open_page, resize, screenshot, wait_idle, whole_page_screenshot
+from tests.support.browser import exceptions, open_page, resize, screenshot, wait_idle, whole_page_screenshot
 from tests.support.readability import chart_labels, codes, emoji, english
 from tests.support.slides import PROJECTORS, fits, wait_slide
 
@@ -21,8 +21,8 @@ def unreadable(page) -> list[str]:
     return english(page) + codes(page) + emoji(page) + labels["overlaps"] + labels["outside"]
 
 
-def test_compared_wards_on_the_pages_and_the_slides(app_url, browser):
-    page = new_page(browser)
+def test_compared_wards_on_the_pages_and_the_slides(app_url, tab):
+    page = tab
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{app_url}/?{WARDS}")
     assert "xem=so-sanh" in page.url  # the view is kept in the link
@@ -57,11 +57,10 @@ def test_compared_wards_on_the_pages_and_the_slides(app_url, browser):
     assert page.locator(".dp-compare").count() == 0
     assert "Cộng 3 đơn vị: Phường Phổ Hòa, Phường Phổ Vinh, Phường Nguyễn Nghiêm" in \
         page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
-    page.context.close()
 
 
-def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, browser):
-    page = new_page(browser)
+def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, tab):
+    page = tab
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{app_url}/trinh-do?nam=2024")
     chart = page.locator(".st-key-fig_qual_units .js-plotly-plot")
@@ -95,4 +94,3 @@ def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, br
         problems += unreadable(page)
         whole_page_screenshot(page, "chi-bo-can-bo-nguyen-nghiem", width, height)
     assert problems == []
-    page.context.close()

@@ -28,7 +28,7 @@ from tests.support.browser import (
 from tests.support.page_support import submission, workbook_bytes
 from tests.support.readability import chart_labels, codes, emoji, english
 
-PAGES = ["", "tong-quan", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo",
+PAGES = ["", "trinh-do", "ket-nap", "xep-loai", "bien-dong", "boi-duong", "chi-bo-can-bo",
          "sinh-hoat-chi-bo", "xep-hang",
          "tien-do", "canh-bao", "bao-cao", "du-lieu"]  # trinh-chieu: tests/test_projector_browser.py steps through it
 WIDTHS = [(1024, 768), (1280, 720), (1920, 1080)]
@@ -36,10 +36,10 @@ SCREENSHOTS = [(1280, 720), (1920, 1080)]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_is_readable(browser, app_url, path):
+def test_every_page_is_readable(tab, app_url, path):
     """No exception, no "Page not found", no English, no emoji; at 1024, 1280 and 1920 px wide no
     chart label runs into another or off its chart; a screenshot at 1280×720 and 1920×1080."""
-    page = new_page(browser)
+    page = tab
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, f"{app_url}/{path}?nam=2024")
     assert exceptions(page) == []
@@ -56,7 +56,6 @@ def test_every_page_is_readable(browser, app_url, path):
     assert emoji(page) == []
     for width, height in SCREENSHOTS:
         whole_page_screenshot(page, f"page-{path or 'goc'}", width, height)
-    page.context.close()
 
 
 def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var, tmp_path):
@@ -76,37 +75,34 @@ def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var
         page.context.close()
 
 
-def test_a_phone_sees_the_page_under_the_banners(browser, app_url):
+def test_a_phone_sees_the_page_under_the_banners(tab, app_url):
     """390 px wide: the access and sample-data banners and the header line stay a strip at the top."""
-    page = new_page(browser)
+    page = tab
     page.set_viewport_size({"width": 390, "height": 844})
     open_page(page, f"{app_url}/?nam=2024")
     header = page.locator(".st-key-page_header").bounding_box()
     assert header["height"] <= 844 * 0.2, header
     assert page.locator('[data-testid="stMain"] h1').bounding_box()["y"] < 844 * 0.4
     screenshot(page, "phone-390x844")
-    page.context.close()
 
 
-def test_no_empty_plot_for_a_selection_without_figures(browser, app_url):
+def test_no_empty_plot_for_a_selection_without_figures(tab, app_url):
     """Phổ Hòa admitted no pupil, worker or business owner in 2022: a sentence, not an empty plot."""
-    page = new_page(browser)
+    page = tab
     open_page(page, f"{app_url}/ket-nap?nam=2022&don_vi=21469-2015")
     page.get_by_text("Không có số liệu khác 0 để vẽ biểu đồ «Kết nạp theo đối tượng và đơn vị»").wait_for()
     titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
     assert not any("theo đơn vị, năm 2022" in t and "chủ doanh nghiệp" in t for t in titles), titles
-    page.context.close()
 
 
-def test_baseline_then_unit_filter_changes_the_figures(browser, app_url):
-    page = new_page(browser)
+def test_baseline_then_unit_filter_changes_the_figures(tab, app_url):
+    page = tab
     open_page(page, f"{app_url}/trinh-do?nam=2022")
     assert page.get_by_text("67,78%").count() > 0
     open_page(page, f"{app_url}/trinh-do?nam=2022&don_vi=21469-2015")  # a unit by its stable id
     assert exceptions(page) == []
     assert "Phường Phổ Hòa" in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, "filter-pho-hoa-2022")
-    page.context.close()
 
 
 PHO_HOA = "21469-2015"
@@ -189,12 +185,12 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     assert float(t3[8]) == percent((admitted + 2) / members)  # rounded half up, as on screen
 
 
-def test_warnings_of_2025_under_the_default_boundary_list_the_idle_cells(browser, app_url, sample_env):
+def test_warnings_of_2025_under_the_default_boundary_list_the_idle_cells(tab, app_url, sample_env):
     """2025 under the default boundary (the year's own units): the cells of the new units that have
     admitted nobody for three years and more, their years before the merger counted, are listed."""
     idle = idle_cells(cursor(), "reported", None, 2025, 3)
     assert len(idle) == 6
-    page = new_page(browser)
+    page = tab
     page.goto(f"{app_url}/canh-bao?nam=2025")
     page.get_by_role("heading", name="Cảnh báo", exact=True).wait_for(timeout=120_000)
     wait_idle(page, timeout_s=120)
@@ -207,4 +203,3 @@ def test_warnings_of_2025_under_the_default_boundary_list_the_idle_cells(browser
         assert f"{cell['cell_name']} ({cell['cell_type']}) không kết nạp được đảng viên nào" in main
     assert "2023: 2 → 2024: 7 → 2025: 10" in main  # Phường Đức Phổ's exits, its predecessors' years summed
     screenshot(page, "canh-bao-2025")
-    page.context.close()

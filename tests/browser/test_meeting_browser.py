@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from database.db import cursor
 from queries.report_data import meeting_data_for
 from report.html import report_html
-from tests.support.browser import exceptions, new_page, screenshot, wait_idle
+from tests.support.browser import exceptions, screenshot, wait_idle
 
 SLIDES = 14
 PRESENT = "trinh-chieu"
@@ -80,19 +80,18 @@ def slide_title(page: Page) -> str:
     return page.locator("[class*='st-key-slide_'] h1, [class*='st-key-slide_'] .gtitle").first.text_content()
 
 
-def test_presentation_opens_at_the_slide_and_year_of_its_url(app_url, browser):
-    page = new_page(browser)
+def test_presentation_opens_at_the_slide_and_year_of_its_url(app_url, tab):
+    page = tab
     open_app(page, f"{app_url}/{PRESENT}?trang=3&nam=2022")
     wait_slide(page, 3)
     assert "năm 2022" in page.inner_text(".st-key-slide_footer")
     assert "T4 · THPT và sơ cấp LLCT trở lên theo đơn vị" in slide_title(page)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()  # hidden, with the chrome
     assert not page.locator('[data-testid="stHeader"]').is_visible()
-    page.context.close()
 
 
-def test_step_through_every_slide_with_the_keys_and_the_buttons(app_url, browser):
-    page = new_page(browser)
+def test_step_through_every_slide_with_the_keys_and_the_buttons(app_url, tab):
+    page = tab
     page.set_viewport_size({"width": 1600, "height": 900})
     open_app(page, f"{app_url}/{PRESENT}?nam=2024&ranh_gioi=moi")  # the boundary by its stable id
     wait_slide(page, 1)
@@ -117,7 +116,6 @@ def test_step_through_every_slide_with_the_keys_and_the_buttons(app_url, browser
     wait_slide(page, SLIDES - 2)
     page.keyboard.press("PageDown")
     wait_slide(page, SLIDES - 1)
-    page.context.close()
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -143,8 +141,8 @@ def test_the_camera_downloads_a_slide_sized_png_offline(app_url, browser, tmp_pa
     page.context.close()
 
 
-def test_report_page_downloads_the_pdf_and_the_html_in_one_click(app_url, browser, tmp_path):
-    page = new_page(browser)
+def test_report_page_downloads_the_pdf_and_the_html_in_one_click(app_url, tab, tmp_path):
+    page = tab
     open_app(page, f"{app_url}/bao-cao?nam=2022")
     assert exceptions(page) == []
     expect(page.locator(".dp-card")).to_have_count(7, timeout=120_000)  # under load the cards come late
@@ -158,4 +156,3 @@ def test_report_page_downloads_the_pdf_and_the_html_in_one_click(app_url, browse
     assert files["PDF"].name.endswith("_2022_don-vi-bao-cao.pdf") and files["PDF"].read_bytes()[:5] == b"%PDF-"
     assert "223/329" in files["HTML"].read_text(encoding="utf-8")
     assert exceptions(page) == []
-    page.context.close()

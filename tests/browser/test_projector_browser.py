@@ -5,13 +5,13 @@ label on another; the high-contrast theme is kept in the URL. Screenshots of eve
 
 from __future__ import annotations
 
-from tests.support.browser import new_page, resize, screenshot
+from tests.support.browser import resize, screenshot
 from tests.support.readability import codes, emoji, english
 from tests.support.slides import PROJECTORS, SCREEN, SLIDES, fits, wait_slide
 
 
-def test_every_slide_fits_the_projector(app_url, browser):
-    page = new_page(browser)
+def test_every_slide_fits_the_projector(app_url, tab):
+    page = tab
     page.set_viewport_size(dict(zip(("width", "height"), PROJECTORS[0], strict=True)))
     page.goto(f"{app_url}/trinh-chieu?nam=2024")
     wait_slide(page, 1)
@@ -29,11 +29,10 @@ def test_every_slide_fits_the_projector(app_url, browser):
     assert problems == []
     assert words == set(), words
     assert pictographs == set(), pictographs
-    page.context.close()
 
 
-def test_high_contrast_theme_is_kept_in_the_url(app_url, browser):
-    page = new_page(browser)
+def test_high_contrast_theme_is_kept_in_the_url(app_url, tab):
+    page = tab
     page.set_viewport_size(dict(zip(("width", "height"), PROJECTORS[0], strict=True)))
     page.goto(f"{app_url}/trinh-chieu?nam=2024&trang=3")
     wait_slide(page, 3)
@@ -51,4 +50,3 @@ def test_high_contrast_theme_is_kept_in_the_url(app_url, browser):
     page.keyboard.press("ArrowRight")  # the theme stays while stepping through the slides
     wait_slide(page, 4)
     assert "tuong_phan=true" in page.url and page.locator(".st-key-tuong_phan input").is_checked()
-    page.context.close()

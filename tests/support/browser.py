@@ -9,10 +9,10 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from benchmarks.browser import ROOT, TWO_FRAMES, chromium, exceptions, new_page, streamlit_server, wait_idle
+from benchmarks.browser import ROOT, TWO_FRAMES, VIEWPORT, chromium, exceptions, new_page, streamlit_server, wait_idle
 from tests.support.readability import heights
 
-__all__ = ["chromium", "exceptions", "new_page", "open_page", "resize", "screenshot", "streamlit_server",
+__all__ = ["VIEWPORT", "chromium", "exceptions", "new_page", "open_page", "resize", "screenshot", "streamlit_server",
            "wait_idle", "warm_up", "whole_page_screenshot"]
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
