@@ -1,8 +1,11 @@
-"""The app tier: the real pages under Streamlit's AppTest, and what a click on a download button fetches."""
+"""The app tier: the real pages under Streamlit's AppTest, what a click on a download button fetches, and every
+page run once for the checks that only read it."""
 
 from __future__ import annotations
 
 import pytest
+
+from tests.support.every_page import run_every_page
 
 
 @pytest.fixture
@@ -28,3 +31,10 @@ def fetch(monkeypatch):
 
     click.file_name = lambda button: drawn[button.proto.deferred_file_id][1]
     return click
+
+
+@pytest.fixture(scope="session")
+def every_page_run(sample_var, tmp_path_factory):
+    """Every page run once in this worker under the sample data, access control off, 2024 (tests/support/
+    every_page.py); tests read it, never act on its session."""
+    return run_every_page(sample_var, tmp_path_factory.mktemp("every-page") / "var")

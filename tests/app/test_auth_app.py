@@ -18,6 +18,8 @@ from tests.support.auth_fixtures import (
     add_accounts,
     audit_rows,
     errors,
+    infos,
+    logged_out,
     login,
     new_app,
     only_login_form,
@@ -25,55 +27,32 @@ from tests.support.auth_fixtures import (
 )
 from tests.support.page_support import open_tables
 
-EXPIRED = "Phiên làm việc đã hết hạn sau 60 phút không thao tác. Hãy đăng nhập lại."
-
-
 @pytest.fixture
 def accounts(sample_env):
     add_accounts(sample_env)
     return sample_env
 
 
-def infos(at) -> list[str]:
-    return [i.value for i in at.info]
+def test_without_users_every_page_works_under_the_banner(every_page_run):
+    assert set(every_page_run.drawn) == set(PAGE_FILES.values()) - {PAGE_FILES["quan-tri"]}
+    for page, drawn in every_page_run.drawn.items():
+        assert not drawn.exception, (page, [e.value for e in drawn.exception])
+        assert BANNER in [w.value for w in drawn.warning], page
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        every_page_run.session.switch_page(PAGE_FILES["quan-tri"])  # no administration without accounts
+    assert every_page_run.drawn["pages/data.py"].file_uploader, "anyone on this machine may load while access control is off"
+    assert not every_page_run.cfg.auth_db.exists()  # browsing creates no account file
 
 
-def logged_out(at) -> bool:
-    return "dang_nhap_ten" in [t.key for t in at.text_input]
-
-
-def test_without_users_every_page_works_under_the_banner(sample_env):
-    at = new_app()
-    for url_path, page in PAGE_FILES.items():
-        if url_path == "quan-tri":
-            with pytest.raises(ValueError, match="Could not find a navigation page"):
-                at.switch_page(page)  # no administration without accounts
-            continue
-        at.switch_page(page).run()
-        assert not at.exception, (url_path, errors(at))
-        assert BANNER in [w.value for w in at.warning], url_path
-    assert at.file_uploader, "anyone on this machine may load while access control is off"
-    assert not sample_env.auth_db.exists()  # browsing creates no account file
-
-
-def test_logged_out_sessions_reach_only_the_login_form_on_every_page(accounts):
+def test_logged_out_sessions_reach_only_the_login_form_under_every_url(accounts):
+    """What an ended session sees on each page, and where it lands once logged in again, is checked with the
+    downloads of that page (test_auth_downloads.py: one visit per page)."""
     at = new_app()
     assert only_login_form(at) == []
     assert BANNER not in [w.value for w in at.warning]
     for page in PAGE_FILES.values():
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)  # nothing but the login form is registered, under every URL
-    submit_login(at, "quantri", PASSWORD)
-    for url_path, page in PAGE_FILES.items():
-        at.switch_page(page)
-        at.session_state[SESSION_KEY].last_seen -= 61 * 60  # away longer than session_minutes
-        at.run()  # this session now asks for `page` without a valid login
-        assert only_login_form(at) == [], url_path
-        assert infos(at) == [EXPIRED]
-        submit_login(at, "quantri", PASSWORD)  # and lands on the page it asked for
-        assert not at.exception, (url_path, errors(at))
-        assert not logged_out(at) and at.session_state["current_filters"], url_path
-    assert [row[1] for row in audit_rows(accounts)].count(audit.SESSION_EXPIRED) == len(PAGE_FILES)
 
 
 def test_session_minutes_come_from_the_environment(accounts, monkeypatch):

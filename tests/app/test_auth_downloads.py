@@ -1,6 +1,7 @@
 """A download's file is built at the click only for a session that still holds, and every download
-is audited: the real app under AppTest, its download buttons' data functions called as Streamlit's
-server calls them (`MediaFileManager.execute_deferred`) when the browser asks for the file."""
+is audited; every page asks an ended session to log in again. The real app under AppTest, its download
+buttons' data functions called as Streamlit's server calls them (`MediaFileManager.execute_deferred`)
+when the browser asks for the file."""
 
 from __future__ import annotations
 
@@ -10,7 +11,19 @@ from streamlit.runtime.media_file_storage import MediaFileStorageError
 from auth import audit
 from auth.session import SESSION_KEY
 from auth.users import remove_user, set_password
-from tests.support.auth_fixtures import PAGE_FILES, add_accounts, audit_rows, errors, login
+from tests.support.auth_fixtures import (
+    EXPIRED,
+    PAGE_FILES,
+    PASSWORD,
+    add_accounts,
+    audit_rows,
+    errors,
+    infos,
+    logged_out,
+    login,
+    only_login_form,
+    submit_login,
+)
 from tests.support.page_support import open_tables
 
 
@@ -65,25 +78,35 @@ def test_a_session_that_ended_gets_no_file_and_the_attempt_is_audited(accounts, 
     assert (username, action, target) == ("phohoa", audit.DOWNLOAD_REFUSED, fetch.file_name(button))
 
 
-def test_every_download_on_every_page_is_audited_and_refused_once_the_session_ended(accounts, fetch):
-    """The report's HTML and PDF included: each button's file is audited by name, and refused after expiry."""
+def test_every_page_asks_an_ended_session_to_log_in_and_refuses_its_downloads(accounts, fetch):
+    """One visit per page as the administrator, who sees every page and button: an hour away, the page asks
+    for nothing but the login form (audited as an ended session) and shows itself once logged in again; then
+    each of its download buttons, the report's HTML and PDF included, builds its file, audited by name, while
+    the session holds, and refuses it, audited, once the session ended."""
     at = login("quantri")
     seen = 0
     for url_path, page in PAGE_FILES.items():
-        at.switch_page(page).run()
+        at.switch_page(page)
+        _expire(at, accounts)
+        at.run()  # this session now asks for `page` without a valid login
+        assert only_login_form(at) == [], url_path
+        assert infos(at) == [EXPIRED]
+        submit_login(at, "quantri", PASSWORD)  # and lands on the page it asked for
+        assert not at.exception, (url_path, errors(at))
+        assert not logged_out(at) and at.session_state["current_filters"], url_path
         open_tables(at)
         assert not at.exception, (url_path, errors(at))
-        for button in at.download_button:
-            name = fetch.file_name(button)
+        buttons = [(button, fetch.file_name(button)) for button in at.download_button]
+        for button, name in buttons:
             assert fetch(button), (url_path, name)
             assert actions(accounts)[-1] == ("quantri", audit.DOWNLOAD, name), (url_path, name)
-            session = at.session_state[SESSION_KEY]
-            session.last_seen -= accounts.session_minutes * 60 + 1
+        _expire(at, accounts)
+        for button, name in buttons:
             with pytest.raises(MediaFileStorageError):
                 fetch(button)
             assert actions(accounts)[-1] == ("quantri", audit.DOWNLOAD_REFUSED, name), (url_path, name)
-            session.last_seen += accounts.session_minutes * 60 + 1
-            seen += 1
+        seen += len(buttons)
+    assert [row[1] for row in audit_rows(accounts)].count(audit.SESSION_EXPIRED) == len(PAGE_FILES)
     names = {name for _, _, name in actions(accounts)}
     for kind in ("bao-cao-hop_", "bieu-mau_", "nhat-ky-truy-cap."):  # report, template, audit log
         assert any(name.startswith(kind) for name in names), (kind, names)

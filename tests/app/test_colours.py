@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import pytest
 
 from database.db import cursor
 from queries.judgement import Status, judge
@@ -16,7 +15,7 @@ from rendering.charts import rate_band_by_unit
 from rendering.verdicts import NEUTRAL, ROLE_COLOURS, TARGET
 from report import figures
 from tests.support.colours import is_green, is_red
-from tests.support.page_support import run_page
+from tests.support.every_page import run_pages
 
 PAGES = ["pages/overview.py", "pages/qualifications.py", "pages/admissions.py", "pages/ratings.py",
          "pages/membership.py", "pages/training.py", "pages/pace.py"]
@@ -47,19 +46,26 @@ def colour_problems(spec: dict, where: str) -> list[str]:
     return problems
 
 
-def page_specs(page: str, **filters) -> list[dict]:
-    at = run_page(page, year=2024, **filters)
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-@pytest.mark.parametrize("compared", [False, True], ids=["tong", "so-sanh"])
-def test_no_page_draws_a_category_in_red_or_green(sample_env, compared):
+def figure_problems(drawn: dict) -> tuple[int, list[str]]:
+    """How many figures the pages of PAGES drew, and what in them is a category in red or green."""
     problems, charts = [], 0
     for page in PAGES:
-        specs = page_specs(page, units=TWO_WARDS) if compared else page_specs(page)
+        specs = [json.loads(chart.proto.spec) for chart in drawn[page].get("plotly_chart")]
         charts += len(specs)
         for index, spec in enumerate(specs):
             problems += colour_problems(spec, f"{page} #{index}")
+    return charts, problems
+
+
+def test_no_page_draws_a_category_in_red_or_green(every_page_run):
+    assert every_page_run.drawn[PAGES[0]].selectbox(key="nam").value == 2024  # the year of the figures compared
+    charts, problems = figure_problems(every_page_run.drawn)
+    assert charts >= 15 and problems == []
+
+
+def test_no_page_comparing_two_wards_draws_a_category_in_red_or_green(sample_env):
+    _session, drawn = run_pages(PAGES, year=2024, units=TWO_WARDS)
+    charts, problems = figure_problems(drawn)
     assert charts >= 15 and problems == []
 
 

@@ -46,8 +46,14 @@ def test_the_pages_and_the_slides_show_the_level_of_the_file(level):
 
 # ---- a second programme: the whole app on a made-up province's plan to 2027 ----------------
 
-PAGES = ["overview", "qualifications", "admissions", "ratings", "membership", "training", "cell_life", "present",
-         "report", "scorecard", "pace", "warnings", "data"]
+PAGES = ["overview", "qualifications", "admissions", "ratings", "membership", "training", "cells", "cell_life",
+         "present", "report", "scorecard", "warnings", "data", "pace"]
+# Every page in 2025: past the plan's first deadline (2024), after the merger, T1 counting the town's other
+# organisations. 2023 adds the year before the first deadline, whose level every verdict is judged against:
+# the pages that name the deadlines (the overview's target line, the pace towards each of them) and the one
+# that judges every indicator of every unit (the ranking) show it; the KPI export and the report below check
+# the level chosen for that year, and the other pages draw what the judgement gives them, as in 2025.
+PAGES_OF_YEAR = {2023: ["overview", "scorecard", "pace"], 2025: PAGES}
 
 
 @pytest.mark.parametrize("year", [2023, 2025])
@@ -59,11 +65,10 @@ def test_the_app_on_another_programme(sample_env, monkeypatch, year):
     shown = texts(at)
     assert "Mục tiêu 2024: ≥ 55% · 2027: ≥ 70%" in shown
     assert prog.whole_area(year) in at.caption[0].value  # the header line names the province
-    for page in PAGES[1:]:
+    for page in PAGES_OF_YEAR[year][1:]:
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception, (page, [e.value for e in at.exception])
-    at.switch_page("pages/pace.py").run()
-    assert "Tiến độ đến mục tiêu 2024 và 2027" in [t.value for t in at.title]
+    assert "Tiến độ đến mục tiêu 2024 và 2027" in [t.value for t in at.title]  # the last page: the pace
     kpi = kpi_table(cursor(), year).set_index("indicator")
     assert kpi.at[T5, "goal"] == (0.7 if year > 2024 else 0.55)
     assert kpi.at["T7_training", "status"] == "not_applicable" and pd.isna(kpi.at["T7_training", "goal"])

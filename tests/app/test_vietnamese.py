@@ -16,6 +16,6 @@ def test_the_first_year_ranking_says_dash_for_no_previous_rank(sample_env):
     assert [frame.proto.placeholder for frame in at.dataframe] == ["—"] * len(at.dataframe)
 
 
-def test_the_unit_list_offers_no_english_select_all(sample_env):
-    at = run_page("pages/overview.py", year=2024)
-    assert at.multiselect(key="don_vi").proto.select_all == 0
+def test_the_unit_list_offers_no_english_select_all(every_page_run):
+    for page, drawn in every_page_run.drawn.items():
+        assert drawn.multiselect(key="don_vi").proto.select_all == 0, page

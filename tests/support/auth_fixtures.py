@@ -22,6 +22,7 @@ ACCOUNTS = {
 PAGE_FILES = {spec.url_path: f"pages/{spec.file}" for spec in all_specs(SECTIONS | ADMIN_SECTIONS)}
 assert {"tong-quan", "du-lieu", "quan-tri"} <= set(PAGE_FILES), PAGE_FILES
 BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
+EXPIRED = "Phiên làm việc đã hết hạn sau 60 phút không thao tác. Hãy đăng nhập lại."
 
 
 def add_accounts(cfg: Settings, *names: str) -> None:
@@ -54,6 +55,14 @@ def submit_login(at: AppTest, username: str, password: str) -> AppTest:
     at.text_input(key="dang_nhap_mat_khau").input(password)
     at.button[0].click().run()
     return at
+
+
+def infos(at: AppTest) -> list[str]:
+    return [i.value for i in at.info]
+
+
+def logged_out(at: AppTest) -> bool:
+    return "dang_nhap_ten" in [t.key for t in at.text_input]
 
 
 def errors(at: AppTest) -> list[str]:
