@@ -27,6 +27,7 @@ from tests.support.auth_fixtures import (
 )
 from tests.support.page_support import open_tables
 
+
 @pytest.fixture
 def accounts(sample_env):
     add_accounts(sample_env)

@@ -11,19 +11,7 @@ from streamlit.runtime.media_file_storage import MediaFileStorageError
 from auth import audit
 from auth.session import SESSION_KEY
 from auth.users import remove_user, set_password
-from tests.support.auth_fixtures import (
-    EXPIRED,
-    PAGE_FILES,
-    PASSWORD,
-    add_accounts,
-    audit_rows,
-    errors,
-    infos,
-    logged_out,
-    login,
-    only_login_form,
-    submit_login,
-)
+from tests.support.auth_fixtures import PAGE_FILES, add_accounts, audit_rows, errors, log_in_again_on, login
 from tests.support.page_support import open_tables
 
 
@@ -86,14 +74,7 @@ def test_every_page_asks_an_ended_session_to_log_in_and_refuses_its_downloads(ac
     at = login("quantri")
     seen = 0
     for url_path, page in PAGE_FILES.items():
-        at.switch_page(page)
-        _expire(at, accounts)
-        at.run()  # this session now asks for `page` without a valid login
-        assert only_login_form(at) == [], url_path
-        assert infos(at) == [EXPIRED]
-        submit_login(at, "quantri", PASSWORD)  # and lands on the page it asked for
-        assert not at.exception, (url_path, errors(at))
-        assert not logged_out(at) and at.session_state["current_filters"], url_path
+        log_in_again_on(at, page, accounts, "quantri")
         open_tables(at)
         assert not at.exception, (url_path, errors(at))
         buttons = [(button, fetch.file_name(button)) for button in at.download_button]

@@ -7,6 +7,7 @@ import sqlite3
 from streamlit.testing.v1 import AppTest
 
 from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER
+from auth.session import SESSION_KEY
 from auth.users import add_user
 from settings import Settings
 from tests.support.page_support import app_test
@@ -84,3 +85,17 @@ def only_login_form(at: AppTest) -> list[str]:
     if widgets != ["dang_nhap_mat_khau", "dang_nhap_ten"]:
         found.append(f"text inputs {widgets}")
     return found + errors(at)
+
+
+def log_in_again_on(at: AppTest, page: str, cfg: Settings, username: str) -> AppTest:
+    """`page` asked for by a session away longer than session_minutes: nothing but the login form, saying why;
+    logged in again, the session lands on the page it asked for."""
+    at.switch_page(page)
+    at.session_state[SESSION_KEY].last_seen -= cfg.session_minutes * 60 + 1
+    at.run()
+    assert only_login_form(at) == [], page
+    assert infos(at) == [EXPIRED], page
+    submit_login(at, username, PASSWORD)
+    assert not at.exception, (page, errors(at))
+    assert not logged_out(at) and at.session_state["current_filters"], page
+    return at
