@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from database.db import cursor
-from queries.cadres import BASELINE_CODES, LADDERS, cadre_levels
+from queries.cadres import BASELINE_CODES, LADDERS, ROLE_CODES, cadre_levels
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.targets import indicator_trend, indicator_units
+from tests.support.indicator_figures import frame_figures, kpi_figures, merged_into, written
 
 DUC_PHO = "21439-2025"
 
@@ -61,3 +62,69 @@ def test_queries_for_a_year_without_data_are_empty(sample_env):
     assert indicator_trend(con, "reported", None, 2019, 2019, BASELINE_CODES).empty
     for ladder in LADDERS:
         assert cadre_levels(con, "current", [DUC_PHO], 2019, ladder).empty
+
+
+# ---- the page's named queries on the samples: the Đề án's baseline, the KPI export, merged units ----
+
+# Footnote 1 of the Đề án: cadres of village / residential-group cells, 2022, the whole town.
+BASELINE = {
+    "Tốt nghiệp THPT": ("223", "329", "67,78%"),
+    "Tốt nghiệp THPT — chi ủy viên": ("128", "165", "77,58%"),
+    "Tốt nghiệp THPT — bí thư, phó bí thư": ("95", "164", "57,93%"),
+    "Sơ cấp LLCT trở lên": ("274", "329", "83,28%"),
+    "Trung cấp LLCT trở lên": ("62", "329", "18,84%"),
+    "Trung cấp chuyên môn trở lên": ("154", "329", "46,81%"),
+}
+PHO_HOA = "21469-2015"
+
+
+def test_2022_whole_town_is_the_de_an_baseline_and_the_kpi_export(sample_env):
+    summary = indicator_trend(cursor(), "reported", None, 2022, 2022, BASELINE_CODES)
+    figures = frame_figures(summary)
+    for label, expected in BASELINE.items():
+        assert figures[label] == expected
+    assert figures == kpi_figures(BASELINE_CODES, 2022)
+    thpt = summary.set_index("indicator").loc["T4_thpt"]
+    assert thpt["rate"] == pytest.approx(223 / 329)
+    # 2022 is the baseline year: no pace yet toward the 2025 level, and the verdict says so
+    assert (thpt["target_text"], thpt["verdict"]) == ("100% (mức 2025)", "Năm gốc — chưa tính tiến độ")
+
+    roles = indicator_units(cursor(), "reported", None, 2022, 2022, tuple(ROLE_CODES))
+    town = roles[roles["unit"] == "Toàn thị xã"].set_index("indicator")
+    assert written(*town.loc["T4_thpt_bi_thu_pho_bi_thu", ["numerator", "denominator"]]) == ("95", "164", "57,93%")
+    assert written(*town.loc["T4_thpt_chi_uy_vien", ["numerator", "denominator"]]) == ("128", "165", "77,58%")
+
+    by_unit = indicator_units(cursor(), "reported", None, 2022, 2022, ("T4_thpt",))
+    assert len(by_unit) == 16  # the town, then its 15 units of 2022
+    assert (by_unit.loc[0, "unit"], *written(*by_unit.loc[0, ["numerator", "denominator"]])) == (
+        "Toàn thị xã", "223", "329", "67,78%")
+
+
+def test_2022_middle_political_level_by_unit_and_over_the_years(sample_env):
+    by_unit = indicator_units(cursor(), "reported", None, 2022, 2022, ("T6_trung_cap_llct",))
+    assert (by_unit.loc[0, "unit"], *written(*by_unit.loc[0, ["numerator", "denominator"]]),
+            by_unit.loc[0, "target_text"]) == ("Toàn thị xã", "62", "329", "18,84%", "≥ 25% (mức 2025)")
+    trend = indicator_trend(cursor(), "reported", None, 2020, 2022, ("T6_trung_cap_llct",)).set_index("year")
+    assert written(*trend.loc[2022, ["numerator", "denominator"]]) == ("62", "329", "18,84%")
+
+
+def test_one_unit_and_another_year_are_the_kpi_export(sample_env):
+    assert frame_figures(indicator_trend(cursor(), "reported", [PHO_HOA], 2022, 2022, BASELINE_CODES)) == kpi_figures(
+        BASELINE_CODES, 2022, "21469")
+    by_unit = indicator_units(cursor(), "reported", [PHO_HOA], 2022, 2022, ("T4_thpt",))
+    assert list(by_unit["unit"]) == ["Phường Phổ Hòa"]  # no town row beside a single unit
+    of_2024 = indicator_trend(cursor(), "reported", None, 2024, 2024, BASELINE_CODES)
+    assert frame_figures(of_2024) == kpi_figures(BASELINE_CODES, 2024)
+    assert set(of_2024["year"]) == {2024}
+
+
+def test_current_boundary_sums_the_merged_units(sample_env):
+    summary = indicator_trend(cursor(), "current", [DUC_PHO], 2024, 2024, BASELINE_CODES).set_index("indicator")
+    old = indicators_by_unit(cursor(), "reported", merged_into(DUC_PHO), 2024, 2024)
+    assert old["display_id"].nunique() == 5
+    summed = old.groupby("indicator")[["numerator", "denominator"]].sum()
+    for code in BASELINE_CODES:
+        assert tuple(summary.loc[code, ["numerator", "denominator"]]) == tuple(summed.loc[code])
+    levels = cadre_levels(cursor(), "current", [DUC_PHO], 2024, "education")
+    assert list(levels["unit"].unique()) == ["Phường Đức Phổ"]
+    assert levels["cadres"].sum() == summed.loc["T4_thpt", "denominator"]
