@@ -18,8 +18,8 @@ from queries.admissions import (
     admission_rate_by_year,
     cells_without_admission,
 )
-from queries.targets import indicator_trend, indicator_units
 from queries.kpi import kpi_table
+from queries.targets import indicator_trend, indicator_units
 from tests.support.page_support import idle_runs_from_workbooks, member_sums
 
 PHO_HOA = "21469-2015"
