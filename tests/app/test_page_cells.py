@@ -1,46 +1,45 @@
 """Chi bộ và cán bộ của đơn vị: a unit's cells with their figures and the cadres short of T4–T6, the
-same people the indicators count, and only the reader's own units (personal data)."""
+tables its named queries return (tests/database/test_cells_queries.py: the same people the indicators
+count), and only the reader's own units (personal data)."""
 
 from __future__ import annotations
 
-from database.db import cursor
-from queries.kpi import kpi_table
+from queries.cells import ADMISSION_CODE, STANDARDS
+from queries.programme import programme
 from tests.support.apptest_pages import table
 from tests.support.auth_fixtures import add_accounts, login
-from tests.support.page_support import run_page, sample_rows
+from tests.support.page_queries import assert_shows, named
+from tests.support.page_support import run_page
 
 PAGE = "pages/cells.py"
 PHO_HOA, PHO_VINH = "21469-2015", "21466-2015"
 CELLS = "Chi bộ năm 2024"
 SHORT = "Cán bộ chi bộ chưa đạt chuẩn năm 2024"
-STANDARDS = {"T4": "T4_thpt_and_so_cap_llct", "T5": "T5_trung_cap_chuyen_mon", "T6": "T6_trung_cap_llct"}
 
 
-def test_a_units_cells_and_short_cadres_add_up_to_its_indicators(sample_env):
-    at = run_page(PAGE, year=2024, units=[PHO_HOA])
+def cell_labels() -> dict[str, str]:
+    """The cells table's own names of `unit_cells` columns: the standards by their target's short name."""
+    labels = {"admission_rate": f"Tỷ lệ kết nạp ({programme().indicator(ADMISSION_CODE).short})"}
+    for column, code in STANDARDS.items():
+        short = programme().indicator(code).short
+        labels |= {column: f"Đạt chuẩn {short}", f"{column}_rate": f"Tỷ lệ đạt chuẩn {short}"}
+    return labels
+
+
+def test_a_unit_chosen_on_the_page_shows_its_cells_and_short_cadres_as_the_queries_give_them(sample_env):
+    at = run_page(PAGE, year=2024)
+    assert "chi_bo_chon_21469-2015" in [b.key for b in at.button]
+    at.button(key="chi_bo_chon_21469-2015").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["don_vi"] == [PHO_HOA]
     cells, shown = table(at, CELLS)
-    workbook = sample_rows()["cells"]
-    expected = workbook[(workbook["unit_id"] == PHO_HOA) & (workbook["year"] == 2024)]
-    assert sorted(cells["Mã chi bộ"]) == sorted(expected["Mã chi bộ"])
-    kpi = kpi_table(cursor(), year=2024, unit="21469").set_index("indicator")
+    assert_shows(cells, named("unit_cells", "reported", (PHO_HOA,), 2024), **cell_labels())
     short, _ = table(at, SHORT)
-    for short_name, code in STANDARDS.items():
-        numerator, denominator = kpi.at[code, "numerator"], kpi.at[code, "denominator"]
-        assert cells[f"Đạt chuẩn {short_name}"].sum() == numerator  # the cells add up to the unit's figure
-        assert cells["Cán bộ chi bộ"].sum() == denominator
-        assert short["Chưa đạt chuẩn"].str.contains(f"{short_name}:").sum() == denominator - numerator
+    assert_shows(short, named("cadres_short", "reported", (PHO_HOA,), 2024), lacking="Chưa đạt chuẩn")
     first = cells.iloc[0]
     assert shown.iloc[0]["Tỷ lệ kết nạp (T3)"] == f"{first['Tỷ lệ kết nạp (T3)'] * 100:.2f}%".replace(".", ",")
     assert set(shown["Chi bộ bốn tốt"]) <= {"Có", "Không"}  # words, not True/False
     assert not short["Chưa đạt chuẩn"].str.contains("_").any()  # short names (T4…), never codes
-
-
-def test_without_one_unit_the_page_offers_the_units(sample_env):
-    at = run_page(PAGE, year=2024)
-    assert "chi_bo_chon_21469-2015" in [b.key for b in at.button]
-    at.button(key="chi_bo_chon_21469-2015").click().run()
-    assert at.session_state["don_vi"] == [PHO_HOA]
-    assert table(at, CELLS)[0]["Mã chi bộ"].str.startswith("21469-").all()
 
 
 def test_past_a_few_units_the_page_offers_one_list_to_choose_from(sample_env, monkeypatch):
