@@ -155,3 +155,22 @@ def test_the_meeting_report_gives_the_quota_beside_t3(three_years):
     assert of_2023 == "Kết nạp so với chỉ tiêu giao: chưa có số liệu; 1 đơn vị chưa báo cáo"
     quota = data.indicators.set_index("indicator").loc["T3_admission_quota"]  # and its row in the table of all
     assert (quota["numerator"], quota["denominator"], quota["status"]) == (4, 5, "below")
+
+
+# ---- the page's named queries on the samples: the KPI export's figures, and v1 years not reported ----
+
+def test_the_summary_on_the_samples_is_the_kpi_export_and_v1_years_are_not_reported(sample_env):
+    summary = indicator_trend(cursor(), "reported", None, 2024, 2024, CELL_LIFE_CODES)
+    kpi = kpi_table(cursor(), 2024).set_index("indicator")
+    assert list(summary["indicator"]) == list(CELL_LIFE_CODES)
+    for row in summary.itertuples(index=False):
+        facts = kpi.loc[row.indicator]
+        assert (row.numerator, row.denominator, row.not_reported) == (
+            facts["numerator"], facts["denominator"], facts["not_reported"])
+        assert round(100 * row.rate, 2) == round(100 * facts["rate"], 2)  # as the CSV writes it
+    assert not_reported_note(summary) is None  # 2024: every v2 field reported
+
+    of_2022 = indicator_trend(cursor(), "reported", None, 2022, 2022, CELL_LIFE_CODES)
+    assert (of_2022["denominator"] == 0).all() and (of_2022["not_reported"] > 0).all()
+    assert "Chưa báo cáo (không tính vào tử số, mẫu số): Chi bộ sinh hoạt thường kỳ đủ hằng tháng — 150 chi bộ" \
+        in not_reported_note(of_2022)
