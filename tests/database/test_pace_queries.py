@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from core.numbers import vi_number, vi_percent
 from database.db import cursor
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
@@ -83,3 +84,27 @@ def test_per_unit_pace_uses_each_units_own_series(sample_env):
         own = series.loc[(row["display_id"], "T6_trung_cap_llct")]
         by_hand = (own.at[2025, "rate"] - own.at[2022, "rate"]) / 3
         assert row["observed_per_year"] == pytest.approx(by_hand)
+
+
+def test_the_pace_table_of_2024_as_the_page_writes_it(sample_env):
+    rows = pace_by_indicator(cursor(), "reported", None, 2024).set_index("label")
+    row = rows.loc["Tốt nghiệp THPT"]
+    assert (row["base_year"], vi_number(row["base_numerator"]), vi_number(row["base_denominator"]),
+            vi_percent(row["base_rate"])) == (2022, "223", "329", "67,78%")
+    assert (row["latest_year"], vi_number(row["latest_numerator"]), vi_percent(row["latest_rate"])) == (
+        2024, "259", "78,72%")
+    assert vi_number(row["observed_points"], 2) == vi_number(36 / 329 / 2 * 100, 2) == "5,47"
+    assert row["reach_2025"] == "2028"
+    assert row["status_2025"] == "Chậm tiến độ (mức 2025)"
+    ratings = rows.loc["TCCSĐ hoàn thành tốt nhiệm vụ trở lên"]
+    assert ratings["reach_2025"] == "—"  # every year: no arrival year
+    assert ratings["status_2025"].startswith("đạt ") and "/5 năm" in ratings["status_2025"]
+    path = pace_path(cursor(), "reported", None, 2024, "T4_thpt")
+    assert list(path.loc[path["series"] == SERIES_OBSERVED, "year"]) == [2020, 2021, 2022, 2023, 2024]
+    assert len(pace_by_unit(cursor(), "reported", None, 2024, ("T4_thpt",))) == 15
+
+
+def test_one_year_of_data_has_no_pace(sample_env):
+    rows = pace_by_indicator(cursor(), "reported", ["21469-2015"], 2020)
+    assert len(rows) > 0 and rows["observed_points"].isna().all()
+    assert pace_by_indicator(cursor(), "reported", ["21439-2025"], 2020).empty  # Phường Đức Phổ reports from 2025
