@@ -1,47 +1,49 @@
-"""Warnings: each rule triggered and not triggered on workbooks written by the test and loaded by
-the real loader; `all_warnings` for the meeting report; the page in AppTest. The rules across the
-2025 merger are in tests/test_reorganisation.py."""
+"""Warnings page in AppTest: the counts, the list and each rule's table are what the named queries return,
+with a link to the page of each rule's figures; the years and cell kinds chosen reach the queries. Each
+rule's figures on hand-made workbooks are checked in tests/database/test_warnings.py."""
 
 from __future__ import annotations
 
-from database.db import cursor
-from queries.warnings import (
-    RULES,
-    all_warnings,
-)
-from tests.support.apptest_pages import table, texts
-from tests.support.page_support import run_page
+from queries.warnings import RULES, WARNING_COLUMNS, warning_counts
+from rendering.tables import IDLE_CELL_COLUMNS, vi_columns
+from tests.support.apptest_pages import table
+from tests.support.page_queries import assert_shows, named
+from tests.support.page_support import has_table, open_tables, run_page, shown_table
+
+PAGE = "pages/warnings.py"
+LIST_COLUMNS = vi_columns("rule", "unit", "subject", "year", "detail", "page_label")
 
 
-def test_page_lists_each_warning_with_its_figures_and_page(warnings_env):
-    at = run_page("pages/warnings.py", year=2024)
-    assert [m.value for m in at.metric] == ["1", "1", "1", "0", "1", "2", "0", "0"]  # v1 workbooks: no cell life
-    _, shown = table(at, "Danh sách cảnh báo")
-    assert list(shown["Đơn vị"]) == ["Phường Phổ Hòa", "Phường Phổ Văn", "Xã Phổ Phong", "Phường Phổ Minh",
-                                     "Toàn thị xã", "Phường Phổ Vinh"]
-    assert "85,00% (85/100" in texts(at)
+def assert_page_shows_its_queries(at, boundary: str, year: int, n_years: int, every_kind: bool) -> None:
+    warnings = named("all_warnings", boundary, None, year, n_years, every_kind)
+    assert [m.value for m in at.metric] == [str(n) for n in warning_counts(warnings).values()]
+    assert_shows(shown_table(at, "Danh sách cảnh báo"), warnings[WARNING_COLUMNS])
+    assert list(shown_table(at, "Danh sách cảnh báo").columns) == list(LIST_COLUMNS.values())
+    idle_title = RULES["idle_cells"][0]
+    if has_table(at, idle_title):
+        assert_shows(shown_table(at, idle_title), named("warning_idle_cells", boundary, None, year, n_years, every_kind))
+        assert list(shown_table(at, idle_title).columns) == list(IDLE_CELL_COLUMNS.values())
+
+
+def test_page_lists_each_warning_of_the_query_with_a_link_to_its_page(warnings_env):
+    at = open_tables(run_page(PAGE, year=2024))
+    assert_page_shows_its_queries(at, "reported", 2024, 3, every_kind=False)
     links = [link.proto.page for link in at.get("page_link")]  # the url paths app.py gives those pages
     assert links == ["ket-nap", "xep-hang", "bien-dong", "boi-duong", "trinh-do", "xep-loai", "sinh-hoat-chi-bo",
                      "bien-dong"]
-    _, exits = table(at, RULES["rising_exits"][0])
-    assert tuple(exits.loc[0, ["Cộng 2022", "Cộng 2023", "Cộng 2024"]]) == ("1", "2", "3")
+    exits = table(at, RULES["rising_exits"][0])[1]
+    rising = named("warning_rising_exits", "reported", None, 2024)
+    assert tuple(exits.loc[0, ["Cộng 2022", "Cộng 2023", "Cộng 2024"]]) == tuple(
+        str(n) for n in rising.loc[0, ["exits_two_before", "exits_before", "exits"]])
 
-    at.number_input(key="canh_bao_so_nam").set_value(4).run()
-    assert not at.exception
-    assert [m.value for m in at.metric][:2] == ["0", "1"]
-    at.number_input(key="canh_bao_so_nam").set_value(3).run()
-    at.toggle(key="canh_bao_moi_loai_chi_bo").set_value(True).run()
-    assert [m.value for m in at.metric][0] == "2"
-    _, idle = table(at, RULES["idle_cells"][0])
-    assert list(idle["Loại chi bộ"]) == ["Quân sự", "Thôn"]
+    at.number_input(key="canh_bao_so_nam").set_value(2)
+    at.toggle(key="canh_bao_moi_loai_chi_bo").set_value(True)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert_page_shows_its_queries(open_tables(at), "reported", 2024, 2, every_kind=True)
 
 
-def test_page_on_the_sample_data_and_an_empty_selection(sample_env):
-    at = run_page("pages/warnings.py", year=2025, boundary="current")
-    expected = all_warnings(cursor(), "current", None, 2025, 3)
-    assert not expected.empty
-    figures, _ = table(at, "Danh sách cảnh báo")
-    assert list(figures["Nội dung"]) == list(expected["detail"])
-    at = run_page("pages/warnings.py", year=2022)
-    assert not at.exception
-    assert any("Không có." in s.value for s in at.success)  # no training rule before 2023
+def test_page_on_the_sample_data(sample_env):
+    at = open_tables(run_page(PAGE, year=2025, boundary="current"))
+    assert not named("all_warnings", "current", None, 2025, 3, False).empty
+    assert_page_shows_its_queries(at, "current", 2025, 3, every_kind=False)

@@ -14,7 +14,7 @@ from queries.kpi import kpi_table
 from queries.progress import pace_by_unit, pace_path
 from queries.scorecard import ranking_and_scorecard
 from queries.targets import year_figures
-from queries.warnings import idle_cells, rising_exits
+from queries.warnings import all_warnings, idle_cells, rising_exits
 from tests.support.merger_data import DUC_PHO, HOA, MINH, NGHIEM, NHON, T1, T2, T5
 
 
@@ -77,3 +77,8 @@ def test_warnings_follow_the_merge_map_under_the_default_boundary(merger_env):
         exits = rising_exits(con, boundary, None, 2025)
         assert list(zip(exits["display_id"], exits["exits_two_before"], exits["exits_before"], exits["exits"],
                         strict=True)) == [(DUC_PHO, 1, 2, 3)], boundary
+    # as the warnings page writes them, in 2025 under the default boundary
+    written = [f"**{row.unit}**: {row.detail}" for row in all_warnings(con, "reported", None, 2025, 3).itertuples()]
+    assert any("**Phường Đức Phổ**: Chi bộ thôn T02 (Thôn) không kết nạp được đảng viên nào 4 năm liền (2022–2025)"
+               in line for line in written)
+    assert any("2023: 1 → 2024: 2 → 2025: 3" in line for line in written)

@@ -17,6 +17,7 @@ from queries.warnings import (
     idle_cells,
     rising_exits,
     training_gaps,
+    warning_counts,
     weak_secretaries,
 )
 from tests.support.warnings_data import (
@@ -136,3 +137,21 @@ def test_all_warnings_for_the_report(warnings_env):
     training = all_warnings(cursor(), "reported", None, 2023, 3)
     assert "Năm 2023 tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ là 75,00% (3/4), mục tiêu 100%: 1 người chưa " \
            "được bồi dưỡng." in training["detail"].tolist()
+
+
+def test_the_counts_list_and_tables_the_page_shows(warnings_env):
+    con = cursor()
+    warnings = all_warnings(con, "reported", None, 2024, 3)
+    assert list(warning_counts(warnings).values()) == [1, 1, 1, 0, 1, 2, 0, 0]  # v1 workbooks: no cell life
+    assert list(warnings["unit"]) == ["Phường Phổ Hòa", "Phường Phổ Văn", "Xã Phổ Phong", "Phường Phổ Minh",
+                                      "Toàn thị xã", "Phường Phổ Vinh"]
+    assert warnings["detail"].str.contains("85,00% (85/100", regex=False).any()
+    exits = rising_exits(con, "reported", None, 2024)
+    assert tuple(exits.loc[0, ["exits_two_before", "exits_before", "exits"]]) == (1, 2, 3)
+    assert list(warning_counts(all_warnings(con, "reported", None, 2024, 4)).values())[:2] == [0, 1]
+    assert list(warning_counts(all_warnings(con, "reported", None, 2024, 3, True)).values())[0] == 2
+    assert list(idle_cells(con, "reported", None, 2024, 3, True)["cell_type"]) == ["Quân sự", "Thôn"]
+
+
+def test_no_training_warning_before_2023(sample_env):
+    assert "training_gaps" not in set(all_warnings(cursor(), "reported", None, 2022, 3)["rule_code"])
