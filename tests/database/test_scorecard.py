@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from core.numbers import vi_number, vi_percent
 from database.db import cursor
 from queries.scorecard import (
     ranking_and_scorecard,
@@ -24,6 +25,9 @@ def test_ranks_and_rank_changes_are_exact(scorecard_env):
             got, EXPECTED_2024, strict=True):
         assert mean == pytest.approx(expected_mean)
         assert (None if pd.isna(previous) else int(previous)) == expected_previous
+    assert vi_number(ranking.at[0, "mean_distance_points"], 2) == "9,29"
+    assert list(ranking["targets_met"]) == [7, 6, 5, 5, 0, 0]
+    assert len(ranking_and_scorecard(cursor(), "reported", None, 2024)[1]) == 6 * 7
     assert list(ranking["unit"]) == [NAMES[u] for u, *_ in EXPECTED_2024]
 
     first_year = ranking_and_scorecard(cursor(), "reported", None, 2023)[0]
@@ -40,6 +44,7 @@ def test_ranking_among_selected_units_and_cells(scorecard_env):
     cell = cells.loc[(C, "T3_admission_rate")]
     assert (cell["numerator"], cell["denominator"], cell["status"], cell["role"]) == (10, 200, "exceeded", "neutral")
     assert cell["distance_points"] == 0  # above the band: no penalty
+    assert (vi_percent(cell["rate"]), cell["verdict"]) == ("5,00%", "Vượt khung")
     assert cells.loc[(C, "T5_trung_cap_chuyen_mon"), "verdict"] == "Chậm tiến độ (mức 2025)"
     assert cells.loc[(E, "T5_trung_cap_chuyen_mon"), "status"] == "no_data"  # one year: no pace yet
     assert cells.loc[(A, "T5_trung_cap_chuyen_mon"), "distance_points"] == pytest.approx(25.0)
