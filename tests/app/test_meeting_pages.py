@@ -1,14 +1,14 @@
-"""Trình chiếu and Báo cáo họp under AppTest: no exception, the slide of the URL, the KPI figures."""
+"""Trình chiếu and Báo cáo họp under AppTest: no exception, the slide of the URL, the figures of the named query
+(equal to the KPI export: tests/database/test_report.py)."""
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
 from core.numbers import vi_count, vi_percent
-from database.db import cursor
 from queries.judgement import FIRST_YEAR_WORDS, WORDS, Status
-from queries.kpi import kpi_table
 from queries.programme import programme
+from tests.support.page_queries import named
 from tests.support.page_support import app_test, run_page
 
 PRESENT, REPORT = "pages/present.py", "pages/report.py"
@@ -34,14 +34,10 @@ def slide_caption(at: AppTest) -> str:
     return next(c.value for c in at.caption if "trang " in c.value)
 
 
-def test_presentation_opens_at_the_slide_of_the_url(sample_env):
-    at = present_at({"trang": "3"})
-    assert "trang 3/14" in slide_caption(at)
-    assert at.session_state["trang"] == 3
-
-
-def test_presentation_steps_with_its_buttons_and_stays_within_the_deck(sample_env):
+def test_presentation_opens_at_the_slide_of_the_url_and_steps_within_the_deck(sample_env):
     at = present_at({"trang": "13"})
+    assert "trang 13/14" in slide_caption(at)
+    assert at.session_state["trang"] == 13
     at.button(key="slide_next").click().run()
     assert "trang 14/14" in slide_caption(at) and at.query_params["trang"] == "14"
     at.button(key="slide_next").click().run()
@@ -62,24 +58,29 @@ def test_presentation_draws_every_slide(sample_env):
         assert "**Toàn thị xã** · năm **2022**" in slide_caption(at)  # the filters carry over
 
 
-def test_report_page_offers_both_files_with_the_kpi_figures(sample_env):
-    at = run_page(REPORT, year=2022)
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert any("HTML" in label for label in labels) and any("PDF" in label for label in labels)
+def assert_report_table_is_the_query(at: AppTest, units, year: int, scope_label: str) -> None:
+    """The page's table of indicators writes `meeting_data`'s rows (which tests/database/test_report.py
+    holds equal to the KPI export) as Vietnamese figures and verdicts."""
     shown = at.dataframe[0].value.set_index("Mã")  # the short codes of data/programme.toml: T1, T4a, …
-    for row in kpi_table(cursor(), year=2022).itertuples():
+    rows = named("meeting_data", "reported", units, year, scope_label).indicators
+    assert len(shown) == len(rows)
+    for row in rows.itertuples():
         short = programme().indicator(row.indicator).short
         assert shown.at[short, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
         assert shown.at[short, "Tỷ lệ"] == vi_percent(row.numerator / row.denominator if row.denominator else None)
         first_year = row.status == Status.NO_DATA and row.denominator  # a figure, no pace yet: said so
         assert shown.at[short, "Đánh giá"].startswith(FIRST_YEAR_WORDS if first_year else WORDS[Status(row.status)])
+
+
+def test_report_page_offers_both_files_with_the_figures_of_the_query(sample_env):
+    at = run_page(REPORT, year=2022)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any("HTML" in label for label in labels) and any("PDF" in label for label in labels)
+    assert_report_table_is_the_query(at, None, 2022, "Toàn thị xã")
     assert "4. Cảnh báo" in "\n".join(m.value for m in at.markdown)
 
-
-def test_report_page_for_one_unit(sample_env):
-    at = run_page(REPORT, year=2024, units=["21469-2015"])
+    at.selectbox(key="nam").set_value(2024)
+    at.multiselect(key="don_vi").set_value(["21469-2015"])
+    at.run()
     assert not at.exception, errors(at)
-    shown = at.dataframe[0].value.set_index("Mã")
-    expected = kpi_table(cursor(), year=2024, unit="21469").set_index("indicator")
-    assert shown.at["T4a", "Tử số/Mẫu số"] == vi_count(expected.at["T4_thpt", "numerator"],
-                                                     expected.at["T4_thpt", "denominator"])
+    assert_report_table_is_the_query(at, ("21469-2015",), 2024, "Phường Phổ Hòa")
