@@ -1,9 +1,16 @@
 """The database file and how it changes.
 
-Readers never share a file with a writer. A write session copies the published database to a
-new version file, changes the copy, checkpoints and closes it, then points the database path
-(a symlink) at it with one atomic rename. So the dashboard keeps reading while a load runs, a
-killed loader leaves the published version untouched, and writers queue on one lock file.
+Readers never share a file with a writer. A write session starts from a copy of the published
+database as a new version file, changes the copy, checkpoints and closes it, then points the
+database path (a symlink) at it with one atomic rename. So the dashboard keeps reading while a load
+runs, a killed loader leaves the published version untouched, and writers queue on one lock file.
+
+The copy is made ahead when it can be: once a version is published and the app has warmed it
+(ui/warm.py), `prepare_spare` copies it to `VERSION.spare` (written under another name, synced,
+then renamed, so a spare is always whole), off any upload's path. A write session takes the spare
+of the published version by one rename and changes only the pages its load touches: the 155 MB copy
+and its sync at national scale leave the upload's time. Without a spare (a second load before it is
+made, no app running) the session copies as before. A spare of an older version is swept.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ SCHEMA_VERSION = "1"
 UPGRADE_MARK = "-- @upgrade"  # schema.sql from here on adds tables to an older database
 V2_TABLES = ("unit_reports", "cell_life", "cadre_dual_roles")
 KEEP_OLD_VERSIONS = 3
+SPARE_SUFFIX = ".spare"  # VERSION.spare: a finished copy of that version for the next write session
+SPARE_WORK = "spare.tmp"  # the spare being written (one at a time: SPARE_LOCK)
+SPARE_LOCK = "spare.lock"
 
 
 class StoreBusy(RuntimeError):
@@ -65,7 +75,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
     """The tables and columns added since a database was made (format v2, the unit reference's
-    labels), created where missing; the unit reference written anew from the CSV in force."""
+    labels), created where missing; the unit reference brought to the CSV in force."""
     schema = read_sql("schema")
     con.execute(schema[schema.index(UPGRADE_MARK):])
     store_units(con)
@@ -79,17 +89,34 @@ UNIT_COLUMNS = {"unit_id": pa.string(), "code": pa.string(), "name": pa.string()
 
 def store_units(con: duckdb.DuckDBPyConnection) -> None:
     """The `units` table as data/units.csv (or DP_UNITS_CSV) has it now: reference data, so a unit
-    added to the file (an organisation of the town) is known to the next write session."""
-    units = load_units()
-    # one statement from columns: executemany costs ~10 ms a row, minutes for 10,000 units
-    con.register("unit_rows", pa.table({
-        name: pa.array([getattr(u, name) for u in units], kind) for name, kind in UNIT_COLUMNS.items()
-    }))
+    added to the file (an organisation of the town) is known to the next write session. Left as it
+    is when it already holds exactly those rows (the usual case: no table rewritten by each load)."""
+    con.register("unit_rows", _unit_table(load_units()))
     try:
-        con.execute("DELETE FROM units")
-        con.execute("INSERT INTO units BY NAME SELECT * FROM unit_rows")
+        columns = ", ".join(UNIT_COLUMNS)
+        differs = con.execute(
+            f"""SELECT (SELECT count(*) FROM units) <> (SELECT count(*) FROM unit_rows)
+                    OR EXISTS (SELECT {columns} FROM unit_rows EXCEPT ALL SELECT {columns} FROM units)""").fetchall()[0][0]
+        if differs:
+            con.execute("DELETE FROM units")
+            con.execute("INSERT INTO units BY NAME SELECT * FROM unit_rows")
     finally:
         con.unregister("unit_rows")
+
+
+_UNIT_TABLES: dict[int, tuple[tuple, pa.Table]] = {}  # id of load_units' tuple → (it, its table)
+
+
+def _unit_table(units: tuple) -> pa.Table:
+    """The units as one Arrow table (one statement from columns: executemany costs ~10 ms a row,
+    minutes for 10,000 units), made once per unit reference read."""
+    known = _UNIT_TABLES.get(id(units))
+    if known is None or known[0] is not units:
+        table = pa.table({name: pa.array([getattr(u, name) for u in units], kind) for name, kind in UNIT_COLUMNS.items()})
+        known = _UNIT_TABLES[id(units)] = (units, table)
+        while len(_UNIT_TABLES) > 4:
+            _UNIT_TABLES.pop(next(iter(_UNIT_TABLES)))
+    return known[1]
 
 
 # Databases made before counts were 64-bit: part of the views' fingerprint, so they are widened.
@@ -179,10 +206,17 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _sweep(cfg: Settings, keep: Path | None) -> None:
-    """Drop unfinished copies of killed writers and all but the newest old versions."""
+    """Drop unfinished copies of killed writers, spares of other versions than `keep` (the published
+    one) and all but the newest old versions."""
     folder = version_dir(cfg)
     for partial in folder.glob("*.partial*"):
         partial.unlink(missing_ok=True)
+    for spare in folder.glob("*" + SPARE_SUFFIX):
+        if keep is None or spare.name != _spare_of(keep).name:
+            spare.unlink(missing_ok=True)
+    with _spare_lock(folder) as held:
+        if held:  # no spare being written: one left half-written by a killed writer goes
+            (folder / SPARE_WORK).unlink(missing_ok=True)
     finished = sorted(folder.glob("v*.duckdb"), key=lambda p: p.name, reverse=True)
     for old in [p for p in finished if p != keep][KEEP_OLD_VERSIONS:]:
         old.unlink(missing_ok=True)
@@ -194,6 +228,72 @@ def _publish(cfg: Settings, new_file: Path) -> None:
     os.symlink(os.path.relpath(new_file, cfg.db_path.parent), link_tmp)
     os.replace(link_tmp, cfg.db_path)
     _fsync_dir(cfg.db_path.parent)
+
+
+def _spare_of(version: Path) -> Path:
+    return version.with_name(version.name + SPARE_SUFFIX)
+
+
+@contextmanager
+def _spare_lock(folder: Path) -> Iterator[bool]:
+    """The lock of whoever writes a spare, taken if free: True if this caller holds it."""
+    with open_private(folder / SPARE_LOCK, append=True) as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def prepare_spare(cfg: Settings | None = None) -> Path | None:
+    """A whole copy of the published version for the next write session to start from, made now
+    (see the module's docstring); the spare, or None when there is no version file to copy or
+    another thread or process is writing a spare."""
+    cfg = cfg or settings()
+    folder = version_dir(cfg)
+    current = published_file(cfg)
+    if current is None or not folder.is_dir() or current.parent != folder.resolve():
+        return None  # nothing published, or a plain file put there by hand
+    with _spare_lock(folder) as held:
+        if not held:
+            return None
+        spare = _spare_of(current)
+        if spare.exists():
+            return spare
+        work = folder / SPARE_WORK  # a killed writer's is simply written over
+        try:
+            _copy_synced(current, work)
+        except FileNotFoundError:  # the version swept meanwhile (newer ones published)
+            work.unlink(missing_ok=True)
+            return None
+        os.replace(work, spare)
+        return spare
+
+
+def _copy_synced(source: Path, target: Path) -> None:
+    """`target` (0600 from the start) a copy of `source` made inside the kernel, on disk, not only in the
+    page cache."""
+    with open(source, "rb") as src, open_private(target) as dst:
+        while os.sendfile(dst.fileno(), src.fileno(), None, 1 << 30):
+            pass
+        os.fsync(dst.fileno())
+
+
+def _start_copy(current: Path, work: Path) -> None:
+    """`work` as a copy of the published version `current`: its spare taken if there is one (one
+    rename), else a copy made now."""
+    spare = _spare_of(current)
+    try:
+        os.replace(spare, work)
+    except FileNotFoundError:
+        shutil.copyfile(current, work)
+        return
+    if work.stat().st_size != current.stat().st_size:  # never expected: a version file is never changed
+        shutil.copyfile(current, work)
 
 
 @contextmanager
@@ -218,7 +318,7 @@ def write_session(
         work = folder / (name + ".partial")
         start_empty = fresh or current is None or not current.exists()
         if not start_empty:
-            shutil.copyfile(current, work)
+            _start_copy(current, work)
         con = duckdb.connect(str(work))
         private_file(work)
         try:

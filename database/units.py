@@ -9,6 +9,7 @@ village or residential-group cells (docs/DATA_CONTRACT.md, "Đơn vị").
 from __future__ import annotations
 
 import csv
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -164,24 +165,42 @@ def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None)
 
 
 _INDEXES: dict[int, tuple[tuple[Unit, ...], dict[str, list[int]]]] = {}
+_INDEXING = threading.Lock()  # one thread builds an index, the others wait for it
+
+
+def _index(units: tuple[Unit, ...]) -> dict[str, list[int]]:
+    """The positions of the units by code and folded names (1 s of CPU for the country's 10,000 units):
+    built once per unit reference read, by one thread."""
+    known = _INDEXES.get(id(units))
+    if known is not None and known[0] is units:
+        return known[1]
+    with _INDEXING:
+        known = _INDEXES.get(id(units))
+        if known is None or known[0] is not units:
+            index: dict[str, list[int]] = {}
+            for position, unit in enumerate(units):
+                for word in {unit.code, fold(unit.full_name), fold(unit.name)}:
+                    index.setdefault(word, []).append(position)
+            known = _INDEXES[id(units)] = (units, index)
+            while len(_INDEXES) > 4:
+                _INDEXES.pop(next(iter(_INDEXES)))
+    return known[1]
+
+
+def prepare_index() -> None:
+    """Build the index of the units in force now (the upload page, while the user picks files), so that
+    the first upload of a process does not wait for it."""
+    _index(load_units())
 
 
 def _candidates(units: tuple[Unit, ...], text: str) -> list[Unit]:
     """The units `_matches` may accept for `text`, in table order, found by key rather than by
     trying all of them (10,000 units for the country)."""
-    known = _INDEXES.get(id(units))
-    if known is None or known[0] is not units:
-        index: dict[str, list[int]] = {}
-        for position, unit in enumerate(units):
-            for word in {unit.code, fold(unit.full_name), fold(unit.name)}:
-                index.setdefault(word, []).append(position)
-        known = _INDEXES[id(units)] = (units, index)
-        while len(_INDEXES) > 4:
-            _INDEXES.pop(next(iter(_INDEXES)))
+    index = _index(units)
     raw = fold(text)
     if raw.endswith(".0") and raw[:-2].isdigit():
         raw = raw[:-2]
-    positions = {p for word in (raw, _name_key(text)) for p in known[1].get(word, ())}
+    positions = {p for word in (raw, _name_key(text)) for p in index.get(word, ())}
     return [units[p] for p in sorted(positions)]
 
 

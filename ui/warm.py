@@ -6,7 +6,9 @@ one (from the upload page, or `python -m etl load` in another process), it write
 stored frames (queries.precompute, if the loader has not) and then asks the remembered queries again for
 the new version, newest first, so that the next visitor of a page finds its figures in the cache.
 It stops replaying as soon as a newer version appears. What nobody asked in this process is not
-warmed: its first visitor reads the stored frames (queries/precomputed.py).
+warmed: its first visitor reads the stored frames (queries/precomputed.py). Last, it makes ready what the
+next load would otherwise do on its uploader's time: a copy of the version for its write session
+(database.store.prepare_spare) and the loader's index of the units.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from contextlib import suppress
 
 from core.incidents import record_incident
 from database.db import NoDatabase, data_version
+from database.store import prepare_spare
+from database.units import prepare_index
 from queries.precompute import level
 from queries.programme import programme_key
-from settings import settings
+from settings import Settings, settings
 
 REMEMBERED = 256
 POLL_S = 2.0
@@ -112,6 +116,18 @@ def _step(run: Run, seen: dict[str, str]) -> None:
     with _warmed:
         _done[path] = current
         _warmed.notify_all()
+    if data_version(cfg) == current:
+        _ready_for_a_load(cfg)
+
+
+def _ready_for_a_load(cfg: Settings) -> None:
+    """What the next load's write session would otherwise do on the uploader's time: the copy of the
+    published version (database.store.prepare_spare) and the index of the units (database.units)."""
+    try:
+        prepare_spare(cfg)
+    except OSError:  # no spare costs the next upload its copy, nothing else
+        LOG.debug("no spare copy of %s", cfg.db_path, exc_info=True)
+    prepare_index()
 
 
 def wait_warm(timeout_s: float) -> bool:
