@@ -7,7 +7,7 @@ from functools import lru_cache, partial
 
 from etl.checking import contract as c
 from etl.checking.model import row_ranges
-from etl.checking.tables import CellIndex, Findings, Spec, Table
+from etl.checking.tables import CellIndex, Findings, Spec, Table, row_dicts
 from etl.checking.vocab import (
     DUAL_ROLE_TERMS,
     GENDER_TERMS,
@@ -24,6 +24,7 @@ from etl.checking.vocab import (
 
 FIRST_BIRTH_YEAR = 1900
 DUAL_ROLE = "Kiêm nhiệm"
+_UNKNOWN_CODE = f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó"
 
 
 def _birth_year(value: object, report_year: int) -> int | None:
@@ -76,10 +77,13 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
     """Cadre rows as the `cadres` table holds them (without unit_id and year)."""
     if table is None:
         return []
-    untrained = c.PROFESSIONAL_LEVELS[0]
     before, after = _readers(year or dt.date.today().year)
+    columns, clean = found.read_columns(table, {**before, **after})
+    if clean is None:  # every row reads as it is: only the cell codes can still be wrong
+        return _cadres_of_columns(table, columns, cells, found)
+    untrained = c.PROFESSIONAL_LEVELS[0]
     cadres = []
-    for row, read in zip(table.rows, found.read_rows(table, {**before, **after}), strict=True):
+    for row, read in zip(table.rows, row_dicts(columns, clean), strict=True):
         first = read or found.read_row(table, row, before)
         code = first["cell_code"]
         if code is not None and cells is not None:
@@ -87,7 +91,7 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
             if known is not None:
                 code = known[0]
             else:
-                found.problem(table.sheet, row.number, "Mã chi bộ", code, f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó")
+                found.problem(table.sheet, row.number, "Mã chi bộ", code, _UNKNOWN_CODE)
         then = read or found.read_row(table, row, after)
         written, has_thpt = then["education"] or (None, None)
         professional, professional_rank = then["professional"] or (untrained, 0)
@@ -108,6 +112,32 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
             "trained": bool(then["trained"]),
         })
     return cadres
+
+
+def _cadres_of_columns(table: Table, columns: dict[str, list], cells: CellIndex | None, found: Findings) -> list[dict]:
+    """`read_cadres` of a sheet whose every cell reads as it is, built column by column: the same
+    rows, and the same problem for each cell code `Chi bộ` lacks, in row order."""
+    numbers = [row.number for row in table.rows]
+    codes = columns["cell_code"]
+    if cells is not None:
+        known = {code: cells.get(cell_key(code)) for code in set(codes) if code is not None}
+        for number, code in zip(numbers, codes, strict=True):
+            if code is not None and known[code] is None:
+                found.problem(table.sheet, number, "Mã chi bộ", code, _UNKNOWN_CODE)
+        codes = [code if code is None or known[code] is None else known[code][0] for code in codes]
+    untrained = (c.PROFESSIONAL_LEVELS[0], 0)
+    educations = [value or (None, None) for value in columns["education"]]
+    professionals = [value or untrained for value in columns["professional"]]
+    politicals = [value or untrained for value in columns["political"]]
+    return [
+        {"row_no": number, "full_name": name, "birth_year": birth, "gender": gender, "cell_code": code, "role": role,
+         "education": education[0], "has_thpt": education[1], "professional": professional[0],
+         "professional_rank": professional[1], "political": political[0], "political_rank": political[1],
+         "trained": bool(trained)}
+        for number, name, birth, gender, code, role, education, professional, political, trained in zip(
+            numbers, columns["full_name"], columns["birth_year"], columns["gender"], codes, columns["role"],
+            educations, professionals, politicals, columns["trained"], strict=True)
+    ]
 
 
 def _dual_role(value: object) -> str | None:

@@ -8,6 +8,7 @@ mistyped cell code is one problem naming the cell that then lacks a row.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from itertools import chain
 from operator import itemgetter
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from etl.checking import contract as c
 from etl.checking.plausible import cell_bound_problem, within_cell_bound
-from etl.checking.tables import CellIndex, Findings, Row, Table
+from etl.checking.tables import CellIndex, Findings, Row, Table, row_dicts
 from etl.checking.vocab import BadValue, as_text, cell_key, is_blank, is_number, whole_number
 
 NAMES = {col.field: col.name for col in c.MEMBER_COUNT_COLUMNS}
@@ -45,24 +46,18 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
     """Member figure rows, keyed by the cell code as `Chi bộ` writes it."""
     if table is None:
         return []
-    rows: list[dict] = []
-    implied: list[dict[str, int]] = []
     seen: dict[str, int] = {}
     orphans: list[tuple[Row, str | None]] = []  # rows whose code is blank or names no cell
-    quick = found.read_rows(table, READ)
-    bounded = within_cell_bound(chain.from_iterable(map(_COUNTS, filter(None, quick))))  # then no row to check
-    holding = bounded and all(quick) and _identities_hold(table, quick)  # then no identity to check row by row
-    for row, read in zip(table.rows, quick, strict=True):
-        counts = read or found.read_row(table, row, READ)
-        code = counts.pop("cell_code")
-        if code is not None:
-            code = _check_code(table, row, code, cells, seen, orphans, found)
-        elif "Mã chi bộ" in table.columns and is_blank(row.values["Mã chi bộ"]):
-            orphans.append((row, None))
-        if read is None or not bounded:
-            _check_plausible(table, row, code, counts, found)
-        implied.append({} if holding else check_identities(table, row, counts, found))
-        rows.append({"cell_code": code, **counts})
+    columns, clean = found.read_columns(table, READ)
+    counted = [columns[field] for field, _ in COUNT_COLUMNS]
+    if clean is None and within_cell_bound(chain.from_iterable(counted)) and _identities_hold(table, counted):
+        # every row reads as it is, within the bound and its identities: only the codes are left to check
+        codes = [_code_of(table, row, code, cells, seen, orphans, found)
+                 for row, code in zip(table.rows, columns["cell_code"], strict=True)]
+        rows = list(map(dict, map(partial(zip, READ, strict=True), zip(codes, *counted, strict=True))))
+        implied = [{}] * len(rows)
+    else:
+        rows, implied = _read_one_by_one(table, row_dicts(columns, clean), cells, seen, orphans, found)
     if cells is not None and "Mã chi bộ" in table.columns:
         missing = [(code, number) for key, (code, number) in cells.items() if key not in seen]
         _report_orphans(table, orphans, missing, found)
@@ -71,6 +66,32 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
     if table.total is not None:
         check_total(table, rows, NAMES, found, implied)
     return rows
+
+
+def _read_one_by_one(table: Table, quick: list[dict | None], cells: CellIndex | None, seen: dict[str, int],
+                     orphans: list[tuple[Row, str | None]], found: Findings) -> tuple[list[dict], list[dict[str, int]]]:
+    """The rows and the figures their failed identities imply (`check_identities`), row by row; `quick`:
+    each row's fields when it reads as it is (`row_dicts`)."""
+    rows, implied = [], []
+    bounded = within_cell_bound(chain.from_iterable(map(_COUNTS, filter(None, quick))))  # then no row to check
+    for row, read in zip(table.rows, quick, strict=True):
+        counts = read or found.read_row(table, row, READ)
+        code = _code_of(table, row, counts.pop("cell_code"), cells, seen, orphans, found)
+        if read is None or not bounded:
+            _check_plausible(table, row, code, counts, found)
+        implied.append(check_identities(table, row, counts, found))
+        rows.append({"cell_code": code, **counts})
+    return rows, implied
+
+
+def _code_of(table: Table, row: Row, code: str | None, cells: CellIndex | None, seen: dict[str, int],
+             orphans: list[tuple[Row, str | None]], found: Findings) -> str | None:
+    """The code of a row as `Chi bộ` writes it, once checked; a blank one noted as an orphan."""
+    if code is not None:
+        return _check_code(table, row, code, cells, seen, orphans, found)
+    if "Mã chi bộ" in table.columns and is_blank(row.values["Mã chi bộ"]):
+        orphans.append((row, None))
+    return None
 
 
 def _check_code(table: Table, row: Row, code: str, cells: CellIndex | None, seen: dict[str, int],
@@ -175,15 +196,16 @@ def check_identities(table: Table, row: Row, counts: dict[str, int | None], foun
     return implied
 
 
-def _identities_hold(table: Table, reads: list[dict]) -> bool:
-    """Whether `check_identities` would find nothing in any of these rows (all read as they are, every
-    count within the cell bound), told column by column: flow, admissions, ratings (and the written
-    `Tổng xếp loại`), the counts at most `Cuối năm`. False when any figure is missing."""
+def _identities_hold(table: Table, counted: list[list]) -> bool:
+    """Whether `check_identities` would find nothing in any row (all read as they are, every count
+    within the cell bound; `counted`: the column of each COUNT_COLUMNS field), told column by column:
+    flow, admissions, ratings (and the written `Tổng xếp loại`), the counts at most `Cuối năm`.
+    False when any figure is missing."""
     try:
-        counts = np.array(list(map(_COUNTS, reads)), dtype=np.int64).reshape(len(reads), len(COUNT_COLUMNS))
+        counts = np.array(counted, dtype=np.int64).reshape(len(COUNT_COLUMNS), len(table.rows))
     except (TypeError, ValueError, OverflowError):
         return False
-    column = {field: counts[:, index] for index, (field, _) in enumerate(COUNT_COLUMNS)}
+    column = {field: counts[index] for index, (field, _) in enumerate(COUNT_COLUMNS)}
     end = column["end_count"]
     rated = sum(column[f] for f in RATED)
     holds = ((end == column["start_count"] + sum(column[f] for f in ADDED) - sum(column[f] for f in REMOVED)).all()

@@ -127,17 +127,24 @@ class Findings:
     def read_rows(self, table: Table, spec: Spec) -> list[dict | None]:
         """`read_row` of every row, worked out column by column, reporting nothing.
 
-        Each distinct value of a column is judged once (as `read` does), and a row's dict is built
-        only when every cell of it reads as it is: no problem, warning or formula to report. The
-        other rows are None: the caller reads them with `read_row` in its row loop, so that what
-        they report comes in the order a row-by-row reading gives.
+        A row's dict is built only when every cell of it reads as it is: no problem, warning or
+        formula to report. The other rows are None: the caller reads them with `read_row` in its
+        row loop, so that what they report comes in the order a row-by-row reading gives.
         """
+        return row_dicts(*self.read_columns(table, spec))
+
+    def read_columns(self, table: Table, spec: Spec) -> tuple[dict[str, list], list[bool] | None]:
+        """(field → what `read` makes of each row's cell, which rows read as they are), reporting
+        nothing; None for the second when every row does. A field's entry for a row that does not
+        read as it is means nothing: such a row is read with `read_row`.
+
+        Each distinct value of a column is judged once (as `read` does)."""
         rows = table.rows
         clean: list[bool] | None = None  # whether each row reads as it is; None: every row does
-        columns = []
-        for column, reader, required in spec.values():
+        columns = {}
+        for field_name, (column, reader, required) in spec.items():
             if column not in table.columns:
-                columns.append([None] * len(rows))  # as `read`: the header check reported it
+                columns[field_name] = [None] * len(rows)  # as `read`: the header check reported it
                 continue
             values = table.column(column)
             types = set(map(type, values))
@@ -152,11 +159,8 @@ class Findings:
             if not bad.isdisjoint(keys):
                 fine = [key not in bad for key in keys]
                 clean = fine if clean is None else list(map(and_, clean, fine))
-            columns.append(list(map(results.__getitem__, keys)))
-        read = map(dict, map(partial(zip, list(spec), strict=True), zip(*columns, strict=True)))
-        if clean is None:
-            return list(read)
-        return [values if ok else None for ok, values in zip(clean, read, strict=True)]
+            columns[field_name] = list(map(results.__getitem__, keys))
+        return columns, clean
 
     def read(self, table: Table, row: Row, column: str, reader: Callable[[object], T], *, required: bool = False) -> T | None:
         """One cell of `row` through `reader`; None (and a problem) when blank-but-required or bad.
@@ -189,6 +193,14 @@ class Findings:
         if self.problems:
             in_sheet_order = sorted(self.problems, key=lambda p: SHEET_ORDER.get(p.sheet, -1))
             raise WorkbookRejected(self.file, group_problems(in_sheet_order))
+
+
+def row_dicts(columns: dict[str, list], clean: list[bool] | None) -> list[dict | None]:
+    """`Findings.read_columns` row by row: a dict of the fields of each row that reads as it is, else None."""
+    read = map(dict, map(partial(zip, list(columns), strict=True), zip(*columns.values(), strict=True)))
+    if clean is None:
+        return list(read)
+    return [values if ok else None for ok, values in zip(clean, read, strict=True)]
 
 
 class _Verdicts:
