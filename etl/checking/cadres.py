@@ -81,7 +81,6 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
     columns, clean = found.read_columns(table, {**before, **after})
     if clean is None:  # every row reads as it is: only the cell codes can still be wrong
         return _cadres_of_columns(table, columns, cells, found)
-    untrained = c.PROFESSIONAL_LEVELS[0]
     cadres = []
     for row, read in zip(table.rows, row_dicts(columns, clean), strict=True):
         first = read or found.read_row(table, row, before)
@@ -93,24 +92,8 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
             else:
                 found.problem(table.sheet, row.number, "Mã chi bộ", code, _UNKNOWN_CODE)
         then = read or found.read_row(table, row, after)
-        written, has_thpt = then["education"] or (None, None)
-        professional, professional_rank = then["professional"] or (untrained, 0)
-        political, political_rank = then["political"] or (untrained, 0)
-        cadres.append({
-            "row_no": row.number,
-            "full_name": first["full_name"],
-            "birth_year": first["birth_year"],
-            "gender": first["gender"],
-            "cell_code": code,
-            "role": then["role"],
-            "education": written,
-            "has_thpt": has_thpt,
-            "professional": professional,
-            "professional_rank": professional_rank,
-            "political": political,
-            "political_rank": political_rank,
-            "trained": bool(then["trained"]),
-        })
+        cadres.append(_cadre(row.number, first["full_name"], first["birth_year"], first["gender"], code, then["role"],
+                             then["education"], then["professional"], then["political"], then["trained"]))
     return cadres
 
 
@@ -125,19 +108,24 @@ def _cadres_of_columns(table: Table, columns: dict[str, list], cells: CellIndex 
             if code is not None and known[code] is None:
                 found.problem(table.sheet, number, "Mã chi bộ", code, _UNKNOWN_CODE)
         codes = [code if code is None or known[code] is None else known[code][0] for code in codes]
-    untrained = (c.PROFESSIONAL_LEVELS[0], 0)
-    educations = [value or (None, None) for value in columns["education"]]
-    professionals = [value or untrained for value in columns["professional"]]
-    politicals = [value or untrained for value in columns["political"]]
-    return [
-        {"row_no": number, "full_name": name, "birth_year": birth, "gender": gender, "cell_code": code, "role": role,
-         "education": education[0], "has_thpt": education[1], "professional": professional[0],
-         "professional_rank": professional[1], "political": political[0], "political_rank": political[1],
-         "trained": bool(trained)}
-        for number, name, birth, gender, code, role, education, professional, political, trained in zip(
-            numbers, columns["full_name"], columns["birth_year"], columns["gender"], codes, columns["role"],
-            educations, professionals, politicals, columns["trained"], strict=True)
-    ]
+    return list(map(_cadre, numbers, columns["full_name"], columns["birth_year"], columns["gender"], codes,
+                    columns["role"], columns["education"], columns["professional"], columns["political"],
+                    columns["trained"]))
+
+
+_UNTRAINED = (c.PROFESSIONAL_LEVELS[0], 0)
+
+
+def _cadre(row_no: int, full_name, birth_year, gender, cell_code, role, education, professional, political,
+           trained) -> dict:
+    """One row of the `cadres` table from the fields as read (a level not given: untrained)."""
+    written, has_thpt = education or (None, None)
+    professional, professional_rank = professional or _UNTRAINED
+    political, political_rank = political or _UNTRAINED
+    return {"row_no": row_no, "full_name": full_name, "birth_year": birth_year, "gender": gender,
+            "cell_code": cell_code, "role": role, "education": written, "has_thpt": has_thpt,
+            "professional": professional, "professional_rank": professional_rank, "political": political,
+            "political_rank": political_rank, "trained": bool(trained)}
 
 
 def _dual_role(value: object) -> str | None:

@@ -8,7 +8,6 @@ mistyped cell code is one problem naming the cell that then lacks a row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from itertools import chain
 from operator import itemgetter
 
@@ -54,7 +53,7 @@ def read_members(table: Table | None, cells: CellIndex | None, found: Findings) 
         # every row reads as it is, within the bound and its identities: only the codes are left to check
         codes = [_code_of(table, row, code, cells, seen, orphans, found)
                  for row, code in zip(table.rows, columns["cell_code"], strict=True)]
-        rows = list(map(dict, map(partial(zip, READ, strict=True), zip(codes, *counted, strict=True))))
+        rows = [dict(zip(READ, values, strict=True)) for values in zip(codes, *counted, strict=True)]
         implied = [{}] * len(rows)
     else:
         rows, implied = _read_one_by_one(table, row_dicts(columns, clean), cells, seen, orphans, found)
