@@ -67,9 +67,11 @@ def published_file(cfg: Settings) -> Path | None:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Tables, views and the unit reference table in an empty database."""
+    """Tables, views and the unit reference table in an empty database (made as schema.sql declares
+    them now: nothing to upgrade or widen)."""
     con.execute(read_sql("schema"))
-    install_views(con)
+    store_units(con)
+    _install_view_sql(con)
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
@@ -158,6 +160,11 @@ def refresh_facts(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]
 def install_views(con: duckdb.DuckDBPyConnection) -> None:
     upgrade_schema(con)  # views may read the newer tables
     widen_counts(con)
+    _install_view_sql(con)
+
+
+def _install_view_sql(con: duckdb.DuckDBPyConnection) -> None:
+    """views.sql, the stored facts it defines, and its fingerprint in `meta`."""
     con.execute(read_sql("views"))
     refresh_all(con)  # the stored indicator facts follow the definition just installed
     con.execute("DELETE FROM meta WHERE key = 'views_hash'")

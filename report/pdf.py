@@ -7,14 +7,18 @@ is all a fresh machine needs, no browser and no system package.
 
 from __future__ import annotations
 
+import copy
 import io
+import threading
 from datetime import date
 from pathlib import Path
 
 import matplotlib
 import pandas as pd
+from fontTools import ttLib
 from fpdf import FPDF
 from fpdf import encryption as fpdf_encryption
+from fpdf.fonts import TTFFont
 from PIL import Image
 
 from core.numbers import vi_count, vi_percent
@@ -38,15 +42,35 @@ MARGIN = 14  # mm
 TEXT_WIDTH = 210 - 2 * MARGIN
 MIN_TABLE_FONT = 5.6  # pt: the smallest a table may shrink to so that no word is split
 RED, GREY, INK = (183, 28, 28), (120, 120, 120), (26, 26, 26)
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+
+_PARSED: dict[str, TTFFont] = {}  # style → the font file read by fpdf2 once per process, never written out
+_PARSING = threading.Lock()
+
+
+def _font(pdf: FPDF, style: str, file: str) -> TTFFont:
+    """What `pdf.add_font(FONT, style, FONT_DIR / file)` adds, without reading the font file again for every
+    document (~50 ms a style): a copy of the one read first, made as fpdf2 copies a document's fonts for its
+    recorder (widths and glyph ids copied, the font's name and metrics shared), with its own fontTools font
+    and descriptor, which writing the PDF changes (the font is subset in place, the descriptor numbered)."""
+    with _PARSING:
+        if style not in _PARSED:
+            scratch = FPDF()
+            scratch.add_font(FONT, style, FONT_DIR / file)
+            _PARSED[style] = scratch.fonts[f"{FONT.lower()}{style}"]
+    font = copy.deepcopy(_PARSED[style])
+    font.i = len(pdf.fonts) + 1
+    font.ttfont = ttLib.TTFont(font.ttffile, recalcTimestamp=False, lazy=True)
+    font.desc = copy.deepcopy(font.desc)
+    return font
 
 
 class ReportPDF(FPDF):
     def __init__(self, data: MeetingData, today: date):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.data, self.today = data, today
-        self.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
-        self.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
-        self.add_font(FONT, "I", FONT_DIR / "DejaVuSans-Oblique.ttf")
+        for style, file in FONT_FILES.items():
+            self.fonts[f"{FONT.lower()}{style}"] = _font(self, style, file)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=16)
         self.set_title(f"{title()} — {data.scope_label} — {data.year}")

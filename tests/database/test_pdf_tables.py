@@ -7,15 +7,14 @@ from datetime import date
 import pytest
 
 import report.pdf
-from database.db import cursor
-from queries.report_data import meeting_data_for
 from report.pdf import ReportPDF
 from report.pdf_table import PAD_X, wrap
 from report.sections import Scorecard, Table, outline
+from tests.support.sample_report import sample_meeting_data
 
 
 @pytest.mark.parametrize(("year", "unit"), [(2022, None), (2024, None), (2025, None), (2024, "Phổ Hòa")])
-def test_no_table_of_the_pdf_splits_a_word(sample_env, monkeypatch, year, unit):
+def test_no_table_of_the_pdf_splits_a_word(sample_var, monkeypatch, year, unit):
     """Every table the report draws, checked as drawn: each cell's lines, joined again, hold the
     cell's words whole, at the font and column widths the table was drawn with."""
     draw = report.pdf.draw_table
@@ -33,7 +32,7 @@ def test_no_table_of_the_pdf_splits_a_word(sample_env, monkeypatch, year, unit):
         return draw(pdf, headings, rows, widths, aligns, fills)
 
     monkeypatch.setattr(report.pdf, "draw_table", checked)
-    data = meeting_data_for(cursor(), year, unit)
+    data = sample_meeting_data(sample_var, year, unit)
     pdf = ReportPDF(data, date.today())
     for section in outline(data):  # the report's tables as report_pdf draws them (its text and charts aside)
         pdf.section_title(section.title)

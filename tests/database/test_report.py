@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,11 @@ from core.numbers import vi_count, vi_percent
 from database.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
-from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import outline, section_titles
 from tests.support.pdf_text import pdf_pages, squeeze
+from tests.support.sample_report import sample_meeting_data
 
 SECTIONS = ["1. Kết quả thực hiện các chỉ tiêu năm 2022", "2. Bảng xếp hạng đơn vị",
             "3. Tiến độ đến mục tiêu 2025 và 2030", "4. Cảnh báo"]
@@ -28,21 +27,15 @@ def kpi_figures(year: int, unit: str | None = None) -> dict[str, tuple[int, int]
 
 
 @pytest.fixture(scope="module")
-def report_2022(sample_var: Path, tmp_path_factory: pytest.TempPathFactory):
+def report_2022(sample_var: Path):
     """(data, PDF bytes, HTML) of the whole town's 2022 report, made once for the module."""
-    var_dir = tmp_path_factory.mktemp("report-2022") / "var"
-    shutil.copytree(sample_var, var_dir, symlinks=True)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DP_VAR_DIR", str(var_dir))
-        mp.delenv("DP_DB", raising=False)
-        mp.delenv("DP_ARCHIVE", raising=False)
-        data = meeting_data_for(cursor(), 2022)
-        yield data, report_pdf(data), report_html(data)
+    data = sample_meeting_data(sample_var, 2022)
+    return data, report_pdf(data), report_html(data)
 
 
 @pytest.mark.parametrize(("year", "unit"), [(2022, None), (2024, "Phổ Hòa"), (2025, None), (2025, "21439")])
-def test_report_figures_equal_the_kpi_export(sample_env, year, unit):
-    data = meeting_data_for(cursor(), year, unit)
+def test_report_figures_equal_the_kpi_export(sample_var, sample_env, year, unit):
+    data = sample_meeting_data(sample_var, year, unit)  # the KPI export below reads this test's copy of it
     expected = kpi_figures(year, unit)
     reported = {r.indicator: (int(r.numerator), int(r.denominator)) for r in data.indicators.itertuples()}
     assert reported == expected
@@ -81,8 +74,8 @@ def test_pdf_has_a4_pages_sections_and_the_baseline_figures(report_2022):
         assert unit in text
 
 
-def test_pdf_of_one_unit_names_it_and_its_figures(sample_env):
-    data = meeting_data_for(cursor(), 2024, "Phổ Hòa")
+def test_pdf_of_one_unit_names_it_and_its_figures(sample_var, sample_env):
+    data = sample_meeting_data(sample_var, 2024, "Phổ Hòa")
     text = squeeze("\n".join(pdf_pages(report_pdf(data))))
     assert "Phường Phổ Hòa — năm 2024" in text
     for numerator, denominator in kpi_figures(2024, "Phổ Hòa").values():

@@ -7,6 +7,7 @@ default submission the tests start from and change.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from etl.checking import contract as c
 from etl.checking.model import Problem, Submission, WorkbookRejected
 from etl.checking.validate import parse_workbook
-from samples.builder import Layout, Mess, WorkbookSpec, write_ods, write_xls, write_xlsx
+from samples.builder import Layout, Mess, WorkbookSpec, render, write_ods, write_xls, xlsx_bytes
 
 MEMBER_HEADERS = (
     "Mã chi bộ", "Đầu năm", "Kết nạp", "Kết nạp học sinh", "Kết nạp công nhân",
@@ -100,6 +101,21 @@ def v2_spec(**mess: object) -> WorkbookSpec:
     for row, role in zip(spec.cadres, V2_DUAL_ROLES, strict=True):
         row["Kiêm nhiệm"] = role
     return spec
+
+
+_XLSX: dict[str, bytes] = {}  # a hash of the grids → the workbook written from them in this process
+
+
+def write_xlsx(spec: WorkbookSpec, path: Path) -> Layout:
+    """samples.builder.write_xlsx, the bytes of the same grids written before in this process reused: its
+    `xlsx_bytes` gives the same bytes for the same grids (the samples are byte-identical on every run), and
+    openpyxl takes ~15 ms a workbook, which the tests write some 500 times, a third of them again."""
+    sheets, layout = render(spec)
+    key = hashlib.sha256(repr(sheets).encode("utf-8")).hexdigest()
+    if key not in _XLSX:
+        _XLSX[key] = xlsx_bytes(sheets)
+    Path(path).write_bytes(_XLSX[key])
+    return layout
 
 
 WRITERS = {"xlsx": write_xlsx, "ods": write_ods, "xls": write_xls}
