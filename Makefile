@@ -11,7 +11,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast lint samples
+.PHONY: run test test-fast lint samples screenshots
 
 $(VENV)/.installed-runtime: requirements.txt
 	python3 -m venv $(VENV)
@@ -30,11 +30,16 @@ run: $(VENV)/.installed-runtime
 # so a module's server or dataset is made once
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-chromium
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # unit and database: test by test over both workers (their module fixtures are cheap)
 test-fast: $(VENV)/.installed-dev
 	$(PY) -m pytest -n 2 --dist worksteal tests/unit tests/database
+
+# the browser tier again, writing what it looks at to test-output/screenshots/ for a person to review
+screenshots: $(VENV)/.installed-dev
+	bash scripts/ensure-chromium
+	DP_SCREENSHOTS=1 $(PY) -m pytest -n 2 --dist loadfile tests/browser
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

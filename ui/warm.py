@@ -6,9 +6,10 @@ one (from the upload page, or `python -m etl load` in another process), it write
 stored frames (queries.precompute, if the loader has not) and then asks the remembered queries again for
 the new version, newest first, so that the next visitor of a page finds its figures in the cache.
 It stops replaying as soon as a newer version appears. What nobody asked in this process is not
-warmed: its first visitor reads the stored frames (queries/precomputed.py). Last, it makes ready what the
-next load would otherwise do on its uploader's time: a copy of the version for its write session
-(database.store.prepare_spare) and the loader's index of the units.
+warmed: its first visitor reads the stored frames (queries/precomputed.py). It makes ready what the next
+load would otherwise do on its uploader's time: the loader's index of the units first (built once per
+process, at the first version it sees, so never while a new version's first visitors are served), and
+last a copy of the version for its write session (database.store.prepare_spare).
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def _step(run: Run, seen: dict[str, str]) -> None:
     if seen.get(path) == current:
         return
     seen[path] = current
+    prepare_index()  # the units file's: built at the first version this process sees, then kept
     level(cfg)  # the new version's frames, unless its loader wrote them already
     with _lock:
         asked = [key for key in reversed(_asked) if key[0] == path]
@@ -122,12 +124,11 @@ def _step(run: Run, seen: dict[str, str]) -> None:
 
 def _ready_for_a_load(cfg: Settings) -> None:
     """What the next load's write session would otherwise do on the uploader's time: the copy of the
-    published version (database.store.prepare_spare) and the index of the units (database.units)."""
+    published version (database.store.prepare_spare)."""
     try:
         prepare_spare(cfg)
     except OSError:  # no spare costs the next upload its copy, nothing else
         LOG.debug("no spare copy of %s", cfg.db_path, exc_info=True)
-    prepare_index()
 
 
 def wait_warm(timeout_s: float) -> bool:

@@ -3,9 +3,25 @@ page run once for the checks that only read it."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from tests.support.every_page import run_every_page
+
+
+@pytest.fixture(scope="session", autouse=True)
+def installed_components_scanned_once():
+    """Every new AppTest has Streamlit look through the metadata of every installed package for components
+    (components.v2.manifest_scanner): a quarter of a second of CPU for each of this tier's hundreds of
+    sessions, the same answer each time since nothing is installed during a run. The first answer is kept;
+    each session still registers what it lists. (A server started by `streamlit run` scans once.)"""
+    from streamlit.components.v2 import manifest_scanner
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(manifest_scanner, "scan_component_manifests",
+                   functools.cache(manifest_scanner.scan_component_manifests))
+        yield
 
 
 @pytest.fixture

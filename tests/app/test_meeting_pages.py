@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.numbers import vi_count, vi_percent
@@ -48,14 +49,16 @@ def test_presentation_opens_at_the_slide_of_the_url_and_steps_within_the_deck(sa
         assert f"trang {number}/14" in slide_caption(at)
 
 
-def test_presentation_draws_every_slide(sample_env):
-    at = run_page(PRESENT, year=2022)
+@pytest.mark.parametrize(("boundary", "filters"), [(None, "**Toàn thị xã** · năm **2022**"),
+                                                  ("current", "năm **2022** · 5 đơn vị mới")])
+def test_presentation_draws_every_slide(sample_env, boundary, filters):
+    at = run_page(PRESENT, year=2022, boundary=boundary)
     for number in range(1, 15):
         at.session_state["trang"] = number
         at.run()
         assert not at.exception, (number, errors(at))
         assert f"trang {number}/14" in slide_caption(at)
-        assert "**Toàn thị xã** · năm **2022**" in slide_caption(at)  # the filters carry over
+        assert filters in slide_caption(at)  # the filters carry over
 
 
 def assert_report_table_is_the_query(at: AppTest, units, year: int, scope_label: str) -> None:

@@ -1,6 +1,7 @@
 """What the next load would otherwise do on its uploader's time is made ready beforehand: the app's own
-thread copies each version it has warmed for the next write session (database.store.prepare_spare) and
-builds the loader's index of the units, which the upload page also starts building when it is shown."""
+thread builds the loader's index of the units before it announces a version warm (the upload page also
+starts building it when it is shown) and copies each version it has warmed for the next write session
+(database.store.prepare_spare)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,27 @@ def test_the_app_thread_copies_each_new_version_for_the_next_load(sample_env, tm
     assert _soon(spare.exists), "no spare copy of the new version"
     assert spare.read_bytes() == current.read_bytes()
     assert _soon(lambda: id(units.load_units()) in units._INDEXES)
+
+
+def test_the_unit_index_is_ready_before_a_new_version_is_announced_warm(sample_env, tmp_path, monkeypatch):
+    """Built on the app's thread before the version's first visitors are served, never beside them (the index
+    of 10,000 units takes half a second of the interpreter's time)."""
+    run_page("pages/overview.py", year=2024)  # a visitor: the app's thread follows the published version
+    path = tmp_path / "pho_hoa_2024.xlsx"
+    write_xlsx(default_spec(), path)
+    (result,) = load_files([(path.name, path.read_bytes())], sample_env)
+    assert result.ok
+    monkeypatch.setattr(units, "_INDEXES", {})  # as in a process that has not built it yet (the load did)
+    fold = units.fold
+
+    def slow_fold(value):
+        time.sleep(0.005)  # an index that takes long enough to be seen unbuilt if it came after
+        return fold(value)
+
+    monkeypatch.setattr(units, "fold", slow_fold)
+    warm.wake()
+    assert warm.wait_warm(600)
+    assert id(units.load_units()) in units._INDEXES
 
 
 def test_the_upload_page_builds_the_unit_index_while_files_are_picked(sample_env, monkeypatch):

@@ -1,5 +1,5 @@
-"""Trình chiếu on the projectors meeting rooms have: every slide fits 1280×720 and 1024×768 with no
-scrolling, navigation on one line, large category labels, no English, no indicator code, no emoji, no
+"""Trình chiếu on the projectors meeting rooms have: stepped through with the arrow key, every slide fits
+1280×720 and 1024×768 with no scrolling, navigation on one line, large category labels, no English, no indicator code, no emoji, no
 label on another; the high-contrast theme is kept in the URL. Screenshots of every slide at 1024×768,
 1280×720 and 1920×1080 go to test-output/screenshots/ for review."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.support.browser import resize, screenshot
 from tests.support.readability import codes, emoji, english
-from tests.support.slides import PROJECTORS, SCREEN, SLIDES, fits, wait_slide
+from tests.support.slides import PROJECTORS, SCREEN, SLIDES, fits, slide_title, wait_slide
 
 
 def test_every_slide_fits_the_projector(app_url, tab):
@@ -15,11 +15,13 @@ def test_every_slide_fits_the_projector(app_url, tab):
     page.set_viewport_size(dict(zip(("width", "height"), PROJECTORS[0], strict=True)))
     page.goto(f"{app_url}/trinh-chieu?nam=2024")
     wait_slide(page, 1)
-    problems, words, pictographs = [], set(), set()
+    problems, words, pictographs, titles = [], set(), set(), []
     for number in range(1, SLIDES + 1):
         if number > 1:
-            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")  # the keys at the deck's ends: tests/browser/test_meeting_browser.py
             wait_slide(page, number)
+            assert f"trang={number}" in page.url
+            titles.append(slide_title(page))  # the first slide, the cards, has no title of a chart
         for width, height in [SCREEN, *reversed(PROJECTORS)]:  # ends at the first projector's size
             resize(page, width, height)
             problems += fits(page, f"slide {number} at {width}×{height}")
@@ -27,6 +29,7 @@ def test_every_slide_fits_the_projector(app_url, tab):
         words.update(english(page) + codes(page))
         pictographs.update(emoji(page))
     assert problems == []
+    assert len(set(titles)) == SLIDES - 1, titles  # each key press a slide of its own
     assert words == set(), words
     assert pictographs == set(), pictographs
 

@@ -4,6 +4,7 @@ benchmarks), screenshots, a warm server, a page opened until its run is over."""
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
@@ -18,7 +19,15 @@ __all__ = ["VIEWPORT", "chromium", "exceptions", "new_page", "open_page", "resiz
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 
 
-def screenshot(page: Page, name: str) -> Path:
+def screenshots_wanted() -> bool:
+    """Screenshots are for a person to review (`make screenshots`); they check nothing, so a plain run of the
+    suite does not spend Chromium's time encoding them."""
+    return os.environ.get("DP_SCREENSHOTS") == "1"
+
+
+def screenshot(page: Page, name: str) -> Path | None:
+    if not screenshots_wanted():
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
@@ -65,6 +74,8 @@ def resize(page: Page, width: int, height: int) -> None:
 
 def whole_page_screenshot(page, name: str, width: int, height: int) -> None:
     """The page from top to bottom at this width (the main column scrolls, not the document)."""
+    if not screenshots_wanted():
+        return
     resize(page, width, height)
     resize(page, width, min(12_000, max(height, heights(page)["main"])))
     screenshot(page, f"{name}-{width}x{height}")

@@ -57,3 +57,6 @@ def fits(page: Page, where: str) -> list[str]:
         problems.append(f"{where}: {labels}")
     return problems
 
+
+def slide_title(page: Page) -> str:
+    return page.locator("[class*='st-key-slide_'] h1, [class*='st-key-slide_'] .gtitle").first.text_content()
