@@ -30,7 +30,7 @@ import pyarrow as pa
 from core.private import open_private, private_dir, private_file
 from database.facts import refresh, refresh_all
 from database.sql import read_sql
-from database.units import load_units
+from database.units import PerReference, load_units
 from settings import Settings, settings
 
 SCHEMA_VERSION = "1"
@@ -106,19 +106,13 @@ def store_units(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("unit_rows")
 
 
-_UNIT_TABLES: dict[int, tuple[tuple, pa.Table]] = {}  # id of load_units' tuple → (it, its table)
+def _build_unit_table(units: tuple) -> pa.Table:
+    """The units as one Arrow table (one statement from columns: executemany costs ~10 ms a row, minutes
+    for 10,000 units)."""
+    return pa.table({name: pa.array([getattr(u, name) for u in units], kind) for name, kind in UNIT_COLUMNS.items()})
 
 
-def _unit_table(units: tuple) -> pa.Table:
-    """The units as one Arrow table (one statement from columns: executemany costs ~10 ms a row,
-    minutes for 10,000 units), made once per unit reference read."""
-    known = _UNIT_TABLES.get(id(units))
-    if known is None or known[0] is not units:
-        table = pa.table({name: pa.array([getattr(u, name) for u in units], kind) for name, kind in UNIT_COLUMNS.items()})
-        known = _UNIT_TABLES[id(units)] = (units, table)
-        while len(_UNIT_TABLES) > 4:
-            _UNIT_TABLES.pop(next(iter(_UNIT_TABLES)))
-    return known[1]
+_unit_table = PerReference(_build_unit_table)  # made once per unit reference read
 
 
 # Databases made before counts were 64-bit: part of the views' fingerprint, so they are widened.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -164,27 +165,38 @@ def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None)
     raise UnitNotFound(f"không có đơn vị '{shown}' trong năm {year}; các đơn vị năm đó: {listed}")
 
 
-_INDEXES: dict[int, tuple[tuple[Unit, ...], dict[str, list[int]]]] = {}
-_INDEXING = threading.Lock()  # one thread builds an index, the others wait for it
+class PerReference:
+    """What is derived from one read of the unit reference (an index, a table): `load_units` returns the
+    same tuple until the file changes, so `build(units)` runs once per read, by one thread while the others
+    wait for it, and the last four are kept."""
 
+    def __init__(self, build: Callable[[tuple[Unit, ...]], object]):
+        self.build = build
+        self.made: dict[int, tuple[tuple[Unit, ...], object]] = {}  # id of the tuple → (it, what it gave)
+        self._lock = threading.Lock()
 
-def _index(units: tuple[Unit, ...]) -> dict[str, list[int]]:
-    """The positions of the units by code and folded names (1 s of CPU for the country's 10,000 units):
-    built once per unit reference read, by one thread."""
-    known = _INDEXES.get(id(units))
-    if known is not None and known[0] is units:
-        return known[1]
-    with _INDEXING:
-        known = _INDEXES.get(id(units))
+    def __call__(self, units: tuple[Unit, ...]):
+        known = self.made.get(id(units))
         if known is None or known[0] is not units:
-            index: dict[str, list[int]] = {}
-            for position, unit in enumerate(units):
-                for word in {unit.code, fold(unit.full_name), fold(unit.name)}:
-                    index.setdefault(word, []).append(position)
-            known = _INDEXES[id(units)] = (units, index)
-            while len(_INDEXES) > 4:
-                _INDEXES.pop(next(iter(_INDEXES)))
-    return known[1]
+            with self._lock:
+                known = self.made.get(id(units))
+                if known is None or known[0] is not units:
+                    known = self.made[id(units)] = (units, self.build(units))
+                    while len(self.made) > 4:
+                        self.made.pop(next(iter(self.made)))
+        return known[1]
+
+
+def _build_index(units: tuple[Unit, ...]) -> dict[str, list[int]]:
+    """The positions of the units by code and folded names (1 s of CPU for the country's 10,000 units)."""
+    index: dict[str, list[int]] = {}
+    for position, unit in enumerate(units):
+        for word in {unit.code, fold(unit.full_name), fold(unit.name)}:
+            index.setdefault(word, []).append(position)
+    return index
+
+
+_index = PerReference(_build_index)
 
 
 def prepare_index() -> None:

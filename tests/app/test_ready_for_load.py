@@ -28,7 +28,7 @@ def _soon(condition, timeout_s: float = 120) -> bool:
 
 
 def test_the_app_thread_copies_each_new_version_for_the_next_load(sample_env, tmp_path, monkeypatch):
-    monkeypatch.setattr(units, "_INDEXES", {})
+    monkeypatch.setattr(units._index, "made", {})
     run_page("pages/overview.py", year=2024)  # a visitor: the app's thread follows the published version
     path = tmp_path / "pho_hoa_2024.xlsx"
     write_xlsx(default_spec(), path)
@@ -41,7 +41,7 @@ def test_the_app_thread_copies_each_new_version_for_the_next_load(sample_env, tm
     spare = current.with_name(current.name + ".spare")
     assert _soon(spare.exists), "no spare copy of the new version"
     assert spare.read_bytes() == current.read_bytes()
-    assert _soon(lambda: id(units.load_units()) in units._INDEXES)
+    assert _soon(lambda: id(units.load_units()) in units._index.made)
 
 
 def test_the_unit_index_is_ready_before_a_new_version_is_announced_warm(sample_env, tmp_path, monkeypatch):
@@ -52,7 +52,7 @@ def test_the_unit_index_is_ready_before_a_new_version_is_announced_warm(sample_e
     write_xlsx(default_spec(), path)
     (result,) = load_files([(path.name, path.read_bytes())], sample_env)
     assert result.ok
-    monkeypatch.setattr(units, "_INDEXES", {})  # as in a process that has not built it yet (the load did)
+    monkeypatch.setattr(units._index, "made", {})  # as in a process that has not built it yet (the load did)
     fold = units.fold
 
     def slow_fold(value):
@@ -62,19 +62,19 @@ def test_the_unit_index_is_ready_before_a_new_version_is_announced_warm(sample_e
     monkeypatch.setattr(units, "fold", slow_fold)
     warm.wake()
     assert warm.wait_warm(600)
-    assert id(units.load_units()) in units._INDEXES
+    assert id(units.load_units()) in units._index.made
 
 
 def test_the_upload_page_builds_the_unit_index_while_files_are_picked(sample_env, monkeypatch):
-    monkeypatch.setattr(units, "_INDEXES", {})
+    monkeypatch.setattr(units._index, "made", {})
     upload.get_ready()
     for thread in upload._indexing:
         thread.join(60)
-    assert id(units.load_units()) in units._INDEXES
+    assert id(units.load_units()) in units._index.made
 
 
 def test_two_threads_asking_for_the_unit_index_build_it_once(monkeypatch):
-    monkeypatch.setattr(units, "_INDEXES", {})
+    monkeypatch.setattr(units._index, "made", {})
     folded: list[object] = []
     fold = units.fold
 
