@@ -4,6 +4,7 @@ The whole-workbook comparison is tests/unit/test_parse_equivalence.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import random
 import re
@@ -13,8 +14,8 @@ import zipfile
 from core.safe_text import _INVISIBLE, clean_text, neutralise_text
 from etl.checking.members import COUNT_COLUMNS, RATED, RATED_TOTAL, _identities_hold, check_identities
 from etl.checking.tables import Findings, Row, Table
-from etl.checking.vocab import as_text, is_blank
-from etl.checking.workbook import _is_numbering
+from etl.checking.vocab import as_text, is_blank, is_number
+from etl.checking.workbook import _is_empty, _is_numbering
 from etl.reading.guard import Refused, _check_entry, _inflated, _stream_entry
 
 
@@ -48,6 +49,21 @@ def test_a_numbering_row_is_told_as_when_every_cell_was_read():
     assert sum(map(_is_numbering, lines)) > 10
     for line in lines:
         assert _is_numbering(line) == _numbering_all_tokens(line), line
+
+
+def _empty_cell_by_cell(cells: tuple) -> bool:
+    """`_is_empty` as the rule reads: every cell blank (`is_blank`) or a number equal to zero."""
+    return all(is_blank(v) or (is_number(v) and v == 0) for v in cells)
+
+
+def test_an_empty_row_is_told_as_the_rule_tells_it_cell_by_cell():
+    pick = random.Random(5)
+    cells = [None, "", " ", "\u00a0", "\u3000", "\t\n", 0, 0.0, -0.0, False, True, 1, 0.5, float("nan"), "0", "x", " y ",
+             dt.date(2024, 1, 1), dt.datetime(2024, 1, 1), dt.time(0, 0), dt.timedelta(0)]
+    rows = [tuple(pick.choice(cells) for _ in range(pick.randint(0, 5))) for _ in range(20_000)]
+    assert 1_000 < sum(map(_is_empty, rows)) < 19_000
+    for row in rows:
+        assert _is_empty(row) == _empty_cell_by_cell(row), row
 
 
 def _entry_outcome(check, *args) -> tuple[str, object]:
