@@ -167,21 +167,60 @@ def band_in_legend(fig: go.Figure, band: tuple[float, float], label: str, fill: 
 HALO = "1px 1px 2px #fff, -1px -1px 2px #fff, 1px -1px 2px #fff, -1px 1px 2px #fff"
 
 
-def bar_label_places(values: Sequence[float], axis_top: float) -> list[str]:
+NARROWEST_PLOT_PX = 480  # the value axis of a bar chart beside the sidebar on a 1024×768 projector
+
+
+def bar_label_places(values: Sequence[float], axis_top: float, labels: Sequence[str] | None = None,
+                     target: float | None = None) -> list[str]:
     """Inside a bar at least half the axis long, right of a shorter one: the label has the room of
     half the plot either way, and is never wider than its bar nor cut (plotly's "auto" put
-    `10,00% (2/20)` inside a bar too short for it)."""
-    return ["inside" if pd.notna(v) and v >= 0.5 * axis_top else "outside" for v in values]
+    `10,00% (2/20)` inside a bar too short for it).
+
+    With the `target` line (drawn under the bars) and the `labels`: a label the line would cross right
+    of its bar goes inside it when the bar holds it, at the width it takes on the narrowest plot."""
+    places = ["inside" if pd.notna(v) and v >= 0.5 * axis_top else "outside" for v in values]
+    if target is None or labels is None:
+        return places
+    rooms = [(len(label) * FONT_SIZE * FALLBACK_EM + 8) / NARROWEST_PLOT_PX * axis_top for label in labels]
+    return ["inside" if place == "outside" and pd.notna(v) and room <= v <= target <= v + room else place
+            for place, v, room in zip(places, values, rooms, strict=True)]
 
 
-def label_sides(frame: pd.DataFrame, x: str, y: str, series: str) -> dict[str, list[str]]:
+SHORTEST_PLOT_PX = 280  # the value axis of a line chart on a page at 1024×768
+POINT_LABEL_REACH = (FONT_SIZE * 1.25 + 6) / SHORTEST_PLOT_PX  # a point's label above or below it, share of the axis
+
+
+def label_sides(frame: pd.DataFrame, x: str, y: str, series: str, lines: Sequence[float] = (),
+                axis: Sequence[float] | None = None) -> dict[str, list[str]]:
     """Where each point's value label goes so that lines sharing an x do not print on each other:
-    above for the highest value at that x, below for the others (`series` → one position a row)."""
+    above for the highest value at that x, below for the others (`series` → one position a row).
+
+    A label that a target line (`lines`, on the value `axis` [low, high]) would cross goes to the other
+    side of its point when no line crosses it there and no other point at that x is in its way."""
     highest = frame.groupby(x)[y].transform("max")
     first = ~frame.duplicated([x, y]) | frame[y].isna()
     above = (frame[y] >= highest) & first
+    if len(lines) and axis is not None:
+        reach = POINT_LABEL_REACH * (axis[1] - axis[0])
+        above = above ^ pd.Series(_label_flips(frame[x].tolist(), frame[y].tolist(), above.tolist(), lines, reach),
+                                  index=frame.index)
     sides = pd.Series(["bottom center"] * len(frame), index=frame.index).where(~above, "top center")
     return {str(name): sides[part.index].tolist() for name, part in frame.groupby(series, sort=False)}
+
+
+def _within(value: float, others: Sequence[float], reach: float, up: bool) -> bool:
+    """Whether any of `others` lies within `reach` above (`up`) or below `value`, where its label would be."""
+    return any(value < o <= value + reach if up else value - reach <= o < value for o in others)
+
+
+def _label_flips(xs: list, values: list, above: list[bool], lines: Sequence[float], reach: float) -> list[bool]:
+    """Which labels change side: crossed by a line where they are, free of lines and points on the other side."""
+    flips = []
+    for index, (x, value, up) in enumerate(zip(xs, values, above, strict=True)):
+        neighbours = [v for i, (at, v) in enumerate(zip(xs, values, strict=True)) if at == x and i != index and pd.notna(v)]
+        flips.append(pd.notna(value) and _within(value, lines, reach, up) and not _within(value, lines, reach, not up)
+                     and not _within(value, neighbours, reach, not up))
+    return flips
 
 
 def focused_range(values: Sequence[float], floor: float = 0.0, ceiling: float | None = None,

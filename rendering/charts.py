@@ -72,8 +72,8 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
     fig = go.Figure(go.Bar(
         y=(names := unit_axis_labels(frame["unit"])), x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=[vi_percent(r) for r in frame["rate"]], hovertext=rate_hover(frame),  # counts in the hover and table
-        textposition=bar_label_places(frame["rate"], top), constraintext="none",
+        text=(labels := [vi_percent(r) for r in frame["rate"]]), hovertext=rate_hover(frame),  # counts: hover, table
+        textposition=bar_label_places(frame["rate"], top, labels, target), constraintext="none",
         cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
         hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{hovertext}}{click_hint(frame)}<extra></extra>",
     ))
@@ -100,7 +100,8 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     labelled target lines or a shaded target band; up to LABELLED_LINES lines carry a label on every
     point, more carry their latest figure in the legend."""
     fig = go.Figure()
-    sides = label_sides(frame, "year", "rate", series)
+    axis = focused_range([*frame["rate"], *targets.values(), *(band or ())])
+    sides = label_sides(frame, "year", "rate", series, list(targets.values()), axis)
     labelled = frame[series].nunique() <= LABELLED_LINES
     for index, (name, part) in enumerate(frame.groupby(series, sort=False)):
         fig.add_trace(go.Scatter(
@@ -123,8 +124,7 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%" if band is None else ".1%",
-                     range=focused_range([*frame["rate"], *targets.values(), *(band or ())]))
+    fig.update_yaxes(tickformat=".0%" if band is None else ".1%", range=axis)
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 
@@ -340,7 +340,8 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
                   zip(part[numerator], part[denominator], part["rate"], strict=True)]
         fig.add_trace(go.Bar(
             y=unit_axis_labels(part[category]), x=part["rate"], orientation="h", name=str(name),
-            marker_color=PALETTE[index % len(PALETTE)], text=labels, textposition=bar_label_places(part["rate"], top),
+            marker_color=PALETTE[index % len(PALETTE)], text=labels,
+            textposition=bar_label_places(part["rate"], top, labels, target),
             textfont={"size": FONT_SIZE - 2}, constraintext="none", cliponaxis=False, showlegend=series is not None,
             customdata=unit_ids(part) if category == "unit" else None,
             hovertemplate=f"<b>%{{y}}</b><br>%{{fullData.name}}: %{{text}}"

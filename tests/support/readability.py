@@ -38,7 +38,8 @@ _READ = """() => {
 }"""
 
 # Text boxes of every chart label (ticks, bar and point labels, annotations, legend, titles,
-# heat-map cells, colour scale), pairs whose boxes overlap, and labels reaching outside the chart.
+# heat-map cells, colour scale), pairs whose boxes overlap or that a target line crosses, and labels reaching
+# outside the chart.
 _LABELS = """(shrink) => {
   const overlaps = [], outside = [];
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
@@ -52,6 +53,23 @@ _LABELS = """(shrink) => {
       boxes.push({text: t.textContent.trim(), b});
       if (b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1) {
         outside.push(t.textContent.trim());
+      }
+    }
+    // Target and break lines (shapes a few px thin) drawn through a label; a line drawn under the bars
+    // is hidden where a bar covers it, so a label on its bar is not crossed.
+    const bars = [...plot.querySelectorAll('.barlayer .point path')].map(p => p.getBoundingClientRect());
+    for (const p of plot.querySelectorAll('.shapelayer path')) {
+      const l = p.getBoundingClientRect(), under = p.closest('.layer-below') !== null;
+      const upright = l.width <= 6 && l.height > 6, flat = l.height <= 6 && l.width > 6;
+      if (!upright && !flat) continue;
+      const x = (l.left + l.right) / 2, y = (l.top + l.bottom) / 2;
+      for (const {text, b} of boxes) {
+        const cx = upright ? x : (b.left + b.right) / 2, cy = upright ? (b.top + b.bottom) / 2 : y;
+        const crosses = upright
+          ? b.left + shrink < x && x < b.right - shrink && l.top < b.bottom && l.bottom > b.top
+          : b.top + shrink < y && y < b.bottom - shrink && l.left < b.right && l.right > b.left;
+        const covered = under && bars.some(r => r.left <= cx && cx <= r.right && r.top <= cy && cy <= r.bottom);
+        if (crosses && !covered) overlaps.push(text + ' ⟷ đường kẻ');
       }
     }
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {

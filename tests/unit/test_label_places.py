@@ -1,0 +1,58 @@
+"""Value labels kept off the target lines: a bar's label moves into its bar, a point's label to the other
+side of its point, where the line would run through it (what the committee saw on slides 4 and 8:
+`48,39%` and `88,48%` struck through by the 50 % and 90 % lines). In Chromium every slide and page is
+checked for it at each projector size (tests/support/readability.py, `chart_labels`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.numbers import vi_percent
+from rendering.chart_style import bar_label_places, focused_range, label_sides
+from rendering.charts import rate_bars_by_unit, rate_trend
+
+
+def test_a_label_the_target_line_would_cross_goes_into_its_bar():
+    rates = [0.5350, 0.4839, 0.4211, 0.2778, 0.05, 0.7407]
+    labels = [vi_percent(r) for r in rates]
+    assert bar_label_places(rates, 1.0) == ["inside", "outside", "outside", "outside", "outside", "inside"]
+    assert bar_label_places(rates, 1.0, labels, 0.5) == ["inside", "inside", "inside", "outside", "outside", "inside"]
+    # a bar shorter than its label keeps it outside, even where the line crosses it
+    assert bar_label_places([0.02], 1.0, ["2,00%"], 0.05) == ["outside"]
+    roles = ["good", "good", "bad", "bad", "bad", "good"]
+    frame = pd.DataFrame({"unit": [f"Xã {i}" for i in range(6)], "numerator": [1] * 6, "denominator": [2] * 6,
+                          "rate": rates})
+    bar = rate_bars_by_unit(frame, "T5", 0.5, "Mục tiêu 2025: ≥ 50%", roles).data[0]
+    assert list(bar.textposition) == ["inside", "inside", "inside", "outside", "outside", "inside"]
+
+
+def _rating_lines() -> pd.DataFrame:
+    """Slide 8's lines: units' and members' ratings against the 90 % target."""
+    return pd.DataFrame({
+        "year": [2020, 2021, 2022, 2023, 2024] * 2,
+        "series": ["TCCSĐ"] * 5 + ["Đảng viên"] * 5,
+        "rate": [0.75, 0.90, 0.95, 0.85, 0.85, 0.8848, 0.8855, 0.8821, 0.8830, 0.8802],
+        "numerator": [1] * 10, "denominator": [1] * 10,
+    })
+
+
+def test_a_point_label_the_target_line_would_cross_goes_below_its_point():
+    frame = _rating_lines()
+    axis = focused_range([*frame["rate"], 0.9])  # the chart's own axis
+    plain = label_sides(frame, "year", "rate", "series")
+    assert plain["Đảng viên"] == ["top center", "bottom center", "bottom center", "top center", "top center"]
+    sides = label_sides(frame, "year", "rate", "series", [0.9], axis)
+    assert sides["Đảng viên"] == ["bottom center"] * 5
+    assert sides["TCCSĐ"] == plain["TCCSĐ"]  # 90,00% sits on the line: its label above is clear of it
+    fig = rate_trend(frame, "T1, T2", "series", {"Mục tiêu: > 90%": 0.9})
+    assert list(fig.data[1].textposition) == ["bottom center"] * 5
+
+
+def test_a_label_stays_where_the_other_side_is_taken():
+    frame = pd.DataFrame({"year": [2024, 2024], "series": ["a", "b"], "rate": [0.885, 0.875]})
+    # above 88,5% the 90 % line, below it the other point: a label struck through beats two on each other
+    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {"a": ["top center"],
+                                                                                  "b": ["bottom center"]}
+    # a line on both sides: the label keeps its side
+    alone = frame.iloc[:1]
+    assert label_sides(alone, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": ["top center"]}
