@@ -18,7 +18,7 @@ COMPARED_SLIDES = {2: "the-so-sanh", 6: "ket-nap-so-sanh", 8: "xep-loai-so-sanh"
 def unreadable(page) -> list[str]:
     """English, indicator codes and emoji on screen; labels that collide or leave their chart."""
     labels = chart_labels(page)
-    return english(page) + codes(page) + emoji(page) + labels["overlaps"] + labels["outside"]
+    return english(page) + codes(page) + emoji(page) + labels["overlaps"] + labels["outside"] + labels["unlined"]
 
 
 def test_compared_wards_on_the_pages_and_the_slides(app_url, tab):

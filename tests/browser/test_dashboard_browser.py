@@ -48,7 +48,7 @@ def test_every_page_is_readable(tab, app_url, path):
     for width, height in WIDTHS:
         resize(page, width, height)
         labels = chart_labels(page)
-        if labels["overlaps"] or labels["outside"]:
+        if labels["overlaps"] or labels["outside"] or labels["unlined"]:
             problems[width] = labels
     assert problems == {}
     assert english(page) == []

@@ -38,10 +38,10 @@ _READ = """() => {
 }"""
 
 # Text boxes of every chart label (ticks, bar and point labels, annotations, legend, titles,
-# heat-map cells, colour scale), pairs whose boxes overlap or that a target line crosses, and labels reaching
-# outside the chart.
+# heat-map cells, colour scale), pairs whose boxes overlap or that a target line crosses, labels reaching
+# outside the chart, and targets named in the legend whose line is not drawn.
 _LABELS = """(shrink) => {
-  const overlaps = [], outside = [];
+  const overlaps = [], outside = [], unlined = [];
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
     const frame = plot.getBoundingClientRect();
     if (frame.width === 0) continue;
@@ -58,10 +58,12 @@ _LABELS = """(shrink) => {
     // Target and break lines (shapes a few px thin) drawn through a label; a line drawn under the bars
     // is hidden where a bar covers it, so a label on its bar is not crossed.
     const bars = [...plot.querySelectorAll('.barlayer .point path')].map(p => p.getBoundingClientRect());
+    let lines = 0;
     for (const p of plot.querySelectorAll('.shapelayer path')) {
       const l = p.getBoundingClientRect(), under = p.closest('.layer-below') !== null;
       const upright = l.width <= 6 && l.height > 6, flat = l.height <= 6 && l.width > 6;
       if (!upright && !flat) continue;
+      lines++;
       const x = (l.left + l.right) / 2, y = (l.top + l.bottom) / 2;
       for (const {text, b} of boxes) {
         const cx = upright ? x : (b.left + b.right) / 2, cy = upright ? (b.top + b.bottom) / 2 : y;
@@ -72,6 +74,12 @@ _LABELS = """(shrink) => {
         if (crosses && !covered) overlaps.push(text + ' ⟷ đường kẻ');
       }
     }
+    // a target named in the legend with a line sample must be drawn across the plot
+    for (const t of plot.querySelectorAll('.legend .traces')) {
+      if (lines === 0 && t.querySelector('.legendlines path') && t.textContent.trim().startsWith('Mục tiêu')) {
+        unlined.push(t.textContent.trim());
+      }
+    }
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i].b, c = boxes[j].b;
       if (a.left + shrink < c.right - shrink && c.left + shrink < a.right - shrink &&
@@ -80,7 +88,7 @@ _LABELS = """(shrink) => {
       }
     }
   }
-  return {overlaps, outside};
+  return {overlaps, outside, unlined};
 }"""
 
 _HEIGHTS = """() => ({document: document.documentElement.scrollHeight,
@@ -105,7 +113,8 @@ def emoji(page: Page) -> list[str]:
 
 
 def chart_labels(page: Page, shrink: float = 1.5) -> dict[str, list[str]]:
-    """{"overlaps": ["a ⟷ b", …], "outside": [label, …]} over every chart on the page."""
+    """{"overlaps": ["a ⟷ b", …], "outside": [label, …], "unlined": [legend entry, …]} over every chart
+    on the page ("unlined": a target in the legend whose line is not drawn)."""
     return page.evaluate(_LABELS, shrink)
 
 

@@ -53,7 +53,7 @@ def fits(page: Page, where: str) -> list[str]:
     if slide["smallestValue"] is not None and slide["smallestValue"] < MIN_VALUE_PX:
         problems.append(f"{where}: values of {slide['smallestValue']:.1f} px")
     labels = chart_labels(page)
-    if labels["overlaps"] or labels["outside"]:
+    if labels["overlaps"] or labels["outside"] or labels["unlined"]:
         problems.append(f"{where}: {labels}")
     return problems
 
