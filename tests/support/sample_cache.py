@@ -31,7 +31,7 @@ def inputs_key() -> str:
     for folder, dirs, files in os.walk(ROOT):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not (here == ROOT and d in NOT_INPUTS))
-        for name in sorted(files):
+        for name in sorted(n for n in files if not n.endswith(".md")):  # prose: the README, the guides
             path = here / name
             digest.update(f"{path.relative_to(ROOT).as_posix()}\0".encode())
             digest.update(path.read_bytes())
