@@ -30,6 +30,7 @@ from etl.loading.batch import ensure_database
 from queries.precompute import level
 from settings import Settings, settings
 from tests.support import ROOT
+from tests.support.sample_cache import built_or_copied
 
 TIERS = ("unit", "database", "app", "system", "browser")
 IN_PROCESS_DECODING = {"unit", "database", "app"}  # trusted workbooks; the decoder process is the system tier's
@@ -131,22 +132,28 @@ def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def _build_sample_var(var_dir: Path) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DP_DECODE_IN_PROCESS", "1")  # the bundled samples: trusted files
+        cfg = _point_env_at(mp, var_dir)
+        ensure_database(cfg)
+        level(cfg)  # the frames stored for the pages, as the app's thread writes them at start
+
+
 @pytest.fixture(scope="session")
-def sample_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_var(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
     """A var/ folder (database + archive) built from data/samples as the app builds it on first start,
-    once per run: the first worker builds it under a lock, the others wait and use it. Tests copy it
-    (`sample_env`), never change it."""
+    once per run: the first worker builds it under a lock, the others wait and use it; a later run with the
+    same inputs copies it from pytest's cache (tests.support.sample_cache). Tests copy it (`sample_env`),
+    never change it."""
     run_dir = _run_dir(tmp_path_factory)
     var_dir = run_dir / "sample-var"
+    cache = getattr(pytestconfig, "cache", None)  # None under -p no:cacheprovider
     with open(run_dir / "sample-var.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (run_dir / "sample-var.built").exists():
             shutil.rmtree(var_dir, ignore_errors=True)  # a build cut short
-            with pytest.MonkeyPatch.context() as mp:
-                mp.setenv("DP_DECODE_IN_PROCESS", "1")  # the bundled samples: trusted files
-                cfg = _point_env_at(mp, var_dir)
-                ensure_database(cfg)
-                level(cfg)  # the frames stored for the pages, as the app's thread writes them at start
+            built_or_copied(cache and cache.mkdir("sample-var"), var_dir, _build_sample_var)
             (run_dir / "sample-var.built").touch()
     return var_dir
 

@@ -31,13 +31,15 @@ def test_compared_wards_on_the_pages_and_the_slides(app_url, tab):
     assert grid.locator(".dp-unit").all_inner_texts() == ["", "Phường Phổ Hòa", "Phường Phổ Vinh", "Phường Nguyễn Nghiêm"]
     assert grid.locator(".dp-card").count() == 3 * 7
     problems = []
+    sizes = list(PROJECTORS)  # each page and slide first at the size it was drawn at (resize waits for its charts)
     for path in ("", "trinh-do", "tien-do"):
         open_page(page, f"{app_url}/{path}?{WARDS}")
         assert exceptions(page) == []
-        for width, height in PROJECTORS:
+        for width, height in sizes:
             resize(page, width, height)
             problems += [f"/{path} at {width}: {p}" for p in unreadable(page)]
             whole_page_screenshot(page, f"so-sanh-{path or 'tong-quan'}", width, height)
+        sizes.reverse()
     assert problems == []
 
     page.goto(f"{app_url}/trinh-chieu?{WARDS}&trang=2")
@@ -46,10 +48,11 @@ def test_compared_wards_on_the_pages_and_the_slides(app_url, tab):
         if number != 2:
             page.goto(f"{app_url}/trinh-chieu?{WARDS}&trang={number}")
             wait_slide(page, number)
-        for width, height in reversed(PROJECTORS):  # ends at the first projector's size
+        for width, height in sizes:
             resize(page, width, height)
             problems += fits(page, f"slide {number} at {width}×{height}") + unreadable(page)
             screenshot(page, f"slide-{number:02d}-{name}-{width}x{height}")
+        sizes.reverse()
     assert problems == []
     assert page.locator(".js-plotly-plot .legendtext").filter(has_text="Phường Phổ Vinh").count() >= 1
 

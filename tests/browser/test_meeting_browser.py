@@ -5,7 +5,6 @@ from __future__ import annotations
 import struct
 import time
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from database.db import cursor
@@ -110,21 +109,22 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.parametrize("path", [f"{PRESENT}?trang=3&nam=2022", "trinh-do?nam=2022"])
-def test_the_camera_downloads_a_slide_sized_png_offline(app_url, browser, tmp_path, path):
+def test_the_camera_downloads_a_slide_sized_png_offline(app_url, browser, tmp_path):
+    """On a slide and on a page, one offline browser visiting both."""
     page, refused, _ = offline_page(browser, app_url)
-    open_app(page, f"{app_url}/{path}")
-    chart = page.locator(".js-plotly-plot").first
-    chart.wait_for(timeout=120_000)
-    wait_idle(page)
-    chart.hover()
-    with page.expect_download(timeout=30_000) as download:
-        page.locator('.modebar-btn[data-title="Tải ảnh PNG"]').first.click()  # plotly's own words, in Vietnamese
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    assert saved.suffix == ".png" and "2022" in saved.name
-    assert png_size(saved.read_bytes()) == (1600, 900)
-    assert refused == []
+    for path in (f"{PRESENT}?trang=3&nam=2022", "trinh-do?nam=2022"):
+        open_app(page, f"{app_url}/{path}")
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(timeout=120_000)
+        wait_idle(page)
+        chart.hover()
+        with page.expect_download(timeout=30_000) as download:
+            page.locator('.modebar-btn[data-title="Tải ảnh PNG"]').first.click()  # plotly's own words, in Vietnamese
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        assert saved.suffix == ".png" and "2022" in saved.name, path
+        assert png_size(saved.read_bytes()) == (1600, 900), path
+        assert refused == [], path
     page.context.close()
 
 

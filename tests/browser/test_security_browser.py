@@ -74,15 +74,33 @@ def log_in(page, url: str, username: str, password: str) -> str:
     raise TimeoutError(f"no answer to the login of {username}")
 
 
-def officer_on_data_page(server: str, browser):
-    """Phổ Hòa's officer, logged in from the office, on Dữ liệu (opened from the menu: a new URL
-    would be a new session, logged out)."""
+def _open_from_the_menu(page, name: str, text: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=name, exact=True).click()
+    page.locator('[data-testid="stMain"]').get_by_text(text, exact=True).first.wait_for(timeout=120_000)
+    wait_idle(page, 60)
+
+
+@pytest.fixture(scope="module")
+def officer(server, browser):
+    """Phổ Hòa's officer, logged in from the office once for the tests of this module, at the link of Dữ liệu
+    (the login, then the page the link names; a new URL afterwards would be a new session, logged out)."""
     page = visitor(browser, OFFICE)
-    assert log_in(page, server, "phohoa", PASSWORD) == ""
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dữ liệu", exact=True).click()
+    assert log_in(page, f"{server}/du-lieu", "phohoa", PASSWORD) == ""
     page.get_by_text("Nạp báo cáo của đơn vị").wait_for(timeout=120_000)
     wait_idle(page, 60)
-    return page
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def officer_on_data_page(officer):
+    """The officer's page on Dữ liệu with an empty uploader (a file an earlier test chose is let go by leaving the
+    page from the menu and coming back: its uploader starts empty)."""
+    if officer.locator('[data-testid="stFileChip"]').count():
+        _open_from_the_menu(officer, "Cảnh báo", "Cảnh báo")
+        _open_from_the_menu(officer, "Dữ liệu", "Nạp báo cáo của đơn vị")
+    assert "Nạp báo cáo của đơn vị" in officer.locator('[data-testid="stMain"]').inner_text()
+    return officer
 
 
 def test_a_stranger_cannot_lock_the_administrator_out(server, browser):
@@ -96,8 +114,8 @@ def test_a_stranger_cannot_lock_the_administrator_out(server, browser):
     admin.context.close()
 
 
-def test_a_download_link_stops_working_soon_after_the_file_was_built(server, browser):
-    page = officer_on_data_page(server, browser)
+def test_a_download_link_stops_working_soon_after_the_file_was_built(officer_on_data_page):
+    page = officer_on_data_page
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Tải biểu mẫu Excel").click()
     link = download.value.url
@@ -106,7 +124,6 @@ def test_a_download_link_stops_working_soon_after_the_file_was_built(server, bro
     with pytest.raises(urllib.error.HTTPError) as gone:
         urllib.request.urlopen(link, timeout=10)  # no cookie, no session: as anyone holding the link
     assert gone.value.code == 404
-    page.context.close()
 
 
 def _choose(page, folder: Path, name: str, size: int) -> None:
@@ -129,19 +146,18 @@ def _uploaded(page, folder: Path, name: str, size: int) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
 
 
-def test_the_web_takes_what_the_cli_takes_up_to_20_mib_and_says_why_in_vietnamese(server, browser, tmp_path):
-    page = officer_on_data_page(server, browser)
+def test_the_web_takes_what_the_cli_takes_up_to_20_mib_and_says_why_in_vietnamese(officer_on_data_page, tmp_path):
+    page = officer_on_data_page
     said = _uploaded(page, tmp_path, "dung-20-mib.xlsx", 20 * MIB)  # the limit itself: read, then refused for its content
     assert "dung-20-mib.xlsx: bị từ chối" in said and "không phải bảng tính" in said and "vượt giới hạn" not in said
     said = _uploaded(page, tmp_path, "qua-20-mib.xlsx", 20 * MIB + 1)
     assert "qua-20-mib.xlsx: bị từ chối" in said
     assert "Tệp nặng 20 MB, vượt giới hạn 20 MB cho mỗi tệp (DP_MAX_UPLOAD_MB)" in said
     screenshot(page, "upload-size-limit")
-    page.context.close()
 
 
-def test_the_uploaders_own_refusal_of_a_larger_file_reads_in_vietnamese(server, browser, tmp_path):
-    page = officer_on_data_page(server, browser)
+def test_the_uploaders_own_refusal_of_a_larger_file_reads_in_vietnamese(officer_on_data_page, tmp_path):
+    page = officer_on_data_page
     _choose(page, tmp_path, "rat-lon.xlsx", 25 * MIB)
     wait_idle(page, 30)
     page.locator('[data-testid="stFileChip"]').hover()  # the uploader tells why in a tooltip
@@ -151,7 +167,6 @@ def test_the_uploaders_own_refusal_of_a_larger_file_reads_in_vietnamese(server, 
     assert own == "0px"  # Streamlit's English drawn at size 0
     assert drawn == '"Không nhận tệp này: chỉ nhận tệp XLSX, XLSM, XLS, ODS, tối đa 20 MB mỗi tệp"', drawn
     screenshot(page, "upload-too-large")
-    page.context.close()
 
 
 def _reachable(address: str, port: int) -> bool:

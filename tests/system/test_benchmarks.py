@@ -25,6 +25,13 @@ from tests.support import ROOT
 WORKBOOKS = 3
 
 
+@pytest.fixture(scope="module")
+def town_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The DP_BENCH_OUT of the town database the fill builds and the runner then finds in its cache (its fill step
+    is `fill_database`, the function test_a_filled_town_database_has_every_unit_year runs)."""
+    return tmp_path_factory.mktemp("bench") / "out"
+
+
 @pytest.fixture
 def scale_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """DP_BENCH_OUT in a temporary folder; `use(scale)` points the environment at that scale."""
@@ -66,7 +73,8 @@ def test_the_page_benchmark_fill_is_what_the_parser_reads(scale_out, name):
         assert parse_workbook(out.getvalue(), "x.xlsx") == submission(unit, year, content), (unit.unit_id, year)
 
 
-def test_a_filled_town_database_has_every_unit_year(scale_out):
+def test_a_filled_town_database_has_every_unit_year(scale_out, town_out, monkeypatch):
+    monkeypatch.setenv("DP_BENCH_OUT", str(town_out))
     scale = scale_out("town")
     stats = fill_database(scale)
     with duckdb.connect(str(published_file(settings())), read_only=True) as con:
@@ -76,11 +84,12 @@ def test_a_filled_town_database_has_every_unit_year(scale_out):
     assert facts == len(known_facts()) * submissions
 
 
-def test_the_runner_at_town_scale(tmp_path):
+def test_the_runner_at_town_scale(tmp_path, town_out):
     """`python -m benchmarks` end to end at town scale, one repetition, no browser, the frames of the latest year
-    compared (tests/system/test_precomputed.py compares every year's on the samples); a smoke test."""
+    compared (tests/system/test_precomputed.py compares every year's on the samples); a smoke test. Its fill step
+    finds the town database the test above filled (and fills it itself when run alone)."""
     results = tmp_path / "RESULTS.md"
-    env = {**os.environ, "DP_BENCH_OUT": str(tmp_path / "out")}
+    env = {**os.environ, "DP_BENCH_OUT": str(town_out)}
     for key in ("DP_VAR_DIR", "DP_DB", "DP_ARCHIVE", "DP_UNITS_CSV"):
         env.pop(key, None)
     done = subprocess.run(
