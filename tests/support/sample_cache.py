@@ -6,6 +6,7 @@ loading the samples and computing the frames again (`pytest --cache-clear` forge
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import shutil
 import sys
@@ -21,10 +22,13 @@ NOT_INPUTS = {".git", ".venv", ".pytest_cache", ".ruff_cache", ".ci", "var", "te
               "docs", "scripts"}
 
 
-def inputs_key() -> str:
-    """A hash of every file of the product (code, SQL, programme, unit list, sample workbooks), the DP_ settings
-    of the environment, Python's and DuckDB's versions."""
+def inputs_key(build: Callable[[Path], None]) -> str:
+    """A hash of every file of the product (code, SQL, programme, unit list, sample workbooks), the files of the
+    suite that say how it is built (where `build` is written, and this module), the DP_ settings of the
+    environment, Python's and DuckDB's versions."""
     digest = hashlib.sha256(f"{sys.version}\0{duckdb.__version__}\0".encode())
+    for path in sorted({Path(inspect.getsourcefile(build)), Path(__file__)}):
+        digest.update(path.read_bytes())
     for name, value in sorted(os.environ.items()):
         if name.startswith("DP_") and name not in ("DP_VAR_DIR", "DP_DB", "DP_ARCHIVE"):
             digest.update(f"{name}={value}\0".encode())
@@ -44,7 +48,7 @@ def built_or_copied(cache_dir: Path | None, var_dir: Path, build: Callable[[Path
     if cache_dir is None:
         build(var_dir)
         return True
-    kept = cache_dir / inputs_key()
+    kept = cache_dir / inputs_key(build)
     if kept.is_dir():
         shutil.copytree(kept, var_dir, symlinks=True)
         return False
