@@ -4,3 +4,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository
 FIXTURES = ROOT / "tests" / "fixtures"
+
+NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}  # top-level folders; hidden ones too
+
+
+def product_files(root: Path) -> list[Path]:
+    """Every Python file of the app, the command line and the packages they import, wherever modules move."""
+    return sorted(p for p in root.rglob("*.py")
+                  if not ({p.relative_to(root).parts[0]} & NOT_PRODUCT or any(
+                      part.startswith(".") for part in p.relative_to(root).parts)))

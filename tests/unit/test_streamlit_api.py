@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository
-NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}  # top-level folders; hidden ones too
+from tests.support import ROOT, product_files
+
 PUBLIC_MODULES = {"streamlit", "streamlit.components.v1", "streamlit.typing"}
 KNOWN_INTERNALS = {
     # whether code runs inside a script run (a deferred download runs on another thread, without a session)
@@ -20,13 +20,6 @@ KNOWN_INTERNALS = {
     # the media file manager: a built download is dropped a minute after it is served (auth.downloads)
     ("auth/downloads.py", "streamlit", "runtime"),
 }
-
-
-def product_files(root: Path) -> list[Path]:
-    """Every Python file of the app, the command line and the packages they import, wherever modules move."""
-    return sorted(p for p in root.rglob("*.py")
-                  if not ({p.relative_to(root).parts[0]} & NOT_PRODUCT or any(
-                      part.startswith(".") for part in p.relative_to(root).parts)))
 
 
 def private_uses(root: Path) -> list[str]:

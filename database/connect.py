@@ -1,0 +1,26 @@
+"""Every DuckDB connection the product opens, with the same optimizer settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+# Join filter pushdown builds, from each hash join's build side, a filter for the scan of its probe side. On the
+# small tables every query here joins (the units, a unit's cells, a year's submissions) building it costs more
+# than the join itself: 25 units joined to 25 take 4,3 ms of CPU with it and 1,1 ms without, indicators.sql on the
+# samples 23 ms against 18 ms. At national scale it saves nothing over the named queries: 25,7 s of CPU with it,
+# 24,8 s without, every answer identical (benchmarks/RESULTS.md). Set, not passed to `duckdb.connect`: a file
+# opened twice in one process must be opened with the same options, and the setting is the database's (GLOBAL).
+DISABLED_OPTIMIZERS = "join_filter_pushdown"
+
+
+def tuned(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """`con` with the product's optimizer settings (an in-memory database, or one opened before)."""
+    con.execute("SET disabled_optimizers = ?", [DISABLED_OPTIMIZERS])
+    return con
+
+
+def connect(path: Path | str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect` with the product's optimizer settings."""
+    return tuned(duckdb.connect(str(path), read_only=read_only))
