@@ -12,7 +12,7 @@ from database.connect import DISABLED_OPTIMIZERS
 from database.db import cursor
 from database.store import published_file, write_session
 from queries.precompute import writer
-from tests.support import ROOT, product_files
+from tests.support import ROOT, parsed, product_files
 
 
 def disabled(con: duckdb.DuckDBPyConnection) -> str:
@@ -39,7 +39,7 @@ def direct_connects(root: Path) -> list[str]:
         where = path.relative_to(root).as_posix()
         if where == "database/connect.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if (isinstance(node, ast.Attribute) and node.attr == "connect" and isinstance(node.value, ast.Name)
                     and node.value.id == "duckdb"):
                 found.append(f"{where}:{node.lineno}")

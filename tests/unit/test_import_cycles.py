@@ -8,7 +8,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.support import ROOT, product_files
+from tests.support import ROOT, parsed, product_files
 
 
 def modules(root: Path) -> dict[str, Path]:
@@ -32,7 +32,7 @@ def imported(tree: ast.AST) -> Iterator[str]:
 def cycles(root: Path) -> list[list[str]]:
     """The groups of modules that reach each other through imports (strongly connected components)."""
     known = modules(root)
-    edges = {name: {m for m in imported(ast.parse(path.read_text(encoding="utf-8"))) if m in known and m != name}
+    edges = {name: {m for m in imported(parsed(path)) if m in known and m != name}
              for name, path in known.items()}
     index: dict[str, int] = {}
     low: dict[str, int] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.support import ROOT, product_files
+from tests.support import ROOT, parsed, product_files
 
 PUBLIC_MODULES = {"streamlit", "streamlit.components.v1", "streamlit.typing"}
 KNOWN_INTERNALS = {
@@ -27,7 +27,7 @@ def private_uses(root: Path) -> list[str]:
     found = []
     for path in product_files(root):
         where = path.relative_to(root).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
                 owner = node.value.id if isinstance(node.value, ast.Name) else ""
                 if owner not in ("self", "cls"):
@@ -50,6 +50,6 @@ def test_the_product_uses_no_private_streamlit_attribute_or_internal_module():
 def test_the_known_internals_are_still_used_where_named():
     """An entry of KNOWN_INTERNALS that is no longer needed goes: the list only shrinks."""
     for where, module, name in KNOWN_INTERNALS:
-        tree = ast.parse((ROOT / where).read_text(encoding="utf-8"))
+        tree = parsed(ROOT / where)
         assert any(isinstance(n, ast.ImportFrom) and n.module == module and name in [a.name for a in n.names]
                    for n in ast.walk(tree)), (where, module, name)
