@@ -12,6 +12,7 @@ import time
 
 import duckdb
 
+from database.connect import connect
 from database.store import published_file
 from settings import Settings, settings
 
@@ -45,7 +46,7 @@ def connection(cfg: Settings | None = None) -> duckdb.DuckDBPyConnection:
             if con is not None:
                 return con
             try:
-                con = duckdb.connect(key, read_only=True)
+                con = connect(key, read_only=True)
             except (duckdb.IOException, FileNotFoundError):
                 con = None  # a newer version replaced it between readlink and open
             if con is not None:

@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from core.private import open_private, private_dir, private_file
+from database.connect import connect
 from database.facts import refresh, refresh_all
 from database.sql import read_sql
 from database.units import PerReference, load_units
@@ -80,7 +81,7 @@ def _empty_database() -> bytes:
     """The bytes of a database file as `create_schema` leaves it, checkpointed: written in a scratch folder."""
     with tempfile.TemporaryDirectory(prefix="dp-empty-") as scratch:
         path = Path(scratch) / "empty.duckdb"
-        with duckdb.connect(str(path)) as con:
+        with connect(path) as con:
             create_schema(con)
             con.execute("CHECKPOINT")
         return path.read_bytes()
@@ -99,7 +100,7 @@ def new_database(path: Path) -> duckdb.DuckDBPyConnection:
         data = made[key] = _empty_database()
     with open_private(path) as fh:
         fh.write(data)
-    return duckdb.connect(str(path))
+    return connect(path)
 
 
 def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -198,7 +199,7 @@ def views_outdated(cfg: Settings) -> bool:
     current = published_file(cfg)
     if current is None or not current.exists():
         return False
-    with duckdb.connect(str(current), read_only=True) as con:
+    with connect(current, read_only=True) as con:
         tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         return installed_views_outdated(con) or not set(V2_TABLES) <= tables
 
@@ -349,7 +350,7 @@ def write_session(
             con = new_database(work)
         else:
             _start_copy(current, work)
-            con = duckdb.connect(str(work))
+            con = connect(work)
             private_file(work)
         try:
             if not start_empty:

@@ -31,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from core.private import private_dir, private_file
+from database.connect import connect
 from queries.precomputed import (
     STATE_TABLE,
     TABLES,
@@ -80,7 +81,7 @@ def level(cfg: Settings | None = None) -> Path | None:
 def writer(cfg: Settings, data: Path) -> duckdb.DuckDBPyConnection:
     """The frames writer's connection: database version `data` attached read-only, DuckDB's memory within
     the setting (the app's process writes them too), beyond it spilling to the frames' tmp folder."""
-    con = duckdb.connect()
+    con = connect()
     con.execute("SET memory_limit = ?", [cfg.frames_memory_limit])
     con.execute("SET threads = 1")  # the other core stays the visitors' (the app writes them on a thread)
     con.execute(f"SET temp_directory = '{quoted(private_dir(frames_dir(data) / 'tmp'))}'")

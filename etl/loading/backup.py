@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from core.private import open_private, private_dir
+from database.connect import connect
 from database.store import (
     SCHEMA_VERSION,
     install_version,
@@ -155,7 +156,7 @@ def _unpack(source: Path, places: dict[str, Path]) -> None:
 def _check_unpacked(places: dict[str, Path]) -> None:
     """The restored parts open and agree: every manifest entry loaded, every blob present."""
     try:
-        with duckdb.connect(str(places["db"] / DATABASE), read_only=True) as con:
+        with connect(places["db"] / DATABASE, read_only=True) as con:
             version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             history = history_entries(con, ACCEPTED_SUFFIXES)
     except duckdb.Error as exc:

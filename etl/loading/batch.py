@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from core.safe_text import display_name
+from database.connect import connect
 from database.store import published_file, write_session
 from etl.checking.model import Problem
 from etl.loading.archive import Archive, history_entries, history_tail
@@ -46,7 +47,7 @@ def reconcile_archive(cfg: Settings, archive: Archive, con: duckdb.DuckDBPyConne
     current = published_file(cfg)
     if current is None or not current.exists():
         return
-    with duckdb.connect(str(current), read_only=True) as published:
+    with connect(current, read_only=True) as published:
         _reconcile(archive, published)
 
 

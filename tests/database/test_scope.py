@@ -32,7 +32,7 @@ from queries.programme import programme
 from queries.scope import restricted_to
 from queries.sql import SQL_DIR, read_sql
 from settings import settings
-from tests.support import ROOT
+from tests.support import ROOT, parsed
 from tests.support.scope_cases import ARGS, DUC_PHO, NGUYEN_NGHIEM, OFFICER, PHO_HOA, READERS
 from tests.support.scope_checks import differences, outcome, shown_to_nobody
 
@@ -236,7 +236,7 @@ def _reading_functions(path: Path) -> tuple[set[str], dict[str, set[str]]]:
     tables = re.compile(r"\b(" + "|".join(DATA_TABLES + ("indicator_facts",)) + r")\b")
     found, calls = set(), {}
     module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(path)):
         if not isinstance(node, ast.FunctionDef):
             continue
         called = calls.setdefault(f"{module}.{node.name}", set())

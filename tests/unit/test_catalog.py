@@ -9,7 +9,7 @@ from pathlib import Path
 from database.sql import read_sql
 from queries.programme import programme
 from queries.sql import SQL_DIR
-from tests.support import ROOT
+from tests.support import ROOT, parsed
 from tests.support.cli import CONTRACT_CODES
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
 
@@ -22,7 +22,7 @@ def test_indicator_catalog_is_the_contract():
 
 def code_literals(path: Path) -> list[object]:
     """Every constant of a module's code: numbers, and strings that are not docstrings."""
-    tree = ast.parse(path.read_text())
+    tree = parsed(path)
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and node.body
                   and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}

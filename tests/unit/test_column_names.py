@@ -14,8 +14,8 @@ import pytest
 
 import rendering.tables as tables
 from rendering.tables import COLUMN_NAMES
+from tests.support import ROOT, parsed
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository
 RENDERING = ("pages", "ui", "report", "router", "rendering")  # whatever draws tables, where it lives
 WORKBOOK = {"rendering/guide.py", "rendering/template.py"}  # the ward's workbook: the contract's words and guide texts
 
@@ -29,7 +29,7 @@ def copied_names(root: Path, columns: set[str]) -> list[str]:
         for path in sorted((root / folder).rglob("*.py")):
             if path.resolve() == own or path.relative_to(root).as_posix() in WORKBOOK:
                 continue
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for node in ast.walk(parsed(path)):
                 if not isinstance(node, ast.Dict):
                     continue
                 for key, value in zip(node.keys, node.values, strict=True):

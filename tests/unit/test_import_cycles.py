@@ -8,16 +8,13 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository
-NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}
+from tests.support import ROOT, parsed, product_files
 
 
 def modules(root: Path) -> dict[str, Path]:
     found = {}
-    for path in root.rglob("*.py"):
+    for path in product_files(root):
         parts = path.relative_to(root).with_suffix("").parts
-        if parts[0] in NOT_PRODUCT or any(part.startswith(".") for part in parts):
-            continue
         found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
     return found
 
@@ -35,7 +32,7 @@ def imported(tree: ast.AST) -> Iterator[str]:
 def cycles(root: Path) -> list[list[str]]:
     """The groups of modules that reach each other through imports (strongly connected components)."""
     known = modules(root)
-    edges = {name: {m for m in imported(ast.parse(path.read_text(encoding="utf-8"))) if m in known and m != name}
+    edges = {name: {m for m in imported(parsed(path)) if m in known and m != name}
              for name, path in known.items()}
     index: dict[str, int] = {}
     low: dict[str, int] = {}

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository
+from tests.support import ROOT, parsed
+
 # Lowest first: a package may import its own layer and the layers before it, never one after.
 LAYERS = [
     ("settings",),
@@ -44,7 +45,7 @@ def imported(path: Path, known: set[str]) -> set[str]:
     """The project modules `path` imports, at the top or inside a function (`from a import b` names
     the module a.b when it is one)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -82,7 +83,7 @@ def test_every_module_has_a_layer_and_no_package_imports_one_above_it():
 def test_each_stage_says_what_it_does_in_one_line():
     for package in ("core", "database", "etl", "etl/reading", "etl/checking", "etl/loading", "queries",
                     "rendering", "ui", "report", "auth", "cli", "samples"):
-        doc = ast.get_docstring(ast.parse((ROOT / package / "__init__.py").read_text(encoding="utf-8")))
+        doc = ast.get_docstring(parsed(ROOT / package / "__init__.py"))
         assert doc and doc.strip(), package
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository
-NOT_PRODUCT = {"tests", "benchmarks", "scripts", "var", "test-output"}  # top-level folders; hidden ones too
+from tests.support import ROOT, parsed, product_files
+
 PUBLIC_MODULES = {"streamlit", "streamlit.components.v1", "streamlit.typing"}
 KNOWN_INTERNALS = {
     # whether code runs inside a script run (a deferred download runs on another thread, without a session)
@@ -22,19 +22,12 @@ KNOWN_INTERNALS = {
 }
 
 
-def product_files(root: Path) -> list[Path]:
-    """Every Python file of the app, the command line and the packages they import, wherever modules move."""
-    return sorted(p for p in root.rglob("*.py")
-                  if not ({p.relative_to(root).parts[0]} & NOT_PRODUCT or any(
-                      part.startswith(".") for part in p.relative_to(root).parts)))
-
-
 def private_uses(root: Path) -> list[str]:
     """Every access to another object's private attribute and every import from Streamlit's internals."""
     found = []
     for path in product_files(root):
         where = path.relative_to(root).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
                 owner = node.value.id if isinstance(node.value, ast.Name) else ""
                 if owner not in ("self", "cls"):
@@ -57,6 +50,6 @@ def test_the_product_uses_no_private_streamlit_attribute_or_internal_module():
 def test_the_known_internals_are_still_used_where_named():
     """An entry of KNOWN_INTERNALS that is no longer needed goes: the list only shrinks."""
     for where, module, name in KNOWN_INTERNALS:
-        tree = ast.parse((ROOT / where).read_text(encoding="utf-8"))
+        tree = parsed(ROOT / where)
         assert any(isinstance(n, ast.ImportFrom) and n.module == module and name in [a.name for a in n.names]
                    for n in ast.walk(tree)), (where, module, name)
