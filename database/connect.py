@@ -16,12 +16,8 @@ import duckdb
 DISABLED_OPTIMIZERS = "join_filter_pushdown"
 
 
-def tuned(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """`con` with the product's optimizer settings (an in-memory database, or one opened before)."""
-    con.execute("SET disabled_optimizers = ?", [DISABLED_OPTIMIZERS])
-    return con
-
-
 def connect(path: Path | str = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """`duckdb.connect` with the product's optimizer settings."""
-    return tuned(duckdb.connect(str(path), read_only=read_only))
+    con = duckdb.connect(str(path), read_only=read_only)
+    con.execute("SET disabled_optimizers = ?", [DISABLED_OPTIMIZERS])
+    return con

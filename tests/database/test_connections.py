@@ -19,7 +19,7 @@ def disabled(con: duckdb.DuckDBPyConnection) -> str:
     return con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
 
 
-def test_readers_writers_and_the_frames_writer_are_tuned(sample_env, empty_env):
+def test_readers_writers_and_the_frames_writer_carry_the_settings(sample_env, empty_env):
     assert disabled(cursor(sample_env)) == DISABLED_OPTIMIZERS
     with write_session(sample_env) as con:  # a copy of the published version
         assert disabled(con) == DISABLED_OPTIMIZERS
