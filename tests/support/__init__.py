@@ -17,6 +17,12 @@ def product_files(root: Path) -> list[Path]:
                       part.startswith(".") for part in p.relative_to(root).parts)))
 
 
+def module_name(path: Path, root: Path = ROOT) -> str:
+    """The dotted name Python imports a file under `root` by (a package by its folder)."""
+    parts = path.relative_to(root).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 @cache
 def parsed(path: Path) -> ast.Module:
     """The syntax tree of a Python file, parsed once per process: the tests that read the product's source (layers,

@@ -8,15 +8,11 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.support import ROOT, parsed, product_files
+from tests.support import ROOT, module_name, parsed, product_files
 
 
 def modules(root: Path) -> dict[str, Path]:
-    found = {}
-    for path in product_files(root):
-        parts = path.relative_to(root).with_suffix("").parts
-        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
-    return found
+    return {module_name(path, root): path for path in product_files(root)}
 
 
 def imported(tree: ast.AST) -> Iterator[str]:

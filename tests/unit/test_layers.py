@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, parsed
+from tests.support import ROOT, module_name, parsed
 
 # Lowest first: a package may import its own layer and the layers before it, never one after.
 LAYERS = [
@@ -28,11 +28,6 @@ LAYERS = [
 ENTRY_POINTS = {"etl.__main__"}  # `python -m etl`, documented, runs the command line of `cli`
 PRODUCT = ["settings.py", "app.py", "core", "database", "etl", "queries", "auth", "rendering", "report", "ui",
            "pages", "router", "cli", "samples", "benchmarks"]
-
-
-def module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def product_modules() -> dict[str, Path]:
