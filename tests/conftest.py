@@ -14,9 +14,7 @@ that folder:
 
 from __future__ import annotations
 
-import fcntl
 import gc
-import os
 import shutil
 import subprocess
 import sys
@@ -31,7 +29,7 @@ from etl.loading.batch import ensure_database
 from queries.precompute import level
 from settings import Settings, settings
 from tests.support import ROOT
-from tests.support.sample_cache import built_or_copied
+from tests.support.sample_cache import shared_folder, use_cache
 
 # The collector of the test processes runs less often than CPython's default (700, 10, 10): a worker holds
 # millions of long-lived objects (pandas, pyarrow, plotly, Streamlit, the parsed samples), and each full collection
@@ -133,12 +131,6 @@ def _point_env_at(monkeypatch: pytest.MonkeyPatch, var_dir: Path) -> Settings:
     return settings()
 
 
-def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder every worker of this run shares (xdist workers each have their own base temp below it)."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
 def _build_sample_var(var_dir: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DP_DECODE_IN_PROCESS", "1")  # the bundled samples: trusted files
@@ -147,22 +139,16 @@ def _build_sample_var(var_dir: Path) -> None:
         level(cfg)  # the frames stored for the pages, as the app's thread writes them at start
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    use_cache(getattr(config, "cache", None))  # None under -p no:cacheprovider
+
+
 @pytest.fixture(scope="session")
 def sample_var(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
     """A var/ folder (database + archive) built from data/samples as the app builds it on first start,
-    once per run: the first worker builds it under a lock, the others wait and use it; a later run with the
-    same inputs copies it from pytest's cache (tests.support.sample_cache). Tests copy it (`sample_env`),
-    never change it."""
-    run_dir = _run_dir(tmp_path_factory)
-    var_dir = run_dir / "sample-var"
-    cache = getattr(pytestconfig, "cache", None)  # None under -p no:cacheprovider
-    with open(run_dir / "sample-var.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (run_dir / "sample-var.built").exists():
-            shutil.rmtree(var_dir, ignore_errors=True)  # a build cut short
-            built_or_copied(cache and cache.mkdir("sample-var"), var_dir, _build_sample_var)
-            (run_dir / "sample-var.built").touch()
-    return var_dir
+    once per run for every worker, or copied from pytest's cache (tests.support.sample_cache). Tests copy it
+    (`sample_env`), never change it."""
+    return shared_folder(tmp_path_factory, getattr(pytestconfig, "cache", None), "sample-var", _build_sample_var)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from database.units import units_by_id
 from etl.loading.batch import load_files
 from rendering.template import write_workbook
 from settings import Settings, settings
+from tests.support.sample_cache import shared_folder
 
 ROLES = ("Bí thư", "Phó Bí thư", "Chi ủy viên", "Chi ủy viên")
 START = 200
@@ -81,15 +83,20 @@ def load(cfg: Settings, books: list[tuple[str, bytes]]) -> None:
     assert not rejected, rejected
 
 
-def built_var(tmp_path_factory: pytest.TempPathFactory, books: list[tuple[str, bytes]]) -> Path:
-    """A var/ folder (database + archive) loaded once with `books`, for a module's tests to copy."""
-    var_dir = tmp_path_factory.mktemp("meeting-var")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DP_VAR_DIR", str(var_dir))
-        mp.delenv("DP_DB", raising=False)
-        mp.delenv("DP_ARCHIVE", raising=False)
-        load(settings(), books)
-    return var_dir
+def built_var(request: pytest.FixtureRequest, books: Callable[[], list[tuple[str, bytes]]]) -> Path:
+    """A var/ folder (database + archive) loaded with the workbooks `books()` makes, for the tests of the
+    session fixture `request` names to copy: made once per run for every worker, and kept in pytest's cache
+    for the next run with the same inputs (tests.support.sample_cache; `books` is written in the fixture's
+    module, with this one's `workbook`)."""
+    def build(var_dir: Path) -> None:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("DP_VAR_DIR", str(var_dir))
+            mp.delenv("DP_DB", raising=False)
+            mp.delenv("DP_ARCHIVE", raising=False)
+            load(settings(), books())
+
+    return shared_folder(request.getfixturevalue("tmp_path_factory"), getattr(request.config, "cache", None),
+                         request.fixturename, build, books)
 
 
 def copy_into(cfg: Settings, var_dir: Path) -> Settings:

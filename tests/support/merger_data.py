@@ -28,8 +28,8 @@ LEVERS = {
 
 
 @pytest.fixture(scope="session")
-def merger_var(tmp_path_factory):
-    return built_var(tmp_path_factory, [workbook(unit, year, **levers) for (unit, year), levers in LEVERS.items()])
+def merger_var(request):
+    return built_var(request, lambda: [workbook(unit, year, **levers) for (unit, year), levers in LEVERS.items()])
 
 
 @pytest.fixture

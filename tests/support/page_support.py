@@ -19,6 +19,7 @@ from etl.checking import contract as c
 from rendering.template import write_workbook
 from settings import SAMPLES_DIR
 from tests.support import ROOT
+from tests.support.sample_cache import kept_value
 from ui import url_state
 from ui.navigation import page_file
 
@@ -109,7 +110,13 @@ def _sheet_rows(wb: openpyxl.Workbook, sheet: str) -> list[dict]:
 
 @cache
 def sample_rows() -> dict[str, pd.DataFrame]:
-    """Every sample workbook's `Chi bộ` and `Đảng viên` rows, with the unit id and year."""
+    """Every sample workbook's `Chi bộ` and `Đảng viên` rows, with the unit id and year: read once for every
+    worker of a run, and kept for the next run while the workbooks and this module are unchanged
+    (tests.support.sample_cache)."""
+    return kept_value("sample-rows", _read_sample_rows)
+
+
+def _read_sample_rows() -> dict[str, pd.DataFrame]:
     cells, members = [], []
     for path in sorted(Path(SAMPLES_DIR).glob("*.xlsx")):
         year_text, code = SAMPLE_NAME.match(path.name).groups()

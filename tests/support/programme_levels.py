@@ -12,11 +12,13 @@ UNIT, FELL = "21469-2015", "21451-2015"  # Phổ Hòa; Phổ Văn, whose T2 fell
 
 
 @pytest.fixture(scope="session")
-def level_var(tmp_path_factory):
+def level_var(request):
     """T5 at 2/4 = 50% in 2023 and 2024 in both units: the 2025 level exactly, or 10 points short of 60%."""
-    books = [workbook(UNIT, year) for year in (2023, 2024)]
-    books += [workbook(FELL, 2023), workbook(FELL, 2024, good=85)]
-    return built_var(tmp_path_factory, books)
+    return built_var(request, _books)
+
+
+def _books() -> list[tuple[str, bytes]]:
+    return [workbook(UNIT, 2023), workbook(UNIT, 2024), workbook(FELL, 2023), workbook(FELL, 2024, good=85)]
 
 
 @pytest.fixture(params=["0.50", "0.60"], ids=["de-an", "t5-60"])

@@ -38,8 +38,8 @@ EXPECTED_2024 = [  # unit, targets on target, mean distance (points), rank, last
 
 
 @pytest.fixture(scope="session")
-def scorecard_var(tmp_path_factory):
-    return built_var(tmp_path_factory, [workbook(unit, year, **levers) for year, units in DATASET.items()
+def scorecard_var(request):
+    return built_var(request, lambda: [workbook(unit, year, **levers) for year, units in DATASET.items()
                                         for unit, levers in units.items()])
 
 

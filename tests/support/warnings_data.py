@@ -42,8 +42,8 @@ def levers(unit: str, year: int) -> dict:
 
 
 @pytest.fixture(scope="session")
-def warnings_var(tmp_path_factory):
-    return built_var(tmp_path_factory, [workbook(unit, year, **levers(unit, year)) for year in YEARS for unit in UNITS])
+def warnings_var(request):
+    return built_var(request, lambda: [workbook(unit, year, **levers(unit, year)) for year in YEARS for unit in UNITS])
 
 
 @pytest.fixture

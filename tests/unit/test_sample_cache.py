@@ -1,12 +1,12 @@
-"""The sample var/ folder kept in pytest's cache (tests.support.sample_cache) is copied only for the same
-inputs: a changed setting or a changed build builds it again."""
+"""The datasets kept in pytest's cache (tests.support.sample_cache) are copied or read back only for the same
+inputs: a changed setting or a changed build builds them again; a run builds a shared folder once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests.support import sample_cache
-from tests.support.sample_cache import built_or_copied
+from tests.support.sample_cache import built_or_copied, kept_value, shared_folder
 
 BUILDS: list[Path] = []
 
@@ -30,3 +30,39 @@ def test_the_same_inputs_copy_and_other_inputs_build_again(tmp_path, monkeypatch
     (tmp_path / "changed_build.py").write_text("# the suite's build written otherwise\n", encoding="utf-8")
     assert built_or_copied(cache, tmp_path / "fourth", build)
     assert len(BUILDS) == 3 and len(list(cache.iterdir())) == 1  # one build kept
+
+
+COMPUTED: list[int] = []
+
+
+def compute() -> dict[str, int]:
+    COMPUTED.append(1)
+    return {"computed": len(COMPUTED)}
+
+
+def test_a_kept_value_is_computed_once_for_the_same_inputs(tmp_path, monkeypatch):
+    COMPUTED.clear()
+    class Folder:  # pytest.Cache's one method kept_value uses
+        @staticmethod
+        def mkdir(name: str) -> Path:
+            (tmp_path / name).mkdir(exist_ok=True)
+            return tmp_path / name
+
+    monkeypatch.setattr(sample_cache, "_CACHE", [None])
+    assert kept_value("v", compute) == {"computed": 1}
+    assert kept_value("v", compute) == {"computed": 2}  # no cache: computed each time
+    monkeypatch.setattr(sample_cache, "_CACHE", [Folder()])
+    assert kept_value("v", compute) == {"computed": 3}
+    assert kept_value("v", compute) == {"computed": 3}  # read back
+    monkeypatch.setenv("DP_MAX_UPLOAD_MB", "7")
+    assert kept_value("v", compute) == {"computed": 4}
+    assert len(list((tmp_path / "v").glob("*.pickle"))) == 1  # one kept
+
+
+def test_a_shared_folder_is_built_once_per_run(tmp_path_factory, tmp_path):
+    BUILDS.clear()
+    name = f"shared-{tmp_path.name}"
+    first = shared_folder(tmp_path_factory, None, name, build)
+    again = shared_folder(tmp_path_factory, None, name, build)
+    assert first == again and len(BUILDS) == 1
+    assert (first / "sample.txt").read_text(encoding="utf-8") == "build 1"
