@@ -1,7 +1,7 @@
 """The meeting report's data on the sample database, worked out once per process for each year and unit.
 
 Several test modules read the same report of the untouched samples (tests/database/test_report.py,
-test_pdf_tables.py); `meeting_data_for` takes ~0.6 s each time. Each caller gets its own deep copy, so that
+test_pdf_tables.py); `meeting_data_for` takes ~0.5 s each time. Each caller gets its own deep copy, so that
 nothing one test does to the frames reaches another.
 """
 
@@ -14,18 +14,24 @@ import pytest
 
 from database.db import cursor
 from queries.report_data import MeetingData, meeting_data_for
+from tests.support.sample_cache import kept_value
 
 _DATA: dict[tuple[str, int, str | None], MeetingData] = {}
 
 
 def sample_meeting_data(sample_var: Path, year: int, unit: str | None = None) -> MeetingData:
     """`meeting_data_for(cursor(), year, unit)` on the sample database `sample_var` (tests/conftest.py: built
-    once per run, never changed)."""
+    once per run, never changed): worked out once for every worker of a run, and kept for the next run with
+    the same code and the same sample database, byte for byte (tests.support.sample_cache)."""
     key = (str(sample_var), year, unit)
     if key not in _DATA:
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("DP_VAR_DIR", str(sample_var))
-            mp.delenv("DP_DB", raising=False)
-            mp.delenv("DP_ARCHIVE", raising=False)
-            _DATA[key] = meeting_data_for(cursor(), year, unit)
+        def compute() -> MeetingData:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("DP_VAR_DIR", str(sample_var))
+                mp.delenv("DP_DB", raising=False)
+                mp.delenv("DP_ARCHIVE", raising=False)
+                return meeting_data_for(cursor(), year, unit)
+
+        database = sorted(path for path in sample_var.rglob("*") if path.is_file())
+        _DATA[key] = kept_value(f"meeting-data-{year}-{unit or 'all'}", compute, *database)
     return copy.deepcopy(_DATA[key])
