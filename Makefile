@@ -26,15 +26,22 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 run: $(VENV)/.installed-runtime
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address localhost
 
+# The suite writes about a gigabyte of scratch databases and archives a run (each test its own copy); on a file system
+# in memory creating and deleting them costs a fraction of what a disk's journal does (`make test-fast`: 3-7 s less,
+# and no 4-5 s tail at the end while the oldest run's folders are deleted). Used when /dev/shm has 4 GB free;
+# a passing test's folder is deleted when it ends (pytest.ini), a failing one's kept for three runs.
+TEST_TMPDIR := $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 4194304 { print "/dev/shm" }')
+TEST_ENV := $(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR))
+
 # every tier (tests/conftest.py): unit, database, app, system, browser; a file's tests share a worker,
 # so a module's server or dataset is made once
 test: $(VENV)/.installed-dev
 	bash scripts/ensure-chromium
-	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+	$(TEST_ENV) $(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # unit and database: test by test over both workers (their module fixtures are cheap)
 test-fast: $(VENV)/.installed-dev
-	$(PY) -m pytest -n 2 --dist worksteal tests/unit tests/database
+	$(TEST_ENV) $(PY) -m pytest -n 2 --dist worksteal tests/unit tests/database
 
 # the browser tier again, writing what it looks at to test-output/screenshots/ for a person to review
 screenshots: $(VENV)/.installed-dev
