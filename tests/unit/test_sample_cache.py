@@ -42,6 +42,7 @@ def compute() -> dict[str, int]:
 
 def test_a_kept_value_is_computed_once_for_the_same_inputs(tmp_path, monkeypatch):
     COMPUTED.clear()
+
     class Folder:  # pytest.Cache's one method kept_value uses
         @staticmethod
         def mkdir(name: str) -> Path:
