@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from queries import pace as p
-from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
+from queries.indicators import HISTORY_FROM, indicators_by_unit
 from queries.judgement import IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
 from queries.precomputed import stored
 from queries.programme import Kind, programme
-from queries.targets import as_list
+from queries.targets import as_list, selection_series
 
 SERIES_OBSERVED = "Số liệu các năm"
 SERIES_PROJECTED = "Dự báo theo tốc độ hiện nay"
@@ -135,11 +135,12 @@ def _columns(keys: list[str]) -> list[str]:
 
 
 def pace_by_indicator(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-                      codes: Sequence[str] | None = None) -> pd.DataFrame:
+                      codes: Sequence[str] | None = None, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """The progress of each indicator of `codes` (default: every one with a target) for the selected
-    units summed, up to `year`."""
+    units summed, up to `year`. `series`: the selection's `selection_series` of every indicator, when the
+    caller has read it."""
     codes = tuple(codes or pace_codes())
-    series = indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True, codes=codes)
+    series = selection_series(con, boundary, units, year, codes, series)
     latest = series.dropna(subset=["rate"]).groupby("indicator", sort=False).tail(1)
     order = {code: index for index, code in enumerate(codes)}
     latest = latest.assign(_order=latest["indicator"].map(order)).sort_values("_order", kind="stable")
@@ -181,7 +182,7 @@ def pace_unit_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequenc
 
 
 def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-              indicator: str) -> pd.DataFrame:
+              indicator: str, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """One indicator for the selection: the years observed up to `year` counted as `year` is, the
     observed pace extended to the last deadline (levels by a deadline only), and every deadline's level.
 
@@ -189,7 +190,7 @@ def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str
     """
     prog = programme()
     ind = prog.indicator(indicator)
-    frame = indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True, codes=(indicator,))
+    frame = selection_series(con, boundary, units, year, (indicator,), series)
     observed = frame[frame["basis"] == ind.basis_start(year)].dropna(subset=["rate"]).sort_values("year")
     if observed.empty:
         return pd.DataFrame(columns=["series", "year", "numerator", "denominator", "rate", "note"])

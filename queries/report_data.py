@@ -22,7 +22,7 @@ from queries.progress import pace_by_indicator, pace_path, projected_codes
 from queries.scope import allowed_param, area_label
 from queries.scorecard import ranking_and_scorecard, scorecard_order
 from queries.status import data_status, years_loaded
-from queries.targets import indicator_trend, indicator_units, year_figures
+from queries.targets import indicator_trend, indicator_units, selection_series, year_figures
 from queries.warnings import DEFAULT_IDLE_YEARS, all_warnings
 
 
@@ -65,10 +65,11 @@ def meeting_data(
     first_year = loaded[0] if loaded else year
     status = data_status(con)
     codes = programme().codes
-    figures = year_figures(con, boundary, units, year)
+    series = selection_series(con, boundary, units, year)  # read once: the figures, the pace and its paths
+    figures = year_figures(con, boundary, units, year, series=series)
     trend = indicator_trend(con, boundary, units, first_year, year, codes)
     ranking, scorecard = ranking_and_scorecard(con, boundary, None, year)
-    paths = [pace_path(con, boundary, units, year, code).assign(indicator=code) for code in pace_chart_codes()]
+    paths = [pace_path(con, boundary, units, year, code, series).assign(indicator=code) for code in pace_chart_codes()]
     return MeetingData(
         year=year, first_year=first_year, boundary=boundary, units=units, scope_label=scope_label,
         last_load=status.last_load, any_sample=status.any_sample,
@@ -77,7 +78,7 @@ def meeting_data(
         trend=trend,
         by_unit=indicator_units(con, boundary, units, year, year, codes),
         scorecard=scorecard, ranking=ranking, scorecard_order=tuple(scorecard_order(ranking, scorecard)),
-        pace=pace_by_indicator(con, boundary, units, year),
+        pace=pace_by_indicator(con, boundary, units, year, series=series),
         pace_paths=pd.concat(paths, ignore_index=True),
         warnings=all_warnings(con, boundary, units, year, idle_years),
         idle_years=idle_years,

@@ -124,14 +124,25 @@ def basis_breaks(code: str, year_from: int, year_to: int) -> dict[int, str]:
             if year_from < b.from_year <= year_to}
 
 
+def selection_series(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                     codes: Sequence[str] | None = None, series: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The selection's `indicators_by_year` of every year up to `year`, with its pace, for the indicators of
+    `codes` (default: every one): taken from `series`, the same of every indicator, when the caller has read
+    it (each indicator's rows do not depend on the others read with it), else read now."""
+    if series is None:
+        return indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True, codes=codes)
+    return series if codes is None else series[series["indicator"].isin(codes)].reset_index(drop=True)
+
+
 def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-                 codes: Sequence[str] | None = None) -> pd.DataFrame:
+                 codes: Sequence[str] | None = None, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator of `codes` (default: every indicator) for `year`: the figures, the
     verdict, the change from the year before (none across a change of what is counted), the rates
-    of the years counted alike (`trend`), the gap in people and the basis note."""
+    of the years counted alike (`trend`), the gap in people and the basis note. `series`: the
+    selection's `selection_series` of every indicator, when the caller has read it."""
     prog = programme()
     codes = tuple(codes or prog.codes)
-    series = indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True)
+    series = selection_series(con, boundary, units, year, series=series)
     series = series[series["indicator"].isin(codes)]
     judged_rows = _judged_rows(series[series["year"] == year], codes, year)
     by_code = {code: group for code, group in series.groupby("indicator", sort=False)}

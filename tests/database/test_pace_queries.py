@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from core.numbers import vi_number, vi_percent
@@ -20,6 +21,8 @@ from queries.progress import (
     pace_codes,
     pace_path,
 )
+from queries.scope import restricted_to
+from queries.targets import selection_series, year_figures
 
 
 def kpi(year: int, code: str = "T4_thpt") -> tuple[int, int]:
@@ -108,3 +111,19 @@ def test_one_year_of_data_has_no_pace(sample_env):
     rows = pace_by_indicator(cursor(), "reported", ["21469-2015"], 2020)
     assert len(rows) > 0 and rows["observed_points"].isna().all()
     assert pace_by_indicator(cursor(), "reported", ["21439-2025"], 2020).empty  # Phường Đức Phổ reports from 2025
+
+
+@pytest.mark.parametrize(("boundary", "year", "allowed"), [("reported", 2024, None), ("current", 2025, None),
+                                                           ("reported", 2025, ("21469-2015", "21457-2015"))])
+def test_the_series_read_once_gives_what_each_reads_for_itself(sample_env, boundary, year, allowed):
+    """The meeting's data reads the selection's series of every indicator once (queries.report_data): the pace,
+    its paths and the year's figures taken from it equal those each reads for its own indicators."""
+    with restricted_to(allowed):
+        series = selection_series(cursor(), boundary, None, year)
+        pd.testing.assert_frame_equal(pace_by_indicator(cursor(), boundary, None, year, series=series),
+                                      pace_by_indicator(cursor(), boundary, None, year))
+        pd.testing.assert_frame_equal(year_figures(cursor(), boundary, None, year, series=series),
+                                      year_figures(cursor(), boundary, None, year))
+        for code in pace_codes():
+            pd.testing.assert_frame_equal(pace_path(cursor(), boundary, None, year, code, series),
+                                          pace_path(cursor(), boundary, None, year, code))
