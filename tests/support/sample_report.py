@@ -8,6 +8,8 @@ nothing one test does to the frames reaches another.
 from __future__ import annotations
 
 import copy
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,8 +28,13 @@ def sample_meeting_data(sample_var: Path, year: int, unit: str | None = None) ->
     key = (str(sample_var), year, unit)
     if key not in _DATA:
         def compute() -> MeetingData:
-            with pytest.MonkeyPatch.context() as mp:
-                mp.setenv("DP_VAR_DIR", str(sample_var))
+            # On a copy: while the environment points at a folder, this worker's app thread (ui.warm, started
+            # by an app test) may write into it, and the other worker copies `sample_var` at any time.
+            with tempfile.TemporaryDirectory(prefix="sample-report-") as scratch, \
+                    pytest.MonkeyPatch.context() as mp:
+                var_dir = Path(scratch) / "var"
+                shutil.copytree(sample_var, var_dir, symlinks=True)
+                mp.setenv("DP_VAR_DIR", str(var_dir))
                 mp.delenv("DP_DB", raising=False)
                 mp.delenv("DP_ARCHIVE", raising=False)
                 return meeting_data_for(cursor(), year, unit)

@@ -67,3 +67,27 @@ def test_a_shared_folder_is_built_once_per_run(tmp_path_factory, tmp_path):
     again = shared_folder(tmp_path_factory, None, name, build)
     assert first == again and len(BUILDS) == 1
     assert (first / "sample.txt").read_text(encoding="utf-8") == "build 1"
+
+
+def test_the_sample_report_is_worked_out_on_a_copy_of_the_shared_folder(tmp_path, monkeypatch):
+    """While the environment points at a folder, an app thread of the worker (ui.warm) may write into it: the
+    shared sample folder, which the other worker copies at any time, is never the one pointed at."""
+    from settings import settings
+    from tests.support import sample_report
+
+    shared = tmp_path / "sample-var"
+    shared.mkdir()
+    (shared / "ducpho.duckdb").write_bytes(b"the database")
+    seen: list[Path] = []
+
+    def meeting_data_for(_cursor, year, unit):
+        seen.append(settings().db_path.parent)
+        return {"year": year, "unit": unit, "database": settings().db_path.read_bytes()}
+
+    monkeypatch.setattr(sample_cache, "_CACHE", [None])
+    monkeypatch.setattr(sample_report, "meeting_data_for", meeting_data_for)
+    monkeypatch.setattr(sample_report, "cursor", lambda: None)
+    assert sample_report.sample_meeting_data(shared, 2024) == {"year": 2024, "unit": None,
+                                                               "database": b"the database"}
+    assert seen and shared not in seen
+    assert not any(p.exists() for p in seen)  # the copy is gone
