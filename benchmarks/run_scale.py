@@ -55,6 +55,7 @@ def main() -> None:
         figures = bench_loader(scale, args.workbooks, args.repeat)
         result = {**asdict(figures), "loader_over_bare": figures.loader_over_bare,
                   "loader_cpu_over_bare": figures.loader_cpu_over_bare,
+                  "checks_free_cpu_over_bare": figures.checks_free_cpu_over_bare,
                   "openpyxl_over_loader": figures.openpyxl_over_loader, "store": asdict(bench_store(scale))}
     else:
         from benchmarks.server import bench_memory, bench_upload

@@ -103,3 +103,45 @@ def test_the_runner_at_town_scale(tmp_path, town_out):
     for heading in ("### Targets", "### Loader", "### Pages"):
         assert heading in text
     assert "Steps that failed" not in text, text
+
+
+def _stored(folder: Path) -> dict[str, list[tuple]]:
+    """Every data table and the load history of the database `_load_into_new_database` made in `folder`, rows
+    sorted, the time of the load left out."""
+    from etl.loading.loader import DATA_TABLES
+
+    with duckdb.connect(str(published_file(settings(folder / "bench.duckdb"))), read_only=True) as con:
+        tables = {}
+        for table in (*DATA_TABLES, "load_history", "indicator_facts"):
+            columns = [name for name, *_ in con.execute(f"DESCRIBE {table}").fetchall() if name != "loaded_at"]
+            tables[table] = con.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
+    return tables
+
+
+def test_the_check_free_load_writes_what_the_loader_writes(scale_out, tmp_path, monkeypatch):
+    """The benchmark's reference "checks free" (benchmarks.loader.checks_free) is the loader with nothing left
+    out but the checks: every file decoded as the loader decodes it, the same database, the same archive."""
+    from benchmarks.loader import _load_into_new_database, checks_free, prechecked
+    from etl.checking import workbook
+
+    scale = scale_out("province")
+    files = [(p.name, p.read_bytes()) for p in write_workbooks(scale, WORKBOOKS)]
+    assert _load_into_new_database(files, tmp_path / "loader") == 0
+    ready = prechecked(files)
+    decoded = []
+
+    def read_sheets(data, *args):
+        decoded.append(data)
+        return real_read_sheets(data, *args)
+
+    real_read_sheets = workbook.read_sheets
+    monkeypatch.setattr(workbook, "read_sheets", read_sheets)
+    with checks_free(ready):
+        assert _load_into_new_database(files, tmp_path / "free") == 0
+    assert decoded == [data for _, data in files]
+    loaded, free = _stored(tmp_path / "loader"), _stored(tmp_path / "free")
+    assert all(loaded[table] for table in ("submissions", "cells", "member_figures", "cadres", "load_history"))
+    assert free == loaded
+    blobs = {folder: sorted(p.name for p in (tmp_path / folder).rglob("*") if p.parent.parent.name == "blobs")
+             for folder in ("loader", "free")}
+    assert blobs["free"] == blobs["loader"] and len(blobs["loader"]) == WORKBOOKS
