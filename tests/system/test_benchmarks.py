@@ -12,11 +12,14 @@ import duckdb
 import pytest
 
 from benchmarks.fill import fill_database, scale_env, write_workbooks
+from benchmarks.loader import _load_into_new_database, checks_free, prechecked
 from benchmarks.report import END, START
 from benchmarks.synthetic import SCALES, generate, submission
 from database.store import published_file
+from etl.checking import workbook
 from etl.checking.validate import parse_workbook
 from etl.loading.batch import load_files
+from etl.loading.loader import DATA_TABLES
 from queries.programme import known_facts
 from rendering.template import write_workbook
 from settings import settings
@@ -108,8 +111,6 @@ def test_the_runner_at_town_scale(tmp_path, town_out):
 def _stored(folder: Path) -> dict[str, list[tuple]]:
     """Every data table and the load history of the database `_load_into_new_database` made in `folder`, rows
     sorted, the time of the load left out."""
-    from etl.loading.loader import DATA_TABLES
-
     with duckdb.connect(str(published_file(settings(folder / "bench.duckdb"))), read_only=True) as con:
         tables = {}
         for table in (*DATA_TABLES, "load_history", "indicator_facts"):
@@ -121,9 +122,6 @@ def _stored(folder: Path) -> dict[str, list[tuple]]:
 def test_the_check_free_load_writes_what_the_loader_writes(scale_out, tmp_path, monkeypatch):
     """The benchmark's reference "checks free" (benchmarks.loader.checks_free) is the loader with nothing left
     out but the checks: every file decoded as the loader decodes it, the same database, the same archive."""
-    from benchmarks.loader import _load_into_new_database, checks_free, prechecked
-    from etl.checking import workbook
-
     scale = scale_out("province")
     files = [(p.name, p.read_bytes()) for p in write_workbooks(scale, WORKBOOKS)]
     assert _load_into_new_database(files, tmp_path / "loader") == 0
