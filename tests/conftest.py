@@ -28,7 +28,7 @@ from auth import passwords
 from etl.loading.batch import ensure_database
 from queries.precompute import level
 from settings import Settings, settings
-from tests.support import ROOT
+from tests.support import ROOT, point_at
 from tests.support.sample_cache import shared_folder, use_cache
 
 # The collector of the test processes runs less often than CPython's default (700, 10, 10): a worker holds
@@ -125,9 +125,7 @@ def real_password_cost() -> None:
 
 
 def _point_env_at(monkeypatch: pytest.MonkeyPatch, var_dir: Path) -> Settings:
-    monkeypatch.setenv("DP_VAR_DIR", str(var_dir))
-    monkeypatch.delenv("DP_DB", raising=False)
-    monkeypatch.delenv("DP_ARCHIVE", raising=False)
+    point_at(monkeypatch, var_dir)
     return settings()
 
 

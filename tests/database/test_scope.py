@@ -32,7 +32,7 @@ from queries.programme import programme
 from queries.scope import restricted_to
 from queries.sql import SQL_DIR, read_sql
 from settings import settings
-from tests.support import ROOT, parsed
+from tests.support import ROOT, parsed, point_at
 from tests.support.scope_cases import ARGS, DUC_PHO, NGUYEN_NGHIEM, OFFICER, PHO_HOA, READERS
 from tests.support.scope_checks import differences, outcome, shown_to_nobody
 
@@ -82,9 +82,7 @@ def var_dirs(sample_var: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
 def reading(var_dir: Path, allowed: tuple[str, ...] | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on `var_dir`'s database, the environment pointing there, restricted to `allowed`."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DP_VAR_DIR", str(var_dir))
-        mp.delenv("DP_DB", raising=False)
-        mp.delenv("DP_ARCHIVE", raising=False)
+        point_at(mp, var_dir)
         with restricted_to(allowed):
             yield cursor()
 

@@ -23,6 +23,14 @@ def module_name(path: Path, root: Path = ROOT) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def point_at(mp, var_dir: Path) -> None:
+    """Point the settings read from now on (a `pytest.MonkeyPatch`'s environment) at the var/ folder `var_dir`:
+    its database and archive, with no DP_DB or DP_ARCHIVE left to point elsewhere."""
+    mp.setenv("DP_VAR_DIR", str(var_dir))
+    mp.delenv("DP_DB", raising=False)
+    mp.delenv("DP_ARCHIVE", raising=False)
+
+
 @cache
 def parsed(path: Path) -> ast.Module:
     """The syntax tree of a Python file, parsed once per process: the tests that read the product's source (layers,

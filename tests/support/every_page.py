@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import ElementTree
 
 from settings import Settings, settings
+from tests.support import point_at
 from tests.support.page_support import run_page
 from ui.navigation import SECTIONS, all_specs
 
@@ -46,8 +47,6 @@ def run_every_page(sample_var: Path, var_dir: Path) -> EveryPageRun:
     """Every page under the conditions above, on a copy of `sample_var` made at `var_dir`."""
     shutil.copytree(sample_var, var_dir, symlinks=True)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DP_VAR_DIR", str(var_dir))
-        mp.delenv("DP_DB", raising=False)
-        mp.delenv("DP_ARCHIVE", raising=False)
+        point_at(mp, var_dir)
         session, drawn = run_pages(PAGES, year=YEAR)
         return EveryPageRun(settings(), session, drawn)

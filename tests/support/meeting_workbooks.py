@@ -26,6 +26,7 @@ from database.units import units_by_id
 from etl.loading.batch import load_files
 from rendering.template import write_workbook
 from settings import Settings, settings
+from tests.support import point_at
 from tests.support.sample_cache import shared_folder
 
 ROLES = ("Bí thư", "Phó Bí thư", "Chi ủy viên", "Chi ủy viên")
@@ -90,9 +91,7 @@ def built_var(request: pytest.FixtureRequest, books: Callable[[], list[tuple[str
     module, with this one's `workbook`)."""
     def build(var_dir: Path) -> None:
         with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("DP_VAR_DIR", str(var_dir))
-            mp.delenv("DP_DB", raising=False)
-            mp.delenv("DP_ARCHIVE", raising=False)
+            point_at(mp, var_dir)
             load(settings(), books())
 
     return shared_folder(request.getfixturevalue("tmp_path_factory"), getattr(request.config, "cache", None),

@@ -16,6 +16,7 @@ import pytest
 
 from database.db import cursor
 from queries.report_data import MeetingData, meeting_data_for
+from tests.support import point_at
 from tests.support.sample_cache import kept_value
 
 _DATA: dict[tuple[str, int, str | None], MeetingData] = {}
@@ -34,9 +35,7 @@ def sample_meeting_data(sample_var: Path, year: int, unit: str | None = None) ->
                     pytest.MonkeyPatch.context() as mp:
                 var_dir = Path(scratch) / "var"
                 shutil.copytree(sample_var, var_dir, symlinks=True)
-                mp.setenv("DP_VAR_DIR", str(var_dir))
-                mp.delenv("DP_DB", raising=False)
-                mp.delenv("DP_ARCHIVE", raising=False)
+                point_at(mp, var_dir)
                 return meeting_data_for(cursor(), year, unit)
 
         database = sorted(path for path in sample_var.rglob("*") if path.is_file())
