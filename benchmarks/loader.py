@@ -148,7 +148,9 @@ def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
     ready = prechecked(files)
     runs: dict[str, list[Timing]] = {"bare": [], "loader": [], "openpyxl": [], "checks_free": []}
     rows = rejected = 0
-    with tempfile.TemporaryDirectory(prefix="bench-loader-") as scratch:
+    # in the scale's data folder, the file system the product writes its versions and archive on (a load's
+    # 240 blobs and its database files are created there); not the system's temporary folder
+    with tempfile.TemporaryDirectory(prefix="bench-loader-", dir=settings().db_path.parent.parent) as scratch:
         folder = Path(scratch) / "db"
 
         def load() -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from benchmarks import loader as loader_benchmark
 from benchmarks.fill import fill_database, scale_env, write_workbooks
-from benchmarks.loader import _load_into_new_database, checks_free, prechecked
+from benchmarks.loader import _load_into_new_database, bench_loader, checks_free, prechecked
 from benchmarks.report import END, START
 from benchmarks.synthetic import SCALES, generate, submission
 from database.store import published_file
@@ -143,3 +144,22 @@ def test_the_check_free_load_writes_what_the_loader_writes(scale_out, tmp_path, 
     blobs = {folder: sorted(p.name for p in (tmp_path / folder).rglob("*") if p.parent.parent.name == "blobs")
              for folder in ("loader", "free")}
     assert blobs["free"] == blobs["loader"] and len(blobs["loader"]) == WORKBOOKS
+
+
+def test_the_loader_benchmark_loads_into_the_scale_data_folder(scale_out, monkeypatch):
+    """Each load it times makes its database and archive on the file system of var/, as the product's loads do, not
+    in the system's temporary folder: on the benchmark machine a file created under /tmp cost ten times the CPU."""
+    scale = scale_out("town")
+    folders = []
+
+    def load(files, folder):
+        folders.append(folder)
+        return real_load(files, folder)
+
+    real_load = loader_benchmark._load_into_new_database
+    monkeypatch.setattr(loader_benchmark, "_load_into_new_database", load)
+    figures = bench_loader(scale, WORKBOOKS, 1)
+    assert figures.rejected == 0 and figures.rows > 0
+    data_folder = settings().db_path.parent.parent
+    assert len(folders) == 3  # the loader, the check-free load, the load counted
+    assert all(folder.is_relative_to(data_folder) for folder in folders), (folders, data_folder)
