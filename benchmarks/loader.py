@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import shutil
 import tempfile
 import time
@@ -34,7 +35,7 @@ import pandas as pd
 import python_calamine as calamine
 
 from benchmarks.fill import write_workbooks
-from benchmarks.machine import Timing, median, timed
+from benchmarks.machine import Timing, median, process_cpu, timed
 from benchmarks.synthetic import Scale
 from database.store import published_file
 from etl.checking import contract as c
@@ -63,6 +64,7 @@ class LoaderFigures:
     openpyxl: Timing
     checks_free: Timing  # the loader with the submissions worked out beforehand (`checks_free`)
     decoder_start_s: float  # once per loading process, outside the timed loads
+    decoder_cpu: float = float("nan")  # the decoder process's part of `loader.cpu` (median over the repetitions)
 
     @property
     def loader_over_bare(self) -> float:
@@ -139,6 +141,10 @@ def _decoder_pids() -> tuple[int, ...]:
     return (DECODER.pid,) if DECODER.pid else ()
 
 
+def _decoder_cpu() -> float:
+    return sum(process_cpu(DECODER.pid)) if DECODER.pid else 0.0
+
+
 def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
     paths = write_workbooks(scale, count)
     files = [(path.name, path.read_bytes()) for path in paths]
@@ -147,19 +153,24 @@ def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
     decoder_start = time.perf_counter() - started
     ready = prechecked(files)
     runs: dict[str, list[Timing]] = {"bare": [], "loader": [], "openpyxl": [], "checks_free": []}
+    decoder_cpu: list[float] = []
     rows = rejected = 0
     # in the scale's data folder, the file system the product writes its versions and archive on (a load's
     # 240 blobs and its database files are created there); not the system's temporary folder
     with tempfile.TemporaryDirectory(prefix="bench-loader-", dir=settings().db_path.parent.parent) as scratch:
-        folder = Path(scratch) / "db"
+        # Every load makes its files in a new folder and none is deleted before the last: the previous load's
+        # folder deleted just before a load made that load's kernel CPU ten times what it is (ext4 without a
+        # journal walks past every inode deleted in the last minutes when it makes a file: `recently_deleted`),
+        # which no real load meets (an archive only grows).
+        folders = (Path(scratch) / f"load-{number}" for number in itertools.count())
 
         def load() -> None:
             nonlocal rejected
-            rejected = _load_into_new_database(files, folder)
+            rejected = _load_into_new_database(files, next(folders))
 
         def load_checks_free() -> None:
             with checks_free(ready):
-                _load_into_new_database(files, folder)
+                _load_into_new_database(files, next(folders))
 
         methods = {"bare": lambda: bare_decode(files), "loader": load, "openpyxl": lambda: openpyxl_read(files),
                    "checks_free": load_checks_free}
@@ -167,23 +178,26 @@ def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
         for round_ in range(repeat):
             turn = round_ % len(names)
             for name in names[turn:] + names[:turn]:
-                if name in ("loader", "checks_free"):
-                    shutil.rmtree(folder, ignore_errors=True)  # the last load's database and archive: not timed
+                decoder, decoder_before = DECODER.pid, _decoder_cpu()
                 timing, _ = timed(methods[name], _decoder_pids)
                 runs[name].append(timing)
+                if name == "loader" and DECODER.pid == decoder:  # the same decoder throughout
+                    decoder_cpu.append(_decoder_cpu() - decoder_before)
         if repeat:  # counted once, outside the timings
-            shutil.rmtree(folder, ignore_errors=True)
-            load()
+            folder = next(folders)
+            rejected = _load_into_new_database(files, folder)
             rows = _rows_written(folder)
     return LoaderFigures(
         files=len(files), megabytes=round(sum(len(d) for _, d in files) / 2**20, 1), rows=rows, rejected=rejected,
         loader=_median(runs["loader"]), bare=_median(runs["bare"]), openpyxl=_median(runs["openpyxl"]),
         checks_free=_median(runs["checks_free"]), decoder_start_s=round(decoder_start, 3),
+        decoder_cpu=median(decoder_cpu),
     )
 
 
 def _median(timings: list[Timing]) -> Timing:
-    return Timing(median([t.wall for t in timings]), median([t.cpu for t in timings]), max(t.load for t in timings))
+    return Timing(median([t.wall for t in timings]), median([t.cpu for t in timings]), max(t.load for t in timings),
+                  median([t.kernel for t in timings]))
 
 
 @dataclass

@@ -37,17 +37,23 @@ def load_average() -> tuple[float, float, float]:
     return tuple(round(x, 1) for x in os.getloadavg())
 
 
-def cpu_seconds(extra_pids: tuple[int, ...] = ()) -> float:
-    """CPU time of this process, its reaped children, and the live processes `extra_pids`."""
+def cpu_parts(extra_pids: tuple[int, ...] = ()) -> tuple[float, float]:
+    """(user, kernel) CPU time of this process, its reaped children, and the live processes `extra_pids`."""
     own = os.times()
-    total = own.user + own.system + own.children_user + own.children_system
+    user, kernel = own.user + own.children_user, own.system + own.children_system
     for pid in extra_pids:
-        try:
-            times = psutil.Process(pid).cpu_times()
-            total += times.user + times.system
-        except psutil.Error:
-            pass
-    return total
+        pid_user, pid_kernel = process_cpu(pid)
+        user, kernel = user + pid_user, kernel + pid_kernel
+    return user, kernel
+
+
+def process_cpu(pid: int) -> tuple[float, float]:
+    """(user, kernel) CPU time of the live process `pid` so far; (0, 0) when it is gone."""
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return 0.0, 0.0
+    return times.user, times.system
 
 
 @dataclass
@@ -57,15 +63,17 @@ class Timing:
     wall: float
     cpu: float
     load: float  # 1-minute load average when the block ended
+    kernel: float = 0.0  # the part of `cpu` spent in the kernel (files made and synced, pipes, memory)
 
 
 def timed(block: Callable[[], object], extra_pids: Callable[[], tuple[int, ...]] = tuple) -> tuple[Timing, object]:
     pids = extra_pids()
-    cpu0, wall0 = cpu_seconds(pids), time.perf_counter()
+    (user0, kernel0), wall0 = cpu_parts(pids), time.perf_counter()
     result = block()
     wall = time.perf_counter() - wall0
-    cpu = cpu_seconds(pids + tuple(p for p in extra_pids() if p not in pids)) - cpu0
-    return Timing(wall, cpu, round(os.getloadavg()[0], 1)), result
+    user1, kernel1 = cpu_parts(pids + tuple(p for p in extra_pids() if p not in pids))
+    kernel = kernel1 - kernel0
+    return Timing(wall, user1 - user0 + kernel, round(os.getloadavg()[0], 1), kernel), result
 
 
 def median(values: list[float]) -> float:

@@ -1,10 +1,11 @@
-"""The benchmark's loader ratios when the bare decode is too quick for the CPU clock (a few small files)."""
+"""The benchmark's loader ratios when the bare decode is too quick for the CPU clock (a few small files), and the
+kernel's part of a CPU time."""
 
 from __future__ import annotations
 
 from benchmarks.loader import LoaderFigures
-from benchmarks.machine import Timing
-from benchmarks.report import targets
+from benchmarks.machine import Timing, timed
+from benchmarks.report import _loader_cpu_parts, targets
 
 
 def figures(bare_cpu: float) -> LoaderFigures:
@@ -29,3 +30,34 @@ def test_the_cpu_target_row_says_the_ratio_with_the_checks_free():
               "checks_free_cpu_over_bare": 3.32, "openpyxl_over_loader": 11.3}
     measured, where = targets({"province": {"loader": loader}})["loader CPU / bare decode CPU"]
     assert measured == 4.34 and where == "240 files, load 1.2; 3.32 with the checks free"
+
+
+def test_the_cpu_target_row_says_the_kernel_part_of_the_loader_cpu():
+    loader = {"files": 240, "loader": {"load": 1.0, "cpu": 1.12, "kernel": 0.35}, "loader_over_bare": 3.3,
+              "loader_cpu_over_bare": 4.67, "checks_free_cpu_over_bare": 3.67, "openpyxl_over_loader": 9.1}
+    _, where = targets({"province": {"loader": loader}})["loader CPU / bare decode CPU"]
+    assert where == "240 files, load 1.0; 3.67 with the checks free; 0.35 s of the loader's 1.12 s in the kernel"
+
+
+def test_the_loader_table_splits_its_cpu_into_the_decoder_the_loading_process_and_the_kernel():
+    assert _loader_cpu_parts({"loader": {"cpu": 1.13, "kernel": 0.13}, "decoder_cpu": 0.47}) == "0.47 / 0.66 / 0.13"
+    assert _loader_cpu_parts({"loader": {"cpu": 1.91}}) == "— / — / —"  # a result of an earlier run
+
+
+def _python_loop() -> int:
+    return sum(i * i for i in range(4_000_000))
+
+
+def _zeros_read() -> None:
+    with open("/dev/zero", "rb", buffering=0) as zeros:
+        buffer = bytearray(1 << 20)
+        for _ in range(10_000):
+            zeros.readinto(buffer)  # the kernel fills the buffer: no Python step per byte
+
+
+def test_timed_tells_the_kernel_part_of_the_cpu():
+    """`kernel` is the part of `cpu` spent in the kernel: most of reading /dev/zero, little of a Python loop."""
+    loop, _ = timed(_python_loop)
+    reads, _ = timed(_zeros_read)
+    assert 0 <= loop.kernel < loop.cpu / 2, loop
+    assert reads.cpu / 2 < reads.kernel <= reads.cpu, reads
