@@ -24,6 +24,11 @@ from queries.scope import restricted_to
 from settings import Settings, settings
 
 FileData = bytes | str
+# `on_click` of every download button: the click does not rerun the page. Each run draws the button with a
+# new file function and drops the last run's as it ends, so a rerun that ends before the browser asks for
+# the file (a busy server) left the click with nothing (Streamlit: "Deferred file … not found"). A session
+# that ended meanwhile gets the message under the button (`vietnamese_download_errors`).
+NO_RERUN = "ignore"
 
 
 class DownloadRefused(Exception):

@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from auth.downloads import guarded
+from auth.downloads import NO_RERUN, guarded
 from auth.session import allowed_units, current_user, load_allowed
 from database.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
@@ -80,7 +80,7 @@ def template_section() -> None:
     st.download_button(
         "Tải biểu mẫu Excel",
         data=guarded(partial(template_workbook, unit_id, template_year, prefilled, allowed), template_name),
-        file_name=template_name, mime=XLSX_MIME, key="mau_tai", icon=":material/download:",
+        file_name=template_name, mime=XLSX_MIME, key="mau_tai", icon=":material/download:", on_click=NO_RERUN,
     )
 
 

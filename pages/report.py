@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from auth.downloads import guarded
+from auth.downloads import NO_RERUN, guarded
 from core.numbers import vi_number
 from report.cards import CARDS_CSS, cards_html
 from report.html import report_html
@@ -31,9 +31,9 @@ left, right = st.columns(2)
 html_name, pdf_name = f"{stem}.html", f"{stem}.pdf"
 left.download_button("Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
                      guarded(lambda: report_html(data).encode("utf-8"), html_name), html_name, "text/html",
-                     key="bao_cao_html", on_click="ignore", type="primary", width="stretch", icon=DOWNLOAD_ICON)
+                     key="bao_cao_html", on_click=NO_RERUN, type="primary", width="stretch", icon=DOWNLOAD_ICON)
 right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data), pdf_name),
-                      pdf_name, "application/pdf", key="bao_cao_pdf", on_click="ignore", type="primary",
+                      pdf_name, "application/pdf", key="bao_cao_pdf", on_click=NO_RERUN, type="primary",
                       width="stretch", icon=DOWNLOAD_ICON)
 
 st.subheader("Nội dung báo cáo")

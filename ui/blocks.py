@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from auth.downloads import guarded
+from auth.downloads import NO_RERUN, guarded
 from core.numbers import MISSING, vi_number
 from rendering.chart_style import plotly_config
 from rendering.format import column_format, is_rate_column, rounded_column
@@ -39,7 +39,7 @@ def styled(table: pd.DataFrame):
 def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str) -> None:
     """CSV and XLSX of `table` (or of what the function `table` returns), made when the button is
     clicked (deferred, on another thread), for a session that still holds (auth.downloads): a page
-    run builds no file. The click reruns the page, so an ended session sees the login at once."""
+    run builds no file. The click does not rerun the page (`NO_RERUN`)."""
     stem = file_stem(name, filters)
     frame = table if callable(table) else lambda: table
 
@@ -49,9 +49,9 @@ def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filte
     left, right = st.columns(2)  # Excel first: a CSV opens in one column in Excel set to Vietnamese
     left.download_button("Tải Excel", guarded(lambda: xlsx_bytes(written()), f"{stem}.xlsx"),
                          f"{stem}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         key=f"xlsx_{key}", icon=DOWNLOAD_ICON, type="primary")
+                         key=f"xlsx_{key}", icon=DOWNLOAD_ICON, type="primary", on_click=NO_RERUN)
     right.download_button("Tải CSV", guarded(lambda: csv_bytes(written()), f"{stem}.csv"),
-                          f"{stem}.csv", "text/csv", key=f"csv_{key}", icon=DOWNLOAD_ICON)
+                          f"{stem}.csv", "text/csv", key=f"csv_{key}", icon=DOWNLOAD_ICON, on_click=NO_RERUN)
 
 
 def _drawn_values(trace) -> list:

@@ -70,7 +70,8 @@ def test_every_page_asks_an_ended_session_to_log_in_and_refuses_its_downloads(ac
     """One visit per page as the administrator, who sees every page and button: an hour away, the page asks
     for nothing but the login form (audited as an ended session) and shows itself once logged in again; then
     each of its download buttons, the report's HTML and PDF included, builds its file, audited by name, while
-    the session holds, and refuses it, audited, once the session ended."""
+    the session holds, and refuses it, audited, once the session ended. No button's click reruns the page
+    (auth.downloads.NO_RERUN)."""
     at = login("quantri")
     seen = 0
     for url_path, page in PAGE_FILES.items():
@@ -79,6 +80,8 @@ def test_every_page_asks_an_ended_session_to_log_in_and_refuses_its_downloads(ac
         assert not at.exception, (url_path, errors(at))
         buttons = [(button, fetch.file_name(button)) for button in at.download_button]
         for button, name in buttons:
+            # no rerun at the click: a run ending before the browser asks for the file would drop its function
+            assert button.proto.ignore_rerun, (url_path, name)
             assert fetch(button), (url_path, name)
             assert actions(accounts)[-1] == ("quantri", audit.DOWNLOAD, name), (url_path, name)
         _expire(at, accounts)
