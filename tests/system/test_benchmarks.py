@@ -152,11 +152,11 @@ def test_the_loader_benchmark_loads_into_new_folders_of_the_scale_data_folder(sc
     and in a folder of its own, nothing deleted before the next load: a file made just after thousands were
     deleted on ext4 without a journal costs ten times the kernel CPU (`recently_deleted`)."""
     scale = scale_out("town")
-    folders, existing = [], []
+    folders, gone = [], []
 
     def load(files, folder):
         folders.append(folder)
-        existing.append([path for path in folders[:-1] if not path.exists()])  # the earlier loads' folders, gone
+        gone.append([path for path in folders[:-1] if not path.exists()])  # the earlier loads' folders deleted
         return real_load(files, folder)
 
     real_load = loader_benchmark._load_into_new_database
@@ -168,4 +168,4 @@ def test_the_loader_benchmark_loads_into_new_folders_of_the_scale_data_folder(sc
     assert len(folders) == 5  # the loader and the check-free load twice, the load counted
     assert all(folder.is_relative_to(data_folder) for folder in folders), (folders, data_folder)
     assert len(set(folders)) == len(folders) and not any(folder.exists() for folder in folders)  # gone at the end
-    assert existing == [[]] * len(folders), existing  # but none before every load was made
+    assert gone == [[]] * len(folders), gone  # but none while the loads were made
