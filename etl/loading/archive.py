@@ -89,6 +89,8 @@ class Archive:
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
         with open_private(tmp) as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # now, not in `sync`: a load does it while the decoder reads the next file
         os.replace(tmp, path)
         self._unsynced.append(path)
         return path
@@ -98,10 +100,8 @@ class Archive:
         self._pending.append(entry)
 
     def sync(self) -> None:
-        """Make every blob written since the last sync durable (before publishing)."""
-        for path in dict.fromkeys(self._unsynced):
-            with open(path, "rb") as fh:
-                os.fsync(fh.fileno())
+        """Make every blob written since the last sync durable (before publishing): each blob's content was
+        synced as it was written (`store_blob`), the folders naming them are synced here, once each."""
         for folder in dict.fromkeys(p.parent for p in self._unsynced):
             _fsync_dir(folder)
         self._unsynced.clear()

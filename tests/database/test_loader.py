@@ -134,3 +134,43 @@ def test_kill_safety_unfinished_session_publishes_nothing(empty_env, tmp_path):
         load_workbook(io.BytesIO(other_path.read_bytes()), con, file_name="x.xlsx", archive=None)
         raise RuntimeError("the process dies here")
     assert snapshot(empty_env) == before
+
+
+def test_every_archived_file_is_on_disk_before_the_load_is_published(empty_env, tmp_path, monkeypatch):
+    """Each blob's content is synced before it takes its name, its folder before the database is published:
+    the archive, replayed by `rebuild`, never names a file a power cut could leave empty."""
+    import os
+
+    import database.store
+
+    first, _ = write(default_spec(), tmp_path / "a")
+    earlier = default_spec()
+    earlier.info["Năm báo cáo"] = 2023
+    second, _ = write(earlier, tmp_path / "b")
+    events = []
+    real_fsync, real_replace, real_publish = os.fsync, os.replace, database.store._publish
+
+    def fsync(fd):
+        events.append(("synced", os.readlink(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def replace(source, target, *args, **kwargs):
+        events.append(("named", str(source), str(target)))
+        return real_replace(source, target, *args, **kwargs)
+
+    def publish(*args, **kwargs):
+        events.append(("published",))
+        return real_publish(*args, **kwargs)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(database.store, "_publish", publish)
+    assert [r.outcome for r in load(empty_env, first, second)] == [OUTCOME_NEW, OUTCOME_NEW]
+    archive = Archive(empty_env.archive_dir)
+    blobs = [archive.blob_path(e.sha256, e.suffix) for e in archive.entries()]
+    published = events.index(("published",))
+    assert len(blobs) == 2
+    for blob in blobs:
+        [named] = [i for i, e in enumerate(events) if e[0] == "named" and e[2] == str(blob)]
+        assert ("synced", events[named][1]) in events[:named]  # the content, under its temporary name
+        assert ("synced", str(blob.parent)) in events[named:published]  # the folder naming it
