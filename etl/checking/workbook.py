@@ -18,6 +18,7 @@ from etl.checking import contract as c
 from etl.checking.contract import Column
 from etl.checking.tables import Findings, RawSheet, Row, Table
 from etl.checking.vocab import as_text, is_blank, is_number, key
+from etl.reading import spreadsheet
 from etl.reading.decoder import MAX_ROWS
 from etl.reading.spreadsheet import Unreadable, read_sheets
 from settings import Settings
@@ -26,7 +27,12 @@ HEADER_SCAN_ROWS = 30
 TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
 V1_NAMES = {sheet: frozenset(col.name for col in c.columns_of(cols, c.FORMAT_V1)) for sheet, cols in c.SHEET_COLUMNS.items()}
+WANTED = {fold(name): name for name in c.SHEETS}  # the contract's sheets by folded name
 
+
+def read_ahead(data: bytes, cfg: Settings | None = None) -> None:
+    """Have the decoder start on `data` now: its `read_workbook` to come takes the answer (`spreadsheet.read_ahead`)."""
+    spreadsheet.read_ahead(data, WANTED, cfg)
 
 
 def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None, cfg: Settings | None = None,
@@ -36,15 +42,14 @@ def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None, c
     A file that is no spreadsheet or cannot be read is rejected at once. A missing sheet is a
     problem; other sheets are skipped with a warning (the guide sheet silently).
     """
-    wanted = {fold(name): name for name in c.SHEETS}
     try:
-        sheets = read_sheets(data, wanted, upcoming, cfg)
+        sheets = read_sheets(data, WANTED, upcoming, cfg)
     except Unreadable as error:
         found.problem(None, None, None, None, error.expected)
         found.reject()
     matched: dict[str, RawSheet] = {}
     for sheet in sheets:
-        canonical = wanted.get(fold(sheet.name))
+        canonical = WANTED.get(fold(sheet.name))
         if sheet.grid is not None:
             matched[canonical] = RawSheet(sheet.name, sheet.grid)
             if sheet.last_row and sheet.last_row > MAX_ROWS:

@@ -14,6 +14,7 @@ from core.safe_text import display_name
 from database.connect import connect
 from database.store import published_file, write_session
 from etl.checking.model import Problem
+from etl.checking.workbook import read_ahead
 from etl.loading.archive import Archive, history_entries, history_tail
 from etl.loading.loader import ACCEPTED_SUFFIXES, OUTCOME_REJECTED, LoadResult, load_workbook, load_workbooks
 from etl.reading.guard import file_size
@@ -93,11 +94,14 @@ def load_files(
     the CLI right after, the upload page in the background)."""
     cfg = cfg or settings()
     files = [(display_name(name), data) for name, data in files]  # no path, no control or bidi characters
+    refused = [too_large(name, len(data), cfg) for name, data in files]
+    accepted = [file for file, refusal in zip(files, refused, strict=True) if refusal is None]
+    if accepted:
+        read_ahead(accepted[0][1])  # decoded while the write session opens (the lock, the copy)
     archive = Archive(cfg.archive_dir)
     with archived_session(cfg, archive) as con:
-        refused = [too_large(name, len(data), cfg) for name, data in files]
         checked = iter(load_workbooks(
-            [file for file, refusal in zip(files, refused, strict=True) if refusal is None], con,
+            accepted, con,
             archive=archive, loaded_by=loaded_by, progress=progress, allowed_units=allowed_units,
         ))
         results = [refusal or next(checked) for refusal in refused]

@@ -70,32 +70,37 @@ class Decoder:
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
-        self._ahead: tuple[Hashable, float] | None = None  # key and deadline of the request sent ahead
+        self._ahead: Hashable | None = None  # key of the request sent ahead
 
     def ask(self, request: object, timeout_s: float, *, key: Hashable | None = None,
             then: tuple[Hashable, object] | None = None) -> object:
         """The decoder's answer to `request` (pickled both ways); DecoderFailed if it has none.
 
         `key` names the request: if it was sent ahead, its answer is the one already coming.
-        `then` (key, request) is sent ahead once this answer is in, so the decoder works on it
-        while the caller uses this one.
+        `then` (key, request) is sent ahead, so that the decoder goes on to it while the caller
+        uses this answer (`_answer`). `timeout_s` counts from this call, for a request sent ahead
+        too (it may have waited for the writer lock meanwhile).
         """
         with self._lock:
             ahead, self._ahead = self._ahead, None
-            if ahead is not None and key is not None and ahead[0] == key:
-                deadline = ahead[1]  # sent already: its answer is the next one
-            else:
+            if key is None or ahead != key:
                 if ahead is not None:
                     with contextlib.suppress(DecoderFailed):  # if it killed the decoder, a fresh one starts
-                        self._answer(ahead[1])  # sent ahead for a file not asked for after all: dropped
-                deadline = time.monotonic() + timeout_s
+                        self._answer(time.monotonic() + timeout_s)  # sent ahead for a file not asked for: dropped
                 self._send(request)
-            answer = self._answer(deadline)
-            if then is not None:
-                with contextlib.suppress(DecoderFailed):  # if it cannot go now, it is sent when asked for
-                    self._send(then[1])
-                    self._ahead = (then[0], time.monotonic() + timeout_s)
-            return answer
+            return self._answer(time.monotonic() + timeout_s, then)  # sent ahead or now: its answer is the next one
+
+    def send_ahead(self, key: Hashable, request: object) -> None:
+        """Send `request` now unless one is already ahead: the `ask` naming `key` gets its answer, decoded
+        meanwhile (the first file of a load, while the load opens its write session)."""
+        with self._lock:
+            if self._ahead is None:
+                self._send_ahead(key, request)
+
+    def _send_ahead(self, key: Hashable, request: object) -> None:
+        with contextlib.suppress(DecoderFailed):  # if it cannot go now, it is sent when asked for
+            self._send(request)
+            self._ahead = key
 
     def _send(self, request: object) -> None:
         try:
@@ -104,9 +109,15 @@ class Decoder:
             self._stop()
             raise DecoderFailed(timed_out=False) from None
 
-    def _answer(self, deadline: float) -> object:
+    def _answer(self, deadline: float, then: tuple[Hashable, object] | None = None) -> object:
+        """The next answer; `then` (key, request) is sent ahead as soon as the answer's bytes are in, so that
+        the decoder starts on it while they are unpickled. (Sent before they are read, the decoder could wait
+        for us to read its answer while we wait for it to read a large request.)"""
         try:
-            return pickle.loads(_receive(self._process.stdout.fileno(), deadline))
+            payload = _receive(self._process.stdout.fileno(), deadline)
+            if then is not None:
+                self._send_ahead(*then)
+            return pickle.loads(payload)
         except TimeoutError:
             self._stop()
             raise DecoderFailed(timed_out=True) from None

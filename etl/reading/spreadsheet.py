@@ -66,6 +66,15 @@ def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = N
     return [SheetRead(*fields) for fields in payload]
 
 
+def read_ahead(data: bytes, wanted: Collection[str], cfg: Settings | None = None) -> None:
+    """Have the decoder start on `data` now, for a `read_sheets` of it to come (the first file of a load,
+    read while the load opens its write session). Nothing when the file is read in this process."""
+    cfg = cfg or settings()
+    wanted = tuple(wanted)
+    if SUPPORTED and not cfg.decode_in_process and sniff(data, cfg) is None:
+        DECODER.send_ahead(_request_key(data, wanted), (data, wanted, cfg))
+
+
 def _request_key(data: bytes, wanted: tuple[str, ...]) -> tuple:
     return hashlib.blake2b(data, digest_size=16).digest(), wanted
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
+import threading
+import time
 
 import pytest
 
+from database.store import writer_lock
 from etl.checking.validate import parse_workbook
+from etl.loading.batch import load_files
+from etl.loading.loader import OUTCOME_NEW
 from etl.reading.decoder import DECODER, DecoderFailed
-from etl.reading.spreadsheet import UNREADABLE, read_sheets
+from etl.reading.spreadsheet import UNREADABLE, Unreadable, _request_key, read_sheets
 from settings import settings
 from tests.support import FIXTURES
 from tests.support.hostile import valid_xlsx
@@ -57,6 +63,34 @@ def test_the_next_file_is_decoded_ahead_and_a_wrong_guess_costs_nothing(tmp_path
     assert read_sheets(second, WANTED) == read_sheets(second, WANTED)  # the answer sent ahead
 
 
+def test_the_next_file_is_sent_before_this_answer_is_unpickled(tmp_path, monkeypatch):
+    """The decoder starts on it while this answer is unpickled; not before the answer is read (the decoder
+    could then wait for us to read its answer while we wait for it to read a large request)."""
+    import etl.reading.decoder as decoder
+
+    first, second = valid_xlsx(tmp_path, name="a"), valid_xlsx(tmp_path, name="b")
+    read_sheets(first, WANTED)
+    seen = []
+    receive, loads = decoder._receive, decoder.pickle.loads
+    monkeypatch.setattr(decoder, "_receive", lambda *args: seen.append(("read", DECODER._ahead)) or receive(*args))
+    monkeypatch.setattr(decoder.pickle, "loads", lambda data: seen.append(("unpickled", DECODER._ahead)) or loads(data))
+    read_sheets(first, WANTED, upcoming=second)
+    assert seen == [("read", None), ("unpickled", _request_key(second, WANTED))]
+
+
+def test_a_file_sent_ahead_to_a_decoder_that_died_is_not_answered_by_a_new_one(tmp_path):
+    """The decoder died on the file sent ahead before it was asked for: asking for it, with the next file
+    to send ahead, rejects it, and never takes a new decoder's answer (the next file's grids) for it."""
+    good, other = valid_xlsx(tmp_path, name="a"), valid_xlsx(tmp_path, name="b")
+    killer = (FIXTURES / "damaged-aborts-calamine.xls").read_bytes()
+    read_sheets(good, WANTED, upcoming=killer)
+    dying = DECODER._process
+    dying.wait(30)  # dead before it is asked
+    with pytest.raises(Unreadable):
+        read_sheets(killer, WANTED, upcoming=other)
+    assert [sheet.name for sheet in read_sheets(other, WANTED)][:1] == ["Thông tin"]  # a fresh decoder reads it
+
+
 def test_a_killing_file_sent_ahead_harms_no_other_file(tmp_path):
     good = valid_xlsx(tmp_path)
     killer = (FIXTURES / "damaged-aborts-calamine.xls").read_bytes()
@@ -82,3 +116,23 @@ def test_the_decoder_process_is_the_default_and_the_setting_reads_in_process(tmp
         read_sheets(data, WANTED)  # the decoder answers every read by default
     monkeypatch.setenv("DP_DECODE_IN_PROCESS", "1")
     assert [sheet.name for sheet in read_sheets(data, WANTED)][:1] == ["Thông tin"]  # read here, no decoder asked
+
+
+def test_a_request_sent_ahead_gets_the_whole_time_limit_from_when_it_is_asked_for(tmp_path):
+    data = valid_xlsx(tmp_path)
+    DECODER.send_ahead(_request_key(data, WANTED), (data, WANTED, settings()))
+    time.sleep(1.5)  # as a load waiting for the writer lock
+    assert DECODER.ask((data, WANTED, settings()), timeout_s=1, key=_request_key(data, WANTED))[0] == "ok"
+
+
+def test_a_loads_first_file_is_decoded_while_the_load_waits_for_the_writer_lock(empty_env, tmp_path):
+    data = valid_xlsx(tmp_path)
+    DECODER.warm()
+    results = []
+    with writer_lock(empty_env, 5):  # another writer at work
+        loading = threading.Thread(target=lambda: results.extend(load_files([("a.xlsx", data)], empty_env)))
+        loading.start()
+        answered = select.select([DECODER._process.stdout], [], [], 10)[0]  # the answer waits in the pipe
+        assert answered and not results
+    loading.join(30)
+    assert [r.outcome for r in results] == [OUTCOME_NEW]
