@@ -101,8 +101,12 @@ class Archive:
 
     def sync(self) -> None:
         """Make every blob written since the last sync durable (before publishing): each blob's content was
-        synced as it was written (`store_blob`), the folders naming them are synced here, once each."""
-        for folder in dict.fromkeys(p.parent for p in self._unsynced):
+        synced as it was written (`store_blob`); here the folders naming them, once each, and the folders
+        naming those up to the archive's own entry (a shard folder, or the archive, made by this load)."""
+        folders = [path.parent for path in self._unsynced]
+        if folders:
+            folders += [self.root / "blobs", self.root, self.root.parent]
+        for folder in dict.fromkeys(folders):
             _fsync_dir(folder)
         self._unsynced.clear()
 

@@ -137,8 +137,9 @@ def test_kill_safety_unfinished_session_publishes_nothing(empty_env, tmp_path):
 
 
 def test_every_archived_file_is_on_disk_before_the_load_is_published(empty_env, tmp_path, monkeypatch):
-    """Each blob's content is synced before it takes its name, its folder before the database is published:
-    the archive, replayed by `rebuild`, never names a file a power cut could leave empty."""
+    """Each blob's content is synced before it takes its name, its folder and the folders above it (made by
+    this load) before the database is published: the archive, replayed by `rebuild`, never names a file a
+    power cut could leave empty or unnamed."""
     import os
 
     import database.store
@@ -173,4 +174,5 @@ def test_every_archived_file_is_on_disk_before_the_load_is_published(empty_env, 
     for blob in blobs:
         [named] = [i for i, e in enumerate(events) if e[0] == "named" and e[2] == str(blob)]
         assert ("synced", events[named][1]) in events[:named]  # the content, under its temporary name
-        assert ("synced", str(blob.parent)) in events[named:published]  # the folder naming it
+        for folder in (blob.parent, blob.parent.parent, archive.root, archive.root.parent):  # naming it, up to the archive
+            assert ("synced", str(folder)) in events[named:published]
