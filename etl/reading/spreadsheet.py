@@ -57,7 +57,7 @@ def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = N
     if reason:
         raise Unreadable(reason)
     wanted = tuple(wanted)
-    if SUPPORTED and not cfg.decode_in_process:
+    if _decoded_apart(cfg):
         status, payload = _in_decoder(data, wanted, cfg, upcoming)
     else:  # no decoder process on this system, or asked for (the unit tests): read here
         status, payload = decode(data, wanted, cfg)
@@ -70,21 +70,29 @@ def read_ahead(data: bytes, wanted: Collection[str], cfg: Settings | None = None
     """Have the decoder start on `data` now, for a `read_sheets` of it to come (the first file of a load,
     read while the load opens its write session). Nothing when the file is read in this process."""
     cfg = cfg or settings()
-    wanted = tuple(wanted)
-    if SUPPORTED and not cfg.decode_in_process and sniff(data, cfg) is None:
-        DECODER.send_ahead(_request_key(data, wanted), (data, wanted, cfg))
+    ahead = _ahead(data, tuple(wanted), cfg) if _decoded_apart(cfg) else None
+    if ahead is not None:
+        DECODER.send_ahead(*ahead)
+
+
+def _decoded_apart(cfg: Settings) -> bool:
+    """Whether files are read by the decoder process: where there is one, unless the settings ask otherwise."""
+    return SUPPORTED and not cfg.decode_in_process
 
 
 def _request_key(data: bytes, wanted: tuple[str, ...]) -> tuple:
     return hashlib.blake2b(data, digest_size=16).digest(), wanted
 
 
+def _ahead(data: bytes, wanted: tuple[str, ...], cfg: Settings) -> tuple[tuple, tuple] | None:
+    """(key, request) to send `data` to the decoder ahead of its `read_sheets`; None for a file `sniff` refuses."""
+    return None if sniff(data, cfg) else (_request_key(data, wanted), (data, wanted, cfg))
+
+
 def _in_decoder(data: bytes, wanted: tuple[str, ...], cfg: Settings, upcoming: bytes | None = None,
                 ) -> tuple[str, object]:
     """`decode` computed by the decoder process (etl.reading.decoder), so that an abort kills it only."""
-    then = None
-    if upcoming is not None and sniff(upcoming, cfg) is None:
-        then = (_request_key(upcoming, wanted), (upcoming, wanted, cfg))
+    then = None if upcoming is None else _ahead(upcoming, wanted, cfg)
     try:
         return DECODER.ask((data, wanted, cfg), CHILD_SECONDS, key=_request_key(data, wanted), then=then)
     except DecoderFailed as failed:
