@@ -10,14 +10,19 @@
 - checks free: the loader as above with its checks costing nothing (`checks_free`): each file is still
   sniffed, guarded, decoded in the decoder process and its grids read back, then the submission
   `parse_workbook` made of it beforehand (outside the timings) is handed on, to the same archive and
-  write session. The part of the loader's CPU that no way of writing the checks can remove.
+  write session. The part of the loader's CPU that no way of writing the checks can remove;
+- floor: checks free, and the container guard and the archive costing nothing too (`floor`): files
+  decoded by a decoder whose guard passes every file, no blob written. What is left is calamine in
+  the decoder process, the grids carried back and matched to the contract, and the write session:
+  what no way of writing our checks, guard and archive can take off the loader's CPU.
 
-Files are read from memory by all four; each repetition runs the four in turn (rotated), and
+Files are read from memory by all five; each repetition runs the five in turn (rotated), and
 the figures are medians over the repetitions.
 """
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import io
 import itertools
@@ -46,8 +51,13 @@ from etl.checking.workbook import read_workbook
 from etl.loading import loader
 from etl.loading.archive import Archive
 from etl.loading.batch import load_files
-from etl.reading.decoder import DECODER
+from etl.reading import spreadsheet
+from etl.reading.decoder import DECODER, Decoder
 from settings import settings
+
+# The decoder of the floor (`floor`): the product's decoder process with its guard passing every file.
+UNGUARDED = Decoder(module="benchmarks.unguarded_decoder")
+atexit.register(UNGUARDED.close)
 
 ROW_COUNT = """SELECT (SELECT count(*) FROM submissions) + (SELECT count(*) FROM cells)
                     + (SELECT count(*) FROM member_figures) + (SELECT count(*) FROM cadres)"""
@@ -63,6 +73,7 @@ class LoaderFigures:
     bare: Timing
     openpyxl: Timing
     checks_free: Timing  # the loader with the submissions worked out beforehand (`checks_free`)
+    floor: Timing  # checks, container guard and archive free (`floor`)
     decoder_start_s: float  # once per loading process, outside the timed loads
     decoder_cpu: float = float("nan")  # the decoder process's part of `loader.cpu` (median over the repetitions)
 
@@ -80,6 +91,11 @@ class LoaderFigures:
     def checks_free_cpu_over_bare(self) -> float | None:
         """The loader's CPU ratio if its checks cost nothing: the lowest any way of writing them can reach."""
         return self.checks_free.cpu / self.bare.cpu if self.bare.cpu > 0 else None
+
+    @property
+    def floor_cpu_over_bare(self) -> float | None:
+        """The loader's CPU ratio if its checks, its container guard and its archive cost nothing."""
+        return self.floor.cpu / self.bare.cpu if self.bare.cpu > 0 else None
 
     @property
     def openpyxl_over_loader(self) -> float:
@@ -126,6 +142,25 @@ def checks_free(ready: dict[bytes, Submission]) -> Iterator[None]:
         yield
 
 
+@contextmanager
+def floor(ready: dict[bytes, Submission]) -> Iterator[None]:
+    """Inside: `checks_free`, and the container guard and the archive costing nothing too: each file is decoded
+    by `UNGUARDED` (the decoder process whose guard passes every file), and no blob is written or synced (the
+    manifest still is). The rest (sniffing, the grids read back and matched to the contract's sheets, the unit
+    restriction, the write session) runs as in a real load."""
+    with (checks_free(ready), mock.patch.object(spreadsheet, "DECODER", UNGUARDED),
+          mock.patch.object(Archive, "store_blob", _blob_not_written), mock.patch.object(Archive, "sync", _no_sync)):
+        yield
+
+
+def _blob_not_written(archive: Archive, data: bytes, sha256: str, suffix: str) -> Path:
+    return archive.blob_path(sha256, suffix)
+
+
+def _no_sync(archive: Archive) -> None:
+    return None
+
+
 def _load_into_new_database(files: list[tuple[str, bytes]], folder: Path) -> int:
     """Files rejected by one load of every file into a database of its own in `folder` (an empty folder)."""
     results = load_files(files, settings(folder / "bench.duckdb"), loaded_by="benchmarks")
@@ -138,7 +173,8 @@ def _rows_written(folder: Path) -> int:
 
 
 def _decoder_pids() -> tuple[int, ...]:
-    return (DECODER.pid,) if DECODER.pid else ()
+    """The decoder processes running: the product's and the floor's (`UNGUARDED`), idle but for its own loads."""
+    return tuple(pid for pid in (DECODER.pid, UNGUARDED.pid) if pid)
 
 
 def _decoder_cpu() -> float:
@@ -151,8 +187,9 @@ def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
     started = time.perf_counter()
     DECODER.ask((b"", (), settings()), 60)  # start the decoder once, as any loading process does
     decoder_start = time.perf_counter() - started
+    UNGUARDED.ask((b"", (), settings()), 60)
     ready = prechecked(files)
-    runs: dict[str, list[Timing]] = {"bare": [], "loader": [], "openpyxl": [], "checks_free": []}
+    runs: dict[str, list[Timing]] = {"bare": [], "loader": [], "openpyxl": [], "checks_free": [], "floor": []}
     decoder_cpu: list[float] = []
     rows = rejected = 0
     # in the scale's data folder, the file system the product writes its versions and archive on (a load's
@@ -172,8 +209,12 @@ def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
             with checks_free(ready):
                 _load_into_new_database(files, next(folders))
 
+        def load_floor() -> None:
+            with floor(ready):
+                _load_into_new_database(files, next(folders))
+
         methods = {"bare": lambda: bare_decode(files), "loader": load, "openpyxl": lambda: openpyxl_read(files),
-                   "checks_free": load_checks_free}
+                   "checks_free": load_checks_free, "floor": load_floor}
         names = list(methods)
         for round_ in range(repeat):
             turn = round_ % len(names)
@@ -190,7 +231,7 @@ def bench_loader(scale: Scale, count: int, repeat: int) -> LoaderFigures:
     return LoaderFigures(
         files=len(files), megabytes=round(sum(len(d) for _, d in files) / 2**20, 1), rows=rows, rejected=rejected,
         loader=_median(runs["loader"]), bare=_median(runs["bare"]), openpyxl=_median(runs["openpyxl"]),
-        checks_free=_median(runs["checks_free"]), decoder_start_s=round(decoder_start, 3),
+        checks_free=_median(runs["checks_free"]), floor=_median(runs["floor"]), decoder_start_s=round(decoder_start, 3),
         decoder_cpu=median(decoder_cpu),
     )
 

@@ -56,6 +56,7 @@ def main() -> None:
         result = {**asdict(figures), "loader_over_bare": figures.loader_over_bare,
                   "loader_cpu_over_bare": figures.loader_cpu_over_bare,
                   "checks_free_cpu_over_bare": figures.checks_free_cpu_over_bare,
+                  "floor_cpu_over_bare": figures.floor_cpu_over_bare,
                   "openpyxl_over_loader": figures.openpyxl_over_loader, "store": asdict(bench_store(scale))}
     else:
         from benchmarks.server import bench_memory, bench_upload

@@ -67,7 +67,8 @@ class Decoder:
     """The client side: one decoder process, started on first use, one request at a time, and at
     most one more sent ahead (the next file of a load, decoded while this one is checked)."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: str = "etl.reading.decoder") -> None:
+        self._module = module  # run as `python -m module`: serves the decoder's loop
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
         self._ahead: Hashable | None = None  # key of the request sent ahead
@@ -140,7 +141,7 @@ class Decoder:
     def _running(self) -> subprocess.Popen:
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "etl.reading.decoder"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                [sys.executable, "-m", self._module], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL, close_fds=True,
             )
         return self._process

@@ -13,18 +13,22 @@ import pytest
 
 from benchmarks import loader as loader_benchmark
 from benchmarks.fill import fill_database, scale_env, write_workbooks
-from benchmarks.loader import _load_into_new_database, bench_loader, checks_free, prechecked
+from benchmarks.loader import UNGUARDED, _load_into_new_database, bench_loader, checks_free, floor, prechecked
 from benchmarks.report import END, START
 from benchmarks.synthetic import SCALES, generate, submission
+from core.text import fold
 from database.store import published_file
 from etl.checking import workbook
 from etl.checking.validate import parse_workbook
 from etl.loading.batch import load_files
 from etl.loading.loader import DATA_TABLES
+from etl.reading import spreadsheet
+from etl.reading.decoder import decode
 from queries.programme import known_facts
 from rendering.template import write_workbook
 from settings import settings
 from tests.support import ROOT
+from tests.support.hostile import xlsx
 
 WORKBOOKS = 3
 
@@ -141,9 +145,47 @@ def test_the_check_free_load_writes_what_the_loader_writes(scale_out, tmp_path, 
     loaded, free = _stored(tmp_path / "loader"), _stored(tmp_path / "free")
     assert all(loaded[table] for table in ("submissions", "cells", "member_figures", "cadres", "load_history"))
     assert free == loaded
-    blobs = {folder: sorted(p.name for p in (tmp_path / folder).rglob("*") if p.parent.parent.name == "blobs")
-             for folder in ("loader", "free")}
-    assert blobs["free"] == blobs["loader"] and len(blobs["loader"]) == WORKBOOKS
+    assert _blobs(tmp_path / "free") == _blobs(tmp_path / "loader") and len(_blobs(tmp_path / "loader")) == WORKBOOKS
+
+
+def _blobs(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.rglob("*") if path.parent.parent.name == "blobs")
+
+
+def test_the_floor_load_writes_what_the_loader_writes_with_no_guard_and_no_blob(scale_out, tmp_path, monkeypatch):
+    """The benchmark's floor (benchmarks.loader.floor) leaves out the checks, the container guard and the archive's
+    blobs, and nothing else: every file decoded by the unguarded decoder, the same database, no blob written."""
+    scale = scale_out("province")
+    files = [(p.name, p.read_bytes()) for p in write_workbooks(scale, WORKBOOKS)]
+    assert _load_into_new_database(files, tmp_path / "loader") == 0
+    ready = prechecked(files)
+    decoded = []
+
+    def read_sheets(data, *args):
+        decoded.append((data, spreadsheet.DECODER))
+        return real_read_sheets(data, *args)
+
+    real_read_sheets = workbook.read_sheets
+    monkeypatch.setattr(workbook, "read_sheets", read_sheets)
+    with floor(ready):
+        assert _load_into_new_database(files, tmp_path / "floor") == 0
+    assert decoded == [(data, UNGUARDED) for _, data in files]
+    assert _stored(tmp_path / "floor") == _stored(tmp_path / "loader")
+    assert _blobs(tmp_path / "floor") == [] and len(_blobs(tmp_path / "loader")) == WORKBOOKS
+
+
+def test_the_floors_decoder_passes_what_the_guard_refuses(scale_out):
+    """`UNGUARDED` is the decoder process without its container guard: a workbook whose unread theme part holds a
+    DOCTYPE is refused by the product's decoder and read by the floor's, with the grids the guard would have let by."""
+    scale_out("town")
+    cfg = settings()
+    wanted = (fold("Chi bộ"),)
+    plain = xlsx()
+    declared = xlsx(parts={"xl/theme/theme1.xml": "<?xml version='1.0'?><!doctype t><t/>"})
+    status, reason = decode(declared, wanted, cfg)
+    assert status == "unreadable" and "DOCTYPE" in reason
+    assert UNGUARDED.ask((declared, wanted, cfg), 60) == decode(plain, wanted, cfg)
+    assert UNGUARDED.ask((plain, wanted, cfg), 60)[0] == "ok"
 
 
 def test_the_loader_benchmark_loads_into_new_folders_of_the_scale_data_folder(scale_out, monkeypatch):
@@ -165,7 +207,7 @@ def test_the_loader_benchmark_loads_into_new_folders_of_the_scale_data_folder(sc
     assert figures.rejected == 0 and figures.rows > 0
     assert 0 <= figures.decoder_cpu <= figures.loader.cpu and 0 <= figures.loader.kernel <= figures.loader.cpu
     data_folder = settings().db_path.parent.parent
-    assert len(folders) == 5  # the loader and the check-free load twice, the load counted
+    assert len(folders) == 7  # the loader, the check-free load and the floor twice, the load counted
     assert all(folder.is_relative_to(data_folder) for folder in folders), (folders, data_folder)
     assert len(set(folders)) == len(folders) and not any(folder.exists() for folder in folders)  # gone at the end
     assert gone == [[]] * len(folders), gone  # but none while the loads were made

@@ -11,7 +11,7 @@ from benchmarks.report import _loader_cpu_parts, targets
 def figures(bare_cpu: float) -> LoaderFigures:
     return LoaderFigures(files=3, megabytes=0.1, rows=100, rejected=0, loader=Timing(0.5, 0.4, 1.0),
                          bare=Timing(0.02, bare_cpu, 1.0), openpyxl=Timing(1.0, 1.0, 1.0),
-                         checks_free=Timing(0.3, 0.2, 1.0), decoder_start_s=0.1)
+                         checks_free=Timing(0.3, 0.2, 1.0), floor=Timing(0.2, 0.1, 1.0), decoder_start_s=0.1)
 
 
 def test_a_bare_decode_below_the_clock_tick_gives_no_cpu_ratio_and_no_target_row():
@@ -19,6 +19,8 @@ def test_a_bare_decode_below_the_clock_tick_gives_no_cpu_ratio_and_no_target_row
     assert figures(0.0).loader_cpu_over_bare is None
     assert figures(0.1).checks_free_cpu_over_bare == 2.0
     assert figures(0.0).checks_free_cpu_over_bare is None
+    assert figures(0.1).floor_cpu_over_bare == 1.0
+    assert figures(0.0).floor_cpu_over_bare is None
     loader = {"files": 3, "loader": {"load": 1.0}, "loader_over_bare": 25.0, "loader_cpu_over_bare": None,
               "openpyxl_over_loader": 2.0}
     found = targets({"town": {"loader": loader}})
@@ -37,6 +39,15 @@ def test_the_cpu_target_row_says_the_kernel_part_of_the_loader_cpu():
               "loader_cpu_over_bare": 4.67, "checks_free_cpu_over_bare": 3.67, "openpyxl_over_loader": 9.1}
     _, where = targets({"province": {"loader": loader}})["loader CPU / bare decode CPU"]
     assert where == "240 files, load 1.0; 3.67 with the checks free; 0.35 s of the loader's 1.12 s in the kernel"
+
+
+def test_the_cpu_target_row_says_the_ratio_with_the_checks_the_guard_and_the_archive_free():
+    loader = {"files": 240, "loader": {"load": 1.0, "cpu": 1.3, "kernel": 0.14}, "loader_over_bare": 3.4,
+              "loader_cpu_over_bare": 5.0, "checks_free_cpu_over_bare": 3.7, "floor_cpu_over_bare": 2.72,
+              "openpyxl_over_loader": 9.1}
+    _, where = targets({"province": {"loader": loader}})["loader CPU / bare decode CPU"]
+    assert where == ("240 files, load 1.0; 3.70 with the checks free, 2.72 with the checks, the guard and the archive "
+                     "free; 0.14 s of the loader's 1.30 s in the kernel")
 
 
 def test_the_loader_table_splits_its_cpu_into_the_decoder_the_loading_process_and_the_kernel():
