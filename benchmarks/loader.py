@@ -85,17 +85,20 @@ class LoaderFigures:
     def loader_cpu_over_bare(self) -> float | None:
         """CPU of the loader (this process, its children, the decoder) over the bare decode's; None when the
         bare decode's CPU is below the clock's tick (a handful of small files)."""
-        return self.loader.cpu / self.bare.cpu if self.bare.cpu > 0 else None
+        return self._cpu_over_bare(self.loader)
 
     @property
     def checks_free_cpu_over_bare(self) -> float | None:
         """The loader's CPU ratio if its checks cost nothing: the lowest any way of writing them can reach."""
-        return self.checks_free.cpu / self.bare.cpu if self.bare.cpu > 0 else None
+        return self._cpu_over_bare(self.checks_free)
 
     @property
     def floor_cpu_over_bare(self) -> float | None:
         """The loader's CPU ratio if its checks, its container guard and its archive cost nothing."""
-        return self.floor.cpu / self.bare.cpu if self.bare.cpu > 0 else None
+        return self._cpu_over_bare(self.floor)
+
+    def _cpu_over_bare(self, timing: Timing) -> float | None:
+        return timing.cpu / self.bare.cpu if self.bare.cpu > 0 else None
 
     @property
     def openpyxl_over_loader(self) -> float:

@@ -34,6 +34,11 @@ def _n(value: float | None, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _method_cpu(figures: dict, method: str) -> str:
+    """The CPU seconds of one method of the loader step ("—" in a result of a run that did not time it)."""
+    return _n((figures.get(method) or {}).get("cpu"))
+
+
 def _loader_cpu_parts(figures: dict) -> str:
     """`decoder / loading process / kernel` seconds of the loader's CPU ("—" for a part a result lacks)."""
     cpu, decoder = figures["loader"]["cpu"], figures.get("decoder_cpu")
@@ -155,7 +160,7 @@ def markdown(machine: dict, load_start: tuple, load_end: tuple, runs: dict[str, 
                      _n(f.get("checks_free_cpu_over_bare")), _n(f.get("floor_cpu_over_bare")),
                      _n(f["openpyxl_over_loader"]),
                      f"{_n(f['loader']['cpu'])} / {_n(f['bare']['cpu'])} / {_n(f['openpyxl']['cpu'])}"
-                     f" / {_n((f.get('checks_free') or {}).get('cpu'))} / {_n((f.get('floor') or {}).get('cpu'))}",
+                     f" / {_method_cpu(f, 'checks_free')} / {_method_cpu(f, 'floor')}",
                      _loader_cpu_parts(f),
                      str(f["rejected"]), str(f["loader"]["load"])])
     lines += _table(["scale", "files", "MB", "rows", "loader wb/s", "loader rows/s", "bare wb/s", "openpyxl wb/s",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from benchmarks.loader import LoaderFigures
 from benchmarks.machine import Timing, timed
-from benchmarks.report import _loader_cpu_parts, targets
+from benchmarks.report import _loader_cpu_parts, _method_cpu, targets
 
 
 def figures(bare_cpu: float) -> LoaderFigures:
@@ -53,6 +53,11 @@ def test_the_cpu_target_row_says_the_ratio_with_the_checks_the_guard_and_the_arc
 def test_the_loader_table_splits_its_cpu_into_the_decoder_the_loading_process_and_the_kernel():
     assert _loader_cpu_parts({"loader": {"cpu": 1.13, "kernel": 0.13}, "decoder_cpu": 0.47}) == "0.47 / 0.66 / 0.13"
     assert _loader_cpu_parts({"loader": {"cpu": 1.91}}) == "— / — / —"  # a result of an earlier run
+
+
+def test_the_loader_table_gives_a_dash_for_a_method_an_earlier_run_did_not_time():
+    assert _method_cpu({"floor": {"cpu": 0.7}}, "floor") == "0.70"
+    assert _method_cpu({"checks_free": {"cpu": 1.03}}, "floor") == "—"
 
 
 def _python_loop() -> int:
