@@ -1,8 +1,11 @@
 """Figures made once per input: a warm page run rebuilds them from their dict, not through plotly.
 
 Building a plotly figure validates every property it is given: 30–100 ms a chart, most of a
-warm page run. The figure's dict, kept from the first build, makes the same figure again in a
-few milliseconds without validation. Keyed by the chart function and its arguments (frames by
+warm page run. The figure's validated properties, kept from the first build, make the same figure
+again in a few milliseconds without validation. They are kept as the figure holds them (`_figure_props`),
+not as `Figure.to_dict()` gives them: that writes every numeric array as plotly.js's base64 form
+(`{"dtype", "bdata"}`), which a figure made from it then holds as its values, so that code reading
+a trace's `y` (which points are drawn, the slides' layout) would read a dict. Keyed by the chart function and its arguments (frames by
 their content), bounded; each call returns a new Figure, so a caller may change it freely.
 """
 
@@ -41,6 +44,14 @@ def _fingerprint(value: object) -> object:
     return value
 
 
+def _figure_props(fig: go.Figure) -> dict:
+    """What `fig.to_dict()` holds (traces, layout, frames) with the values as the figure holds them: numpy arrays
+    stay arrays of their own dtype (each part's `to_plotly_json`; pickled below, so nothing is shared with `fig`)."""
+    props = {"data": [trace.to_plotly_json() for trace in fig.data], "layout": fig.layout.to_plotly_json()}
+    frames = [frame.to_plotly_json() for frame in fig.frames]
+    return {**props, "frames": frames} if frames else props
+
+
 def cached_figure(build: F) -> F:
     """`build`, made once per distinct arguments (it must depend on them only)."""
 
@@ -61,7 +72,7 @@ def cached_figure(build: F) -> F:
         if fig is None:  # nothing to draw: cheap to find out again
             return None
         with _lock:
-            _figures[key] = pickle.dumps(fig.to_dict(), protocol=pickle.HIGHEST_PROTOCOL)
+            _figures[key] = pickle.dumps(_figure_props(fig), protocol=pickle.HIGHEST_PROTOCOL)
             while len(_figures) > MAX_FIGURES:
                 _figures.popitem(last=False)
         return fig

@@ -4,6 +4,8 @@ against the rating counts, merged units) are checked in tests/database/test_rati
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 from database.facts import refresh_all
@@ -63,3 +65,12 @@ def test_a_year_without_member_figures_is_no_traceback(sample_env):
     infos = [i.value for i in at.info]
     assert "Chưa có số liệu xếp loại đảng viên đến năm 2024 cho các đơn vị đã chọn." in infos
     assert "Chưa có số liệu chi bộ năm 2024." in infos
+
+
+def test_a_second_visit_draws_the_charts_of_the_first(sample_env):
+    """The second run of a page with the same filters gets its figures from the figure cache
+    (rendering.figure_cache): the same charts, none of them told as "nothing to draw"."""
+    runs = [run_page(PAGE, 2024), run_page(PAGE, 2024)]
+    charts = [[json.loads(chart.proto.spec) for chart in at.get("plotly_chart")] for at in runs]
+    assert charts[0] and charts[1] == charts[0]
+    assert not [info.value for at in runs for info in at.info if "Không có số liệu" in str(info.value)]

@@ -77,6 +77,31 @@ def test_a_cached_figure_follows_its_data():
     assert list(fig.data[0].y) == list(changed["numerator"])
 
 
+def test_a_figure_from_the_cache_holds_the_values_of_its_first_build():
+    """Plotly's dict of a figure writes numeric arrays as base64 (`{"dtype", "bdata"}`): a figure remade from it
+    held that dict as its `y`, which `has_figures` read as nothing to draw (the "no data" message on every visit
+    after the first) and the slides' layout rewrote as the points `dtype`, `bdata`."""
+    import numpy as np
+
+    from ui.blocks import has_figures
+
+    @cached_figure
+    def line(frame: pd.DataFrame):
+        import plotly.graph_objects as go
+        return go.Figure(go.Scatter(x=frame["unit"], y=frame["rate"].to_numpy(),
+                                    customdata=np.column_stack([frame["numerator"], frame["denominator"]])))
+
+    frame = _rates(6)
+    first, again = line(frame), line(frame)
+    assert has_figures(first) and has_figures(again)
+    for fresh, cached in zip(first.data, again.data, strict=True):
+        assert list(cached.x) == list(fresh.x)
+        assert np.asarray(cached.y).dtype == np.asarray(fresh.y).dtype
+        assert np.asarray(cached.y).tolist() == np.asarray(fresh.y).tolist() == list(frame["rate"])
+        assert np.asarray(cached.customdata).tolist() == np.asarray(fresh.customdata).tolist()
+    assert again.to_json() == first.to_json()
+
+
 def _many_units(count: int) -> tuple[Unit, ...]:
     return tuple(Unit(f"u{i}", str(50000 + i), f"Số {i}", "Xã", 2020, None, None) for i in range(count))
 
