@@ -16,6 +16,15 @@ from ui.drill import cells_link
 from ui.filters import current
 from ui.layout import stop_if_empty
 
+CARDS_KEY = "overview_cards"
+# Four cards a row beside the sidebar leave a 1024-px projector ~120 px a card: the figure's own size (2.25rem)
+# cut it to `88,…`. It shrinks with the window, down to what still reads across a meeting room (labels, changes
+# and badges wrap: ui.layout.HEADER_CSS; a change on two lines or more is a box, not a pill).
+CARD_FIGURE_CSS = f"""<style>
+.st-key-{CARDS_KEY} [data-testid="stMetricValue"] {{ font-size: clamp(1.5rem, 2.5vw, 2.25rem); }}
+.st-key-{CARDS_KEY} [data-testid="stMetricDelta"] {{ border-radius: 0.5rem; }}
+</style>"""
+
 FIGURE_COLUMNS = vi_columns("code", "label", "year", "numerator", "denominator", "rate", "target_text", "verdict",
                             "basis_note")
 
@@ -61,7 +70,8 @@ def draw_card(card: dict) -> None:
 
 
 if compared is None:
-    columns = st.columns(4)
+    st.html(CARD_FIGURE_CSS)
+    columns = st.container(key=CARDS_KEY).columns(4)
     for index, card in enumerate(cards.to_dict("records")):
         with columns[index % 4]:
             draw_card(card)

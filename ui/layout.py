@@ -15,8 +15,13 @@ HEADER_KEY = "page_header"  # the container of the banners and the header line (
 SAMPLE_TEXT = "**Dữ liệu mẫu** — số liệu minh họa, không phải báo cáo thật của các đơn vị."
 
 # The banners stay one short line each, also on a phone (390 px), where they filled half the first screen.
+# No text is cut short with an ellipsis on a narrow projector (`88,…`, `Chậm tiến…`): a widget's or a card's
+# label, a card's change, a verdict badge, a button, the upload box's limits wrap instead.
 HEADER_CSS = """
 <style>
+[data-testid="stMain"] .stMarkdownEllipsis, [data-testid="stMain"] .stMarkdownEllipsis p,
+[data-testid="stMain"] .stMarkdownBadge, [data-testid="stFileUploaderDropzoneInstructions"] span {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 .st-key-page_header { gap: 0.35rem; }
 .st-key-page_header [data-testid="stAlertContainer"] { padding: 0.3rem 0.75rem; }
 .st-key-page_header [data-testid="stAlert"] p { font-size: 0.95rem; line-height: 1.35; }

@@ -96,6 +96,33 @@ _HEIGHTS = """() => ({document: document.documentElement.scrollHeight,
   width: document.documentElement.scrollWidth, viewportWidth: innerWidth})"""
 
 
+# Text of the page that the browser cuts short with an ellipsis (`88,…`, `Chậm tiến…`), or that runs out of its
+# column or card: a card's figure, label, change or verdict badge, a widget's label, a button.
+_CUT_TEXTS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main) return [];
+  const found = [];
+  for (const e of main.querySelectorAll('*')) {
+    if (!e.textContent) continue;
+    if (getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1) {
+      found.push(e.textContent);
+      continue;
+    }
+    if (e.children.length || !e.closest('.stMarkdownEllipsis, .stMarkdownBadge')) continue;
+    const box = e.closest('[data-testid="stColumn"], [data-testid="stVerticalBlock"]');
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    if (box && range.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) found.push(e.textContent);
+  }
+  return found;
+}"""
+
+
+def cut_texts(page: Page) -> list[str]:
+    """The texts of the page's main area that the browser cuts short or that run out of their column."""
+    return page.evaluate(_CUT_TEXTS)
+
+
 def read_texts(page: Page) -> list[str]:
     return page.evaluate(_READ)
 
