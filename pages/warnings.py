@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from core.numbers import vi_number
+from queries.warning_words import COUNTED
 from queries.warnings import (
     DEFAULT_IDLE_YEARS,
     RULES,
@@ -59,10 +60,6 @@ ICONS = {"idle_cells": ":material/schedule:", "below_target": ":material/flag:",
          "training_gaps": ":material/menu_book:", "weak_secretaries": ":material/school:",
          "excellent_share": ":material/star:", "cell_activity": ":material/event_busy:",
          "rising_away": ":material/luggage:"}
-COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
-           "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ",
-           "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức",
-           "cell_activity": "Chi bộ thiếu chuyên đề, kiểm tra", "rising_away": "Miễn sinh hoạt, đi xa tăng"}
 
 
 

@@ -22,6 +22,11 @@ RULES = {
                       "Sinh hoạt chi bộ, kiểm tra, kỷ luật"),
     "rising_away": ("Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa tăng hai năm liền", "Biến động đảng viên"),
 }
+# rule code → its title in a few words, over its count (the Cảnh báo page's cards, the meeting's last slide)
+COUNTED = {"idle_cells": "Chi bộ lâu không kết nạp", "below_target": "Đơn vị dưới mục tiêu",
+           "rising_exits": "Xóa tên, xin ra tăng", "training_gaps": "Bồi dưỡng chưa đủ",
+           "weak_secretaries": "Bí thư chưa đạt chuẩn", "excellent_share": "Xuất sắc vượt mức",
+           "cell_activity": "Chi bộ thiếu chuyên đề, kiểm tra", "rising_away": "Miễn sinh hoạt, đi xa tăng"}
 WARNING_COLUMNS = ["rule_code", "rule", "display_id", "unit", "subject", "year", "detail", "figures", "page_label"]
 WARNING_TYPES = {**dict.fromkeys(WARNING_COLUMNS, "str"), "year": "int64"}
 EXCELLENT = "excellent_share"  # its subject may be the selection as a whole: never stored per unit

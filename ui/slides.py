@@ -23,7 +23,7 @@ from queries.cadres import TRAINING_CODE
 from queries.programme import programme
 from queries.ratings import RATED_CODES
 from queries.report_data import MeetingData, pace_chart_codes
-from queries.warnings import RULES
+from queries.warning_words import COUNTED
 from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from rendering.format import slug
 from rendering.meeting_charts import LEGEND_RIGHT
@@ -42,6 +42,7 @@ SLIDE_FONT = 20  # category labels and ticks: readable from the back of the room
 MIN_SLIDE_FONT = 18  # the least a category label gets on a slide, when rows crowd it
 CROWDED_ROWS = 14  # more category rows than this on a slide: MIN_SLIDE_FONT
 CROWDED_VALUE_FONT = 15  # a bar's value in a crowded slide's row
+WARNING_FIGURES = 110  # characters of a warning's figures on the last slide (three lines at 1024 px)
 CROWDED_LABEL = 34  # characters of a unit's row label on a crowded slide (one line at 1024 px)
 TITLE_FONT = 28
 
@@ -91,7 +92,12 @@ PRESENTATION_CSS = """
 .dp-slide-compare .dp-card .dp-rate { font-size: 1.5em; }
 .dp-slide-compare .dp-card .dp-change { display: none; }
 .dp-slide-compare .dp-row-head { padding: 0.2vh 4px; }
-.dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.05rem; line-height: 1.3; }
+.dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.05rem; line-height: 1.3;
+  table-layout: fixed; }
+/* the warnings' columns (rule, unit, party cell or unit, figures) at set widths: left to the browser, one
+   ward's short names gave the figures most of the width and the rule five lines a row */
+.dp-slide-table th:nth-child(1) { width: 27%; } .dp-slide-table th:nth-child(2) { width: 17%; }
+.dp-slide-table th:nth-child(3) { width: 21%; } .dp-slide-table th:nth-child(4) { width: 35%; }
 .dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 3px 8px; text-align: left; vertical-align: top; }
 .dp-slide-table th { background: #f4f1ea; }
 .dp-slide-table caption { text-align: left; font-weight: 700; padding: 2px 0; }
@@ -161,6 +167,13 @@ def shortened(label: str, limit: int = CROWDED_LABEL) -> str:
     return f"{rank}{name[:room].rstrip()}…{change}"
 
 
+def clipped(text: str, limit: int = WARNING_FIGURES) -> str:
+    """`text` cut after its last whole word within `limit` characters, and `…` (the Cảnh báo page has it whole)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
 def crowded(fig: go.Figure) -> go.Figure:
     """A row for every unit of a crowded chart: the value axis's title and the legend leave the foot of
     the plot for the top right, and the bars' values shrink to fit their row."""
@@ -208,12 +221,13 @@ def _scorecard_figure(data: MeetingData) -> go.Figure | None:
 
 def _warnings(data: MeetingData) -> None:
     counts = data.warnings["rule_code"].value_counts()
-    for column, (code, (title, _)) in zip(st.columns(len(RULES)), RULES.items(), strict=True):
+    for column, (code, title) in zip(st.columns(len(COUNTED)), COUNTED.items(), strict=True):
         column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
     if data.warnings.empty:
         st.success(f"Không có cảnh báo nào cho {data.scope_label} năm {data.year}.")
         return
     shown = data.warnings.head(WARNINGS_SHOWN)
+    shown = shown.assign(figures=shown["figures"].map(clipped))  # one rule lists every secretary of a ward
     caption = f"{vi_number(len(data.warnings))} cảnh báo"
     if len(data.warnings) > len(shown):
         caption += f" — {vi_number(len(shown))} cảnh báo đầu; trang Cảnh báo ghi đủ"

@@ -5,6 +5,8 @@ label on another; the high-contrast theme is kept in the URL. Screenshots of eve
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.browser import resize, screenshot
 from tests.support.readability import codes, emoji, english
 from tests.support.slides import PROJECTORS, SCREEN, SLIDES, fits, slide_title, wait_slide
@@ -56,3 +58,17 @@ def test_high_contrast_theme_is_kept_in_the_url(app_url, tab):
     page.keyboard.press("ArrowRight")  # the theme stays while stepping through the slides
     wait_slide(page, 4)
     assert "tuong_phan=true" in page.url and page.locator(".st-key-tuong_phan input").is_checked()
+
+
+@pytest.mark.parametrize("query", ["nam=2025&don_vi=21439-2025", "nam=2020"])
+def test_the_warnings_slide_fits_for_one_ward_and_for_the_first_year(app_url, tab, query):
+    """The last slide (the warnings' counts and the first of them) fits both projectors whatever the filters: for one
+    ward the table's columns once narrowed to five lines a row and cut the slide by 320 px."""
+    page = tab
+    problems = []
+    for width, height in PROJECTORS:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{app_url}/trinh-chieu?{query}&trang={SLIDES}")
+        wait_slide(page, SLIDES)
+        problems += fits(page, f"slide {SLIDES} at {width}×{height}, {query}")
+    assert problems == []
