@@ -196,15 +196,24 @@ def label_sides(frame: pd.DataFrame, x: str, y: str, series: str, lines: Sequenc
     above for the highest value at that x, below for the others (`series` → one position a row).
 
     A label that a target line (`lines`, on the value `axis` [low, high]) would cross goes to the other
-    side of its point when no line crosses it there and no other point at that x is in its way."""
+    side of its point when no line crosses it there and no other point at that x is in its way; one
+    that stays crossed goes right of its point at the last x (the latest year, where no line goes on)."""
     highest = frame.groupby(x)[y].transform("max")
     first = ~frame.duplicated([x, y]) | frame[y].isna()
     above = (frame[y] >= highest) & first
+    sides = pd.Series(["bottom center"] * len(frame), index=frame.index)
     if len(lines) and axis is not None:
         reach = POINT_LABEL_REACH * (axis[1] - axis[0])
         above = above ^ pd.Series(_label_flips(frame[x].tolist(), frame[y].tolist(), above.tolist(), lines, reach),
                                   index=frame.index)
-    sides = pd.Series(["bottom center"] * len(frame), index=frame.index).where(~above, "top center")
+        crossed = [pd.notna(v) and _within(v, lines, reach, up) for v, up in zip(frame[y], above, strict=True)]
+        # still crossed (a point just under it on the other side): at the last x the label goes right of its
+        # point, and the labels under it there to the left of theirs
+        aside = pd.Series(crossed, index=frame.index) & (frame[x] == frame[x].max())
+        sides = sides.where(~aside, "middle right")
+        if aside.any():
+            sides = sides.where(~((frame[x] == frame[x].max()) & ~aside & ~above), "bottom left")
+    sides = sides.where(~above | sides.isin(["middle right", "bottom left"]), "top center")
     return {str(name): sides[part.index].tolist() for name, part in frame.groupby(series, sort=False)}
 
 

@@ -61,8 +61,15 @@ def split_at_breaks(frame: pd.DataFrame, code: str, breaks: dict[int, str], seri
 
 def mark_breaks(fig: go.Figure, breaks: dict[int, str]) -> go.Figure:
     """A dotted line before each break year, labelled with its note (`Từ 2025: tính theo chi bộ cơ sở`)."""
+    xs = [v for trace in fig.data for v in (trace.x if trace.x is not None else ()) if isinstance(v, int | float)]
     for year, note in breaks.items():
         fig.add_vline(x=year - 0.5, line_dash="dot", line_color=BREAK_COLOUR, line_width=2,
-                      annotation_text=note, annotation_position="bottom right",
+                      annotation_text=note, annotation_position=f"bottom {_note_side(xs, year - 0.5)}",
                       annotation_font_color=BREAK_COLOUR)
     return fig
+
+
+def _note_side(xs: list[float], at: float) -> str:
+    """The side of a line at `at` with more of the chart's years (`xs`): a break in the last year (2025, the
+    merger) had its note run off the right of the chart."""
+    return "left" if xs and max(xs) - at < at - min(xs) else "right"

@@ -150,6 +150,7 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
     rows = len({v for trace in unwrapped_units(fig).data if trace.y is not None for v in trace.y if isinstance(v, str)})
     size = SLIDE_FONT if rows <= CROWDED_ROWS else MIN_SLIDE_FONT  # 20 units of a year in 720 px
     fig.update_yaxes(tickfont_size=size, title_font_size=SLIDE_FONT - 2)
+    short_rows(fig)
     if rows > CROWDED_ROWS:
         crowded(fig)
     fallback_room(fig, size)
@@ -174,14 +175,20 @@ def clipped(text: str, limit: int = WARNING_FIGURES) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
+def short_rows(fig: go.Figure) -> go.Figure:
+    """Each unit's row label `shortened`, however few the rows: at 1024 px a few long names (a company's party
+    committee) left the heat map of the ranking a sixth of the slide, its figures over each other."""
+    for trace in fig.data:  # the heat map's rows and their click markers alike
+        if trace.y is not None:
+            trace.y = [shortened(v) if isinstance(v, str) else v for v in trace.y]
+    return fig
+
+
 def crowded(fig: go.Figure) -> go.Figure:
     """A row for every unit of a crowded chart: the value axis's title and the legend leave the foot of
     the plot for the top right, and the bars' values shrink to fit their row."""
     fig.update_xaxes(title_text=None)
     fig.update_traces(textfont_size=CROWDED_VALUE_FONT, selector={"type": "bar"})
-    for trace in fig.data:  # the heat map's rows and their click markers alike
-        if trace.y is not None:
-            trace.y = [shortened(v) if isinstance(v, str) else v for v in trace.y]
     return fig.update_layout(legend={"orientation": "h", "yref": "container", "y": 1, "yanchor": "top",
                                      "x": 1, "xanchor": "right"}, margin_b=10)
 

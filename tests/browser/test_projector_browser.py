@@ -12,10 +12,11 @@ from tests.support.readability import codes, emoji, english
 from tests.support.slides import PROJECTORS, SCREEN, SLIDES, fits, slide_title, wait_slide
 
 
-def test_every_slide_fits_the_projector(app_url, tab):
+@pytest.mark.parametrize("year", [2024, 2025])  # 2025: the latest, opened by default, the first of the merger
+def test_every_slide_fits_the_projector(app_url, tab, year):
     page = tab
     page.set_viewport_size(dict(zip(("width", "height"), PROJECTORS[0], strict=True)))
-    page.goto(f"{app_url}/trinh-chieu?nam=2024")
+    page.goto(f"{app_url}/trinh-chieu?nam={year}")
     wait_slide(page, 1)
     problems, words, pictographs, titles = [], set(), set(), []
     sizes = [*PROJECTORS, SCREEN]
@@ -28,7 +29,7 @@ def test_every_slide_fits_the_projector(app_url, tab):
         for width, height in sizes:  # first the size the slide was drawn at (resize waits for its charts to fit)
             resize(page, width, height)
             problems += fits(page, f"slide {number} at {width}×{height}")
-            screenshot(page, f"slide-{number:02d}-{width}x{height}")
+            screenshot(page, f"slide-{number:02d}-{width}x{height}" + ("" if year == 2024 else f"-{year}"))
             if (width, height) == PROJECTORS[0]:
                 words.update(english(page) + codes(page))
                 pictographs.update(emoji(page))

@@ -49,10 +49,33 @@ def test_a_point_label_the_target_line_would_cross_goes_below_its_point():
 
 
 def test_a_label_stays_where_the_other_side_is_taken():
-    frame = pd.DataFrame({"year": [2024, 2024], "series": ["a", "b"], "rate": [0.885, 0.875]})
+    frame = pd.DataFrame({"year": [2023, 2023, 2024, 2024], "series": ["a", "b", "a", "b"],
+                          "rate": [0.885, 0.875, 0.80, 0.75]})
     # above 88,5% the 90 % line, below it the other point: a label struck through beats two on each other
-    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {"a": ["top center"],
-                                                                                  "b": ["bottom center"]}
-    # a line on both sides: the label keeps its side
-    alone = frame.iloc[:1]
-    assert label_sides(alone, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": ["top center"]}
+    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {
+        "a": ["top center", "top center"], "b": ["bottom center", "bottom center"]}
+
+
+def test_at_the_last_year_a_crossed_label_goes_beside_its_point():
+    """The latest year has room on its right, where no line goes on: the label the target line would cross
+    goes there, and the one below the other point to its left, clear of it (slide 8 in 2025: T1 88,49 %
+    and T2 88,42 % under the 90 % line)."""
+    frame = pd.DataFrame({"year": [2024, 2024], "series": ["a", "b"], "rate": [0.885, 0.875]})
+    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {"a": ["middle right"],
+                                                                                  "b": ["bottom left"]}
+    alone = frame.iloc[:1]  # a line on both sides
+    assert label_sides(alone, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": ["middle right"]}
+
+
+def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
+    """`Từ 2025: tính theo chi bộ cơ sở` ran off the right of the chart when 2025 was its last year."""
+    import plotly.graph_objects as go
+
+    from rendering.verdicts import mark_breaks
+
+    def note_anchor(years: list[int]) -> str:
+        fig = mark_breaks(go.Figure(go.Scatter(x=years, y=[0.5] * len(years))), {2025: "Từ 2025: tính theo chi bộ cơ sở"})
+        return fig.layout.annotations[0].xanchor
+
+    assert note_anchor(list(range(2020, 2026))) == "right"  # the note ends at the line
+    assert note_anchor(list(range(2024, 2031))) == "left"  # the years after the break have the room
