@@ -12,7 +12,9 @@ from core.numbers import vi_count, vi_percent, vi_points
 from rendering.verdicts import ROLE_COLOURS, ROLE_FILLS
 
 CARDS_CSS = """
-.dp-cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 14px; }
+.dp-cards { display: grid; gap: 14px;
+  /* four a row where each gets 11.5rem, fewer where not: at 1024 px beside the sidebar four cut the figure */
+  grid-template-columns: repeat(auto-fill, minmax(max(11.5rem, calc((100% - 3 * 14px) / 4)), 1fr)); }
 .dp-card { border: 1px solid #d9d4c7; border-left: 10px solid #9e9e9e; border-radius: 8px; padding: 12px 16px;
            background: #fff; font-family: inherit; color: #1a1a1a; }
 .dp-card .dp-title { font-weight: 700; font-size: 1em; line-height: 1.25; min-height: 2.5em; }

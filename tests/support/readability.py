@@ -97,14 +97,16 @@ _HEIGHTS = """() => ({document: document.documentElement.scrollHeight,
 
 
 # Text of the page that the browser cuts short with an ellipsis (`88,…`, `Chậm tiến…`), or that runs out of its
-# column or card: a card's figure, label, change or verdict badge, a widget's label, a button.
+# column or card: a card's figure, label, change or verdict badge (Streamlit's metrics and the report's own cards),
+# a widget's label, a button.
 _CUT_TEXTS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main) return [];
   const found = [];
   for (const e of main.querySelectorAll('*')) {
     if (!e.textContent) continue;
-    if (getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1) {
+    const ellipsis = getComputedStyle(e).textOverflow === 'ellipsis';
+    if ((ellipsis || e.closest('.dp-card')) && e.scrollWidth > e.clientWidth + 1) {  // our own cards' HTML too
       found.push(e.textContent);
       continue;
     }
