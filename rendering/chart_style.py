@@ -190,30 +190,29 @@ SHORTEST_PLOT_PX = 280  # the value axis of a line chart on a page at 1024×768
 POINT_LABEL_REACH = (FONT_SIZE * 1.25 + 6) / SHORTEST_PLOT_PX  # a point's label above or below it, share of the axis
 
 
+NO_PLACE = "no place"  # `label_sides`: no side of its point is clear for this label
+
+
 def label_sides(frame: pd.DataFrame, x: str, y: str, series: str, lines: Sequence[float] = (),
                 axis: Sequence[float] | None = None) -> dict[str, list[str]]:
     """Where each point's value label goes so that lines sharing an x do not print on each other:
     above for the highest value at that x, below for the others (`series` → one position a row).
 
     A label that a target line (`lines`, on the value `axis` [low, high]) would cross goes to the other
-    side of its point when no line crosses it there and no other point at that x is in its way; one
-    that stays crossed goes right of its point at the last x (the latest year, where no line goes on)."""
+    side of its point when no line crosses it there and no other point at that x is in its way. One
+    that stays crossed at the last x (the latest year) gets NO_PLACE: the chart says that figure elsewhere
+    (`rendering.charts.rate_trend`: in the legend); before it, a label struck through beats two on each other."""
     highest = frame.groupby(x)[y].transform("max")
     first = ~frame.duplicated([x, y]) | frame[y].isna()
     above = (frame[y] >= highest) & first
-    sides = pd.Series(["bottom center"] * len(frame), index=frame.index)
+    stuck = pd.Series(False, index=frame.index)  # crossed whichever side, at the last x
     if len(lines) and axis is not None:
         reach = POINT_LABEL_REACH * (axis[1] - axis[0])
         above = above ^ pd.Series(_label_flips(frame[x].tolist(), frame[y].tolist(), above.tolist(), lines, reach),
                                   index=frame.index)
         crossed = [pd.notna(v) and _within(v, lines, reach, up) for v, up in zip(frame[y], above, strict=True)]
-        # still crossed (a point just under it on the other side): at the last x the label goes right of its
-        # point, and the labels under it there to the left of theirs
-        aside = pd.Series(crossed, index=frame.index) & (frame[x] == frame[x].max())
-        sides = sides.where(~aside, "middle right")
-        if aside.any():
-            sides = sides.where(~((frame[x] == frame[x].max()) & ~aside & ~above), "bottom left")
-    sides = sides.where(~above | sides.isin(["middle right", "bottom left"]), "top center")
+        stuck = pd.Series(crossed, index=frame.index) & (frame[x] == frame[x].max())
+    sides = pd.Series("bottom center", index=frame.index).where(~above, "top center").where(~stuck, NO_PLACE)
     return {str(name): sides[part.index].tolist() for name, part in frame.groupby(series, sort=False)}
 
 

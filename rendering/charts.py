@@ -10,6 +10,7 @@ from plotly.colors import sample_colorscale
 from core.numbers import vi_count, vi_number, vi_percent
 from rendering.chart_style import (
     HALO,
+    NO_PLACE,
     band_in_legend,
     bar_label_places,
     base_layout,
@@ -104,11 +105,15 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     sides = label_sides(frame, "year", "rate", series, list(targets.values()), axis)
     labelled = frame[series].nunique() <= LABELLED_LINES
     for index, (name, part) in enumerate(frame.groupby(series, sort=False)):
+        places = sides[str(name)]
+        placed = [place != NO_PLACE for place in places]  # a latest figure with no clear side: in the legend
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["rate"], mode="lines+markers+text" if labelled else "lines+markers",
-            name=str(name) if labelled else latest_in_name(str(name), part),
+            name=str(name) if labelled and all(placed) else latest_in_name(str(name), part),
             line={"color": PALETTE[index % len(PALETTE)], "width": 4}, marker={"size": 10},
-            text=[vi_percent(r) for r in part["rate"]], textposition=sides[str(name)], cliponaxis=False,
+            text=[vi_percent(r) if shown else "" for r, shown in zip(part["rate"], placed, strict=True)],
+            textposition=[place if shown else "top center" for place, shown in zip(places, placed, strict=True)],
+            cliponaxis=False,
             textfont={"shadow": HALO},
             customdata=rate_hover(part),
             hovertemplate="<b>%{fullData.name}</b><br>Năm %{x}: %{customdata}<extra></extra>",
@@ -155,9 +160,10 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
     if horizontal:  # the totals sit on the wrapped names of the bars
         sums.index = unit_axis_labels(sums.index)
     if percent:
+        # over a column, the word on a line of its own: `Tổng 2.715` side by side ran into the next at 1024 px
         stack_totals(fig, sums.index, sums.tolist(), horizontal, at=[1.015 if horizontal else 1.0] * len(sums),
-                     prefix="Tổng ")
-        value_axis(tickformat=".0%", range=[0, 1.28 if horizontal else 1.1], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1])
+                     prefix="Tổng " if horizontal else "Tổng<br>")
+        value_axis(tickformat=".0%", range=[0, 1.28 if horizontal else 1.2], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1])
     else:
         stack_totals(fig, sums.index, sums.tolist(), horizontal)
         value_axis(range=[0, float(sums.max() or 1) * (1.15 if horizontal else 1.12)])

@@ -137,6 +137,8 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
     lines = max((row.count("<br>") + 1 for row in rows), default=1)
     row_height = 40 if lines <= 2 else 24 * lines  # a three-line name keeps clear of its neighbours
     fig = base_layout(fig, title, height=(330 if below else 150) + extra + row_height * len(order))
+    title_breaks = fig.layout.title.text.count("<br>")  # base_layout wraps a long title: its lines add to the top
+    fig.update_layout(height=fig.layout.height + 26 * title_breaks)  # margin, not taken from the rows
     if note:
         fig.update_layout(title_subtitle={"text": note, "font": {"size": 15}})
     # ranges fixed to the grid: the click markers would otherwise widen them by their size
@@ -152,11 +154,11 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
         fig.add_annotation(text=names, x=1, xref="paper", xanchor="left", xshift=24, y=0.47, yref="paper",
                            yanchor="top", align="left", showarrow=False, font={"size": LEGEND_FONT})
     fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
-                      margin={"t": 130 + extra + 26 * fig.layout.title.text.count("<br>"), "b": 200 if below else 10,
+                      margin={"t": 130 + extra + 26 * title_breaks, "b": 200 if below else 10,
                               "r": 10 if below else 250},
                       # plotly anchors a title's first line at the top: each further line needs its room
                       title={"y": 1, "yanchor": "top", "yref": "container",
-                             "pad": {"t": 14 + 26 * fig.layout.title.text.count("<br>")}})
+                             "pad": {"t": 14 + 26 * title_breaks}})
     return fig
 
 

@@ -35,14 +35,19 @@ WIDTHS = [(1024, 768), (1280, 720), (1920, 1080)]
 SCREENSHOTS = [(1280, 720), (1920, 1080)]
 
 
+# 2024 under each year's units; 2025, the year opened by default, under the five units of the merger
+FILTERS = ["nam=2024", "nam=2025&ranh_gioi=moi"]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_is_readable(tab, app_url, path):
+def test_every_page_is_readable(tab, app_url, path, filters):
     """No exception, no "Page not found", no English, no emoji; at 1024, 1280 and 1920 px wide no
     chart label runs into another or off its chart, and no text is cut short; a screenshot at
     1280×720 and 1920×1080."""
     page = tab
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[0], strict=True)))  # drawn at the first size
-    open_page(page, f"{app_url}/{path}?nam=2024")
+    open_page(page, f"{app_url}/{path}?{filters}")
     assert exceptions(page) == []
     assert page.get_by_text("Page not found").count() == 0
     problems = {}
@@ -58,7 +63,7 @@ def test_every_page_is_readable(tab, app_url, path):
     assert codes(page) == []
     assert emoji(page) == []
     for width, height in SCREENSHOTS:
-        whole_page_screenshot(page, f"page-{path or 'goc'}", width, height)
+        whole_page_screenshot(page, f"page-{path or 'goc'}" + ("" if filters == FILTERS[0] else "-2025-moi"), width, height)
 
 
 def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var, tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.numbers import vi_percent
-from rendering.chart_style import bar_label_places, focused_range, label_sides
+from rendering.chart_style import NO_PLACE, bar_label_places, focused_range, label_sides
 from rendering.charts import rate_bars_by_unit, rate_trend
 
 
@@ -56,15 +56,18 @@ def test_a_label_stays_where_the_other_side_is_taken():
         "a": ["top center", "top center"], "b": ["bottom center", "bottom center"]}
 
 
-def test_at_the_last_year_a_crossed_label_goes_beside_its_point():
-    """The latest year has room on its right, where no line goes on: the label the target line would cross
-    goes there, and the one below the other point to its left, clear of it (slide 8 in 2025: T1 88,49 %
-    and T2 88,42 % under the 90 % line)."""
-    frame = pd.DataFrame({"year": [2024, 2024], "series": ["a", "b"], "rate": [0.885, 0.875]})
-    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {"a": ["middle right"],
-                                                                                  "b": ["bottom left"]}
-    alone = frame.iloc[:1]  # a line on both sides
-    assert label_sides(alone, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": ["middle right"]}
+def test_at_the_last_year_a_crossed_label_gives_its_figure_to_the_legend():
+    """A label the target line crosses on both sides at the latest year has no place (slide 8 in 2025: T1
+    88,49 % and T2 88,42 % under the 90 % line): its figure goes in the line's legend entry instead."""
+    frame = pd.DataFrame({"year": [2023, 2023, 2024, 2024], "series": ["a", "b", "a", "b"],
+                          "rate": [0.70, 0.80, 0.885, 0.875], "numerator": [1] * 4, "denominator": [1] * 4})
+    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {
+        "a": ["bottom center", NO_PLACE], "b": ["top center", "bottom center"]}
+    alone = frame.iloc[2:3]  # a line on both sides
+    assert label_sides(alone, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": [NO_PLACE]}
+    fig = rate_trend(frame, "T1, T2", "series", {"Mục tiêu: > 90%": 0.9})
+    assert list(fig.data[0].text) == ["70,00%", ""] and fig.data[0].name == "a (2024: 88,50%)"
+    assert list(fig.data[1].text) == ["80,00%", "87,50%"] and fig.data[1].name == "b"
 
 
 def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
