@@ -124,21 +124,27 @@ def _stored(folder: Path) -> dict[str, list[tuple]]:
     return tables
 
 
-def test_the_check_free_load_writes_what_the_loader_writes(scale_out, tmp_path, monkeypatch):
-    """The benchmark's reference "checks free" (benchmarks.loader.checks_free) is the loader with nothing left
-    out but the checks: every file decoded as the loader decodes it, the same database, the same archive."""
-    scale = scale_out("province")
-    files = [(p.name, p.read_bytes()) for p in write_workbooks(scale, WORKBOOKS)]
+def _loaded_then_recorded(scale_out, tmp_path: Path, monkeypatch, seen):
+    """Province workbooks loaded for real into `tmp_path / "loader"`, their submissions as the checks make them,
+    and a list that `seen(data)` of each file `read_sheets` reads from then on is added to."""
+    files = [(p.name, p.read_bytes()) for p in write_workbooks(scale_out("province"), WORKBOOKS)]
     assert _load_into_new_database(files, tmp_path / "loader") == 0
     ready = prechecked(files)
     decoded = []
+    real_read_sheets = workbook.read_sheets
 
     def read_sheets(data, *args):
-        decoded.append(data)
+        decoded.append(seen(data))
         return real_read_sheets(data, *args)
 
-    real_read_sheets = workbook.read_sheets
     monkeypatch.setattr(workbook, "read_sheets", read_sheets)
+    return files, ready, decoded
+
+
+def test_the_check_free_load_writes_what_the_loader_writes(scale_out, tmp_path, monkeypatch):
+    """The benchmark's reference "checks free" (benchmarks.loader.checks_free) is the loader with nothing left
+    out but the checks: every file decoded as the loader decodes it, the same database, the same archive."""
+    files, ready, decoded = _loaded_then_recorded(scale_out, tmp_path, monkeypatch, lambda data: data)
     with checks_free(ready):
         assert _load_into_new_database(files, tmp_path / "free") == 0
     assert decoded == [data for _, data in files]
@@ -155,18 +161,8 @@ def _blobs(folder: Path) -> list[str]:
 def test_the_floor_load_writes_what_the_loader_writes_with_no_guard_and_no_blob(scale_out, tmp_path, monkeypatch):
     """The benchmark's floor (benchmarks.loader.floor) leaves out the checks, the container guard and the archive's
     blobs, and nothing else: every file decoded by the unguarded decoder, the same database, no blob written."""
-    scale = scale_out("province")
-    files = [(p.name, p.read_bytes()) for p in write_workbooks(scale, WORKBOOKS)]
-    assert _load_into_new_database(files, tmp_path / "loader") == 0
-    ready = prechecked(files)
-    decoded = []
-
-    def read_sheets(data, *args):
-        decoded.append((data, spreadsheet.DECODER))
-        return real_read_sheets(data, *args)
-
-    real_read_sheets = workbook.read_sheets
-    monkeypatch.setattr(workbook, "read_sheets", read_sheets)
+    files, ready, decoded = _loaded_then_recorded(scale_out, tmp_path, monkeypatch,
+                                                  lambda data: (data, spreadsheet.DECODER))
     with floor(ready):
         assert _load_into_new_database(files, tmp_path / "floor") == 0
     assert decoded == [(data, UNGUARDED) for _, data in files]
