@@ -76,4 +76,6 @@ def test_timed_tells_the_kernel_part_of_the_cpu():
     loop, _ = timed(_python_loop)
     reads, _ = timed(_zeros_read)
     assert 0 <= loop.kernel < loop.cpu / 2, loop
-    assert reads.cpu / 2 < reads.kernel <= reads.cpu, reads
+    assert 0 < reads.kernel <= reads.cpu, reads
+    # a share, not a half: on a busy shared machine the clock's ticks gave the reads 0,21 of 0,49 s in the kernel
+    assert reads.kernel / reads.cpu > 3 * loop.kernel / loop.cpu + 0.2, (loop, reads)
