@@ -9,6 +9,7 @@ something else (no line is drawn across it)."""
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable
 
 import numpy as np
@@ -61,7 +62,8 @@ def split_at_breaks(frame: pd.DataFrame, code: str, breaks: dict[int, str], seri
 
 def mark_breaks(fig: go.Figure, breaks: dict[int, str]) -> go.Figure:
     """A dotted line before each break year, labelled with its note (`Từ 2025: tính theo chi bộ cơ sở`)."""
-    xs = [v for trace in fig.data for v in (trace.x if trace.x is not None else ()) if isinstance(v, int | float)]
+    # numpy's years too (a pandas column's int64 is no `int`)
+    xs = [v for trace in fig.data for v in (trace.x if trace.x is not None else ()) if isinstance(v, numbers.Real)]
     for year, note in breaks.items():
         fig.add_vline(x=year - 0.5, line_dash="dot", line_color=BREAK_COLOUR, line_width=2,
                       annotation_text=note, annotation_position=f"bottom {_note_side(xs, year - 0.5)}",

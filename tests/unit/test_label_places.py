@@ -76,9 +76,10 @@ def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
 
     from rendering.verdicts import mark_breaks
 
-    def note_anchor(years: list[int]) -> str:
-        fig = mark_breaks(go.Figure(go.Scatter(x=years, y=[0.5] * len(years))), {2025: "Từ 2025: tính theo chi bộ cơ sở"})
+    def note_anchor(years: list[int] | pd.Series) -> str:
+        fig = mark_breaks(go.Figure(go.Bar(x=years, y=[1] * len(years))), {2025: "Từ 2025: tính theo chi bộ cơ sở"})
         return fig.layout.annotations[0].xanchor
 
     assert note_anchor(list(range(2020, 2026))) == "right"  # the note ends at the line
+    assert note_anchor(pd.Series(range(2020, 2026))) == "right"  # a frame's years: numpy int64
     assert note_anchor(list(range(2024, 2031))) == "left"  # the years after the break have the room
