@@ -2,11 +2,12 @@
 
 Building a plotly figure validates every property it is given: 30–100 ms a chart, most of a
 warm page run. The figure's validated properties, kept from the first build, make the same figure
-again in a few milliseconds without validation. They are kept as the figure holds them (`_figure_props`),
-not as `Figure.to_dict()` gives them: that writes every numeric array as plotly.js's base64 form
-(`{"dtype", "bdata"}`), which a figure made from it then holds as its values, so that code reading
-a trace's `y` (which points are drawn, the slides' layout) would read a dict. Keyed by the chart function and its arguments (frames by
-their content), bounded; each call returns a new Figure, so a caller may change it freely.
+again in a few milliseconds without validation. They are kept as the figure holds them
+(`_figure_props`), not as `Figure.to_dict()` gives them: that writes every numeric array in
+plotly.js's base64 form (`{"dtype", "bdata"}`), which a figure made from it then holds as its
+values, so that code reading a trace's `y` (which points are drawn, the slides' layout) would read
+a dict. Keyed by the chart function and its arguments (frames by their content), bounded; each
+call returns a new Figure, so a caller may change it freely.
 """
 
 from __future__ import annotations
