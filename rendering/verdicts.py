@@ -61,13 +61,18 @@ def split_at_breaks(frame: pd.DataFrame, code: str, breaks: dict[int, str], seri
 
 
 def mark_breaks(fig: go.Figure, breaks: dict[int, str]) -> go.Figure:
-    """A dotted line before each break year, labelled with its note (`Từ 2025: tính theo chi bộ cơ sở`)."""
+    """A dotted line before each break year, labelled with its note (`Từ 2025: tính theo chi bộ cơ sở`).
+
+    The note goes at the foot of a chart of lines (rates sit high on their axis), and just above the plot
+    of a chart of columns, whose feet are always drawn: there it was written over the 2024 column."""
     # numpy's years too (a pandas column's int64 is no `int`)
     xs = [v for trace in fig.data for v in (trace.x if trace.x is not None else ()) if isinstance(v, numbers.Real)]
+    columns = any(trace.type == "bar" for trace in fig.data)
     for year, note in breaks.items():
+        side = _note_side(xs, year - 0.5)
         fig.add_vline(x=year - 0.5, line_dash="dot", line_color=BREAK_COLOUR, line_width=2,
-                      annotation_text=note, annotation_position=f"bottom {_note_side(xs, year - 0.5)}",
-                      annotation_font_color=BREAK_COLOUR)
+                      annotation_text=note, annotation_position=f"{'top' if columns else 'bottom'} {side}",
+                      annotation_font_color=BREAK_COLOUR, **({"annotation_yanchor": "bottom"} if columns else {}))
     return fig
 
 

@@ -83,3 +83,19 @@ def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
     assert note_anchor(list(range(2020, 2026))) == "right"  # the note ends at the line
     assert note_anchor(pd.Series(range(2020, 2026))) == "right"  # a frame's years: numpy int64
     assert note_anchor(list(range(2024, 2031))) == "left"  # the years after the break have the room
+
+
+def test_a_break_note_stays_off_the_columns_and_at_the_foot_of_lines():
+    """On Đánh giá's stacked columns of organisations the note sat at the foot of the plot, over the 2024 column:
+    columns fill the foot of a plot, so there the note goes just above it; lines keep it at their foot."""
+    import plotly.graph_objects as go
+
+    from rendering.verdicts import mark_breaks
+
+    def note(trace) -> tuple:
+        placed = mark_breaks(go.Figure(trace), {2025: "Từ 2025: tính theo chi bộ cơ sở"}).layout.annotations[0]
+        return placed.yref, placed.y, placed.yanchor
+
+    years = list(range(2020, 2026))
+    assert note(go.Bar(x=years, y=[20] * 5 + [139])) == ("y domain", 1, "bottom")  # above the plot area
+    assert note(go.Scatter(x=years, y=[0.9] * 6)) == ("y domain", 0, "bottom")
