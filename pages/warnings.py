@@ -84,7 +84,8 @@ warnings = query("all_warnings", *scope, year, n_years, every_kind)
 PER_ROW = 4
 columns = [column for _ in range(0, len(RULES), PER_ROW) for column in st.columns(PER_ROW)]
 for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=False):
-    column.metric(f"{ICONS[code]} {COUNTED[code]}", count, border=True, help=RULES[code][0])
+    # the icon apart from the label: Streamlit reads the label to a screen reader with the help
+    column.metric(COUNTED[code], count, border=True, help=RULES[code][0], icon=ICONS[code])
 
 if warnings.empty:
     st.success(f"Không có cảnh báo nào cho {filters.scope_label} năm {year}.")

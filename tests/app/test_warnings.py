@@ -4,6 +4,7 @@ rule's figures on hand-made workbooks are checked in tests/database/test_warning
 
 from __future__ import annotations
 
+from queries.warning_words import COUNTED
 from queries.warnings import RULES, WARNING_COLUMNS, warning_counts
 from rendering.tables import IDLE_CELL_COLUMNS, vi_columns
 from tests.support.apptest_pages import table
@@ -17,6 +18,8 @@ LIST_COLUMNS = vi_columns("rule", "unit", "subject", "year", "detail", "page_lab
 def assert_page_shows_its_queries(at, boundary: str, year: int, n_years: int, every_kind: bool) -> None:
     warnings = named("all_warnings", boundary, None, year, n_years, every_kind)
     assert [m.value for m in at.metric] == [str(n) for n in warning_counts(warnings).values()]
+    assert [m.label for m in at.metric] == [COUNTED[code] for code in warning_counts(warnings)]  # no icon code read out
+    assert all(m.proto.icon.startswith(":material/") for m in at.metric)
     assert_shows(shown_table(at, "Danh sách cảnh báo"), warnings[WARNING_COLUMNS])
     assert list(shown_table(at, "Danh sách cảnh báo").columns) == list(LIST_COLUMNS.values())
     idle_title = RULES["idle_cells"][0]
