@@ -9,6 +9,7 @@ import streamlit as st
 
 from auth.session import allowed_units
 from database.units import merged_note
+from queries.coverage import opening_year
 from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 from queries.scope import area_label
 from ui import url_state
@@ -83,6 +84,7 @@ def sidebar_filters() -> Filters | None:
         return None
     url_state.take_boundary()
     url_state.take_year(years)
+    st.session_state.setdefault(url_state.YEAR, opening_year(query("year_coverage")))  # not a year still coming in
     with st.sidebar:
         st.markdown("### Bộ lọc")
         year = int(st.selectbox("Năm", years[::-1], key=url_state.YEAR))

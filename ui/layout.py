@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 
+import pandas as pd
 import streamlit as st
 
 from auth.session import OPEN_KEY
+from queries.coverage import coming_in, short_coverage
 from ui.data import query
 from ui.filters import BOUNDARY_LABELS, Filters
 from ui.vietnamese import vietnamese_chrome
@@ -54,17 +56,28 @@ def status_parts(filters: Filters) -> tuple[list[str], bool]:
 
 
 def header_line(filters: Filters) -> None:
-    """Units, year, data as of the latest load, and the sample-data mark."""
+    """Units, year, data as of the latest load, the sample-data mark, and a year still coming in."""
     parts, sample = status_parts(filters)
     st.caption(" · ".join(parts))
     if sample:
         st.warning(SAMPLE_TEXT, icon=":material/science:")
+    incomplete = coming_in(year_units(filters), filters.year)
+    if incomplete:
+        st.warning(incomplete, icon=":material/hourglass_top:")
+
+
+def year_units(filters: Filters) -> pd.DataFrame:
+    """The selection's units expected to report for the year, each with whether it has (queries.status)."""
+    return query("year_units", filters.boundary, filters.units, filters.year)
 
 
 def footer_line(filters: Filters, first: str, last: str) -> None:
     """The header and both banners as one line (the slides), between `first` and `last`: a line
     too long for the screen loses its end, so the least needed goes last."""
     parts, sample = status_parts(filters)
+    units = year_units(filters)
+    if coming_in(units, filters.year):
+        parts.insert(2, f"**mới có {short_coverage(units)} nộp báo cáo**")
     if sample:
         parts.append("**dữ liệu mẫu**")
     if st.session_state.get(OPEN_KEY):

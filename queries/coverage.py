@@ -1,0 +1,71 @@
+"""Which units have reported for a year: a year still coming in covers only the units in so far.
+
+The filter bar opens on the year before one still coming in (`opening_year`); every page, the slides and the
+report say how many units are in and name the others (`coming_in`).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from core.numbers import vi_number
+from queries.scope import BOUNDARY_REPORTED, scope_params
+from queries.sql import read_sql
+
+NAMED_MISSING = 6  # units not in yet named in the banner; the rest counted
+
+
+def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None, year: int | None,
+               ) -> pd.DataFrame:
+    """year, unit (its full name), reported: each unit of the selection expected to report for `year` (None:
+    every year loaded), and whether it has (queries/sql/year_units.sql says which units are expected)."""
+    return con.execute(read_sql("year_units"), scope_params(boundary, units, year=year)).df()
+
+
+def year_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """year, expected, reported: per year loaded, how many of the units the reader may see were expected to
+    report (`year_units`) and how many have; a year still coming in has fewer."""
+    rows = year_units(con, BOUNDARY_REPORTED, None, None)
+    return (rows.groupby("year", as_index=False, sort=True)
+            .agg(expected=("unit", "size"), reported=("reported", "sum")))
+
+
+def opening_year(coverage: pd.DataFrame) -> int | None:
+    """The year the filter bar opens on: the latest loaded, unless fewer of its units have reported than of
+    the year before (a year still coming in), then that year. None when nothing is loaded.
+
+    One year back at most: a unit that never reports (dissolved, yet still in the unit list) must not pin
+    the dashboard to an old year; the banner of a year still coming in names the units not in yet."""
+    if coverage.empty:
+        return None
+    shares = (coverage["reported"] / coverage["expected"].clip(lower=1)).tolist()
+    years = coverage["year"].astype(int).tolist()
+    if len(years) > 1 and shares[-1] < 1 and shares[-1] < shares[-2]:
+        return years[-2]
+    return years[-1]
+
+
+def coming_in(units: pd.DataFrame, year: int) -> str | None:
+    """The banner of a year some of whose expected units have reported and some not: the figures then
+    cover only those in, and the units not in yet are named. None for a year all in (or none: the page
+    says it has no figures)."""
+    missing = units.loc[~units["reported"].astype(bool), "unit"].tolist()
+    if not missing or len(missing) == len(units):
+        return None
+    named = ", ".join(missing[:NAMED_MISSING])
+    if len(missing) > NAMED_MISSING:
+        named += f" và {vi_number(len(missing) - NAMED_MISSING)} đơn vị khác"
+    return (f"**Năm {year} mới có {short_coverage(units)} nộp báo cáo**: số liệu chỉ gồm các đơn vị đã nộp, nên so "
+            f"sánh với năm trước và tiến độ chưa đủ căn cứ. Chưa nộp: {named}.")
+
+
+def short_coverage(units: pd.DataFrame) -> str:
+    """`1/5 đơn vị`: how many of the expected units have reported."""
+    return f"{vi_number(int(units['reported'].sum()))}/{vi_number(len(units))} đơn vị"
+
+
+NAMED_QUERIES = {
+    "year_coverage": year_coverage,
+    "year_units": year_units,
+}
