@@ -9,11 +9,13 @@ import pandas as pd
 from auth.session import allowed_units
 from core.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
 from rendering.format import slug
+from rendering.tables import COLUMN_NAMES
 from ui.filters import BOUNDARY_LABELS, Filters
 
 # What every download of a filtered table says it holds, in its first columns: a file read later,
 # away from the screen, names its units, boundary and year.
 SCOPE, BOUNDARY, YEAR = "Phạm vi số liệu", "Địa giới đơn vị", "Năm đang xem"
+UNIT = COLUMN_NAMES["unit"]  # a table's unit column, as drawn
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -44,9 +46,17 @@ def with_context(frame: pd.DataFrame, filters: Filters | None) -> pd.DataFrame:
     compared or summed), boundary and the year chosen; a table not drawn for a filter as it is."""
     if filters is None:
         return frame
-    context = {SCOPE: filters.scope_label, BOUNDARY: BOUNDARY_LABELS[filters.boundary], YEAR: filters.year}
+    context = {SCOPE: scope_of(frame, filters), BOUNDARY: BOUNDARY_LABELS[filters.boundary], YEAR: filters.year}
     return pd.concat([pd.DataFrame({k: [v] * len(frame) for k, v in context.items()}, index=frame.index),
                       frame.drop(columns=[c for c in context if c in frame.columns])], axis=1)
+
+
+def scope_of(frame: pd.DataFrame, filters: Filters) -> str:
+    """Whose figures a table holds: with units compared side by side, a table naming several units in its
+    `Đơn vị` column is their comparison; any other is the selection summed (`Cộng 3 đơn vị: …`)."""
+    if filters.compared and UNIT in frame.columns and frame[UNIT].nunique() > 1:
+        return filters.compared_label
+    return filters.scope_label
 
 
 def file_stem(name: str, filters: Filters | None) -> str:

@@ -57,6 +57,13 @@ class Filters:
         return f"Cộng {len(self.units)} đơn vị: {', '.join(self.short_names)}"
 
     @property
+    def compared_label(self) -> str:
+        """`So sánh 3 đơn vị: Phường Phổ Hòa, …`: the units shown side by side; the scope summed otherwise."""
+        if not self.compared:
+            return self.scope_label
+        return f"So sánh {len(self.compared)} đơn vị: {', '.join(name for _, name in self.compared)}"
+
+    @property
     def short_names(self) -> tuple[str, ...]:
         return self.unit_short or self.unit_names
 

@@ -47,9 +47,7 @@ def header() -> AbstractContextManager:
 def status_parts(filters: Filters) -> tuple[list[str], bool]:
     """Units, year, boundary and the data's date as short phrases; whether any figure is sample data."""
     status = query("data_status")
-    scope = f"So sánh {len(filters.compared)} đơn vị: {', '.join(n for _, n in filters.compared)}" \
-        if filters.compared else filters.scope_label
-    parts = [f"**{scope}**", f"năm **{filters.year}**", BOUNDARY_LABELS[filters.boundary].lower()]
+    parts = [f"**{filters.compared_label}**", f"năm **{filters.year}**", BOUNDARY_LABELS[filters.boundary].lower()]
     if status.last_load is not None:
         parts.append(f"số liệu cập nhật {status.last_load:%d/%m/%Y %H:%M}")
     return parts, bool(status.any_sample)
@@ -61,6 +59,10 @@ def header_line(filters: Filters) -> None:
     st.caption(" · ".join(parts))
     if sample:
         st.warning(SAMPLE_TEXT, icon=":material/science:")
+    if filters.compared:
+        st.caption(f"Mỗi đơn vị một cột, một đường ở thẻ chỉ tiêu, biểu đồ qua các năm và biểu đồ theo đơn vị; các "
+                   f"biểu đồ, bảng khác là số cộng của {len(filters.compared)} đơn vị (tệp tải về ghi «Cộng "
+                   f"{len(filters.compared)} đơn vị»).")
     incomplete = coming_in(year_units(filters), filters.year)
     if incomplete:
         st.warning(incomplete, icon=":material/hourglass_top:")

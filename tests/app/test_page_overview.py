@@ -78,8 +78,10 @@ def test_two_units_are_compared_side_by_side_or_summed_and_said_so(sample_env):
     summed = named("year_figures", "reported", (PHO_HOA, PHO_VINH), 2024).set_index("indicator").loc["T2_member_rating"]
     assert f"{summed['numerator']}/{summed['denominator']}" not in grid and not at.metric
     assert "So sánh 2 đơn vị: Phường Phổ Hòa, Phường Phổ Vinh" in texts(at)
+    summed_note = "các biểu đồ, bảng khác là số cộng của 2 đơn vị"
+    assert summed_note in texts(at)  # the charts that add the units up say so on every page
 
     at.radio(key="xem").set_value("cong-gop").run()
     assert not at.exception, [e.value for e in at.exception]
     assert_cards_and_table_are_the_query(at, (PHO_HOA, PHO_VINH), 2024)
-    assert "Cộng 2 đơn vị: Phường Phổ Hòa, Phường Phổ Vinh" in texts(at)
+    assert "Cộng 2 đơn vị: Phường Phổ Hòa, Phường Phổ Vinh" in texts(at) and summed_note not in texts(at)
