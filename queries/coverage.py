@@ -60,6 +60,18 @@ def coming_in(units: pd.DataFrame, year: int) -> str | None:
             f"sánh với năm trước và tiến độ chưa đủ căn cứ. Chưa nộp: {named}.")
 
 
+def still_coming_in(coverage: pd.DataFrame, year: int) -> str | None:
+    """Seen from an earlier `year`, the latest year loaded when it is still coming in: where it stands, so that
+    the dashboard opening on the year before (`opening_year`) does not hide it. None otherwise."""
+    if coverage.empty:
+        return None
+    latest = coverage.iloc[-1]
+    if int(latest["year"]) <= year or latest["reported"] >= latest["expected"]:
+        return None
+    return (f"Năm {int(latest['year'])} đang nhận báo cáo: mới có {vi_number(int(latest['reported']))}/"
+            f"{vi_number(int(latest['expected']))} đơn vị nộp; chọn năm {int(latest['year'])} ở bộ lọc để xem.")
+
+
 def short_coverage(units: pd.DataFrame) -> str:
     """`1/5 đơn vị`: how many of the expected units have reported."""
     return f"{vi_number(int(units['reported'].sum()))}/{vi_number(len(units))} đơn vị"

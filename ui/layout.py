@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from auth.session import OPEN_KEY
-from queries.coverage import coming_in, short_coverage
+from queries.coverage import coming_in, short_coverage, still_coming_in
 from ui.data import query
 from ui.filters import BOUNDARY_LABELS, Filters
 from ui.vietnamese import vietnamese_chrome
@@ -66,6 +66,9 @@ def header_line(filters: Filters) -> None:
     incomplete = coming_in(year_units(filters), filters.year)
     if incomplete:
         st.warning(incomplete, icon=":material/hourglass_top:")
+    later = still_coming_in(query("year_coverage"), filters.year)
+    if later:
+        st.caption(later)
 
 
 def year_units(filters: Filters) -> pd.DataFrame:

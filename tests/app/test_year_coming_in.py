@@ -38,6 +38,7 @@ def test_the_dashboard_opens_on_the_last_year_all_in(one_ward_in_2026):
     at = run_page("pages/overview.py")
     assert at.session_state["nam"] == 2025
     assert not [b for b in banners(at) if "mới có" in b]
+    assert any(c.value.startswith(f"Năm 2026 đang nhận báo cáo: mới có 1/{expected_2026} đơn vị nộp") for c in at.caption)
 
 
 def test_a_year_coming_in_names_the_units_not_in_yet_on_every_page(one_ward_in_2026):
@@ -60,4 +61,4 @@ def test_the_slides_footer_says_how_many_units_are_in(one_ward_in_2026):
     footer = [c.value for c in at.caption if c.value.startswith("trang ")]
     assert footer and f"**mới có 1/{len(units_in_year(2026))} đơn vị nộp báo cáo**" in footer[0], footer
     at = run_page("pages/present.py", year=2025)
-    assert not [c.value for c in at.caption if "mới có" in c.value]
+    assert not [c.value for c in at.caption if c.value.startswith("trang ") and "nộp báo cáo" in c.value]

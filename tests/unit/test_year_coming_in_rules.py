@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from queries.coverage import coming_in, opening_year
+from queries.coverage import coming_in, opening_year, still_coming_in
 
 
 def coverage(*rows: tuple[int, int, int]) -> pd.DataFrame:
@@ -28,3 +28,11 @@ def test_the_banner_names_six_units_and_counts_the_rest():
     assert banner.endswith("Chưa nộp: Xã 2, Xã 3, Xã 4, Xã 5, Xã 6, Xã 7 và 1.194 đơn vị khác.")
     assert coming_in(units.assign(reported=True), 2026) is None  # all in
     assert coming_in(units.assign(reported=False), 2026) is None  # none: the page says so itself
+
+
+def test_an_earlier_year_says_where_the_latest_one_stands():
+    partial = coverage((2024, 15, 15), (2025, 5, 1))
+    assert still_coming_in(partial, 2024) == ("Năm 2025 đang nhận báo cáo: mới có 1/5 đơn vị nộp; chọn năm 2025 ở bộ "
+                                              "lọc để xem.")
+    assert still_coming_in(partial, 2025) is None  # the banner of the year itself says it
+    assert still_coming_in(coverage((2024, 15, 15), (2025, 5, 5)), 2024) is None
