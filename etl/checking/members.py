@@ -232,13 +232,8 @@ def _check_ratings(table: Table, row: Row, counts: dict[str, int | None], ends: 
             columns = " + ".join(NAMES[f] for f in RATED)
             report("rated_excellent", f"chưa điền xếp loại đảng viên; {columns} phải bằng Cuối năm {end}")
             return
-        others = RATED[:-1]
-        rest = end - sum(counts[f] for f in others)
-        if rest >= 0:
-            report("unrated", f"phải bằng {rest} = Cuối năm {end} − {_terms(others, counts, '−')}, "
-                              "để tổng xếp loại bằng Cuối năm")
-        else:
-            report("unrated", f"{_terms(RATED, counts)} = {rated}, phải bằng Cuối năm {end}")
+        # a sum cannot tell which of its figures is wrong: the row and every figure, no column blamed
+        found.problem(table.sheet, row.number, None, None, f"{_terms(RATED, counts)} = {rated}, phải bằng Cuối năm {end}")
         return
     if RATED_TOTAL in table.columns and not is_blank(row.values[RATED_TOTAL]):
         try:

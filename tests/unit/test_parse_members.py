@@ -68,8 +68,8 @@ def test_bad_numbers(tmp_path, column, value, needle):
             id="admission groups <= admitted",
         ),
         pytest.param(
-            [("members", 0, "HTTNV", 29)], "Chưa xếp loại", "1",
-            "phải bằng 2 = Cuối năm 46 − HTXSNV 5 − HTTNV 29 − HTNV 9 − KHTNV 1, để tổng xếp loại bằng Cuối năm",
+            [("members", 0, "HTTNV", 29)], None, None,
+            "HTXSNV 5 + HTTNV 29 + HTNV 9 + KHTNV 1 + Chưa xếp loại 1 = 45, phải bằng Cuối năm 46",
             id="ratings sum to end",
         ),
         pytest.param([("members", 2, "Miễn sinh hoạt", 22)], "Miễn sinh hoạt", "22", "phải nhỏ hơn hoặc bằng Cuối năm 21",
@@ -97,7 +97,18 @@ def test_wrong_end_count_is_one_problem_not_two(tmp_path):
 def test_wrong_end_count_and_wrong_ratings_are_two_problems(tmp_path):
     """The ratings agree neither with the written nor with the computed Cuối năm: two mistakes."""
     problems = rejected(edited([("members", 0, "Cuối năm", 47), ("members", 0, "HTTNV", 20)]), tmp_path)
-    assert where(problems) == [(MEMBERS, 2, "Cuối năm"), (MEMBERS, 2, "Chưa xếp loại")]
+    assert where(problems) == [(MEMBERS, 2, "Cuối năm"), (MEMBERS, 2, None)]
+
+
+@pytest.mark.parametrize(("figure", "total"), [(6, 23), (2, 19)], ids=["sum above Cuối năm", "sum below Cuối năm"])
+def test_ratings_that_do_not_add_up_blame_no_column(tmp_path, figure, total):
+    """A sum cannot tell which of its figures is wrong: the message names the row and quotes every
+    figure of the sum, and pins it on no column (QA: it blamed `Chưa xếp loại` for a wrong HTXSNV)."""
+    [problem] = rejected(edited([("members", 2, "HTXSNV", figure)]), tmp_path)
+    assert str(problem) == (
+        f"bao-cao.xlsx, sheet 'Đảng viên', dòng 4: HTXSNV {figure} + HTTNV 15 + HTNV 2 + KHTNV 0 + Chưa xếp loại 0"
+        f" = {total}, phải bằng Cuối năm 21"
+    )
 
 
 def test_identity_skipped_when_a_figure_is_unreadable(tmp_path):
