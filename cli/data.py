@@ -28,6 +28,7 @@ def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
 def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
     from auth.audit import os_user, record_loads
     from etl.loading.batch import expand_paths, load_files, read_files
+    from etl.loading.loader import tally
     from queries.precompute import level
 
     missing = [p for p in args.paths if not p.exists()]
@@ -55,7 +56,7 @@ def _cmd_load(args: argparse.Namespace, cfg: Settings) -> int:
         for warning in result.warnings:
             print(f"  ! {warning}")
     rejected = sum(not r.ok for r in results)
-    print(f"Tổng: {len(results) - rejected} tệp nạp được, {rejected} tệp bị từ chối.")
+    print(f"Tổng: {tally(results)}.")
     level(cfg)  # the frames stored for the pages follow the load (queries/precompute.py)
     return EXIT_REJECTED if rejected else EXIT_OK
 

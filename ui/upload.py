@@ -15,7 +15,7 @@ from database.store import StoreBusy
 from database.units import prepare_index
 from etl.checking.model import Problem
 from etl.loading.batch import Progress, load_files
-from etl.loading.loader import LoadResult
+from etl.loading.loader import OUTCOME_UNCHANGED, LoadResult, tally
 from etl.reading.decoder import DECODER, SUPPORTED
 from etl.reading.guard import file_size
 from settings import settings
@@ -124,11 +124,11 @@ def submit(files: list[tuple[str, bytes]], loaded_by: str | None) -> None:
 
 def show_report(results: list[LoadResult]) -> None:
     """One message per file: what loaded, or every problem of a rejected workbook."""
-    rejected = [r for r in results if not r.ok]
-    st.markdown(f"**Kết quả nạp:** {len(results) - len(rejected)} tệp nạp được, "
-                f"{len(rejected)} tệp bị từ chối.")
+    st.markdown(f"**Kết quả nạp:** {tally(results)}.")
     for result in results:
-        if result.ok:
+        if result.outcome == OUTCOME_UNCHANGED:  # not loaded: nothing to warn of either
+            st.info(escape(result.summary()), icon=":material/info:")
+        elif result.ok:
             st.success(escape(result.summary()), icon=":material/check_circle:")
             if result.warnings:
                 st.warning("\n".join([f"**{escape(result.file_name)}** — cảnh báo:", ""]

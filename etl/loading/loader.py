@@ -6,6 +6,7 @@ The CLI, the upload page, the sample builder and the tests all call `load_workbo
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +26,7 @@ from etl.checking.model import Problem, Submission, WorkbookRejected
 from etl.checking.plausible import jump_warnings
 from etl.checking.validate import parse_workbook
 from etl.loading.archive import Archive, ArchiveEntry
+from etl.reading.sheetscan import dotted
 from settings import settings
 
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -66,6 +68,19 @@ class LoadResult:
             f"{self.file_name}: {name} năm {self.year} — {self.outcome} "
             f"({self.cells} chi bộ, {self.members} đảng viên cuối năm, {self.cadres} cán bộ chi bộ)"
         )
+
+
+def tally(results: Iterable[LoadResult]) -> str:
+    """How many files of a load were loaded, unchanged, rejected: `1 tệp nạp được, 1 tệp không đổi (đã có
+    đúng tệp này), 0 tệp bị từ chối`. An unchanged file was not loaded: it is counted apart (the upload
+    page and `python -m etl load` say the same)."""
+    outcomes = Counter(r.outcome if r.ok else OUTCOME_REJECTED for r in results)
+    unchanged = outcomes.pop(OUTCOME_UNCHANGED, 0)
+    rejected = outcomes.pop(OUTCOME_REJECTED, 0)
+    parts = [f"{dotted(outcomes.total())} tệp nạp được"]
+    if unchanged:
+        parts.append(f"{dotted(unchanged)} tệp không đổi (đã có đúng tệp này)")
+    return ", ".join([*parts, f"{dotted(rejected)} tệp bị từ chối"])
 
 
 def file_hash(data: bytes) -> str:

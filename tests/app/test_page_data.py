@@ -119,10 +119,28 @@ def test_rejected_workbooks_list_every_problem_and_change_nothing(sample_env):
         if problem.row:
             assert f"dòng {problem.row}" in describe(problem)
     assert escape("pho-hoa-2024-loi.xlsx") in errors[0] and escape("ghi-chu.xlsx") in errors[1]
-    assert [s.value for s in at.success] == [escape(results[1].summary())]
-    assert "1 tệp nạp được, 2 tệp bị từ chối" in " ".join(m.value for m in at.markdown)
+    assert not at.success  # the file already in force is not called loaded
+    assert escape(results[1].summary()) in [i.value for i in at.info]
+    assert ("0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 2 tệp bị từ chối"
+            in " ".join(m.value for m in at.markdown))
     at.button(key="an_ket_qua_nap").click().run()
     assert not at.error and REPORT_KEY not in at.session_state
+
+
+def test_the_same_file_again_is_counted_unchanged_not_loaded(sample_env):
+    """QA: uploading the file in force again said `1 tệp nạp được` next to `đã có đúng tệp này`."""
+    from tests.support.auth_fixtures import new_app
+
+    name, data = _sample(2024, "21469")
+    at = new_app()
+    at.switch_page(PAGE).run()
+    at.file_uploader[0].upload(name, data).run()
+    at.button(key="nap_du_lieu").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "**Kết quả nạp:** 0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 0 tệp bị từ chối." in [
+        m.value for m in at.markdown]
+    assert not at.success
+    assert f"{escape(name)}: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì" in [i.value for i in at.info]
 
 
 def test_extracts_for_the_filter_with_workbook_headers(sample_env):

@@ -10,7 +10,7 @@ import pytest
 from database.store import published_file
 from etl.loading.archive import Archive
 from etl.loading.batch import load_files, rebuild
-from etl.loading.loader import OUTCOME_NEW, OUTCOME_REJECTED, OUTCOME_REPLACED, OUTCOME_UNCHANGED
+from etl.loading.loader import OUTCOME_NEW, OUTCOME_REJECTED, OUTCOME_REPLACED, OUTCOME_UNCHANGED, tally
 from tests.support.loads import snapshot
 from tests.support.workbooks import default_spec, edited
 from tests.support.workbooks import write as write_in
@@ -46,6 +46,7 @@ def test_identical_file_changes_nothing(empty_env, tmp_path):
     [again] = load(empty_env, path)
     assert again.outcome == OUTCOME_UNCHANGED
     assert "không thay đổi" in again.summary()
+    assert tally([again]) == "0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 0 tệp bị từ chối"
     assert snapshot(empty_env) == before
     assert len(list(Archive(empty_env.archive_dir).entries())) == 1
 

@@ -62,6 +62,7 @@ def test_load_exit_codes(tmp_path):
     assert result.returncode == 1
     assert "broken.xlsx: bị từ chối" in result.stdout
     assert "không thay đổi" in result.stdout  # the good one again
+    assert "Tổng: 0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 1 tệp bị từ chối." in result.stdout
     assert etl("load", str(tmp_path / "missing.xlsx"), "--db", str(db)).returncode == 2
     assert etl("load", "--db", str(db)).returncode == 2
     assert etl("frobnicate").returncode == 2
