@@ -22,6 +22,8 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
+import zlib
 from collections.abc import Hashable
 from itertools import chain, compress, repeat
 from pathlib import Path
@@ -32,6 +34,7 @@ from core.text import fold
 from etl.reading.guard import DAMAGED as UNREADABLE
 from etl.reading.guard import PASSWORD, inspect
 from etl.reading.sheetscan import column_letters, dotted
+from etl.reading.unsaved import Cells, unsaved_formula_cells
 from settings import Settings
 
 try:
@@ -44,6 +47,7 @@ SUPPORTED = resource is not None  # elsewhere (Windows) files are read in the lo
 MEMORY = 2 * 1024**3  # address space the decoder may add to what it has after start-up
 FRAME = struct.Struct("<Q")
 MAX_ROWS = 10_000  # far more than any unit has; caps memory on a stray far-away cell
+UNSAVED = "unsaved"  # a request for `unsaved_cells`
 EXCEL_CELL_CHARS = 32_767  # what one Excel cell can hold: a longer one was made by something else
 
 
@@ -72,22 +76,30 @@ class Decoder:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
         self._ahead: Hashable | None = None  # key of the request sent ahead
+        self._held: tuple[Hashable, object] | None = None  # (key, answer) of it, read while another was asked
 
     def ask(self, request: object, timeout_s: float, *, key: Hashable | None = None,
-            then: tuple[Hashable, object] | None = None) -> object:
+            then: tuple[Hashable, object] | None = None, between: bool = False) -> object:
         """The decoder's answer to `request` (pickled both ways); DecoderFailed if it has none.
 
         `key` names the request: if it was sent ahead, its answer is the one already coming.
         `then` (key, request) is sent ahead, so that the decoder goes on to it while the caller
         uses this answer (`_answer`). `timeout_s` counts from this call, for a request sent ahead
-        too (it may have waited for the writer lock meanwhile).
+        too (it may have waited for the writer lock meanwhile). `between`: a question asked
+        between two files; the answer to the one sent ahead is kept for the `ask` naming it.
         """
         with self._lock:
+            held, self._held = self._held, None
+            if held is not None and key is not None and held[0] == key:
+                if then is not None:
+                    self._send_ahead(*then)
+                return held[1]
             ahead, self._ahead = self._ahead, None
             if key is None or ahead != key:
                 if ahead is not None:
                     with contextlib.suppress(DecoderFailed):  # if it killed the decoder, a fresh one starts
-                        self._answer(time.monotonic() + timeout_s)  # sent ahead for a file not asked for: dropped
+                        answer = self._answer(time.monotonic() + timeout_s)  # else dropped: not asked for
+                        self._held = (ahead, answer) if between else None
                 self._send(request)
             return self._answer(time.monotonic() + timeout_s, then)  # sent ahead or now: its answer is the next one
 
@@ -95,7 +107,9 @@ class Decoder:
         """Send `request` now unless one is already ahead: the `ask` naming `key` gets its answer, decoded
         meanwhile (the first file of a load, while the load opens its write session)."""
         with self._lock:
-            if self._ahead is None:
+            if self._held is not None and self._held[0] != key:
+                self._held = None  # held for a file not asked for: dropped
+            if self._ahead is None and self._held is None:
                 self._send_ahead(key, request)
 
     def _send_ahead(self, key: Hashable, request: object) -> None:
@@ -148,7 +162,7 @@ class Decoder:
 
     def _stop(self) -> None:
         process, self._process = self._process, None
-        self._ahead = None
+        self._ahead = None  # an answer held stays: it was read whole
         if process is None:
             return
         if process.poll() is None:
@@ -162,7 +176,7 @@ class Decoder:
         """Let the decoder finish (end of its input), or kill it after a second."""
         with self._lock:
             process, self._process = self._process, None
-            self._ahead = None
+            self._ahead = self._held = None
             if process is None:
                 return
             try:
@@ -212,17 +226,19 @@ def _limit_self() -> None:
 
 
 def serve() -> None:
-    """The decoder's loop: (data, wanted, settings) in, the outcome of `decode` out."""
+    """The decoder's loop: (data, wanted, settings) in, the outcome of `decode` out; (UNSAVED, data,
+    sheets, settings) in, `unsaved_cells` out."""
     _limit_self()
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     out = os.fdopen(os.dup(stdout), "wb")
     os.dup2(os.open(os.devnull, os.O_WRONLY), stdout)  # nothing else may write into the answers
     while True:
         try:
-            data, wanted, cfg = pickle.loads(_receive(stdin, None))
+            request = pickle.loads(_receive(stdin, None))
         except EOFError:
             return
-        _send(out, pickle.dumps(decode(data, wanted, cfg), protocol=pickle.HIGHEST_PROTOCOL))
+        answer = unsaved_cells(*request[1:]) if isinstance(request[0], str) else decode(*request)
+        _send(out, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def decode(data: bytes, wanted: tuple[str, ...], cfg: Settings | None = None) -> tuple[str, object]:
@@ -235,6 +251,16 @@ def decode(data: bytes, wanted: tuple[str, ...], cfg: Settings | None = None) ->
         return "ok", _read(data, wanted)
     except Unreadable as error:
         return "unreadable", error.expected
+
+
+def unsaved_cells(data: bytes, sheets: tuple[str, ...], cfg: Settings | None = None) -> Cells:
+    """`etl.reading.unsaved.unsaved_formula_cells`, for a file the guard passes; none found for another."""
+    if inspect(data, tuple(map(fold, sheets)), cfg):
+        return {}
+    try:
+        return unsaved_formula_cells(data, sheets)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, zlib.error):
+        return {}
 
 
 def _calamine(call, *args):

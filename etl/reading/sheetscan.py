@@ -56,16 +56,19 @@ def too_large(extent: SheetExtent) -> str | None:
             "— hãy xóa các ô thừa ở xa bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
 
 
-def _walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[str], None] | None = None,
-          read: Mapping[str, bytes] | None = None) -> None:
+def walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[str], None] | None = None,
+         read: Mapping[str, bytes] | None = None, text: Callable[[str], None] | None = None) -> None:
     """Stream one part through expat with namespaces resolved (`uri local`); stop quietly on bad XML,
-    which calamine then judges for itself. `read`: parts already read whole, parsed from there."""
+    which calamine then judges for itself. `read`: parts already read whole, parsed from there;
+    `text`: the handler of character data."""
     if name not in archive.NameToInfo:
         return
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
     if end:
         parser.EndElementHandler = end
+    if text:
+        parser.CharacterDataHandler = text
     try:
         if read is not None and name in read:
             parser.Parse(read[name], True)
@@ -78,7 +81,7 @@ def _walk(archive: zipfile.ZipFile, name: str, start: Handler, end: Callable[[st
         return
 
 
-def _local(name: str) -> str:
+def local_name(name: str) -> str:
     return name.rpartition(" ")[2]
 
 
@@ -89,12 +92,12 @@ def _relationships(archive: zipfile.ZipFile, part: str, read: Mapping[str, bytes
     found: dict[str, tuple[str, str]] = {}
 
     def start(name: str, attrs: dict) -> None:
-        if _local(name) == "Relationship" and "Target" in attrs:
+        if local_name(name) == "Relationship" and "Target" in attrs:
             target = attrs["Target"]
             path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             found[attrs.get("Id", "")] = (attrs.get("Type", ""), path)
 
-    _walk(archive, posixpath.join(folder, "_rels", base + ".rels"), start, read=read)
+    walk(archive, posixpath.join(folder, "_rels", base + ".rels"), start, read=read)
     return found
 
 
@@ -103,19 +106,25 @@ def xlsx_extents(archive: zipfile.ZipFile, wanted: Collection[str], read: Mappin
     """Extents of the worksheets whose folded names are in `wanted` (the only ones calamine reads).
 
     `read`: parts already read whole (part name → content), not read again."""
+    return [_xlsx_sheet(archive, name, part, (read or {}).get(part)) for name, part in xlsx_sheets(archive, wanted, read)]
+
+
+def xlsx_sheets(archive: zipfile.ZipFile, wanted: Collection[str], read: Mapping[str, bytes] | None = None,
+                ) -> list[tuple[str, str]]:
+    """(name as written, part name) of the worksheets whose folded names are in `wanted`, in book order."""
     book = next((path for kind, path in _relationships(archive, "", read).values() if kind.endswith("/officeDocument")),
                 "xl/workbook.xml")
     targets = _relationships(archive, book, read)
     sheets: list[tuple[str, str]] = []
 
     def start(name: str, attrs: dict) -> None:
-        if _local(name) == "sheet":
-            rel = next((v for k, v in attrs.items() if " " in k and _local(k) == "id"), "")
+        if local_name(name) == "sheet":
+            rel = next((v for k, v in attrs.items() if " " in k and local_name(k) == "id"), "")
             if fold(attrs.get("name", "")) in wanted and rel in targets:
                 sheets.append((attrs.get("name", ""), targets[rel][1]))
 
-    _walk(archive, book, start, read=read)
-    return [_xlsx_sheet(archive, name, part, (read or {}).get(part)) for name, part in sheets]
+    walk(archive, book, start, read=read)
+    return sheets
 
 
 # The fast bound: every cell tag of the part starts with a plain `r` reference, found by pattern.
@@ -141,7 +150,7 @@ def _is_utf8(xml: bytes) -> bool:
 
 def fast_extent(sheet: str, xml: bytes) -> SheetExtent | None:
     """An upper bound of the extent, read by pattern over the part's bytes; None when the part is
-    not plain enough to be sure of it (then `_walk` measures it exactly).
+    not plain enough to be sure of it (then `walk` measures it exactly).
 
     Sure means: UTF-8, and every cell start tag (`c` in any namespace) has a plain reference as its
     first attribute `r`, so no character reference, prefixed `r` or text inside another attribute
@@ -196,6 +205,15 @@ def small_extent(sheet: str, xml: bytes) -> SheetExtent | None:
     return SheetExtent(sheet, SMALL_ROWS, SMALL_COLS)
 
 
+def cell_at(attrs: dict, row: int, col: int) -> tuple[int, int]:
+    """Excel (row, column) of a worksheet's `c` element: its reference `r`, or without one the cell after
+    (`row`, `col`), the previous cell of the row."""
+    match = _REF.match(attrs.get("r", ""))
+    if not match:
+        return row, col + 1
+    return int(match[2]), sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(match[1].upper())))
+
+
 def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str, xml: bytes | None = None) -> SheetExtent:
     """The extent of one worksheet part, or an upper bound of it within every limit; `xml`: its
     content, when already read."""
@@ -209,23 +227,18 @@ def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str, xml: bytes | No
     at = {"row": 0, "col": 0, "cell": None}
 
     def start(name: str, attrs: dict) -> None:
-        local = _local(name)
+        local = local_name(name)
         if local == "row":
             ref = attrs.get("r", "")
             at["row"], at["col"] = (int(ref) if ref.isdigit() else at["row"] + 1), 0
         elif local == "c":
-            match = _REF.match(attrs.get("r", ""))
-            if match:
-                at["col"] = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(match[1].upper())))
-                at["cell"] = (int(match[2]), at["col"])
-            else:
-                at["col"] += 1
-                at["cell"] = (at["row"], at["col"])
+            at["cell"] = cell_at(attrs, at["row"], at["col"])
+            at["col"] = at["cell"][1]
         elif local in ("v", "is") and at["cell"]:
             row, col = at["cell"]
             extent.last_row, extent.last_col = max(extent.last_row, row), max(extent.last_col, col)
 
-    _walk(archive, part, start)
+    walk(archive, part, start)
     return extent
 
 
@@ -244,7 +257,7 @@ def ods_extents(archive: zipfile.ZipFile) -> list[SheetExtent]:
         extent.last_col = max(extent.last_col, at["col"])
 
     def start(name: str, attrs: dict) -> None:
-        local = _local(name)
+        local = local_name(name)
         if local == "table" and name.startswith(TABLE):
             extents.append(SheetExtent(attrs.get(f"{TABLE} name", "")))
             at.update(row=0, repeat=1, col=0)
@@ -259,12 +272,12 @@ def ods_extents(archive: zipfile.ZipFile) -> list[SheetExtent]:
             filled()
 
     def end(name: str) -> None:
-        local = _local(name)
+        local = local_name(name)
         if local == "table-row":
             at["row"] += at["repeat"]
             at["repeat"] = 1
         elif local in ("table-cell", "covered-table-cell"):
             at["in_cell"] = False
 
-    _walk(archive, "content.xml", start, end)
+    walk(archive, "content.xml", start, end)
     return extents

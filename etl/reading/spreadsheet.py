@@ -15,7 +15,16 @@ import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from etl.reading.decoder import DECODER, SUPPORTED, UNREADABLE, DecoderFailed, Unreadable, decode
+from etl.reading.decoder import (
+    DECODER,
+    SUPPORTED,
+    UNREADABLE,
+    UNSAVED,
+    DecoderFailed,
+    Unreadable,
+    decode,
+    unsaved_cells,
+)
 from etl.reading.guard import ACCEPTED, OLE2_MAGIC, ZIP_MAGIC, declared_entries, too_many_entries
 from settings import Settings, settings
 
@@ -64,6 +73,23 @@ def read_sheets(data: bytes, wanted: Collection[str], upcoming: bytes | None = N
     if status != "ok":
         raise Unreadable(payload)
     return [SheetRead(*fields) for fields in payload]
+
+
+def unsaved_formulas(data: bytes, sheets: Collection[str], cfg: Settings | None = None) -> dict[str, set[tuple[int, int]]]:
+    """Excel (row, column) of the formula cells of `sheets` (names as written) whose result the file did not
+    save, by sheet (`etl.reading.unsaved`); read where `read_sheets` reads, and only for a zipped workbook:
+    an .xls always holds the results. Nothing when the decoder fails: the question only improves a message.
+
+    Asked between two files of a load: the next file, sent ahead, stays decoded for its `read_sheets`."""
+    cfg = cfg or settings()
+    if not data.startswith(ZIP_MAGIC):
+        return {}
+    if not _decoded_apart(cfg):
+        return unsaved_cells(data, tuple(sheets), cfg)
+    try:
+        return DECODER.ask((UNSAVED, data, tuple(sheets), cfg), CHILD_SECONDS, between=True)
+    except DecoderFailed:
+        return {}
 
 
 def read_ahead(data: bytes, wanted: Collection[str], cfg: Settings | None = None) -> None:
