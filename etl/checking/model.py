@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 GROUP_FROM = 3  # rows with the same problem in one column reported as one group from this many on
+UNSAVED = "ô có công thức nhưng tệp không lưu kết quả của công thức"  # what a Problem.unsaved cell holds
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Problem:
     value: object  # the value found, as text; None when there is none to quote
     expected: str  # Vietnamese: what was expected, with the figure it must equal
     blank: bool = False  # the cell is empty ("ô để trống")
+    unsaved: bool = False  # the cell holds a formula whose result the file did not save (reads blank)
     rows: tuple[int, ...] = ()  # every row of a grouped problem
 
     def located(self) -> str:
@@ -32,7 +34,10 @@ class Problem:
             where.append(f"dòng {self.row}")
         if self.column:
             where.append(f"cột '{self.column}'")
-        found = "ô để trống; " if self.blank else "" if self.value is None else f"giá trị '{self.value}': "
+        if self.unsaved:
+            found = f"{UNSAVED}; "
+        else:
+            found = "ô để trống; " if self.blank else "" if self.value is None else f"giá trị '{self.value}': "
         return f"{', '.join(where)}: {found}{self.expected}" if where else f"{found}{self.expected}"
 
     def __str__(self) -> str:
@@ -77,7 +82,9 @@ def _grouped(members: list[Problem]) -> Problem:
     rows = tuple(p.row for p in members)
     shared = len({p.expected for p in members}) == 1
     detail = first.expected if shared else f"ví dụ dòng {first.row}: {first.expected}"
-    if first.blank:
+    if first.unsaved:
+        what = f"{len(rows)} ô cột {first.column} {UNSAVED.removeprefix('ô ')}"
+    elif first.blank:
         what = f"{len(rows)} dòng chưa điền {first.column}"
     else:
         what = f"{len(rows)} dòng có giá trị '{first.value}' ở cột {first.column}"
@@ -87,6 +94,8 @@ def _grouped(members: list[Problem]) -> Problem:
 def _group_key(problem: Problem, position: int) -> tuple:
     if problem.row is None or problem.column is None or problem.sheet is None:
         return (None, position)
+    if problem.unsaved:
+        return (problem.sheet, problem.column, "unsaved")
     if problem.blank:
         return (problem.sheet, problem.column, "blank")
     return (problem.sheet, problem.column, problem.value, problem.expected)

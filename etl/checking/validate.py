@@ -18,6 +18,7 @@ from etl.checking.members import read_members
 from etl.checking.model import Submission
 from etl.checking.plausible import bounded_count, committee_bound_problem
 from etl.checking.tables import CellIndex, Findings, RawSheet, Table
+from etl.checking.unsaved import explain_unsaved
 from etl.checking.vocab import (
     CELL_TYPE_TERMS,
     RATING_TERMS,
@@ -64,6 +65,8 @@ def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None, c
     dual_roles = read_dual_roles(tables.get(c.SHEET_CADRES), cadres, cells, found)
     if report["format_version"] == c.FORMAT_V1 and any(_has_v2_columns(t) for t in tables.values() if t):
         report["format_version"] = c.FORMAT_V2
+    if found.problems:
+        explain_unsaved(found, data, sheets, tables, cfg)
     found.reject()
     assert unit is not None and year is not None  # both are required: missing is a problem
     return Submission(unit.unit_id, year, info, cells, members, cadres, found.warnings, report, life, dual_roles)

@@ -11,14 +11,16 @@ import time
 import pytest
 
 from database.store import writer_lock
+from etl.checking.model import WorkbookRejected
 from etl.checking.validate import parse_workbook
 from etl.loading.batch import load_files
 from etl.loading.loader import OUTCOME_NEW
-from etl.reading.decoder import DECODER, DecoderFailed
+from etl.reading.decoder import DECODER, UNSAVED, DecoderFailed
 from etl.reading.spreadsheet import UNREADABLE, Unreadable, _request_key, read_sheets
 from settings import settings
 from tests.support import FIXTURES
 from tests.support.hostile import valid_xlsx
+from tests.support.workbooks import default_spec
 
 WANTED = ("thong tin", "chi bo", "dang vien", "can bo chi bo")
 
@@ -78,7 +80,21 @@ def test_the_next_file_is_sent_before_this_answer_is_unpickled(tmp_path, monkeyp
     assert seen == [("read", None), ("unpickled", _request_key(second, WANTED))]
 
 
-def test_a_file_sent_ahead_to_a_decoder_that_died_is_not_answered_by_a_new_one(tmp_path):
+def test_formulas_without_results_are_found_by_the_decoder_and_the_next_file_stays_decoded(tmp_path, monkeypatch):
+    """A rejected file's question about its formulas goes to the decoder between two files of a load:
+    the file sent ahead meanwhile is not decoded a second time."""
+    spec = default_spec()
+    spec.members[0]["Cuối năm"] = "=B2+C2"  # openpyxl saves it without a value
+    unsaved, second = valid_xlsx(tmp_path, spec, name="a"), valid_xlsx(tmp_path, name="b")
+    sent = []
+    send = DECODER._send
+    monkeypatch.setattr(DECODER, "_send", lambda request: sent.append(request[0]) or send(request))
+    with pytest.raises(WorkbookRejected) as caught:
+        parse_workbook(unsaved, "a.xlsx", upcoming=second)
+    assert [(p.row, p.column, p.unsaved) for p in caught.value.problems] == [(2, "Cuối năm", True)]
+    assert parse_workbook(second, "b.xlsx").unit_id
+    assert sent == [unsaved, second, UNSAVED]  # `second` decoded once, ahead
+
     """The decoder died on the file sent ahead before it was asked for: asking for it, with the next file
     to send ahead, rejects it, and never takes a new decoder's answer (the next file's grids) for it."""
     good, other = valid_xlsx(tmp_path, name="a"), valid_xlsx(tmp_path, name="b")

@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook
 from database.units import units_by_id
 from etl.checking import contract as c
 from etl.checking.model import WorkbookRejected
+from etl.checking.unsaved import RESAVE
 from etl.checking.validate import parse_workbook
 from queries.prefill import Prefill
 from rendering.template import write_template
@@ -130,14 +131,18 @@ def test_template_filled_in_and_saved_loads(tmp_path):
 
 def test_template_filled_in_without_recalculating_is_refused_clearly(tmp_path):
     """A program that saves without recalculating (openpyxl here) leaves the formulas without a
-    value: the loader never evaluates them, so Cuối năm reads blank and says what it must be."""
+    value: the loader never evaluates them, so Cuối năm reads blank; the problem says the cell holds a
+    formula whose result was not saved, and to save the file again in a spreadsheet application."""
     path = tmp_path / "khong-tinh-lai.xlsx"
     _fill_in(_template()).save(path)
     with pytest.raises(WorkbookRejected) as caught:
         parse_workbook(path.read_bytes(), path.name)
-    assert [(p.row, p.column, p.blank, p.expected.split(" = ")[0]) for p in caught.value.problems] == [
-        (2, "Cuối năm", True, "phải bằng 31"), (3, "Cuối năm", True, "phải bằng 13"), (2, "Bị kỷ luật", True, "phải bằng 1"),
+    assert [(p.row, p.column, p.unsaved, p.expected) for p in caught.value.problems] == [
+        (2, "Cuối năm", True, RESAVE), (3, "Cuối năm", True, RESAVE), (2, "Bị kỷ luật", True, RESAVE),
     ]
+    assert str(caught.value.problems[0]) == (
+        "khong-tinh-lai.xlsx, sheet 'Đảng viên', dòng 2, cột 'Cuối năm': ô có công thức nhưng tệp không lưu kết quả"
+        f" của công thức; {RESAVE}")
 
 
 def test_untouched_template_is_refused_naming_what_to_fill_in():
