@@ -6,7 +6,8 @@ years, whatever the boundary:
 - idle_cells: village and residential cells (or every cell) that admitted nobody for `n_years` or
   more years running, up to the year;
 - below_target: units under target (below, or behind pace) and no better than the year before on
-  two or more headline indicators;
+  two or more headline indicators; an indicator that counts something else from the year on
+  (`queries.targets.basis_breaks`: T1 from 2025) is not compared with the year before, so not counted;
 - rising_exits: units whose members struck off plus resigned rose two years running up to the year;
 - training_gaps: units whose training coverage (T7) was under target in the year;
 - weak_secretaries: village and residential cells whose secretary or deputy secretary lacks THPT
@@ -36,7 +37,7 @@ from queries.ratings import CELL_FACT
 from queries.scope import scope_params
 from queries.scorecard import headline_cells
 from queries.sql import read_sql
-from queries.targets import total_label
+from queries.targets import basis_breaks, total_label
 from queries.warning_words import (
     EXCELLENT,
     RULES,
@@ -64,7 +65,7 @@ def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str
                       f"{year} (trên các năm có báo cáo; một năm chi bộ không báo cáo làm ngắt chuỗi).",
         "below_target": f"Đơn vị có từ {MIN_BELOW} chỉ tiêu chính trở lên dưới mục tiêu năm {year} (chưa đạt, hoặc chậm "
                         "tiến độ đến mức của mốc sau) mà không cao hơn năm trước; kết nạp vượt khung không tính là "
-                        "dưới mục tiêu.",
+                        "dưới mục tiêu." + not_compared_text(year),
         "rising_exits": f"Số đảng viên bị xóa tên cộng xin ra khỏi Đảng của đơn vị tăng hai năm liền: năm {year - 2} "
                         f"< năm {year - 1} < năm {year} (cần đủ báo cáo của cả ba năm).",
         "training_gaps": f"Tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ dưới mục tiêu trong năm {year}.",
@@ -79,6 +80,18 @@ def criteria(year: int, n_years: int, every_kind: bool = False) -> dict[str, str
         "rising_away": f"Tỷ lệ đảng viên miễn sinh hoạt, hoặc tỷ lệ đi làm ăn xa, trên số đảng viên cuối năm của đơn vị "
                        f"tăng hai năm liền: năm {year - 2} < năm {year - 1} < năm {year} (cần đủ báo cáo của cả ba năm).",
     }
+
+
+def not_compared_text(year: int) -> str:
+    """` Chỉ tiêu đổi cách tính trong năm không so với năm trước nên không được xét: T1 (Từ 2025: …).` for
+    the headline indicators counted differently in `year` than the year before; '' when none."""
+    prog = programme()
+    parts = []
+    for code in changed_basis(prog.headline, year):
+        note = basis_breaks(code, year - 1, year)[year]
+        parts.append(prog.indicator(code).group + (f" ({note})" if note else ""))
+    return f" Chỉ tiêu đổi cách tính trong năm không so với năm trước nên không được xét: {', '.join(parts)}." \
+        if parts else ""
 
 
 def idle_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
@@ -102,13 +115,20 @@ def _below(cells: pd.DataFrame, year: int, min_indicators: int = MIN_BELOW) -> p
     now = cells[cells["year"] == year].merge(before.rename(columns={"rate": "previous_rate"}),
                                              on=["display_id", "indicator"], how="left")
     improved = now["rate"] > now["previous_rate"].astype(float) + EPS
-    below = now[now["status"].isin(SHORT_OF) & ~improved].copy()
+    comparable = ~now["indicator"].isin(changed_basis(now["indicator"].unique(), year))
+    below = now[now["status"].isin(SHORT_OF) & comparable & ~improved].copy()
     below["below_count"] = below.groupby("display_id")["indicator"].transform("count").astype("int64")
     below = below[below["below_count"] >= min_indicators].copy()
     below["gap"] = _gaps(below)
     return below[["display_id", "unit", "year", "indicator", "short_label", "numerator", "denominator", "rate",
                   "previous_rate", "target_text", "verdict", "distance_points", "gap", "below_count"]] \
         .reset_index(drop=True)
+
+
+def changed_basis(codes: Sequence[str], year: int) -> list[str]:
+    """The indicators of `codes` that count something else from `year` on than the year before: no
+    comparison with the year before (data/programme.toml `co_so`, read by `basis_breaks`)."""
+    return [code for code in codes if year in basis_breaks(code, year - 1, year)]
 
 
 def _gaps(frame: pd.DataFrame) -> list[str | None]:

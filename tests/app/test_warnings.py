@@ -50,3 +50,6 @@ def test_page_on_the_sample_data(sample_env):
     at = open_tables(run_page(PAGE, year=2025, boundary="current"))
     assert not named("all_warnings", "current", None, 2025, 3, False).empty
     assert_page_shows_its_queries(at, "current", 2025, 3, every_kind=False)
+    # T1 counts the party cells from 2025: no comparison with the committees' 2024 figure
+    written = "\n".join(m.value for m in at.markdown)
+    assert "**Phường Trà Câu**: Năm 2025 dưới mục tiêu" in written and "T1 ·" not in written

@@ -11,6 +11,7 @@ from core.numbers import vi_count, vi_percent
 from database.db import cursor
 from queries.kpi import kpi_table
 from queries.programme import programme
+from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import outline, section_titles
@@ -72,6 +73,19 @@ def test_pdf_has_a4_pages_sections_and_the_baseline_figures(report_2022):
         assert heading in text, heading
     for unit in data.ranking["unit"]:  # the scorecard lists every unit
         assert unit in text
+
+
+def test_the_warnings_section_does_not_compare_t1_across_its_change_of_basis(sample_env):
+    # 2025 under the five new units: T1 counts the party cells, its 2024 figure counted the committees
+    data = meeting_data_for(cursor(), 2025, boundary="current")
+    below = data.warnings[data.warnings["rule_code"] == "below_target"]  # the slides' warnings too
+    assert "Phường Trà Câu" in set(below["unit"]) and not below["detail"].str.contains("T1 ·", regex=False).any()
+    pages = pdf_pages(report_pdf(data))
+    start = next(i for i, page in enumerate(pages) if i > 0 and SECTIONS[3] in squeeze(page)[:250])
+    warnings = squeeze("\n".join(pages[start:]))
+    assert "Phường Trà Câu Năm 2025 dưới mục tiêu và không cao hơn năm trước ở 2 chỉ tiêu: T3 · Tỷ lệ kết nạp" in warnings
+    assert "T1 · TCCSĐ HTTNV trở lên:" not in warnings
+    assert "không được xét: T1 (Từ 2025: tính theo chi bộ cơ sở)." in warnings
 
 
 def test_pdf_of_one_unit_names_it_and_its_figures(sample_var, sample_env):

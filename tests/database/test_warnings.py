@@ -13,6 +13,7 @@ from queries.warnings import (
     WARNING_COLUMNS,
     all_warnings,
     below_target,
+    criteria,
     excellent_share,
     idle_cells,
     rising_exits,
@@ -20,6 +21,8 @@ from queries.warnings import (
     warning_counts,
     weak_secretaries,
 )
+from settings import PROGRAMME
+from tests.support.programme_files import programme_copy, use_programme
 from tests.support.warnings_data import (
     BELOW,
     EXCELLENT,
@@ -155,3 +158,43 @@ def test_the_counts_list_and_tables_the_page_shows(warnings_env):
 
 def test_no_training_warning_before_2023(sample_env):
     assert "training_gaps" not in set(all_warnings(cursor(), "reported", None, 2022, 3)["rule_code"])
+
+
+T1 = "T1_org_rating"
+TRA_CAU = "21451-2025"
+
+
+def below_target_words(boundary: str, year: int) -> dict[str, str]:
+    """The warnings "below target" of `year` by unit, as the page, the slides and the report write them."""
+    found = all_warnings(cursor(), boundary, None, year, 3)
+    found = found[found["rule_code"] == "below_target"]
+    return dict(zip(found["display_id"], found["detail"], strict=True))
+
+
+def test_t1_is_not_compared_with_the_year_before_across_its_change_of_basis(sample_env):
+    # From 2025 T1 counts the party cells: 88,24% of Trà Câu's cells is not "no better than" the 100%
+    # of its predecessors' committees, so T1 is neither listed nor counted; T3 and T7 still are
+    for boundary in ("reported", "current"):
+        assert T1 not in set(below_target(cursor(), boundary, None, 2025, min_indicators=1)["indicator"]), boundary
+        assert not any("T1 ·" in detail for detail in below_target_words(boundary, 2025).values()), boundary
+    found = below_target(cursor(), "current", [TRA_CAU], 2025)
+    assert list(zip(found["indicator"], found["below_count"], strict=True)) == [
+        ("T3_admission_rate", 2), ("T7_training", 2)]
+    assert below_target_words("current", 2025)[TRA_CAU].startswith(
+        "Năm 2025 dưới mục tiêu và không cao hơn năm trước ở 2 chỉ tiêu: T3 · Tỷ lệ kết nạp: 2,74% (19/693, năm "
+        "trước 4,42%)")
+    assert criteria(2025, 3)["below_target"].endswith(
+        " Chỉ tiêu đổi cách tính trong năm không so với năm trước nên không được xét: T1 (Từ 2025: tính theo chi bộ "
+        "cơ sở).")
+    assert "đổi cách tính" not in criteria(2024, 3)["below_target"]
+
+
+def test_the_change_of_basis_is_the_programme_file_s(sample_env, tmp_path, monkeypatch):
+    # the cells counted from 2024 instead: 2025 is then compared with 2024 (31 of 34 cells), 2024 is not
+    text = PROGRAMME.read_text(encoding="utf-8").replace(
+        'tu_nam = 2025\nso_lieu = "T1_cell_rating"', 'tu_nam = 2024\nso_lieu = "T1_cell_rating"')
+    use_programme(monkeypatch, programme_copy(tmp_path, text=text.replace('"Từ 2025:', '"Từ 2024:')))
+    assert "T1 · TCCSĐ HTTNV trở lên: 88,24% (30/34, năm trước 91,18%)" in below_target_words("current", 2025)[TRA_CAU]
+    assert T1 not in set(below_target(cursor(), "current", None, 2024, min_indicators=1)["indicator"])
+    assert "T1 (Từ 2024: tính theo chi bộ cơ sở)" in criteria(2024, 3)["below_target"]
+    assert "đổi cách tính" not in criteria(2025, 3)["below_target"]
