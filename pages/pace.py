@@ -27,12 +27,16 @@ from ui.layout import stop_if_empty
 
 def summary(row: dict) -> str:
     """One plain sentence of the figures of a pace row."""
-    text = (f"Năm gốc {row['base_year']}: **{vi_percent(row['base_rate'])}** "
-            f"({vi_count(row['base_numerator'], row['base_denominator'])}) → năm {row['latest_year']}: "
-            f"**{vi_percent(row['latest_rate'])}** ({vi_count(row['latest_numerator'], row['latest_denominator'])})")
+    latest = (f"{row['latest_year']}: **{vi_percent(row['latest_rate'])}** "
+              f"({vi_count(row['latest_numerator'], row['latest_denominator'])})")
+    if pd.isna(row["base_year"]):  # a year before the baseline year: no pace measured
+        text = f"Năm {latest}; trước năm gốc {programme().baseline}, chưa tính tốc độ."
+    else:
+        text = (f"Năm gốc {row['base_year']}: **{vi_percent(row['base_rate'])}** "
+                f"({vi_count(row['base_numerator'], row['base_denominator'])}) → năm {latest}")
     if pd.notna(row["observed_per_year"]):  # two years or more
         text += f", bình quân **{vi_points(row['observed_per_year'])}/năm**."
-    else:
+    elif pd.notna(row["base_year"]):
         text += "; mới có một năm số liệu tính cùng một cách, chưa tính được tốc độ."
     for deadline in programme().deadlines:
         text += f"  \nMục tiêu {deadline} ({row[f'target_{deadline}']}): "

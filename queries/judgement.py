@@ -8,7 +8,10 @@ Vietnamese, a colour role and the distance to the goal:
 - level by a deadline (`muc_theo_moc`, T4–T6): in a deadline year (or after the last) met or
   below that level; between deadlines below the level of a deadline already passed is below
   ("mức 2025"); otherwise met when the next level is reached, else the pace of `queries.pace`
-  decides on_track or behind toward the next deadline (no_data when there is no pace yet);
+  decides on_track or behind toward the next deadline. The pace is measured from the programme's
+  baseline year (`nam_goc`, the Đề án's footnote 1): a year before it, and the first year of a series
+  from it, have a figure but no pace: no_pace ("Trước năm gốc 2022 — chưa tính tiến độ", "Năm gốc —
+  chưa tính tiến độ"), never no_data beside a real figure;
 - floor band (`khung_san`, T3): under the floor below, inside met, above the band exceeded,
   which counts as met (neutral colour, distance 0);
 - no target (`khong`), or a year before the target applies: not_applicable.
@@ -40,20 +43,27 @@ class Status(StrEnum):
     BEHIND = "behind"
     NOT_APPLICABLE = "not_applicable"
     NO_DATA = "no_data"
+    NO_PACE = "no_pace"  # a figure, but no pace to judge it by: before the baseline year, or its first year
 
 
 WORDS = {
     Status.MET: "Đạt", Status.EXCEEDED: "Vượt khung", Status.BELOW: "Chưa đạt", Status.ON_TRACK: "Đúng tiến độ",
     Status.BEHIND: "Chậm tiến độ", Status.NOT_APPLICABLE: "Không đánh giá", Status.NO_DATA: "Chưa đủ số liệu",
+    Status.NO_PACE: "Chưa tính tiến độ",
 }
 # A level by a deadline in the first year of its series (the programme's baseline year, or a unit's
-# first year reported): the figure is there, the pace it is judged by needs a second year. Said so,
-# rather than "not enough figures", which a meeting reads as "no figures" beside 223/329.
+# first year reported after it): the figure is there, the pace it is judged by needs a second year. Said
+# so, rather than "not enough figures", which a meeting reads as "no figures" beside 223/329.
 FIRST_YEAR_WORDS = "Năm gốc — chưa tính tiến độ"
+
+
+def before_baseline_words(baseline: int) -> str:
+    """A level by a deadline in a year before the baseline year: no pace is measured from there."""
+    return f"Trước năm gốc {baseline} — chưa tính tiến độ"
 # The colour role of each status; the colours themselves are the UI's (rendering/verdicts.py).
 ROLES = {
     Status.MET: "good", Status.EXCEEDED: "neutral", Status.BELOW: "bad", Status.ON_TRACK: "good",
-    Status.BEHIND: "bad", Status.NOT_APPLICABLE: "none", Status.NO_DATA: "none",
+    Status.BEHIND: "bad", Status.NOT_APPLICABLE: "none", Status.NO_DATA: "none", Status.NO_PACE: "none",
 }
 IN_ORDER = frozenset({Status.MET, Status.EXCEEDED, Status.ON_TRACK})  # what the ranking counts as on target
 SHORT_OF = frozenset({Status.BELOW, Status.BEHIND})  # under the target: what warnings look at
@@ -75,6 +85,7 @@ class Verdict:
     target_text: str  # `> 90%`, `≥ 50% (mức 2025)`, `3–4%/năm`
     level: int | None  # the deadline whose level `goal` is (levels by a deadline)
     distance: float | None  # rate − goal; a floor band: min(0, rate − floor)
+    why: str | None = None  # no_pace: why there is none (`Rule.no_pace_words`)
 
     @property
     def role(self) -> str:
@@ -82,20 +93,20 @@ class Verdict:
 
     @property
     def words(self) -> str:
-        if self.status is Status.NO_DATA and self.distance is not None:  # a figure, but no pace yet
-            return FIRST_YEAR_WORDS
-        return WORDS[self.status]
+        return self.why or WORDS[self.status]
 
     @property
     def text(self) -> str:
         """`Chưa đạt (mức 2025)`: the words, with the level they refer to."""
-        return self.words if self.status is Status.NO_DATA else verdict_text(self.status, self.level)
+        return self.words if self.status in UNLEVELLED else verdict_text(self.status, self.level)
+
+
+UNLEVELLED = frozenset({Status.NOT_APPLICABLE, Status.NO_DATA, Status.NO_PACE})  # words without "(mức 2025)"
 
 
 def verdict_text(status: Status | str, level: int | None) -> str:
     words = WORDS[Status(status)]
-    return words if level is None or pd.isna(level) or status in (Status.NOT_APPLICABLE, Status.NO_DATA) \
-        else f"{words} ({level_name(int(level))})"
+    return words if level is None or pd.isna(level) or status in UNLEVELLED else f"{words} ({level_name(int(level))})"
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,13 @@ class Rule:
     passed_goal: float | None = None  # levels by a deadline: the level of the deadline already passed
     passed_text: str | None = None
     passed_level: int | None = None
+    baseline: int | None = None  # levels by a deadline: the year the pace is measured from
+    before_baseline: bool = False  # the year is before it: no pace, whatever pace is given
+
+    @property
+    def no_pace_words(self) -> str:
+        """Why a figure of this rule has no pace: before the baseline year, or the first of its series."""
+        return before_baseline_words(self.baseline) if self.before_baseline else FIRST_YEAR_WORDS
 
 
 def goal_text(ind: Indicator, goal: float, deadline: int | None = None) -> str:
@@ -122,9 +140,9 @@ def goal_text(ind: Indicator, goal: float, deadline: int | None = None) -> str:
     return text if deadline is None or ind.kind is not Kind.LEVEL_BY_DEADLINE else f"{text} ({level_name(deadline)})"
 
 
-def rule(ind: Indicator, year: int, deadline: int | None = None) -> Rule:
+def rule(ind: Indicator, year: int, deadline: int | None = None, baseline: int | None = None) -> Rule:
     """The rule for `ind` in `year`: toward `deadline` when given (the Tiến độ page's columns), else
-    toward the deadline in force for the year."""
+    toward the deadline in force for the year; a pace is measured from `baseline` (the programme's)."""
     if ind.kind is Kind.NONE:
         return Rule(None, "không đặt mục tiêu")
     if ind.from_year is not None and year < ind.from_year:
@@ -144,7 +162,8 @@ def rule(ind: Indicator, year: int, deadline: int | None = None) -> Rule:
     return Rule(ind.kind, goal_text(ind, goal, deadline), level=deadline, toward=toward, **common,
                 passed_goal=None if previous is None else ind.level(previous),
                 passed_text=None if previous is None else goal_text(ind, ind.level(previous), previous),
-                passed_level=previous)
+                passed_level=previous, baseline=baseline,
+                before_baseline=toward is not None and baseline is not None and year < baseline)
 
 
 def header_text(ind: Indicator, year: int) -> str:
@@ -184,8 +203,8 @@ def judge(code: str, rate: float | None, year: int, pace: float | None = None, d
           prog: Programme | None = None) -> Verdict:
     """One figure: `rate` of `year`, with its observed pace (points a year, as a fraction) for levels
     by a deadline; toward `deadline` when given, else the deadline in force."""
-    ind = (prog or programme()).indicator(code)
-    r = rule(ind, year, deadline)
+    prog = prog or programme()
+    r = rule(prog.indicator(code), year, deadline, prog.baseline)
     if r.kind is None:
         return Verdict(Status.NOT_APPLICABLE, None, r.text, None, None)
     if _missing(rate):
@@ -199,8 +218,8 @@ def judge(code: str, rate: float | None, year: int, pace: float | None = None, d
         status = Status.MET
     elif r.toward is None:
         status = Status.BELOW
-    elif _missing(pace):
-        status = Status.NO_DATA
+    elif r.before_baseline or _missing(pace):
+        return Verdict(Status.NO_PACE, r.goal, r.text, r.level, rate - r.goal, r.no_pace_words)
     else:
         status = Status.ON_TRACK if arrives(rate, year, pace, r) else Status.BEHIND
     return Verdict(status, r.goal, r.text, r.level, rate - r.goal)
@@ -222,12 +241,10 @@ def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", dea
     text, words = np.full(n, "", dtype=object), np.full(n, WORDS[Status.NOT_APPLICABLE], dtype=object)
     groups = pd.Series(range(n)).groupby([frame["indicator"].to_numpy(), frame["year"].to_numpy()]).indices
     for (code, year), at in groups.items():
-        r = rule(prog.indicator(code), int(year), deadline)
+        r = rule(prog.indicator(code), int(year), deadline, prog.baseline)
         parts = _judge_group(r, int(year), rates[at], paces[at])
         status[at], goal[at], text[at], level[at], distance[at] = parts
         words[at] = _words(r, status[at], level[at])
-        first_year = (status[at] == Status.NO_DATA.value) & ~np.isnan(rates[at])
-        words[at[first_year]] = FIRST_YEAR_WORDS
     out = frame.copy()
     texts = {"status": status, "target_text": text, "verdict": words}  # object columns: no string conversion
     for name, values in texts.items():
@@ -249,7 +266,8 @@ def _lookup(values: np.ndarray, mapping: dict[str, str]) -> np.ndarray:
 
 def _words(r: Rule, status: np.ndarray, level: np.ndarray) -> np.ndarray:
     """`verdict_text` of a group's rows: the statuses' words looked up, not formatted row by row."""
-    words = _lookup(status, {s.value: verdict_text(s, r.level) for s in Status})
+    words = _lookup(status, {s.value: verdict_text(s, r.level) for s in Status} | {
+        Status.NO_PACE.value: r.no_pace_words})
     if r.passed_level is not None:  # below the level of the deadline already passed
         words[level == r.passed_level] = verdict_text(Status.BELOW, r.passed_level)
     return words
@@ -274,8 +292,10 @@ def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tupl
         goal[passed_short], text[passed_short], level[passed_short] = r.passed_goal, r.passed_text, r.passed_level
     if r.toward is None:
         later = np.full(count, Status.BELOW.value, dtype=object)
+    elif r.before_baseline:
+        later = np.full(count, Status.NO_PACE.value, dtype=object)
     else:
-        later = np.where(np.isnan(pace), Status.NO_DATA.value,
+        later = np.where(np.isnan(pace), Status.NO_PACE.value,
                          np.where(arrives(rate, year, pace, r), Status.ON_TRACK.value, Status.BEHIND.value))
     status = np.select([missing, passed_short, meets(rate, r.goal, r.strict)],
                        [Status.NO_DATA.value, Status.BELOW.value, Status.MET.value], later)
@@ -284,7 +304,7 @@ def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tupl
 
 # ---- what the judgement says in words beside the figures ----------------------------------
 
-NOT_JUDGED = frozenset({Status.NO_DATA, Status.NOT_APPLICABLE})
+NOT_JUDGED = frozenset({Status.NO_DATA, Status.NOT_APPLICABLE, Status.NO_PACE})
 
 
 def summary_text(judged: int, missed: list[int]) -> str:

@@ -2,7 +2,7 @@
 
 Method (shown to users on the page): the observed pace is the straight-line average change per
 year between the base year (the programme's baseline year, or the first year with data after
-it; never across a change of what the indicator counts) and the latest year:
+it; never a year before it, never across a change of what the indicator counts) and the latest year:
 (latest rate − base rate) / (latest year − base year). The base row of every figure comes from
 queries/sql/indicators.sql. The needed pace for a deadline is (level − latest rate) / (deadline −
 latest year). The year of arrival extends the observed pace from the latest year

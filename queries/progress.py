@@ -43,8 +43,9 @@ def method_text() -> str:
         f"Cách tính: tốc độ đã đạt là mức thay đổi bình quân mỗi năm theo đường thẳng giữa năm gốc ({prog.baseline} "
         "— năm số liệu nền của Đề án, hoặc năm đầu tiên có số liệu sau đó; không tính qua năm thay đổi cách tính) "
         "và năm gần nhất có số liệu (không sau năm đang chọn): (tỷ lệ năm gần nhất − tỷ lệ năm gốc) / (năm gần "
-        "nhất − năm gốc). Mức cần tăng mỗi năm để kịp mốc = (mức của mốc − tỷ lệ năm gần nhất) / (năm mốc − năm "
-        "gần nhất). Năm đạt mức: kéo dài tốc độ đã đạt từ năm gần nhất cho đến khi đạt (mức \"trên …%\" phải vượt "
+        f"nhất − năm gốc). Các năm trước năm gốc {prog.baseline} không tính tốc độ, không đánh giá tiến độ (chỉ ghi "
+        "\"đạt\" khi đã đạt mức của mốc). Mức cần tăng mỗi năm để kịp mốc = (mức của mốc − tỷ lệ năm gần nhất) / "
+        "(năm mốc − năm gần nhất). Năm đạt mức: kéo dài tốc độ đã đạt từ năm gần nhất cho đến khi đạt (mức \"trên …%\" phải vượt "
         f"mức đó); \"{p.NEVER}\" khi tốc độ bằng 0 hoặc đi xuống, hoặc phải sau năm 2100 mới đạt. Chỉ tiêu đạt theo "
         "mức của từng mốc: \"đúng tiến độ\" khi năm đạt không muộn hơn năm mốc, \"chậm tiến độ\" khi muộn hơn; "
         "trong năm mốc và sau đó, đạt hoặc chưa đạt mức của mốc đó. Chỉ tiêu hằng năm và chỉ tiêu kết nạp (khung) "
@@ -86,11 +87,12 @@ def pace_rows(latest: pd.DataFrame, series: pd.DataFrame, keys: Sequence[str] = 
     out["indicator"] = latest["indicator"]
     out["target"] = latest["indicator"].map({i.code: i.group for i in prog.indicators})
     out["label"] = latest["indicator"].map({i.code: i.label for i in prog.indicators})
-    for end, prefix in (("base", "base_"), ("latest", "")):
-        out[f"{end}_year"] = latest[f"{prefix}year"].astype("int64")
-        out[f"{end}_numerator"] = latest[f"{prefix}numerator"].astype("int64")
-        out[f"{end}_denominator"] = latest[f"{prefix}denominator"].astype("int64")
-        out[f"{end}_rate"] = out[f"{end}_numerator"] / out[f"{end}_denominator"].where(out[f"{end}_denominator"] != 0)
+    for end, prefix, whole in (("base", "base_", "Int64"), ("latest", "", "int64")):  # no base before the baseline
+        out[f"{end}_year"] = latest[f"{prefix}year"].astype(whole)
+        out[f"{end}_numerator"] = latest[f"{prefix}numerator"].astype(whole)
+        out[f"{end}_denominator"] = latest[f"{prefix}denominator"].astype(whole)
+        rate = out[f"{end}_numerator"] / out[f"{end}_denominator"].where(out[f"{end}_denominator"] != 0)
+        out[f"{end}_rate"] = rate.astype(float)
     out["observed_per_year"] = latest["observed_per_year"].astype(float)
     out["observed_points"] = out["observed_per_year"] * 100
     out["verdict"] = judge_frame(latest)["verdict"].to_numpy()
@@ -196,7 +198,9 @@ def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str
         return pd.DataFrame(columns=["series", "year", "numerator", "denominator", "rate", "note"])
     latest = observed.iloc[-1]
     pace = latest["observed_per_year"]
-    notes = {int(latest["base_year"]): "năm gốc", int(latest["year"]): "năm gần nhất"}
+    notes = {int(latest["year"]): "năm gần nhất"}
+    if pd.notna(latest["base_year"]):  # none before the baseline year
+        notes = {int(latest["base_year"]): "năm gốc", **notes}
     parts = [observed.assign(series=SERIES_OBSERVED, note=observed["year"].map(notes).fillna(""))]
     if ind.kind is Kind.LEVEL_BY_DEADLINE and pd.notna(pace):
         projected = p.projection(int(latest["year"]), float(latest["rate"]), float(pace), prog.deadlines[-1])

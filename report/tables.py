@@ -91,7 +91,7 @@ def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:
         needed = r[f"needed_{deadline}"]
         rows.append({
             "Chỉ tiêu": f"{r['target']} · {r['label']}",
-            "Năm gốc": f"{r['base_year']}: {vi_percent(r['base_rate'])} "
+            "Năm gốc": "—" if _missing(r["base_year"]) else f"{r['base_year']}: {vi_percent(r['base_rate'])} "
                        f"({vi_count(r['base_numerator'], r['base_denominator'])})",
             "Năm gần nhất": f"{r['latest_year']}: {vi_percent(r['latest_rate'])} "
                             f"({vi_count(r['latest_numerator'], r['latest_denominator'])})",

@@ -3,8 +3,8 @@
 -- $as_of: the year whose display units every row is counted under (a unit merged by then is counted
 -- under its successor: database/sql/views.sql `lineage_units`); NULL: each unit under its own.
 -- With $paced, each row carries the base row of its pace (queries/pace.py): the first year with a
--- rate from the baseline $baseline on (or, when none is as early as the row, the first year with a
--- rate), counted on the same basis as the row, from $history_from on. $latest_only: only the latest
+-- rate from the baseline $baseline on, counted on the same basis as the row, from $history_from on;
+-- none for a row before it (a pace is measured from the baseline year only: queries/judgement.py). $latest_only: only the latest
 -- year with a rate of each unit (or the selection) and indicator. Per display unit, an indicator that
 -- does not concern the unit is left out (see the last condition).
 WITH facts AS (
@@ -24,20 +24,16 @@ WITH facts AS (
     SELECT display_id, indicator, basis,
            min(year) FILTER (WHERE year >= $baseline) AS baseline_year,
            arg_min(numerator, year) FILTER (WHERE year >= $baseline) AS baseline_numerator,
-           arg_min(denominator, year) FILTER (WHERE year >= $baseline) AS baseline_denominator,
-           min(year) AS first_year,
-           arg_min(numerator, year) AS first_numerator,
-           arg_min(denominator, year) AS first_denominator
+           arg_min(denominator, year) FILTER (WHERE year >= $baseline) AS baseline_denominator
     FROM facts
     WHERE $paced AND denominator <> 0
     GROUP BY ALL
 )
 SELECT f.display_id, f.display_code, f.display_kind, f.display_name, f.display_label, f.display_rank, f.year,
        f.indicator, f.basis, f.numerator, f.denominator, f.not_reported,
-       CASE WHEN b.baseline_year <= f.year THEN b.baseline_year ELSE b.first_year END AS base_year,
-       CASE WHEN b.baseline_year <= f.year THEN b.baseline_numerator ELSE b.first_numerator END AS base_numerator,
-       CASE WHEN b.baseline_year <= f.year THEN b.baseline_denominator ELSE b.first_denominator END
-           AS base_denominator
+       CASE WHEN b.baseline_year <= f.year THEN b.baseline_year END AS base_year,
+       CASE WHEN b.baseline_year <= f.year THEN b.baseline_numerator END AS base_numerator,
+       CASE WHEN b.baseline_year <= f.year THEN b.baseline_denominator END AS base_denominator
 FROM facts f
 LEFT JOIN bases b ON b.display_id IS NOT DISTINCT FROM f.display_id AND b.indicator = f.indicator
                  AND b.basis = f.basis

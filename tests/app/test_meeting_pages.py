@@ -108,7 +108,7 @@ def assert_report_table_is_the_query(at: AppTest, units, year: int, scope_label:
         short = programme().indicator(row.indicator).short
         assert shown.at[short, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
         assert shown.at[short, "Tỷ lệ"] == vi_percent(row.numerator / row.denominator if row.denominator else None)
-        first_year = row.status == Status.NO_DATA and row.denominator  # a figure, no pace yet: said so
+        first_year = row.status == Status.NO_PACE  # a figure, no pace yet: said so
         assert shown.at[short, "Đánh giá"].startswith(FIRST_YEAR_WORDS if first_year else WORDS[Status(row.status)])
 
 

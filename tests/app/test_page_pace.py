@@ -48,10 +48,18 @@ def test_page_shows_its_named_queries_a_block_per_indicator_chosen_and_how_the_p
 
 
 def test_one_year_of_data_has_no_pace_and_a_unit_without_figures_stops_politely(sample_env):
-    at = run_page(PAGE, year=2020, units=["21469-2015"])
+    at = run_page(PAGE, year=2022, units=["21469-2015"])  # the baseline year: the first of the pace's series
     _, shown = table(at, "Tiến độ các chỉ tiêu")
     assert set(shown["Tốc độ đã đạt (điểm %/năm)"]) == {"—"}
     assert "chưa tính được tốc độ" in texts(at)
+
+    at = run_page(PAGE, year=2020, units=["21469-2015"])  # before it: no pace measured from 2020
+    assert not at.exception, [e.value for e in at.exception]
+    _, shown = table(at, "Tiến độ các chỉ tiêu")
+    assert set(shown["Tốc độ đã đạt (điểm %/năm)"]) == {"—"}
+    assert "Năm 2020: **60,00%** (15/25); trước năm gốc 2022, chưa tính tốc độ." in texts(at)  # T4's block
+    assert "Năm gốc 2020" not in texts(at)
+    assert "trước năm gốc 2022 — chưa tính tiến độ." in texts(at)
 
     at.multiselect(key="don_vi").set_value(["21439-2025"]).run()  # Phường Đức Phổ reports from 2025
     assert not at.exception, [e.value for e in at.exception]

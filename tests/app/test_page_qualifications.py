@@ -58,6 +58,16 @@ def test_the_page_shows_its_named_queries_and_the_indicator_picked(sample_env):
     assert "số liệu nền của Đề án" not in texts(at)
 
 
+def test_no_pace_verdict_before_the_baseline_year(sample_env):
+    # QA: /trinh-do?nam=2023&don_vi=21469-2015 showed 2020 "Năm gốc", 2021 "Chậm tiến độ", 2022 "Năm gốc" again
+    at = open_tables(run_page(PAGE, year=2023, units=[PHO_HOA]))
+    assert not at.exception, [e.value for e in at.exception]
+    _, shown = table(at, "Tốt nghiệp THPT qua các năm")
+    assert list(zip(shown["Năm"], shown["Đánh giá"], strict=True)) == [
+        ("2020", "Trước năm gốc 2022 — chưa tính tiến độ"), ("2021", "Trước năm gốc 2022 — chưa tính tiến độ"),
+        ("2022", "Năm gốc — chưa tính tiến độ"), ("2023", "Đạt (mức 2025)")]
+
+
 def test_a_year_without_cell_cadres_stops_politely(sample_env):
     con = duckdb.connect(str(published_file(sample_env)))
     con.execute("DELETE FROM cadres WHERE year = 2024")

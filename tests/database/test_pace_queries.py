@@ -127,3 +127,19 @@ def test_the_series_read_once_gives_what_each_reads_for_itself(sample_env, bound
         for code in pace_codes():
             pd.testing.assert_frame_equal(pace_path(cursor(), boundary, None, year, code, series),
                                           pace_path(cursor(), boundary, None, year, code))
+
+
+def test_before_the_baseline_year_there_is_no_pace_and_no_arrival_year(sample_env):
+    # 2021: a pace from 2020 is no pace of the Đề án, whose figures are those of 2022 (footnote 1)
+    before = "Trước năm gốc 2022 — chưa tính tiến độ"
+    row = pace_by_indicator(cursor(), "reported", None, 2021).set_index("indicator").loc["T4_thpt"]
+    assert pd.isna(row["base_year"]) and math.isnan(row["observed_per_year"])
+    assert (row["latest_year"], row["latest_numerator"], row["latest_denominator"]) == (2021, *kpi(2021))
+    assert (row["verdict"], row["status_2025"], row["status_2030"]) == (before, before, before)
+    path = pace_path(cursor(), "reported", None, 2021, "T4_thpt")
+    assert set(path["series"]) == {SERIES_OBSERVED, SERIES_TARGET} and "năm gốc" not in set(path["note"])
+    units = pace_by_unit(cursor(), "reported", None, 2021, ("T4_thpt",))
+    assert units["base_year"].isna().all() and set(units["status_2025"]) <= {before, "Đạt (mức 2025)"}
+    # from the baseline year on, every pace is measured from it
+    later = pace_by_unit(cursor(), "reported", None, 2023, ("T4_thpt",))
+    assert set(later["base_year"]) == {2022}

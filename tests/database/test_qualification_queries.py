@@ -7,6 +7,7 @@ import pytest
 from database.db import cursor
 from queries.cadres import BASELINE_CODES, LADDERS, ROLE_CODES, cadre_levels
 from queries.indicators import indicators_by_unit, indicators_by_year
+from queries.kpi import kpi_table
 from queries.targets import indicator_trend, indicator_units
 from tests.support.indicator_figures import frame_figures, kpi_figures, merged_into, written
 
@@ -128,3 +129,36 @@ def test_current_boundary_sums_the_merged_units(sample_env):
     levels = cadre_levels(cursor(), "current", [DUC_PHO], 2024, "education")
     assert list(levels["unit"].unique()) == ["Phường Đức Phổ"]
     assert levels["cadres"].sum() == summed.loc["T4_thpt", "denominator"]
+
+
+# ---- before the Đề án's baseline year (2022, footnote 1): a figure, no pace --------------------------
+
+BEFORE = "Trước năm gốc 2022 — chưa tính tiến độ"
+
+
+def test_no_pace_verdict_before_the_baseline_year_and_pace_from_it(sample_env):
+    # QA: Phổ Hòa's 2020 "Năm gốc", 2021 "Chậm tiến độ" measured from 2020, 2022 "Năm gốc" again
+    trend = indicator_trend(cursor(), "reported", [PHO_HOA], 2020, 2023, ("T4_thpt",))
+    assert list(zip(trend["year"], trend["status"], trend["verdict"], strict=True)) == [
+        (2020, "no_pace", BEFORE), (2021, "no_pace", BEFORE), (2022, "no_pace", "Năm gốc — chưa tính tiến độ"),
+        (2023, "met", "Đạt (mức 2025)")]
+    # QA: the whole town in 2021, Xã Phổ Khánh at 55,56% was "Đúng tiến độ" (a pace from 2020)
+    units = indicator_units(cursor(), "reported", None, 2021, 2021, ("T4_thpt",)).set_index("unit")
+    assert written(*units.loc["Xã Phổ Khánh", ["numerator", "denominator"]])[2] == "55,56%"
+    assert set(units["status"]) <= {"no_pace", "met"} and (units["status"] == "no_pace").any()
+    assert set(units.loc[units["status"] == "no_pace", "verdict"]) == {BEFORE}
+
+
+@pytest.mark.parametrize(("year", "unit"), [(2020, "21469"), (2021, "21475"), (2021, None), (2022, None)])
+def test_the_kpi_export_gives_the_page_s_verdict_beside_a_real_figure(sample_env, year, unit):
+    # QA: `python -m etl kpi --year 2020 --unit 21469` gave T4_thpt 19/25 "no_data"
+    kpi = kpi_table(cursor(), year=year, unit=unit).set_index("indicator")
+    units = [f"{unit}-2015"] if unit else None
+    page = indicator_trend(cursor(), "reported", units, year, year, BASELINE_CODES).set_index("indicator")
+    for code in BASELINE_CODES:
+        assert kpi.at[code, "status"] == page.at[code, "status"], code
+        assert kpi.at[code, "status"] != "no_data" and kpi.at[code, "denominator"] > 0, code
+    if year < 2022:
+        assert set(page["verdict"]) <= {BEFORE, "Đạt (mức 2025)"}
+    if (year, unit) == (2020, "21469"):
+        assert tuple(kpi.loc["T4_thpt", ["numerator", "denominator", "status"]]) == (19, 25, "no_pace")

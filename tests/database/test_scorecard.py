@@ -46,7 +46,7 @@ def test_ranking_among_selected_units_and_cells(scorecard_env):
     assert cell["distance_points"] == 0  # above the band: no penalty
     assert (vi_percent(cell["rate"]), cell["verdict"]) == ("5,00%", "Vượt khung")
     assert cells.loc[(C, "T5_trung_cap_chuyen_mon"), "verdict"] == "Chậm tiến độ (mức 2025)"
-    assert cells.loc[(E, "T5_trung_cap_chuyen_mon"), "status"] == "no_data"  # one year: no pace yet
+    assert cells.loc[(E, "T5_trung_cap_chuyen_mon"), "status"] == "no_pace"  # one year: a figure, no pace yet
     assert cells.loc[(A, "T5_trung_cap_chuyen_mon"), "distance_points"] == pytest.approx(25.0)
     assert cells.loc[(E, "T1_org_rating"), "rank"] == 6
 

@@ -27,6 +27,7 @@ from queries.judgement import (
 )
 from queries.pace import observed_per_year
 from queries.programme import Kind, programme
+from settings import PROGRAMME
 from tests.support.programme_files import programme_copy, use_programme
 
 T1, T2, T3, T4, T5, T6, T7 = ("T1_org_rating", "T2_member_rating", "T3_admission_rate", "T4_thpt_and_so_cap_llct",
@@ -100,7 +101,7 @@ def test_between_deadlines_the_passed_level_the_next_level_and_the_pace():
     assert verdict(T5, 0.62, 2026, pace=0.04) == (Status.ON_TRACK, 0.75, "Đúng tiến độ (mức 2030)")  # 2030
     assert verdict(T5, 0.62, 2026, pace=0.02) == (Status.BEHIND, 0.75, "Chậm tiến độ (mức 2030)")  # 2033
     # the first year of a series: the figure is there, its pace needs a second year
-    assert verdict(T5, 0.62, 2026) == (Status.NO_DATA, 0.75, "Năm gốc — chưa tính tiến độ")
+    assert verdict(T5, 0.62, 2026) == (Status.NO_PACE, 0.75, "Năm gốc — chưa tính tiến độ")
     assert verdict(T5, 0.80, 2026) == (Status.MET, 0.75, "Đạt (mức 2030)")  # the next level already
     # under the level of a deadline already passed: below, whatever the pace
     assert verdict(T5, 0.45, 2026, pace=0.2) == (Status.BELOW, 0.5, "Chưa đạt (mức 2025)")
@@ -109,6 +110,33 @@ def test_between_deadlines_the_passed_level_the_next_level_and_the_pace():
     assert verdict(T5, 0.45, 2024, pace=0.05) == (Status.ON_TRACK, 0.5, "Đúng tiến độ (mức 2025)")
     assert verdict(T5, 0.45, 2024, pace=0.03) == (Status.BEHIND, 0.5, "Chậm tiến độ (mức 2025)")
     assert verdict(T4, 1.0, 2024) == (Status.MET, 1.0, "Đạt (mức 2025)")
+
+
+def test_before_the_baseline_year_a_level_has_a_figure_but_no_pace():
+    # the Đề án's figures are those of 2022 (footnote 1): a pace is measured from there, never before
+    before = "Trước năm gốc 2022 — chưa tính tiến độ"
+    for pace in (None, -0.05, 0.0, 0.05, 0.5):  # whatever pace a caller has measured from an earlier year
+        assert verdict(T4, 0.6, 2021, pace=pace) == (Status.NO_PACE, 1.0, before)
+        assert verdict(T5, 0.45, 2020, pace=pace) == (Status.NO_PACE, 0.5, before)
+    found = judge(T4, 19 / 25, 2020)
+    assert (found.role, found.target_text) == ("none", "100% (mức 2025)")
+    assert found.distance == pytest.approx(19 / 25 - 1)  # a real figure: its distance, not "no data"
+    assert verdict(T5, 0.56, 2020) == (Status.MET, 0.5, "Đạt (mức 2025)")  # a level reached needs no pace
+    assert verdict(T4, 0.6, 2022) == (Status.NO_PACE, 1.0, "Năm gốc — chưa tính tiến độ")
+    assert verdict(T4, 0.6, 2023, pace=0.2) == (Status.ON_TRACK, 1.0, "Đúng tiến độ (mức 2025)")
+    assert verdict(T4, None, 2021) == (Status.NO_DATA, 1.0, "Chưa đủ số liệu")  # no figure at all
+    assert verdict(T2, 0.85, 2021)[0] == Status.BELOW  # every year targets are judged every year
+
+
+def test_the_baseline_year_is_the_programme_file_s(tmp_path, monkeypatch):
+    text = PROGRAMME.read_text(encoding="utf-8").replace("nam_goc = 2022", "nam_goc = 2023")
+    use_programme(monkeypatch, programme_copy(tmp_path, text=text))
+    assert verdict(T5, 0.45, 2022, pace=0.05) == (Status.NO_PACE, 0.5, "Trước năm gốc 2023 — chưa tính tiến độ")
+    frame = pd.DataFrame({"indicator": [T5, T5], "year": [2022, 2024], "rate": [0.45, 0.45],
+                          "observed_per_year": [0.05, 0.05]})
+    assert judge_frame(frame)["verdict"].tolist() == ["Trước năm gốc 2023 — chưa tính tiến độ",
+                                                      "Đúng tiến độ (mức 2025)"]
+    assert_columns_equal_scalar(cases())
 
 
 def test_arrival_exactly_at_the_deadline_is_on_track():
@@ -134,7 +162,7 @@ def test_no_figure_and_no_target():
 def test_every_status_has_words_a_colour_role_and_a_kpi_value():
     assert set(WORDS) == set(ROLES) == set(Status)
     assert {s.value for s in Status} == {"met", "exceeded", "below", "on_track", "behind", "not_applicable",
-                                         "no_data"}
+                                         "no_data", "no_pace"}
     assert set(ROLES.values()) == {"good", "bad", "neutral", "none"}
 
 
