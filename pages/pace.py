@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.numbers import vi_count, vi_percent, vi_points
-from queries.pace import ALREADY
+from queries.pace import ALREADY, UNPACED
 from queries.programme import programme
 from queries.progress import (
     SERIES_OBSERVED,
@@ -45,8 +45,8 @@ def summary(row: dict) -> str:
             continue
         needed = row[f"needed_{deadline}"]
         need = f"cần **{vi_points(needed)}/năm**; " if pd.notna(needed) else ""
-        text += (f"{need}theo tốc độ hiện nay: **{row[f'reach_{deadline}']}** — "
-                 f"{row[f'status_{deadline}'].lower()}.")
+        reach = "" if row[f"reach_{deadline}"] == UNPACED else f"theo tốc độ hiện nay: **{row[f'reach_{deadline}']}** — "
+        text += f"{need}{reach}{row[f'status_{deadline}'].lower()}."
     return text
 
 

@@ -18,6 +18,7 @@ from queries.judgement import arrival_years, meets
 
 NEVER = "không đạt"
 ALREADY = "đã đạt"
+UNPACED = "—"  # no pace (before the baseline year, or its first year): no year of arrival, and no "never"
 
 
 def observed_per_year(base_year, base_rate, year, rate):
@@ -46,11 +47,13 @@ def needed_per_year(rate, latest_year, goal: float, strict: bool, deadline: int)
 
 
 def reach_text(rate, latest_year, pace, goal: float, strict: bool) -> np.ndarray:
-    """`đã đạt`, the year the observed pace would reach `goal`, or NEVER (numbers or arrays)."""
-    rate = np.asarray(rate, dtype=float)
+    """`đã đạt`, the year the observed pace would reach `goal`, NEVER, or UNPACED without a pace (numbers
+    or arrays)."""
+    rate, pace = np.asarray(rate, dtype=float), np.asarray(pace, dtype=float)
     year = arrival_years(rate, latest_year, pace, goal, strict)
     arrived = np.nan_to_num(year).astype(int).astype(str)
-    return np.where(meets(rate, goal, strict), ALREADY, np.where(np.isnan(year), NEVER, arrived))
+    later = np.where(np.isnan(pace), UNPACED, np.where(np.isnan(year), NEVER, arrived))
+    return np.where(meets(rate, goal, strict), ALREADY, later)
 
 
 def projection(latest_year: int, latest_rate: float, pace: float | None, until: int) -> pd.DataFrame:

@@ -52,6 +52,7 @@ def test_one_year_of_data_has_no_pace_and_a_unit_without_figures_stops_politely(
     _, shown = table(at, "Tiến độ các chỉ tiêu")
     assert set(shown["Tốc độ đã đạt (điểm %/năm)"]) == {"—"}
     assert "chưa tính được tốc độ" in texts(at)
+    assert "theo tốc độ hiện nay: **không đạt**" not in texts(at)  # no pace: no "never" either
 
     at = run_page(PAGE, year=2020, units=["21469-2015"])  # before it: no pace measured from 2020
     assert not at.exception, [e.value for e in at.exception]

@@ -136,6 +136,7 @@ def test_before_the_baseline_year_there_is_no_pace_and_no_arrival_year(sample_en
     assert pd.isna(row["base_year"]) and math.isnan(row["observed_per_year"])
     assert (row["latest_year"], row["latest_numerator"], row["latest_denominator"]) == (2021, *kpi(2021))
     assert (row["verdict"], row["status_2025"], row["status_2030"]) == (before, before, before)
+    assert (row["reach_2025"], row["reach_2030"]) == ("—", "—")  # not "không đạt": there is no pace
     path = pace_path(cursor(), "reported", None, 2021, "T4_thpt")
     assert set(path["series"]) == {SERIES_OBSERVED, SERIES_TARGET} and "năm gốc" not in set(path["note"])
     units = pace_by_unit(cursor(), "reported", None, 2021, ("T4_thpt",))

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from queries.judgement import arrival_years
-from queries.pace import ALREADY, NEVER, needed_per_year, observed_per_year, projection, reach_text
+from queries.pace import ALREADY, NEVER, UNPACED, needed_per_year, observed_per_year, projection, reach_text
 
 
 def test_rising_indicator_reaches_the_2030_level_in_2037():
@@ -24,7 +24,8 @@ def test_never_at_this_pace_when_falling_or_flat():
     assert pace == pytest.approx(-0.02)
     assert reach_text(0.26, 2024, pace, 0.50, False) == NEVER
     assert reach_text(0.26, 2024, 0.0, 0.50, False) == NEVER
-    assert reach_text(0.26, 2024, math.nan, 0.50, False) == NEVER  # one year of figures: no pace
+    assert reach_text(0.26, 2024, math.nan, 0.50, False) == UNPACED  # one year of figures: no pace, no "never"
+    assert reach_text(0.50, 2024, math.nan, 0.50, False) == ALREADY
     assert math.isnan(arrival_years(0.26, 2024, 0.0001, 0.50, False))  # after 2100: no forecast
 
 
