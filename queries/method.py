@@ -11,8 +11,9 @@ KIND_RULES = {
                      "bằng năm sau. Trang Tiến độ ghi số năm đạt trong giai đoạn của mỗi mốc và các năm chưa đạt.",
     Kind.LEVEL_BY_DEADLINE: "mức phải đạt vào mỗi mốc, {levels}: trong năm mốc (và sau mốc cuối) đạt hoặc chưa "
                             "đạt mức của mốc đó; giữa hai mốc, thấp hơn mức của mốc đã qua là \"chưa đạt (mức …)\", "
-                            "đã đạt mức của mốc sau là \"đạt\", còn lại tốc độ tăng bình quân từ năm gốc quyết định "
-                            "\"đúng tiến độ\" hay \"chậm tiến độ\" đến mốc sau.",
+                            "đã đạt mức của mốc sau là \"đạt\", còn lại tốc độ tăng bình quân từ năm gốc {baseline} "
+                            "quyết định \"đúng tiến độ\" hay \"chậm tiến độ\" đến mốc sau; các năm trước năm gốc "
+                            "không tính tiến độ.",
     Kind.FLOOR_BAND: "khung hằng năm {levels}: dưới mức sàn là \"chưa đạt\"; trong khung là \"đạt\"; trên khung là "
                      "\"vượt khung\", được tính là đạt (màu trung tính, không bị trừ khi xếp hạng).",
     Kind.NONE: "chỉ tiêu theo dõi, không đặt mục tiêu.",
@@ -34,7 +35,8 @@ def levels_text(ind: Indicator) -> str:
 
 def method_note(ind: Indicator) -> str:
     """One indicator: its heading, the Đề án's sentence and how it is judged."""
-    rule = KIND_RULES[ind.kind].format(levels=levels_text(ind) if ind.kind is not Kind.NONE else "")
+    rule = KIND_RULES[ind.kind].format(levels=levels_text(ind) if ind.kind is not Kind.NONE else "",
+                                       baseline=programme().baseline)
     parts = [f"**{ind.heading}**"]
     if ind.quote:
         parts.append(f"Đề án: «{ind.quote}».")
