@@ -3,11 +3,13 @@
 The slide number lives in the URL (`/trinh-chieu?trang=3&nam=2022`), the arrow keys (← →), a
 presenter's remote (Page Down / Page Up) and the buttons step through the slides, the sidebar's
 filters carry over (hidden here, as is the chrome). The high-contrast theme for a washed-out
-projector is a switch on the navigation row, kept in the URL too (`tuong_phan=true`).
+projector is a switch on the navigation row, kept in the URL too (`tuong_phan=true`). Both are read
+from the URL and written back as the filters are (ui.url_state): a value that cannot be used is named.
 """
 
 import streamlit as st
 
+from ui import url_state
 from ui.compare import comparison
 from ui.data import query
 from ui.filters import current
@@ -15,8 +17,7 @@ from ui.layout import footer_line
 from ui.navigation import HOME, page_file
 from ui.slides import presentation_style, slides, step
 
-SLIDE_KEY = "trang"
-CONTRAST_KEY = "tuong_phan"
+SLIDE_KEY, CONTRAST_KEY = url_state.SLIDE, url_state.CONTRAST
 
 filters = current()
 data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
@@ -24,19 +25,22 @@ compared = comparison(filters)  # 2–4 units side by side: the same slides, a c
 count = len(slides(data, compared=compared))
 back, forward = (SLIDE_KEY, count, -1), (SLIDE_KEY, count, 1)  # step's arguments: a callback of the page
 # itself would keep this run's figures for the whole session (ui.slides.step)
-
+url_state.take_slide(count)
+url_state.take_contrast()
+url_state.show_problems()
 
 with st.container(horizontal=True, vertical_alignment="center", key="slide_nav"):
     st.button("Trước", key="slide_previous", icon=":material/chevron_left:", on_click=step, args=back,
               shortcut="Left")
-    number = st.pagination(count, key=SLIDE_KEY, bind="query-params", max_visible_pages=None, width="stretch")
+    number = st.pagination(count, key=SLIDE_KEY, max_visible_pages=None, width="stretch")
     st.button("Sau", key="slide_next", icon=":material/chevron_right:", icon_position="right", on_click=step,
               args=forward, shortcut="Right", type="primary")
-    contrast = st.toggle("Tương phản cao", key=CONTRAST_KEY, bind="query-params")
+    contrast = st.toggle("Tương phản cao", key=CONTRAST_KEY)
     st.page_link(page_file(HOME.file), label="Thoát", icon=":material/close:")
 with st.container(key="slide_clicker"):  # hidden: a presenter's remote sends Page Down / Page Up
     st.button("Trang sau", key="slide_page_down", on_click=step, args=forward, shortcut="PageDown")
     st.button("Trang trước", key="slide_page_up", on_click=step, args=back, shortcut="PageUp")
+url_state.write_slide(number, contrast)
 presentation_style(contrast)
 
 slide = slides(data, contrast, compared)[number - 1]

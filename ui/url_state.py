@@ -1,11 +1,13 @@
 """The shared filters in the URL as stable ids: `?nam=2024&ranh_gioi=moi&don_vi=21439-2025`, and how
-2–4 chosen units are shown (`xem=so-sanh`: side by side, `xem=cong-gop`: summed).
+2–4 chosen units are shown (`xem=so-sanh`: side by side, `xem=cong-gop`: summed); on the slides, the
+slide and the high-contrast switch (`trang=3&tuong_phan=true`).
 
 Streamlit's `bind="query-params"` writes a widget's display label (`Phường Phổ Hòa (2020–2024)`),
 which changes as more years are loaded, and drops a value it cannot apply without a word. Here
 the ids are written after every run, and a value found in the URL (a link opened, or pasted
 into a running session) is applied to the widget before it is drawn; one that cannot be applied
-is named on the page.
+is named on the page, as is a parameter given twice where it takes one value (the first is used and
+the URL keeps only that one).
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ import streamlit as st
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 
 YEAR, BOUNDARY, UNITS, VIEW = "nam", "ranh_gioi", "don_vi", "xem"  # URL parameters = the widgets' keys
+SLIDE, CONTRAST = "trang", "tuong_phan"  # the slides' own (pages/present.py)
 BOUNDARY_IDS = {BOUNDARY_REPORTED: "theo-nam", BOUNDARY_CURRENT: "moi"}
 COMPARE, SUM = "so-sanh", "cong-gop"  # the values of `xem`
+SWITCH = {"true": True, "false": False}  # the values of `tuong_phan`
+NAMES = {YEAR: "Năm", BOUNDARY: "Địa giới", VIEW: "Cách xem", SLIDE: "Trang", CONTRAST: "Tương phản cao"}  # one value each
 WRITTEN = "_url_written"  # what this session last wrote: anything else in the URL came from outside
 PROBLEMS = "_url_problems"
 
@@ -29,13 +34,32 @@ def _incoming(key: str) -> list[str]:
     return values if values and values != st.session_state.get(WRITTEN, {}).get(key) else []
 
 
+def _incoming_one(key: str) -> str | None:
+    """The URL's value of a parameter that takes one; given more than once, it is named and the first is
+    used (`_write` then leaves that one in the URL)."""
+    values = _incoming(key)
+    if len(values) > 1:
+        _problem(f"{NAMES[key]} được ghi {len(values)} lần trong đường dẫn ({', '.join(f'«{v}»' for v in values)}); "
+                 f"chỉ dùng giá trị đầu tiên «{values[0]}».")
+    return values[0] if values else None
+
+
+def _number(value: str) -> int | None:
+    """`3` → 3; anything else (`abc`, `-1`, `2.5`, `²`) → None."""
+    try:
+        return int(value) if value.isdecimal() else None
+    except ValueError:  # more digits than Python reads into an int
+        return None
+
+
 def _problem(text: str) -> None:
     st.session_state.setdefault(PROBLEMS, []).append(text)
 
 
 def take_boundary() -> None:
     """`ranh_gioi=moi` (or `theo-nam`) from the URL onto the boundary radio."""
-    for value in _incoming(BOUNDARY)[:1]:
+    value = _incoming_one(BOUNDARY)
+    if value is not None:
         known = {v: k for k, v in BOUNDARY_IDS.items()}
         if value in known:
             st.session_state[BOUNDARY] = known[value]
@@ -46,9 +70,10 @@ def take_boundary() -> None:
 
 def take_year(years: Sequence[int]) -> None:
     """`nam=2024` from the URL onto the year box, when that year is loaded."""
-    for value in _incoming(YEAR)[:1]:
-        if value.isdigit() and int(value) in years:
-            st.session_state[YEAR] = int(value)
+    value = _incoming_one(YEAR)
+    if value is not None:
+        if _number(value) in years:
+            st.session_state[YEAR] = _number(value)
         else:
             _problem(f"Năm «{value}» trong đường dẫn chưa có số liệu (các năm có: "
                      f"{', '.join(map(str, years))}); đang hiện năm đã chọn.")
@@ -70,7 +95,8 @@ def take_units(options: dict[str, str]) -> None:
 
 def take_view() -> None:
     """`xem=so-sanh` or `xem=cong-gop` from the URL onto the view switch."""
-    for value in _incoming(VIEW)[:1]:
+    value = _incoming_one(VIEW)
+    if value is not None:
         if value in (COMPARE, SUM):
             st.session_state[VIEW] = value
         else:
@@ -78,16 +104,47 @@ def take_view() -> None:
                      "đang dùng cách xem đã chọn.")
 
 
+def take_slide(count: int) -> None:
+    """`trang=3` from the URL onto the slide pagination, when the deck has that slide."""
+    value = _incoming_one(SLIDE)
+    if value is None:
+        return
+    if _number(value) in range(1, count + 1):
+        st.session_state[SLIDE] = _number(value)
+    else:
+        _problem(f"Trang «{value}» trong đường dẫn không có (bài trình chiếu có {count} trang, từ 1 đến {count}); "
+                 f"đang hiện trang {st.session_state.get(SLIDE, 1)}.")
+
+
+def take_contrast() -> None:
+    """`tuong_phan=true` (or `false`) from the URL onto the high-contrast switch."""
+    value = _incoming_one(CONTRAST)
+    if value is None:
+        return
+    if value in SWITCH:
+        st.session_state[CONTRAST] = SWITCH[value]
+    else:
+        now = "bật" if st.session_state.get(CONTRAST) else "tắt"
+        _problem(f"Tương phản cao «{value}» trong đường dẫn không hợp lệ; đang {now} tương phản cao.")
+
+
 def write(year: int, boundary: str, units: Sequence[str], view: str | None = None) -> None:
     """The filters of this run into the URL, as ids (`view` only where 2–4 units are chosen)."""
-    values = {YEAR: [str(year)], BOUNDARY: [BOUNDARY_IDS[boundary]], UNITS: list(units),
-              VIEW: [view] if view else []}
+    _write({YEAR: [str(year)], BOUNDARY: [BOUNDARY_IDS[boundary]], UNITS: list(units), VIEW: [view] if view else []})
+
+
+def write_slide(number: int, contrast: bool) -> None:
+    """The slide and the switch into the URL; the first slide and a switch off are left out, as defaults."""
+    _write({SLIDE: [str(number)] if number > 1 else [], CONTRAST: ["true"] if contrast else []})
+
+
+def _write(values: dict[str, list[str]]) -> None:
     for key, value in values.items():
         if value and st.query_params.get_all(key) != value:
             st.query_params[key] = value if len(value) > 1 else value[0]
         elif not value and key in st.query_params:
             del st.query_params[key]
-    st.session_state[WRITTEN] = values
+    st.session_state[WRITTEN] = {**st.session_state.get(WRITTEN, {}), **values}
 
 
 def show_problems() -> None:

@@ -53,6 +53,51 @@ def test_presentation_opens_at_the_slide_of_the_url_and_steps_within_the_deck(sa
         assert f"trang {number}/14" in slide_caption(at)
 
 
+def url_notes(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if "đường dẫn" in w.value]
+
+
+@pytest.mark.parametrize("value", ["99", "abc", "0", "-1", "15", "²"])
+def test_a_slide_the_deck_does_not_have_is_named_and_the_first_is_shown(sample_env, value):
+    at = present_at({"trang": value})
+    assert url_notes(at) == [f"Trang «{value}» trong đường dẫn không có (bài trình chiếu có 14 trang, từ 1 đến 14); "
+                             "đang hiện trang 1."]
+    assert "trang 1/14" in slide_caption(at) and "trang" not in at.query_params
+
+
+@pytest.mark.parametrize(("query", "notes", "kept"), [
+    ({"trang": ["2", "3"]}, ["Trang được ghi 2 lần trong đường dẫn («2», «3»); chỉ dùng giá trị đầu tiên «2»."],
+     {"trang": "2"}),
+    ({"nam": ["2022", "2023"]}, ["Năm được ghi 2 lần trong đường dẫn («2022», «2023»); chỉ dùng giá trị đầu tiên «2022»."],
+     {"nam": "2022"}),
+    ({"trang": ["abc", "3"]}, ["Trang được ghi 2 lần trong đường dẫn («abc», «3»); chỉ dùng giá trị đầu tiên «abc».",
+                               "Trang «abc» trong đường dẫn không có (bài trình chiếu có 14 trang, từ 1 đến 14); "
+                               "đang hiện trang 1."], {}),
+])
+def test_a_parameter_given_twice_is_named_and_the_url_keeps_one_value(sample_env, query, notes, kept):
+    at = present_at(query)
+    assert url_notes(at) == notes
+    assert {key: at.query_params.get(key) for key in query} == {key: kept.get(key) for key in query}
+    assert f"trang {kept.get('trang', 1)}/14" in slide_caption(at)
+    assert f"năm **{kept.get('nam', 2025)}**" in slide_caption(at)
+
+
+def test_a_year_of_digits_that_are_no_number_is_named(sample_env):
+    at = present_at({"nam": "²"})  # str.isdigit() says yes, int() says no
+    assert url_notes(at) == ["Năm «²» trong đường dẫn chưa có số liệu (các năm có: 2020, 2021, 2022, 2023, 2024, "
+                             "2025); đang hiện năm đã chọn."]
+
+
+def test_a_switch_value_that_is_no_switch_is_named_and_the_switch_still_reaches_the_url(sample_env):
+    at = present_at({"tuong_phan": "maybe", "trang": "3"})
+    assert url_notes(at) == ["Tương phản cao «maybe» trong đường dẫn không hợp lệ; đang tắt tương phản cao."]
+    assert at.toggle(key="tuong_phan").value is False and "tuong_phan" not in at.query_params
+    at.button(key="slide_next").click().run()  # what the session wrote itself is no news
+    at.toggle(key="tuong_phan").set_value(True).run()
+    assert url_notes(at) == [] and "trang 4/14" in slide_caption(at)
+    assert (at.query_params["trang"], at.query_params["tuong_phan"]) == ("4", "true")
+
+
 @pytest.mark.parametrize(("boundary", "filters"), [(None, "**Toàn thị xã** · năm **2022**"),
                                                   ("current", "năm **2022** · 5 đơn vị mới")])
 def test_presentation_draws_every_slide(sample_env, boundary, filters):
