@@ -9,11 +9,12 @@ import streamlit as st
 
 from auth.downloads import vietnamese_download_errors
 from auth.session import gate
+from ui import url_state
 from ui.data import programme_or_stop
 from ui.filters import sidebar_filters
 from ui.incidents import safely
 from ui.layout import header, header_line
-from ui.navigation import ADMIN_SECTIONS, SECTIONS, streamlit_pages
+from ui.navigation import ADMIN_SECTIONS, HOME, SECTIONS, streamlit_pages
 
 FAVICON = str(Path(__file__).with_name("favicon.png"))
 
@@ -31,6 +32,7 @@ vietnamese_download_errors()
 if user is not None and user.is_admin:
     PAGES |= ADMIN_PAGES
 page = st.navigation(PAGES, expanded=True)  # every page listed: no "View 3 more" in English
+url_state.take_page(page.url_path, HOME.title)  # an address naming no page opens the home page: said so
 filters = safely(sidebar_filters)
 if filters is None:
     if page.url_path not in ("du-lieu", "quan-tri"):

@@ -13,9 +13,11 @@ the URL keeps only that one).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import unquote, urlsplit
 
 import streamlit as st
 
+from core.wording import quoted
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 
 YEAR, BOUNDARY, UNITS, VIEW = "nam", "ranh_gioi", "don_vi", "xem"  # URL parameters = the widgets' keys
@@ -39,8 +41,8 @@ def _incoming_one(key: str) -> str | None:
     used (`_write` then leaves that one in the URL)."""
     values = _incoming(key)
     if len(values) > 1:
-        _problem(f"{NAMES[key]} được ghi {len(values)} lần trong đường dẫn ({', '.join(f'«{v}»' for v in values)}); "
-                 f"chỉ dùng giá trị đầu tiên «{values[0]}».")
+        _problem(f"{NAMES[key]} được ghi {len(values)} lần trong đường dẫn ({', '.join(map(quoted, values))}); "
+                 f"chỉ dùng giá trị đầu tiên {quoted(values[0])}.")
     return values[0] if values else None
 
 
@@ -64,7 +66,7 @@ def take_boundary() -> None:
         if value in known:
             st.session_state[BOUNDARY] = known[value]
         else:
-            _problem(f"Địa giới «{value}» trong đường dẫn không hợp lệ (dùng {' hoặc '.join(BOUNDARY_IDS.values())}); "
+            _problem(f"Địa giới {quoted(value)} trong đường dẫn không hợp lệ (dùng {' hoặc '.join(BOUNDARY_IDS.values())}); "
                      "đang dùng địa giới đã chọn.")
 
 
@@ -75,7 +77,7 @@ def take_year(years: Sequence[int]) -> None:
         if _number(value) in years:
             st.session_state[YEAR] = _number(value)
         else:
-            _problem(f"Năm «{value}» trong đường dẫn chưa có số liệu (các năm có: "
+            _problem(f"Năm {quoted(value)} trong đường dẫn chưa có số liệu (các năm có: "
                      f"{', '.join(map(str, years))}); đang hiện năm đã chọn.")
 
 
@@ -89,7 +91,7 @@ def take_units(options: dict[str, str]) -> None:
     if known or not unknown:
         st.session_state[UNITS] = known
     if unknown:
-        _problem(f"Đơn vị «{', '.join(unknown)}» trong đường dẫn không có trong danh sách đơn vị của địa giới "
+        _problem(f"Đơn vị {quoted(', '.join(unknown))} trong đường dẫn không có trong danh sách đơn vị của địa giới "
                  "đang chọn; đã bỏ qua.")
 
 
@@ -100,7 +102,7 @@ def take_view() -> None:
         if value in (COMPARE, SUM):
             st.session_state[VIEW] = value
         else:
-            _problem(f"Cách xem «{value}» trong đường dẫn không hợp lệ (dùng {COMPARE} hoặc {SUM}); "
+            _problem(f"Cách xem {quoted(value)} trong đường dẫn không hợp lệ (dùng {COMPARE} hoặc {SUM}); "
                      "đang dùng cách xem đã chọn.")
 
 
@@ -112,7 +114,7 @@ def take_slide(count: int) -> None:
     if _number(value) in range(1, count + 1):
         st.session_state[SLIDE] = _number(value)
     else:
-        _problem(f"Trang «{value}» trong đường dẫn không có (bài trình chiếu có {count} trang, từ 1 đến {count}); "
+        _problem(f"Trang {quoted(value)} trong đường dẫn không có (bài trình chiếu có {count} trang, từ 1 đến {count}); "
                  f"đang hiện trang {st.session_state.get(SLIDE, 1)}.")
 
 
@@ -125,7 +127,29 @@ def take_contrast() -> None:
         st.session_state[CONTRAST] = SWITCH[value]
     else:
         now = "bật" if st.session_state.get(CONTRAST) else "tắt"
-        _problem(f"Tương phản cao «{value}» trong đường dẫn không hợp lệ; đang {now} tương phản cao.")
+        _problem(f"Tương phản cao {quoted(value)} trong đường dẫn không hợp lệ; đang {now} tương phản cao.")
+
+
+def take_page(opened: str, home: str) -> None:
+    """A page the address names that the app does not have (`/trang-khong-ton-tai`): Streamlit's navigation
+    runs the home page instead, and this says so."""
+    asked = _requested_page()
+    if asked is not None and asked != opened:
+        _problem(f"Không có trang {quoted(asked)}; đang mở {home}.")
+
+
+def _requested_page() -> str | None:
+    """The page the browser's address names below the server's base path (`ket-nap`; empty for `/`); None
+    when the browser did not say. Streamlit's one word on it is `st.context.url`: the address of the page
+    being run, or the address as typed when it names no page."""
+    url = st.context.url
+    if url is None:
+        return None
+    path = unquote(urlsplit(url).path).strip("/")
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):].strip("/")
+    return path
 
 
 def write(year: int, boundary: str, units: Sequence[str], view: str | None = None) -> None:

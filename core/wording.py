@@ -1,0 +1,16 @@
+"""How words from elsewhere read in a Vietnamese sentence: text from outside (a link's value) shown as
+typed rather than as Markdown."""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>()!|~$:.])")  # inside a line: links, images, emphasis, math, icons
+QUOTED_LENGTH = 60  # characters of a value from outside that a note repeats
+
+
+def quoted(text: str) -> str:
+    """`«abc»`: a value from outside named in a note, at most QUOTED_LENGTH characters, its Markdown
+    shown as typed (a link in a URL's value must not become a link on the page)."""
+    short = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH - 1] + "…"
+    return "«" + _MARKDOWN.sub(r"\\\1", short) + "»"
