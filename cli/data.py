@@ -15,13 +15,14 @@ from settings import Settings
 def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     """The data commands on `sub`; their functions by name."""
     load = with_db(sub.add_parser("load", help="nạp các tệp báo cáo hoặc thư mục"))
-    load.add_argument("paths", nargs="+", type=Path)
+    load.add_argument("paths", nargs="+", type=Path, metavar="TỆP_HOẶC_THƯ_MỤC",
+                      help="tệp báo cáo (.xlsx, .xlsm, .xls, .ods) hoặc thư mục chứa chúng")
     load.add_argument("--quiet", action="store_true", help="không hiện thanh tiến độ")
     with_db(sub.add_parser("rebuild", help="dựng lại cơ sở dữ liệu từ kho lưu trữ tệp"))
     backup = with_db(sub.add_parser("backup", help="sao lưu cơ sở dữ liệu, kho lưu trữ và tài khoản vào một tệp"))
-    backup.add_argument("--to", type=Path, required=True, metavar="TỆP.tar.gz")
+    backup.add_argument("--to", type=Path, required=True, metavar="TỆP.tar.gz", help="tệp sao lưu sẽ ghi")
     restore = with_db(sub.add_parser("restore", help="khôi phục từ một tệp sao lưu (dữ liệu hiện có được giữ lại bên cạnh)"))
-    restore.add_argument("source", type=Path, metavar="TỆP.tar.gz")
+    restore.add_argument("source", type=Path, metavar="TỆP.tar.gz", help="tệp sao lưu đã ghi bằng lệnh backup")
     return {"load": _cmd_load, "rebuild": _cmd_rebuild, "backup": _cmd_backup, "restore": _cmd_restore}
 
 

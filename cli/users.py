@@ -21,21 +21,21 @@ PASSWORD_ENV = "DP_NEW_PASSWORD"
 
 def add_users_parser(users: argparse.ArgumentParser) -> None:
     """The `users` subcommands, under a parser that `cli` created (with `--db`)."""
-    sub = users.add_subparsers(dest="users_command", required=True)
+    sub = users.add_subparsers(dest="users_command", required=True, title="lệnh", metavar="LỆNH")
     add = sub.add_parser("add", help="thêm người dùng (mật khẩu hỏi khi chạy hoặc lấy từ $DP_NEW_PASSWORD)")
-    add.add_argument("username")
+    add.add_argument("username", metavar="TÊN", help="tên đăng nhập")
     add.add_argument("--role", required=True, choices=list(ROLE_SLUGS),
                      help="quan-tri: quản trị; thuong-truc: Thường trực (xem mọi đơn vị, không nạp); "
                           "don-vi: cán bộ đơn vị (nạp và xem đơn vị của mình)")
-    add.add_argument("--unit", action="append", default=[],
+    add.add_argument("--unit", action="append", default=[], metavar="ĐƠN_VỊ",
                      help="đơn vị của tài khoản don-vi: tên, mã thống kê hoặc mã đơn vị (21469-2015); "
                           "lặp lại để gán nhiều đơn vị, ví dụ đơn vị cũ và đơn vị mới từ 2025")
-    add.add_argument("--year", type=int, default=date.today().year,
+    add.add_argument("--year", type=int, default=date.today().year, metavar="NĂM",
                      help="năm dùng để hiểu tên hoặc mã đơn vị (mặc định: năm nay)")
-    add.add_argument("--name", default="", help="họ tên")
-    sub.add_parser("remove", help="xóa người dùng").add_argument("username")
-    sub.add_parser("passwd", help="đặt lại mật khẩu").add_argument("username")
-    sub.add_parser("unlock", help="mở khóa đăng nhập (sau nhiều lần nhập sai)").add_argument("username")
+    add.add_argument("--name", default="", metavar="HỌ_TÊN", help="họ tên")
+    for name, words in (("remove", "xóa người dùng"), ("passwd", "đặt lại mật khẩu"),
+                        ("unlock", "mở khóa đăng nhập (sau nhiều lần nhập sai)")):
+        sub.add_parser(name, help=words).add_argument("username", metavar="TÊN", help="tên đăng nhập")
     sub.add_parser("list", help="liệt kê người dùng (không in mật khẩu)")
 
 

@@ -32,7 +32,7 @@ def command(year: int | None, unit: str | None, html_path: Path | None, pdf_path
             cfg: Settings) -> int:
     """The CLI's work, on the figures `python -m etl kpi --year Y --unit U` prints."""
     if html_path is None and pdf_path is None:
-        print("Hãy chọn ít nhất một tệp: --html FILE và/hoặc --pdf FILE.", file=sys.stderr)
+        print("Hãy chọn ít nhất một tệp: --html TỆP và/hoặc --pdf TỆP.", file=sys.stderr)
         return EXIT_USAGE
     ensure_database(cfg)
     try:

@@ -27,5 +27,19 @@ def etl(*args: str, env: dict | None = None, timeout: float = 240) -> subprocess
                           capture_output=True, text=True, timeout=timeout)
 
 
+def etl_into_closed_pipe(*args: str, unbuffered: bool = False, timeout: float = 240) -> subprocess.CompletedProcess:
+    """`python -m etl ARGS | head` once head has gone: the output is a pipe nobody reads any more. Python
+    buffers it, as in a user's shell, unless `unbuffered` (PYTHONUNBUFFERED, which a test runner may set)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT,
+                              env={**env, **({"PYTHONUNBUFFERED": "1"} if unbuffered else {})}, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=timeout)
+    finally:
+        os.close(write_end)
+
+
 def kpi_rows(stdout: str) -> dict[str, dict]:
     return {row["indicator"]: row for row in csv.DictReader(io.StringIO(stdout))}

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from cli import _parser
+from core.incidents import errors_log
 from database.db import cursor
 from database.store import published_file
 from queries.kpi import kpi_table
 from settings import SAMPLES_DIR, settings
 from tests.support import ROOT
-from tests.support.cli import CONTRACT_CODES, etl, kpi_rows
+from tests.support.cli import CONTRACT_CODES, etl, etl_into_closed_pipe, kpi_rows
 from tests.support.workbooks import default_spec
 from tests.support.workbooks import write as write_in
 
@@ -157,3 +162,52 @@ def test_kpi_gives_the_goal_and_the_verdict_of_the_pages(sample_env):
     assert int(current["T1_org_rating"]["denominator"]) == sum(predecessors) == 8
     assert etl("kpi", "--year", "2024", "--unit", "Đức Phổ").returncode == 2  # not a unit of 2024
     assert etl("kpi", "--boundary", "moi").returncode == 2
+
+
+@pytest.mark.parametrize(("args", "unbuffered"), [(("kpi",), False), (("kpi",), True), (("kpi", "--help"), False),
+                                                (("--help",), False)])
+def test_a_closed_output_pipe_ends_the_command_quietly(sample_env, args, unbuffered):
+    result = etl_into_closed_pipe(*args, unbuffered=unbuffered)
+    assert (result.returncode, result.stderr) == (141, "")  # 128 + SIGPIPE, as `seq 1 100000 | head` gives
+    assert not errors_log(sample_env).exists()  # no incident recorded
+
+
+# argparse's own English (its help and its errors); our words and the choices' codes are not in it
+ARGPARSE_ENGLISH = re.compile(r"\b(usage|options|positional arguments|show this help|error|invalid|required|expected|"
+                              r"unrecognized|choose from|argument)\b", re.IGNORECASE)
+
+
+def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of the parser and of its subcommands, as the words typed after `python -m etl`."""
+    found = [path]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += commands(sub, (*path, name))
+    return found
+
+
+def test_the_help_of_every_command_is_in_vietnamese():
+    every = commands(_parser()[0])
+    assert len(every) == 14 and ("users", "unlock") in every
+    for command in every:
+        result = etl(*command, "--help")
+        assert result.returncode == 0 and result.stderr == "", command
+        assert result.stdout.startswith("cách dùng: python -m etl"), command
+        assert "tùy chọn:" in result.stdout and "hiện hướng dẫn này rồi thoát" in result.stdout, command
+        assert not ARGPARSE_ENGLISH.search(result.stdout), (command, result.stdout)
+
+
+@pytest.mark.parametrize(("args", "error"), [
+    (("kpi", "--year", "abc"), "python -m etl kpi: lỗi: đối số --year: giá trị 'abc' không hợp lệ"),
+    (("template",), "python -m etl template: lỗi: thiếu đối số bắt buộc: --unit, --year, -o/--output"),
+    (("kpi", "--boundary"), "python -m etl kpi: lỗi: đối số --boundary: cần một giá trị"),
+    (("kpi", "thua"), "python -m etl: lỗi: không hiểu các đối số: thua"),
+    (("frobnicate",), "python -m etl: lỗi: đối số LỆNH: không có lựa chọn 'frobnicate' (chọn một trong: 'load', "
+                      "'rebuild', 'backup', 'restore', 'kpi', 'template', 'report', 'users')"),
+], ids=["not-a-number", "required", "no-value", "extra", "no-such-command"])
+def test_a_mistyped_command_is_answered_in_vietnamese(args, error):
+    result = etl(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("cách dùng: python -m etl") and result.stderr.splitlines()[-1] == error
+    assert not ARGPARSE_ENGLISH.search(result.stderr), result.stderr
