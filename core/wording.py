@@ -1,5 +1,5 @@
-"""How words from elsewhere read in a Vietnamese sentence: text from outside (a link's value) shown as
-typed rather than as Markdown."""
+"""How words from elsewhere read in a Vietnamese sentence: a label inside one, and text from outside
+(a link's value) shown as typed rather than as Markdown."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ import re
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>()!|~$:.])")  # inside a line: links, images, emphasis, math, icons
 QUOTED_LENGTH = 60  # characters of a value from outside that a note repeats
+
+
+def in_sentence(label: str) -> str:
+    """`Toàn thị xã` → `toàn thị xã`, `Cộng 2 đơn vị: …` → `cộng 2 đơn vị: …`, `Phường Phổ Hòa` →
+    `phường Phổ Hòa`: a label that can start a line, placed after other words (names keep their capitals)."""
+    return label[:1].lower() + label[1:]
 
 
 def quoted(text: str) -> str:

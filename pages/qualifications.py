@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core.wording import in_sentence
 from queries.cadres import (
     BASELINE_CODES,
     LADDER_TITLES,
@@ -23,7 +24,7 @@ from rendering.tables import INDICATOR_COLUMNS, SUMMARY_COLUMNS, vi_columns, vi_
 from ui import compare
 from ui.blocks import chart_block, table_block
 from ui.data import query
-from ui.filters import current, in_sentence
+from ui.filters import current
 from ui.layout import stop_if_empty
 
 st.title("Trình độ cán bộ chi bộ thôn, tổ dân phố")

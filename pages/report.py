@@ -6,6 +6,7 @@ import streamlit as st
 
 from auth.downloads import NO_RERUN, guarded
 from core.numbers import vi_number
+from core.wording import in_sentence
 from report.cards import CARDS_CSS, cards_html
 from report.html import report_html
 from report.pdf import report_pdf
@@ -23,7 +24,7 @@ data = query("meeting_data", filters.boundary, filters.units, filters.year, filt
 stop_if_empty(data.indicators, f"Chưa có số liệu năm {filters.year} cho các đơn vị đã chọn. "
                                "Hãy chọn năm hoặc đơn vị khác.")
 
-st.markdown(f"Báo cáo về tình hình thực hiện Đề án của **{filters.scope_label}**, năm **{filters.year}**, "
+st.markdown(f"Báo cáo về tình hình thực hiện Đề án của **{in_sentence(filters.scope_label)}**, năm **{filters.year}**, "
             "theo bộ lọc đang chọn ở thanh bên, lập ngày "
             f"{date.today():%d/%m/%Y}. Số liệu trùng với bảng chỉ tiêu xuất từ hệ thống.")
 stem = file_stem("bao-cao-hop", filters)

@@ -5,6 +5,7 @@ Clicking a unit (a cell of the heat map, or its button) filters every page to th
 
 import streamlit as st
 
+from core.wording import in_sentence
 from queries.programme import programme
 from queries.scorecard import (
     RANK_SORT,
@@ -20,7 +21,7 @@ from rendering.tables import vi_columns, vi_table
 from ui.blocks import chart_block, table_block
 from ui.data import query
 from ui.drill import cells_link, clear_units, focus_unit
-from ui.filters import current, in_sentence, whole_area_label
+from ui.filters import current, whole_area_label
 from ui.layout import stop_if_empty
 
 CHART = "xep_hang"
@@ -42,7 +43,7 @@ st.caption(f"Mọi đơn vị năm {year} so với các chỉ tiêu chính của
            "Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
 st.markdown(f"**Cách xếp hạng.** {rank_definition()}")
 if filters.units:
-    st.info(f"Đang lọc theo **{filters.scope_label}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh mọi đơn vị.")
+    st.info(f"Đang lọc theo **{in_sentence(filters.scope_label)}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh mọi đơn vị.")
     st.button(f"Bỏ lọc đơn vị (xem {in_sentence(whole_area_label(year))})", key="xep_hang_bo_loc",
               on_click=clear_units, icon=":material/filter_alt_off:")
     cells_link(filters)

@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from core.numbers import vi_number
+from core.wording import in_sentence
 from queries.warning_words import COUNTED
 from queries.warnings import (
     DEFAULT_IDLE_YEARS,
@@ -88,9 +89,9 @@ for column, (code, count) in zip(columns, warning_counts(warnings).items(), stri
     column.metric(COUNTED[code], count, border=True, help=RULES[code][0], icon=ICONS[code])
 
 if warnings.empty:
-    st.success(f"Không có cảnh báo nào cho {filters.scope_label} năm {year}.")
+    st.success(f"Không có cảnh báo nào cho {in_sentence(filters.scope_label)} năm {year}.")
 else:
-    st.markdown(f"**{len(warnings)} cảnh báo** cho {filters.scope_label}, năm {year}.")
+    st.markdown(f"**{len(warnings)} cảnh báo** cho {in_sentence(filters.scope_label)}, năm {year}.")
     table_block(vi_table(warnings[WARNING_COLUMNS], LIST_COLUMNS), "Danh sách cảnh báo", filters,
                 key="canh_bao_tat_ca", expanded=False)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from core.wording import in_sentence
 from database.db import cursor
 from database.units import UnitNotFound
 from etl.loading.batch import ensure_database
@@ -44,5 +45,5 @@ def command(year: int | None, unit: str | None, html_path: Path | None, pdf_path
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     for path in write_report(data, html_path, pdf_path):
-        print(f"Đã ghi báo cáo {data.scope_label}, năm {data.year}: {path}")
+        print(f"Đã ghi báo cáo {in_sentence(data.scope_label)}, năm {data.year}: {path}")
     return EXIT_OK

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.numbers import vi_number
+from core.wording import in_sentence
 from queries.method import method_notes
 from queries.programme import programme
 from queries.progress import method_text
@@ -77,8 +78,8 @@ def _results(data: MeetingData) -> Section:
     headline = tuple(data.cards["indicator"])
     return Section(section_titles(data)[0], [
         Note(f"{data.scope_label}, năm {data.year}: {len(headline)} chỉ tiêu chính của Đề án so với mục tiêu của "
-             f"các mốc {', '.join(map(str, programme().deadlines))}. Tỷ lệ = tử số / mẫu số, cộng trên các đơn vị "
-             "đã chọn."),
+             f"các mốc {', '.join(map(str, programme().deadlines))}. Tỷ lệ = tử số / mẫu số, cộng trên "
+             f"{'các đơn vị đã chọn' if data.units and len(data.units) > 1 else in_sentence(data.scope_label)}."),
         Cards(data.cards),
         Heading("Cách đánh giá"),
         *[Note(line.replace("**", "")) for line in method_notes()],
@@ -92,7 +93,8 @@ def _results(data: MeetingData) -> Section:
 def _scorecard(data: MeetingData) -> Section:
     blocks: list = [Note(rank_definition())]
     if data.units:
-        blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({data.scope_label}) được đánh dấu ►."))
+        blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({in_sentence(data.scope_label)}) được đánh "
+                           "dấu ►."))
     if data.scorecard.empty:
         return Section(section_titles(data)[1], [Note(f"Chưa có số liệu năm {data.year} để xếp hạng.")])
     blocks += [
@@ -116,7 +118,7 @@ def _pace(data: MeetingData) -> Section:
 
 def _warnings(data: MeetingData) -> Section:
     rules = criteria(data.year, data.idle_years)
-    blocks: list = [Note(f"{tables.warning_count_text(data)} cho {data.scope_label}, năm {data.year}.")]
+    blocks: list = [Note(f"{tables.warning_count_text(data)} cho {in_sentence(data.scope_label)}, năm {data.year}.")]
     for code, title, page_label, table in tables.warning_groups(data):
         blocks.append(Heading(f"{title} ({vi_number(len(table))})"))
         blocks.append(Note(f"{rules[code]} Số liệu chi tiết: trang «{page_label}» của hệ thống."))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from auth.session import allowed_units
+from core.wording import in_sentence
 from database.units import merged_note
 from queries.coverage import opening_year
 from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
@@ -77,11 +78,6 @@ def whole_area_label(year: int) -> str:
     """What the whole selection is called in `year` for this reader: the programme's name of the whole
     area (data/programme.toml `toan_dia_ban`), or a restricted reader's own units (queries.scope.area_label)."""
     return area_label(allowed_units(), year)
-
-
-def in_sentence(label: str) -> str:
-    """`Toàn thị xã` → `toàn thị xã`: a label inside a sentence (names keep their capitals)."""
-    return label[:1].lower() + label[1:]
 
 
 def sidebar_filters() -> Filters | None:

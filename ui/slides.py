@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.numbers import vi_number
+from core.wording import in_sentence
 from queries.admissions import ADMISSION_CODE
 from queries.cadres import TRAINING_CODE
 from queries.programme import programme
@@ -231,7 +232,7 @@ def _warnings(data: MeetingData) -> None:
     for column, (code, title) in zip(st.columns(len(COUNTED)), COUNTED.items(), strict=True):
         column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
     if data.warnings.empty:
-        st.success(f"Không có cảnh báo nào cho {data.scope_label} năm {data.year}.")
+        st.success(f"Không có cảnh báo nào cho {in_sentence(data.scope_label)} năm {data.year}.")
         return
     shown = data.warnings.head(WARNINGS_SHOWN)
     shown = shown.assign(figures=shown["figures"].map(clipped))  # one rule lists every secretary of a ward

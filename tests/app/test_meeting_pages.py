@@ -157,6 +157,15 @@ def assert_report_table_is_the_query(at: AppTest, units, year: int, scope_label:
         assert shown.at[short, "Đánh giá"].startswith(FIRST_YEAR_WORDS if first_year else WORDS[Status(row.status)])
 
 
+@pytest.mark.parametrize(("units", "scope"), [
+    (None, "toàn thị xã"),
+    (["21439-2015", "21442-2015", "21445-2015"], "cộng 3 đơn vị: Phường Nguyễn Nghiêm, Xã Phổ An, Xã Phổ Phong"),
+])
+def test_report_page_names_its_scope_inside_its_sentence(sample_env, units, scope):
+    at = run_page(REPORT, year=2023, units=units)
+    assert at.markdown[0].value.startswith(f"Báo cáo về tình hình thực hiện Đề án của **{scope}**, năm **2023**, ")
+
+
 def test_report_page_offers_both_files_with_the_figures_of_the_query(sample_env):
     at = run_page(REPORT, year=2022)
     labels = [b.proto.label for b in at.get("download_button")]

@@ -96,6 +96,14 @@ def test_pdf_of_one_unit_names_it_and_its_figures(sample_var, sample_env):
         assert vi_count(numerator, denominator) in text
 
 
+def test_the_whole_areas_report_names_it_inside_its_sentences(report_2022):
+    _, pdf, html = report_2022
+    text = squeeze("\n".join(pdf_pages(pdf)))
+    for sentence in ("Tỷ lệ = tử số / mẫu số, cộng trên toàn thị xã.", "cho toàn thị xã, năm 2022."):
+        assert sentence in text and sentence in html, sentence
+    assert "đã chọn" not in text  # no unit is chosen
+
+
 def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
     data, _, html = report_2022
     charts = sum(1 for section in outline(data) for block in section.blocks if type(block).__name__ == "Chart")
