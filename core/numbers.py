@@ -8,7 +8,7 @@ Kinds of figure and their decimals:
 - a rate (a fraction shown as a percentage): RATE_DECIMALS, `67,78%`;
 - a change or distance in percentage points: POINT_DECIMALS, `−13,33 điểm %` (in a table whose
   header says `(điểm %)`: `−13,33`);
-- a count: whole, `2.963`; a year: as it is, `2024`.
+- a count: whole, `2.963`; a year: as it is, `2024`; a span of years: `2020–2025`, one year alone `2023`.
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ def vi_points(delta: float | None) -> str:
     points = percent(abs(delta), POINT_DECIMALS)
     sign = "±" if points == 0 else ("+" if delta > 0 else MINUS)
     return f"{sign}{vi_number(points, POINT_DECIMALS)} điểm %"
+
+
+def year_span(first: int, last: int) -> str:
+    """`2020–2025` in a title over years; `2023` when the span is that one year."""
+    return str(last) if first == last else f"{first}–{last}"
 
 
 def vi_count(numerator: int | None, denominator: int | None) -> str:

@@ -3,6 +3,7 @@ admitted, and the cells that have admitted nobody for years."""
 
 import streamlit as st
 
+from core.numbers import year_span
 from queries.admissions import QUOTA_CODE, admission_indicator, admission_target, quota_indicator
 from queries.method import method_note
 from queries.targets import not_reported_note, target_line, target_lines
@@ -40,7 +41,7 @@ st.caption(f"Tỷ lệ kết nạp = {T3.numerator_label} / {T3.denominator_labe
 
 st.subheader("Kết nạp và tỷ lệ kết nạp qua các năm")
 YEAR_COLUMNS = vi_columns("unit", "year", "admitted", "start_count", "rate", "verdict", rate="Tỷ lệ kết nạp")
-period = f"{filters.first_year}–{year}"
+period = year_span(filters.first_year, year)
 if filters.compared:  # a line per unit
     by_year = compare.per_unit(filters, "admission_rate_by_year", filters.first_year, year)
     counts = count_lines(by_year, "year", "admitted", compare.UNIT,
@@ -82,7 +83,7 @@ if QUOTA is not None:  # the programme in force follows admissions against the q
         st.info("Chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2).")
     else:
         chart_block(
-            rate_trend(quota_reported, f"{QUOTA.label}, {quota_reported['year'].iloc[0]}–{year}", "label",
+            rate_trend(quota_reported, f"{QUOTA.label}, {year_span(quota_reported['year'].iloc[0], year)}", "label",
                        target_lines(QUOTA_CODE)),
             vi_table(quota_years, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo năm", filters, key="adm_quota_years",
         )
@@ -109,7 +110,7 @@ if groups_by_year.empty:
 else:
     chart_block(
         stacked_counts(groups_by_year, "year", "admitted", "admission_group",
-                       f"Kết nạp học sinh, công nhân, chủ doanh nghiệp, {filters.first_year}–{year}", "Năm",
+                       f"Kết nạp học sinh, công nhân, chủ doanh nghiệp, {period}", "Năm",
                        "Số đảng viên kết nạp", order=GROUP_ORDER),
         vi_table(groups_by_year, GROUP_COLUMNS),
         "Kết nạp theo đối tượng và năm", filters, key="adm_groups_year",

@@ -5,6 +5,7 @@ cell type and over the years. What was not reported is said, never counted as 0.
 
 import streamlit as st
 
+from core.numbers import year_span
 from queries.cell_life import ACTIVITY_CODES, CELL_LIFE_CODES, REGULAR_CODE, in_programme
 from queries.method import method_note
 from queries.programme import programme
@@ -101,7 +102,7 @@ if reported.empty:
 else:
     chart_block(
         stacked_counts(reported, "year", "members", "form", f"Đảng viên bị kỷ luật theo hình thức, "
-                                                           f"{filters.first_year}–{year}", "Năm", "Số đảng viên"),
+                                                           f"{year_span(filters.first_year, year)}", "Năm", "Số đảng viên"),
         vi_table(forms, FORM_COLUMNS), "Kỷ luật theo hình thức", filters, key="life_discipline",
     )
     st.caption("Năm chưa có chi bộ nào báo cáo ghi «—» (chưa báo cáo), không phải 0.")

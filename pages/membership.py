@@ -3,6 +3,7 @@ resignation over the years, and members exempted from activity or working away."
 
 import streamlit as st
 
+from core.numbers import year_span
 from rendering.charts import count_lines, grouped_rate_bars, rate_trend, waterfall
 from rendering.tables import vi_columns, vi_table
 from ui.blocks import chart_block
@@ -33,7 +34,7 @@ if exits.empty:
 else:
     chart_block(
         count_lines(exits, "year", "members", "exit_kind",
-                    f"Đảng viên bị xóa tên, xin ra khỏi Đảng, {filters.first_year}–{year}", "Năm",
+                    f"Đảng viên bị xóa tên, xin ra khỏi Đảng, {year_span(filters.first_year, year)}", "Năm",
                     "Số đảng viên"),
         vi_table(exits, vi_columns("year", "exit_kind", "members")),
         "Xóa tên và xin ra khỏi Đảng", filters, key="mem_exits",
@@ -47,7 +48,7 @@ if away_years.empty:
     st.info("Không có số liệu cho lựa chọn này.")
 else:
     chart_block(
-        rate_trend(away_years, f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa, {filters.first_year}–{year}",
+        rate_trend(away_years, f"Tỷ lệ đảng viên miễn sinh hoạt, đi làm ăn xa, {year_span(filters.first_year, year)}",
                    "member_group", {}),
         vi_table(away_years, AWAY_COLUMNS),
         "Miễn sinh hoạt, đi làm ăn xa qua các năm", filters, key="mem_away_years",

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core.numbers import year_span
 from core.wording import in_sentence
 from queries.cadres import (
     BASELINE_CODES,
@@ -88,7 +89,7 @@ for tab, ladder in zip(st.tabs([LADDER_TITLES[name] for name in LADDERS]), LADDE
 st.subheader("Diễn biến qua các năm")
 trend, series = compare.trend(filters, (code,))
 chart_block(
-    rate_trend(trend, f"{label} — {compare.scope_words(filters)}, {filters.first_year}–{year}", series,
+    rate_trend(trend, f"{label} — {compare.scope_words(filters)}, {year_span(filters.first_year, year)}", series,
                target_lines(code)),
     vi_table(trend, INDICATOR_COLUMNS), f"{label} qua các năm", filters, key="qual_trend",
 )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core.numbers import year_span
 from queries.indicators import BOUNDARY_REPORTED
 from queries.method import method_note
 from queries.programme import programme
@@ -47,7 +48,7 @@ if members.empty:
 else:
     chart_block(
         colour_traces(stacked_bars(members, "year", "members", "rating", f"Cơ cấu xếp loại đảng viên, "
-                                   f"{first_year}–{year}", "Năm", "Tỷ lệ đảng viên", percent=True, order=LEVELS),
+                                   f"{year_span(first_year, year)}", "Năm", "Tỷ lệ đảng viên", percent=True, order=LEVELS),
                       RATING_COLOURS),
         vi_table(members, vi_columns("year", "rating", "members", "share")),
         "Cơ cấu xếp loại đảng viên", filters, key="rating_members",
@@ -78,7 +79,7 @@ if basis_note(ORG_CODE, year):
 organisations = query("org_ratings_by_year", *scope, first_year, year)
 chart_block(
     mark_breaks(colour_traces(stacked_bars(organisations, "year", "organisations", "rating",
-                                           f"Xếp loại tổ chức cơ sở đảng, {first_year}–{year}", "Năm", "Số TCCSĐ",
+                                           f"Xếp loại tổ chức cơ sở đảng, {year_span(first_year, year)}", "Năm", "Số TCCSĐ",
                                            order=LEVELS), RATING_COLOURS), breaks),
     vi_table(organisations, vi_columns("year", "rating", "organisations", "share")),
     "Xếp loại tổ chức cơ sở đảng", filters, key="rating_orgs",

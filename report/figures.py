@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from core.numbers import year_span
 from queries.admissions import ADMISSION_CODE, admission_target
 from queries.programme import programme
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
@@ -40,7 +41,7 @@ def admission_figure(data: MeetingData) -> go.Figure | None:
     if frame.empty:
         return None
     band, label = admission_target(data.year)
-    return rate_band_trend(frame, f"{heading(ADMISSION_CODE)}, {data.first_year}–{data.year}", band, label,
+    return rate_band_trend(frame, f"{heading(ADMISSION_CODE)}, {year_span(data.first_year, data.year)}", band, label,
                            frame["role"].tolist())
 
 
@@ -52,7 +53,7 @@ def ratings_figure(data: MeetingData) -> go.Figure | None:
     groups = " · ".join(programme().indicator(c).group for c in RATED_CODES)
     breaks = basis_breaks(ORG_CODE, data.first_year, data.year)
     fig = rate_trend(split_at_breaks(frame, ORG_CODE, breaks),
-                     f"{groups} · Hoàn thành tốt nhiệm vụ trở lên, {data.first_year}–{data.year}", "label",
+                     f"{groups} · Hoàn thành tốt nhiệm vụ trở lên, {year_span(data.first_year, data.year)}", "label",
                      target_lines(MEMBER_CODE))
     return mark_breaks(fig, breaks)  # rate_trend focuses the axis and keeps the two series' labels apart
 

@@ -9,7 +9,7 @@ from functools import partial
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.numbers import vi_number
+from core.numbers import vi_number, year_span
 from core.wording import in_sentence
 from queries.method import method_notes
 from queries.programme import programme
@@ -85,7 +85,7 @@ def _results(data: MeetingData) -> Section:
         *[Note(line.replace("**", "")) for line in method_notes()],
         Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
         Note(f"Mã chỉ tiêu — {programme().legend()}."),
-        Table(f"Các chỉ tiêu chính qua các năm, {data.first_year}–{data.year}", tables.trend_table(data, headline),
+        Table(f"Các chỉ tiêu chính qua các năm, {year_span(data.first_year, data.year)}", tables.trend_table(data, headline),
               (5.5, 1, 2, 1.6, 1.8, 1.6)),
     ])
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.numbers import vi_percent
+from core.numbers import vi_percent, year_span
 from queries.admissions import ADMISSION_CODE, admission_target
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
@@ -105,7 +105,7 @@ def admission_comparison(compared: Comparison) -> go.Figure | None:
         return None
     filters = compared.filters
     band, label = admission_target(filters.year)
-    return rate_trend(frame, f"{heading(ADMISSION_CODE)}, {filters.first_year}–{filters.year}", UNIT, {}, band, label)
+    return rate_trend(frame, f"{heading(ADMISSION_CODE)}, {year_span(filters.first_year, filters.year)}", UNIT, {}, band, label)
 
 
 def ratings_comparison(compared: Comparison) -> go.Figure | None:

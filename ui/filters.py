@@ -162,8 +162,8 @@ def _absent(units, chosen: list[str], names: dict[str, str], year: int) -> list[
 
 
 def _unit_labels(units, with_period: bool) -> dict[str, str]:
-    """`Phường Phổ Hòa (2020–2024)`: the period tells the 15 old units from the 5 new ones.
-    Column-wise: the country lists 10,000 units on every script run."""
+    """`Phường Phổ Hòa (2020–2024)`: the period tells the 15 old units from the 5 new ones. The period is
+    core.numbers.year_span's, column-wise: the country lists 10,000 units on every script run."""
     labels = units["display_label"].astype(str)
     if with_period:
         first, last = units["first_year"].astype(str), units["last_year"].astype(str)

@@ -4,6 +4,11 @@ query. The figures themselves are checked against the workbooks in tests/databas
 
 from __future__ import annotations
 
+import json
+import re
+
+import pytest
+
 from queries.admissions import QUOTA_CODE
 from tests.support.page_queries import assert_shows, named
 from tests.support.page_support import open_tables, run_page, shown_table
@@ -53,3 +58,12 @@ def test_the_page_shows_its_named_queries_and_its_widgets_reach_them(sample_env)
         "2025", "moi", False)
     assert_page_shows_its_queries(open_tables(at), "current", None, 2025, 2, every_kind=True)
     assert len(named("cells_without_admission", "current", None, 2025, 2, True)) > 0  # the table was drawn
+
+
+@pytest.mark.parametrize(("year", "title"), [(2023, "Kết nạp so với chỉ tiêu cấp trên giao, 2023"),  # the quota's first
+                                             (FIRST_YEAR, f"Tỷ lệ kết nạp, {FIRST_YEAR}")])
+def test_a_span_of_one_year_is_written_as_that_year(sample_env, year, title):
+    at = run_page(PAGE, year=year)
+    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
+    assert title in titles
+    assert [t for t in titles if re.search(r"(\d{4})–\1", t)] == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.numbers import vi_number, vi_percent, vi_points
+from core.numbers import vi_number, vi_percent, vi_points, year_span
 from rendering.format import column_format, rounded_column
 from report.tables import as_text
 from ui.blocks import export_frame, styled
@@ -18,6 +18,10 @@ def test_each_kind_of_figure_has_its_decimals_and_a_typographic_minus():
     assert vi_number(-1.925, 2) == "−1,93" and vi_number(2963) == "2.963" and vi_number(-2963) == "−2.963"
     for missing in (None, float("nan"), pd.NA):
         assert vi_percent(missing) == vi_points(missing) == vi_number(missing) == "—"
+
+
+def test_a_span_of_years_and_a_span_of_one_year():
+    assert (year_span(2020, 2025), year_span(2023, 2023)) == ("2020–2025", "2023")
 
 
 def test_tables_on_screen_in_files_and_in_the_report_format_alike():
