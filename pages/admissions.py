@@ -1,6 +1,7 @@
 """Kết nạp đảng viên (T3): admissions and their rate against the programme's band, the groups
 admitted, and the cells that have admitted nobody for years."""
 
+import pandas as pd
 import streamlit as st
 
 from core.numbers import year_span
@@ -27,6 +28,18 @@ GROUP_ORDER = ["Học sinh, sinh viên", "Công nhân", "Chủ doanh nghiệp"]
 QUOTA_COLUMNS = vi_columns(*INDICATOR_COLUMNS, "not_reported", numerator="Kết nạp", denominator="Chỉ tiêu được giao",
                            not_reported="Đơn vị chưa báo cáo chỉ tiêu")
 NO_DATA = "Không có số liệu kết nạp cho lựa chọn này."
+
+
+def quota_gap(any_year: bool, in_year: bool, year_rows: pd.DataFrame, year: int) -> str | None:
+    """The one note on who has not reported the quota up to `year`: nobody in any year, nobody in `year`, or
+    the units that left it out in `year` while others reported it (`year_rows`); None when all did."""
+    if not any_year:
+        return f"Đến năm {year} chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2)."
+    if not in_year:
+        return f"Năm {year} chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao."
+    note = not_reported_note(year_rows)
+    return f"Năm {year}: {note}" if note else None
+
 
 T3 = admission_indicator()
 st.title(f"Kết nạp đảng viên ({T3.group})")
@@ -75,23 +88,20 @@ if QUOTA is not None:  # the programme in force follows admissions against the q
     st.subheader("Kết nạp so với chỉ tiêu cấp trên giao")
     st.caption(method_note(QUOTA))
     quota_years = query("indicator_trend", filters.boundary, filters.units, filters.first_year, year, (QUOTA_CODE,))
-    quota_note = not_reported_note(quota_years[quota_years["year"] == year])
-    if quota_note:
-        st.info(f"Năm {year}: {quota_note}")
     quota_reported = quota_years[quota_years["denominator"] > 0]
-    if quota_reported.empty:
-        st.info("Chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2).")
-    else:
+    quota_units = query("indicator_units", filters.boundary, filters.units, year, year, (QUOTA_CODE,))
+    quota_shown = quota_units[quota_units["denominator"] > 0]
+    quota_note = quota_gap(not quota_reported.empty, not quota_shown.empty, quota_years[quota_years["year"] == year],
+                           year)
+    if quota_note:
+        st.info(quota_note)
+    if not quota_reported.empty:
         chart_block(
             rate_trend(quota_reported, f"{QUOTA.label}, {year_span(quota_reported['year'].iloc[0], year)}", "label",
                        target_lines(QUOTA_CODE)),
             vi_table(quota_years, QUOTA_COLUMNS), "Kết nạp so với chỉ tiêu theo năm", filters, key="adm_quota_years",
         )
-    quota_units = query("indicator_units", filters.boundary, filters.units, year, year, (QUOTA_CODE,))
-    quota_shown = quota_units[quota_units["denominator"] > 0]
-    if quota_shown.empty:
-        st.info(f"Năm {year} chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao.")
-    else:
+    if not quota_shown.empty:
         quota_target, quota_label = target_line(QUOTA_CODE, year)
         chart_block(
             rate_bars_by_unit(quota_shown, f"{QUOTA.label} — năm {year}", quota_target, quota_label,

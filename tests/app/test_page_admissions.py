@@ -67,3 +67,9 @@ def test_a_span_of_one_year_is_written_as_that_year(sample_env, year, title):
     titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
     assert title in titles
     assert [t for t in titles if re.search(r"(\d{4})–\1", t)] == []
+
+
+def test_a_quota_nobody_has_reported_is_said_once(sample_env):
+    at = run_page(PAGE, year=2021, boundary="current", units=["21439-2025"])  # the quota is asked from 2023
+    assert [i.value for i in at.info if "chỉ tiêu" in i.value] == [
+        "Đến năm 2021 chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2)."]
