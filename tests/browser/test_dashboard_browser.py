@@ -83,6 +83,14 @@ def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var
         page.context.close()
 
 
+def test_an_address_naming_no_page_says_so_in_vietnamese(tab, app_url):
+    """Streamlit runs the home page for an address that names no page, and the page says so (Streamlit's own
+    "Page not found" dialog comes from its frontend, in English: the app cannot word it)."""
+    open_page(tab, f"{app_url}/trang-khong-ton-tai?nam=2024")
+    assert "Tổng quan" in tab.locator('[data-testid="stMain"] h1').first.inner_text()
+    assert tab.get_by_text("Không có trang «trang-khong-ton-tai»; đang mở Tổng quan.").count() == 1
+
+
 def test_a_phone_sees_the_page_under_the_banners(tab, app_url):
     """390 px wide: the access and sample-data banners and the header line stay a strip at the top."""
     page = tab
