@@ -15,6 +15,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from queries.coverage import coming_in, year_units
 from queries.indicators import BOUNDARY_REPORTED
 from queries.kpi import display_unit
 from queries.programme import programme
@@ -53,6 +54,7 @@ class MeetingData:
     pace_paths: pd.DataFrame  # pace_path of each of pace_chart_codes(), with an `indicator` column
     warnings: pd.DataFrame  # all_warnings
     idle_years: int  # the warnings' "no admission for … years"
+    coming_in: str | None = None  # a year still coming in: how many units are in, the others named
 
 
 def meeting_data(
@@ -82,6 +84,7 @@ def meeting_data(
         pace_paths=pd.concat(paths, ignore_index=True),
         warnings=all_warnings(con, boundary, units, year, idle_years),
         idle_years=idle_years,
+        coming_in=coming_in(year_units(con, boundary, units, year), year),
     )
 
 

@@ -77,6 +77,7 @@ class Section:
 def _results(data: MeetingData) -> Section:
     headline = tuple(data.cards["indicator"])
     return Section(section_titles(data)[0], [
+        *([Note(data.coming_in.replace("**", ""))] if data.coming_in else []),
         Note(f"{data.scope_label}, năm {data.year}: {len(headline)} chỉ tiêu chính của Đề án so với mục tiêu của "
              f"các mốc {', '.join(map(str, programme().deadlines))}. Tỷ lệ = tử số / mẫu số, cộng trên "
              f"{'các đơn vị đã chọn' if data.units and len(data.units) > 1 else in_sentence(data.scope_label)}."),

@@ -10,7 +10,11 @@ from database.db import cursor
 from database.units import units_by_id, units_in_year
 from etl.loading.batch import load_files
 from queries.coverage import opening_year, year_coverage
+from queries.report_data import meeting_data_for
+from report.html import report_html
+from report.pdf import report_pdf
 from tests.support.page_support import run_page, submission, workbook_bytes
+from tests.support.pdf_text import pdf_pages, squeeze
 from ui import warm
 
 SA_HUYNH = "21478-2025"
@@ -62,3 +66,12 @@ def test_the_slides_footer_says_how_many_units_are_in(one_ward_in_2026):
     assert footer and f"**mới có 1/{len(units_in_year(2026))} đơn vị nộp báo cáo**" in footer[0], footer
     at = run_page("pages/present.py", year=2025)
     assert not [c.value for c in at.caption if c.value.startswith("trang ") and "nộp báo cáo" in c.value]
+
+
+def test_the_meeting_report_of_a_year_coming_in_says_so(one_ward_in_2026):
+    expected = len(units_in_year(2026))
+    said = f"Năm 2026 mới có 1/{expected} đơn vị nộp báo cáo: số liệu chỉ gồm các đơn vị đã nộp"
+    data = meeting_data_for(cursor(), 2026)
+    assert said in report_html(data)
+    assert said in squeeze("\n".join(pdf_pages(report_pdf(data))))
+    assert meeting_data_for(cursor(), 2025).coming_in is None
