@@ -214,6 +214,20 @@ def cell_at(attrs: dict, row: int, col: int) -> tuple[int, int]:
     return int(match[2]), sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(match[1].upper())))
 
 
+def follow_cells(local: str, attrs: dict, at: dict) -> bool:
+    """Follow a worksheet's `row` and `c` elements (`local`: the element's name without its namespace): `at`
+    keeps the row, the column and the cell (Excel row, column) being read. True for either element."""
+    if local == "row":
+        ref = attrs.get("r", "")
+        at["row"], at["col"] = (int(ref) if ref.isdigit() else at["row"] + 1), 0
+        return True
+    if local == "c":
+        at["cell"] = cell_at(attrs, at["row"], at["col"])
+        at["col"] = at["cell"][1]
+        return True
+    return False
+
+
 def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str, xml: bytes | None = None) -> SheetExtent:
     """The extent of one worksheet part, or an upper bound of it within every limit; `xml`: its
     content, when already read."""
@@ -228,13 +242,7 @@ def _xlsx_sheet(archive: zipfile.ZipFile, sheet: str, part: str, xml: bytes | No
 
     def start(name: str, attrs: dict) -> None:
         local = local_name(name)
-        if local == "row":
-            ref = attrs.get("r", "")
-            at["row"], at["col"] = (int(ref) if ref.isdigit() else at["row"] + 1), 0
-        elif local == "c":
-            at["cell"] = cell_at(attrs, at["row"], at["col"])
-            at["col"] = at["cell"][1]
-        elif local in ("v", "is") and at["cell"]:
+        if not follow_cells(local, attrs, at) and local in ("v", "is") and at["cell"]:
             row, col = at["cell"]
             extent.last_row, extent.last_col = max(extent.last_row, row), max(extent.last_col, col)
 

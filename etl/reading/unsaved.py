@@ -15,7 +15,7 @@ from collections.abc import Collection
 from itertools import islice, product
 
 from core.text import fold
-from etl.reading.sheetscan import OFFICE, TABLE, cell_at, local_name, walk, xlsx_sheets
+from etl.reading.sheetscan import OFFICE, TABLE, follow_cells, local_name, walk, xlsx_sheets
 
 Cells = dict[str, set[tuple[int, int]]]  # sheet name as written → Excel (row, column) of each cell, 1-based
 MAX_CELLS = 100_000  # more than any report has; a row of a million repeated formulas is not listed
@@ -42,13 +42,9 @@ def _xlsx_cells(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
 
     def start(name: str, attrs: dict) -> None:
         local = local_name(name)
-        if local == "row":
-            ref = attrs.get("r", "")
-            at["row"], at["col"] = (int(ref) if ref.isdigit() else at["row"] + 1), 0
-        elif local == "c":
-            at["cell"] = cell_at(attrs, at["row"], at["col"])
-            at["col"] = at["cell"][1]
-            at.update(text=attrs.get("t") == "str", formula=False, value=None)
+        if follow_cells(local, attrs, at):
+            if local == "c":
+                at.update(text=attrs.get("t") == "str", formula=False, value=None)
         elif local == "f":
             at["formula"] = True
         elif local == "v":
