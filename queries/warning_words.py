@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.numbers import vi_count, vi_number, vi_percent
+from core.numbers import vi_count, vi_number, vi_percent, year_span
 from queries.frames import records
 from queries.judgement import percent_text
 from queries.programme import programme
@@ -56,7 +56,7 @@ def _by_unit(frame: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
 def idle_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for cell in records(frame):
-        run = f"{cell['run_years']} năm liền ({cell['run_from']}–{cell['run_to']})"
+        run = f"{cell['run_years']} năm liền ({year_span(int(cell['run_from']), int(cell['run_to']))})"
         last = cell["last_admission"]
         last_text = f"lần kết nạp gần nhất năm {last}" if str(last).isdigit() else last
         rows.append(_warning(
