@@ -110,7 +110,7 @@ def test_usage_errors_exit_2_with_a_vietnamese_message(var_dir, args, password, 
 def test_a_password_is_never_taken_from_the_command_line(var_dir):
     result = users("add", "admin", "--role", "quan-tri", "--password", "mat-khau-du-dai", var_dir=var_dir)
     assert result.returncode == 2
-    assert "unrecognized arguments: --password" in result.stderr
+    assert "không hiểu các đối số: --password" in result.stderr
     assert list_users(settings()) == []
 
 

@@ -28,7 +28,7 @@ def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--year", "2022"), "--html FILE"),
+    (("--year", "2022"), "--html TỆP"),
     (("--year", "2019", "--pdf", "x.pdf"), "Chưa có số liệu năm 2019"),
     (("--unit", "Phổ Hòa", "--pdf", "x.pdf"), "Phường Đức Phổ"),  # merged into it on 1 July 2025
 ])
