@@ -72,7 +72,7 @@ def header_line(filters: Filters) -> None:
 
 
 def year_units(filters: Filters) -> pd.DataFrame:
-    """The selection's units expected to report for the year, each with whether it has (queries.status)."""
+    """The selection's units expected to report for the year, each with whether it has (queries.coverage)."""
     return query("year_units", filters.boundary, filters.units, filters.year)
 
 
