@@ -11,7 +11,7 @@ import streamlit as st
 
 from ui import url_state
 from ui.compare import comparison
-from ui.data import query
+from ui.data import query_lazily
 from ui.filters import current
 from ui.layout import footer_line
 from ui.navigation import HOME, page_file
@@ -20,7 +20,7 @@ from ui.slides import presentation_style, slides, step
 SLIDE_KEY, CONTRAST_KEY = url_state.SLIDE, url_state.CONTRAST
 
 filters = current()
-data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
+data = query_lazily("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
 compared = comparison(filters)  # 2–4 units side by side: the same slides, a column or a line per unit
 count = len(slides(data, compared=compared))
 back, forward = (SLIDE_KEY, count, -1), (SLIDE_KEY, count, 1)  # step's arguments: a callback of the page

@@ -13,14 +13,14 @@ from report.pdf import report_pdf
 from report.sections import section_titles
 from report.tables import indicators_table
 from ui.blocks import DOWNLOAD_ICON
-from ui.data import query
+from ui.data import query_lazily
 from ui.exports import file_stem
 from ui.filters import current
 from ui.layout import stop_if_empty
 
 st.title("Báo cáo họp Ban Thường vụ")
 filters = current()
-data = query("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
+data = query_lazily("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
 stop_if_empty(data.indicators, f"Chưa có số liệu năm {filters.year} cho các đơn vị đã chọn. "
                                "Hãy chọn năm hoặc đơn vị khác.")
 
@@ -39,8 +39,8 @@ right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guar
 
 st.subheader("Nội dung báo cáo")
 st.markdown("  \n".join(section_titles(data)))
-st.caption(f"Bảng xếp hạng: {vi_number(len(data.ranking))} đơn vị · tiến độ: {vi_number(len(data.pace))} chỉ tiêu · "
-           f"{vi_number(len(data.warnings))} cảnh báo.")
+st.caption(f"Bảng xếp hạng: {vi_number(data.count('ranking'))} đơn vị · tiến độ: {vi_number(data.count('pace'))} "
+           f"chỉ tiêu · {vi_number(data.count('warnings'))} cảnh báo.")
 
 st.subheader(f"Kết quả thực hiện các chỉ tiêu năm {filters.year}")
 st.html(f"<style>{CARDS_CSS}</style>{cards_html(data.cards)}")
