@@ -7,12 +7,13 @@ import streamlit as st
 from auth.downloads import NO_RERUN, guarded
 from core.numbers import vi_number
 from core.wording import in_sentence
-from report.cards import CARDS_CSS, cards_html
+from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.html import report_html
 from report.pdf import report_pdf
-from report.sections import section_titles
+from report.sections import Compared, section_titles
 from report.tables import indicators_table
 from ui.blocks import DOWNLOAD_ICON
+from ui.compare import comparison
 from ui.data import query_lazily
 from ui.exports import file_stem
 from ui.filters import current
@@ -23,6 +24,8 @@ filters = current()
 data = query_lazily("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
 stop_if_empty(data.indicators, f"Chưa có số liệu năm {filters.year} cho các đơn vị đã chọn. "
                                "Hãy chọn năm hoặc đơn vị khác.")
+shown = comparison(filters)  # 2–4 units side by side: their own figures after their sum
+compared = Compared(shown.units, shown.figures) if shown else None
 
 st.markdown(f"Báo cáo về tình hình thực hiện Đề án của **{in_sentence(filters.scope_label)}**, năm **{filters.year}**, "
             "theo bộ lọc đang chọn ở thanh bên, lập ngày "
@@ -31,9 +34,9 @@ stem = file_stem("bao-cao-hop", filters)
 left, right = st.columns(2)
 html_name, pdf_name = f"{stem}.html", f"{stem}.pdf"
 left.download_button("Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
-                     guarded(lambda: report_html(data).encode("utf-8"), html_name), html_name, "text/html",
+                     guarded(lambda: report_html(data, compared=compared).encode("utf-8"), html_name), html_name, "text/html",
                      key="bao_cao_html", on_click=NO_RERUN, type="primary", width="stretch", icon=DOWNLOAD_ICON)
-right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data), pdf_name),
+right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data, compared=compared), pdf_name),
                       pdf_name, "application/pdf", key="bao_cao_pdf", on_click=NO_RERUN, type="primary",
                       width="stretch", icon=DOWNLOAD_ICON)
 
@@ -45,3 +48,8 @@ st.caption(f"Bảng xếp hạng: {vi_number(data.count('ranking'))} đơn vị 
 st.subheader(f"Kết quả thực hiện các chỉ tiêu năm {filters.year}")
 st.html(f"<style>{CARDS_CSS}</style>{cards_html(data.cards)}")
 st.dataframe(indicators_table(data), hide_index=True, width="stretch", key="bao_cao_chi_tieu", placeholder="—")
+if compared:
+    st.subheader(f"So sánh {len(compared.units)} đơn vị")
+    st.caption("Mỗi cột là số liệu riêng của một đơn vị, như khi chỉ chọn đơn vị đó; báo cáo tải về có cả phần này, "
+               "sau tổng của các đơn vị.")
+    st.html(f"<style>{CARDS_CSS}{COMPARE_CSS}</style>{comparison_html(shown.cards, compared.units)}")

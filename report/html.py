@@ -13,8 +13,21 @@ from queries.report_data import MeetingData
 from rendering.charts import plotly_config
 from rendering.format import slug
 from rendering.verdicts import ROLE_FILLS
-from report.cards import CARDS_CSS, cards_html
-from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
+from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
+from report.sections import (
+    SAMPLE_NOTE,
+    Cards,
+    Chart,
+    Compared,
+    ComparedCards,
+    Heading,
+    Note,
+    Scorecard,
+    Section,
+    Table,
+    outline,
+    title,
+)
 
 BOUNDARY_TEXT = {BOUNDARY_CURRENT: "5 đơn vị mới từ 2025 (cộng dồn đơn vị cũ)"}
 PAGE_CSS = """
@@ -93,6 +106,8 @@ def _block(block: object, data: MeetingData, charts: _Charts) -> str:
         return f"<h3>{escape(block.text)}</h3>"
     if isinstance(block, Cards):
         return cards_html(block.cards)
+    if isinstance(block, ComparedCards):
+        return comparison_html(block.cards, block.units)
     if isinstance(block, Chart):
         return charts(block)
     if isinstance(block, Scorecard):
@@ -114,10 +129,10 @@ def _cover(data: MeetingData, sections: list[Section], today: date) -> str:
             f'<p><b>Nội dung</b></p><ul class="contents">{contents}</ul></header>')
 
 
-def report_html(data: MeetingData, today: date | None = None) -> str:
-    """The whole report as one HTML document."""
+def report_html(data: MeetingData, today: date | None = None, compared: Compared | None = None) -> str:
+    """The whole report as one HTML document; `compared`: the units also side by side."""
     today = today or date.today()
-    sections = outline(data)
+    sections = outline(data, compared)
     charts = _Charts(data)
     body = "".join(
         f"<section><h2>{escape(s.title)}</h2>{''.join(_block(b, data, charts) for b in s.blocks)}</section>"
@@ -125,4 +140,4 @@ def report_html(data: MeetingData, today: date | None = None) -> str:
     return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(title())} — {escape(data.scope_label)} — {data.year}</title>"
-            f"<style>{PAGE_CSS}{CARDS_CSS}</style></head><body>{_cover(data, sections, today)}{body}</body></html>")
+            f"<style>{PAGE_CSS}{CARDS_CSS}{COMPARE_CSS}</style></head><body>{_cover(data, sections, today)}{body}</body></html>")

@@ -28,7 +28,20 @@ from rendering.verdicts import ROLE_INK, ROLE_RGB
 from report.cards import change_text
 from report.html import BOUNDARY_TEXT
 from report.pdf_table import draw_table, fit_widths
-from report.sections import SAMPLE_NOTE, Cards, Chart, Heading, Note, Scorecard, Section, Table, outline, title
+from report.sections import (
+    SAMPLE_NOTE,
+    Cards,
+    Chart,
+    Compared,
+    ComparedCards,
+    Heading,
+    Note,
+    Scorecard,
+    Section,
+    Table,
+    outline,
+    title,
+)
 
 # fpdf keeps the ImportError of its optional `cryptography` (encrypted PDFs, not used here) and with its
 # traceback every frame of the import: the page run that first imported this module, with its figures (the
@@ -241,6 +254,8 @@ class ReportPDF(FPDF):
             self.chart(block)
         elif isinstance(block, Scorecard):
             self.scorecard(block)
+        elif isinstance(block, ComparedCards):
+            pass  # the compared units' table that follows has their headline figures too
         elif isinstance(block, Table):
             if not block.details:  # the chart's own path table: in the HTML only
                 self.data_table(block.name, block.frame, block.widths)
@@ -256,10 +271,10 @@ def _numeric(column: pd.Series) -> bool:
     return bool(texts) and all(d.isdigit() for d in digits)
 
 
-def report_pdf(data: MeetingData, today: date | None = None) -> bytes:
-    """The whole report as A4 PDF bytes."""
+def report_pdf(data: MeetingData, today: date | None = None, compared: Compared | None = None) -> bytes:
+    """The whole report as A4 PDF bytes; `compared`: the units also side by side."""
     pdf = ReportPDF(data, today or date.today())
-    sections = outline(data)
+    sections = outline(data, compared)
     pdf.cover(sections)
     for section in sections:
         pdf.section_title(section.title)

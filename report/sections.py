@@ -69,12 +69,42 @@ class Scorecard:
 
 
 @dataclass(frozen=True)
+class Compared:
+    """2–4 units side by side (the filter's «So sánh từng đơn vị»): `year_figures` of each unit alone, its name
+    in `unit`, the units in the filter's order; the report adds them to its results, after their sum."""
+
+    units: tuple[str, ...]
+    figures: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ComparedCards:
+    """The headline cards of the compared units, a column each (HTML; the PDF has them in the table after)."""
+
+    cards: pd.DataFrame
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     blocks: list = field(default_factory=list)
 
 
-def _results(data: MeetingData) -> Section:
+def _compared(data: MeetingData, compared: Compared) -> list:
+    """Each compared unit's own figures, as when it alone is chosen: the headline cards, then every indicator."""
+    figures = compared.figures
+    return [
+        Heading(f"So sánh {len(compared.units)} đơn vị: {', '.join(compared.units)}"),
+        Note("Mỗi đơn vị với số liệu của riêng đơn vị đó, như khi chỉ chọn đơn vị đó; các thẻ và bảng ở trên là tổng "
+             "của các đơn vị này."),
+        ComparedCards(figures[figures["headline"]].reset_index(drop=True), compared.units),
+        Table(f"Toàn bộ chỉ tiêu của từng đơn vị năm {data.year}", tables.compared_table(figures, compared.units),
+              (1.2, 4.4, 2.0, 1.6, 2.6, 3.0)),
+    ]
+
+
+def _results(data: MeetingData, compared: Compared | None = None) -> Section:
     headline = tuple(data.cards["indicator"])
     return Section(section_titles(data)[0], [
         *([Note(data.coming_in.replace("**", ""))] if data.coming_in else []),
@@ -86,6 +116,7 @@ def _results(data: MeetingData) -> Section:
         *[Note(line.replace("**", "")) for line in method_notes()],
         Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
         Note(f"Mã chỉ tiêu — {programme().legend()}."),
+        *(_compared(data, compared) if compared else []),
         Table(f"Các chỉ tiêu chính qua các năm, {year_span(data.first_year, data.year)}", tables.trend_table(data, headline),
               (5.5, 1, 2, 1.6, 1.8, 1.6)),
     ])
@@ -134,6 +165,6 @@ def section_titles(data: MeetingData) -> list[str]:
             f"3. Tiến độ đến mục tiêu {deadlines}", "4. Cảnh báo"]
 
 
-def outline(data: MeetingData) -> list[Section]:
-    """The report's sections in order; each starts a new page in the PDF."""
-    return [_results(data), _scorecard(data), _pace(data), _warnings(data)]
+def outline(data: MeetingData, compared: Compared | None = None) -> list[Section]:
+    """The report's sections in order; each starts a new page in the PDF. `compared`: the units also side by side."""
+    return [_results(data, compared), _scorecard(data), _pace(data), _warnings(data)]

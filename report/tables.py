@@ -44,6 +44,16 @@ def indicators_table(data: MeetingData) -> pd.DataFrame:
     return _figures(data.indicators, vi_columns("short", "label", "population", "count", "rate", "target_text", "verdict"))
 
 
+def compared_table(figures: pd.DataFrame, units: tuple[str, ...]) -> pd.DataFrame:
+    """Every indicator of each compared unit (`year_figures` with the unit's name in `unit`): an indicator's units
+    together, in the filter's order."""
+    order = {unit: index for index, unit in enumerate(units)}
+    ranked = figures.assign(_order=figures["unit"].map(order), _code=pd.Categorical(
+        figures["indicator"], categories=list(dict.fromkeys(figures["indicator"])), ordered=True))
+    ranked = ranked.sort_values(["_code", "_order"], kind="stable")
+    return _figures(ranked, vi_columns("short", "unit", "count", "rate", "target_text", "verdict"))
+
+
 def trend_table(data: MeetingData, codes: tuple[str, ...]) -> pd.DataFrame:
     """Year by year figures of `codes`."""
     return _figures(data.trend[data.trend["indicator"].isin(codes)],
