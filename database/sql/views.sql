@@ -18,9 +18,22 @@ FROM units u JOIN units s ON s.unit_id = coalesce(u.successor_id, u.parent_id, u
 -- The units a reader may see under a boundary: `allowed_` is the list of unit ids the logged-in
 -- user is restricted to (NULL = every unit, an empty list = none: deny by default). Every named
 -- query reads units through this macro, so the restriction is applied below the UI.
+--
+-- A new unit the reader may see only part of (`partly_visible`: a unit merged into it, an organisation under
+-- it, or the new unit itself is not theirs) is not summed for them: their units in it are shown as they
+-- reported, under their own names, for every boundary. Summed, the officer of one old ward would see that ward's
+-- figures, with their verdicts, under the new ward's name.
+CREATE OR REPLACE MACRO partly_visible(allowed_) AS TABLE
+SELECT DISTINCT display_id FROM unit_scope
+WHERE boundary = 'current' AND allowed_ IS NOT NULL AND NOT list_contains(allowed_, unit_id);
+
 CREATE OR REPLACE MACRO scoped_units(boundary_, allowed_) AS TABLE
-SELECT * FROM unit_scope
-WHERE boundary = boundary_ AND (allowed_ IS NULL OR list_contains(allowed_, unit_id));
+SELECT s.* REPLACE (boundary_ AS boundary)
+FROM unit_scope s
+JOIN unit_scope c ON c.unit_id = s.unit_id AND c.boundary = 'current'
+WHERE (allowed_ IS NULL OR list_contains(allowed_, s.unit_id))
+  AND s.boundary = CASE WHEN boundary_ = 'current' AND c.display_id IN (SELECT display_id FROM partly_visible(allowed_))
+                        THEN 'reported' ELSE boundary_ END;
 
 -- Cadres of village (thôn) and residential-group (tổ dân phố) cells: targets T4–T7, with the
 -- standards of T4, T5 and T6 each cadre meets (counted below, listed person by person on the page
@@ -228,14 +241,21 @@ SELECT unit_id, year, indicator, numerator, denominator, not_reported FROM indic
 -- The units a reader may see (scoped_units), each with the display unit it is counted under as of
 -- year `as_of_`: a unit that had ended by then (merged on 1 July 2025) is counted under its
 -- successor's display unit, so a series up to `as_of_` never restarts at the merger. `as_of_`
--- NULL: every unit under its own display unit.
+-- NULL: every unit under its own display unit. Not under a successor the reader may see only part of
+-- (partly_visible): their unit keeps its own display unit.
 CREATE OR REPLACE MACRO lineage_units(boundary_, allowed_, as_of_) AS TABLE
-SELECT u.unit_id, d.display_id, d.display_code, d.display_kind, d.display_name, d.display_label, d.display_rank
+SELECT own.unit_id,
+       CASE WHEN d.unit_id IS NULL THEN own.display_id ELSE d.display_id END AS display_id,
+       CASE WHEN d.unit_id IS NULL THEN own.display_code ELSE d.display_code END AS display_code,
+       CASE WHEN d.unit_id IS NULL THEN own.display_kind ELSE d.display_kind END AS display_kind,
+       CASE WHEN d.unit_id IS NULL THEN own.display_name ELSE d.display_name END AS display_name,
+       CASE WHEN d.unit_id IS NULL THEN own.display_label ELSE d.display_label END AS display_label,
+       CASE WHEN d.unit_id IS NULL THEN own.display_rank ELSE d.display_rank END AS display_rank
 FROM scoped_units(boundary_, allowed_) own
 JOIN units u ON u.unit_id = own.unit_id
-JOIN unit_scope d ON d.boundary = boundary_
- AND d.unit_id = CASE WHEN as_of_ IS NOT NULL AND u.valid_to < as_of_ AND u.successor_id IS NOT NULL
-                      THEN u.successor_id ELSE u.unit_id END;
+LEFT JOIN unit_scope d ON d.boundary = boundary_ AND d.unit_id = u.successor_id
+ AND as_of_ IS NOT NULL AND u.valid_to < as_of_
+ AND u.successor_id NOT IN (SELECT display_id FROM partly_visible(allowed_));
 
 -- The units of the display units the filter selected (`units_`: a list of display ids, NULL = every
 -- one) that a reader may see (lineage_units): how every named query that takes the unit filter

@@ -51,3 +51,18 @@ def test_the_filter_bar_offers_the_officers_own_area_when_no_unit_is_chosen(samp
     assert at.sidebar.multiselect(key="don_vi").placeholder == "Phường Phổ Hòa"
     at = login("thuongtruc")
     assert at.sidebar.multiselect(key="don_vi").placeholder == "Toàn địa bàn thị xã Đức Phổ (cũ)"
+
+
+def test_an_officer_of_one_merged_ward_sees_it_under_its_own_name_among_the_new_units(sample_env):
+    """`/tong-quan?nam=2024&ranh_gioi=moi&don_vi=21439-2025` as the officer of Phổ Hòa: not Phổ Hòa's cards under
+    Phường Đức Phổ's name; Phổ Hòa is offered under its own name, with its own figures."""
+    add_accounts(sample_env)
+    at = login("phohoa")
+    at.query_params.update({"nam": "2024", "ranh_gioi": "moi", "don_vi": "21439-2025"})
+    at.run()
+    assert not at.exception and not at.metric  # no card: Đức Phổ has no 2024 figures of its own
+    units = at.sidebar.multiselect(key="don_vi")
+    assert units.options == ["Phường Đức Phổ", "Phường Phổ Hòa"]
+    units.set_value(["21469-2015"]).run()
+    assert "**Phường Phổ Hòa** · năm **2024** · 5 đơn vị mới" in at.caption[0].value
+    assert [m.label for m in at.metric][:2] == ["1/1 — năm 2024", "18/25 — năm 2024"]
