@@ -5,12 +5,14 @@ Clicking a unit (a cell of the heat map, or its button) filters every page to th
 
 import streamlit as st
 
+from auth.session import allowed_units
 from core.wording import in_sentence
 from queries.programme import programme
 from queries.scorecard import (
     RANK_SORT,
     in_order,
     rank_definition,
+    ranked_units,
     scorecard_order,
     sort_options,
 )
@@ -37,13 +39,15 @@ year = filters.year
 ranking, cells = query("ranking_and_scorecard", filters.boundary, None, year)
 stop_if_empty(ranking, f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
 
-st.caption(f"Mọi đơn vị năm {year} so với các chỉ tiêu chính của Đề án. Màu xanh: đạt mục tiêu hoặc đúng tiến độ; "
+ranked = ranked_units(allowed_units() is not None, len(ranking))
+st.caption(f"{ranked} năm {year} so với các chỉ tiêu chính của Đề án. Màu xanh: đạt mục tiêu hoặc đúng tiến độ; "
            "màu đỏ: chưa đạt hoặc chậm tiến độ; màu xanh lam: kết nạp vượt khung (không phải thiếu sót); màu càng "
            "đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng năm này. "
            "Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
 st.markdown(f"**Cách xếp hạng.** {rank_definition()}")
 if filters.units:
-    st.info(f"Đang lọc theo **{in_sentence(filters.scope_label)}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh mọi đơn vị.")
+    st.info(f"Đang lọc theo **{in_sentence(filters.scope_label)}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh "
+            f"{in_sentence(ranked)}.")
     st.button(f"Bỏ lọc đơn vị (xem {in_sentence(whole_area_label(year))})", key="xep_hang_bo_loc",
               on_click=clear_units, icon=":material/filter_alt_off:")
     cells_link(filters)

@@ -21,7 +21,7 @@ from queries.kpi import display_unit
 from queries.programme import programme
 from queries.progress import pace_by_indicator, pace_path, projected_codes
 from queries.scope import allowed_param, area_label
-from queries.scorecard import ranking_and_scorecard, scorecard_order
+from queries.scorecard import ranked_units, ranking_and_scorecard, scorecard_order
 from queries.status import data_status, years_loaded
 from queries.targets import indicator_trend, indicator_units, selection_series, year_figures
 from queries.warnings import DEFAULT_IDLE_YEARS, all_warnings
@@ -55,6 +55,7 @@ class MeetingData:
     warnings: pd.DataFrame  # all_warnings
     idle_years: int  # the warnings' "no admission for … years"
     coming_in: str | None = None  # a year still coming in: how many units are in, the others named
+    ranked: str = "Mọi đơn vị"  # which units the ranking compares (queries.scorecard.ranked_units)
 
 
 def meeting_data(
@@ -85,6 +86,7 @@ def meeting_data(
         warnings=all_warnings(con, boundary, units, year, idle_years),
         idle_years=idle_years,
         coming_in=coming_in(year_units(con, boundary, units, year), year),
+        ranked=ranked_units(allowed_param() is not None, len(ranking)),
     )
 
 

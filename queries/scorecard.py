@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
+from core.numbers import vi_number
 from queries.indicators import indicators_by_unit
 from queries.judgement import IN_ORDER, SHORT_OF, header_text, judge_frame
 from queries.precomputed import stored
@@ -34,6 +35,14 @@ def column_labels() -> dict[str, str]:
     """`T4 · THPT và sơ cấp LLCT` for each headline indicator, in the programme's order."""
     prog = programme()
     return {code: prog.indicator(code).column for code in prog.headline}
+
+
+def ranked_units(restricted: bool, count: int) -> str:
+    """Which units the ranking compares, as the text over it says: every unit, or only the `count` units a reader
+    restricted to some units may see (a ward officer's «hạng 1» is among their own units, never the town's)."""
+    if not restricted:
+        return "Mọi đơn vị"
+    return f"Chỉ {vi_number(count)} đơn vị tài khoản này được xem (không phải mọi đơn vị của địa bàn)"
 
 
 def rank_definition() -> str:

@@ -123,10 +123,9 @@ def _results(data: MeetingData, compared: Compared | None = None) -> Section:
 
 
 def _scorecard(data: MeetingData) -> Section:
-    blocks: list = [Note(rank_definition())]
+    blocks: list = [Note(f"Bảng xếp hạng so sánh {in_sentence(data.ranked)}."), Note(rank_definition())]
     if data.units:
-        blocks.append(Note(f"Bảng so sánh mọi đơn vị; đơn vị đang chọn ({in_sentence(data.scope_label)}) được đánh "
-                           "dấu ►."))
+        blocks.append(Note(f"Đơn vị đang chọn ({in_sentence(data.scope_label)}) được đánh dấu ►."))
     if data.scorecard.empty:
         return Section(section_titles(data)[1], [Note(f"Chưa có số liệu năm {data.year} để xếp hạng.")])
     blocks += [

@@ -66,3 +66,16 @@ def test_an_officer_of_one_merged_ward_sees_it_under_its_own_name_among_the_new_
     units.set_value(["21469-2015"]).run()
     assert "**Phường Phổ Hòa** · năm **2024** · 5 đơn vị mới" in at.caption[0].value
     assert [m.label for m in at.metric][:2] == ["1/1 — năm 2024", "18/25 — năm 2024"]
+
+
+def test_an_officers_ranking_says_it_compares_only_their_units(officer_on_report_page, fetch):
+    """A ward officer's «hạng 1» is among the units they may see, and the page and the report say so."""
+    at = officer_on_report_page
+    html = fetch(next(b for b in at.download_button if fetch.file_name(b).endswith(".html"))).decode("utf-8")
+    assert "Bảng xếp hạng so sánh chỉ 1 đơn vị tài khoản này được xem (không phải mọi đơn vị của địa bàn)." in html
+    at.switch_page("pages/scorecard.py").run()
+    assert at.caption[1].value.startswith("Chỉ 1 đơn vị tài khoản này được xem (không phải mọi đơn vị của địa bàn) "
+                                          "năm 2024 so với các chỉ tiêu chính")
+    committee = login("thuongtruc")
+    committee.switch_page("pages/scorecard.py").run()
+    assert committee.caption[1].value.startswith("Mọi đơn vị năm 2025 so với các chỉ tiêu chính")
