@@ -26,6 +26,8 @@ NOTICE_KEY = "_auth_notice"
 OPEN_KEY = "_auth_open"  # set by gate() each run: True only while no account exists
 OPEN_BANNER = "Chưa bật kiểm soát truy cập — chỉ dùng trên máy này (localhost)"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
+LOGIN_KEPT = ("Đăng nhập chỉ giữ trong thẻ trình duyệt này: tải lại trang (F5), mở thẻ mới hoặc một đường dẫn đã lưu "
+              "thì cần đăng nhập lại. Trong cuộc họp, hãy chuyển trang bằng thanh bên.")  # the login is session state
 
 
 @dataclass
@@ -165,6 +167,7 @@ def login_page() -> None:
         password = st.text_input("Mật khẩu", type="password", key="dang_nhap_mat_khau", max_chars=1024,
                                  autocomplete="current-password")
         submitted = st.form_submit_button("Đăng nhập", type="primary")
+    st.caption(LOGIN_KEPT)
     if not submitted:
         return
     cfg = settings()

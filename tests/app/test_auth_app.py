@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth import audit
-from auth.session import SESSION_KEY
+from auth.session import LOGIN_KEPT, SESSION_KEY
 from auth.users import LoginRefused, authenticate, set_password
 from settings import SAMPLES_DIR
 from tests.support.auth_fixtures import (
@@ -51,6 +51,7 @@ def test_logged_out_sessions_reach_only_the_login_form_under_every_url(accounts)
     at = new_app()
     assert only_login_form(at) == []
     assert BANNER not in [w.value for w in at.warning]
+    assert LOGIN_KEPT in [c.value for c in at.caption]  # a reload logs out: the form says so (README)
     for page in PAGE_FILES.values():
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)  # nothing but the login form is registered, under every URL
