@@ -23,6 +23,19 @@ def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, 
     return con.execute(read_sql("year_units"), scope_params(boundary, units, year=year)).df()
 
 
+def partly_in(units: pd.DataFrame) -> bool:
+    """Whether some of `units` (year_units of one year) have reported and some not: a year still coming in
+    for that selection. All in, or none (the page then says it has no figures): not."""
+    reported = units["reported"].astype(bool)
+    return bool(reported.any()) and not bool(reported.all())
+
+
+def year_coming_in(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None, year: int) -> bool:
+    """Whether `year` is still coming in for the selection (`partly_in`, the banner's test): its figures
+    cover only the units in so far, so no change from the year before and no pace is measured to it."""
+    return partly_in(year_units(con, boundary, units, year))
+
+
 def year_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """year, expected, reported: per year loaded, how many of the units the reader may see were expected to
     report (`year_units`) and how many have; a year still coming in has fewer."""
@@ -50,9 +63,9 @@ def coming_in(units: pd.DataFrame, year: int) -> str | None:
     """The banner of a year some of whose expected units have reported and some not: the figures then
     cover only those in, and the units not in yet are named. None for a year all in (or none: the page
     says it has no figures)."""
-    missing = units.loc[~units["reported"].astype(bool), "unit"].tolist()
-    if not missing or len(missing) == len(units):
+    if not partly_in(units):
         return None
+    missing = units.loc[~units["reported"].astype(bool), "unit"].tolist()
     named = ", ".join(missing[:NAMED_MISSING])
     if len(missing) > NAMED_MISSING:
         named += f" và {vi_number(len(missing) - NAMED_MISSING)} đơn vị khác"
