@@ -11,13 +11,17 @@ Vietnamese, a colour role and the distance to the goal:
   decides on_track or behind toward the next deadline. The pace is measured from the programme's
   baseline year (`nam_goc`, the Đề án's footnote 1): a year before it, and the first year of a series
   from it, have a figure but no pace: no_pace ("Trước năm gốc 2022 — chưa tính tiến độ", "Năm gốc —
-  chưa tính tiến độ"), never no_data beside a real figure;
+  chưa tính tiến độ"), never no_data beside a real figure; nor has a year still coming in for the
+  selection judged (`coming_in`: only part of its units have reported, queries.coverage), whose figure
+  is met or below its level as any other, but whose pace would measure part of the units against all:
+  no_pace ("Năm đang nhận báo cáo — chưa tính tiến độ");
 - floor band (`khung_san`, T3): under the floor below, inside met, above the band exceeded,
   which counts as met (neutral colour, distance 0);
 - no target (`khong`), or a year before the target applies: not_applicable.
 
 `judge` judges one figure; `judge_frame` judges columns (the country's 600,000 cells) with the
-same rules, per (indicator, year), on arrays. Both compare with one tolerance, EPS.
+same rules, per (indicator, year), on arrays; a frame's rows of a year still coming in carry the column
+COMING_IN. Both compare with one tolerance, EPS.
 """
 
 from __future__ import annotations
@@ -55,6 +59,10 @@ WORDS = {
 # first year reported after it): the figure is there, the pace it is judged by needs a second year. Said
 # so, rather than "not enough figures", which a meeting reads as "no figures" beside 223/329.
 FIRST_YEAR_WORDS = "Năm gốc — chưa tính tiến độ"
+# A level by a deadline in a year still coming in for the selection: the figure of the units in is judged
+# against the level, but a pace from the baseline (all units) to it (part of them) is none.
+COMING_IN_WORDS = "Năm đang nhận báo cáo — chưa tính tiến độ"
+COMING_IN = "coming_in"  # judge_frame's column: the row's year is still coming in for the row's selection
 
 
 def before_baseline_words(baseline: int) -> str:
@@ -125,10 +133,19 @@ class Rule:
     passed_level: int | None = None
     baseline: int | None = None  # levels by a deadline: the year the pace is measured from
     before_baseline: bool = False  # the year is before it: no pace, whatever pace is given
+    coming_in: bool = False  # the year is still coming in for the selection: no pace, whatever pace is given
+
+    @property
+    def unpaced(self) -> bool:
+        """Whether no pace judges a figure of this rule, whatever pace is given."""
+        return self.before_baseline or self.coming_in
 
     @property
     def no_pace_words(self) -> str:
-        """Why a figure of this rule has no pace: before the baseline year, or the first of its series."""
+        """Why a figure of this rule has no pace: the year is still coming in, before the baseline year, or
+        the first of its series."""
+        if self.coming_in:
+            return COMING_IN_WORDS
         return before_baseline_words(self.baseline) if self.before_baseline else FIRST_YEAR_WORDS
 
 
@@ -140,9 +157,11 @@ def goal_text(ind: Indicator, goal: float, deadline: int | None = None) -> str:
     return text if deadline is None or ind.kind is not Kind.LEVEL_BY_DEADLINE else f"{text} ({level_name(deadline)})"
 
 
-def rule(ind: Indicator, year: int, deadline: int | None = None, baseline: int | None = None) -> Rule:
+def rule(ind: Indicator, year: int, deadline: int | None = None, baseline: int | None = None,
+         coming_in: bool = False) -> Rule:
     """The rule for `ind` in `year`: toward `deadline` when given (the Tiến độ page's columns), else
-    toward the deadline in force for the year; a pace is measured from `baseline` (the programme's)."""
+    toward the deadline in force for the year; a pace is measured from `baseline` (the programme's), and
+    not to a year still `coming_in` for the selection."""
     if ind.kind is Kind.NONE:
         return Rule(None, "không đặt mục tiêu")
     if ind.from_year is not None and year < ind.from_year:
@@ -163,7 +182,8 @@ def rule(ind: Indicator, year: int, deadline: int | None = None, baseline: int |
                 passed_goal=None if previous is None else ind.level(previous),
                 passed_text=None if previous is None else goal_text(ind, ind.level(previous), previous),
                 passed_level=previous, baseline=baseline,
-                before_baseline=toward is not None and baseline is not None and year < baseline)
+                before_baseline=toward is not None and baseline is not None and year < baseline,
+                coming_in=toward is not None and coming_in)
 
 
 def header_text(ind: Indicator, year: int) -> str:
@@ -200,11 +220,12 @@ def _missing(value: object) -> bool:
 
 
 def judge(code: str, rate: float | None, year: int, pace: float | None = None, deadline: int | None = None,
-          prog: Programme | None = None) -> Verdict:
+          prog: Programme | None = None, coming_in: bool = False) -> Verdict:
     """One figure: `rate` of `year`, with its observed pace (points a year, as a fraction) for levels
-    by a deadline; toward `deadline` when given, else the deadline in force."""
+    by a deadline; toward `deadline` when given, else the deadline in force. `coming_in`: the year is
+    still coming in for the figure's selection (queries.coverage.year_coming_in)."""
     prog = prog or programme()
-    r = rule(prog.indicator(code), year, deadline, prog.baseline)
+    r = rule(prog.indicator(code), year, deadline, prog.baseline, coming_in)
     if r.kind is None:
         return Verdict(Status.NOT_APPLICABLE, None, r.text, None, None)
     if _missing(rate):
@@ -218,7 +239,7 @@ def judge(code: str, rate: float | None, year: int, pace: float | None = None, d
         status = Status.MET
     elif r.toward is None:
         status = Status.BELOW
-    elif r.before_baseline or _missing(pace):
+    elif r.unpaced or _missing(pace):
         return Verdict(Status.NO_PACE, r.goal, r.text, r.level, rate - r.goal, r.no_pace_words)
     else:
         status = Status.ON_TRACK if arrives(rate, year, pace, r) else Status.BEHIND
@@ -230,8 +251,9 @@ VERDICT_COLUMNS = ["status", "goal", "target_text", "level", "distance", "role",
 
 def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", deadline: int | None = None,
                 prog: Programme | None = None) -> pd.DataFrame:
-    """`frame` (indicator, year, rate and, for levels by a deadline, the column `pace`) with the
-    verdict of every row: status, goal, target_text, level, distance, role, verdict (Vietnamese)."""
+    """`frame` (indicator, year, rate and, for levels by a deadline, the column `pace`; where some rows'
+    year is still coming in for their selection, the boolean column COMING_IN) with the verdict of every
+    row: status, goal, target_text, level, distance, role, verdict (Vietnamese)."""
     prog = prog or programme()
     n = len(frame)
     rates = frame["rate"].to_numpy(dtype=float, na_value=np.nan)
@@ -239,9 +261,12 @@ def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", dea
     status = np.full(n, Status.NOT_APPLICABLE.value, dtype=object)
     goal, level, distance = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     text, words = np.full(n, "", dtype=object), np.full(n, WORDS[Status.NOT_APPLICABLE], dtype=object)
-    groups = pd.Series(range(n)).groupby([frame["indicator"].to_numpy(), frame["year"].to_numpy()]).indices
-    for (code, year), at in groups.items():
-        r = rule(prog.indicator(code), int(year), deadline, prog.baseline)
+    keys = [frame["indicator"].to_numpy(), frame["year"].to_numpy()]
+    if COMING_IN in frame.columns:
+        keys.append(frame[COMING_IN].to_numpy(dtype=bool))
+    groups = pd.Series(range(n)).groupby(keys).indices
+    for (code, year, *coming_in), at in groups.items():
+        r = rule(prog.indicator(code), int(year), deadline, prog.baseline, bool(coming_in and coming_in[0]))
         parts = _judge_group(r, int(year), rates[at], paces[at])
         status[at], goal[at], text[at], level[at], distance[at] = parts
         words[at] = _words(r, status[at], level[at])
@@ -292,7 +317,7 @@ def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tupl
         goal[passed_short], text[passed_short], level[passed_short] = r.passed_goal, r.passed_text, r.passed_level
     if r.toward is None:
         later = np.full(count, Status.BELOW.value, dtype=object)
-    elif r.before_baseline:
+    elif r.unpaced:
         later = np.full(count, Status.NO_PACE.value, dtype=object)
     else:
         later = np.where(np.isnan(pace), Status.NO_PACE.value,

@@ -14,6 +14,8 @@ import pytest
 from core.numbers import vi_number, vi_percent, vi_points
 from core.rounding import percent, round_half_up
 from queries.judgement import (
+    COMING_IN,
+    COMING_IN_WORDS,
     EPS,
     IN_ORDER,
     ROLES,
@@ -34,8 +36,9 @@ T1, T2, T3, T4, T5, T6, T7 = ("T1_org_rating", "T2_member_rating", "T3_admission
                               "T5_trung_cap_chuyen_mon", "T6_trung_cap_llct", "T7_training")
 
 
-def verdict(code: str, rate: float | None, year: int, pace: float | None = None, deadline: int | None = None):
-    found = judge(code, rate, year, pace, deadline)
+def verdict(code: str, rate: float | None, year: int, pace: float | None = None, deadline: int | None = None,
+            coming_in: bool = False):
+    found = judge(code, rate, year, pace, deadline, coming_in=coming_in)
     return found.status, found.goal, found.text
 
 
@@ -139,6 +142,25 @@ def test_the_baseline_year_is_the_programme_file_s(tmp_path, monkeypatch):
     assert_columns_equal_scalar(cases())
 
 
+def test_a_year_still_coming_in_keeps_its_level_but_has_no_pace():
+    # 2026 with one ward in of ten: its figure against the level, never a pace from the whole town's 2022 to it
+    for pace in (None, -0.05, 0.02, 0.04):
+        assert verdict(T5, 0.62, 2026, pace, coming_in=True) == (Status.NO_PACE, 0.75, COMING_IN_WORDS)
+        assert verdict(T5, 0.62, 2026, pace, deadline=2030, coming_in=True) == (
+            Status.NO_PACE, 0.75, COMING_IN_WORDS)  # the pace page's column toward 2030
+    found = judge(T5, 0.62, 2026, 0.02, coming_in=True)
+    assert (found.role, found.target_text, found.distance) == ("none", "≥ 75% (mức 2030)", pytest.approx(-0.13))
+    assert verdict(T5, 0.62, 2026, 0.02, deadline=2025, coming_in=True) == (Status.MET, 0.5, "Đạt (mức 2025)")
+    assert verdict(T5, 0.80, 2026, 0.02, coming_in=True) == (Status.MET, 0.75, "Đạt (mức 2030)")
+    assert verdict(T5, 0.45, 2026, 0.2, coming_in=True) == (Status.BELOW, 0.5, "Chưa đạt (mức 2025)")
+    assert verdict(T5, 0.4999, 2025, 0.5, coming_in=True) == (Status.BELOW, 0.5, "Chưa đạt (mức 2025)")
+    assert verdict(T2, 0.85, 2026, coming_in=True) == (Status.BELOW, 0.9, "Chưa đạt")  # every year: its level
+    assert verdict(T3, 0.035, 2026, coming_in=True) == (Status.MET, 0.03, "Đạt")
+    assert verdict(T5, None, 2026, coming_in=True)[0] == Status.NO_DATA
+    # the year all in: judged by its pace as before
+    assert verdict(T5, 0.62, 2026, 0.02) == (Status.BEHIND, 0.75, "Chậm tiến độ (mức 2030)")
+
+
 def test_arrival_exactly_at_the_deadline_is_on_track():
     # 50% in 2026 at +6,25 points a year: 75% in 2030 exactly
     assert judge(T5, 0.5, 2026, pace=0.0625).status == Status.ON_TRACK
@@ -215,7 +237,8 @@ def same(a: object, b: object) -> bool:
 def assert_columns_equal_scalar(frame: pd.DataFrame) -> int:
     judged = judge_frame(frame)
     for row in judged.to_dict("records"):
-        one = judge(row["indicator"], row["rate"], row["year"], row["observed_per_year"])
+        one = judge(row["indicator"], row["rate"], row["year"], row["observed_per_year"],
+                    coming_in=bool(row.get(COMING_IN, False)))
         expected = (one.status.value, one.goal, one.target_text, one.level, one.distance, one.role, one.text)
         got = (row["status"], row["goal"], row["target_text"], row["level"], row["distance"], row["role"],
                row["verdict"])
@@ -227,6 +250,15 @@ def test_columns_and_one_figure_agree_on_every_edge():
     count = assert_columns_equal_scalar(cases())
     assert count > 15_000
     assert set(judge_frame(cases())["status"]) == {s.value for s in Status}  # every status is reached
+
+
+def test_columns_and_one_figure_agree_on_a_year_still_coming_in():
+    frame = cases()
+    frame[COMING_IN] = frame.index % 2 == 0  # every (indicator, year) has rows of both
+    assert assert_columns_equal_scalar(frame) > 15_000
+    judged = judge_frame(frame)
+    assert set(judged.loc[judged[COMING_IN] & (judged["status"] == "no_pace"), "verdict"]) >= {COMING_IN_WORDS}
+    assert COMING_IN_WORDS not in set(judged.loc[~judged[COMING_IN], "verdict"])
 
 
 def test_no_target_is_a_kind_of_its_own(tmp_path, monkeypatch):
