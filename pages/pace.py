@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.numbers import vi_count, vi_percent, vi_points
+from queries.judgement import COMING_IN
 from queries.pace import ALREADY, UNPACED
 from queries.programme import programme
 from queries.progress import (
@@ -36,6 +37,8 @@ def summary(row: dict) -> str:
                 f"({vi_count(row['base_numerator'], row['base_denominator'])}) → năm {latest}")
     if pd.notna(row["observed_per_year"]):  # two years or more
         text += f", bình quân **{vi_points(row['observed_per_year'])}/năm**."
+    elif row[COMING_IN]:  # only part of the units in: no pace measured to it
+        text += f"; năm {row['latest_year']} đang nhận báo cáo, chưa tính tốc độ."
     elif pd.notna(row["base_year"]):
         text += "; mới có một năm số liệu tính cùng một cách, chưa tính được tốc độ."
     for deadline in programme().deadlines:

@@ -13,7 +13,7 @@ KIND_RULES = {
                             "đạt mức của mốc đó; giữa hai mốc, thấp hơn mức của mốc đã qua là \"chưa đạt (mức …)\", "
                             "đã đạt mức của mốc sau là \"đạt\", còn lại tốc độ tăng bình quân từ năm gốc {baseline} "
                             "quyết định \"đúng tiến độ\" hay \"chậm tiến độ\" đến mốc sau; các năm trước năm gốc "
-                            "không tính tiến độ.",
+                            "và năm đang nhận báo cáo (mới có một phần các đơn vị nộp) không tính tiến độ.",
     Kind.FLOOR_BAND: "khung hằng năm {levels}: dưới mức sàn là \"chưa đạt\"; trong khung là \"đạt\"; trên khung là "
                      "\"vượt khung\", được tính là đạt (màu trung tính, không bị trừ khi xếp hạng).",
     Kind.NONE: "chỉ tiêu theo dõi, không đặt mục tiêu.",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from queries import pace as p
 from queries.indicators import HISTORY_FROM, indicators_by_unit
-from queries.judgement import IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
+from queries.judgement import COMING_IN, IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
 from queries.precomputed import stored
 from queries.programme import Kind, programme
 from queries.targets import as_list, selection_series
@@ -44,7 +44,8 @@ def method_text() -> str:
         "— năm số liệu nền của Đề án, hoặc năm đầu tiên có số liệu sau đó; không tính qua năm thay đổi cách tính) "
         "và năm gần nhất có số liệu (không sau năm đang chọn): (tỷ lệ năm gần nhất − tỷ lệ năm gốc) / (năm gần "
         f"nhất − năm gốc). Các năm trước năm gốc {prog.baseline} không tính tốc độ, không đánh giá tiến độ (chỉ ghi "
-        "\"đạt\" khi đã đạt mức của mốc). Mức cần tăng mỗi năm để kịp mốc = (mức của mốc − tỷ lệ năm gần nhất) / "
+        "\"đạt\" khi đã đạt mức của mốc); năm đang nhận báo cáo (mới có một phần các đơn vị nộp) cũng vậy, vì số "
+        "liệu chỉ gồm các đơn vị đã nộp. Mức cần tăng mỗi năm để kịp mốc = (mức của mốc − tỷ lệ năm gần nhất) / "
         "(năm mốc − năm gần nhất). Năm đạt mức: kéo dài tốc độ đã đạt từ năm gần nhất cho đến khi đạt (mức \"trên …%\" phải vượt "
         f"mức đó); \"{p.NEVER}\" khi tốc độ bằng 0 hoặc đi xuống, hoặc phải sau năm 2100 mới đạt. Chỉ tiêu đạt theo "
         "mức của từng mốc: \"đúng tiến độ\" khi năm đạt không muộn hơn năm mốc, \"chậm tiến độ\" khi muộn hơn; "
@@ -139,14 +140,14 @@ def _columns(keys: list[str]) -> list[str]:
 def pace_by_indicator(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                       codes: Sequence[str] | None = None, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """The progress of each indicator of `codes` (default: every one with a target) for the selected
-    units summed, up to `year`. `series`: the selection's `selection_series` of every indicator, when the
-    caller has read it."""
+    units summed, up to `year`, and whether its latest year is still coming in (COMING_IN: no pace).
+    `series`: the selection's `selection_series` of every indicator, when the caller has read it."""
     codes = tuple(codes or pace_codes())
     series = selection_series(con, boundary, units, year, codes, series)
     latest = series.dropna(subset=["rate"]).groupby("indicator", sort=False).tail(1)
     order = {code: index for index, code in enumerate(codes)}
     latest = latest.assign(_order=latest["indicator"].map(order)).sort_values("_order", kind="stable")
-    return pace_rows(latest, series)
+    return pace_rows(latest, series).assign(**{COMING_IN: latest[COMING_IN].to_numpy(dtype=bool)})
 
 
 def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
@@ -186,7 +187,8 @@ def pace_unit_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequenc
 def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
               indicator: str, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """One indicator for the selection: the years observed up to `year` counted as `year` is, the
-    observed pace extended to the last deadline (levels by a deadline only), and every deadline's level.
+    observed pace extended to the last deadline (levels by a deadline only; none from a year still coming
+    in), and every deadline's level.
 
     series, year, numerator, denominator (NA off the observed rows), rate, note.
     """
@@ -198,7 +200,7 @@ def pace_path(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str
         return pd.DataFrame(columns=["series", "year", "numerator", "denominator", "rate", "note"])
     latest = observed.iloc[-1]
     pace = latest["observed_per_year"]
-    notes = {int(latest["year"]): "năm gần nhất"}
+    notes = {int(latest["year"]): "năm đang nhận báo cáo" if latest[COMING_IN] else "năm gần nhất"}
     if pd.notna(latest["base_year"]):  # none before the baseline year
         notes = {int(latest["base_year"]): "năm gốc", **notes}
     parts = [observed.assign(series=SERIES_OBSERVED, note=observed["year"].map(notes).fillna(""))]

@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 
 from core.numbers import vi_count, vi_number, vi_percent
+from queries.coverage import year_coming_in
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
-from queries.judgement import VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
+from queries.judgement import COMING_IN, VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
 from queries.programme import Kind, programme
 from queries.scope import allowed_param, area_label
 
@@ -30,6 +31,24 @@ def as_list(units: Sequence[str] | None) -> list[str] | None:
 def total_label(units: Sequence[str] | None, year: int) -> str:
     """The name of the selection's row: the whole area's name in `year`, or the selected units summed."""
     return SELECTED_UNITS if units else area_label(allowed_param(), year)
+
+
+def change_withheld(year: int) -> str:
+    """What a card says once in place of the change from the year before when `year` is still coming in."""
+    return f"Chưa so với năm {year - 1}: năm {year} đang nhận báo cáo"
+
+
+def marked_coming_in(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                     frame: pd.DataFrame) -> pd.DataFrame:
+    """The selection's indicator rows (`frame`, with their pace) with the column COMING_IN: true on the rows
+    of `year` when it is still coming in for the selection (queries.coverage.year_coming_in), whose pace is
+    then withheld: it would measure the units in so far against all of them in the baseline year."""
+    rows = (frame["year"] == year).to_numpy(dtype=bool) & year_coming_in(con, boundary, as_tuple(units), year)
+    return frame.assign(**{COMING_IN: rows, "observed_per_year": frame["observed_per_year"].where(~rows)})
+
+
+def as_tuple(units: Sequence[str] | None) -> tuple[str, ...] | None:
+    return tuple(units) if units else None
 
 
 def label_units(frame: pd.DataFrame, units: Sequence[str] | None, year: int) -> pd.DataFrame:
@@ -81,10 +100,12 @@ def indicator_units(
     as_of = year_to if year_from == year_to else None
     by_unit = indicators_by_unit(con, boundary, units, year_from, year_to, as_of=as_of, paced=True, codes=codes)
     by_unit = by_unit.assign(unit=by_unit["display_label"])
-    total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True, codes=codes).assign(
+    total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True, codes=codes)
+    total = marked_coming_in(con, boundary, units, year_to, total).assign(
         display_id=None, display_rank=None, display_code=None, unit=None)
+    by_unit = by_unit.assign(**{COMING_IN: False})  # a unit's own figures: all of it in, or none
     columns = ["indicator", "display_id", "display_rank", "display_code", "unit", "year", "numerator",
-               "denominator", "not_reported", "rate", "observed_per_year"]
+               "denominator", "not_reported", "rate", "observed_per_year", COMING_IN]
     frame = pd.concat([total[columns], by_unit[columns]], ignore_index=True)
     frame = _in_order(frame, codes, ["year", "display_rank", "display_code"])
     frame = judged(label_units(frame, units, year_to))
@@ -99,7 +120,7 @@ def indicator_trend(
     """indicator, label, population, year, numerator, denominator, rate, basis_note and the verdict:
     the selection summed, per indicator of `codes` (in that order) and year."""
     frame = indicators_by_year(con, boundary, as_list(units), year_from, year_to, paced=True)
-    frame = _in_order(frame, codes, ["year"])
+    frame = _in_order(marked_coming_in(con, boundary, units, year_to, frame), codes, ["year"])
     frame = judged(frame)
     frame["basis_note"] = [basis_note(c, y) for c, y in zip(frame["indicator"], frame["year"], strict=True)]
     return frame[[*ROW_COLUMNS, "basis_note"]].reset_index(drop=True)
@@ -127,19 +148,22 @@ def basis_breaks(code: str, year_from: int, year_to: int) -> dict[int, str]:
 def selection_series(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                      codes: Sequence[str] | None = None, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """The selection's `indicators_by_year` of every year up to `year`, with its pace, for the indicators of
-    `codes` (default: every one): taken from `series`, the same of every indicator, when the caller has read
-    it (each indicator's rows do not depend on the others read with it), else read now."""
+    `codes` (default: every one), `year` marked when still coming in (`marked_coming_in`): taken from
+    `series`, the same of every indicator, when the caller has read it (each indicator's rows do not depend
+    on the others read with it), else read now."""
     if series is None:
-        return indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True, codes=codes)
+        rows = indicators_by_year(con, boundary, as_list(units), HISTORY_FROM, year, paced=True, codes=codes)
+        return marked_coming_in(con, boundary, units, year, rows)
     return series if codes is None else series[series["indicator"].isin(codes)].reset_index(drop=True)
 
 
 def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
                  codes: Sequence[str] | None = None, series: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per indicator of `codes` (default: every indicator) for `year`: the figures, the
-    verdict, the change from the year before (none across a change of what is counted), the rates
-    of the years counted alike (`trend`), the gap in people and the basis note. `series`: the
-    selection's `selection_series` of every indicator, when the caller has read it."""
+    verdict, the change from the year before (none across a change of what is counted, nor to a year
+    still coming in: `change_note` then says so), the rates of the years counted alike (`trend`), the
+    gap in people and the basis note. `series`: the selection's `selection_series` of every indicator,
+    when the caller has read it."""
     prog = programme()
     codes = tuple(codes or prog.codes)
     series = selection_series(con, boundary, units, year, series=series)
@@ -153,13 +177,15 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
         alike = history[history["basis"] == ind.basis_start(year)]
         before = alike[alike["year"] == year - 1]
         row = judged_rows[code]
-        previous = float(before["rate"].iloc[0]) if len(before) else np.nan
+        withheld = bool(row.get(COMING_IN, False))
+        previous = float(before["rate"].iloc[0]) if len(before) and not withheld else np.nan
         short = people_short(row["numerator"], row["denominator"], row["goal"], ind.strict) \
             if row["denominator"] and pd.notna(row["goal"]) else 0
         rows.append({**row, "indicator": code, "group": ind.group, "short": ind.short, "label": ind.label,
                      "heading": ind.heading, "headline": ind.headline, "targets": deadline_targets(ind),
                      "rises_well": ind.kind is not Kind.FLOOR_BAND, "previous_rate": previous,
                      "change": row["rate"] - previous if pd.notna(row["rate"]) and pd.notna(previous) else np.nan,
+                     "change_note": change_withheld(year) if withheld else "",
                      "trend": alike["rate"].dropna().tolist(), "basis_note": basis_note(code, year),
                      "gap_text": gap_text(ind, int(short), row["goal"] if pd.notna(row["goal"]) else None)})
     frame = pd.DataFrame(rows)
@@ -167,7 +193,8 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     by_indicator = dict(zip(frame["indicator"], rows, strict=True))
     frame["beside_text"] = [beside_text(by_indicator, code) for code in frame["indicator"]]
     return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
-                  "denominator", "not_reported", "rate", "previous_rate", "change", *VERDICT_COLUMNS, "targets",
+                  "denominator", "not_reported", "rate", "previous_rate", "change", "change_note", *VERDICT_COLUMNS,
+                  "targets",
                   "rises_well", "trend", "basis_note", "gap_text", "beside_text"]]
 
 
