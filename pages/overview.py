@@ -8,7 +8,7 @@ from queries.method import method_notes
 from queries.programme import programme
 from rendering.tables import vi_columns, vi_table
 from rendering.verdicts import SPARKLINE, badge
-from report.cards import CARDS_CSS, COMPARE_CSS, comparison_html
+from report.cards import CARDS_CSS, COMPARE_CSS, change_notes, comparison_html
 from ui.blocks import table_block
 from ui.compare import comparison
 from ui.data import query
@@ -75,6 +75,8 @@ if compared is None:
     for index, card in enumerate(cards.to_dict("records")):
         with columns[index % 4]:
             draw_card(card)
+    for note in change_notes(cards):
+        st.caption(f"{note}.")
 else:
     st.caption(f"So sánh {len(compared.units)} đơn vị năm {filters.year}: mỗi cột một đơn vị, mỗi dòng một chỉ tiêu "
                "chính. Muốn xem tổng của các đơn vị này, chọn «Cộng gộp» ở thanh bên.")

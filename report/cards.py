@@ -25,6 +25,7 @@ CARDS_CSS = """
                      font-weight: 700; font-size: 0.95em; background: #eee; color: #555; }
 .dp-card .dp-target, .dp-card .dp-note { font-size: 0.9em; margin-top: 6px; color: #333; }
 .dp-card .dp-note { font-style: italic; }
+.dp-cards-note { font-size: 0.9em; font-style: italic; color: #333; margin-top: 8px; }
 """ + "".join(
     f".dp-card.dp-{role} {{ border-left-color: {ROLE_COLOURS[role]}; }}\n"
     f".dp-card.dp-{role} .dp-state {{ background: {ROLE_FILLS[role]}; color: {ROLE_COLOURS[role]}; }}\n"
@@ -54,9 +55,20 @@ def card_html(card: dict) -> str:
     )
 
 
+def change_notes(cards: pd.DataFrame) -> list[str]:
+    """Why the cards show no change from the year before (year_figures' `change_note`), each said once."""
+    return [note for note in dict.fromkeys(cards["change_note"]) if note] if "change_note" in cards else []
+
+
+def change_notes_html(cards: pd.DataFrame) -> str:
+    return "".join(f'<div class="dp-cards-note">{escape(note)}.</div>' for note in change_notes(cards))
+
+
 def cards_html(cards: pd.DataFrame) -> str:
-    """The headline cards of `queries.targets.year_figures`, four to a row."""
-    return '<div class="dp-cards">' + "".join(card_html(c) for c in cards.to_dict("records")) + "</div>"
+    """The headline cards of `queries.targets.year_figures`, four to a row, and why they show no change
+    from the year before when they show none for a year still coming in."""
+    return ('<div class="dp-cards">' + "".join(card_html(c) for c in cards.to_dict("records")) + "</div>"
+            + change_notes_html(cards))
 
 
 COMPARE_CSS = """
@@ -95,4 +107,4 @@ def comparison_html(cards: pd.DataFrame, units: Sequence[str]) -> str:
                      f'<div class="dp-target">Mục tiêu: {escape(first["target_text"])}</div></div>')
         parts += [compared_card_html(by_unit[(code, u)]) if (code, u) in by_unit else '<div class="dp-card">—</div>'
                   for u in units]
-    return f'<div class="dp-compare" style="{template}">{"".join(parts)}</div>'
+    return f'<div class="dp-compare" style="{template}">{"".join(parts)}</div>' + change_notes_html(cards)

@@ -25,7 +25,7 @@ from core.numbers import vi_count, vi_percent
 from queries.programme import programme
 from queries.report_data import MeetingData
 from rendering.verdicts import ROLE_INK, ROLE_RGB
-from report.cards import change_text
+from report.cards import change_notes, change_text
 from report.html import BOUNDARY_TEXT
 from report.pdf_table import draw_table, fit_widths
 from report.sections import (
@@ -172,6 +172,8 @@ class ReportPDF(FPDF):
             for index, card in enumerate(records[start:start + per_row]):
                 self.card(card, MARGIN + index * (w + gap), y, w, h)
             self.set_xy(MARGIN, y + h + gap)
+        for note in change_notes(cards):  # why the cards show no change from the year before
+            self.paragraph(f"{note}.", 8.5)
         self.ln(2)
 
     def data_table(self, name: str, frame: pd.DataFrame, widths: tuple[float, ...] | None,
