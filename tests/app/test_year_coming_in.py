@@ -1,23 +1,37 @@
 """A year still coming in: one ward has sent its 2026 report and the others not yet. The dashboard opens
 on 2025, the last year all in; 2026 chosen, every page says how many units have reported and names the
-others (the figures of the whole town are then one ward's); a ward that has reported shows no banner."""
+others (the figures of the whole town are then one ward's); a ward that has reported shows no banner.
+Nor is that one ward's 2026 compared with the whole town's 2025, or paced from its 2022: the cards show no
+change and say why once, the pace is not judged (on the pages, the report, the slides, the KPI export and
+the downloads), while the ward's own selection and the years all in are judged as before."""
 
 from __future__ import annotations
 
+import io
+import json
+
+import openpyxl
 import pytest
 
 from database.db import cursor
 from database.units import units_by_id, units_in_year
 from etl.loading.batch import load_files
 from queries.coverage import opening_year, year_coverage
+from queries.judgement import COMING_IN_WORDS
+from queries.kpi import kpi_table
+from queries.progress import SERIES_PROJECTED
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
-from tests.support.page_support import run_page, submission, workbook_bytes
+from tests.support.apptest_pages import texts
+from tests.support.page_support import app_test, run_page, shown_table, submission, workbook_bytes
 from tests.support.pdf_text import pdf_pages, squeeze
 from ui import warm
 
 SA_HUYNH = "21478-2025"
+T5 = "T5_trung_cap_chuyen_mon"  # 57,14% of Sa Huỳnh in 2026: past the 2025 level, short of 2030's, paced
+CHANGE_NOTE = "Chưa so với năm 2025: năm 2026 đang nhận báo cáo."
+PACE_2030 = "tiến độ (mức 2030)"  # "Đúng tiến độ (mức 2030)", "Chậm tiến độ (mức 2030)": a pace judged in 2026
 
 
 @pytest.fixture
@@ -75,3 +89,85 @@ def test_the_meeting_report_of_a_year_coming_in_says_so(one_ward_in_2026):
     assert said in report_html(data)
     assert said in squeeze("\n".join(pdf_pages(report_pdf(data))))
     assert meeting_data_for(cursor(), 2025).coming_in is None
+
+
+def card_changes(at) -> list[str]:
+    return [metric.proto.delta for metric in at.metric]
+
+
+def test_the_cards_of_a_year_coming_in_show_no_change_and_say_why_once(one_ward_in_2026):
+    at = run_page("pages/overview.py", year=2026)
+    assert card_changes(at) and set(card_changes(at)) == {""}, card_changes(at)
+    assert [c.value for c in at.caption].count(CHANGE_NOTE) == 1
+    assert f"[{COMING_IN_WORDS}" in texts(at) and PACE_2030 not in texts(at)  # T5's badge
+    at = run_page("pages/overview.py", year=2026, units=[SA_HUYNH])  # the ward's own 2026: all of it in
+    assert "±0,00 điểm % so với 2025" in card_changes(at) and "Chậm tiến độ (mức 2030)" in texts(at)
+    assert COMING_IN_WORDS not in texts(at) and "Chưa so với" not in texts(at)
+    at = run_page("pages/overview.py", year=2025)  # a year all in
+    assert any(change.endswith("so với 2024") for change in card_changes(at)) and "Chưa so với" not in texts(at)
+
+
+def test_the_pace_of_a_year_coming_in_is_not_judged_on_the_page_nor_in_its_downloads(one_ward_in_2026, fetch):
+    at = run_page("pages/pace.py", year=2026)
+    table = shown_table(at, "Tiến độ các chỉ tiêu")
+    of_2026 = table[table["Năm gần nhất"] == 2026]
+    assert len(of_2026) > 5 and of_2026["Tốc độ đã đạt (điểm %/năm)"].isna().all()
+    assert set(of_2026["Năm đạt mức 2030 theo tốc độ hiện nay"]) <= {"—", "đã đạt"}
+    assert COMING_IN_WORDS in set(of_2026["Đánh giá 2030"]) and COMING_IN_WORDS in set(of_2026["Đánh giá năm gần nhất"])
+    assert not table["Đánh giá 2030"].str.contains(PACE_2030, regex=False).any()
+    assert "năm 2026 đang nhận báo cáo, chưa tính tốc độ." in texts(at)
+    csv = fetch(at.download_button(key="csv_tien_do_tong")).decode("utf-8-sig")
+    sheet = openpyxl.load_workbook(io.BytesIO(fetch(at.download_button(key="xlsx_tien_do_tong")))).active
+    cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row]
+    for written in (csv, "\n".join(cells)):
+        assert COMING_IN_WORDS in written and PACE_2030 not in written
+
+    at = run_page("pages/pace.py", year=2026, units=[SA_HUYNH])
+    paced = shown_table(at, "Tiến độ các chỉ tiêu")
+    assert "Chậm tiến độ (mức 2030)" in set(paced["Đánh giá 2030"]) and paced["Tốc độ đã đạt (điểm %/năm)"].notna().all()
+    assert COMING_IN_WORDS not in set(paced["Đánh giá 2030"]) and "đang nhận báo cáo, chưa tính tốc độ" not in texts(at)
+    at = run_page("pages/pace.py", year=2024)  # a year all in, between the baseline and 2025: paced
+    assert shown_table(at, "Tiến độ các chỉ tiêu")["Đánh giá 2025"].str.contains("tiến độ (mức 2025)",
+                                                                                   regex=False).any()
+
+
+def test_the_report_and_the_kpi_export_of_a_year_coming_in_judge_no_pace(one_ward_in_2026):
+    data = meeting_data_for(cursor(), 2026)
+    assert data.cards["change"].isna().all() and data.indicators["previous_rate"].isna().all()
+    judged = {"cards": data.cards["verdict"], "indicators": data.indicators["verdict"],
+              "pace": data.pace["status_2030"], "trend": data.trend.loc[data.trend["year"] == 2026, "verdict"]}
+    for name, verdicts in judged.items():
+        assert COMING_IN_WORDS in set(verdicts) and not verdicts.str.contains(PACE_2030, regex=False).any(), name
+    assert not (data.pace_paths["series"] == SERIES_PROJECTED).any()  # no pace extended from 2026
+    html, pdf = report_html(data), squeeze("\n".join(pdf_pages(report_pdf(data))))
+    for written in (html, pdf):  # up to the warnings, which judge each unit, the one ward in against its own 2025
+        judged_part = written[:written.rindex("4. Cảnh báo")]
+        assert judged_part.count(CHANGE_NOTE) == 1 and COMING_IN_WORDS in judged_part and PACE_2030 not in judged_part
+    assert kpi_table(cursor(), 2026).set_index("indicator").at[T5, "status"] == "no_pace"
+
+    ward = meeting_data_for(cursor(), 2026, "21478")  # the ward's own 2026: all of it in
+    assert ward.cards["change"].notna().all() and COMING_IN_WORDS not in set(ward.pace["status_2030"])
+    assert (ward.pace_paths["series"] == SERIES_PROJECTED).any() and CHANGE_NOTE not in report_html(ward)
+    assert kpi_table(cursor(), 2026, "21478").set_index("indicator").at[T5, "status"] == "behind"
+    assert meeting_data_for(cursor(), 2025).cards["change"].notna().any()
+
+
+def slide(year: int, number: int):
+    at = app_test()
+    at.run()
+    at.query_params.update({"nam": str(year), "trang": str(number)})
+    at.switch_page("pages/present.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_slides_of_a_year_coming_in_show_no_change_and_no_pace(one_ward_in_2026):
+    cards = "".join(h.proto.body for h in slide(2026, 2).get("html"))
+    assert cards.count(CHANGE_NOTE) == 1 and 'class="dp-change"' not in cards and COMING_IN_WORDS in cards
+    cards = "".join(h.proto.body for h in slide(2025, 2).get("html"))
+    assert CHANGE_NOTE not in cards and 'class="dp-change"' in cards
+    for year, projected in ((2026, False), (2025, True)):  # the last slides but the warnings: the pace of each level
+        charts = [json.loads(chart.proto.spec) for chart in slide(year, 12).get("plotly_chart")]
+        names = {trace.get("name") for spec in charts for trace in spec["data"]}
+        assert charts and (SERIES_PROJECTED in names) is projected, (year, names)
