@@ -169,6 +169,7 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     series = selection_series(con, boundary, units, year, series=series)
     series = series[series["indicator"].isin(codes)]
     judged_rows = _judged_rows(series[series["year"] == year], codes, year)
+    withheld = bool(series[COMING_IN].any())  # the year still coming in: no change from the year before
     by_code = {code: group for code, group in series.groupby("indicator", sort=False)}
     rows = []
     for code in codes:
@@ -177,7 +178,6 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
         alike = history[history["basis"] == ind.basis_start(year)]
         before = alike[alike["year"] == year - 1]
         row = judged_rows[code]
-        withheld = bool(row.get(COMING_IN, False))
         previous = float(before["rate"].iloc[0]) if len(before) and not withheld else np.nan
         short = people_short(row["numerator"], row["denominator"], row["goal"], ind.strict) \
             if row["denominator"] and pd.notna(row["goal"]) else 0
@@ -194,8 +194,7 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     frame["beside_text"] = [beside_text(by_indicator, code) for code in frame["indicator"]]
     return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
                   "denominator", "not_reported", "rate", "previous_rate", "change", "change_note", *VERDICT_COLUMNS,
-                  "targets",
-                  "rises_well", "trend", "basis_note", "gap_text", "beside_text"]]
+                  "targets", "rises_well", "trend", "basis_note", "gap_text", "beside_text"]]
 
 
 def beside_text(figures: Mapping[str, Mapping], code: str) -> str:
