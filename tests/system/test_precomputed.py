@@ -32,6 +32,7 @@ from queries.targets import indicator_units
 from queries.warnings import all_warnings, cell_activity, weak_secretaries
 from samples.builder import write_xlsx
 from settings import PROGRAMME
+from tests.support.page_support import submission, workbook_bytes
 from tests.support.programme_files import OTHER_PROGRAMME, programme_copy, use_programme
 from tests.support.workbooks import default_spec
 
@@ -180,6 +181,27 @@ def test_a_load_publishes_first_and_its_frames_follow(sample_env, tmp_path):
     for boundary in BOUNDARIES:
         for year in (2024, 2025):
             assert_same(con, computed, boundary, year, 2020)
+
+
+def test_a_year_still_coming_in_reads_the_same_stored_or_computed(sample_env, tmp_path):
+    """One ward's 2026 in, the others not yet: the whole town's 2026 is neither compared nor paced, the ward's
+    own is, and the frames stored for 2026 give what is computed on request."""
+    sa_huynh = "21478-2025"
+    content = submission(cursor(sample_env), sa_huynh, 2025)
+    [result] = load_files([("sa-huynh-2026.xlsx", workbook_bytes(sa_huynh, 2026, content))], sample_env)
+    assert result.ok, result.problems
+    assert level(sample_env) is not None
+    con, computed = cursor(sample_env), computing(sample_env, tmp_path)
+    for boundary in BOUNDARIES:
+        assert_same(con, computed, boundary, 2026, 2020)
+    for units in (None, (sa_huynh,)):
+        got, expected = (meeting_data(c, "reported", units, 2026, "x") for c in (con, computed))
+        for field in ("cards", "indicators", "trend", "by_unit", "pace", "pace_paths"):
+            assert_frame_equal(getattr(got, field), getattr(expected, field), obj=f"{field} {units}")
+        assert got.cards["change"].isna().all() is (units is None)
+    for unit in (None, "21478"):
+        assert_frame_equal(kpi_table(con, 2026, unit), kpi_table(computed, 2026, unit))
+    assert kpi_table(con, 2026).set_index("indicator").at["T5_trung_cap_chuyen_mon", "status"] == "no_pace"
 
 
 def test_another_programme_computes_until_its_frames_are_stored(sample_env, tmp_path, monkeypatch):
