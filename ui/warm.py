@@ -131,6 +131,12 @@ def _ready_for_a_load(cfg: Settings) -> None:
         LOG.debug("no spare copy of %s", cfg.db_path, exc_info=True)
 
 
+def following() -> bool:
+    """Whether this process's thread follows the published version (started by the first cached query)."""
+    with _lock:
+        return any(thread.is_alive() for thread in _started)
+
+
 def wait_warm(timeout_s: float) -> bool:
     """Wait until the published version's frames and caches are ready (benchmarks, tests); False on timeout."""
     cfg = settings()
