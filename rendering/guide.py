@@ -80,7 +80,7 @@ FIELD_NOTES: dict[str, str] = {
     "candidates_trained": "Quần chúng ưu tú (đối tượng kết nạp) được bồi dưỡng nhận thức về Đảng trong năm.",
     # Cán bộ chi bộ
     "full_name": "Họ và tên người giữ chức vụ trong chi bộ tại ngày 31/12.",
-    "birth_year": "Năm sinh (4 chữ số).",
+    "birth_year": "Năm sinh (4 chữ số); cán bộ chi bộ là đảng viên, đủ 18 tuổi: không sau năm báo cáo − 18.",
     "gender": "Giới tính.",
     "role": "Chức vụ trong chi bộ. Chi ủy viên là người trong chi ủy không phải bí thư, phó bí thư.",
     "education": "Trình độ học vấn phổ thông. "

@@ -26,6 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from database.units import Unit
 from etl.checking import contract as c
+from etl.checking.cadres import FIRST_BIRTH_YEAR, last_birth_year
 from etl.checking.formulas import formula, saved_value, with_saved_values
 from queries.prefill import Prefill
 from rendering.guide import ACCEPTED, GuideRow, cell_types_for, guide_rows
@@ -146,7 +147,7 @@ class Rules:
         if name in COUNT_FIELDS or name in ("committee_members", "committee_trained"):
             return _whole_rule(0)
         if name == "birth_year":
-            return _whole_rule(1920, self.year)
+            return _whole_rule(FIRST_BIRTH_YEAR, last_birth_year(self.year))
         if name == "year":
             return _whole_rule(FIRST_REPORT_YEAR)
         return None

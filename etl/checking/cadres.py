@@ -23,14 +23,23 @@ from etl.checking.vocab import (
 )
 
 FIRST_BIRTH_YEAR = 1900
+MEMBER_AGE = 18  # a cell cadre is a party member, and a member is at least 18 (Điều lệ Đảng, Điều 1)
 DUAL_ROLE = "Kiêm nhiệm"
 _UNKNOWN_CODE = f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó"
+
+
+def last_birth_year(report_year: int) -> int:
+    """The latest birth year of a cadre in `report_year`: a party member is at least MEMBER_AGE."""
+    return report_year - MEMBER_AGE
 
 
 def _birth_year(value: object, report_year: int) -> int | None:
     if as_text(value) == "":
         return None
-    return year_between(value, FIRST_BIRTH_YEAR, report_year, f"phải là năm sinh, từ {FIRST_BIRTH_YEAR} đến {report_year}")
+    last = last_birth_year(report_year)
+    return year_between(value, FIRST_BIRTH_YEAR, last,
+                        f"phải là năm sinh, từ {FIRST_BIRTH_YEAR} đến {last} (cán bộ chi bộ là đảng viên, "
+                        f"đủ {MEMBER_AGE} tuổi trở lên: năm báo cáo {report_year} − {MEMBER_AGE})")
 
 
 def _text_or_none(value: object) -> str | None:

@@ -131,7 +131,7 @@ def test_accepted_values(tmp_path, column, value, field, stored):
 @pytest.mark.parametrize(
     ("column", "value"),
     [
-        ("Họ và tên", None), ("Năm sinh", 1899), ("Năm sinh", 2025), ("Năm sinh", "bảy lăm"),
+        ("Họ và tên", None), ("Năm sinh", 1899), ("Năm sinh", 2007), ("Năm sinh", 2025), ("Năm sinh", "bảy lăm"),
         ("Giới tính", "Khác"), ("Mã chi bộ", None), ("Mã chi bộ", "ZZ"), ("Chức vụ", None),
         ("Chức vụ", "Trưởng thôn"), ("Bồi dưỡng trong năm", "chưa"),
     ],
@@ -140,12 +140,15 @@ def test_cadre_rule(tmp_path, column, value):
     assert where(rejected(edited([("cadres", 1, column, value)]), tmp_path)) == [(CADRES, 3, column)]
 
 
-def test_birth_year_up_to_the_report_year(tmp_path):
-    spec = edited([("cadres", 1, "Năm sinh", 2024)])
-    assert parse(spec, tmp_path).cadres[1]["birth_year"] == 2024
-    spec.cadres[1]["Năm sinh"] = 2025
+def test_birth_year_at_least_eighteen_years_before_the_report_year(tmp_path):
+    """A cell cadre is a party member, and a member is at least 18 (Điều lệ Đảng): born by 2006 in 2024."""
+    spec = edited([("cadres", 1, "Năm sinh", 2006)])
+    assert parse(spec, tmp_path).cadres[1]["birth_year"] == 2006
+    spec.cadres[1]["Năm sinh"] = 2007
     [problem] = rejected(spec, tmp_path)
-    assert problem.expected == "phải là năm sinh, từ 1900 đến 2024"
+    assert (problem.sheet, problem.row, problem.column, problem.value) == (CADRES, 3, "Năm sinh", "2007")
+    assert problem.expected == ("phải là năm sinh, từ 1900 đến 2006 (cán bộ chi bộ là đảng viên, đủ 18 tuổi trở lên: "
+                                "năm báo cáo 2024 − 18)")
 
 
 @pytest.mark.parametrize(
