@@ -27,6 +27,8 @@ HEADER_SCAN_ROWS = 30
 TOTAL_LABELS = {fold(label) for label in c.TOTAL_ROW_LABELS}
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?$")
 V1_NAMES = {sheet: frozenset(col.name for col in c.columns_of(cols, c.FORMAT_V1)) for sheet, cols in c.SHEET_COLUMNS.items()}
+SHEETS_LISTED = 10  # sheet names a missing sheet's problem lists
+SHEET_NAME_SHOWN = 40  # characters of each
 WANTED = {fold(name): name for name in c.SHEETS}  # the contract's sheets by folded name
 
 
@@ -63,8 +65,18 @@ def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None, c
             found.warnings.append(f"Sheet '{sheet.name}' không thuộc mẫu báo cáo: bỏ qua")
     for name in c.SHEETS:
         if name not in matched:
-            found.problem(name, None, None, None, f"thiếu sheet '{name}'")
+            found.problem(name, None, None, None, _missing_sheet(name, [sheet.name for sheet in sheets]))
     return matched
+
+
+def _missing_sheet(name: str, present: list[str]) -> str:
+    """What a missing sheet's problem says: the sheets the file has, so that a renamed one shows."""
+    if not present:
+        return "thiếu sheet này: tệp không có sheet nào"
+    listed = ", ".join(f"'{sheet[:SHEET_NAME_SHOWN]}'" for sheet in present[:SHEETS_LISTED])
+    more = f" và {len(present) - SHEETS_LISTED} sheet khác" if len(present) > SHEETS_LISTED else ""
+    return (f"thiếu sheet này; tệp có {len(present)} sheet: {listed}{more}. Nếu số liệu của sheet này nằm ở một "
+            f"sheet khác tên, hãy đổi tên sheet đó thành '{name}'")
 
 
 @cache

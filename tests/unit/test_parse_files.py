@@ -66,7 +66,20 @@ def test_missing_sheets_each_named(tmp_path):
     spec.omit_sheets = (MEMBERS, CADRES)
     problems = rejected(spec, tmp_path)
     assert where(problems) == [(MEMBERS, None, None), (CADRES, None, None)]
-    assert problems[0].expected == f"thiếu sheet '{MEMBERS}'"
+    assert problems[0].expected == (
+        "thiếu sheet này; tệp có 2 sheet: 'Thông tin', 'Chi bộ'. Nếu số liệu của sheet này nằm ở một sheet khác tên, "
+        f"hãy đổi tên sheet đó thành '{MEMBERS}'")
+
+
+def test_a_renamed_sheet_shows_among_the_sheets_listed(tmp_path):
+    path, _ = write(default_spec(), tmp_path)
+    book = openpyxl.load_workbook(path)
+    book[MEMBERS].title = "Sheet1"
+    book.save(path)
+    [problem] = rejected_bytes(path.read_bytes(), "bao-cao.xlsx")
+    assert str(problem) == (
+        "bao-cao.xlsx, sheet 'Đảng viên': thiếu sheet này; tệp có 4 sheet: 'Thông tin', 'Chi bộ', 'Sheet1', "
+        "'Cán bộ chi bộ'. Nếu số liệu của sheet này nằm ở một sheet khác tên, hãy đổi tên sheet đó thành 'Đảng viên'")
 
 
 def test_extra_sheet_is_a_warning_and_the_guide_sheet_is_not(tmp_path):
