@@ -8,14 +8,17 @@ Kinds of figure and their decimals:
 - a rate (a fraction shown as a percentage): RATE_DECIMALS, `67,78%`;
 - a change or distance in percentage points: POINT_DECIMALS, `−13,33 điểm %` (in a table whose
   header says `(điểm %)`: `−13,33`);
-- a count: whole, `2.963`; a year: as it is, `2024`; a span of years: `2020–2025`, one year alone `2023`.
+- a count: whole, `2.963`; a year: as it is, `2024`; a span of years: `2020–2025`, one year alone `2023`;
+- a number as a spreadsheet cell holds it (a workbook's problem quotes it): every decimal it has, `29,5`.
+
+Without pandas: the spreadsheet decoder's process formats its limits here too and never loads it.
 """
 
 from __future__ import annotations
 
 import math
-
-import pandas as pd
+import sys
+from decimal import Decimal
 
 from core.rounding import percent, round_half_up
 
@@ -23,10 +26,14 @@ RATE_DECIMALS = 2
 POINT_DECIMALS = 2
 MISSING = "—"
 MINUS = "−"  # U+2212: "-1,93" reads as a hyphen on a projector
+CELL_DIGITS = 15  # significant digits a spreadsheet keeps of a number, and shows
 
 
 def is_missing(value: object) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")  # pandas' own missing values exist only once it is loaded
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
 
 
 def vi_number(value: float | int | None, decimals: int = 0) -> str:
@@ -36,6 +43,19 @@ def vi_number(value: float | int | None, decimals: int = 0) -> str:
     text = f"{round_half_up(value, decimals):,.{decimals}f}"
     text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return MINUS + text[1:] if text.startswith("-") else text
+
+
+def vi_cell_number(value: float | int, grouped: bool = True) -> str:
+    """A number as a spreadsheet cell holds it, never rounded to fewer decimals: `29.5` → `29,5`, `1e15` →
+    `1.000.000.000.000.000`, `-1` → `−1`, `0.1 + 0.2` → `0,3` (the 15 digits a spreadsheet shows); `grouped`
+    False for a year or a code (`2030`, not `2.030`)."""
+    if is_missing(value):
+        return MISSING
+    if not math.isfinite(value):
+        return str(value)
+    decimals = max(0, -Decimal(format(value, f".{CELL_DIGITS}g")).normalize().as_tuple().exponent)
+    text = vi_number(value, decimals)
+    return text if grouped else text.replace(".", "")
 
 
 def vi_percent(rate: float | None) -> str:

@@ -123,6 +123,12 @@ SHEET_COLUMNS = {
     SHEET_CADRES: CADRE_COLUMNS,
 }
 FORMULA_FIELDS = ("end_count", "rated_total", "disciplined")  # the template computes them
+# The columns and `Thông tin` keys that count something: a number found there is quoted with its thousands
+# grouped, as the messages write their limits (`1.000.000`; `không quá 2.000`); a year or a code as it is (`2030`).
+COUNT_COLUMNS = frozenset(col.name for col in (*MEMBER_COUNT_COLUMNS, *MEMBER_V2_COLUMNS, *CELL_COLUMNS, *INFO_KEYS)
+                          if col in (*MEMBER_COUNT_COLUMNS, *MEMBER_V2_COLUMNS) or col.field in (
+                              "regular_meetings", "thematic_meetings", "inspections", "supervisions",
+                              "committee_members", "committee_trained", "admission_quota"))
 
 
 def columns_of(columns: tuple[Column, ...], version: int) -> tuple[Column, ...]:

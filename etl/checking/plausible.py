@@ -13,9 +13,9 @@ from collections.abc import Iterable
 import duckdb
 import pyarrow as pa
 
+from core.numbers import vi_number
 from etl.checking.model import Submission
 from etl.checking.vocab import BadValue, whole_number
-from etl.reading.sheetscan import dotted
 
 MAX_CELL_MEMBERS = 2_000
 MAX_COMMITTEE = 100
@@ -27,7 +27,7 @@ def cell_bound_problem(code: str | None, value: int) -> str | None:
     if within_cell_bound((value,)):
         return None
     cell = f"chi bộ '{code}'" if code else "một chi bộ"
-    return (f"{cell} không thể có quá {dotted(MAX_CELL_MEMBERS)} đảng viên; hãy kiểm tra lại số này "
+    return (f"{cell} không thể có quá {vi_number(MAX_CELL_MEMBERS)} đảng viên; hãy kiểm tra lại số này "
             "(có thể gõ thừa chữ số)")
 
 
@@ -41,14 +41,14 @@ def bounded_count(value: object) -> int | None:
     of the workbook is read with (meetings, inspections, disciplines, candidates, the admission quota)."""
     number = whole_number(value, blank=None)
     if number is not None and number > MAX_CELL_MEMBERS:
-        raise BadValue(f"không quá {dotted(MAX_CELL_MEMBERS)}; hãy kiểm tra lại số này (có thể gõ thừa chữ số)")
+        raise BadValue(f"không quá {vi_number(MAX_CELL_MEMBERS)}; hãy kiểm tra lại số này (có thể gõ thừa chữ số)")
     return number
 
 
 def committee_bound_problem(value: int) -> str | None:
     if value <= MAX_COMMITTEE:
         return None
-    return f"một ban chấp hành đảng bộ cơ sở không quá {dotted(MAX_COMMITTEE)} người; hãy kiểm tra lại số này"
+    return f"một ban chấp hành đảng bộ cơ sở không quá {vi_number(MAX_COMMITTEE)} người; hãy kiểm tra lại số này"
 
 
 _LAST_REPORTS = """
@@ -87,6 +87,6 @@ def _jump(sub: Submission, last_year: int, before: int | None) -> str | None:
     now = sum(m["end_count"] for m in sub.members)
     if before * JUMP_FACTOR >= now and now * JUMP_FACTOR >= before:
         return None
-    return (f"Sheet 'Đảng viên': tổng số đảng viên cuối năm là {dotted(now)}, so với {dotted(before)} trong báo "
+    return (f"Sheet 'Đảng viên': tổng số đảng viên cuối năm là {vi_number(now)}, so với {vi_number(before)} trong báo "
             f"cáo năm {last_year} — chênh lệch hơn {JUMP_FACTOR} lần. Hãy kiểm tra lại số liệu của từng chi bộ; "
             "báo cáo vẫn được nạp")

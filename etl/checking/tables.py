@@ -13,12 +13,12 @@ from functools import partial
 from operator import and_
 from typing import TypeVar
 
+from core.numbers import vi_cell_number, vi_number
 from core.safe_text import looks_like_formula, neutralise_text
 from core.text import CACHED_LENGTH
 from etl.checking import contract as c
 from etl.checking.model import Problem, WorkbookRejected, group_problems
-from etl.checking.vocab import BadValue, as_text, is_blank
-from etl.reading.sheetscan import dotted
+from etl.checking.vocab import BadValue, as_text, is_blank, is_number
 
 T = TypeVar("T")
 CellIndex = dict[str, tuple[str, int]]  # cell_key(code) → (code as in `Chi bộ`, Excel row)
@@ -86,6 +86,14 @@ class Table:
         return [row.values[name] for row in rows]
 
 
+def quoted_value(value: object, column: str | None) -> str:
+    """A cell's value as a problem quotes it: text as typed; a number in Vietnamese as a spreadsheet set to
+    Vietnamese shows it (`29,5`, `−1`), its thousands grouped in a column that counts (`1.000.000`)."""
+    if is_number(value):
+        return vi_cell_number(value, grouped=column in c.COUNT_COLUMNS)
+    return as_text(value)
+
+
 @dataclass
 class Findings:
     """Problems and warnings of one workbook, collected so that all are reported at once."""
@@ -97,13 +105,13 @@ class Findings:
     def problem(self, sheet: str | None, row: int | None, column: str | None, value: object, expected: str,
                 *, blank: bool = False) -> None:
         """`blank`: the cell itself is empty, which the message says ("ô để trống")."""
-        shown = None if blank or is_blank(value) else _shorten(as_text(value))
+        shown = None if blank or is_blank(value) else _shorten(quoted_value(value, column))
         self.problems.append(Problem(self.file, sheet, row, column, shown, expected, blank))
 
     def fits(self, sheet: str | None, row: int | None, column: str, value: object) -> bool:
         """False (and a problem) for text longer than any name: a 5 MB cell is no report."""
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            self.problem(sheet, row, column, value, f"ô dài {dotted(len(value))} ký tự, tối đa {MAX_TEXT} ký tự")
+            self.problem(sheet, row, column, value, f"ô dài {vi_number(len(value))} ký tự, tối đa {MAX_TEXT} ký tự")
             return False
         return True
 

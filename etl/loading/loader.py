@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from core.incidents import record_incident
+from core.numbers import vi_number
 from core.safe_text import clean_text, display_name
 from database.store import refresh_facts
 from database.units import units_by_id
@@ -26,7 +27,6 @@ from etl.checking.model import Problem, Submission, WorkbookRejected
 from etl.checking.plausible import jump_warnings
 from etl.checking.validate import parse_workbook
 from etl.loading.archive import Archive, ArchiveEntry
-from etl.reading.sheetscan import dotted
 from settings import settings
 
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -77,10 +77,10 @@ def tally(results: Iterable[LoadResult]) -> str:
     outcomes = Counter(r.outcome if r.ok else OUTCOME_REJECTED for r in results)
     unchanged = outcomes.pop(OUTCOME_UNCHANGED, 0)
     rejected = outcomes.pop(OUTCOME_REJECTED, 0)
-    parts = [f"{dotted(outcomes.total())} tệp nạp được"]
+    parts = [f"{vi_number(outcomes.total())} tệp nạp được"]
     if unchanged:
-        parts.append(f"{dotted(unchanged)} tệp không đổi (đã có đúng tệp này)")
-    return ", ".join([*parts, f"{dotted(rejected)} tệp bị từ chối"])
+        parts.append(f"{vi_number(unchanged)} tệp không đổi (đã có đúng tệp này)")
+    return ", ".join([*parts, f"{vi_number(rejected)} tệp bị từ chối"])
 
 
 def file_hash(data: bytes) -> str:

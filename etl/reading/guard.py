@@ -19,7 +19,8 @@ import zipfile
 import zlib
 from collections.abc import Collection
 
-from etl.reading.sheetscan import FAST_BYTES, SheetExtent, dotted, ods_extents, too_large, xlsx_extents
+from core.numbers import vi_number
+from etl.reading.sheetscan import FAST_BYTES, SheetExtent, ods_extents, too_large, xlsx_extents
 from settings import Settings, settings
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,7 +76,7 @@ def declared_entries(data: bytes) -> int | None:
 
 def too_many_entries(count: int, cfg: Settings) -> str | None:
     if count > cfg.zip_max_entries:
-        return (f"{BOMB}: có {dotted(count)} mục nén, giới hạn là {dotted(cfg.zip_max_entries)} "
+        return (f"{BOMB}: có {vi_number(count)} mục nén, giới hạn là {vi_number(cfg.zip_max_entries)} "
                 "(một bảng tính thật chỉ có vài chục mục)")
     return None
 
@@ -137,7 +138,7 @@ def _check_directory(infos: list[zipfile.ZipInfo], cfg: Settings) -> None:
             raise Refused(f"{BOMB}: giải nén ra hơn {file_size(cfg.zip_max_uncompressed_bytes)}")
         if info.file_size > ZIP_RATIO_GRACE_BYTES and info.file_size > cfg.zip_max_ratio * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise Refused(f"{BOMB}: mục '{name[:80]}' nén {dotted(ratio)} lần, giới hạn {cfg.zip_max_ratio} lần")
+            raise Refused(f"{BOMB}: mục '{name[:80]}' nén {vi_number(ratio)} lần, giới hạn {cfg.zip_max_ratio} lần")
 
 
 def unreadable_encoding(head: bytes) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from xml.parsers import expat
 
+from core.numbers import vi_number
 from core.text import fold
 
 GUARD_ROWS = 100_000  # ten times what the reader keeps (etl.reading.spreadsheet.MAX_ROWS): it says so itself
@@ -40,19 +41,15 @@ def column_letters(col: int) -> str:
     return text
 
 
-def dotted(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def too_large(extent: SheetExtent) -> str | None:
     """Why the sheet is too large to read, in Vietnamese, or None."""
     if extent.last_row <= GUARD_ROWS and extent.last_row * extent.last_col <= GUARD_CELLS:
         return None
     where = f"sheet '{extent.name[:60]}' có dữ liệu đến ô {column_letters(extent.last_col)}{extent.last_row}"
     if extent.last_row > GUARD_ROWS:
-        return (f"{where} (dòng {dotted(extent.last_row)}); bảng tính chỉ được dài tối đa {dotted(GUARD_ROWS)} dòng "
+        return (f"{where} (dòng {vi_number(extent.last_row)}); bảng tính chỉ được dài tối đa {vi_number(GUARD_ROWS)} dòng "
                 "— hãy xóa các dòng thừa bên dưới bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
-    return (f"{where}: vùng dữ liệu quá rộng ({dotted(extent.last_row * extent.last_col)} ô) "
+    return (f"{where}: vùng dữ liệu quá rộng ({vi_number(extent.last_row * extent.last_col)} ô) "
             "— hãy xóa các ô thừa ở xa bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")
 
 

@@ -132,9 +132,26 @@ def test_cell_sheet_with_a_header_but_no_rows(tmp_path):
 
 def test_problem_reads_in_vietnamese_with_every_place(tmp_path):
     [problem] = rejected(edited([("members", 1, "Từ trần", -1)]), tmp_path)
-    assert str(problem) == "bao-cao.xlsx, sheet 'Đảng viên', dòng 3, cột 'Từ trần': giá trị '-1': phải là số nguyên không âm (0, 1, 2, …)"
+    assert str(problem) == "bao-cao.xlsx, sheet 'Đảng viên', dòng 3, cột 'Từ trần': giá trị '−1': phải là số nguyên không âm (0, 1, 2, …)"
     with pytest.raises(WorkbookRejected, match="1 lỗi"):
         parse_workbook(write(edited([("members", 1, "Từ trần", -1)]), tmp_path)[0].read_bytes(), "bao-cao.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column", "value", "quoted"),
+    [
+        ("members", "Đầu năm", 10**15, "1.000.000.000.000.000"),  # grouped, as the limit beside it: 2.000
+        ("members", "Đầu năm", 29.5, "29,5"),  # as Excel set to Vietnamese shows it
+        ("members", "Kết nạp", -1, "−1"),
+        ("members", "Kết nạp", 0.1 + 0.2 - 1, "−0,7"),  # the digits a spreadsheet shows, not the float's
+        ("members", "Kết nạp", "-1", "-1"),  # text: as typed
+        ("cadres", "Năm sinh", 2030, "2030"),  # a year is never grouped
+        ("cadres", "Năm sinh", -1980.5, "−1980,5"),
+    ],
+)
+def test_a_number_is_quoted_in_vietnamese(tmp_path, sheet, column, value, quoted):
+    [problem] = rejected(edited([(sheet, 1, column, value)]), tmp_path)
+    assert (problem.column, problem.value) == (column, quoted)
 
 
 def test_signature_block_below_the_table_is_skipped(tmp_path):
