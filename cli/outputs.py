@@ -11,22 +11,24 @@ from typing import Any
 from cli.exits import EXIT_OK, EXIT_USAGE
 from settings import Settings
 
+UNIT_WORDS = "tên, mã thống kê hoặc mã đơn vị (21439-2025, như trong đường dẫn của trang)"
+
 
 def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     """The output commands on `sub`; their functions by name."""
     kpi = with_db(sub.add_parser("kpi", help="xuất các chỉ tiêu dạng CSV"))
     kpi.add_argument("--year", type=int, metavar="NĂM", help="năm (mặc định: năm mới nhất có số liệu)")
-    kpi.add_argument("--unit", metavar="ĐƠN_VỊ", help="tên hoặc mã đơn vị (mặc định: toàn địa bàn)")
+    kpi.add_argument("--unit", metavar="ĐƠN_VỊ", help=f"{UNIT_WORDS} (mặc định: toàn địa bàn)")
     kpi.add_argument("--boundary", choices=("reported", "current"), default="reported",
                      help="địa giới: reported = đơn vị khi báo cáo (mặc định), current = đơn vị hiện nay "
                           "(số liệu các đơn vị đã sáp nhập cộng vào đơn vị mới)")
     template = with_db(sub.add_parser("template", help="tạo biểu mẫu báo cáo cho một đơn vị"))
-    template.add_argument("--unit", required=True, metavar="ĐƠN_VỊ", help="tên hoặc mã đơn vị")
+    template.add_argument("--unit", required=True, metavar="ĐƠN_VỊ", help=UNIT_WORDS)
     template.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của báo cáo")
     template.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp biểu mẫu (.xlsx)")
     report = with_db(sub.add_parser("report", help="xuất báo cáo họp Ban Thường vụ (HTML, PDF)"))
     report.add_argument("--year", type=int, metavar="NĂM", help="năm (mặc định: năm mới nhất có số liệu)")
-    report.add_argument("--unit", metavar="ĐƠN_VỊ", help="tên hoặc mã đơn vị (mặc định: toàn địa bàn)")
+    report.add_argument("--unit", metavar="ĐƠN_VỊ", help=f"{UNIT_WORDS} (mặc định: toàn địa bàn)")
     report.add_argument("--html", type=Path, metavar="TỆP", help="tệp HTML tự chứa (mở được khi không có mạng)")
     report.add_argument("--pdf", type=Path, metavar="TỆP", help="tệp PDF khổ A4")
     return {"kpi": _cmd_kpi, "template": _cmd_template, "report": _cmd_report}
@@ -55,12 +57,12 @@ def _cmd_kpi(args: argparse.Namespace, cfg: Settings) -> int:
 
 def _cmd_template(args: argparse.Namespace, cfg: Settings) -> int:
     from database.db import NoDatabase, cursor
-    from database.units import UnitNotFound, resolve_unit
+    from database.units import UnitNotFound, find_unit
     from queries.prefill import prefill_from_db
     from rendering.template import write_template
 
     try:
-        unit = resolve_unit(args.unit, args.year)
+        unit = find_unit(args.unit, args.year)
     except UnitNotFound as exc:
         print(f"Đơn vị: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

@@ -147,22 +147,41 @@ def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None)
     if len(current) > 1:
         names = ", ".join(f"{u.full_name} ({u.code})" for u in current)
         raise UnitNotFound(f"'{shown}' khớp nhiều đơn vị năm {year}: {names}; hãy ghi mã đơn vị")
-    by_id = units_by_id(units)
-    former = [u for u in matching if not u.valid_in(year)]
-    for unit in former:
-        if unit.valid_to is not None and year > unit.valid_to and unit.successor_id:
-            successor = by_id[unit.successor_id]
-            raise UnitNotFound(
-                f"'{shown}' ({unit.full_name}, mã {unit.code}) không còn tồn tại từ năm "
-                f"{unit.valid_to + 1}; từ năm {successor.valid_from} báo cáo theo đơn vị "
-                f"{successor.full_name} (mã {successor.code})"
-            )
-        if year < unit.valid_from:
-            raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có từ năm {unit.valid_from}")
+    for unit in matching:
+        _refuse_out_of_year(unit, shown, year, units)
     valid = [u.full_name for u in units if u.valid_in(year)]
     listed = ", ".join(valid) if len(valid) <= LISTED_UNITS else (
         ", ".join(valid[:LISTED_UNITS]) + f"… ({len(valid)} đơn vị; hãy ghi mã đơn vị)")
     raise UnitNotFound(f"không có đơn vị '{shown}' trong năm {year}; các đơn vị năm đó: {listed}")
+
+
+def _refuse_out_of_year(unit: Unit, shown: str, year: int, units: tuple[Unit, ...]) -> None:
+    """UnitNotFound saying when `unit` (named `shown`) existed, if it did not in `year`."""
+    if unit.valid_in(year):
+        return
+    if unit.valid_to is not None and year > unit.valid_to and unit.successor_id:
+        successor = units_by_id(units)[unit.successor_id]
+        raise UnitNotFound(
+            f"'{shown}' ({unit.full_name}, mã {unit.code}) không còn tồn tại từ năm "
+            f"{unit.valid_to + 1}; từ năm {successor.valid_from} báo cáo theo đơn vị "
+            f"{successor.full_name} (mã {successor.code})"
+        )
+    if year < unit.valid_from:
+        raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có từ năm {unit.valid_from}")
+
+
+def find_unit(text: object, year: int, units: tuple[Unit, ...] | None = None) -> Unit:
+    """The unit a command line names for `year`: by its id (`21439-2025`, as the pages' addresses and
+    data/units.csv write it) or as `resolve_unit` reads a name or statistics code; UnitNotFound saying why."""
+    units = units or load_units()
+    shown = str(text).strip()
+    unit = units_by_id(units).get(shown)
+    if unit is None:
+        return resolve_unit(text, year, units)
+    _refuse_out_of_year(unit, shown, year, units)
+    if not unit.valid_in(year):
+        raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có đến năm {unit.valid_to}")
+    return unit
 
 
 class PerReference:

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from core.rounding import round_half_up
-from database.units import Unit, UnitNotFound, load_units, resolve_unit, units_by_id
+from database.units import Unit, UnitNotFound, find_unit, load_units, units_by_id
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED, allowed_param, area_label
 from queries.status import years_loaded
 from queries.targets import year_figures
@@ -18,14 +18,14 @@ RATE_DECIMALS = 6
 
 
 def display_unit(text: str, year: int, boundary: str) -> Unit:
-    """The display unit `text` names for `year`: under the reported boundary the unit of that year;
+    """The display unit `text` (a name, statistics code or unit id) names for `year`: under the reported boundary the unit of that year;
     under the current one the unit of today that it is (or was merged into), for any year."""
     if boundary == BOUNDARY_REPORTED:
-        return resolve_unit(text, year)
+        return find_unit(text, year)
     try:
-        unit = resolve_unit(text, year)
+        unit = find_unit(text, year)
     except UnitNotFound:
-        unit = resolve_unit(text, max(u.valid_from for u in load_units()))
+        unit = find_unit(text, max(u.valid_from for u in load_units()))
     return units_by_id()[unit.current_id]
 
 

@@ -164,6 +164,28 @@ def test_kpi_gives_the_goal_and_the_verdict_of_the_pages(sample_env):
     assert etl("kpi", "--boundary", "moi").returncode == 2
 
 
+def test_a_unit_id_is_taken_wherever_a_unit_is(sample_env, tmp_path):
+    """`--unit` of kpi, report and template takes the id the pages' addresses and `users add` use."""
+    by_id = etl("kpi", "--unit", "21439-2025")
+    assert by_id.returncode == 0, by_id.stderr
+    assert by_id.stdout == etl("kpi", "--unit", "Đức Phổ").stdout
+    assert {row["unit"] for row in kpi_rows(by_id.stdout).values()} == {"Phường Đức Phổ"}
+    old = etl("kpi", "--year", "2024", "--unit", "21469-2015", "--boundary", "current")
+    assert old.stdout == etl("kpi", "--year", "2024", "--unit", "Phổ Hòa", "--boundary", "current").stdout
+    refused = etl("kpi", "--year", "2025", "--unit", "21469-2015")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == ("Đơn vị: '21469-2015' (Phường Phổ Hòa, mã 21469) không còn tồn tại từ năm 2025; "
+                                      "từ năm 2025 báo cáo theo đơn vị Phường Đức Phổ (mã 21439)")
+    assert etl("kpi", "--year", "2024", "--unit", "21439-2025").stderr.strip() == (
+        "Đơn vị: '21439-2025' (Phường Đức Phổ) chỉ có từ năm 2025")
+    report = etl("report", "--year", "2024", "--unit", "21451-2015", "--html", str(tmp_path / "r.html"))
+    assert report.returncode == 0, report.stderr
+    assert "Phường Phổ Văn" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    template = etl("template", "--unit", "21439-2025", "--year", "2025", "-o", str(tmp_path / "t.xlsx"))
+    assert template.returncode == 0, template.stderr
+    assert "cho Phường Đức Phổ năm 2025" in template.stdout
+
+
 @pytest.mark.parametrize(("args", "unbuffered"), [(("kpi",), False), (("kpi",), True), (("kpi", "--help"), False),
                                                 (("--help",), False)])
 def test_a_closed_output_pipe_ends_the_command_quietly(sample_env, args, unbuffered):
