@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.exits import EXIT_OK, EXIT_USAGE
+from rendering.boundaries import BOUNDARY_LABELS
 from settings import Settings
 
 UNIT_WORDS = "tên, mã thống kê hoặc mã đơn vị (21439-2025, như trong đường dẫn của trang)"
@@ -20,8 +21,8 @@ def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     kpi.add_argument("--year", type=int, metavar="NĂM", help="năm (mặc định: năm mới nhất có số liệu)")
     kpi.add_argument("--unit", metavar="ĐƠN_VỊ", help=f"{UNIT_WORDS} (mặc định: toàn địa bàn)")
     kpi.add_argument("--boundary", choices=("reported", "current"), default="reported",
-                     help="địa giới: reported = đơn vị khi báo cáo (mặc định), current = đơn vị hiện nay "
-                          "(số liệu các đơn vị đã sáp nhập cộng vào đơn vị mới)")
+                     help=f"địa giới đơn vị: reported = «{BOUNDARY_LABELS['reported']}» (mặc định), current = "
+                          f"«{BOUNDARY_LABELS['current']}»: số liệu mọi năm cộng dồn vào đơn vị mới")
     template = with_db(sub.add_parser("template", help="tạo biểu mẫu báo cáo cho một đơn vị"))
     template.add_argument("--unit", required=True, metavar="ĐƠN_VỊ", help=UNIT_WORDS)
     template.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của báo cáo")

@@ -7,9 +7,9 @@ from html import escape
 
 import pandas as pd
 
-from queries.indicators import BOUNDARY_CURRENT
 from queries.programme import programme
 from queries.report_data import MeetingData
+from rendering.boundaries import BOUNDARY_LABELS
 from rendering.charts import plotly_config
 from rendering.format import slug
 from rendering.verdicts import ROLE_FILLS
@@ -29,7 +29,6 @@ from report.sections import (
     title,
 )
 
-BOUNDARY_TEXT = {BOUNDARY_CURRENT: "5 đơn vị mới từ 2025 (cộng dồn đơn vị cũ)"}
 PAGE_CSS = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 1200px;
        padding: 24px 32px; line-height: 1.45; }
@@ -120,7 +119,7 @@ def _block(block: object, data: MeetingData, charts: _Charts) -> str:
 
 def _cover(data: MeetingData, sections: list[Section], today: date) -> str:
     loaded = f" · số liệu cập nhật {data.last_load:%d/%m/%Y %H:%M}" if data.last_load else ""
-    boundary = BOUNDARY_TEXT.get(data.boundary, "đơn vị khi báo cáo")
+    boundary = BOUNDARY_LABELS[data.boundary].lower()  # as the pages' header says it
     sample = f'<p class="sample"><b>{escape(SAMPLE_NOTE)}</b></p>' if data.any_sample else ""
     contents = "".join(f"<li>{escape(s.title)}</li>" for s in sections)
     return (f'<header><div class="issuer">{escape(programme().owner)}</div><h1>{escape(title())}</h1>'

@@ -24,9 +24,9 @@ from PIL import Image
 from core.numbers import vi_count, vi_percent
 from queries.programme import programme
 from queries.report_data import MeetingData
+from rendering.boundaries import BOUNDARY_LABELS
 from rendering.verdicts import ROLE_INK, ROLE_RGB
 from report.cards import change_notes, change_text
-from report.html import BOUNDARY_TEXT
 from report.pdf_table import draw_table, fit_widths
 from report.sections import (
     SAMPLE_NOTE,
@@ -230,7 +230,7 @@ class ReportPDF(FPDF):
         self.set_font(FONT, "B", 14)
         self.multi_cell(0, 7, f"{data.scope_label} — năm {data.year}", align="C", new_x="LMARGIN", new_y="NEXT")
         self.set_font(FONT, "", 10)
-        self.multi_cell(0, 6, f"Địa giới: {BOUNDARY_TEXT.get(data.boundary, 'đơn vị khi báo cáo')}", align="C",
+        self.multi_cell(0, 6, f"Địa giới: {BOUNDARY_LABELS[data.boundary].lower()}", align="C",
                         new_x="LMARGIN", new_y="NEXT")
         loaded = f" · số liệu cập nhật {data.last_load:%d/%m/%Y %H:%M}" if data.last_load else ""
         self.multi_cell(0, 6, f"Ngày lập báo cáo: {self.today:%d/%m/%Y}{loaded}", align="C",

@@ -8,9 +8,10 @@ import pandas as pd
 
 from auth.session import allowed_units
 from core.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
+from rendering.boundaries import BOUNDARY_LABELS
 from rendering.format import slug
 from rendering.tables import COLUMN_NAMES
-from ui.filters import BOUNDARY_LABELS, Filters
+from ui.filters import Filters
 
 # What every download of a filtered table says it holds, in its first columns: a file read later,
 # away from the screen, names its units, boundary and year.

@@ -11,15 +11,12 @@ from auth.session import allowed_units
 from core.wording import in_sentence
 from database.units import merged_note
 from queries.coverage import opening_year
-from queries.indicators import BOUNDARY_CURRENT, BOUNDARY_REPORTED
+from queries.indicators import BOUNDARY_REPORTED
 from queries.scope import area_label
+from rendering.boundaries import BOUNDARY_LABELS
 from ui import url_state
 from ui.data import query
 
-BOUNDARY_LABELS = {
-    BOUNDARY_REPORTED: "Đơn vị theo từng năm",
-    BOUNDARY_CURRENT: "5 đơn vị mới (từ 2025)",
-}
 BOUNDARY_HELP = (
     "«Đơn vị theo từng năm» (mặc định): mỗi năm theo các đơn vị đã báo cáo năm đó — 15 phường, xã đến năm 2024, "
     "5 đơn vị từ năm 2025; so sánh với năm trước, tiến độ và cảnh báo của một đơn vị mới vẫn tính cả các đơn vị đã "

@@ -9,8 +9,9 @@ import streamlit as st
 
 from auth.session import OPEN_KEY
 from queries.coverage import coming_in, short_coverage, still_coming_in
+from rendering.boundaries import BOUNDARY_LABELS
 from ui.data import query
-from ui.filters import BOUNDARY_LABELS, Filters
+from ui.filters import Filters
 from ui.vietnamese import vietnamese_chrome
 
 HEADER_KEY = "page_header"  # the container of the banners and the header line (the slides fold it into a footer)

@@ -104,6 +104,16 @@ def test_the_whole_areas_report_names_it_inside_its_sentences(report_2022):
     assert "đã chọn" not in text  # no unit is chosen
 
 
+def test_the_report_names_the_boundary_as_the_app_does(report_2022, sample_env):
+    """The boundary's words are the filter bar's, the pages' header's and the downloads' (rendering.boundaries)."""
+    _, pdf, html = report_2022
+    assert "Toàn thị xã</b> · năm <b>2022</b> · đơn vị theo từng năm</p>" in html
+    assert "Địa giới: đơn vị theo từng năm" in squeeze(pdf_pages(pdf)[0])
+    current = meeting_data_for(cursor(), 2025, boundary="current")
+    assert "· 5 đơn vị mới (từ 2025)</p>" in report_html(current)
+    assert "Địa giới: 5 đơn vị mới (từ 2025)" in squeeze(pdf_pages(report_pdf(current))[0])
+
+
 def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
     data, _, html = report_2022
     charts = sum(1 for section in outline(data) for block in section.blocks if type(block).__name__ == "Chart")

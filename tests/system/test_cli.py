@@ -186,6 +186,12 @@ def test_a_unit_id_is_taken_wherever_a_unit_is(sample_env, tmp_path):
     assert "cho Phường Đức Phổ năm 2025" in template.stdout
 
 
+def test_the_help_names_the_boundaries_as_the_app_does():
+    help_text = " ".join(etl("kpi", "--help").stdout.split())
+    assert "reported = «Đơn vị theo từng năm» (mặc định), current = «5 đơn vị mới (từ 2025)»" in help_text
+    assert "khi báo cáo" not in help_text
+
+
 @pytest.mark.parametrize(("args", "unbuffered"), [(("kpi",), False), (("kpi",), True), (("kpi", "--help"), False),
                                                 (("--help",), False)])
 def test_a_closed_output_pipe_ends_the_command_quietly(sample_env, args, unbuffered):
