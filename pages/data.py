@@ -9,11 +9,13 @@ from auth.downloads import NO_RERUN, guarded
 from auth.session import allowed_units, current_user, load_allowed
 from database.units import units_by_id, units_in_year
 from queries.extracts import EXTRACTS
+from queries.history import history_scope
 from rendering.format import slug
 from rendering.tables import vi_columns, vi_table
 from settings import FIRST_REPORT_YEAR
 from ui.blocks import table_block
 from ui.data import query, query_later
+from ui.exports import EveryYear
 from ui.filters import current
 from ui.template_download import XLSX_MIME, template_workbook
 from ui.upload import ACCEPTED_TYPES, REPORT_KEY, ROUND_KEY, get_ready, show_report, submit, vietnamese_uploader
@@ -106,4 +108,5 @@ history = query("load_history")
 if history.empty:
     st.info("Chưa có lượt nạp nào.")
 else:
-    table_block(vi_table(history, HISTORY_COLUMNS), "Lịch sử nạp dữ liệu", None, key="load_history")
+    table_block(vi_table(history, HISTORY_COLUMNS), "Lịch sử nạp dữ liệu",
+                EveryYear(history_scope(allowed_units(), years[-1] if years else date.today().year)), key="load_history")

@@ -14,7 +14,7 @@ from core.numbers import MISSING, vi_number
 from rendering.chart_style import plotly_config
 from rendering.format import column_format, is_rate_column, rounded_column
 from ui.drill import on_unit_click
-from ui.exports import csv_bytes, file_stem, with_context, xlsx_bytes
+from ui.exports import EveryYear, csv_bytes, file_stem, with_context, xlsx_bytes
 from ui.filters import Filters
 
 DOWNLOAD_ICON = ":material/download:"
@@ -36,7 +36,8 @@ def styled(table: pd.DataFrame):
     return table.style.format(na_rep=MISSING).format(formats, na_rep=MISSING)
 
 
-def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str) -> None:
+def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | EveryYear | None,
+              key: str) -> None:
     """CSV and XLSX of `table` (or of what the function `table` returns), made when the button is
     clicked (deferred, on another thread), for a session that still holds (auth.downloads): a page
     run builds no file. The click does not rerun the page (`NO_RERUN`)."""
@@ -84,7 +85,8 @@ def table_key(key: str) -> str:
     return f"bang_{key}"
 
 
-def table_block(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | None, key: str,
+def table_block(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, filters: Filters | EveryYear | None,
+                key: str,
                 expanded: bool = True, *, whole: Callable[[], pd.DataFrame] | None = None,
                 rows: int | None = None) -> None:
     """The table (its first SHOWN_ROWS rows when longer) and downloads of all of it.

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 import pandas as pd
 
 from auth.session import allowed_units
 from core.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
+from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 from rendering.boundaries import BOUNDARY_LABELS
 from rendering.format import slug
 from rendering.tables import COLUMN_NAMES
@@ -42,12 +44,26 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Số liệu") -> bytes:
     return buffer.getvalue()
 
 
-def with_context(frame: pd.DataFrame, filters: Filters | None) -> pd.DataFrame:
+@dataclass(frozen=True)
+class EveryYear:
+    """What a table that follows no filter holds (the load history: every year's rows the reader may see):
+    whose rows (`Toàn thị xã`, a ward officer's units) and how its units are named. No year is viewed in it,
+    so its downloads have no `Năm đang xem` column, and their names no year."""
+
+    scope_label: str
+    boundary: str = BOUNDARY_REPORTED
+
+
+def with_context(frame: pd.DataFrame, filters: Filters | EveryYear | None) -> pd.DataFrame:
     """`frame` with the filter it was drawn for in front: scope (`Toàn thị xã`, a unit, or the units
-    compared or summed), boundary and the year chosen; a table not drawn for a filter as it is."""
+    compared or summed), boundary and the year chosen (a table of every year: its scope and boundary);
+    a table not drawn for a filter as it is."""
     if filters is None:
         return frame
-    context = {SCOPE: scope_of(frame, filters), BOUNDARY: BOUNDARY_LABELS[filters.boundary], YEAR: filters.year}
+    if isinstance(filters, EveryYear):
+        context = {SCOPE: filters.scope_label, BOUNDARY: BOUNDARY_LABELS[filters.boundary]}
+    else:
+        context = {SCOPE: scope_of(frame, filters), BOUNDARY: BOUNDARY_LABELS[filters.boundary], YEAR: filters.year}
     return pd.concat([pd.DataFrame({k: [v] * len(frame) for k, v in context.items()}, index=frame.index),
                       frame.drop(columns=[c for c in context if c in frame.columns])], axis=1)
 
@@ -60,13 +76,16 @@ def scope_of(frame: pd.DataFrame, filters: Filters) -> str:
     return filters.scope_label
 
 
-def file_stem(name: str, filters: Filters | None) -> str:
-    """`ty-le-thpt_toan-thi-xa_2022`: the filter written into the file name."""
+def file_stem(name: str, filters: Filters | EveryYear | None) -> str:
+    """`ty-le-thpt_toan-thi-xa_2022_don-vi-bao-cao`: the filter written into the file name (a table of every
+    year: `lich-su-nap-du-lieu_phuong-pho-hoa_don-vi-bao-cao`)."""
     if filters is None:
         return slug(name)
-    if filters.units:
+    if isinstance(filters, Filters) and filters.units:
         units = slug("-".join(filters.unit_names))[:60]
     else:  # the whole area: the town, or a restricted reader's own units by name
         units = "toan-thi-xa" if allowed_units() is None else slug(filters.scope_label)[:60]
-    boundary = "5-don-vi-moi" if filters.boundary == "current" else "don-vi-bao-cao"
+    boundary = "5-don-vi-moi" if filters.boundary == BOUNDARY_CURRENT else "don-vi-bao-cao"
+    if isinstance(filters, EveryYear):
+        return f"{slug(name)}_{units}_{boundary}"
     return f"{slug(name)}_{units}_{filters.year}_{boundary}"

@@ -3,6 +3,7 @@ new figures on every page at once, the load history, templates and extracts of t
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from etl.loading.loader import (
 )
 from queries.kpi import kpi_table
 from settings import SAMPLES_DIR
+from tests.support.auth_fixtures import add_accounts, login
 from tests.support.page_support import (
     app_test,
     member_sums,
@@ -238,3 +240,30 @@ def test_pages_stop_politely_without_data(empty_env, page):
     at.run()
     assert not at.exception
     assert any("Chưa có số liệu nào" in i.value for i in at.info)
+
+
+def _history_download(at: AppTest, fetch) -> tuple[str, list[dict]]:
+    """The name and rows of the load history's CSV, as a browser gets them."""
+    button = next(b for b in at.download_button if b.key == "csv_load_history")
+    return fetch.file_name(button), list(csv.DictReader(io.StringIO(fetch(button).decode("utf-8-sig"))))
+
+
+def test_the_load_history_download_says_whose_loads_it_holds(sample_env, fetch):
+    """Like every download: scope and boundary in its first columns and the scope in its name; no `Năm đang
+    xem`, since the history lists every year's loads whatever year is viewed."""
+    at = run_page(PAGE, year=2022)
+    name, rows = _history_download(at, fetch)
+    assert name == "lich-su-nap-du-lieu_toan-thi-xa_don-vi-bao-cao.csv"
+    assert list(rows[0])[:3] == ["Phạm vi số liệu", "Địa giới đơn vị", "Lượt nạp"]
+    assert {(r["Phạm vi số liệu"], r["Địa giới đơn vị"]) for r in rows} == {
+        ("Toàn địa bàn thị xã Đức Phổ (cũ)", "Đơn vị theo từng năm")}
+    assert {r["Năm"] for r in rows} == {str(y) for y in range(2020, 2026)}  # every year, not the one viewed
+
+    add_accounts(sample_env)
+    at = login("phohoa")
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    name, rows = _history_download(at, fetch)
+    assert name == "lich-su-nap-du-lieu_phuong-pho-hoa-phuong-duc-pho_don-vi-bao-cao.csv"
+    assert {(r["Phạm vi số liệu"], r["Đơn vị"]) for r in rows} == {
+        ("Phường Phổ Hòa, Phường Đức Phổ", "Phường Phổ Hòa"), ("Phường Phổ Hòa, Phường Đức Phổ", "Phường Đức Phổ")}
