@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from core.incidents import errors_log
+from core.numbers import vi_number
 from database.store import published_file
 from etl.loading import loader
 from etl.loading.batch import ensure_database, load_files
@@ -34,12 +35,12 @@ def test_a_cell_above_2000_members_is_refused_naming_the_cell_and_the_good_file_
     expected = ("chi bộ 'CB01' không thể có quá 2.000 đảng viên; hãy kiểm tra lại số này "
                 "(có thể gõ thừa chữ số)")
     assert [(p.sheet, p.column, p.value, p.expected) for p in bad.problems] == [
-        ("Đảng viên", "Đầu năm", str(HUGE), expected),
-        ("Đảng viên", "Cuối năm", str(HUGE + 1), expected),
-        ("Đảng viên", "HTTNV", str(HUGE - 15), expected),
+        ("Đảng viên", "Đầu năm", vi_number(HUGE), expected),
+        ("Đảng viên", "Cuối năm", vi_number(HUGE + 1), expected),
+        ("Đảng viên", "HTTNV", vi_number(HUGE - 15), expected),
     ]
     [rejected] = load_files(files(tmp_path, big=scaled(1, start_plus=2001 - 45)), empty_env)
-    assert [(p.column, p.value) for p in rejected.problems] == [("Đầu năm", "2001"), ("Cuối năm", "2002")]
+    assert [(p.column, p.value) for p in rejected.problems] == [("Đầu năm", "2.001"), ("Cuối năm", "2.002")]
 
 
 def test_a_committee_above_100_is_refused(empty_env, tmp_path):
@@ -47,7 +48,7 @@ def test_a_committee_above_100_is_refused(empty_env, tmp_path):
     spec.info["Số cấp ủy viên cơ sở"] = HUGE
     [refused] = load_files(files(tmp_path, committee=spec), empty_env)
     assert [(p.sheet, p.column, p.value, p.expected) for p in refused.problems] == [
-        ("Thông tin", "Số cấp ủy viên cơ sở", str(HUGE),
+        ("Thông tin", "Số cấp ủy viên cơ sở", vi_number(HUGE),
          "một ban chấp hành đảng bộ cơ sở không quá 100 người; hãy kiểm tra lại số này")]
 
 
@@ -127,7 +128,7 @@ def test_the_format_v2_counts_are_bounded_too(empty_env, tmp_path):
     [refused] = load_files(files(tmp_path, v2=spec), empty_env)
     bound = "không quá 2.000; hãy kiểm tra lại số này (có thể gõ thừa chữ số)"
     assert sorted((p.sheet, p.column, p.value, p.expected) for p in refused.problems) == sorted([
-        ("Thông tin", "Chỉ tiêu kết nạp được giao", str(2**63), bound),
-        ("Chi bộ", "Cuộc kiểm tra", str(10**12), bound),
-        ("Đảng viên", "Đối tượng được bồi dưỡng", "2001", bound),
+        ("Thông tin", "Chỉ tiêu kết nạp được giao", vi_number(2**63), bound),
+        ("Chi bộ", "Cuộc kiểm tra", vi_number(10**12), bound),
+        ("Đảng viên", "Đối tượng được bồi dưỡng", "2.001", bound),
     ])
