@@ -25,6 +25,25 @@ def with_rate(frame: pd.DataFrame, numerator: str = "numerator", denominator: st
     return frame
 
 
+def nothing_reported(frame: pd.DataFrame) -> pd.Series:
+    """The rows of an indicator frame (numerator, denominator, not_reported) that sum nothing reported: every unit,
+    cell or secretary of the row left the field out ("chưa báo cáo"). Their figures are the sum over none of them:
+    unknown, not 0 (the quota of a year before format v2 is not a quota of 0, nor its admissions 0)."""
+    return (frame["not_reported"] > 0) & (frame["numerator"] == 0) & (frame["denominator"] == 0)
+
+
+def reported_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with numerator and denominator missing (`—` on screen, blank in files) on the rows that sum
+    nothing reported (`nothing_reported`): how every table, download, the report and the KPI export show them."""
+    if not {"numerator", "denominator", "not_reported"} <= set(frame.columns):
+        return frame
+    unknown = nothing_reported(frame)
+    if not unknown.any():
+        return frame
+    return frame.assign(numerator=frame["numerator"].astype("Int64").mask(unknown),
+                        denominator=frame["denominator"].astype("Int64").mask(unknown))
+
+
 def indicator_params(boundary: str, units: Sequence[str] | None, year_from: int, year_to: int, *,
                      by_unit: bool, as_of: int | None, paced: bool = False, latest_only: bool = False,
                      codes: Sequence[str] | None = None) -> dict:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from core.rounding import round_half_up
 from database.units import Unit, UnitNotFound, find_unit, load_units, units_by_id
+from queries.indicators import nothing_reported
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED, allowed_param, area_label
 from queries.status import years_loaded
 from queries.targets import year_figures
@@ -48,10 +49,11 @@ def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str
         resolved = display_unit(unit, year, boundary)
         units, label = [resolved.unit_id], resolved.full_name
     figures = year_figures(con, boundary, units, year)
+    unknown = nothing_reported(figures)  # blank, as on the pages: nothing counted was reported
     rows = []
-    for row in figures.to_dict("records"):
+    for row, blank in zip(figures.to_dict("records"), unknown, strict=True):
         rate = round_half_up(row["numerator"] / row["denominator"], RATE_DECIMALS) if row["denominator"] else None
         goal = None if pd.isna(row["goal"]) else row["goal"]
-        rows.append([row["indicator"], row["group"], row["label"], year, label, int(row["numerator"]),
-                     int(row["denominator"]), rate, goal, row["status"], int(row["not_reported"])])
-    return pd.DataFrame(rows, columns=KPI_COLUMNS)
+        rows.append([row["indicator"], row["group"], row["label"], year, label, None if blank else int(row["numerator"]),
+                     None if blank else int(row["denominator"]), rate, goal, row["status"], int(row["not_reported"])])
+    return pd.DataFrame(rows, columns=KPI_COLUMNS).astype({"numerator": "Int64", "denominator": "Int64"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from queries.indicators import reported_figures
 from queries.programme import programme
 
 # The Vietnamese name of a query's column, the same in every table, download and report that shows it.
@@ -124,6 +125,7 @@ def pace_columns() -> dict[str, str]:
 
 def vi_table(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """The columns of `frame` named in `columns` (those present), in that order, renamed; the verdict
-    is already in words (queries.judgement), figures are left as they are."""
+    is already in words (queries.judgement), figures are left as they are, but for those summing nothing
+    reported, which are missing (queries.indicators.reported_figures)."""
     present = [c for c in columns if c in frame.columns]
-    return frame[present].rename(columns=columns).reset_index(drop=True)
+    return reported_figures(frame)[present].rename(columns=columns).reset_index(drop=True)

@@ -7,6 +7,7 @@ import pandas as pd
 from core.numbers import MISSING, is_missing, vi_count, vi_number, vi_percent, vi_points
 from core.safe_text import neutralise_text
 from queries.frames import records
+from queries.indicators import reported_figures
 from queries.judgement import header_text
 from queries.programme import programme
 from queries.report_data import MeetingData
@@ -35,6 +36,7 @@ def as_text(table: pd.DataFrame) -> pd.DataFrame:
 
 def _figures(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Indicator rows as text: the count as `223/329`, the rate as `67,78%`, the verdict in words."""
+    frame = reported_figures(frame)
     frame = frame.assign(count=[vi_count(n, d) for n, d in zip(frame["numerator"], frame["denominator"], strict=True)])
     return as_text(vi_table(frame, columns))
 

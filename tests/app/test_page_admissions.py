@@ -4,18 +4,24 @@ query. The figures themselves are checked against the workbooks in tests/databas
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
+import pandas as pd
 import pytest
 
+from database.db import cursor
 from queries.admissions import QUOTA_CODE
+from queries.kpi import kpi_table
 from tests.support.page_queries import assert_shows, named
 from tests.support.page_support import open_tables, run_page, shown_table
 
 PAGE = "pages/admissions.py"
 FIRST_YEAR = 2020  # the first year of the samples: the trends start there
 PHO_HOA = "21469-2015"
+PHO_VAN = "21451-2015"
 
 
 def assert_page_shows_its_queries(at, boundary: str, units, year: int, min_years: int, every_kind: bool) -> None:
@@ -73,3 +79,28 @@ def test_a_quota_nobody_has_reported_is_said_once(sample_env):
     at = run_page(PAGE, year=2021, boundary="current", units=["21439-2025"])  # the quota is asked from 2023
     assert [i.value for i in at.info if "chỉ tiêu" in i.value] == [
         "Đến năm 2021 chưa có đơn vị nào báo cáo chỉ tiêu kết nạp được giao (mục này có từ biểu mẫu mẫu 2)."]
+
+
+def test_years_without_a_quota_show_no_admissions_against_it_and_the_kpi_export_agrees(sample_env, fetch):
+    """QA M5: Phổ Văn reported its quota from 2023 (format v2); 2020–2022 admitted 4, 4 and 9 without one. Those
+    years' admissions against the quota and the quota are unknown: `—` on screen, blank in the files and in the
+    KPI export, the verdict `Chưa đủ số liệu` / `no_data`, never `0` against a quota of `0`."""
+    at = run_page(PAGE, year=2024, units=[PHO_VAN])
+    assert list(shown_table(at, "Số kết nạp theo năm")["Kết nạp"]) == [4, 4, 9, 4, 12]
+    shown = shown_table(at, "Kết nạp so với chỉ tiêu theo năm")
+    rows = [(y, None if pd.isna(n) else n, None if pd.isna(d) else d, r, v) for y, n, d, r, v in zip(
+        shown["Năm"], shown["Kết nạp"], shown["Chỉ tiêu được giao"], shown["Đơn vị chưa báo cáo chỉ tiêu"],
+        shown["Đánh giá"], strict=True)]
+    assert rows == [(2020, None, None, 1, "Chưa đủ số liệu"), (2021, None, None, 1, "Chưa đủ số liệu"),
+                    (2022, None, None, 1, "Chưa đủ số liệu"), (2023, 4, 5, 0, "Chưa đạt"), (2024, 12, 14, 0, "Chưa đạt")]
+    open_tables(at)
+    button = next(b for b in at.download_button if b.key == "csv_adm_quota_years")
+    written = list(csv.DictReader(io.StringIO(fetch(button).decode("utf-8-sig"))))
+    assert [(r["Năm"], r["Kết nạp"], r["Chỉ tiêu được giao"]) for r in written] == [
+        ("2020", "", ""), ("2021", "", ""), ("2022", "", ""), ("2023", "4", "5"), ("2024", "12", "14")]
+    for row in rows:  # the same figure and the same verdict in the KPI export
+        kpi = kpi_table(cursor(), year=row[0], unit=PHO_VAN).set_index("indicator").loc[QUOTA_CODE]
+        exported = (None if pd.isna(kpi["numerator"]) else kpi["numerator"],
+                    None if pd.isna(kpi["denominator"]) else kpi["denominator"])
+        assert exported == row[1:3]
+        assert kpi["status"] == ("no_data" if row[1] is None else "below")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from database.db import cursor
 from queries import catalog
+from queries.indicators import reported_figures
 from rendering.tables import COLUMN_NAMES
 
 
@@ -21,7 +22,9 @@ def named(name: str, *args: object) -> pd.DataFrame:
 
 def as_shown(frame: pd.DataFrame, shown_columns: list[str], **renamed: str) -> pd.DataFrame:
     """`frame`'s columns under the names a table shows them (`renamed`: the table's own names,
-    `rate="Tỷ lệ kết nạp"`), in the order of `shown_columns`."""
+    `rate="Tỷ lệ kết nạp"`), in the order of `shown_columns`; figures that sum nothing reported missing, as
+    every table shows them (rendering.tables.vi_table)."""
+    frame = reported_figures(frame)
     labels = {column: renamed.get(column, COLUMN_NAMES.get(column)) for column in frame.columns}
     picked = {}
     for label in shown_columns:
