@@ -51,9 +51,16 @@ def vi_cell_number(value: float | int, grouped: bool = True) -> str:
     False for a year or a code (`2030`, not `2.030`)."""
     if is_missing(value):
         return MISSING
+    try:
+        value = float(value)  # what a cell holds: a spreadsheet number is a double
+    except OverflowError:  # an int no spreadsheet can hold
+        return str(value).replace("-", MINUS)
     if not math.isfinite(value):
         return str(value)
-    decimals = max(0, -Decimal(format(value, f".{CELL_DIGITS}g")).normalize().as_tuple().exponent)
+    digits = format(value, f".{CELL_DIGITS}g")
+    decimals = max(0, -Decimal(digits).normalize().as_tuple().exponent)
+    if decimals > CELL_DIGITS or abs(value) >= 1e21:  # as a spreadsheet writes it too: `1,5E−16`
+        return digits.upper().replace("-", MINUS).replace(".", ",")
     text = vi_number(value, decimals)
     return text if grouped else text.replace(".", "")
 

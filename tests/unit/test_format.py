@@ -5,8 +5,9 @@ heat map, in the ranking table, in its CSV and in the meeting report."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from core.numbers import vi_number, vi_percent, vi_points, year_span
+from core.numbers import vi_cell_number, vi_number, vi_percent, vi_points, year_span
 from rendering.format import column_format, rounded_column
 from report.tables import as_text
 from ui.blocks import export_frame, styled
@@ -37,3 +38,18 @@ def test_tables_on_screen_in_files_and_in_the_report_format_alike():
     assert written.iloc[0].tolist() == [2024, 2963, 67.78, 2.65, "Đạt"]
     assert written.iloc[1]["Khoảng cách (điểm %)"] == -1.93
     assert rounded_column("Tỷ lệ", pd.Series([3 / 96])).tolist() == [3.13]  # half up, as on screen
+
+
+@pytest.mark.parametrize(
+    ("value", "grouped", "text"),
+    [
+        (29.5, True, "29,5"), (-1, True, "−1"), (-1.0, True, "−1"), (10**15, True, "1.000.000.000.000.000"),
+        (1e15, False, "1000000000000000"), (2030, False, "2030"), (0.1 + 0.2, True, "0,3"),
+        (12.345678, True, "12,345678"), (1e-7, True, "0,0000001"),
+        (-1.5e-16, True, "−1,5E−16"), (1.27319747458e-312, True, "1,27319747457916E−312"), (1e25, True, "1E+25"),
+        (10**400, True, "1" + "0" * 400),
+    ],
+)
+def test_a_number_as_a_cell_holds_it(value, grouped, text):
+    """A workbook's problem quotes a cell's number so (docs/DATA_CONTRACT.md); never an error, whatever the cell."""
+    assert vi_cell_number(value, grouped=grouped) == text
