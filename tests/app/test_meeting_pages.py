@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.numbers import vi_count, vi_percent
+from queries.indicators import reported_figures
 from queries.judgement import FIRST_YEAR_WORDS, WORDS, Status
 from queries.programme import programme
 from tests.support.page_queries import named
@@ -147,12 +148,12 @@ def assert_report_table_is_the_query(at: AppTest, units, year: int, scope_label:
     """The page's table of indicators writes `meeting_data`'s rows (which tests/database/test_report.py
     holds equal to the KPI export) as Vietnamese figures and verdicts."""
     shown = at.dataframe[0].value.set_index("Mã")  # the short codes of data/programme.toml: T1, T4a, …
-    rows = named("meeting_data", "reported", units, year, scope_label).indicators
+    rows = reported_figures(named("meeting_data", "reported", units, year, scope_label).indicators)  # `—`: none reported
     assert len(shown) == len(rows)
     for row in rows.itertuples():
         short = programme().indicator(row.indicator).short
         assert shown.at[short, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
-        assert shown.at[short, "Tỷ lệ"] == vi_percent(row.numerator / row.denominator if row.denominator else None)
+        assert shown.at[short, "Tỷ lệ"] == vi_percent(row.rate)
         first_year = row.status == Status.NO_PACE  # a figure, no pace yet: said so
         assert shown.at[short, "Đánh giá"].startswith(FIRST_YEAR_WORDS if first_year else WORDS[Status(row.status)])
 
