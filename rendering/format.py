@@ -16,6 +16,7 @@ from core.rounding import percent, round_half_up
 PLOTLY_SEPARATORS = ",."  # decimal comma, thousands dot
 RATE_PREFIX = "Tỷ lệ"  # a table column of rates (fractions) is named so: `Tỷ lệ`, `Tỷ lệ năm gốc`
 YEAR_PREFIX = "Năm"  # a column of years: never `2.024`
+FILE_UNITS = 60  # characters of the units' names in a download's file name
 
 
 def is_rate_column(name: object) -> bool:
@@ -46,8 +47,15 @@ def rounded_column(name: object, values: pd.Series) -> pd.Series:
     return values
 
 
-def slug(text: str) -> str:
-    """ASCII file-name part: `Phường Phổ Hòa` → `phuong-pho-hoa`."""
+def slug(text: str, limit: int | None = None) -> str:
+    """ASCII file-name part: `Phường Phổ Hòa` → `phuong-pho-hoa`; with `limit`, at most that many
+    characters, cut after a whole word (`…-xa-pho-nhon`, never `…-xa-pho-nho`)."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if limit is None or len(text) <= limit:
+        return text
+    if text[limit] == "-":  # the cut falls between two words
+        return text[:limit]
+    words = text[:limit].rsplit("-", 1)[0]
+    return words if words != text[:limit] else text[:limit]  # one word longer than `limit`: cut it

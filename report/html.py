@@ -11,7 +11,7 @@ from queries.programme import programme
 from queries.report_data import MeetingData
 from rendering.boundaries import BOUNDARY_LABELS
 from rendering.charts import plotly_config
-from rendering.format import slug
+from rendering.format import FILE_UNITS, slug
 from rendering.verdicts import ROLE_FILLS
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.sections import (
@@ -92,7 +92,7 @@ class _Charts:
         if fig is None:
             return "<p><i>Chưa có số liệu cho biểu đồ này.</i></p>"
         self.count += 1
-        name = f"{slug(block.name)}_{slug(self.data.scope_label)[:60]}_{self.data.year}"
+        name = f"{slug(block.name)}_{slug(self.data.scope_label, FILE_UNITS)}_{self.data.year}"
         return '<div class="chart">' + fig.to_html(
             full_html=False, include_plotlyjs=self.count == 1, div_id=f"chart-{self.count}",
             config=plotly_config(name)) + "</div>"

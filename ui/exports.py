@@ -11,7 +11,7 @@ from auth.session import allowed_units
 from core.safe_text import FORMULA_PREFIXES, neutralise_frame  # noqa: F401 - FORMULA_PREFIXES re-exported
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 from rendering.boundaries import BOUNDARY_LABELS
-from rendering.format import slug
+from rendering.format import FILE_UNITS, slug
 from rendering.tables import COLUMN_NAMES
 from ui.filters import Filters
 
@@ -82,9 +82,9 @@ def file_stem(name: str, filters: Filters | EveryYear | None) -> str:
     if filters is None:
         return slug(name)
     if isinstance(filters, Filters) and filters.units:
-        units = slug("-".join(filters.unit_names))[:60]
+        units = slug("-".join(filters.unit_names), FILE_UNITS)
     else:  # the whole area: the town, or a restricted reader's own units by name
-        units = "toan-thi-xa" if allowed_units() is None else slug(filters.scope_label)[:60]
+        units = "toan-thi-xa" if allowed_units() is None else slug(filters.scope_label, FILE_UNITS)
     boundary = "5-don-vi-moi" if filters.boundary == BOUNDARY_CURRENT else "don-vi-bao-cao"
     if isinstance(filters, EveryYear):
         return f"{slug(name)}_{units}_{boundary}"

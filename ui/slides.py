@@ -26,7 +26,7 @@ from queries.ratings import RATED_CODES
 from queries.report_data import MeetingData, pace_chart_codes
 from queries.warning_words import COUNTED
 from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
-from rendering.format import slug
+from rendering.format import FILE_UNITS, slug
 from rendering.meeting_charts import LEGEND_RIGHT
 from rendering.tables import vi_columns, vi_table
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
@@ -199,7 +199,7 @@ def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData,
     if fig is None:
         st.info("Chưa có số liệu cho lựa chọn này.")
         return
-    file_name = f"{slug(name)}_{slug(data.scope_label)[:60]}_{data.year}"
+    file_name = f"{slug(name)}_{slug(data.scope_label, FILE_UNITS)}_{data.year}"
     st.plotly_chart(slide_look(fig, name, contrast), width="stretch", height="stretch", theme=None,
                     config=plotly_config(file_name), key=f"slide_{slug(name)}")
 
