@@ -8,6 +8,7 @@ with Streamlit's chart theme off (`theme=None`): that theme turned ticks and uni
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from collections.abc import Sequence
@@ -191,6 +192,7 @@ POINT_LABEL_REACH = (FONT_SIZE * 1.25 + 6) / SHORTEST_PLOT_PX  # a point's label
 
 
 NO_PLACE = "no place"  # `label_sides`: no side of its point is clear for this label
+SHARED_BELOW, SHARED_ABOVE = "shared below", "shared above"  # `label_sides`: two points' labels on one side
 
 
 def label_sides(frame: pd.DataFrame, x: str, y: str, series: str, lines: Sequence[float] = (),
@@ -206,6 +208,7 @@ def label_sides(frame: pd.DataFrame, x: str, y: str, series: str, lines: Sequenc
     first = ~frame.duplicated([x, y]) | frame[y].isna()
     above = (frame[y] >= highest) & first
     stuck = pd.Series(False, index=frame.index)  # crossed whichever side, at the last x
+    reach = 0.0
     if len(lines) and axis is not None:
         reach = POINT_LABEL_REACH * (axis[1] - axis[0])
         above = above ^ pd.Series(_label_flips(frame[x].tolist(), frame[y].tolist(), above.tolist(), lines, reach),
@@ -213,7 +216,60 @@ def label_sides(frame: pd.DataFrame, x: str, y: str, series: str, lines: Sequenc
         crossed = [pd.notna(v) and _within(v, lines, reach, up) for v, up in zip(frame[y], above, strict=True)]
         stuck = pd.Series(crossed, index=frame.index) & (frame[x] == frame[x].max())
     sides = pd.Series("bottom center", index=frame.index).where(~above, "top center").where(~stuck, NO_PLACE)
+    for index in stuck[stuck].index:
+        _beside(frame, x, y, index, bool(above[index]), lines, reach, sides)
     return {str(name): sides[part.index].tolist() for name, part in frame.groupby(series, sort=False)}
+
+
+def _beside(frame: pd.DataFrame, x: str, y: str, index: object, up: bool, lines: Sequence[float], reach: float,
+            sides: pd.Series) -> None:
+    """A crossed label whose other side is free of lines but taken by another point (T1 88,49 % and T2 88,42 %
+    under the 90 % line in 2025): the two labels share that side, one under the other (`shared_labels`).
+    With lines both sides it stays NO_PLACE."""
+    value = frame.at[index, y]
+    if _within(value, lines, reach, not up):
+        return
+    at = frame[(frame[x] == frame.at[index, x]) & (frame.index != index) & frame[y].notna()]
+    near = at[[_within(value, [v], reach, not up) for v in at[y]]]
+    if near.empty:
+        return
+    other = (near[y] - value).abs().idxmin()
+    sides[index] = sides[other] = SHARED_ABOVE if not up else SHARED_BELOW
+
+
+def shared_labels(fig: go.Figure, points: Sequence[tuple[object, float, str, str, str]]) -> go.Figure:
+    """The labels of points that share a side (`label_sides`: SHARED_BELOW, SHARED_ABOVE), as one annotation a
+    spot: the figures one under the other, highest first, each in its line's colour, below the lowest point
+    or above the highest. `points`: (x, value, label, colour, side)."""
+    spots: dict[tuple[object, str], list[tuple[float, str, str]]] = {}
+    for x, value, label, colour, side in points:
+        spots.setdefault((x, side), []).append((value, label, colour))
+    for (x, side), shared in spots.items():
+        shared.sort(key=lambda point: -point[0])
+        below = side == SHARED_BELOW
+        fig.add_annotation(
+            x=x, y=shared[-1][0] if below else shared[0][0], showarrow=False, align="center",
+            yanchor="top" if below else "bottom", yshift=-9 if below else 9,
+            text="<br>".join(f'<span style="color:{colour}">{label}</span>' for _, label, colour in shared),
+            bgcolor="rgba(255,255,255,0.85)", borderpad=1,
+        )
+    return fig
+
+
+PERCENT_STEPS = (0.01, 0.02, 0.05, 0.1, 0.2)  # whole percents: the ticks read `.0%`
+PERCENT_TICKS = 8
+
+
+def percent_axis(axis: Sequence[float]) -> dict:
+    """A rate axis: `axis` as its range, and no tick past 100 % (the room above it holds the labels of
+    points at 100 %; `102%` on a rate axis read as a rate above 100 %)."""
+    low, high = float(axis[0]), float(axis[1])
+    if high <= 1.0:
+        return {"range": [low, high]}
+    step = next((s for s in PERCENT_STEPS if (1.0 - low) / s <= PERCENT_TICKS), PERCENT_STEPS[-1])
+    first = math.ceil(low / step - 1e-9)
+    ticks = [round(i * step, 6) for i in range(first, int(round(1.0 / step)) + 1)]
+    return {"range": [low, high], "tickvals": ticks}
 
 
 def _within(value: float, others: Sequence[float], reach: float, up: bool) -> bool:

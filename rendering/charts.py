@@ -11,12 +11,17 @@ from core.numbers import vi_count, vi_number, vi_percent
 from rendering.chart_style import (
     HALO,
     NO_PLACE,
+    SHARED_ABOVE,
+    SHARED_BELOW,
+    SHORTEST_PLOT_PX,
     band_in_legend,
     bar_label_places,
     base_layout,
     focused_range,
     label_sides,
+    percent_axis,
     plotly_config,
+    shared_labels,
     stack_totals,
     target_in_legend,
     unit_axis_labels,
@@ -86,6 +91,7 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
 
 
 LABELLED_LINES = 2  # more lines than this: each line's latest figure in the legend, not on every point
+_ON_POINT = ("top center", "bottom center")  # a label beside its own point (label_sides)
 
 
 def latest_in_name(name: str, part: pd.DataFrame) -> str:
@@ -103,21 +109,28 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     fig = go.Figure()
     axis = focused_range([*frame["rate"], *targets.values(), *(band or ())])
     sides = label_sides(frame, "year", "rate", series, list(targets.values()), axis)
+    sizes = marker_sizes(frame, series, axis)
     labelled = frame[series].nunique() <= LABELLED_LINES
+    shared = []  # labels of points on one spot, one under the other (label_sides)
     for index, (name, part) in enumerate(frame.groupby(series, sort=False)):
         places = sides[str(name)]
         placed = [place != NO_PLACE for place in places]  # a latest figure with no clear side: in the legend
+        colour = PALETTE[index % len(PALETTE)]
+        shared += [(year, rate, vi_percent(rate), colour, place) for year, rate, place
+                   in zip(part["year"], part["rate"], places, strict=True) if place in (SHARED_BELOW, SHARED_ABOVE)]
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["rate"], mode="lines+markers+text" if labelled else "lines+markers",
             name=str(name) if labelled and all(placed) else latest_in_name(str(name), part),
-            line={"color": PALETTE[index % len(PALETTE)], "width": 4}, marker={"size": 10},
-            text=[vi_percent(r) if shown else "" for r, shown in zip(part["rate"], placed, strict=True)],
-            textposition=[place if shown else "top center" for place, shown in zip(places, placed, strict=True)],
+            line={"color": colour, "width": 4}, marker={"size": sizes[str(name)], "opacity": 1},  # not a bubble chart's 0,7
+            text=[vi_percent(r) if place in _ON_POINT else "" for r, place in zip(part["rate"], places, strict=True)],
+            textposition=[place if place in _ON_POINT else "top center" for place in places],
             cliponaxis=False,
             textfont={"shadow": HALO},
             customdata=rate_hover(part),
             hovertemplate="<b>%{fullData.name}</b><br>Năm %{x}: %{customdata}<extra></extra>",
         ))
+    if labelled:
+        shared_labels(fig, shared)
     dash = ["dash", "dot", "dashdot"]
     for index, (label, value) in enumerate(targets.items()):
         target_in_legend(fig, value, label, "y")
@@ -129,9 +142,27 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%" if band is None else ".1%", range=axis)
+    fig.update_yaxes(tickformat=".0%" if band is None else ".1%", **percent_axis(axis))
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
+
+
+MARKER, RING = 10, 18  # a point's marker; one that a later line's point would cover: a ring around it
+MARKER_REACH = 14 / SHORTEST_PLOT_PX  # two points closer than this (share of the axis) are drawn on each other
+
+
+def marker_sizes(frame: pd.DataFrame, series: str, axis: list[float]) -> dict[str, list[int]]:
+    """Each line's marker sizes: RING where a line drawn after it has a point on the same spot (T1 88,49 % under
+    T2 88,42 % in 2025), so both colours show; MARKER elsewhere."""
+    close = MARKER_REACH * (axis[1] - axis[0])
+    names = [str(n) for n in dict.fromkeys(frame[series].dropna())]
+    keys = frame[series].astype(str)
+    sizes = {}
+    for order, name in enumerate(names):
+        part, later = frame[keys == name], frame[keys.isin(names[order + 1:])]
+        sizes[name] = [RING if pd.notna(rate) and ((later["year"] == year) & ((later["rate"] - rate).abs() < close)).any()
+                       else MARKER for year, rate in zip(part["year"], part["rate"], strict=True)]
+    return sizes
 
 
 @cached_figure

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from core.numbers import vi_count, vi_number, vi_percent, vi_points
 from queries.scorecard import column_labels
-from rendering.chart_style import HALO, fallback_room, focused_range
+from rendering.chart_style import HALO, fallback_room, focused_range, percent_axis
 from rendering.charts import base_layout
 from rendering.figure_cache import cached_figure
 from rendering.limits import CHART_UNITS, first_and_selected
@@ -225,6 +225,6 @@ def pace_axes(fig: go.Figure, path: pd.DataFrame, title: str) -> go.Figure:
     """Years from the first observed to the last deadline, the rate axis around the paths and levels."""
     years = path["year"]
     fig.update_xaxes(dtick=1, tickformat="d", range=[years.min() - 0.5, years.max() + 0.5])
-    fig.update_yaxes(tickformat=".0%", range=focused_range(path["rate"], ceiling=1.12))
+    fig.update_yaxes(tickformat=".0%", **percent_axis(focused_range(path["rate"], ceiling=1.12)))
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ", height=520)

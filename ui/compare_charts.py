@@ -16,7 +16,7 @@ from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.scorecard import column_labels
 from queries.targets import basis_breaks, target_lines
-from rendering.chart_style import base_layout, focused_range, target_in_legend
+from rendering.chart_style import base_layout, focused_range, percent_axis, target_in_legend
 from rendering.charts import latest_in_name, rate_hover, rate_trend
 from rendering.figure_cache import cached_figure
 from rendering.meeting_charts import pace_axes, target_diamonds
@@ -80,7 +80,7 @@ def rate_panels(frame: pd.DataFrame, title: str, panel: str, targets: dict[str, 
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%", range=focused_range([*frame["rate"], *targets.values()]))
+    fig.update_yaxes(tickformat=".0%", **percent_axis(focused_range([*frame["rate"], *targets.values()])))
     fig = base_layout(fig, title, None, None)
     fig.update_yaxes(title_text="Tỷ lệ", row=1, col=1)
     fig.update_layout(margin_t=fig.layout.margin.t + 28)  # the panels' titles under the chart's

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.numbers import vi_percent
-from rendering.chart_style import NO_PLACE, bar_label_places, focused_range, label_sides
+from rendering.chart_style import NO_PLACE, SHARED_BELOW, bar_label_places, focused_range, label_sides
 from rendering.charts import rate_bars_by_unit, rate_trend
 
 
@@ -56,18 +56,51 @@ def test_a_label_stays_where_the_other_side_is_taken():
         "a": ["top center", "top center"], "b": ["bottom center", "bottom center"]}
 
 
-def test_at_the_last_year_a_crossed_label_gives_its_figure_to_the_legend():
-    """A label the target line crosses on both sides at the latest year has no place (slide 8 in 2025: T1
-    88,49 % and T2 88,42 % under the 90 % line): its figure goes in the line's legend entry instead."""
-    frame = pd.DataFrame({"year": [2023, 2023, 2024, 2024], "series": ["a", "b", "a", "b"],
-                          "rate": [0.70, 0.80, 0.885, 0.875], "numerator": [1] * 4, "denominator": [1] * 4})
-    assert label_sides(frame, "year", "rate", "series", [0.9], [0.7, 1.0]) == {
-        "a": ["bottom center", NO_PLACE], "b": ["top center", "bottom center"]}
-    alone = frame.iloc[2:3]  # a line on both sides
-    assert label_sides(alone, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": [NO_PLACE]}
-    fig = rate_trend(frame, "T1, T2", "series", {"Mục tiêu: > 90%": 0.9})
+def test_at_the_last_year_a_label_crossed_both_sides_gives_its_figure_to_the_legend():
+    """A label that target lines cross on both sides at the latest year has no place: its figure goes in the
+    line's legend entry instead."""
+    frame = pd.DataFrame({"year": [2023, 2024], "series": ["a", "a"], "rate": [0.70, 0.885], "numerator": [1, 1],
+                          "denominator": [1, 1]})
+    assert label_sides(frame, "year", "rate", "series", [0.9, 0.87], [0.7, 1.0]) == {"a": ["top center", NO_PLACE]}
+    fig = rate_trend(frame, "T1", "series", {"Mục tiêu: > 90%": 0.9, "Mức khác": 0.87})
     assert list(fig.data[0].text) == ["70,00%", ""] and fig.data[0].name == "a (2024: 88,50%)"
-    assert list(fig.data[1].text) == ["80,00%", "87,50%"] and fig.data[1].name == "b"
+
+
+def test_two_points_on_one_spot_keep_both_labels_and_both_markers():
+    """QA18 m4: T1 2025 (88,49 %) and T2 2025 (88,42 %) under the 90 % line landed on the same spot, T2's marker
+    hid T1's and T1's label was dropped (its figure only in the legend). Now the two figures stand one under the
+    other below the points, each in its line's colour, and T1's marker is a ring around T2's."""
+    years = list(range(2020, 2026))
+    frame = pd.DataFrame({"year": years * 2, "series": ["T1"] * 6 + ["T2"] * 6,  # the whole area, 2020–2025
+                          "rate": [0.75, 0.90, 0.95, 0.85, 0.85, 0.8849, 0.8848, 0.8855, 0.8821, 0.8830, 0.8802, 0.8842],
+                          "numerator": [1] * 12, "denominator": [1] * 12})
+    axis = focused_range([*frame["rate"], 0.9])
+    sides = label_sides(frame, "year", "rate", "series", [0.9], axis)
+    assert sides["T1"][-1] == sides["T2"][-1] == SHARED_BELOW
+    fig = rate_trend(frame, "T1, T2", "series", {"Mục tiêu: > 90%": 0.9})
+    first, second = fig.data[0], fig.data[1]
+    assert first.name == "T1" and second.name == "T2"  # no figure moved to the legend
+    assert list(first.text)[-1] == list(second.text)[-1] == ""  # on the points: the shared label instead
+    shared = [a for a in fig.layout.annotations if "88,49%" in a.text]
+    assert len(shared) == 1 and shared[0].x == 2025 and shared[0].y == 0.8842 and shared[0].yanchor == "top"
+    assert shared[0].text == (f'<span style="color:{first.line.color}">88,49%</span><br>'
+                              f'<span style="color:{second.line.color}">88,42%</span>')
+    assert list(first.marker.size)[-1] == 18 and set(second.marker.size) == {10}
+    assert first.marker.opacity == 1
+
+
+def test_a_percent_axis_has_no_tick_past_100_percent():
+    """QA18 m9: slide 8 for Phổ Văn 2024 (T1 100 % every year) had `102%` on its rate axis. The room above
+    100 % stays (the labels of the points at 100 %), with no tick there."""
+    frame = pd.DataFrame({"year": [2020, 2021, 2020, 2021], "series": ["T1", "T1", "T2", "T2"],
+                          "rate": [1.0, 1.0, 0.8837, 0.8723], "numerator": [1] * 4, "denominator": [1] * 4})
+    fig = rate_trend(frame, "T1, T2", "series", {"Mục tiêu: > 90%": 0.9})
+    low, high = fig.layout.yaxis.range
+    assert high > 1.0  # room for `100,00%` above its points
+    ticks = list(fig.layout.yaxis.tickvals)
+    assert ticks and max(ticks) == 1.0 and min(ticks) >= low and len(ticks) <= 8
+    below = rate_trend(frame.assign(rate=frame["rate"] * 0.8), "T1, T2", "series", {"Mục tiêu: > 90%": 0.9})
+    assert below.layout.yaxis.range[1] <= 1.0 and below.layout.yaxis.tickvals is None  # plotly's own ticks
 
 
 def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
