@@ -155,7 +155,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                            yanchor="top", align="left", showarrow=False, font={"size": LEGEND_FONT})
     fig.update_layout(plot_bgcolor=NO_FIGURES, hovermode="closest", hoverdistance=-1, dragmode=False,
                       margin={"t": 130 + extra + 26 * title_breaks, "b": 200 if below else 10,
-                              "r": 10 if below else 250},
+                              "r": 10 if below else 230},
                       # plotly anchors a title's first line at the top: each further line needs its room
                       title={"y": 1, "yanchor": "top", "yref": "container",
                              "pad": {"t": 14 + 26 * title_breaks}})

@@ -8,6 +8,7 @@ viewport's height and the slide's chart stretches to what is left (`height="stre
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +46,13 @@ CROWDED_ROWS = 14  # more category rows than this on a slide: MIN_SLIDE_FONT
 CROWDED_VALUE_FONT = 15  # a bar's value in a crowded slide's row
 WARNING_FIGURES = 110  # characters of a warning's figures on the last slide (three lines at 1024 px)
 CROWDED_LABEL = 34  # characters of a unit's row label on a crowded slide (one line at 1024 px)
+# The ranking's heat map: seven columns, the units' names and the indicators' legend share 976 px at 1024.
+RANKING_FONT = MIN_SLIDE_FONT  # its unit names and column headings (`T1` over `> 90%`)
+RANKING_CELL_FONT = 16  # `100,00%` in a column at 1024 px
+RANKING_CROWDED_CELL_FONT = 15  # the same beside 20 units' names
+RANKING_WHOLE_NAMES = 10  # up to this many units: each name whole on two lines (20 units: one line, cut)
+RANKING_NAME_LINE = 28  # characters a line of a unit's name on the ranking slide
+RANKING_CROWDED_LABEL = 30  # characters of a unit's one-line name among 20, the columns' room at 1024 px
 TITLE_FONT = 28
 
 # The Streamlit chrome, the banners and the header hidden; the page one column of the screen's height.
@@ -151,19 +159,54 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
     rows = len({v for trace in unwrapped_units(fig).data if trace.y is not None for v in trace.y if isinstance(v, str)})
     size = SLIDE_FONT if rows <= CROWDED_ROWS else MIN_SLIDE_FONT  # 20 units of a year in 720 px
     fig.update_yaxes(tickfont_size=size, title_font_size=SLIDE_FONT - 2)
-    short_rows(fig)
+    if any(trace.type == "heatmap" for trace in fig.data):
+        size = RANKING_FONT
+        ranking_look(fig, rows)
+    else:
+        short_rows(fig)
     if rows > CROWDED_ROWS:
         crowded(fig)
     fallback_room(fig, size)
     return high_contrast(fig) if contrast else fig
 
 
+def ranking_look(fig: go.Figure, rows: int) -> go.Figure:
+    """The ranking's heat map on a slide: column headings and unit names at RANKING_FONT, which leaves the
+    columns the width of `100,00%` at RANKING_CELL_FONT; up to RANKING_WHOLE_NAMES units' names whole on two
+    lines, more cut to one (`shortened`)."""
+    fig.update_xaxes(tickfont_size=RANKING_FONT)
+    fig.update_yaxes(tickfont_size=RANKING_FONT)
+    if rows > RANKING_WHOLE_NAMES:
+        fig.update_traces(textfont_size=RANKING_CROWDED_CELL_FONT, selector={"type": "heatmap"})
+        return short_rows(fig, RANKING_CROWDED_LABEL)
+    fig.update_traces(textfont_size=RANKING_CELL_FONT, selector={"type": "heatmap"})
+    for trace in fig.data:  # the heat map's rows and their click markers alike
+        if trace.y is not None:
+            trace.y = [two_lines(v) if isinstance(v, str) else v for v in trace.y]
+    return fig
+
+
+def two_lines(label: str, width: int = RANKING_NAME_LINE) -> str:
+    """`7. Đảng bộ Công ty TNHH Chế<br>biến Lâm sản Phổ Thạnh (▲2)`: a row label on at most two lines of about
+    `width` characters, whole where it fits, else `shortened` (its rank and change kept)."""
+    bold = label.startswith("<b>") and label.endswith("</b>")
+    text = label.removeprefix("<b>").removesuffix("</b>") if bold else label
+    limit = len(text)
+    while len(lines := textwrap.wrap(shortened(text, limit), width, break_long_words=False)) > 2:
+        limit -= 1
+    joined = "<br>".join(lines)
+    return f"<b>{joined}</b>" if bold else joined
+
+
 def shortened(label: str, limit: int = CROWDED_LABEL) -> str:
     """`19. Đảng bộ Công ty TNHH Chế biến… (▼2)`: a unit's row label cut to `limit` characters, its
-    rank and change kept (the whole name is on hover and in the ranking's table)."""
+    rank and change kept (the whole name is on hover and in the ranking's table); a selected unit's
+    bold stays whole."""
+    if label.startswith("<b>") and label.endswith("</b>"):
+        return f"<b>{shortened(label[3:-4], limit)}</b>"
     if len(label) <= limit:
         return label
-    match = re.fullmatch(r"(\d+\. )?(.*?)( \([^()]*\))?", label)
+    match = re.fullmatch(r"(►? ?\d+\. )?(.*?)( \([^()]*\))?", label)
     rank, name, change = match.group(1) or "", match.group(2), match.group(3) or ""
     room = max(8, limit - len(rank) - len(change) - 1)
     return f"{rank}{name[:room].rstrip()}…{change}"
@@ -176,12 +219,12 @@ def clipped(text: str, limit: int = WARNING_FIGURES) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
-def short_rows(fig: go.Figure) -> go.Figure:
+def short_rows(fig: go.Figure, limit: int = CROWDED_LABEL) -> go.Figure:
     """Each unit's row label `shortened`, however few the rows: at 1024 px a few long names (a company's party
     committee) left the heat map of the ranking a sixth of the slide, its figures over each other."""
     for trace in fig.data:  # the heat map's rows and their click markers alike
         if trace.y is not None:
-            trace.y = [shortened(v) if isinstance(v, str) else v for v in trace.y]
+            trace.y = [shortened(v, limit) if isinstance(v, str) else v for v in trace.y]
     return fig
 
 

@@ -11,7 +11,8 @@ SLIDES = 14
 PROJECTORS = [(1280, 720), (1024, 768)]
 SCREEN = (1920, 1080)
 MIN_LABEL_PX = 18
-MIN_VALUE_PX = 14.5  # a bar's or a point's own figure (plotly shrinks one that does not fit)
+MIN_VALUE_PX = 14.5  # a bar's or a point's own figure, a heat map cell's (plotly shrinks one that does not fit)
+MIN_GAP_PX = 6  # between two column headings side by side (`> 90%> 90%`), two heat map cells' figures
 
 _SLIDE = """() => {
   const body = document.querySelector('.st-key-slide_body');
@@ -20,11 +21,28 @@ _SLIDE = """() => {
     .map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));
   const ticks = [...document.querySelectorAll('.js-plotly-plot .ytick text, .js-plotly-plot .xtick text')]
     .map(t => parseFloat(t.style.fontSize || getComputedStyle(t).fontSize));
-  const values = [...document.querySelectorAll('.js-plotly-plot text.bartext, .js-plotly-plot .textpoint text')]
+  const values = [...document.querySelectorAll(
+    '.js-plotly-plot text.bartext, .js-plotly-plot .textpoint text, .js-plotly-plot .heatmap-label text')]
     .map(t => parseFloat(t.style.fontSize || getComputedStyle(t).fontSize) * (t.getCTM() ? t.getCTM().a : 1));
+  // the least gap between texts side by side on one line: column headings, a heat map row's figures
+  const gap = (texts) => {
+    const lines = {};
+    for (const t of texts) {
+      const b = t.getBoundingClientRect();
+      if (b.width) (lines[Math.round(b.top / 4)] ??= []).push(b);
+    }
+    let least = Infinity;
+    for (const line of Object.values(lines)) {
+      line.sort((a, c) => a.left - c.left);
+      for (let i = 1; i < line.length; i++) least = Math.min(least, line[i].left - line[i - 1].right);
+    }
+    return least;
+  };
+  const gaps = [...document.querySelectorAll('.js-plotly-plot')].flatMap(p =>
+    [gap(p.querySelectorAll('.xtick text')), gap(p.querySelectorAll('.heatmap-label text'))]);
   return {clipped: body.scrollHeight - body.clientHeight, navRows: new Set(tops.map(t => Math.round(t / 12))).size,
           navOverflow: nav.scrollWidth - nav.clientWidth, smallestTick: ticks.length ? Math.min(...ticks) : null,
-          smallestValue: values.length ? Math.min(...values) : null};
+          smallestValue: values.length ? Math.min(...values) : null, smallestGap: Math.min(...gaps, 1e9)};
 }"""
 
 
@@ -52,6 +70,8 @@ def fits(page: Page, where: str) -> list[str]:
         problems.append(f"{where}: labels of {slide['smallestTick']} px")
     if slide["smallestValue"] is not None and slide["smallestValue"] < MIN_VALUE_PX:
         problems.append(f"{where}: values of {slide['smallestValue']:.1f} px")
+    if slide["smallestGap"] < MIN_GAP_PX:
+        problems.append(f"{where}: texts side by side {slide['smallestGap']:.1f} px apart")
     labels = chart_labels(page)
     if labels["overlaps"] or labels["outside"] or labels["unlined"]:
         problems.append(f"{where}: {labels}")
