@@ -3,6 +3,7 @@ verdict's role (queries.judgement)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -26,10 +27,18 @@ CARDS_CSS = """
 .dp-card .dp-target, .dp-card .dp-note { font-size: 0.9em; margin-top: 6px; color: #333; }
 .dp-card .dp-note { font-style: italic; }
 .dp-cards-note { font-size: 0.9em; font-style: italic; color: #333; margin-top: 8px; }
+.dp-nowrap { white-space: nowrap; }
 """ + "".join(
     f".dp-card.dp-{role} {{ border-left-color: {ROLE_COLOURS[role]}; }}\n"
     f".dp-card.dp-{role} .dp-state {{ background: {ROLE_FILLS[role]}; color: {ROLE_COLOURS[role]}; }}\n"
     for role in ROLE_COLOURS)
+
+
+def unbroken(text: str) -> str:
+    """`text` escaped, each level kept on one line: a range (`3–4%/năm`) and a bound (`> 90%`) broke after
+    the dash or the sign in a card's narrow column."""
+    text = re.sub(r"([<>≤≥]) ", "\\1\u00a0", text)
+    return re.sub(r"\S*–\S*", lambda m: f'<span class="dp-nowrap">{m.group(0)}</span>', escape(text))
 
 
 def change_text(card: dict) -> str | None:
@@ -49,8 +58,8 @@ def card_html(card: dict) -> str:
         f'<div class="dp-count">{vi_count(card["numerator"], card["denominator"])} — năm {card["year"]}</div>'
         + (f'<div class="dp-change">{change}</div>' if change else "")
         + f'<div class="dp-state">{escape(card["verdict"])}</div>'
-        f'<div class="dp-target">Mục tiêu năm {card["year"]}: <b>{escape(card["target_text"])}</b><br>'
-        f'{escape(card["targets"])}</div>{beside}{note}'
+        f'<div class="dp-target">Mục tiêu năm {card["year"]}: <b>{unbroken(card["target_text"])}</b><br>'
+        f'{unbroken(card["targets"])}</div>{beside}{note}'
         "</div>"
     )
 
@@ -104,7 +113,7 @@ def comparison_html(cards: pd.DataFrame, units: Sequence[str]) -> str:
     for code in dict.fromkeys(cards["indicator"]):
         first = next(by_unit[(code, u)] for u in units if (code, u) in by_unit)
         parts.append(f'<div class="dp-row-head">{escape(first["heading"])}'
-                     f'<div class="dp-target">Mục tiêu: {escape(first["target_text"])}</div></div>')
+                     f'<div class="dp-target">Mục tiêu: {unbroken(first["target_text"])}</div></div>')
         parts += [compared_card_html(by_unit[(code, u)]) if (code, u) in by_unit else '<div class="dp-card">—</div>'
                   for u in units]
     return f'<div class="dp-compare" style="{template}">{"".join(parts)}</div>' + change_notes_html(cards)

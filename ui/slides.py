@@ -91,9 +91,10 @@ PRESENTATION_CSS = """
 .dp-cover ol { display: inline-block; text-align: left; font-size: clamp(0.95rem, 2.3vh, 1.3rem); margin-top: 2vh;
   columns: 2; column-gap: 4vw; }
 .dp-cover li { margin: 0; line-height: 1.45; }
-.dp-slide-cards .dp-cards { font-size: clamp(0.85rem, min(2.3vh, 1.45vw), 1.3rem); gap: 1.2vh 12px; }
-.dp-slide-cards .dp-card { padding: 0.8vh 12px; }
-.dp-slide-cards .dp-card .dp-rate { font-size: 2.1em; margin-top: 0; }
+/* the cards' type as large as the slide's height and a column's width allow (17–19 px at 1024×768, 1280×720) */
+.dp-slide-cards .dp-cards { font-size: clamp(0.95rem, min(2.6vh, 1.75vw), 1.8rem); gap: 1.2vh 12px; }
+.dp-slide-cards .dp-card { padding: 0.8vh 12px; line-height: 1.25; }
+.dp-slide-cards .dp-card .dp-rate { font-size: 1.9em; margin-top: 0; }
 .dp-slide-cards .dp-card .dp-state, .dp-slide-cards .dp-card .dp-target { margin-top: 0.4vh; }
 .dp-slide-compare .dp-compare { font-size: clamp(0.8rem, min(2.6vh, 1.6vw), 1.5rem); gap: 0.8vh 12px; }
 .dp-slide-compare .dp-card .dp-count { font-size: 1em; }

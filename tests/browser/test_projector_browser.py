@@ -73,3 +73,34 @@ def test_the_warnings_slide_fits_for_one_ward_and_for_the_first_year(app_url, ta
         wait_slide(page, SLIDES)
         problems += fits(page, f"slide {SLIDES} at {width}×{height}, {query}")
     assert problems == []
+
+
+MIN_CARD_PX = 16  # the smallest text of a headline card on the slide at 1024×768 (the slide's other text: 18 px)
+
+_CARDS = """() => {
+  const texts = [...document.querySelectorAll('.dp-slide-cards .dp-card *')]
+    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.nodeValue.trim()));
+  const split = [...document.querySelectorAll('.dp-slide-cards .dp-target')]
+    .flatMap(e => [...e.childNodes].filter(n => n.nodeType === 3 || n.classList.contains('dp-nowrap')))
+    .flatMap(n => { const r = document.createRange(); r.selectNodeContents(n);
+                    return [...n.textContent.matchAll(/(?:[<>≤≥]\\s?\\d[\\d,]*%|\\S*–\\S*)/g)].filter(m => {
+                      const s = document.createRange(); s.setStart(r.startContainer.nodeType === 3 ? r.startContainer
+                        : r.startContainer.firstChild, m.index); s.setEnd(s.startContainer, m.index + m[0].length);
+                      return new Set([...s.getClientRects()].map(b => Math.round(b.top))).size > 1; }).map(m => m[0]); });
+  return {smallest: Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))), split};
+}"""
+
+
+@pytest.mark.parametrize("year", [2023, 2025])
+def test_the_cards_slide_reads_large_and_keeps_each_level_on_one_line(app_url, tab, year):
+    """QA18 m8: at 1024×768 the headline cards' text was 13 px with a third of the slide empty, and
+    `3–4%/năm` broke after its dash (`3–` / `4%/năm`)."""
+    page = tab
+    for width, height in PROJECTORS:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{app_url}/trinh-chieu?nam={year}&trang=2")
+        wait_slide(page, 2)
+        assert fits(page, f"slide 2 at {width}×{height}") == []
+        cards = page.evaluate(_CARDS)
+        assert cards["smallest"] >= MIN_CARD_PX, (width, cards)
+        assert cards["split"] == [], (width, cards)
