@@ -85,8 +85,9 @@ COMPARE_CSS = """
 .dp-compare .dp-unit { font-weight: 700; font-size: 1.05em; padding: 2px 4px; border-bottom: 3px solid #1a1a1a; }
 .dp-compare .dp-row-head { font-weight: 700; line-height: 1.25; padding: 6px 4px; }
 .dp-compare .dp-row-head .dp-target { font-weight: 400; font-size: 0.85em; color: #333; margin-top: 2px; }
-.dp-compare .dp-card { padding: 6px 10px; border-left-width: 8px; }
-.dp-compare .dp-card .dp-rate { font-size: 1.6em; margin-top: 0; }
+/* the figure no wider than its card: `100,00%` is 3.5 em wide in bold: at most 24 % of the card's width an em */
+.dp-compare .dp-card { padding: 6px 8px; border-left-width: 8px; container-type: inline-size; }
+.dp-compare .dp-card .dp-rate { font-size: min(1.6em, 24cqi); margin-top: 0; }
 .dp-compare .dp-card .dp-count, .dp-compare .dp-card .dp-change { font-size: 0.85em; }
 .dp-compare .dp-card .dp-state { margin-top: 3px; font-size: 0.85em; padding: 1px 8px; }
 """

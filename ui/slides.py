@@ -99,7 +99,7 @@ PRESENTATION_CSS = """
 .dp-slide-compare .dp-compare { font-size: clamp(0.8rem, min(2.6vh, 1.6vw), 1.5rem); gap: 0.8vh 12px; }
 .dp-slide-compare .dp-card .dp-count { font-size: 1em; }
 .dp-slide-compare .dp-card { padding: 0.2vh 10px; display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 0.6em; }
-.dp-slide-compare .dp-card .dp-rate { font-size: 1.5em; }
+.dp-slide-compare .dp-card .dp-rate { font-size: min(1.5em, 24cqi); }
 .dp-slide-compare .dp-card .dp-change { display: none; }
 .dp-slide-compare .dp-row-head { padding: 0.2vh 4px; }
 .dp-slide-table table { border-collapse: collapse; width: 100%; font-size: 1.05rem; line-height: 1.3;

@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.support.browser import exceptions, open_page, resize, screenshot, wait_idle, whole_page_screenshot
-from tests.support.readability import chart_labels, codes, emoji, english
+from tests.support.readability import chart_labels, codes, cut_texts, emoji, english
 from tests.support.slides import PROJECTORS, fits, wait_slide
 
 WARDS = "nam=2024&don_vi=21469-2015&don_vi=21466-2015&don_vi=21439-2015"  # Phổ Hòa, Phổ Vinh, Nguyễn Nghiêm
@@ -96,4 +96,26 @@ def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, ta
         resize(page, width, height)
         problems += unreadable(page)
         whole_page_screenshot(page, "chi-bo-can-bo-nguyen-nghiem", width, height)
+    assert problems == []
+
+
+FOUR_UNITS = "nam=2025&don_vi=21439-2025&don_vi=53401-2015&don_vi=53404-2015&don_vi=53403-2015"  # three at 100,00%
+_FIGURES_OUT = """() => [...document.querySelectorAll('.dp-compare .dp-card .dp-rate')].filter(e => {
+  const text = document.createRange();
+  text.selectNodeContents(e);
+  return text.getBoundingClientRect().right > e.closest('.dp-card').getBoundingClientRect().right - 1;
+}).map(e => e.textContent)"""
+
+
+def test_four_compared_units_keep_each_figure_inside_its_card(app_url, tab):
+    """`100,00%` ran over its card's border with four units compared at 1024×768 (Tổng quan, Báo cáo họp)."""
+    page = tab
+    problems = []
+    for path in ("", "bao-cao"):
+        for width, height in PROJECTORS:
+            page.set_viewport_size({"width": width, "height": height})
+            open_page(page, f"{app_url}/{path}?{FOUR_UNITS}")
+            expect(page.locator(".dp-compare .dp-unit")).to_have_count(5, timeout=120_000)
+            problems += [f"/{path} at {width}: {figure}" for figure in page.evaluate(_FIGURES_OUT)]
+            problems += [f"/{path} at {width}: {text}" for text in cut_texts(page) if "%" in text]
     assert problems == []
