@@ -14,7 +14,7 @@ from ui.data import programme_or_stop
 from ui.filters import sidebar_filters
 from ui.incidents import safely
 from ui.layout import header, header_line
-from ui.navigation import ADMIN_SECTIONS, HOME, SECTIONS, streamlit_pages
+from ui.navigation import ADMIN_SECTIONS, HOME, SECTIONS, sidebar_menu, streamlit_pages
 
 FAVICON = str(Path(__file__).with_name("favicon.png"))
 
@@ -31,9 +31,10 @@ with top:
 vietnamese_download_errors()
 if user is not None and user.is_admin:
     PAGES |= ADMIN_PAGES
-page = st.navigation(PAGES, expanded=True)  # every page listed: no "View 3 more" in English
+page = st.navigation(PAGES, position="hidden")  # the menu is ours, below the filters (ui/navigation.py)
 url_state.take_page(page.url_path, HOME.title)  # an address naming no page opens the home page: said so
 filters = safely(sidebar_filters)
+sidebar_menu(PAGES)
 if filters is None:
     if page.url_path not in ("du-lieu", "quan-tri"):
         st.info("Chưa có số liệu nào. Hãy vào trang **Dữ liệu** để nạp báo cáo của các đơn vị.")

@@ -1,6 +1,9 @@
 """Every page of the app: its file in pages/, title, Material icon and URL, written once for the
 menu, the login gate, the links between pages and the tests.
 
+The menu is ours (`sidebar_menu`), drawn below the filters: `st.navigation`'s own always stands at the top
+of the sidebar, and its 13–15 entries pushed the filters 700 px down at 1024×768 and 1280×720.
+
 Pages are registered by absolute path: the app's main script (router/main.py) does not sit beside
 pages/ (see app.py), so a path relative to it would not find them.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import streamlit as st
@@ -79,3 +83,27 @@ def streamlit_pages(sections: Mapping[str, Sequence[PageSpec]]) -> dict[str, lis
                 options["visibility"] = "hidden"
             pages[section].append(st.Page(page_file(spec.file), url_path=spec.url_path, **options))
     return pages
+
+
+MENU_KEY = "menu"  # the menu's container: `.st-key-menu` in the browser
+MENU_CSS = """<style>
+.st-key-menu { gap: 0; }
+.st-key-menu .dp-menu-section { font-size: 0.85rem; font-weight: 600; color: #555; margin: 0.7rem 0 0.1rem 0.5rem; }
+/* a chosen unit's whole name on its chip, on two lines where it needs ("Phường Phổ Văn (20…" was cut) */
+[data-testid="stSidebar"] [data-testid="stMultiSelectTagsContainer"] span { white-space: normal; text-overflow: clip;
+  height: auto; }
+[data-testid="stSidebar"] :has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none; height: auto; }
+</style>"""
+
+
+def sidebar_menu(pages: Mapping[str, Sequence[st.Page]]) -> None:
+    """Every listed page a link in the sidebar under its section's name, below the filters (drawn after them):
+    the filters on the first screen of a projector, every page one click away. `st.navigation` runs with
+    `position="hidden"`; a link to the page on screen is marked as such by Streamlit."""
+    with st.sidebar.container(key=MENU_KEY, gap=None):
+        st.html(MENU_CSS)
+        for section, entries in pages.items():
+            st.html(f'<p class="dp-menu-section">{escape(section)}</p>')
+            for page in entries:
+                if page.visibility != "hidden":
+                    st.page_link(page, label=page.title, icon=page.icon)

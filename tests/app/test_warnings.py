@@ -31,7 +31,7 @@ def assert_page_shows_its_queries(at, boundary: str, year: int, n_years: int, ev
 def test_page_lists_each_warning_of_the_query_with_a_link_to_its_page(warnings_env):
     at = open_tables(run_page(PAGE, year=2024))
     assert_page_shows_its_queries(at, "reported", 2024, 3, every_kind=False)
-    links = [link.proto.page for link in at.get("page_link")]  # the url paths app.py gives those pages
+    links = [link.proto.page for link in at.main.get("page_link")]  # the url paths app.py gives those pages
     assert links == ["ket-nap", "xep-hang", "bien-dong", "boi-duong", "trinh-do", "xep-loai", "sinh-hoat-chi-bo",
                      "bien-dong"]
     exits = table(at, RULES["rising_exits"][0])[1]

@@ -26,8 +26,9 @@ def test_the_pages_urls_show_only_the_login_form_until_login(sample_env, browser
             assert page.url.startswith(f"{url}/{url_path}?"), page.url
             assert page.get_by_text("Page not found").count() == 0, url_path
             for hidden in ("stDataFrame", "stPlotlyChart", "stMetric", "stDownloadButton", "stFileUploader",
-                           "stSidebarNav", "stMultiSelect", "stSelectbox"):
+                           "stPageLink", "stMultiSelect", "stSelectbox"):
                 assert page.locator(f'[data-testid="{hidden}"]').count() == 0, (url_path, hidden)
+            assert page.locator(".st-key-menu").count() == 0, url_path  # no menu of the pages
             assert "Phường" not in page.locator('[data-testid="stMain"]').inner_text(), url_path
             assert exceptions(page) == [], url_path
         screenshot(page, "auth-login")

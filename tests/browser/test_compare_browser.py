@@ -79,12 +79,12 @@ def test_a_click_on_a_wards_bar_filters_every_page_down_to_its_cells(app_url, ta
     sidebar = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
     assert "Phường Nguyễn Nghiêm" in sidebar.inner_text()
 
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Kết nạp đảng viên").click()
+    page.locator(".st-key-menu").get_by_role("link", name="Kết nạp đảng viên").click()
     page.get_by_role("heading", name="Kết nạp đảng viên (T3)").wait_for(timeout=60_000)
     wait_idle(page, 60)
     assert "Phường Nguyễn Nghiêm" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
 
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan").click()
+    page.locator(".st-key-menu").get_by_role("link", name="Tổng quan").click()
     page.get_by_role("link", name="Chi bộ và cán bộ của Phường Nguyễn Nghiêm").click()
     page.get_by_role("heading", name="Chi bộ của Phường Nguyễn Nghiêm năm 2024").wait_for(timeout=60_000)
     wait_idle(page, 60)

@@ -164,7 +164,7 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         _overview_t3(page, before)
         wait_idle(page, timeout_s=120)
 
-        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Dữ liệu", exact=True).click()
+        page.locator(".st-key-menu").get_by_role("link", name="Dữ liệu", exact=True).click()
         page.get_by_text("Nạp báo cáo của đơn vị").wait_for(timeout=120_000)
         wait_idle(page, timeout_s=120)  # the page's style sheet drawn too
         dropzone = page.locator('[data-testid="stFileUploaderDropzone"]')
@@ -179,7 +179,7 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         assert "thay thế" in page.locator('[data-testid="stMain"]').inner_text()
         screenshot(page, "upload-report")
 
-        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan", exact=True).click()
+        page.locator(".st-key-menu").get_by_role("link", name="Tổng quan", exact=True).click()
         _overview_t3(page, after)
         wait_idle(page, timeout_s=120)
         assert exceptions(page) == []
@@ -219,3 +219,38 @@ def test_warnings_of_2025_under_the_default_boundary_list_the_idle_cells(tab, ap
         assert f"{cell['cell_name']} ({cell['cell_type']}) không kết nạp được đảng viên nào" in main
     assert "2023: 2 → 2024: 7 → 2025: 10" in main  # Phường Đức Phổ's exits, its predecessors' years summed
     screenshot(page, "canh-bao-2025")
+
+
+_SIDEBAR = """() => {
+  const bottom = (selector) => {
+    const e = document.querySelector(`[data-testid="stSidebar"] ${selector}`);
+    return e ? Math.round(e.getBoundingClientRect().bottom) : null;
+  };
+  const links = [...document.querySelectorAll('.st-key-menu [data-testid="stPageLink"] a')];
+  return {year: bottom('[data-testid="stSelectbox"]'), boundary: bottom('[data-testid="stRadio"]'),
+          units: bottom('[data-testid="stMultiSelect"]'), scrolled: document.querySelector(
+            '[data-testid="stSidebarContent"]').scrollTop, links: links.map(a => a.querySelector('p').textContent.trim()),
+          cut: [...document.querySelectorAll('[data-testid="stMultiSelectTagsContainer"] span')]
+            .filter(s => s.children.length === 0 && s.scrollWidth > s.clientWidth + 1).map(s => s.textContent)};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720)])
+def test_the_filters_are_on_the_first_screen_and_every_page_one_click_away(app_url, tab, width, height):
+    """QA18 M4: the menu (13 pages) filled the sidebar first and the filters began 700 px down at 1024×768 and
+    1280×720, the chosen units' names cut on their chips. The filters come first now, the menu of every page after."""
+    from ui.navigation import SECTIONS, all_specs
+
+    page = tab
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, f"{app_url}/ket-nap?nam=2024&don_vi=21451-2015&don_vi=21481-2015&don_vi=53405-2015")
+    sidebar = page.evaluate(_SIDEBAR)
+    assert sidebar["scrolled"] == 0
+    for name in ("year", "boundary", "units"):
+        assert sidebar[name] is not None and sidebar[name] <= height, sidebar
+    assert sidebar["cut"] == [], sidebar
+    assert sidebar["links"] == [spec.title for spec in all_specs(SECTIONS)]  # each page a link, in the menu's order
+    page.locator(".st-key-menu").get_by_role("link", name="Cảnh báo", exact=True).click()
+    page.wait_for_url("**/canh-bao**", timeout=60_000)
+    wait_idle(page, timeout_s=120)
+    assert "don_vi=53405-2015" in page.url and exceptions(page) == []  # the filters kept

@@ -75,7 +75,7 @@ def log_in(page, url: str, username: str, password: str) -> str:
 
 
 def _open_from_the_menu(page, name: str, text: str) -> None:
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=name, exact=True).click()
+    page.locator(".st-key-menu").get_by_role("link", name=name, exact=True).click()
     page.locator('[data-testid="stMain"]').get_by_text(text, exact=True).first.wait_for(timeout=120_000)
     wait_idle(page, 60)
 
