@@ -39,8 +39,9 @@ def column_labels() -> dict[str, str]:
 
 def ranked_units(restricted: bool, count: int) -> str:
     """Which units the ranking compares, as the text over it says: every unit, or only the `count` units a reader
-    restricted to some units may see (a ward officer's «hạng 1» is among their own units, never the town's)."""
-    if not restricted:
+    restricted to some units may see (a ward officer's «hạng 1» is among their own units, never the town's). An
+    empty ranking is labelled as for every unit: it ranks nobody, whoever reads it."""
+    if not restricted or not count:
         return "Mọi đơn vị"
     return f"Chỉ {vi_number(count)} đơn vị tài khoản này được xem (không phải mọi đơn vị của địa bàn)"
 
