@@ -30,9 +30,24 @@ def restricted_to(units: Iterable[str] | None) -> Iterator[None]:
 
 
 def allowed_param() -> list[str] | None:
-    """The `$allowed` bind value: None = all units, a list (maybe empty) = only those."""
+    """The `$allowed` bind value: None = all units, a list (maybe empty) = only those, with the marks
+    `scoped_units` reads for a new unit the reader may see only part of (`partly_shown`)."""
     allowed = _ALLOWED.get()
-    return None if allowed is None else list(allowed)
+    return None if allowed is None else [*allowed, *partly_shown(allowed)]
+
+
+def partly_shown(allowed: Sequence[str]) -> list[str]:
+    """For a restricted reader, the new units (the boundary `current`) some unit of which is not theirs
+    (`partly:<id>`), and the reader's units in them (`as-reported:<id>`): those are shown as they reported,
+    never summed under the new unit's name (database/sql/views.sql `scoped_units`)."""
+    from database.units import units_by_id
+
+    known = units_by_id()
+    mine = set(allowed)
+    theirs = {u.current_id for u in known.values() if u.unit_id in mine}
+    partly = theirs & {u.current_id for u in known.values() if u.unit_id not in mine}
+    shown = sorted(u.unit_id for u in known.values() if u.unit_id in mine and u.current_id in partly)
+    return [*(f"partly:{d}" for d in sorted(partly)), *(f"as-reported:{u}" for u in shown)]
 
 
 def area_label(allowed: Sequence[str] | None, year: int) -> str:

@@ -19,21 +19,18 @@ FROM units u JOIN units s ON s.unit_id = coalesce(u.successor_id, u.parent_id, u
 -- user is restricted to (NULL = every unit, an empty list = none: deny by default). Every named
 -- query reads units through this macro, so the restriction is applied below the UI.
 --
--- A new unit the reader may see only part of (`partly_visible`: a unit merged into it, an organisation under
--- it, or the new unit itself is not theirs) is not summed for them: their units in it are shown as they
--- reported, under their own names, for every boundary. Summed, the officer of one old ward would see that ward's
--- figures, with their verdicts, under the new ward's name.
-CREATE OR REPLACE MACRO partly_visible(allowed_) AS TABLE
-SELECT DISTINCT display_id FROM unit_scope
-WHERE boundary = 'current' AND allowed_ IS NOT NULL AND NOT list_contains(allowed_, unit_id);
-
+-- A new unit a restricted reader may see only part of (a unit merged into it, an organisation under it, or the
+-- new unit itself is not theirs) is not summed for them: their units in it are shown as they reported, under
+-- their own names; summed, the officer of one old ward would see that ward's figures, with their verdicts, under
+-- the new ward's name. queries.scope.allowed_param marks those units in the list (`as-reported:<unit id>`, and
+-- `partly:<new unit id>` for lineage_units): a mark, not a subquery, leaves the plans of readers who see every
+-- unit as they were (a subquery here ran the national frames writer out of its memory).
 CREATE OR REPLACE MACRO scoped_units(boundary_, allowed_) AS TABLE
-SELECT s.* REPLACE (boundary_ AS boundary)
-FROM unit_scope s
-JOIN unit_scope c ON c.unit_id = s.unit_id AND c.boundary = 'current'
-WHERE (allowed_ IS NULL OR list_contains(allowed_, s.unit_id))
-  AND s.boundary = CASE WHEN boundary_ = 'current' AND c.display_id IN (SELECT display_id FROM partly_visible(allowed_))
-                        THEN 'reported' ELSE boundary_ END;
+SELECT * FROM unit_scope  -- `boundary`: the row's, 'reported' for a unit shown as it reported
+WHERE (allowed_ IS NULL OR list_contains(allowed_, unit_id))
+  AND boundary = CASE WHEN allowed_ IS NOT NULL AND boundary_ = 'current'
+                           AND list_contains(allowed_, 'as-reported:' || unit_id) THEN 'reported'
+                      ELSE boundary_ END;
 
 -- Cadres of village (thôn) and residential-group (tổ dân phố) cells: targets T4–T7, with the
 -- standards of T4, T5 and T6 each cadre meets (counted below, listed person by person on the page
@@ -242,20 +239,15 @@ SELECT unit_id, year, indicator, numerator, denominator, not_reported FROM indic
 -- year `as_of_`: a unit that had ended by then (merged on 1 July 2025) is counted under its
 -- successor's display unit, so a series up to `as_of_` never restarts at the merger. `as_of_`
 -- NULL: every unit under its own display unit. Not under a successor the reader may see only part of
--- (partly_visible): their unit keeps its own display unit.
+-- (a `partly:` mark of queries.scope.partly_shown): their unit keeps its own display unit.
 CREATE OR REPLACE MACRO lineage_units(boundary_, allowed_, as_of_) AS TABLE
-SELECT own.unit_id,
-       CASE WHEN d.unit_id IS NULL THEN own.display_id ELSE d.display_id END AS display_id,
-       CASE WHEN d.unit_id IS NULL THEN own.display_code ELSE d.display_code END AS display_code,
-       CASE WHEN d.unit_id IS NULL THEN own.display_kind ELSE d.display_kind END AS display_kind,
-       CASE WHEN d.unit_id IS NULL THEN own.display_name ELSE d.display_name END AS display_name,
-       CASE WHEN d.unit_id IS NULL THEN own.display_label ELSE d.display_label END AS display_label,
-       CASE WHEN d.unit_id IS NULL THEN own.display_rank ELSE d.display_rank END AS display_rank
+SELECT own.unit_id, d.display_id, d.display_code, d.display_kind, d.display_name, d.display_label, d.display_rank
 FROM scoped_units(boundary_, allowed_) own
 JOIN units u ON u.unit_id = own.unit_id
-LEFT JOIN unit_scope d ON d.boundary = boundary_ AND d.unit_id = u.successor_id
- AND as_of_ IS NOT NULL AND u.valid_to < as_of_
- AND u.successor_id NOT IN (SELECT display_id FROM partly_visible(allowed_));
+JOIN unit_scope d ON d.boundary = own.boundary
+ AND d.unit_id = CASE WHEN as_of_ IS NOT NULL AND u.valid_to < as_of_ AND u.successor_id IS NOT NULL
+                           AND NOT (allowed_ IS NOT NULL AND list_contains(allowed_, 'partly:' || u.successor_id))
+                      THEN u.successor_id ELSE u.unit_id END;
 
 -- The units of the display units the filter selected (`units_`: a list of display ids, NULL = every
 -- one) that a reader may see (lineage_units): how every named query that takes the unit filter

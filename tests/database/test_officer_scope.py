@@ -22,7 +22,7 @@ def test_officer_sees_only_own_unit_under_its_own_name_under_the_new_units(sampl
     assert len(cadres) > 0
     assert set(units["display_id"]) == {PHO_HOA}
     # under the 5-new-unit boundary too the officer sees Phổ Hòa under its own name: Phường Đức Phổ, of which
-    # they may see only that part, is not summed for them (database/sql/views.sql `partly_visible`)
+    # they may see only that part, is not summed for them (database/sql/views.sql `scoped_units`, queries.scope.partly_shown)
     assert set(merged["display_id"]) == {PHO_HOA}
     own = kpi_table(cursor(), 2024, "21469").set_index("indicator")
     shown = merged.set_index("indicator")
