@@ -13,12 +13,12 @@ from rendering.chart_style import (
     NO_PLACE,
     SHARED_ABOVE,
     SHARED_BELOW,
-    SHORTEST_PLOT_PX,
     band_in_legend,
     bar_label_places,
     base_layout,
     focused_range,
     label_sides,
+    marker_sizes,
     percent_axis,
     plotly_config,
     shared_labels,
@@ -145,24 +145,6 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     fig.update_yaxes(tickformat=".0%" if band is None else ".1%", **percent_axis(axis))
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
-
-
-MARKER, RING = 10, 18  # a point's marker; one that a later line's point would cover: a ring around it
-MARKER_REACH = 14 / SHORTEST_PLOT_PX  # two points closer than this (share of the axis) are drawn on each other
-
-
-def marker_sizes(frame: pd.DataFrame, series: str, axis: list[float]) -> dict[str, list[int]]:
-    """Each line's marker sizes: RING where a line drawn after it has a point on the same spot (T1 88,49 % under
-    T2 88,42 % in 2025), so both colours show; MARKER elsewhere."""
-    close = MARKER_REACH * (axis[1] - axis[0])
-    names = [str(n) for n in dict.fromkeys(frame[series].dropna())]
-    keys = frame[series].astype(str)
-    sizes = {}
-    for order, name in enumerate(names):
-        part, later = frame[keys == name], frame[keys.isin(names[order + 1:])]
-        sizes[name] = [RING if pd.notna(rate) and ((later["year"] == year) & ((later["rate"] - rate).abs() < close)).any()
-                       else MARKER for year, rate in zip(part["year"], part["rate"], strict=True)]
-    return sizes
 
 
 @cached_figure
