@@ -10,12 +10,14 @@ import contextlib
 import getpass
 from collections.abc import Iterable
 from datetime import datetime
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from auth.store import connect, exists
 from core.incidents import record_incident
 from settings import Settings, settings
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported by `audit_frame` only: the command line's help and user commands start without it
 
 LOGIN = "đăng nhập"
 LOGIN_FAILED = "đăng nhập thất bại"
@@ -76,6 +78,8 @@ def os_user() -> str:
 
 def audit_frame(cfg: Settings, limit: int | None = 10_000) -> pd.DataFrame:
     """The audit log, newest first, with Vietnamese column names (as shown and exported)."""
+    import pandas as pd
+
     frame = pd.DataFrame(columns=list(COLUMNS))
     if exists(cfg):
         with connect(cfg) as con:

@@ -226,6 +226,19 @@ def test_the_help_of_every_command_is_in_vietnamese():
         assert not ARGPARSE_ENGLISH.search(result.stdout), (command, result.stdout)
 
 
+HEAVY = ("pandas", "duckdb", "streamlit", "plotly", "pyarrow")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("users", "add", "--help"), ("kpi", "--year", "abc")])
+def test_help_and_usage_errors_answer_without_the_data_libraries(args):
+    """`--help` and a mistyped command answer at once (0,07 s against 0,7 s with pandas imported):
+    the commands import what they use when they run, so nothing heavy is loaded to print a usage."""
+    probe = ("import sys\nfrom cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"print(sorted(name for name in {HEAVY!r} if name in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe, *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stderr.splitlines()[-1] == "[]", result.stderr
+
+
 @pytest.mark.parametrize(("args", "error"), [
     (("kpi", "--year", "abc"), "python -m etl kpi: lỗi: đối số --year: giá trị 'abc' không hợp lệ"),
     (("template",), "python -m etl template: lỗi: thiếu đối số bắt buộc: --unit, --year, -o/--output"),
