@@ -9,7 +9,6 @@ from core.numbers import vi_number
 from core.wording import in_sentence
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
 from report.html import report_html
-from report.pdf import report_pdf
 from report.sections import Compared, section_titles
 from report.tables import indicators_table
 from ui.blocks import DOWNLOAD_ICON
@@ -18,6 +17,14 @@ from ui.data import query_lazily
 from ui.exports import file_stem
 from ui.filters import current
 from ui.layout import stop_if_empty
+
+
+def _pdf(data, compared: Compared | None) -> bytes:
+    """The PDF, built at the click: fpdf and matplotlib are imported then, not at the page's first visit (0,6 s)."""
+    from report.pdf import report_pdf
+
+    return report_pdf(data, compared=compared)
+
 
 st.title("Báo cáo họp Ban Thường vụ")
 filters = current()
@@ -36,7 +43,7 @@ html_name, pdf_name = f"{stem}.html", f"{stem}.pdf"
 left.download_button("Tải báo cáo HTML (biểu đồ tương tác, mở được khi không có mạng)",
                      guarded(lambda: report_html(data, compared=compared).encode("utf-8"), html_name), html_name, "text/html",
                      key="bao_cao_html", on_click=NO_RERUN, type="primary", width="stretch", icon=DOWNLOAD_ICON)
-right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: report_pdf(data, compared=compared), pdf_name),
+right.download_button("Tải báo cáo PDF (khổ A4, để in và gửi)", guarded(lambda: _pdf(data, compared), pdf_name),
                       pdf_name, "application/pdf", key="bao_cao_pdf", on_click=NO_RERUN, type="primary",
                       width="stretch", icon=DOWNLOAD_ICON)
 

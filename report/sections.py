@@ -17,7 +17,7 @@ from queries.progress import method_text
 from queries.report_data import MeetingData, pace_chart_codes
 from queries.scorecard import rank_definition
 from queries.warnings import criteria
-from report import figures, static, tables
+from report import figures, tables
 
 SAMPLE_NOTE = "Dữ liệu mẫu — số liệu minh họa, không phải báo cáo thật của các đơn vị."
 
@@ -142,9 +142,16 @@ def _pace(data: MeetingData) -> Section:
                             (4.8, 3.3, 3.3, 2.3, 1.6, 2.2, 2.1, 2.8)))
     for code in pace_chart_codes():
         name = f"Tiến độ {figures.heading(code)}"
-        blocks.append(Chart(name, partial(figures.pace_figure, data, code), partial(static.pace_png, data, code)))
+        blocks.append(Chart(name, partial(figures.pace_figure, data, code), partial(_pace_png, data, code)))
         blocks.append(Table(f"Số liệu: {name}", tables.as_text(tables.pace_path_table(data, code)), details=True))
     return Section(section_titles(data)[2], blocks)
+
+
+def _pace_png(data: MeetingData, code: str) -> bytes | None:
+    """The pace chart as the PDF draws it; matplotlib is imported by the first PDF, not by every page showing a section."""
+    from report import static
+
+    return static.pace_png(data, code)
 
 
 def _warnings(data: MeetingData) -> Section:
