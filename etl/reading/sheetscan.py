@@ -132,7 +132,9 @@ _PLAIN_CELL = re.compile(rb"<(?:[^\s/>!?:]*:)?c\s+r\s*=\s*([\"'])\$?([A-Za-z]{1,
 # quotes, upper case, no `$`. Where no prefixed cell tag can be and these are all the cell tags,
 # they are the references `_PLAIN_CELL` finds, read by a cheaper pattern.
 _BARE_CELL = re.compile(rb"<c[\s/>]")
-_PREFIXED_CELL = re.compile(rb":c[\s/>]")  # without one, `_ANY_CELL` finds what `_BARE_CELL` finds
+# Without one, `_ANY_CELL` finds what `_BARE_CELL` finds. Searched as a pattern, not `b":c" in`: sre
+# looks for the rare `:` alone, where bytes' search stops at every `c` (3 times cheaper on a province file).
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
 _WRITTEN_CELL = re.compile(rb'<c r="([A-Z]{1,4})(\d{1,12})"')
 _PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml([^>]*)\?>")
 _UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-?8["']""", re.IGNORECASE)
@@ -177,7 +179,7 @@ def _written_extent(sheet: str, xml: bytes) -> SheetExtent | None:
     """`fast_extent`'s bound when every cell tag is written as `_WRITTEN_CELL` says, else None.
 
     The widest column is the longest of the letters, and among the longest the last in order."""
-    if b":c" in xml and _PREFIXED_CELL.search(xml):  # the plain search first: far cheaper than the pattern's
+    if _PREFIXED_CELL.search(xml):
         return None
     refs = _WRITTEN_CELL.findall(xml)
     if not refs or len(refs) != len(_BARE_CELL.findall(xml)):
@@ -195,9 +197,9 @@ _NOT_SMALL = re.compile(rb'<c(?! r="[A-Z]{1,2}\d{1,3}"|ol)')  # `<c` but a small
 
 def small_extent(sheet: str, xml: bytes) -> SheetExtent | None:
     """SMALL_ROWS × SMALL_COLS when the part has cells and each one's tag starts as `_NOT_SMALL`
-    says, else None: one search, no cell looked at one by one. A prefixed tag (`<x:c`) or another
+    says, else None: one search, no cell looked at one by one. A prefixed cell tag (`<x:c `) or another
     encoding is left to `fast_extent`, as is any other tag starting `<c` (`<cfRule`…)."""
-    if not _is_utf8(xml) or b":c" in xml or b'<c r="' not in xml or _NOT_SMALL.search(xml):
+    if not _is_utf8(xml) or b'<c r="' not in xml or _PREFIXED_CELL.search(xml) or _NOT_SMALL.search(xml):
         return None
     return SheetExtent(sheet, SMALL_ROWS, SMALL_COLS)
 
