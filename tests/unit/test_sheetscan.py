@@ -104,3 +104,34 @@ NOT_SMALL = {
 @pytest.mark.parametrize("rows", NOT_SMALL.values(), ids=NOT_SMALL.keys())
 def test_what_is_not_surely_small_goes_to_the_other_bounds(rows):
     assert small_extent("Chi bộ", _sheet(rows)) is None
+
+
+def _walked_only(monkeypatch) -> None:
+    """The guard with neither bound: every sheet measured by the exact walk, as before the fast paths."""
+    for bound in ("small_extent", "fast_extent"):
+        monkeypatch.setattr(sheetscan, bound, lambda sheet, xml: None)
+
+
+NEAR = "".join(f'<row r="{row}"><c r="A{row}"><v>1</v></c><c r="B{row}" s="1"/></row>' for row in range(2, 900))
+MAIN = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+FALLBACKS = {  # rows after the header → a needle of the walk's refusal, or None where the walk passes the sheet
+    "a prefixed far cell": (f'<row r="2000000"><x:c r="{FAR}" {MAIN}><x:v>1</x:v></x:c></row>', "2.000.000"),
+    "a prefixed far cell after near ones": (NEAR + f'<row r="5000"><x:c r="ZZZ5000" {MAIN}><x:v>1</x:v></x:c></row>',
+                                            "quá rộng"),
+    "a cell without r in a far row": ('<row r="2000000"><c t="inlineStr"><is><t>x</t></is></c></row>', "2.000.000"),
+    "a far cell after many near ones": (NEAR + f'<row r="2000000"><c r="{FAR}"><v>1</v></c></row>', "2.000.000"),
+    "a far self-closing empty cell": (NEAR + f'<row r="2000000"><c r="{FAR}" s="1"/></row>', None),
+    "a far cell without a value": (f'<row r="2000000"><c r="{FAR}" s="1"><f>1+1</f></c></row>', None),
+}
+
+
+@pytest.mark.parametrize(("rows", "needle"), FALLBACKS.values(), ids=FALLBACKS.keys())
+def test_the_guard_with_its_fast_bounds_says_what_the_exact_walk_says(rows, needle, monkeypatch):
+    """A prefixed cell or one without `r` sends the sheet to the walk, a far cell anywhere makes the bound
+    too large and the walk judges; a far cell without a value is no part of the extent (calamine reads
+    no value there), so the sheet passes, as it did when every sheet was walked."""
+    data = xlsx(HEADER_ROW + rows)
+    verdict = inspect(data, WANTED)
+    assert (verdict is None) if needle is None else (needle in verdict)
+    _walked_only(monkeypatch)
+    assert inspect(data, WANTED) == verdict
