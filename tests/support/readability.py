@@ -120,6 +120,21 @@ _CUT_TEXTS = """() => {
 }"""
 
 
+# The sidebar's menu (ui.navigation.sidebar_menu): each page's link whose row ends below the window, the sidebar
+# not scrolled.
+_MENU_BELOW = """() => {
+  const sidebar = document.querySelector('[data-testid="stSidebarContent"]');
+  if (!sidebar || sidebar.scrollTop > 0) return sidebar ? ['(sidebar scrolled)'] : [];
+  return [...document.querySelectorAll('.st-key-menu [data-testid="stPageLink"] a')]
+    .filter(a => a.getBoundingClientRect().bottom > innerHeight).map(a => a.querySelector('p').textContent.trim());
+}"""
+
+
+def menu_below_screen(page: Page) -> list[str]:
+    """The pages of the sidebar's menu that a person reaches only by scrolling the sidebar."""
+    return page.evaluate(_MENU_BELOW)
+
+
 def cut_texts(page: Page) -> list[str]:
     """The texts of the page's main area that the browser cuts short or that run out of their column."""
     return page.evaluate(_CUT_TEXTS)
