@@ -139,14 +139,16 @@ def fallback_room(fig: go.Figure, size: int) -> go.Figure:
     return fig
 
 
-def target_in_legend(fig: go.Figure, value: float, label: str, axis: str) -> go.Figure:
+def target_in_legend(fig: go.Figure, value: float, label: str, axis: str, above: bool = False) -> go.Figure:
     """A dashed target line across the plot (`axis`: the one it crosses, "x" for a vertical line),
-    drawn under the data, whose label sits in the legend, never over a bar or a value."""
+    drawn under the data, whose label sits in the legend, never over a bar or a value. `above`: over
+    the data, where a line of points on the target would hide it (`on_the_line`)."""
     line = {"color": TARGET, "dash": "dash", "width": 3}
+    layer = "above" if above else "below"
     if axis == "x":
-        fig.add_vline(x=value, line=line, layer="below")
+        fig.add_vline(x=value, line=line, layer=layer)
     else:
-        fig.add_hline(y=value, line=line, layer="below")
+        fig.add_hline(y=value, line=line, layer=layer)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip",
                              showlegend=True))
     return fig.update_layout(showlegend=True)
@@ -349,19 +351,30 @@ def high_contrast(fig: go.Figure) -> go.Figure:
     return fig
 
 
-MARKER, RING = 10, 18  # a point's marker; one that a later line's point would cover: a ring around it
+MARKER, RING = 10, 18  # a point's marker; the ring around a later line's point on the same spot, RING − MARKER wider
 MARKER_REACH = 14 / SHORTEST_PLOT_PX  # two points closer than this (share of the axis) are drawn on each other
 
 
 def marker_sizes(frame: pd.DataFrame, series: str, axis: list[float]) -> dict[str, list[int]]:
-    """Each line's marker sizes: RING where a line drawn after it has a point on the same spot (T1 88,49 % under
-    T2 88,42 % in 2025), so both colours show; MARKER elsewhere."""
+    """Each line's marker sizes, nested where lines drawn after it have points on the same spot (T1 88,49 % under
+    T2 88,42 % in 2025; three compared units at 100 %): MARKER for the last line drawn there, an earlier line's a
+    ring RING − MARKER wider than the largest drawn over it, so every colour shows."""
     close = MARKER_REACH * (axis[1] - axis[0])
     names = [str(n) for n in dict.fromkeys(frame[series].dropna())]
     keys = frame[series].astype(str)
-    sizes = {}
-    for order, name in enumerate(names):
-        part, later = frame[keys == name], frame[keys.isin(names[order + 1:])]
-        sizes[name] = [RING if pd.notna(rate) and ((later["year"] == year) & ((later["rate"] - rate).abs() < close)).any()
-                       else MARKER for year, rate in zip(part["year"], part["rate"], strict=True)]
-    return sizes
+    sizes: dict[str, list[int]] = {}
+    for order in reversed(range(len(names))):  # from the last line drawn: each ring sized on those over it
+        part = frame[keys == names[order]]
+        over = [(year, rate, size) for name in names[order + 1:] for year, rate, size
+                in zip(frame.loc[keys == name, "year"], frame.loc[keys == name, "rate"], sizes[name], strict=True)]
+        sizes[names[order]] = [max((size + RING - MARKER for at, value, size in over
+                                    if at == year and pd.notna(value) and abs(value - rate) < close), default=MARKER)
+                               if pd.notna(rate) else MARKER for year, rate in zip(part["year"], part["rate"], strict=True)]
+    return {name: sizes[name] for name in names}
+
+
+def on_the_line(values: Sequence[float], line: float, axis: Sequence[float]) -> bool:
+    """Whether a point of `values` sits on the target `line` (within a marker's reach on the value `axis`): the
+    data's line drawn there would hide the target's (a unit at 100 % on the 100 % target)."""
+    close = MARKER_REACH * (axis[1] - axis[0])
+    return any(pd.notna(v) and abs(v - line) < close for v in values)

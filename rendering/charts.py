@@ -19,6 +19,7 @@ from rendering.chart_style import (
     focused_range,
     label_sides,
     marker_sizes,
+    on_the_line,
     percent_axis,
     plotly_config,
     shared_labels,
@@ -133,7 +134,7 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
         shared_labels(fig, shared)
     dash = ["dash", "dot", "dashdot"]
     for index, (label, value) in enumerate(targets.items()):
-        target_in_legend(fig, value, label, "y")
+        target_in_legend(fig, value, label, "y", above=on_the_line(frame["rate"], value, axis))
         fig.layout.shapes[-1].line.dash = dash[index % len(dash)]
         fig.data[-1].line.dash = dash[index % len(dash)]
     if band is not None:

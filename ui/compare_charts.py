@@ -16,13 +16,25 @@ from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.scorecard import column_labels
 from queries.targets import basis_breaks, target_lines
-from rendering.chart_style import base_layout, focused_range, percent_axis, target_in_legend
+from rendering.chart_style import (
+    SHORTEST_PLOT_PX,
+    base_layout,
+    focused_range,
+    marker_sizes,
+    on_the_line,
+    percent_axis,
+    target_in_legend,
+)
 from rendering.charts import latest_in_name, rate_hover, rate_trend
 from rendering.figure_cache import cached_figure
 from rendering.meeting_charts import pace_axes, target_diamonds
 from rendering.verdicts import PALETTE, mark_breaks, split_at_breaks
 from report.figures import heading
 from ui.compare import UNIT, Comparison
+
+PAGE_CHART_PX = 540  # a chart's width on a page at 1024×768, beside the sidebar
+LEGEND_ROW_PX = 37  # a legend entry's row, its unit's group gap included
+YEARS_PX = 40  # the years under the panels
 
 
 def _colours(frame: pd.DataFrame) -> dict[str, str]:
@@ -61,30 +73,46 @@ def pace_comparison(paths: pd.DataFrame, title: str, observed: str, projected: s
 @cached_figure
 def rate_panels(frame: pd.DataFrame, title: str, panel: str, targets: dict[str, float]) -> go.Figure:
     """One panel per value of `panel` (indicators), side by side on one rate axis, a line per unit in
-    each (the unit's colour and legend entry shared by the panels), the targets across every panel."""
+    each (the unit's colour and legend entry shared by the panels), the targets across every panel. Units
+    on one spot (three at 100 %) keep each its colour there: nested markers, the target drawn over them."""
     panels = list(dict.fromkeys(frame[panel]))
     fig = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, horizontal_spacing=0.04,
                         subplot_titles=panels)
     colours = _colours(frame)
+    axis = focused_range([*frame["rate"], *targets.values()])
     for column, name in enumerate(panels, start=1):
-        for unit, part in frame[frame[panel] == name].groupby(UNIT, sort=False):
+        lines = frame[frame[panel] == name]
+        sizes = marker_sizes(lines, UNIT, axis)
+        for unit, part in lines.groupby(UNIT, sort=False):
             fig.add_trace(go.Scatter(
                 x=part["year"], y=part["rate"], mode="lines+markers", legendgroup=unit, showlegend=column == 1,
                 name=latest_in_name(unit, part) if len(panels) == 1 else unit,
-                line={"color": colours[unit], "width": 4}, marker={"size": 10}, customdata=rate_hover(part),
+                line={"color": colours[unit], "width": 4}, marker={"size": sizes[unit], "opacity": 1},
+                customdata=rate_hover(part),
                 hovertemplate=f"<b>{unit}</b><br>{name}<br>Năm %{{x}}: %{{customdata}}<extra></extra>",
             ), row=1, col=column)
     for label, value in targets.items():
-        target_in_legend(fig, value, label, "y")
+        target_in_legend(fig, value, label, "y", above=on_the_line(frame["rate"], value, axis))
     years = frame["year"]
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%", **percent_axis(focused_range([*frame["rate"], *targets.values()])))
+    fig.update_yaxes(tickformat=".0%", **percent_axis(axis))
     fig = base_layout(fig, title, None, None)
     fig.update_yaxes(title_text="Tỷ lệ", row=1, col=1)
     fig.update_layout(margin_t=fig.layout.margin.t + 28)  # the panels' titles under the chart's
+    fig.update_layout(height=panels_height(fig))
     return fig.update_annotations(font_size=18)
+
+
+def panels_height(fig: go.Figure) -> int:
+    """The panels' height on a page: the legend's rows at 1024×768 (four units' long names, an entry a row) and
+    SHORTEST_PLOT_PX left for the rate axis, on which marker_sizes keeps the units' markers apart (a 480 px chart
+    kept 130 px for it, where a unit's point at 93,62 % vanished under another's ring at 100 %)."""
+    entries = sum(1 for trace in fig.data if trace.showlegend)
+    per_row = max(1, PAGE_CHART_PX // fig.layout.legend.entrywidth)
+    rows = -(-entries // per_row)
+    return max(fig.layout.height, fig.layout.margin.t + YEARS_PX + SHORTEST_PLOT_PX + LEGEND_ROW_PX * rows)
 
 
 def indicator_panels(trend: pd.DataFrame, title: str, code: str, breaks: dict[int, str],

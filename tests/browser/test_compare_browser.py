@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.support.browser import exceptions, open_page, resize, screenshot, wait_idle, whole_page_screenshot
-from tests.support.readability import chart_labels, codes, cut_texts, emoji, english
+from tests.support.readability import chart_labels, codes, cut_texts, emoji, english, hidden_lines
 from tests.support.slides import PROJECTORS, fits, wait_slide
 
 WARDS = "nam=2024&don_vi=21469-2015&don_vi=21466-2015&don_vi=21439-2015"  # Phổ Hòa, Phổ Vinh, Nguyễn Nghiêm
@@ -16,9 +16,11 @@ COMPARED_SLIDES = {2: "the-so-sanh", 6: "ket-nap-so-sanh", 8: "xep-loai-so-sanh"
 
 
 def unreadable(page) -> list[str]:
-    """English, indicator codes and emoji on screen; labels that collide or leave their chart."""
+    """English, indicator codes and emoji on screen; labels that collide or leave their chart; a unit's line or a
+    target hidden under another line on the same spot (slide 8: Phổ Hòa's T1 under Nguyễn Nghiêm's at 100 %)."""
     labels = chart_labels(page)
-    return english(page) + codes(page) + emoji(page) + labels["overlaps"] + labels["outside"] + labels["unlined"]
+    return (english(page) + codes(page) + emoji(page) + labels["overlaps"] + labels["outside"] + labels["unlined"]
+            + hidden_lines(page))
 
 
 def test_compared_wards_on_the_pages_and_the_slides(app_url, tab):

@@ -91,6 +91,36 @@ _LABELS = """(shrink) => {
   return {overlaps, outside, unlined};
 }"""
 
+# Lines on one spot (compared units at 100 %): a point's marker inside the marker of a line drawn after it, and a
+# target line drawn under a line of points that runs along it (two points in a row on it), each hidden by the other.
+_HIDDEN = """() => {
+  const hidden = [];
+  const centre = b => ({x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2});
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const traces = [...plot.querySelectorAll('.scatterlayer .trace')].map(t => [...t.querySelectorAll('path.point')]
+      .filter(p => parseFloat(getComputedStyle(p).opacity) > 0).map(p => p.getBoundingClientRect())
+      .filter(b => b.width > 0));
+    const title = plot.querySelector('.gtitle')?.textContent || '';
+    const name = i => `${title}: ${getComputedStyle(plot.querySelectorAll('.scatterlayer .trace')[i]
+      .querySelector('path.point, path.js-line')).stroke}`;
+    traces.forEach((points, i) => points.forEach(b => {
+      const over = traces.slice(i + 1).some(later => later.some(c =>
+        c.left <= b.left + 0.5 && c.right >= b.right - 0.5 && c.top <= b.top + 0.5 && c.bottom >= b.bottom - 0.5));
+      if (over) hidden.push(`${name(i)}: điểm dưới điểm khác`);
+    }));
+    for (const line of plot.querySelectorAll('.shapelayer path')) {
+      const l = line.getBoundingClientRect();
+      if (line.closest('.layer-above') || l.height > 6 || l.width <= 6) continue;
+      const y = (l.top + l.bottom) / 2;
+      traces.forEach((points, i) => {
+        const on = points.map(b => Math.abs(centre(b).y - y) <= 2);
+        if (on.some((o, k) => o && on[k + 1])) hidden.push(`${name(i)}: đường mục tiêu dưới đường số liệu`);
+      });
+    }
+  }
+  return [...new Set(hidden)];
+}"""
+
 _HEIGHTS = """() => ({document: document.documentElement.scrollHeight,
   main: document.querySelector('[data-testid="stMain"]').scrollHeight, viewport: innerHeight,
   width: document.documentElement.scrollWidth, viewportWidth: innerWidth})"""
@@ -160,6 +190,11 @@ def chart_labels(page: Page, shrink: float = 1.5) -> dict[str, list[str]]:
     """{"overlaps": ["a ⟷ b", …], "outside": [label, …], "unlined": [legend entry, …]} over every chart
     on the page ("unlined": a target in the legend whose line is not drawn)."""
     return page.evaluate(_LABELS, shrink)
+
+
+def hidden_lines(page: Page) -> list[str]:
+    """Lines of a chart that others hide: a point's marker under a later line's, a target line under the data's."""
+    return page.evaluate(_HIDDEN)
 
 
 def heights(page: Page) -> dict[str, int]:

@@ -132,3 +132,15 @@ def test_a_break_note_stays_off_the_columns_and_at_the_foot_of_lines():
     years = list(range(2020, 2026))
     assert note(go.Bar(x=years, y=[20] * 5 + [139])) == ("y domain", 1, "bottom")  # above the plot area
     assert note(go.Scatter(x=years, y=[0.9] * 6)) == ("y domain", 0, "bottom")
+
+
+def test_three_lines_on_one_spot_keep_each_colour_and_the_target_line():
+    """Three compared units at 100 % on the 100 % target (T7, 2023–2024): each earlier line's marker a ring around
+    the one drawn after it, and the target drawn over the lines that would hide it."""
+    frame = pd.DataFrame({"year": [2022, 2023, 2024] * 3, "unit": ["a"] * 3 + ["b"] * 3 + ["c"] * 3,
+                          "rate": [0.72, 1.0, 1.0, 0.66, 1.0, 1.0, 0.65, 1.0, 1.0], "numerator": [1] * 9,
+                          "denominator": [1] * 9})
+    fig = rate_trend(frame, "T7", "unit", {"Mục tiêu: 100%": 1.0})
+    assert [list(trace.marker.size) for trace in fig.data[:3]] == [[10, 26, 26], [18, 18, 18], [10, 10, 10]]
+    assert fig.layout.shapes[0].layer == "above"
+    assert rate_trend(frame, "T7", "unit", {"Mục tiêu: > 90%": 0.9}).layout.shapes[0].layer == "below"
