@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
 from core.numbers import year_span
@@ -68,10 +70,13 @@ def pace_figure(data: MeetingData, code: str) -> go.Figure | None:
                       SERIES_PROJECTED, SERIES_TARGET)
 
 
-def scorecard_figure(data: MeetingData, legend: str = LEGEND_BELOW) -> go.Figure | None:
+def scorecard_figure(data: MeetingData, legend: str = LEGEND_BELOW,
+                     units: Sequence[str] | None = None) -> go.Figure | None:
     """Every unit × the headline indicators, coloured by verdict; the selected units marked; the
-    indicators' names below the grid or (a slide) right of it."""
+    indicators' names below the grid or (a slide) right of it. `units`: those rows of the ranking only
+    (display ids, in its order): a slide's part of it."""
     if data.scorecard.empty:
         return None
-    return scorecard_heatmap(data.scorecard, list(data.scorecard_order), f"Bảng xếp hạng đơn vị năm {data.year}",
+    order = list(data.scorecard_order if units is None else units)
+    return scorecard_heatmap(data.scorecard, order, f"Bảng xếp hạng đơn vị năm {data.year}",
                              selected=data.units, note=basis_notes(programme().headline, data.year), legend=legend)

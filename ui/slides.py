@@ -28,6 +28,7 @@ from queries.report_data import MeetingData, pace_chart_codes
 from queries.warning_words import COUNTED
 from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from rendering.format import FILE_UNITS, slug
+from rendering.limits import CHART_UNITS, first_and_selected
 from rendering.meeting_charts import LEGEND_RIGHT
 from rendering.tables import vi_columns, vi_table
 from report.cards import CARDS_CSS, COMPARE_CSS, cards_html, comparison_html
@@ -49,10 +50,11 @@ CROWDED_LABEL = 34  # characters of a unit's row label on a crowded slide (one l
 # The ranking's heat map: seven columns, the units' names and the indicators' legend share 976 px at 1024.
 RANKING_FONT = MIN_SLIDE_FONT  # its unit names and column headings (`T1` over `> 90%`)
 RANKING_CELL_FONT = 16  # `100,00%` in a column at 1024 px
-RANKING_CROWDED_CELL_FONT = 15  # the same beside 20 units' names
-RANKING_WHOLE_NAMES = 10  # up to this many units: each name whole on two lines (20 units: one line, cut)
+# Units on one ranking slide: each name whole on two lines at RANKING_FONT. More units go on more slides, `(1/2)`,
+# `(2/2)`: twenty names' rows at 1280×720 (23 px each) held one line of 18 px, cut (`Đảng bộ Cơ quan Chí…`), and
+# two lines would have needed 10 px type; ten rows of 46 px read from the back of the room, cut nowhere.
+RANKING_WHOLE_NAMES = 10
 RANKING_NAME_LINE = 28  # characters a line of a unit's name on the ranking slide
-RANKING_CROWDED_LABEL = 30  # characters of a unit's one-line name among 20, the columns' room at 1024 px
 TITLE_FONT = 28
 
 # The Streamlit chrome, the banners and the header hidden; the page one column of the screen's height.
@@ -162,7 +164,7 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
     fig.update_yaxes(tickfont_size=size, title_font_size=SLIDE_FONT - 2)
     if any(trace.type == "heatmap" for trace in fig.data):
         size = RANKING_FONT
-        ranking_look(fig, rows)
+        ranking_look(fig)
     else:
         short_rows(fig)
     if rows > CROWDED_ROWS:
@@ -171,20 +173,29 @@ def slide_look(fig: go.Figure, title: str, contrast: bool) -> go.Figure:
     return high_contrast(fig) if contrast else fig
 
 
-def ranking_look(fig: go.Figure, rows: int) -> go.Figure:
-    """The ranking's heat map on a slide: column headings and unit names at RANKING_FONT, which leaves the
-    columns the width of `100,00%` at RANKING_CELL_FONT; up to RANKING_WHOLE_NAMES units' names whole on two
-    lines, more cut to one (`shortened`)."""
+def ranking_look(fig: go.Figure) -> go.Figure:
+    """The ranking's heat map on a slide (`ranking_parts`: at most RANKING_WHOLE_NAMES units): column headings
+    and unit names at RANKING_FONT, which leaves the columns the width of `100,00%` at RANKING_CELL_FONT; each
+    unit's name whole on two lines."""
     fig.update_xaxes(tickfont_size=RANKING_FONT)
     fig.update_yaxes(tickfont_size=RANKING_FONT)
-    if rows > RANKING_WHOLE_NAMES:
-        fig.update_traces(textfont_size=RANKING_CROWDED_CELL_FONT, selector={"type": "heatmap"})
-        return short_rows(fig, RANKING_CROWDED_LABEL)
     fig.update_traces(textfont_size=RANKING_CELL_FONT, selector={"type": "heatmap"})
     for trace in fig.data:  # the heat map's rows and their click markers alike
         if trace.y is not None:
             trace.y = [two_lines(v) if isinstance(v, str) else v for v in trace.y]
     return fig
+
+
+def ranking_parts(data: MeetingData) -> list[tuple[str, list[str]]]:
+    """The ranking's slides: each one's title suffix (`""`, or `" (1/2)"`, `" (2/2)"`) and its units' display
+    ids in rank order, at most RANKING_WHOLE_NAMES a slide and as even as can be (13 units: 7 and 6); for a
+    province or the country the CHART_UNITS best ranked and any selected, as the chart by unit."""
+    order = list(data.scorecard_order)
+    shown = first_and_selected(order, data.units) if len(order) > CHART_UNITS else order
+    count = max(1, -(-len(shown) // RANKING_WHOLE_NAMES))
+    size = max(1, -(-len(shown) // count))
+    parts = [shown[start:start + size] for start in range(0, len(shown), size)] or [shown]
+    return [("" if count == 1 else f" ({number}/{count})", part) for number, part in enumerate(parts, start=1)]
 
 
 def two_lines(label: str, width: int = RANKING_NAME_LINE) -> str:
@@ -220,12 +231,12 @@ def clipped(text: str, limit: int = WARNING_FIGURES) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
-def short_rows(fig: go.Figure, limit: int = CROWDED_LABEL) -> go.Figure:
-    """Each unit's row label `shortened`, however few the rows: at 1024 px a few long names (a company's party
-    committee) left the heat map of the ranking a sixth of the slide, its figures over each other."""
-    for trace in fig.data:  # the heat map's rows and their click markers alike
+def short_rows(fig: go.Figure) -> go.Figure:
+    """Each unit's row label of a chart by unit `shortened` to one line of CROWDED_LABEL characters, however few
+    the rows."""
+    for trace in fig.data:
         if trace.y is not None:
-            trace.y = [shortened(v, limit) if isinstance(v, str) else v for v in trace.y]
+            trace.y = [shortened(v) if isinstance(v, str) else v for v in trace.y]
     return fig
 
 
@@ -266,9 +277,9 @@ def _cards(data: MeetingData) -> None:
     st.html(f'<style>{CARDS_CSS}</style><div class="dp-slide-cards">{cards_html(data.cards)}</div>')
 
 
-def _scorecard_figure(data: MeetingData) -> go.Figure | None:
-    """The scorecard with the indicators' names right of the grid: a slide is wide and short."""
-    return scorecard_figure(data, legend=LEGEND_RIGHT)
+def _scorecard_figure(data: MeetingData, units: list[str]) -> go.Figure | None:
+    """The scorecard's rows of `units` with the indicators' names right of the grid: a slide is wide and short."""
+    return scorecard_figure(data, legend=LEGEND_RIGHT, units=units)
 
 
 def _warnings(data: MeetingData) -> None:
@@ -311,7 +322,8 @@ def slides(data: MeetingData, contrast: bool = False, compared: Comparison | Non
         chart(f"{heading(ADMISSION_CODE)} theo đơn vị", partial(units_figure, data, ADMISSION_CODE)),
         trend(f"{rated} · Đánh giá, xếp loại qua các năm", ratings_figure, ratings_comparison),
         chart(f"{heading(TRAINING_CODE)} theo đơn vị", partial(units_figure, data, TRAINING_CODE)),
-        chart(f"Bảng xếp hạng đơn vị năm {data.year}", partial(_scorecard_figure, data)),
+        *[chart(f"Bảng xếp hạng đơn vị năm {data.year}{part}", partial(_scorecard_figure, data, units))
+          for part, units in ranking_parts(data)],
         *[trend(f"Tiến độ · {heading(code)}", pace_figure, pace_of_units, code) for code in levels],
         Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page
 
 from tests.support.browser import exceptions, wait_idle
 from tests.support.readability import chart_labels, heights
 
-SLIDES = 14
+SLIDES = 14  # a deck whose ranking is one slide (up to ten units: 2025, the five new units)
+RANKED_IN_TWO = SLIDES + 1  # twenty units (2020–2024): the ranking on two slides, `(1/2)` and `(2/2)`
 PROJECTORS = [(1280, 720), (1024, 768)]
 SCREEN = (1920, 1080)
 MIN_LABEL_PX = 18
@@ -40,7 +43,11 @@ _SLIDE = """() => {
   };
   const gaps = [...document.querySelectorAll('.js-plotly-plot')].flatMap(p =>
     [gap(p.querySelectorAll('.xtick text')), gap(p.querySelectorAll('.heatmap-label text'))]);
-  return {clipped: body.scrollHeight - body.clientHeight, navRows: new Set(tops.map(t => Math.round(t / 12))).size,
+  // a unit's name on the ranking's heat map cut short (`Đảng bộ Cơ quan Chí… (▼13)`)
+  const cutNames = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.heatmaplayer g'))
+    .flatMap(p => [...p.querySelectorAll('.ytick text')].map(t => t.textContent)).filter(t => t.includes('…'));
+  return {clipped: body.scrollHeight - body.clientHeight, cutNames,
+          navRows: new Set(tops.map(t => Math.round(t / 12))).size,
           navOverflow: nav.scrollWidth - nav.clientWidth, smallestTick: ticks.length ? Math.min(...ticks) : null,
           smallestValue: values.length ? Math.min(...values) : null, smallestGap: Math.min(...gaps, 1e9)};
 }"""
@@ -48,7 +55,7 @@ _SLIDE = """() => {
 
 def wait_slide(page: Page, number: int) -> None:
     page.wait_for_selector(f".st-key-slide_{number}", timeout=120_000)
-    page.get_by_text(f"trang {number}/{SLIDES}").wait_for(timeout=120_000)
+    page.get_by_text(re.compile(rf"trang {number}/\d+")).wait_for(timeout=120_000)
     wait_idle(page)
     if page.locator(".st-key-slide_body .js-plotly-plot").count():
         page.wait_for_selector(".st-key-slide_body .js-plotly-plot .main-svg", timeout=60_000)
@@ -70,12 +77,20 @@ def fits(page: Page, where: str) -> list[str]:
         problems.append(f"{where}: labels of {slide['smallestTick']} px")
     if slide["smallestValue"] is not None and slide["smallestValue"] < MIN_VALUE_PX:
         problems.append(f"{where}: values of {slide['smallestValue']:.1f} px")
+    if slide["cutNames"]:
+        problems.append(f"{where}: names cut short {slide['cutNames']}")
     if slide["smallestGap"] < MIN_GAP_PX:
         problems.append(f"{where}: texts side by side {slide['smallestGap']:.1f} px apart")
     labels = chart_labels(page)
     if labels["overlaps"] or labels["outside"] or labels["unlined"]:
         problems.append(f"{where}: {labels}")
     return problems
+
+
+def slide_count(page: Page) -> int:
+    """How many slides the deck on screen has (its footer's `trang 3/15`)."""
+    footer = page.locator(".st-key-slide_footer").inner_text()
+    return int(re.search(r"trang \d+/(\d+)", footer).group(1))
 
 
 def slide_title(page: Page) -> str:

@@ -18,8 +18,8 @@ def test_long_figures_end_after_a_whole_word_and_say_so():
     assert text.startswith(kept) and text[len(kept)] in " ;,"  # a whole word, no separator left dangling
 
 
-def _ranking(units: list[str]):
-    """A ranking heat map as the page draws it: `units` ranked in order, two indicators."""
+def _ranking(units: list[str], ranks: list[int] | None = None):
+    """A ranking heat map as the page draws it: `units` ranked in order, two indicators; the rows of `ranks` only."""
     import pandas as pd
 
     from queries.scorecard import column_labels
@@ -31,7 +31,8 @@ def _ranking(units: list[str]):
          "header_target": "> 90%", "rate": 1.0, "numerator": 1, "denominator": 1, "distance": 0.1, "role": "good",
          "verdict": "Đạt", "target_text": "> 90%"}
         for rank, unit in enumerate(units, start=1) for label in labels])
-    return scorecard_heatmap(cells, [f"u{r}" for r in range(1, len(units) + 1)], "Bảng xếp hạng", legend=LEGEND_RIGHT)
+    ranks = ranks or list(range(1, len(units) + 1))
+    return scorecard_heatmap(cells, [f"u{r}" for r in ranks], "Bảng xếp hạng", legend=LEGEND_RIGHT)
 
 
 def test_the_ranking_slide_names_ten_units_whole_in_large_type():
@@ -51,14 +52,29 @@ def test_the_ranking_slide_names_ten_units_whole_in_large_type():
     assert MIN_SLIDE_FONT <= fig.layout.xaxis.tickfont.size < 20  # the headings fit their columns at 1024 px
 
 
-def test_the_ranking_slide_cuts_twenty_names_to_one_line_keeping_rank_change_and_bold():
-    from ui.slides import RANKING_CROWDED_LABEL, shortened, slide_look
+def test_twenty_ranked_units_go_on_two_slides_each_name_whole():
+    """Twenty units on the ranking slide had their names cut to one line (`18. Đảng bộ Cơ quan Chí… (▼13)`): they go
+    on two slides of ten, `(1/2)` and `(2/2)`, each name whole on two lines; 13 units: 7 and 6; ten: one slide."""
+    from types import SimpleNamespace
 
-    units = ["Đảng bộ Công ty TNHH Chế biến Lâm sản Phổ Thạnh", *[f"Phường Số {i}" for i in range(19)]]
-    fig = slide_look(_ranking(units), "Bảng xếp hạng", contrast=False)
-    rows = list(fig.data[0].y)
-    assert rows[0].startswith("1. Đảng bộ Công ty") and rows[0].endswith("… (▲2)")
-    assert all("<br>" not in row and len(row) <= RANKING_CROWDED_LABEL for row in rows)
-    assert fig.data[0].textfont.size >= 14.5
+    from ui.slides import RANKING_NAME_LINE, ranking_parts, shortened, slide_look
+
+    def parts(count: int) -> list[tuple[str, list[str]]]:
+        return ranking_parts(SimpleNamespace(scorecard_order=tuple(f"u{r}" for r in range(1, count + 1)), units=None))
+
+    assert [(title, len(units)) for title, units in parts(20)] == [(" (1/2)", 10), (" (2/2)", 10)]
+    assert parts(20)[1][1][0] == "u11"  # in rank order
+    assert [(title, len(units)) for title, units in parts(13)] == [(" (1/2)", 7), (" (2/2)", 6)]
+    assert [(title, len(units)) for title, units in parts(10)] == [("", 10)]
+    assert [(title, len(units)) for title, units in parts(0)] == [("", 0)]
+
+    units = ["Đảng bộ Công ty TNHH Chế biến Lâm sản Phổ Thạnh", "Đảng bộ Cơ quan Chính quyền thị xã Đức Phổ",
+             *[f"Phường Số {i}" for i in range(18)]]
+    for _, part in parts(20):
+        ranks = [int(u[1:]) for u in part]
+        fig = slide_look(_ranking(units, ranks), "Bảng xếp hạng", contrast=False)
+        rows = [row.replace("<br>", " ") for row in fig.data[0].y]
+        assert rows == [f"{r}. {units[r - 1]} (▲2)" for r in ranks]  # every name whole
+        assert all(len(line) <= RANKING_NAME_LINE for row in fig.data[0].y for line in row.split("<br>"))
     selected = "<b>► 19. Đảng bộ Công ty TNHH Chế biến Lâm sản Phổ Thạnh (▼2)</b>"
     assert shortened(selected, 30) == "<b>► 19. Đảng bộ Công ty TN… (▼2)</b>"  # the bold closed, rank and change kept
