@@ -27,7 +27,7 @@ from rendering.chart_style import (
 )
 from rendering.charts import latest_in_name, rate_hover, rate_trend
 from rendering.figure_cache import cached_figure
-from rendering.meeting_charts import pace_axes, target_diamonds
+from rendering.meeting_charts import pace_axes, pace_range, target_diamonds
 from rendering.verdicts import PALETTE, mark_breaks, split_at_breaks
 from report.figures import heading
 from ui.compare import UNIT, Comparison
@@ -44,14 +44,17 @@ def _colours(frame: pd.DataFrame) -> dict[str, str]:
 @cached_figure
 def pace_comparison(paths: pd.DataFrame, title: str, observed: str, projected: str, target: str) -> go.Figure:
     """`pace_chart` for each unit of `paths` (pace_path frames with a `unit` column): the path so far
-    (solid), its pace extended (dashed, the unit's colour), every deadline's level (black diamonds)."""
+    (solid), its pace extended (dashed, the unit's colour), every deadline's level (black diamonds); units
+    on one spot (at 100 %) keep each its colour there, their markers nested."""
     fig = go.Figure()
     colours = _colours(paths)
+    sizes = marker_sizes(paths[paths["series"] == observed], UNIT, pace_range(paths))
     for unit, path in paths.groupby(UNIT, sort=False):
         seen = path[path["series"] == observed]
         fig.add_trace(go.Scatter(
             x=seen["year"], y=seen["rate"], mode="lines+markers", name=latest_in_name(unit, seen), legendgroup=unit,
-            line={"color": colours[unit], "width": 4}, marker={"size": 11}, customdata=rate_hover(seen),
+            line={"color": colours[unit], "width": 4}, marker={"size": sizes[unit], "opacity": 1},
+            customdata=rate_hover(seen),
             hovertemplate=f"<b>{unit}</b><br>Năm %{{x}}: %{{customdata}}<extra></extra>",
         ))
         ahead = path[path["series"] == projected]

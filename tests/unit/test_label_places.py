@@ -134,13 +134,33 @@ def test_a_break_note_stays_off_the_columns_and_at_the_foot_of_lines():
     assert note(go.Scatter(x=years, y=[0.9] * 6)) == ("y domain", 0, "bottom")
 
 
+def _three_at_100() -> pd.DataFrame:
+    """Three compared units at 100 % in 2023 and 2024 (T7 of three wards)."""
+    return pd.DataFrame({"year": [2022, 2023, 2024] * 3, "unit": ["a"] * 3 + ["b"] * 3 + ["c"] * 3,
+                         "rate": [0.72, 1.0, 1.0, 0.66, 1.0, 1.0, 0.65, 1.0, 1.0], "numerator": [1] * 9,
+                         "denominator": [1] * 9})
+
+
+NESTED = [[10, 26, 26], [18, 18, 18], [10, 10, 10]]  # each earlier line's marker a ring around the next one's
+
+
 def test_three_lines_on_one_spot_keep_each_colour_and_the_target_line():
-    """Three compared units at 100 % on the 100 % target (T7, 2023–2024): each earlier line's marker a ring around
-    the one drawn after it, and the target drawn over the lines that would hide it."""
-    frame = pd.DataFrame({"year": [2022, 2023, 2024] * 3, "unit": ["a"] * 3 + ["b"] * 3 + ["c"] * 3,
-                          "rate": [0.72, 1.0, 1.0, 0.66, 1.0, 1.0, 0.65, 1.0, 1.0], "numerator": [1] * 9,
-                          "denominator": [1] * 9})
+    """Three compared units at 100 % on the 100 % target: every colour shows (one ring size hid the first line under
+    the second's ring), and the target is drawn over the lines that would hide it."""
+    frame = _three_at_100()
     fig = rate_trend(frame, "T7", "unit", {"Mục tiêu: 100%": 1.0})
-    assert [list(trace.marker.size) for trace in fig.data[:3]] == [[10, 26, 26], [18, 18, 18], [10, 10, 10]]
+    assert [list(trace.marker.size) for trace in fig.data[:3]] == NESTED
     assert fig.layout.shapes[0].layer == "above"
     assert rate_trend(frame, "T7", "unit", {"Mục tiêu: > 90%": 0.9}).layout.shapes[0].layer == "below"
+
+
+def test_compared_paths_on_one_spot_keep_each_colour():
+    from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
+    from ui.compare_charts import pace_comparison
+
+    paths = _three_at_100().assign(series=SERIES_OBSERVED, note="")
+    goal = pd.DataFrame({"year": [2025], "unit": ["a"], "rate": [1.0], "numerator": [None], "denominator": [None],
+                         "series": [SERIES_TARGET], "note": ["Mục tiêu 2025: 100%"]})
+    fig = pace_comparison(pd.concat([paths, goal], ignore_index=True), "T4", SERIES_OBSERVED, SERIES_PROJECTED,
+                          SERIES_TARGET)
+    assert [list(trace.marker.size) for trace in fig.data[:3]] == NESTED
