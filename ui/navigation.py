@@ -88,23 +88,21 @@ def streamlit_pages(sections: Mapping[str, Sequence[PageSpec]]) -> dict[str, lis
 MENU_KEY = "menu"  # the menu's container: `.st-key-menu` in the browser
 MENU_CSS = """<style>
 .st-key-menu { gap: 0; }
-.st-key-menu .dp-menu-section { font-size: 0.85rem; font-weight: 600; color: #555; margin: 0.7rem 0 0.1rem 0.5rem; }
+.st-key-menu .dp-menu-section { font-size: 0.85rem; font-weight: 600; color: #555; margin: 0.45rem 0 0.1rem 0.5rem; }
 .st-key-menu .dp-menu-rule { border-top: 1px solid #d9d4c7; margin: 0.45rem 0.5rem 0.25rem 0.5rem; }
 /* a chosen unit's whole name on its chip, on two lines where it needs ("Phường Phổ Văn (20…" was cut) */
 [data-testid="stSidebar"] [data-testid="stMultiSelectTagsContainer"] span { white-space: normal; text-overflow: clip;
   height: auto; }
 [data-testid="stSidebar"] :has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none; height: auto; }
-/* A short window (1024×768, 1280×720): the filters and every page of the menu on the first screen. The sidebar's
-   own header (its collapse button, right) beside «Bộ lọc», no room kept below the menu, the rows closer. */
-@media (max-height: 860px) {
-  [data-testid="stSidebarHeader"] { margin-bottom: -3.2rem; position: relative; z-index: 1; pointer-events: none; }
-  [data-testid="stSidebarHeader"] > * { pointer-events: auto; }
-  [data-testid="stSidebarUserContent"] { padding-bottom: 0.75rem; }
-  [data-testid="stSidebarUserContent"] h3 { padding-top: 0.25rem; padding-bottom: 0.5rem; }
-  [data-testid="stSidebarUserContent"] > div > [data-testid="stVerticalBlock"] { row-gap: 0.75rem; }
-  .st-key-menu .dp-menu-section { margin-top: 0.45rem; }
-  .st-key-menu [data-testid="stPageLink"] a { padding-top: 0; padding-bottom: 0; }
-}
+/* The filters and every page of the menu on the first screen of 1024×768 and 1280×720 (and of 1920×1080 with
+   units compared): the sidebar's own header (its collapse button, right) beside «Bộ lọc», no room kept below the
+   menu, the rows closer. */
+[data-testid="stSidebarHeader"] { margin-bottom: -3.2rem; position: relative; z-index: 1; pointer-events: none; }
+[data-testid="stSidebarHeader"] > * { pointer-events: auto; }
+[data-testid="stSidebarUserContent"] { padding-bottom: 0.75rem; }
+[data-testid="stSidebarUserContent"] h3 { padding-top: 0.25rem; padding-bottom: 0.5rem; }
+[data-testid="stSidebarUserContent"] > div > [data-testid="stVerticalBlock"] { row-gap: 0.75rem; }
+.st-key-menu [data-testid="stPageLink"] a { padding-top: 0; padding-bottom: 0; }
 </style>"""
 
 
