@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 
 import openpyxl
 import pytest
@@ -19,10 +20,13 @@ from etl.loading.batch import load_files
 from queries.coverage import opening_year, year_coverage
 from queries.judgement import COMING_IN_WORDS
 from queries.kpi import kpi_table
+from queries.precompute import level
 from queries.progress import SERIES_PROJECTED
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
+from settings import settings
+from tests.support import point_at
 from tests.support.apptest_pages import texts
 from tests.support.page_support import app_test, run_page, shown_table, submission, workbook_bytes
 from tests.support.pdf_text import pdf_pages, squeeze
@@ -34,14 +38,30 @@ CHANGE_NOTE = "Chưa so với năm 2025: năm 2026 đang nhận báo cáo."
 PACE_2030 = "tiến độ (mức 2030)"  # "Đúng tiến độ (mức 2030)", "Chậm tiến độ (mức 2030)": a pace judged in 2026
 
 
+@pytest.fixture(scope="module")
+def var_with_2026(sample_var, tmp_path_factory):
+    """The sample database with Sa Huỳnh's 2026 loaded and its frames stored (as the app's thread stores them),
+    made once for the module: each test copies it, and its pages find the frames written."""
+    var_dir = tmp_path_factory.mktemp("one-ward-2026") / "var"
+    shutil.copytree(sample_var, var_dir, symlinks=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DP_DECODE_IN_PROCESS", "1")
+        point_at(mp, var_dir)
+        content = submission(cursor(), SA_HUYNH, 2025)
+        [result] = load_files([("sa-huynh-2026.xlsx", workbook_bytes(SA_HUYNH, 2026, content))], settings())
+        assert result.ok, result.problems
+        level(settings())
+    return var_dir
+
+
 @pytest.fixture
-def one_ward_in_2026(sample_env):
-    content = submission(cursor(), SA_HUYNH, 2025)
-    [result] = load_files([("sa-huynh-2026.xlsx", workbook_bytes(SA_HUYNH, 2026, content))], sample_env)
-    assert result.ok, result.problems
-    yield sample_env
-    assert not warm.following() or warm.wait_warm(120)  # the new version's frames written before the test's
-    # folder goes (a test that runs no page starts no thread)
+def one_ward_in_2026(var_with_2026, tmp_path, monkeypatch):
+    var_dir = tmp_path / "var"
+    shutil.copytree(var_with_2026, var_dir, symlinks=True)  # before the environment points at it
+    point_at(monkeypatch, var_dir)
+    yield settings()
+    assert not warm.following() or warm.wait_warm(120)  # the version's caches ready before the test's folder
+    # goes (a test that runs no page starts no thread)
 
 
 def banners(at) -> list[str]:
@@ -83,12 +103,20 @@ def test_the_slides_footer_says_how_many_units_are_in(one_ward_in_2026):
     assert not [c.value for c in at.caption if c.value.startswith("trang ") and "nộp báo cáo" in c.value]
 
 
-def test_the_meeting_report_of_a_year_coming_in_says_so(one_ward_in_2026):
+@pytest.fixture(scope="module")
+def report_2026(var_with_2026):
+    """The whole town's 2026 meeting data and its report, HTML and PDF text, made once for the module."""
+    with pytest.MonkeyPatch.context() as mp:
+        point_at(mp, var_with_2026)
+        data = meeting_data_for(cursor(), 2026)
+        return data, report_html(data), squeeze("\n".join(pdf_pages(report_pdf(data))))
+
+
+def test_the_meeting_report_of_a_year_coming_in_says_so(report_2026, one_ward_in_2026):
     expected = len(units_in_year(2026))
     said = f"Năm 2026 mới có 1/{expected} đơn vị nộp báo cáo: số liệu chỉ gồm các đơn vị đã nộp"
-    data = meeting_data_for(cursor(), 2026)
-    assert said in report_html(data)
-    assert said in squeeze("\n".join(pdf_pages(report_pdf(data))))
+    _, html, pdf = report_2026
+    assert said in html and said in pdf
     assert meeting_data_for(cursor(), 2025).coming_in is None
 
 
@@ -132,15 +160,14 @@ def test_the_pace_of_a_year_coming_in_is_not_judged_on_the_page_nor_in_its_downl
                                                                                    regex=False).any()
 
 
-def test_the_report_and_the_kpi_export_of_a_year_coming_in_judge_no_pace(one_ward_in_2026):
-    data = meeting_data_for(cursor(), 2026)
+def test_the_report_and_the_kpi_export_of_a_year_coming_in_judge_no_pace(report_2026, one_ward_in_2026):
+    data, html, pdf = report_2026
     assert data.cards["change"].isna().all() and data.indicators["previous_rate"].isna().all()
     judged = {"cards": data.cards["verdict"], "indicators": data.indicators["verdict"],
               "pace": data.pace["status_2030"], "trend": data.trend.loc[data.trend["year"] == 2026, "verdict"]}
     for name, verdicts in judged.items():
         assert COMING_IN_WORDS in set(verdicts) and not verdicts.str.contains(PACE_2030, regex=False).any(), name
     assert not (data.pace_paths["series"] == SERIES_PROJECTED).any()  # no pace extended from 2026
-    html, pdf = report_html(data), squeeze("\n".join(pdf_pages(report_pdf(data))))
     for written in (html, pdf):  # up to the warnings, which judge each unit, the one ward in against its own 2025
         judged_part = written[:written.rindex("4. Cảnh báo")]
         assert judged_part.count(CHANGE_NOTE) == 1 and COMING_IN_WORDS in judged_part and PACE_2030 not in judged_part
