@@ -62,7 +62,8 @@ year = filters.year
 headers = pace_columns()
 with st.container(border=True):
     st.markdown(method_text())
-    st.caption("— trong cột \"cần tăng mỗi năm\": đã đạt mức, đã đến năm mốc, hoặc chỉ tiêu hằng năm (không dự báo).")
+    st.caption("— trong cột \"cần tăng mỗi năm\": đã đạt mức, đã đến năm mốc, chỉ tiêu hằng năm (không dự báo), "
+               "hoặc năm đang nhận báo cáo (chưa tính tiến độ).")
 
 town = query("pace_by_indicator", *scope, year)
 stop_if_empty(town, f"Chưa có số liệu đến năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác.")

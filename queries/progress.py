@@ -44,9 +44,9 @@ def method_text() -> str:
         "— năm số liệu nền của Đề án, hoặc năm đầu tiên có số liệu sau đó; không tính qua năm thay đổi cách tính) "
         "và năm gần nhất có số liệu (không sau năm đang chọn): (tỷ lệ năm gần nhất − tỷ lệ năm gốc) / (năm gần "
         f"nhất − năm gốc). Các năm trước năm gốc {prog.baseline} không tính tốc độ, không đánh giá tiến độ (chỉ ghi "
-        "\"đạt\" khi đã đạt mức của mốc); năm đang nhận báo cáo (mới có một phần các đơn vị nộp) cũng vậy, vì số "
-        "liệu chỉ gồm các đơn vị đã nộp. Mức cần tăng mỗi năm để kịp mốc = (mức của mốc − tỷ lệ năm gần nhất) / "
-        "(năm mốc − năm gần nhất). Năm đạt mức: kéo dài tốc độ đã đạt từ năm gần nhất cho đến khi đạt (mức \"trên …%\" phải vượt "
+        "\"đạt\" khi đã đạt mức của mốc); năm đang nhận báo cáo (mới có một phần các đơn vị nộp) cũng vậy, và không "
+        "tính mức cần tăng mỗi năm, vì số liệu chỉ gồm các đơn vị đã nộp. Mức cần tăng mỗi năm để kịp mốc = (mức "
+        "của mốc − tỷ lệ năm gần nhất) / (năm mốc − năm gần nhất). Năm đạt mức: kéo dài tốc độ đã đạt từ năm gần nhất cho đến khi đạt (mức \"trên …%\" phải vượt "
         f"mức đó); \"{p.NEVER}\" khi tốc độ bằng 0 hoặc đi xuống, hoặc phải sau năm 2100 mới đạt. Chỉ tiêu đạt theo "
         "mức của từng mốc: \"đúng tiến độ\" khi năm đạt không muộn hơn năm mốc, \"chậm tiến độ\" khi muộn hơn; "
         "trong năm mốc và sau đó, đạt hoặc chưa đạt mức của mốc đó. Chỉ tiêu hằng năm và chỉ tiêu kết nạp (khung) "
@@ -106,7 +106,9 @@ def pace_rows(latest: pd.DataFrame, series: pd.DataFrame, keys: Sequence[str] = 
 
 def _toward(latest: pd.DataFrame, deadline: int, summaries: list[str | None]) -> pd.DataFrame:
     """The columns of one deadline, indicator by indicator: its level, the pace needed, the year of
-    arrival, and the verdict (levels: judged toward the deadline; the others: their years' summary)."""
+    arrival, and the verdict (levels: judged toward the deadline; the others: their years' summary). A
+    latest year still coming in (COMING_IN) has neither pace nor pace needed: both would measure the units in
+    so far against a level all of them are to reach."""
     n = len(latest)
     target, reach = np.full(n, "—", dtype=object), np.full(n, "—", dtype=object)
     needed = np.full(n, np.nan)
@@ -114,13 +116,14 @@ def _toward(latest: pd.DataFrame, deadline: int, summaries: list[str | None]) ->
     toward = judge_frame(latest, deadline=deadline)["verdict"].to_numpy()
     rate, year = latest["rate"].to_numpy(dtype=float), latest["year"].to_numpy(dtype=float)
     pace = latest["observed_per_year"].to_numpy(dtype=float, na_value=np.nan)
+    coming_in = latest[COMING_IN].to_numpy(dtype=bool) if COMING_IN in latest.columns else np.zeros(n, dtype=bool)
     for code, at in latest.groupby("indicator", sort=False).indices.items():
         ind = programme().indicator(code)
         goal = ind.level(deadline)
         target[at] = goal_text(ind, goal)
         if ind.kind is not Kind.LEVEL_BY_DEADLINE:
             continue
-        needed[at] = p.needed_per_year(rate[at], year[at], goal, ind.strict, deadline)
+        needed[at] = np.where(coming_in[at], np.nan, p.needed_per_year(rate[at], year[at], goal, ind.strict, deadline))
         reach[at] = p.reach_text(rate[at], year[at], pace[at], goal, ind.strict)
         status[at] = toward[at]
     return pd.DataFrame({f"target_{deadline}": target, f"needed_{deadline}": needed,

@@ -12,6 +12,7 @@ import json
 import shutil
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from database.db import cursor
@@ -25,6 +26,7 @@ from queries.progress import SERIES_PROJECTED
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
+from report.tables import pace_table
 from settings import settings
 from tests.support import point_at
 from tests.support.apptest_pages import texts
@@ -35,7 +37,8 @@ from ui import warm
 SA_HUYNH = "21478-2025"
 T5 = "T5_trung_cap_chuyen_mon"  # 57,14% of Sa Huỳnh in 2026: past the 2025 level, short of 2030's, paced
 CHANGE_NOTE = "Chưa so với năm 2025: năm 2026 đang nhận báo cáo."
-PACE_2030 = "tiến độ (mức 2030)"  # "Đúng tiến độ (mức 2030)", "Chậm tiến độ (mức 2030)": a pace judged in 2026
+PACE_2030 = "tiến độ (mức 2030)"
+NEEDED_2030 = "Cần tăng mỗi năm để đạt mức 2030 (điểm %/năm)"  # "Đúng tiến độ (mức 2030)", "Chậm tiến độ (mức 2030)": a pace judged in 2026
 
 
 @pytest.fixture(scope="module")
@@ -150,10 +153,16 @@ def test_the_pace_of_a_year_coming_in_is_not_judged_on_the_page_nor_in_its_downl
     cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row]
     for written in (csv, "\n".join(cells)):
         assert COMING_IN_WORDS in written and PACE_2030 not in written
+    # nor the increase needed each year to reach the level: `—` on screen (the reason in the verdict), blank in files
+    assert of_2026[NEEDED_2030].isna().all() and table[NEEDED_2030].isna().all()
+    rows = list(sheet.iter_rows(values_only=True))
+    for written in (pd.read_csv(io.StringIO(csv)), pd.DataFrame(rows[1:], columns=rows[0])):
+        assert written[NEEDED_2030].isna().all(), written[NEEDED_2030]
 
     at = run_page("pages/pace.py", year=2026, units=[SA_HUYNH])
     paced = shown_table(at, "Tiến độ các chỉ tiêu")
     assert "Chậm tiến độ (mức 2030)" in set(paced["Đánh giá 2030"]) and paced["Tốc độ đã đạt (điểm %/năm)"].notna().all()
+    assert paced[NEEDED_2030].notna().any()
     assert COMING_IN_WORDS not in set(paced["Đánh giá 2030"]) and "đang nhận báo cáo, chưa tính tốc độ" not in texts(at)
     at = run_page("pages/pace.py", year=2024)  # a year all in, between the baseline and 2025: paced
     assert shown_table(at, "Tiến độ các chỉ tiêu")["Đánh giá 2025"].str.contains("tiến độ (mức 2025)",
@@ -172,11 +181,13 @@ def test_the_report_and_the_kpi_export_of_a_year_coming_in_judge_no_pace(report_
         judged_part = written[:written.rindex("4. Cảnh báo")]
         assert judged_part.count(CHANGE_NOTE) == 1 and COMING_IN_WORDS in judged_part and PACE_2030 not in judged_part
     assert kpi_table(cursor(), 2026).set_index("indicator").at[T5, "status"] == "no_pace"
+    assert set(pace_table(data, 2030)["Cần tăng mỗi năm"]) == {"—"}
 
     ward = meeting_data_for(cursor(), 2026, "21478")  # the ward's own 2026: all of it in
     assert ward.cards["change"].notna().all() and COMING_IN_WORDS not in set(ward.pace["status_2030"])
     assert (ward.pace_paths["series"] == SERIES_PROJECTED).any() and CHANGE_NOTE not in report_html(ward)
     assert kpi_table(cursor(), 2026, "21478").set_index("indicator").at[T5, "status"] == "behind"
+    assert set(pace_table(ward, 2030)["Cần tăng mỗi năm"]) != {"—"}
     assert meeting_data_for(cursor(), 2025).cards["change"].notna().any()
 
 
