@@ -7,16 +7,17 @@ import streamlit as st
 
 from auth.session import allowed_units
 from core.wording import in_sentence
-from queries.programme import programme
+from queries.coverage import unreported_text
 from queries.scorecard import (
     RANK_SORT,
+    heatmap_note,
     in_order,
     rank_definition,
     ranked_units,
+    ranking_table,
     scorecard_order,
     sort_options,
 )
-from queries.targets import basis_notes
 from rendering.limits import first_and_selected
 from rendering.meeting_charts import scorecard_heatmap
 from rendering.tables import vi_columns, vi_table
@@ -29,7 +30,7 @@ from ui.layout import stop_if_empty
 CHART = "xep_hang"
 CELL_COLUMNS = vi_columns("rank", "unit", "year", "short_label", "numerator", "denominator", "rate", "target_text",
                           "distance_points", "verdict")
-RANK_COLUMNS = vi_columns("rank", "unit", "year", "targets_met", "indicators_rated", "mean_distance_points",
+RANK_COLUMNS = vi_columns("rank", "unit", "note", "year", "targets_met", "indicators_rated", "mean_distance_points",
                           "previous_rank", "rank_change_text")
 
 
@@ -37,13 +38,17 @@ st.title("Bảng xếp hạng đơn vị")
 filters = current()
 year = filters.year
 ranking, cells = query("ranking_and_scorecard", filters.boundary, None, year)
-stop_if_empty(ranking, f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
+missing = query("unreported_units", filters.boundary, None, year)  # not ranked: not all of it in
+unranked = unreported_text(missing, year, "chưa được xếp hạng")
+stop_if_empty(ranking, unranked or f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
 
 ranked = ranked_units(allowed_units() is not None, len(ranking))
 st.caption(f"{ranked} năm {year} so với các chỉ tiêu chính của Đề án. Màu xanh: đạt mục tiêu hoặc đúng tiến độ; "
            "màu đỏ: chưa đạt hoặc chậm tiến độ; màu xanh lam: kết nạp vượt khung (không phải thiếu sót); màu càng "
            "đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng năm này. "
            "Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
+if unranked:
+    st.info(unranked, icon=":material/hourglass_top:")
 st.markdown(f"**Cách xếp hạng.** {rank_definition()}")
 if filters.units:
     st.info(f"Đang lọc theo **{in_sentence(filters.scope_label)}** (in đậm, có dấu ►). Bảng xếp hạng luôn so sánh "
@@ -58,7 +63,7 @@ order = scorecard_order(ranking, cells, sort_by)
 sorted_by = "thứ hạng" if sort_by == RANK_SORT else options[sort_by]
 chart_block(
     scorecard_heatmap(cells, order, f"Bảng xếp hạng đơn vị năm {year} (sắp xếp theo {sorted_by})",
-                      selected=filters.units, note=basis_notes(programme().headline, year)),
+                      selected=filters.units, note=heatmap_note(year, missing)),
     vi_table(in_order(cells, order), CELL_COLUMNS), "Bảng xếp hạng đơn vị", filters, key=CHART, drill=True,
 )
 st.caption("Nhấn vào một ô của bảng, hoặc vào tên đơn vị dưới đây, để lọc mọi trang theo đơn vị đó.")
@@ -70,4 +75,5 @@ with st.container(horizontal=True, gap="small"):  # whole names, as many to a li
                   type="primary" if filters.units and display_id in filters.units else "secondary")
 
 st.subheader(f"Thứ hạng năm {year} và thay đổi so với năm {year - 1}")
-table_block(vi_table(ranking, RANK_COLUMNS), "Thứ hạng đơn vị", filters, key="xep_hang_thu_hang")
+table_block(vi_table(ranking_table(ranking, missing, year), RANK_COLUMNS), "Thứ hạng đơn vị", filters,
+            key="xep_hang_thu_hang")

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.numbers import vi_number
 from core.wording import in_sentence
+from queries.coverage import unreported_text
 from queries.warning_words import COUNTED
 from queries.warnings import (
     DEFAULT_IDLE_YEARS,
@@ -82,6 +83,9 @@ every_kind = right.toggle("Tính cả chi bộ cơ quan, trường học, doanh 
 CRITERIA = criteria(year, n_years, every_kind)
 
 warnings = query("all_warnings", *scope, year, n_years, every_kind)
+unwarned = unreported_text(query("unreported_units", *scope, year), year, "chưa được xét cảnh báo")
+if unwarned:
+    st.info(unwarned, icon=":material/hourglass_top:")
 PER_ROW = 4
 columns = [column for _ in range(0, len(RULES), PER_ROW) for column in st.columns(PER_ROW)]
 for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=False):

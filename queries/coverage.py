@@ -18,8 +18,9 @@ NAMED_MISSING = 6  # units not in yet named in the banner; the rest counted
 
 def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None, year: int | None,
                ) -> pd.DataFrame:
-    """year, unit (its full name), reported: each unit of the selection expected to report for `year` (None:
-    every year loaded), and whether it has (queries/sql/year_units.sql says which units are expected)."""
+    """year, unit (its full name), reported, display_id, display_label, display_rank, display_code: each unit of
+    the selection expected to report for `year` (None: every year loaded), whether it has, and the display unit
+    it is shown under (queries/sql/year_units.sql says which units are expected)."""
     return con.execute(read_sql("year_units"), scope_params(boundary, units, year=year)).df()
 
 
@@ -34,6 +35,45 @@ def year_coming_in(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[s
     """Whether `year` is still coming in for the selection (`partly_in`, the banner's test): its figures
     cover only the units in so far, so no change from the year before and no pace is measured to it."""
     return partly_in(year_units(con, boundary, units, year))
+
+
+def unreported_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None, year: int,
+                     ) -> pd.DataFrame:
+    """display_id, unit (its name), expected, reported: the display units of the selection not all of whose units
+    have reported for `year` (`partly_in` or none in), in their official order. A row per unit (the ranking, the
+    warnings, a table by unit) is theirs only when all of it is in: the units in so far are not the unit."""
+    return not_all_in(year_units(con, boundary, units, year))
+
+
+def not_all_in(units: pd.DataFrame) -> pd.DataFrame:
+    """The display units of `units` (year_units of one year) some of whose units have not reported."""
+    counted = units.assign(_in=units["reported"].astype(bool))
+    shown = counted.groupby("display_id", sort=False).agg(
+        unit=("display_label", "first"), _rank=("display_rank", "first"), _code=("display_code", "first"),
+        expected=("unit", "size"), reported=("_in", "sum")).reset_index()
+    shown = shown[shown["reported"] < shown["expected"]].sort_values(["_rank", "_code", "display_id"], kind="stable")
+    return shown[["display_id", "unit", "expected", "reported"]].astype(
+        {"expected": "int64", "reported": "int64"}).reset_index(drop=True)
+
+
+def unreported_text(missing: pd.DataFrame, year: int, consequence: str) -> str | None:
+    """`4 đơn vị chưa nộp báo cáo năm 2026 nên chưa được xếp hạng: Phường Đức Phổ, …, Phường Sa Huỳnh (mới có 1/2
+    đơn vị nộp)` for the display units of `unreported_units`; None when every unit is in."""
+    if missing.empty:
+        return None
+    names = [name if done == 0 else f"{name} (mới có {vi_number(done)}/{vi_number(whole)} đơn vị nộp)"
+             for name, done, whole in zip(missing["unit"], missing["reported"], missing["expected"], strict=True)]
+    named = ", ".join(names[:NAMED_MISSING])
+    if len(names) > NAMED_MISSING:
+        named += f" và {vi_number(len(names) - NAMED_MISSING)} đơn vị khác"
+    return f"{unreported_count(missing, year)} nên {consequence}: {named}."
+
+
+def unreported_count(missing: pd.DataFrame, year: int) -> str:
+    """`9 đơn vị chưa nộp báo cáo năm 2026` (`chưa nộp đủ` when some have part of it in) for the display units of
+    `unreported_units`: where there is no room for their names (a chart's note, a slide)."""
+    some = "nộp đủ" if missing["reported"].any() else "nộp"
+    return f"{vi_number(len(missing))} đơn vị chưa {some} báo cáo năm {year}"
 
 
 def year_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -91,6 +131,7 @@ def short_coverage(units: pd.DataFrame) -> str:
 
 
 NAMED_QUERIES = {
+    "unreported_units": unreported_units,
     "year_coverage": year_coverage,
     "year_units": year_units,
 }

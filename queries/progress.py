@@ -13,11 +13,12 @@ import numpy as np
 import pandas as pd
 
 from queries import pace as p
+from queries.coverage import not_all_in, year_units
 from queries.indicators import HISTORY_FROM, indicators_by_unit
 from queries.judgement import COMING_IN, IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
 from queries.precomputed import stored
 from queries.programme import Kind, programme
-from queries.targets import as_list, selection_series
+from queries.targets import as_list, as_tuple, selection_series, with_coming_in
 
 SERIES_OBSERVED = "Số liệu các năm"
 SERIES_PROJECTED = "Dự báo theo tốc độ hiện nay"
@@ -161,20 +162,41 @@ def pace_by_unit(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     codes = tuple(codes or pace_codes())
     rows = stored(con, "pace_units", boundary, year, as_list(units), codes=list(codes))
     if rows is None:
-        return pace_unit_rows(con, boundary, units, year, codes).drop(
-            columns=["_order", "display_rank", "display_code"])
+        rows = pace_unit_rows(con, boundary, units, year, codes).drop(columns=["display_rank", "display_code"])
     order = {code: index for index, code in enumerate(codes)}  # stored in the programme's order
     rows = rows.assign(_order=rows["indicator"].map(order)).sort_values("_order", kind="stable")
-    return rows.drop(columns="_order").reset_index(drop=True)
+    return units_coming_in(con, boundary, units, year, codes, rows.drop(columns="_order").reset_index(drop=True))
+
+
+def units_coming_in(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+                    codes: Sequence[str], rows: pd.DataFrame) -> pd.DataFrame:
+    """`pace_by_unit`'s `rows` with those of a unit only part of whose units have reported `year` computed again
+    with that year still coming in for it (COMING_IN: no pace, as when it alone is chosen); read after the stored
+    rows, which do not depend on the other units."""
+    expected = not_all_in(year_units(con, boundary, as_tuple(units), year))
+    partial = expected.loc[expected["reported"] > 0, "display_id"].tolist()  # none in: its own latest year
+    if not partial or rows.empty:
+        return rows
+    fresh = pace_unit_rows(con, boundary, partial, year, codes, coming_in=partial)
+    keys = ["display_id", "indicator"]
+    at = pd.MultiIndex.from_frame(rows[keys]).get_indexer(pd.MultiIndex.from_frame(fresh[keys]))
+    found = at >= 0  # the same rows, but for the pace: -1 only if the stored rows lacked one
+    out = rows.copy()
+    for column in rows.columns:
+        out.iloc[at[found], out.columns.get_loc(column)] = fresh[column].to_numpy()[found]
+    return out
 
 
 def pace_unit_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
-                   codes: Sequence[str] | None = None) -> pd.DataFrame:
+                   codes: Sequence[str] | None = None, coming_in: Sequence[str] = ()) -> pd.DataFrame:
     """`pace_by_unit` computed now, in its order: by indicator (`_order`, its place in `codes`), then
-    by unit (`display_rank`, `display_code`), which it keeps."""
+    by unit (`display_rank`, `display_code`), which it keeps. `coming_in`: the display units whose rows of
+    `year` are still coming in (`units_coming_in`)."""
     codes = tuple(codes or pace_codes())
     options = {"as_of": year, "paced": True, "codes": codes}
     latest = indicators_by_unit(con, boundary, as_list(units), HISTORY_FROM, year, latest_only=True, **options)
+    if coming_in:
+        latest = with_coming_in(latest, ((latest["year"] == year) & latest["display_id"].isin(coming_in)).to_numpy())
     summarised = tuple(c for c in codes if c not in projected_codes())
     series = indicators_by_unit(con, boundary, as_list(units), HISTORY_FROM, year, **{**options, "codes": summarised}) \
         if summarised else latest.iloc[0:0]

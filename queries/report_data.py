@@ -15,7 +15,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from queries.coverage import coming_in, year_units
+from queries.coverage import coming_in, unreported_units, year_units
 from queries.indicators import BOUNDARY_REPORTED
 from queries.kpi import display_unit
 from queries.programme import programme
@@ -49,6 +49,7 @@ class MeetingData:
     by_unit: pd.DataFrame  # indicator_units: every indicator per unit in `year`, the selection first
     scorecard: pd.DataFrame  # the scorecard's cells of every unit (the selection is marked, not filtered)
     ranking: pd.DataFrame  # the units ranked, best first
+    unreported: pd.DataFrame  # the units not all in for `year` (queries.coverage.unreported_units): not ranked
     scorecard_order: tuple[str, ...]  # display ids by rank
     pace: pd.DataFrame  # pace_by_indicator: every indicator with a target level
     pace_paths: pd.DataFrame  # pace_path of each of pace_chart_codes(), with an `indicator` column
@@ -72,6 +73,7 @@ def meeting_data(
     figures = year_figures(con, boundary, units, year, series=series)
     trend = indicator_trend(con, boundary, units, first_year, year, codes)
     ranking, scorecard = ranking_and_scorecard(con, boundary, None, year)
+    unreported = unreported_units(con, boundary, None, year)
     paths = [pace_path(con, boundary, units, year, code, series).assign(indicator=code) for code in pace_chart_codes()]
     return MeetingData(
         year=year, first_year=first_year, boundary=boundary, units=units, scope_label=scope_label,
@@ -80,7 +82,7 @@ def meeting_data(
         indicators=figures,
         trend=trend,
         by_unit=indicator_units(con, boundary, units, year, year, codes),
-        scorecard=scorecard, ranking=ranking, scorecard_order=tuple(scorecard_order(ranking, scorecard)),
+        scorecard=scorecard, ranking=ranking, unreported=unreported, scorecard_order=tuple(scorecard_order(ranking, scorecard)),
         pace=pace_by_indicator(con, boundary, units, year, series=series),
         pace_paths=pd.concat(paths, ignore_index=True),
         warnings=all_warnings(con, boundary, units, year, idle_years),
@@ -88,6 +90,12 @@ def meeting_data(
         coming_in=coming_in(year_units(con, boundary, units, year), year),
         ranked=ranked_units(allowed_param() is not None, len(ranking)),
     )
+
+
+def selection_unreported(data: MeetingData) -> pd.DataFrame:
+    """The units of the selection not all in for the year (`unreported`, of every unit: the ranking's): not
+    warned about."""
+    return data.unreported[data.unreported["display_id"].isin(data.units)] if data.units else data.unreported
 
 
 def meeting_data_for(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str | None = None,

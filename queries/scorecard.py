@@ -7,7 +7,11 @@ every verdict is `queries.judgement`'s; this ranks the units on them:
   next level: more is better), ties broken by the mean distance to target over the indicators
   judged (higher is better); units equal on both share a rank (1, 2, 2, 4);
 - change of rank = last year's rank (same boundary, the units merged into a unit counted in it)
-  − this year's: ▲ moved up.
+  − this year's: ▲ moved up;
+- a unit not all of whose units have reported for a year (queries.coverage.unreported_units) is not ranked
+  that year: the ranking table names it after the others, the heat map says how many; while a year is still
+  coming in (queries.coverage.partly_in), its ranks, among the units in so far, are not compared with last
+  year's (NOT_COMPARED), as the cards' change from the year before is not.
 """
 
 from __future__ import annotations
@@ -18,15 +22,17 @@ import duckdb
 import pandas as pd
 
 from core.numbers import vi_number
+from queries.coverage import not_all_in, partly_in, unreported_count, year_units
 from queries.indicators import indicators_by_unit
 from queries.judgement import IN_ORDER, SHORT_OF, header_text, judge_frame
 from queries.precomputed import stored
 from queries.programme import programme
-from queries.targets import as_list
+from queries.targets import as_list, as_tuple, basis_notes
 
 RANK_SORT = "rank"  # sort key of the scorecard: by rank, or by one indicator code
 NO_PREVIOUS = "—"
 UNCHANGED = "–"
+NOT_COMPARED = "chưa so"  # a year still coming in: ranks among the units in so far, not compared with last year's
 TIE_DECIMALS = 9  # mean distances equal to this many decimals are a tie
 JUDGED = IN_ORDER | SHORT_OF  # statuses that count in the ranking
 
@@ -60,7 +66,8 @@ def rank_definition() -> str:
         "trong hoặc trên khung là 0, dưới khung là khoảng cách đến mức sàn"
         + (f"; {'; '.join(late)}" if late else "")
         + ". Thay đổi thứ hạng so với năm trước (cùng địa giới; đơn vị mới so với các đơn vị đã sáp nhập vào nó): "
-        "▲ lên, ▼ xuống, – giữ nguyên, — không có thứ hạng năm trước."
+        f"▲ lên, ▼ xuống, – giữ nguyên, — không có thứ hạng năm trước, «{NOT_COMPARED}»: năm đang nhận báo cáo, thứ "
+        "hạng chỉ trong các đơn vị đã nộp. Đơn vị chưa nộp đủ báo cáo của năm không được xếp hạng năm đó."
     )
 
 
@@ -139,9 +146,9 @@ def headline_cells(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequenc
     return scorecard_cells(by_unit)
 
 
-def ranking_from_cells(cells: pd.DataFrame, year: int) -> pd.DataFrame:
+def ranking_from_cells(cells: pd.DataFrame, year: int, compared: bool = True) -> pd.DataFrame:
     """The units of `year` ranked (see the module's docstring) from the headline cells of `year` and the
-    year before, with last year's rank and the change.
+    year before, with last year's rank and the change (none when not `compared`: NOT_COMPARED).
 
     display_id, unit, display_rank, display_code, year, targets_met, indicators_rated, mean_distance,
     mean_distance_points, rank, previous_rank (NA without figures last year), rank_change, rank_change_text.
@@ -152,19 +159,61 @@ def ranking_from_cells(cells: pd.DataFrame, year: int) -> pd.DataFrame:
     ranking["previous_rank"] = ranking["previous_rank"].astype("Int64")
     ranking["rank_change"] = (ranking["previous_rank"] - ranking["rank"]).astype("Int64")
     ranking["rank_change_text"] = [rank_change_text(None if pd.isna(c) else c) for c in ranking["rank_change"]]
+    if not compared:
+        ranking["rank_change_text"] = ranking["rank_change_text"].where(ranking["previous_rank"].isna(), NOT_COMPARED)
+        ranking["rank_change"] = pd.array([pd.NA] * len(ranking), dtype="Int64")
     ranking.insert(4, "year", year)
     return ranking
+
+
+def cells_all_in(cells: pd.DataFrame, missing: dict[int, pd.DataFrame]) -> pd.DataFrame:
+    """The headline cells but those of a unit in a year (`missing`: year → queries.coverage.not_all_in) not all of
+    whose units have reported: the units in so far are not the unit, and are neither ranked nor warned about."""
+    left_out = pd.Series(False, index=cells.index)
+    for year, units in missing.items():
+        left_out |= (cells["year"] == year) & cells["display_id"].isin(units["display_id"])
+    return cells[~left_out] if left_out.any() else cells
 
 
 def ranking_and_scorecard(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
                           year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The units' ranking (`ranking_from_cells`) and the scorecard's cells (`scorecard_cells` of `year` with
-    each unit's rank and change: the heat map's cells, by rank) from one read of the headline cells."""
-    cells = headline_cells(con, boundary, units, year - 1, year)
-    ranking = ranking_from_cells(cells, year)
+    each unit's rank and change: the heat map's cells, by rank) from one read of the headline cells; the units
+    not all in for a year (queries.coverage.not_all_in) are not ranked that year."""
+    expected = {y: year_units(con, boundary, as_tuple(units), y) for y in (year - 1, year)}
+    cells = cells_all_in(headline_cells(con, boundary, units, year - 1, year),
+                         {y: not_all_in(frame) for y, frame in expected.items()})
+    ranking = ranking_from_cells(cells, year, compared=not partly_in(expected[year]))
     now = cells[cells["year"] == year]
     now = now.merge(ranking[["display_id", "rank", "previous_rank", "rank_change_text"]], on="display_id")
     return ranking, in_order(now, scorecard_order(ranking, now))  # by rank: the page's default order costs nothing
+
+
+def ranking_table(ranking: pd.DataFrame, missing: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The ranking's table: `ranking`, then a row per unit of `missing` (queries.coverage.unreported_units) with no
+    rank and a note (`note`) that it has not reported all of `year`, so that a file downloaded names them too."""
+    if missing.empty:
+        return ranking
+    unranked = pd.DataFrame({"display_id": missing["display_id"], "unit": missing["unit"], "year": year,
+                             "note": [unranked_words(int(done), int(whole), year) for done, whole in
+                                      zip(missing["reported"], missing["expected"], strict=True)]})
+    table = pd.concat([ranking.assign(note=""), unranked], ignore_index=True)
+    return table.astype({"rank": "Int64", "targets_met": "Int64", "indicators_rated": "Int64", "year": "int64"})
+
+
+def unranked_words(reported: int, expected: int, year: int) -> str:
+    """Why a unit has no rank in `year`: `Chưa nộp báo cáo năm 2026, chưa xếp hạng`."""
+    done = "Chưa nộp báo cáo" if not reported else f"Mới có {vi_number(reported)}/{vi_number(expected)} đơn vị nộp báo cáo"
+    return f"{done} năm {year}, chưa xếp hạng"
+
+
+def heatmap_note(year: int, missing: pd.DataFrame) -> str:
+    """The heat map's lines under its title: the headline indicators counted otherwise from `year`
+    (queries.targets.basis_notes), and how many units are not ranked (queries.coverage.unreported_units)."""
+    notes = [basis_notes(programme().headline, year)]
+    if len(missing):
+        notes.append(f"Chưa xếp hạng {unreported_count(missing, year)}")
+    return "<br>".join(note for note in notes if note)
 
 
 def sort_options() -> dict[str, str]:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.numbers import vi_count, vi_number, vi_percent
-from queries.coverage import year_coming_in
+from queries.coverage import not_all_in, partly_in, year_coming_in, year_units
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
 from queries.judgement import COMING_IN, VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
 from queries.programme import Kind, programme
@@ -43,7 +43,12 @@ def marked_coming_in(con: duckdb.DuckDBPyConnection, boundary: str, units: Seque
     """The selection's indicator rows (`frame`, with their pace) with the column COMING_IN: true on the rows
     of `year` when it is still coming in for the selection (queries.coverage.year_coming_in), whose pace is
     then withheld: it would measure the units in so far against all of them in the baseline year."""
-    rows = (frame["year"] == year).to_numpy(dtype=bool) & year_coming_in(con, boundary, as_tuple(units), year)
+    return with_coming_in(frame, (frame["year"] == year).to_numpy(dtype=bool)
+                          & year_coming_in(con, boundary, as_tuple(units), year))
+
+
+def with_coming_in(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """Indicator rows (with their pace) with the column COMING_IN true on `rows`, whose pace is withheld."""
     return frame.assign(**{COMING_IN: rows, "observed_per_year": frame["observed_per_year"].where(~rows)})
 
 
@@ -101,9 +106,11 @@ def indicator_units(
     by_unit = indicators_by_unit(con, boundary, units, year_from, year_to, as_of=as_of, paced=True, codes=codes)
     by_unit = by_unit.assign(unit=by_unit["display_label"])
     total = indicators_by_year(con, boundary, units, year_from, year_to, paced=True, codes=codes)
-    total = marked_coming_in(con, boundary, units, year_to, total).assign(
+    expected = year_units(con, boundary, as_tuple(units), year_to)  # the selection's year, and each unit's
+    total = with_coming_in(total, (total["year"] == year_to).to_numpy(dtype=bool) & partly_in(expected)).assign(
         display_id=None, display_rank=None, display_code=None, unit=None)
-    by_unit = by_unit.assign(**{COMING_IN: False})  # a unit's own figures: all of it in, or none
+    by_unit = with_coming_in(by_unit, ((by_unit["year"] == year_to)  # a unit only part of whose units are in
+                                       & by_unit["display_id"].isin(not_all_in(expected)["display_id"])).to_numpy())
     columns = ["indicator", "display_id", "display_rank", "display_code", "unit", "year", "numerator",
                "denominator", "not_reported", "rate", "observed_per_year", COMING_IN]
     frame = pd.concat([total[columns], by_unit[columns]], ignore_index=True)

@@ -17,11 +17,16 @@ years, whatever the boundary:
   not report is not listed: "chưa báo cáo" is not 0);
 - rising_away: units whose share of members exempted from activity or working away rose two years
   running up to the year.
+
+A unit not all of whose units have reported for the year (queries.coverage.unreported_units) is not warned
+about that year, as it is not ranked: the units in so far are not the unit; the page, the report and the
+slide say which units those are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import wraps
 
 import duckdb
 import numpy as np
@@ -30,6 +35,7 @@ import pandas as pd
 from queries.admissions import cells_without_admission
 from queries.cadres import TRAINING_CODE
 from queries.cell_life import INSPECTION_CODE, THEMATIC_CODE
+from queries.coverage import unreported_units
 from queries.judgement import EPS, SHORT_OF, gap_text, people_short, percent_text
 from queries.precomputed import stored
 from queries.programme import programme
@@ -37,7 +43,7 @@ from queries.ratings import CELL_FACT
 from queries.scope import scope_params
 from queries.scorecard import headline_cells
 from queries.sql import read_sql
-from queries.targets import basis_breaks, total_label
+from queries.targets import as_tuple, basis_breaks, total_label
 from queries.warning_words import (
     EXCELLENT,
     RULES,
@@ -257,7 +263,27 @@ def all_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     excellent = as_frame(excellent_rows(excellent_share(con, boundary, units, year), year))
     rule = found["rule_code"].map({code: index for index, code in enumerate(RULES)})
     place = list(RULES).index(EXCELLENT)
-    return pd.concat([found[rule < place], excellent, found[rule > place]], ignore_index=True)
+    found = pd.concat([found[rule < place], excellent, found[rule > place]], ignore_index=True)
+    return units_all_in(found, con, boundary, units, year)
+
+
+def units_all_in(found: pd.DataFrame, con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
+                 year: int) -> pd.DataFrame:
+    """Warnings (or one rule's rows, with display_id) but those of the units not all in for `year`
+    (queries.coverage.unreported_units): read after the stored rows, which do not depend on the other units."""
+    missing = unreported_units(con, boundary, as_tuple(units), year)
+    if missing.empty:
+        return found
+    return found[~found["display_id"].isin(missing["display_id"])].reset_index(drop=True)
+
+
+def of_units_all_in(rule: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """A rule's query (con, boundary, units, year, …) answering for the units all in only (`units_all_in`)."""
+    @wraps(rule)
+    def answer(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
+               *args: object) -> pd.DataFrame:
+        return units_all_in(rule(con, boundary, units, year, *args), con, boundary, units, year)
+    return answer
 
 
 def unit_warnings(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int,
@@ -294,13 +320,13 @@ def warning_counts(warnings: pd.DataFrame) -> dict[str, int]:
 
 
 NAMED_QUERIES = {
-    "warning_idle_cells": idle_cells,
-    "warning_below_target": below_target,
-    "warning_rising_exits": rising_exits,
-    "warning_training_gaps": training_gaps,
-    "warning_weak_secretaries": weak_secretaries,
-    "warning_excellent_share": excellent_share,
-    "warning_cell_activity": cell_activity,
-    "warning_rising_away": rising_away,
+    "warning_idle_cells": of_units_all_in(idle_cells),
+    "warning_below_target": of_units_all_in(below_target),
+    "warning_rising_exits": of_units_all_in(rising_exits),
+    "warning_training_gaps": of_units_all_in(training_gaps),
+    "warning_weak_secretaries": of_units_all_in(weak_secretaries),
+    "warning_excellent_share": of_units_all_in(excellent_share),
+    "warning_cell_activity": of_units_all_in(cell_activity),
+    "warning_rising_away": of_units_all_in(rising_away),
     "all_warnings": all_warnings,
 }

@@ -133,7 +133,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
         selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
         hovertemplate="%{text}<extra></extra>", showlegend=False,
     ))
-    extra = 24 if note else 0  # the note's line under the title
+    extra = 24 * (note.count("<br>") + 1) if note else 0  # the note's lines under the title
     lines = max((row.count("<br>") + 1 for row in rows), default=1)
     row_height = 40 if lines <= 2 else 24 * lines  # a three-line name keeps clear of its neighbours
     fig = base_layout(fig, title, height=(330 if below else 150) + extra + row_height * len(order))

@@ -12,7 +12,8 @@ from queries.programme import programme
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.report_data import MeetingData
-from queries.targets import basis_breaks, basis_notes, target_line, target_lines
+from queries.scorecard import heatmap_note
+from queries.targets import basis_breaks, target_line, target_lines
 from rendering.charts import rate_band_by_unit, rate_band_trend, rate_bars_by_unit, rate_trend
 from rendering.meeting_charts import LEGEND_BELOW, pace_chart, scorecard_heatmap
 from rendering.verdicts import mark_breaks, split_at_breaks
@@ -79,4 +80,4 @@ def scorecard_figure(data: MeetingData, legend: str = LEGEND_BELOW,
         return None
     order = list(data.scorecard_order if units is None else units)
     return scorecard_heatmap(data.scorecard, order, f"Bảng xếp hạng đơn vị năm {data.year}",
-                             selected=data.units, note=basis_notes(programme().headline, data.year), legend=legend)
+                             selected=data.units, note=heatmap_note(data.year, data.unreported), legend=legend)

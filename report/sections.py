@@ -11,10 +11,11 @@ import plotly.graph_objects as go
 
 from core.numbers import vi_number, year_span
 from core.wording import in_sentence
+from queries.coverage import unreported_text
 from queries.method import method_notes
 from queries.programme import programme
 from queries.progress import method_text
-from queries.report_data import MeetingData, pace_chart_codes
+from queries.report_data import MeetingData, pace_chart_codes, selection_unreported
 from queries.scorecard import rank_definition
 from queries.warnings import criteria
 from report import figures, tables
@@ -123,11 +124,13 @@ def _results(data: MeetingData, compared: Compared | None = None) -> Section:
 
 
 def _scorecard(data: MeetingData) -> Section:
-    blocks: list = [Note(f"Bảng xếp hạng so sánh {in_sentence(data.ranked)}."), Note(rank_definition())]
+    unranked = unreported_text(data.unreported, data.year, "chưa được xếp hạng")
+    blocks: list = [Note(f"Bảng xếp hạng so sánh {in_sentence(data.ranked)}."), Note(rank_definition()),
+                    *([Note(unranked)] if unranked else [])]
     if data.units:
         blocks.append(Note(f"Đơn vị đang chọn ({in_sentence(data.scope_label)}) được đánh dấu ►."))
     if data.scorecard.empty:
-        return Section(section_titles(data)[1], [Note(f"Chưa có số liệu năm {data.year} để xếp hạng.")])
+        return Section(section_titles(data)[1], [Note(unranked or f"Chưa có số liệu năm {data.year} để xếp hạng.")])
     blocks += [
         Chart("Bảng xếp hạng đơn vị", partial(figures.scorecard_figure, data)),
         Scorecard(tables.scorecard_grid(data), tables.scorecard_columns(), tables.scorecard_targets(data.year)),
@@ -157,6 +160,9 @@ def _pace_png(data: MeetingData, code: str) -> bytes | None:
 def _warnings(data: MeetingData) -> Section:
     rules = criteria(data.year, data.idle_years)
     blocks: list = [Note(f"{tables.warning_count_text(data)} cho {in_sentence(data.scope_label)}, năm {data.year}.")]
+    unwarned = unreported_text(selection_unreported(data), data.year, "chưa được xét cảnh báo")
+    if unwarned:
+        blocks.append(Note(unwarned))
     for code, title, page_label, table in tables.warning_groups(data):
         blocks.append(Heading(f"{title} ({vi_number(len(table))})"))
         blocks.append(Note(f"{rules[code]} Số liệu chi tiết: trang «{page_label}» của hệ thống."))

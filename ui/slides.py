@@ -22,9 +22,10 @@ from core.numbers import vi_number
 from core.wording import in_sentence
 from queries.admissions import ADMISSION_CODE
 from queries.cadres import TRAINING_CODE
+from queries.coverage import unreported_count
 from queries.programme import programme
 from queries.ratings import RATED_CODES
-from queries.report_data import MeetingData, pace_chart_codes
+from queries.report_data import MeetingData, pace_chart_codes, selection_unreported
 from queries.warning_words import COUNTED
 from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from rendering.format import FILE_UNITS, slug
@@ -286,14 +287,19 @@ def _warnings(data: MeetingData) -> None:
     counts = data.warnings["rule_code"].value_counts()
     for column, (code, title) in zip(st.columns(len(COUNTED)), COUNTED.items(), strict=True):
         column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
+    missing = selection_unreported(data)  # not warned about: counted here, named on the page Cảnh báo
+    unwarned = f"chưa xét {unreported_count(missing, data.year)}" if len(missing) else ""
     if data.warnings.empty:
-        st.success(f"Không có cảnh báo nào cho {in_sentence(data.scope_label)} năm {data.year}.")
+        st.success(f"Không có cảnh báo nào cho {in_sentence(data.scope_label)} năm {data.year}"
+                   + (f"; {unwarned}." if unwarned else "."))
         return
     shown = data.warnings.head(WARNINGS_SHOWN)
     shown = shown.assign(figures=shown["figures"].map(clipped))  # one rule lists every secretary of a ward
     caption = f"{vi_number(len(data.warnings))} cảnh báo"
     if len(data.warnings) > len(shown):
         caption += f" — {vi_number(len(shown))} cảnh báo đầu; trang Cảnh báo ghi đủ"
+    if unwarned:
+        caption += f" · {unwarned}"
     st.html(f'<div class="dp-slide-table">{table_html(caption, vi_table(shown, WARNING_COLUMNS))}</div>')
 
 

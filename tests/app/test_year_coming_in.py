@@ -22,17 +22,22 @@ from queries.coverage import opening_year, year_coverage
 from queries.judgement import COMING_IN_WORDS
 from queries.kpi import kpi_table
 from queries.precompute import level
-from queries.progress import SERIES_PROJECTED
-from queries.report_data import meeting_data_for
+from queries.progress import SERIES_PROJECTED, pace_by_indicator, pace_by_unit
+from queries.report_data import meeting_data, meeting_data_for
+from queries.scorecard import NOT_COMPARED
+from queries.targets import indicator_units
+from queries.warnings import all_warnings
 from report.html import report_html
 from report.pdf import report_pdf
 from report.tables import pace_table
 from settings import settings
 from tests.support import point_at
 from tests.support.apptest_pages import texts
-from tests.support.page_support import app_test, run_page, shown_table, submission, workbook_bytes
+from tests.support.page_queries import named
+from tests.support.page_support import app_test, run_page, shown_table, submission, url_filters, workbook_bytes
 from tests.support.pdf_text import pdf_pages, squeeze
 from ui import warm
+from ui.slides import slides
 
 SA_HUYNH = "21478-2025"
 T5 = "T5_trung_cap_chuyen_mon"  # 57,14% of Sa Huỳnh in 2026: past the 2025 level, short of 2030's, paced
@@ -192,9 +197,13 @@ def test_the_report_and_the_kpi_export_of_a_year_coming_in_judge_no_pace(report_
 
 
 def slide(year: int, number: int):
+    return slide_of(year, None, number)
+
+
+def slide_of(year: int, boundary: str | None, number: int):
     at = app_test()
     at.run()
-    at.query_params.update({"nam": str(year), "trang": str(number)})
+    at.query_params.update({**url_filters(year, boundary, None), "trang": str(number)})
     at.switch_page("pages/present.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -210,3 +219,81 @@ def test_the_slides_of_a_year_coming_in_show_no_change_and_no_pace(one_ward_in_2
         charts = [json.loads(chart.proto.spec) for chart in slide(year, 12).get("plotly_chart")]
         names = {trace.get("name") for spec in charts for trace in spec["data"]}
         assert charts and (SERIES_PROJECTED in names) is projected, (year, names)
+
+
+def subtitles(at) -> list[str]:
+    """The lines under the titles of the page's charts."""
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [spec["layout"].get("title", {}).get("subtitle", {}).get("text", "") for spec in specs]
+
+
+def slide_number(data, title: str) -> int:
+    return [s.title for s in slides(data)].index(title) + 1
+
+
+def test_a_year_coming_in_ranks_only_the_units_in_and_names_the_others(report_2026, one_ward_in_2026, fetch):
+    missing = [u.full_name for u in units_in_year(2026) if u.unit_id != SA_HUYNH]
+    said = f"{len(missing)} đơn vị chưa nộp báo cáo năm 2026 nên chưa được xếp hạng: "
+    unranked = "Chưa nộp báo cáo năm 2026, chưa xếp hạng"
+    at = run_page("pages/scorecard.py", year=2026)
+    assert any(i.value.startswith(said) for i in at.info), [i.value for i in at.info]
+    ranking = shown_table(at, "Thứ hạng đơn vị")
+    ranked = ranking[ranking["Thứ hạng"].notna()]  # among the one unit in: its change from 2025 is not told
+    assert list(ranked["Đơn vị"]) == [units_by_id()[SA_HUYNH].full_name]
+    assert list(ranked["Thay đổi thứ hạng"]) == [NOT_COMPARED] and list(ranked["Ghi chú"]) == [""]
+    left = ranking[ranking["Thứ hạng"].isna()]
+    assert sorted(left["Đơn vị"]) == sorted(missing) and set(left["Ghi chú"]) == {unranked}
+    assert fetch(at.download_button(key="csv_xep_hang_thu_hang")).decode("utf-8-sig").count(unranked) == len(missing)
+    note = f"Chưa xếp hạng {len(missing)} đơn vị chưa nộp báo cáo năm 2026"
+    assert any(note in line for line in subtitles(at)), subtitles(at)
+
+    data, html, pdf = report_2026
+    assert said in html and said in pdf
+    assert any(note in line for line in subtitles(slide(2026, slide_number(data, "Bảng xếp hạng đơn vị năm 2026"))))
+
+    at = run_page("pages/scorecard.py", year=2026, boundary="current")  # Sa Huỳnh's company has not reported
+    [told] = [i.value for i in at.info]
+    assert told.startswith("5 đơn vị chưa nộp đủ báo cáo năm 2026 nên chưa được xếp hạng: ") and \
+        "Phường Sa Huỳnh (mới có 1/2 đơn vị nộp)" in told
+    assert not at.get("plotly_chart")
+
+    at = run_page("pages/scorecard.py", year=2025)  # a year all in
+    assert not [i.value for i in at.info] and NOT_COMPARED not in set(shown_table(at, "Thứ hạng đơn vị")[
+        "Thay đổi thứ hạng"])
+
+
+def test_a_unit_not_all_in_is_not_warned_about(one_ward_in_2026):
+    said = "đơn vị chưa nộp báo cáo năm 2026 nên chưa được xét cảnh báo: "
+    at = run_page("pages/warnings.py", year=2026)
+    assert any(said in i.value for i in at.info), [i.value for i in at.info]
+    reported = all_warnings(cursor(), "reported", None, 2026)
+    assert len(reported) and set(reported["display_id"]) == {SA_HUYNH}  # all of it in: warned about
+
+    at = run_page("pages/warnings.py", year=2026, boundary="current")  # Sa Huỳnh without its company
+    [told] = [i.value for i in at.info]
+    assert "Phường Sa Huỳnh (mới có 1/2 đơn vị nộp)" in told and "chưa được xét cảnh báo" in told
+    assert any(s.value.startswith("Không có cảnh báo nào") for s in at.success)
+    assert named("warning_weak_secretaries", "current", None, 2026).empty
+    assert not named("warning_weak_secretaries", "reported", None, 2026).empty
+
+    data = meeting_data(cursor(), "current", None, 2026, "Toàn địa bàn")
+    assert data.warnings.empty and "Phường Sa Huỳnh (mới có 1/2 đơn vị nộp)" in report_html(data)
+    at = slide_of(2026, "current", slide_number(data, "Cảnh báo năm 2026"))
+    assert [s.value for s in at.success] == ["Không có cảnh báo nào cho toàn địa bàn thị xã Đức Phổ (cũ) năm 2026; chưa "
+                                             "xét 5 đơn vị chưa nộp đủ báo cáo năm 2026."]
+
+
+def test_a_unit_only_part_of_which_is_in_is_not_paced_in_the_tables_by_unit(one_ward_in_2026):
+    name = units_by_id()[SA_HUYNH].full_name
+    for boundary, words in (("current", COMING_IN_WORDS), ("reported", "Chậm tiến độ (mức 2030)")):
+        rows = indicator_units(cursor(), boundary, None, 2026, 2026, (T5,)).set_index("unit")
+        assert rows.at[name, "verdict"] == words, boundary
+        pace = pace_by_unit(cursor(), boundary, None, 2026, (T5,)).set_index("unit")
+        assert pace.at[name, "status_2030"] == words and pace.at[name, "verdict"] == words, boundary
+        assert pd.isna(pace.at[name, "needed_2030"]) == (boundary == "current"), boundary
+        # as when it alone is chosen
+        alone = pace_by_indicator(cursor(), boundary, [SA_HUYNH], 2026, (T5,)).iloc[0]
+        assert alone["status_2030"] == words and pd.isna(alone["needed_2030"]) == (boundary == "current")
+        others = pace.drop(index=name)
+        assert set(others["latest_year"]) == {2025} and COMING_IN_WORDS not in set(others["status_2030"])
+

@@ -48,6 +48,7 @@ ARGS = {
     "data_status": (),
     "year_coverage": (),
     "year_units": ("reported", None, 2024),
+    "unreported_units": ("reported", None, 2024),
     "indicator_units": ("reported", UNITS, 2024, 2024, ("T4_thpt",)),
     "indicator_trend": ("reported", UNITS, 2020, 2025, ("T4_thpt",)),
     "warning_idle_cells": ("current", UNITS, 2025),
