@@ -15,7 +15,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from queries.coverage import coming_in, unreported_units, year_units
+from queries.coverage import coming_in, partial_years, unreported_units, year_units
 from queries.indicators import BOUNDARY_REPORTED
 from queries.kpi import display_unit
 from queries.programme import programme
@@ -46,6 +46,7 @@ class MeetingData:
     cards: pd.DataFrame  # year_figures of the headline indicators of `year`
     indicators: pd.DataFrame  # year_figures of every indicator of `year`: the KPI export's rows
     trend: pd.DataFrame  # indicator_trend: every indicator per year, first_year … year
+    partial_years: dict[int, str]  # the years of `trend` only part of whose units reported (queries.coverage)
     by_unit: pd.DataFrame  # indicator_units: every indicator per unit in `year`, the selection first
     scorecard: pd.DataFrame  # the scorecard's cells of every unit (the selection is marked, not filtered)
     ranking: pd.DataFrame  # the units ranked, best first
@@ -81,6 +82,7 @@ def meeting_data(
         cards=figures[figures["indicator"].isin(programme().headline)].reset_index(drop=True),
         indicators=figures,
         trend=trend,
+        partial_years=partial_years(con, boundary, units, first_year, year),
         by_unit=indicator_units(con, boundary, units, year, year, codes),
         scorecard=scorecard, ranking=ranking, unreported=unreported, scorecard_order=tuple(scorecard_order(ranking, scorecard)),
         pace=pace_by_indicator(con, boundary, units, year, series=series),

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.numbers import vi_count, vi_number, vi_percent
-from queries.coverage import not_all_in, partly_in, year_coming_in, year_units
+from queries.coverage import not_all_in, partial_years, partly_in, year_coming_in, year_units
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
 from queries.judgement import COMING_IN, VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
 from queries.programme import Kind, programme
@@ -124,13 +124,18 @@ def indicator_trend(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
     year_from: int, year_to: int, codes: Sequence[str],
 ) -> pd.DataFrame:
-    """indicator, label, population, year, numerator, denominator, rate, basis_note and the verdict:
-    the selection summed, per indicator of `codes` (in that order) and year."""
+    """indicator, label, population, year, numerator, denominator, rate, note and the verdict: the selection
+    summed, per indicator of `codes` (in that order) and year. `note`: a year only part of whose units reported
+    (queries.coverage.partial_years: `Chỉ có 5/6 đơn vị nộp báo cáo`), and what the indicator counts otherwise
+    from the year on (`basis_note`)."""
     frame = indicators_by_year(con, boundary, as_list(units), year_from, year_to, paced=True)
     frame = _in_order(marked_coming_in(con, boundary, units, year_to, frame), codes, ["year"])
     frame = judged(frame)
-    frame["basis_note"] = [basis_note(c, y) for c, y in zip(frame["indicator"], frame["year"], strict=True)]
-    return frame[[*ROW_COLUMNS, "basis_note"]].reset_index(drop=True)
+    partial = {year: words[0].upper() + words[1:]
+               for year, words in partial_years(con, boundary, as_tuple(units), year_from, year_to).items()}
+    frame["note"] = ["; ".join(part for part in (partial.get(y, ""), basis_note(c, y)) if part)
+                     for c, y in zip(frame["indicator"], frame["year"], strict=True)]
+    return frame[[*ROW_COLUMNS, "note"]].reset_index(drop=True)
 
 
 def basis_note(code: str, year: int) -> str:

@@ -99,10 +99,10 @@ def vi_columns(*columns: str, **named: str) -> dict[str, str]:
 
 # Rows of the `indicator_units` / `indicator_trend` queries.
 INDICATOR_COLUMNS = vi_columns("unit", "year", "label", "population", "numerator", "denominator", "rate", "target_text",
-                               "verdict", "basis_note")
+                               "verdict", "note")
 # Rows of a page's summary of its indicators: the indicator first.
 SUMMARY_COLUMNS = vi_columns("label", "population", "unit", "year", "numerator", "denominator", "rate", "target_text",
-                             "verdict", "basis_note")
+                             "verdict", "note")
 # Rows of `pace_path`: the observed, projected and target lines of one indicator.
 PACE_PATH_COLUMNS = vi_columns("series", "year", "numerator", "denominator", "rate", "note")
 # Rows of `cells_without_admission`: the cells that have admitted nobody for years.

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from core.numbers import vi_number, year_span
 from core.wording import in_sentence
-from queries.coverage import unreported_text
+from queries.coverage import partial_years_text, unreported_text
 from queries.method import method_notes
 from queries.programme import programme
 from queries.progress import method_text
@@ -107,6 +107,7 @@ def _compared(data: MeetingData, compared: Compared) -> list:
 
 def _results(data: MeetingData, compared: Compared | None = None) -> Section:
     headline = tuple(data.cards["indicator"])
+    earlier = partial_years_text({year: words for year, words in data.partial_years.items() if year < data.year})
     return Section(section_titles(data)[0], [
         *([Note(data.coming_in.replace("**", ""))] if data.coming_in else []),
         Note(f"{data.scope_label}, năm {data.year}: {len(headline)} chỉ tiêu chính của Đề án so với mục tiêu của "
@@ -118,6 +119,7 @@ def _results(data: MeetingData, compared: Compared | None = None) -> Section:
         Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
         Note(f"Mã chỉ tiêu — {programme().legend()}."),
         *(_compared(data, compared) if compared else []),
+        *([Note(earlier)] if earlier else []),
         Table(f"Các chỉ tiêu chính qua các năm, {year_span(data.first_year, data.year)}", tables.trend_table(data, headline),
               (5.5, 1, 2, 1.6, 1.8, 1.6)),
     ])

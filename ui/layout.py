@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from auth.session import OPEN_KEY
-from queries.coverage import coming_in, short_coverage, still_coming_in
+from queries.coverage import coming_in, partial_years_text, short_coverage, still_coming_in
 from rendering.boundaries import BOUNDARY_LABELS
 from ui.data import query
 from ui.filters import Filters
@@ -67,9 +67,18 @@ def header_line(filters: Filters) -> None:
     incomplete = coming_in(year_units(filters), filters.year)
     if incomplete:
         st.warning(incomplete, icon=":material/hourglass_top:")
+    earlier = partial_years_text(earlier_partial_years(filters))
+    if earlier:
+        st.caption(earlier)
     later = still_coming_in(query("year_coverage"), filters.year)
     if later:
         st.caption(later)
+
+
+def earlier_partial_years(filters: Filters) -> dict[int, str]:
+    """The years before the one chosen, from the first loaded, only part of whose units reported for the selection
+    (queries.coverage.partial_years): every chart and table of several years shows them."""
+    return query("partial_years", filters.boundary, filters.units, filters.first_year, filters.year - 1)
 
 
 def year_units(filters: Filters) -> pd.DataFrame:
@@ -84,6 +93,7 @@ def footer_line(filters: Filters, first: str, last: str) -> None:
     units = year_units(filters)
     if coming_in(units, filters.year):
         parts.insert(2, f"**mới có {short_coverage(units)} nộp báo cáo**")
+    parts += [f"năm {year} {words}" for year, words in earlier_partial_years(filters).items()]
     if sample:
         parts.append("**dữ liệu mẫu**")
     if st.session_state.get(OPEN_KEY):

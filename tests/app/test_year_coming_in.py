@@ -18,7 +18,7 @@ import pytest
 from database.db import cursor
 from database.units import units_by_id, units_in_year
 from etl.loading.batch import load_files
-from queries.coverage import opening_year, year_coverage
+from queries.coverage import opening_year, partial_years, year_coverage
 from queries.judgement import COMING_IN_WORDS
 from queries.kpi import kpi_table
 from queries.precompute import level
@@ -36,6 +36,7 @@ from tests.support.apptest_pages import texts
 from tests.support.page_queries import named
 from tests.support.page_support import app_test, run_page, shown_table, submission, url_filters, workbook_bytes
 from tests.support.pdf_text import pdf_pages, squeeze
+from tests.support.scorecard_data import C
 from ui import warm
 from ui.slides import slides
 
@@ -297,3 +298,14 @@ def test_a_unit_only_part_of_which_is_in_is_not_paced_in_the_tables_by_unit(one_
         others = pace.drop(index=name)
         assert set(others["latest_year"]) == {2025} and COMING_IN_WORDS not in set(others["status_2030"])
 
+
+def test_an_earlier_year_only_part_of_whose_units_reported_is_said_so(scorecard_env):
+    said = "Năm 2023 chỉ có 5/6 đơn vị nộp báo cáo: số liệu năm đó chỉ gồm các đơn vị đã nộp."
+    assert partial_years(cursor(), "reported", None, 2023, 2024) == {2023: "chỉ có 5/6 đơn vị nộp báo cáo"}
+    assert partial_years(cursor(), "reported", (C,), 2023, 2024) == {}  # Phổ An reported both years
+    at = run_page("pages/ratings.py", year=2024)
+    assert said in [c.value for c in at.caption]
+    trend = shown_table(at, "Tỷ lệ HTTNV trở lên qua các năm")
+    assert set(trend.loc[trend["Năm"] == 2023, "Ghi chú"]) == {"Chỉ có 5/6 đơn vị nộp báo cáo"}
+    assert not trend.loc[trend["Năm"] == 2024, "Ghi chú"].str.contains("đơn vị nộp").any()
+    assert said in report_html(meeting_data_for(cursor(), 2024))

@@ -49,6 +49,7 @@ ARGS = {
     "year_coverage": (),
     "year_units": ("reported", None, 2024),
     "unreported_units": ("reported", None, 2024),
+    "partial_years": ("reported", None, 2020, 2025),
     "indicator_units": ("reported", UNITS, 2024, 2024, ("T4_thpt",)),
     "indicator_trend": ("reported", UNITS, 2020, 2025, ("T4_thpt",)),
     "warning_idle_cells": ("current", UNITS, 2025),
