@@ -114,7 +114,7 @@ def tier_rules(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
     if tier != "app" and "ui.warm" in sys.modules:
         # the app's thread following the published version (ui.warm), started by an app test earlier in this
         # process, does nothing to this test's database (no frames, no spare copy): the test itself says when
-        monkeypatch.setattr(sys.modules["ui.warm"], "_step", lambda run, seen: None)
+        monkeypatch.setattr(sys.modules["ui.warm"], "_step", lambda run, seen, cfg: None)
 
 
 @pytest.fixture

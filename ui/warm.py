@@ -77,12 +77,18 @@ def _follow(run: Run) -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)  # DuckDB threads it starts)
     seen: dict[str, str] = {}
     while not _stopping.is_set():
-        try:
-            _step(run, seen)
-        except Exception as exc:  # a fault here costs speed, never a page: visitors compute on request
-            record_incident(exc, "làm sẵn số liệu sau khi nạp")
+        _follow_once(run, seen)
         _wake.wait(POLL_S)
         _wake.clear()
+
+
+def _follow_once(run: Run, seen: dict[str, str]) -> None:
+    """One look at the published version; a fault is written beside the database it followed."""
+    cfg = settings()
+    try:
+        _step(run, seen, cfg)
+    except Exception as exc:  # a fault here costs speed, never a page: visitors compute on request
+        record_incident(exc, "làm sẵn số liệu sau khi nạp", cfg)
 
 
 @atexit.register
@@ -94,8 +100,7 @@ def _stop() -> None:
         thread.join(timeout=5)
 
 
-def _step(run: Run, seen: dict[str, str]) -> None:
-    cfg = settings()
+def _step(run: Run, seen: dict[str, str], cfg: Settings) -> None:
     try:
         current = data_version(cfg)
     except NoDatabase:

@@ -3,12 +3,14 @@ version, every query its visitors asked (ui/warm.py): the next visitor finds the
 
 from __future__ import annotations
 
+from core.incidents import errors_log
 from database.db import cursor, data_version
 from etl.loading.batch import load_files
 from queries import catalog
 from queries.precomputed import frames_file
 from queries.programme import programme_key
 from samples.builder import write_xlsx
+from settings import settings
 from tests.support.page_support import run_page
 from tests.support.workbooks import default_spec
 from ui import data, warm
@@ -38,3 +40,18 @@ def test_a_load_is_followed_by_its_frames_and_the_queries_visitors_asked(sample_
         monkeypatch.setitem(catalog.QUERIES, name, computed_again)
     for _, name, args, allowed in asked:  # what the page asks: every one a cache hit for the new version
         data._run(data_version(sample_env), programme_key(), name, args, allowed)
+
+
+def test_a_fault_of_the_thread_is_written_beside_the_database_it_followed(sample_env, tmp_path, monkeypatch):
+    """The environment may point elsewhere by the time a step fails (a test's folder given back, its
+    variables restored): the fault goes to the errors file of the database the step followed."""
+    elsewhere = tmp_path / "elsewhere"
+
+    def fails(cfg):
+        monkeypatch.setenv("DP_VAR_DIR", str(elsewhere))
+        raise OSError("the frames file is gone")
+
+    monkeypatch.setattr(warm, "level", fails)
+    warm._follow_once(lambda *args: None, {})
+    assert "làm sẵn số liệu sau khi nạp" in errors_log(sample_env).read_text(encoding="utf-8")
+    assert not errors_log(settings()).exists()
