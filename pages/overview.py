@@ -14,7 +14,7 @@ from ui.compare import comparison
 from ui.data import query
 from ui.drill import cells_link
 from ui.filters import current
-from ui.layout import stop_if_empty
+from ui.layout import stop_without_figures
 
 CARDS_KEY = "overview_cards"
 # Four cards a row beside the sidebar leave a 1024-px projector ~120 px a card: the figure's own size (2.25rem)
@@ -33,7 +33,7 @@ filters = current()
 compared = comparison(filters)
 figures = query("year_figures", filters.boundary, filters.units, filters.year) if compared is None \
     else compared.figures
-stop_if_empty(figures[figures["denominator"] > 0])
+stop_without_figures(figures)
 cards = figures[figures["headline"]]
 
 

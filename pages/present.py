@@ -13,7 +13,7 @@ from ui import url_state
 from ui.compare import comparison
 from ui.data import query_lazily
 from ui.filters import current
-from ui.layout import footer_line
+from ui.layout import NO_FIGURES_IN_YEAR, footer_line, stop_without_figures
 from ui.navigation import HOME, page_file
 from ui.slides import presentation_style, slides, step
 
@@ -21,6 +21,7 @@ SLIDE_KEY, CONTRAST_KEY = url_state.SLIDE, url_state.CONTRAST
 
 filters = current()
 data = query_lazily("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
+stop_without_figures(data.indicators, NO_FIGURES_IN_YEAR.format(year=filters.year))  # the sidebar stays: choose again
 compared = comparison(filters)  # 2–4 units side by side: the same slides, a column or a line per unit
 count = len(slides(data, compared=compared))
 back, forward = (SLIDE_KEY, count, -1), (SLIDE_KEY, count, 1)  # step's arguments: a callback of the page

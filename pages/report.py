@@ -16,7 +16,7 @@ from ui.compare import comparison
 from ui.data import query_lazily
 from ui.exports import file_stem
 from ui.filters import current
-from ui.layout import stop_if_empty
+from ui.layout import NO_FIGURES_IN_YEAR, stop_without_figures
 
 
 def _pdf(data, compared: Compared | None) -> bytes:
@@ -29,8 +29,7 @@ def _pdf(data, compared: Compared | None) -> bytes:
 st.title("Báo cáo họp Ban Thường vụ")
 filters = current()
 data = query_lazily("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
-stop_if_empty(data.indicators, f"Chưa có số liệu năm {filters.year} cho các đơn vị đã chọn. "
-                               "Hãy chọn năm hoặc đơn vị khác.")
+stop_without_figures(data.indicators, NO_FIGURES_IN_YEAR.format(year=filters.year))
 shown = comparison(filters)  # 2–4 units side by side: their own figures after their sum
 compared = Compared(shown.units, shown.figures) if shown else None
 

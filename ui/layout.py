@@ -15,6 +15,7 @@ from ui.filters import Filters
 from ui.vietnamese import vietnamese_chrome
 
 HEADER_KEY = "page_header"  # the container of the banners and the header line (the slides fold it into a footer)
+NO_FIGURES_IN_YEAR = "Chưa có số liệu năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."
 SAMPLE_TEXT = "**Dữ liệu mẫu** — số liệu minh họa, không phải báo cáo thật của các đơn vị."
 
 # The banners stay one short line each, also on a phone (390 px), where they filled half the first screen.
@@ -106,3 +107,10 @@ def stop_if_empty(frame, message: str = "Không có số liệu cho lựa chọn
     if frame is None or len(frame) == 0:
         st.info(message)
         st.stop()
+
+
+def stop_without_figures(figures: pd.DataFrame, message: str | None = None) -> None:
+    """Stop politely when the selection's indicators (`year_figures`, the meeting data's `indicators`) count
+    nobody in the year: a unit that ended before it, a unit yet to report, a reader's part of a new unit. Their
+    rows are there, every one 0/0, and would be drawn as a report of dashes."""
+    stop_if_empty(figures[figures["denominator"] > 0], *([message] if message else []))
