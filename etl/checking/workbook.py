@@ -16,10 +16,11 @@ from operator import itemgetter, not_
 from core.text import CACHED_LENGTH, fold
 from etl.checking import contract as c
 from etl.checking.contract import Column
-from etl.checking.tables import Findings, RawSheet, Row, Table
+from etl.checking.tables import Findings, RawSheet, Row, Table, quoted_value
 from etl.checking.vocab import as_text, is_blank, is_number, key
 from etl.reading import spreadsheet
 from etl.reading.decoder import MAX_ROWS
+from etl.reading.sheetscan import column_letters
 from etl.reading.spreadsheet import Unreadable, read_sheets
 from settings import Settings
 
@@ -101,6 +102,33 @@ def _header_map(line: list[object], keys: dict[str, str]) -> dict[str, int]:
             if name and name not in mapping:
                 mapping[name] = index
     return mapping
+
+
+def _named_twice(line: list[object], keys: dict[str, str]) -> dict[str, list[int]]:
+    """Canonical name → the 0-based columns of a header row that name it, where more than one does."""
+    named: dict[str, list[int]] = {}
+    for index, value in enumerate(line):
+        if isinstance(value, str) and (name := keys.get(key(value))):
+            named.setdefault(name, []).append(index)
+    return {name: at for name, at in named.items() if len(at) > 1}
+
+
+def _check_named_twice(sheet: RawSheet, canonical: str, header: int, keys: dict[str, str], rows: list[Row],
+                       found: Findings) -> None:
+    """A column the header row names twice (`Xếp loại`, `Xếp loại (sửa)`) is read from the first; with other
+    figures in the second that would be a guess, so it is refused, naming both columns and a row where they
+    differ. The same figures twice (a copied column) are one column."""
+    for name, at in _named_twice(sheet.grid[header], keys).items():
+        for row in rows:
+            values = [sheet.cell(row.number - 1, col) for col in at]
+            texts = ["ô để trống" if is_blank(v) else f"'{quoted_value(v, name)}'" for v in values]
+            if len({as_text(v) for v in values}) > 1:
+                letters = " và ".join(column_letters(col + 1) for col in at)
+                found.problem(canonical, header + 1, name, None,
+                              f"dòng tiêu đề có {len(at)} cột '{name}' (cột {letters}) với số liệu khác nhau, ví dụ "
+                              f"dòng {row.number}: {' và '.join(texts)}; hãy giữ một cột '{name}' và xóa hoặc đổi tên "
+                              "cột còn lại")
+                break
 
 
 def _find_header(grid: list[list[object]], keys: dict[str, str], v1: frozenset[str]) -> tuple[dict[str, int], int]:
@@ -187,7 +215,8 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     rows below a blank row that holds no data (a signature block). Rows inside the table are
     kept even when partly filled, so that their gaps are reported, never dropped.
     """
-    best, header = _find_header(sheet.grid, _column_keys(columns), V1_NAMES.get(canonical, frozenset()))
+    keys = _column_keys(columns)
+    best, header = _find_header(sheet.grid, keys, V1_NAMES.get(canonical, frozenset()))
     if len(best) < 2:
         names = ", ".join(col.name for col in columns if col.required)
         found.problem(canonical, None, None, None, f"không tìm thấy dòng tiêu đề trong {HEADER_SCAN_ROWS} dòng đầu; cần các cột: {names}")
@@ -207,6 +236,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     if end < len(grid):
         table.total = Row(end + 1, dict(zip(names, cells.pop(), strict=True)))
     rows = list(map(Row, range(start + 1, end + 1), repeat(None), cells, repeat(names)))
+    _check_named_twice(sheet, canonical, header, keys, rows, found)
     empty = list(map(_is_empty, cells))  # a row walk that stops at the first filled cell: cheaper than any set
     one_block = not any(empty) and not (rows and _is_numbering(grid[start]))  # the usual table
     blocks = ([rows] if rows else []) if one_block else _blocks(rows, empty, grid)

@@ -207,3 +207,33 @@ def test_content_far_below_is_refused(tmp_path):
     book.save(path)
     problems = rejected_bytes(path.read_bytes(), path.name)
     assert where(problems) == [(CADRES, 10_001, None)]
+
+
+def _with_second_column(tmp_path, sheet: str, header: str, values: list[object]):
+    """The default workbook with one more column at the right of `sheet`, headed `header`."""
+    path, _ = write(default_spec(), tmp_path)
+    book = openpyxl.load_workbook(path)
+    rows = book[sheet]
+    column = rows.max_column + 1
+    rows.cell(1, column, header)
+    for row, value in enumerate(values, start=2):
+        rows.cell(row, column, value)
+    book.save(path)
+    return path, column
+
+
+def test_a_column_named_twice_with_other_figures_is_refused_naming_both(tmp_path):
+    """The first column used to win without a word: a second `Xếp loại` typed at the right (a correction,
+    a copy) was dropped, whatever it said."""
+    path, column = _with_second_column(tmp_path, CELLS, "Xếp loại (sửa)", ["HTTNV", "KHTNV", "HTNV"])
+    [problem] = rejected_bytes(path.read_bytes(), path.name)
+    assert where([problem]) == [(CELLS, 1, "Xếp loại")]
+    assert problem.expected == (
+        f"dòng tiêu đề có 2 cột 'Xếp loại' (cột D và {openpyxl.utils.get_column_letter(column)}) với số liệu khác "
+        "nhau, ví dụ dòng 3: 'HTXSNV' và 'KHTNV'; hãy giữ một cột 'Xếp loại' và xóa hoặc đổi tên cột còn lại")
+
+
+def test_a_column_named_twice_with_the_same_figures_loads(tmp_path):
+    path, _ = _with_second_column(tmp_path, CELLS, "Xếp loại", ["HTTNV", "HTXSNV", "HTNV"])
+    sub = parse_workbook(path.read_bytes(), path.name)
+    assert [cell["rating"] for cell in sub.cells] == ["HTTNV", "HTXSNV", "HTNV"]
