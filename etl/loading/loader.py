@@ -59,14 +59,15 @@ class LoadResult:
 
     def summary(self) -> str:
         if not self.ok:
-            return f"{self.file_name}: bị từ chối, {len(self.problems)} lỗi"
+            return f"{self.file_name}: bị từ chối, {vi_number(len(self.problems))} lỗi"
         unit = units_by_id().get(self.unit_id or "")
         name = unit.full_name if unit else self.unit_id
         if self.outcome == OUTCOME_UNCHANGED:
             return f"{self.file_name}: {name} năm {self.year} đã có đúng tệp này, không thay đổi gì"
         return (
             f"{self.file_name}: {name} năm {self.year} — {self.outcome} "
-            f"({self.cells} chi bộ, {self.members} đảng viên cuối năm, {self.cadres} cán bộ chi bộ)"
+            f"({vi_number(self.cells)} chi bộ, {vi_number(self.members)} đảng viên cuối năm, "
+            f"{vi_number(self.cadres)} cán bộ chi bộ)"
         )
 
 

@@ -53,3 +53,14 @@ def test_tables_on_screen_in_files_and_in_the_report_format_alike():
 def test_a_number_as_a_cell_holds_it(value, grouped, text):
     """A workbook's problem quotes a cell's number so (docs/DATA_CONTRACT.md); never an error, whatever the cell."""
     assert vi_cell_number(value, grouped=grouped) == text
+
+
+def test_a_load_report_counts_as_the_pages_do():
+    """A merged ward's report reads `1.077 đảng viên`, as every page writes a count: it read `1077`."""
+    from etl.loading.loader import OUTCOME_NEW, OUTCOME_REJECTED, LoadResult
+
+    loaded = LoadResult("bao-cao.xlsx", OUTCOME_NEW, "21439-2025", 2025, cells=1_203, members=21_077, cadres=1_152)
+    assert loaded.summary() == ("bao-cao.xlsx: Phường Đức Phổ năm 2025 — nạp mới "
+                                "(1.203 chi bộ, 21.077 đảng viên cuối năm, 1.152 cán bộ chi bộ)")
+    refused = LoadResult("bao-cao.xlsx", OUTCOME_REJECTED, problems=[None] * 1_500)
+    assert refused.summary() == "bao-cao.xlsx: bị từ chối, 1.500 lỗi"
