@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from core.numbers import vi_number
+
 GROUP_FROM = 3  # rows with the same problem in one column reported as one group from this many on
 UNSAVED = "ô có công thức nhưng tệp không lưu kết quả của công thức"  # what a Problem.unsaved cell holds
 
@@ -83,11 +85,11 @@ def _grouped(members: list[Problem]) -> Problem:
     shared = len({p.expected for p in members}) == 1
     detail = first.expected if shared else f"ví dụ dòng {first.row}: {first.expected}"
     if first.unsaved:
-        what = f"{len(rows)} ô cột {first.column} {UNSAVED.removeprefix('ô ')}"
+        what = f"{vi_number(len(rows))} ô cột {first.column} {UNSAVED.removeprefix('ô ')}"
     elif first.blank:
-        what = f"{len(rows)} dòng chưa điền {first.column}"
+        what = f"{vi_number(len(rows))} dòng chưa điền {first.column}"
     else:
-        what = f"{len(rows)} dòng có giá trị '{first.value}' ở cột {first.column}"
+        what = f"{vi_number(len(rows))} dòng có giá trị '{first.value}' ở cột {first.column}"
     return replace(first, expected=f"{what}: dòng {row_ranges(rows)}; {detail}", rows=rows)
 
 
@@ -107,7 +109,7 @@ class WorkbookRejected(Exception):
     def __init__(self, file: str, problems: list[Problem]):
         self.file = file
         self.problems = problems
-        super().__init__(f"{file}: {len(problems)} lỗi\n" + "\n".join(str(p) for p in problems))
+        super().__init__(f"{file}: {vi_number(len(problems))} lỗi\n" + "\n".join(str(p) for p in problems))
 
 
 @dataclass

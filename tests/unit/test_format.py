@@ -64,3 +64,12 @@ def test_a_load_report_counts_as_the_pages_do():
                                 "(1.203 chi bộ, 21.077 đảng viên cuối năm, 1.152 cán bộ chi bộ)")
     refused = LoadResult("bao-cao.xlsx", OUTCOME_REJECTED, problems=[None] * 1_500)
     assert refused.summary() == "bao-cao.xlsx: bị từ chối, 1.500 lỗi"
+
+
+def test_many_rows_with_one_problem_are_counted_as_the_pages_count():
+    from etl.checking.model import Problem, group_problems
+
+    blanks = [Problem("bao-cao.xlsx", "Đảng viên", row, "Cuối năm", None, "bắt buộc phải điền", blank=True)
+              for row in range(2, 1_202)]
+    [grouped] = group_problems(blanks)
+    assert grouped.expected.startswith("1.200 dòng chưa điền Cuối năm: dòng 2–1201; ")
