@@ -59,7 +59,18 @@ WORDS = {
     "Stop": "Dừng",
     "Copy to clipboard": "Chép",
     "Tooltip": "Giải thích",
+    "Add files": "Thêm tệp",
+    "add icon": "thêm",
+    "Error:": "Lỗi:",
 }
+# The upload box's own refusals, under a chosen file's name, before our checks (which name the file themselves);
+# the box writes "Error: " and the sentence as one text or as two.
+UPLOAD_REFUSALS = [
+    (r".+ files are not allowed\.",
+     "tệp không phải bảng tính; cần bảng tính Excel (.xlsx, .xlsm, .xls) hoặc OpenDocument (.ods)"),
+    (r"File must be .+ or smaller\.", "tệp quá lớn, vượt mức tối đa ghi trên ô nạp"),
+    (r"File size is too small\.", "tệp rỗng"),
+]
 PATTERNS = [  # (JavaScript regular expression, replacement)
     (r"^Help for (.+)$", "Giải thích: $1"),
     (r"^Page (\d+)$", "Trang $1"),
@@ -68,6 +79,9 @@ PATTERNS = [  # (JavaScript regular expression, replacement)
     (r"^Press Enter to apply$", "Nhấn Enter để áp dụng"),
     (r"^Delete (.+)$", "Bỏ $1"),
     (r"^Remove (.+)$", "Bỏ $1"),
+    (r"^(.+, )?(\d+)\.(\d+)\s?(B|KB|MB|GB)$", "$1$2,$3 $4"),  # a chosen file's size: 19.4KB
+    *((rf"^Error: {english}$", f"Lỗi: {vietnamese}") for english, vietnamese in UPLOAD_REFUSALS),
+    *((rf"^{english}$", vietnamese) for english, vietnamese in UPLOAD_REFUSALS),
 ]
 ATTRIBUTES = ["aria-label", "title", "placeholder", "data-title", "alt", "aria-roledescription"]
 

@@ -43,3 +43,39 @@ def test_the_translations_are_vietnamese():
     for english, vietnamese in [*WORDS.items(), *PATTERNS]:
         assert english != vietnamese
         assert not re.search(r"\b(the|of|to|for|and|file|page|all)\b", vietnamese, re.IGNORECASE), vietnamese
+
+
+def translated(text: str) -> str | None:
+    """What the page's script (ui.vietnamese.SCRIPT) makes of `text`: a word, else the first pattern."""
+    if text.strip() in WORDS:
+        return text.replace(text.strip(), WORDS[text.strip()])
+    for pattern, to in PATTERNS:
+        if re.search(pattern, text.strip()):
+            return re.sub(pattern, re.sub(r"\$(\d)", r"\\\1", to), text.strip())
+    return None
+
+
+@pytest.mark.parametrize("english", [
+    "Error: text/csv files are not allowed.",  # a CSV export dropped on the upload box
+    "Error: application/vnd.openxmlformats-officedocument.wordprocessingml.document files are not allowed.",
+    "Error: This type of files are not allowed.",
+    "Error: File must be 21.0MB or smaller.",
+    "Error: File size is too small.",
+    "text/csv files are not allowed.",  # the box may write "Error: " and the sentence apart
+    "File must be 21.0MB or smaller.",
+    "Error:",
+    "Add files",
+])
+def test_the_upload_box_refuses_a_file_in_vietnamese(english):
+    """Streamlit's upload box refuses a file that is no spreadsheet, or too large, with its own English
+    sentence under the file's name; it read so on Dữ liệu."""
+    vietnamese = translated(english)
+    assert vietnamese is not None and not re.search(r"\b(files?|allowed|Error|must|Add)\b", vietnamese), vietnamese
+
+
+@pytest.mark.parametrize(("english", "vietnamese"), [
+    ("42.0B", "42,0 B"), ("19.4KB", "19,4 KB"), ("20.0MB", "20,0 MB"),
+    ("bao-cao.xlsx, 19.4KB", "bao-cao.xlsx, 19,4 KB"),  # the file's chip, as a screen reader reads it
+])
+def test_a_chosen_file_s_size_reads_in_vietnamese(english, vietnamese):
+    assert translated(english) == vietnamese
