@@ -36,6 +36,8 @@ FAILED = "lỗi không mong đợi"
 COLUMNS = {"at": "Thời điểm", "username": "Người dùng", "action": "Thao tác", "target": "Đối tượng",
            "detail": "Chi tiết"}
 MAX_TEXT = 300
+# A stored moment (`2026-12-03 16:05:16`) as the pages and the load history write one: 03/12/2026 16:05:16.
+SHOWN_MOMENT = "strftime('%d/%m/%Y %H:%M:%S', {column})"
 
 
 def _now() -> str:
@@ -83,7 +85,8 @@ def audit_frame(cfg: Settings, limit: int | None = 10_000) -> pd.DataFrame:
     frame = pd.DataFrame(columns=list(COLUMNS))
     if exists(cfg):
         with connect(cfg) as con:
-            sql = "SELECT at, username, action, target, detail FROM audit ORDER BY id DESC"
+            sql = (f"SELECT {SHOWN_MOMENT.format(column='at')}, username, action, target, detail FROM audit "
+                   "ORDER BY id DESC")
             rows = con.execute(sql + (" LIMIT ?" if limit else ""), [limit] if limit else []).fetchall()
         frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return frame.rename(columns=COLUMNS).astype(str)

@@ -144,7 +144,8 @@ def users_table(cfg: Settings) -> pd.DataFrame:
     if not exists(cfg):
         return pd.DataFrame(columns=columns)
     with connect(cfg) as con:
-        rows = con.execute("SELECT username, full_name, role, units, created_at, disabled FROM users "
+        created = audit.SHOWN_MOMENT.format(column="created_at")
+        rows = con.execute(f"SELECT username, full_name, role, units, {created}, disabled FROM users "
                            "ORDER BY username").fetchall()
     names = units_by_id()
     now = datetime.now().timestamp()

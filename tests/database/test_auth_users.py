@@ -151,6 +151,7 @@ def test_add_list_reset_remove_and_each_is_audited(cfg):
     assert list(table.columns) == ["Tên đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "Ngày tạo", "Trạng thái"]
     assert table.loc[0, "Đơn vị"] == "Phường Phổ Hòa (21469-2015), Phường Đức Phổ (21439-2025)"
     assert "$argon2" not in table.to_string()
+    assert table["Ngày tạo"].str.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d:\d\d").all(), list(table["Ngày tạo"])
     managed = [row for row in audit_rows(cfg) if row[1] not in (audit.LOGIN, audit.LOGIN_FAILED)]
     assert managed == [
         ("", audit.USER_ADDED, "quantri", "vai trò quản trị"),
@@ -268,6 +269,8 @@ def test_audit_frame_is_newest_first_with_vietnamese_columns(cfg):
     assert list(frame.columns) == ["Thời điểm", "Người dùng", "Thao tác", "Đối tượng", "Chi tiết"]
     assert list(frame["Đối tượng"]) == ["bang-2.xlsx", "bang-1.csv"]
     assert len(frame.loc[0, "Chi tiết"]) == audit.MAX_TEXT
+    # as the load history and the pages' header write a moment (03/12/2026 16:05:16), not 2026-12-03 16:05:16
+    assert frame["Thời điểm"].str.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d:\d\d").all(), list(frame["Thời điểm"])
 
 
 STRANGER, OFFICE = "203.0.113.9", "198.51.100.7"
