@@ -20,6 +20,7 @@ from rendering.tables import IDLE_CELL_COLUMNS, vi_columns, vi_table
 from ui.blocks import table_block
 from ui.data import query
 from ui.filters import current
+from ui.layout import NO_FIGURES_IN_YEAR, stop_without_figures
 from ui.navigation import page_file
 
 LIST_COLUMNS = vi_columns("rule", "unit", "subject", "year", "detail", "page_label")
@@ -74,6 +75,8 @@ st.title("Cảnh báo")
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
+# a unit that ended, or is yet to report, has no warning because it has no figure: not a green "none"
+stop_without_figures(query("year_figures", *scope, year), NO_FIGURES_IN_YEAR.format(year=year))
 left, right = st.columns(2)
 n_years = int(left.number_input("Chi bộ không kết nạp được đảng viên từ … năm liền trở lên", min_value=1,
                                 max_value=30, value=DEFAULT_IDLE_YEARS, step=1, key="canh_bao_so_nam"))

@@ -53,3 +53,10 @@ def test_page_on_the_sample_data(sample_env):
     # T1 counts the party cells from 2025: no comparison with the committees' 2024 figure
     written = "\n".join(m.value for m in at.markdown)
     assert "**Phường Trà Câu**: Năm 2025 dưới mục tiêu" in written and "T1 ·" not in written
+
+
+def test_a_unit_without_figures_in_the_year_is_no_green_none(sample_env):
+    """Phổ Văn ended with 2024: its 2025 read «Không có cảnh báo nào», in green, for want of figures."""
+    at = run_page(PAGE, year=2025, units=["21451-2015"])
+    assert [i.value for i in at.info] == ["Chưa có số liệu năm 2025 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]
+    assert not at.success and not at.metric
