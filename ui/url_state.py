@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 import streamlit as st
 
 from core.wording import quoted
+from database.units import units_by_id
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED
 
 YEAR, BOUNDARY, UNITS, VIEW = "nam", "ranh_gioi", "don_vi", "xem"  # URL parameters = the widgets' keys
@@ -91,8 +92,14 @@ def take_units(options: dict[str, str]) -> None:
     if known or not unknown:
         st.session_state[UNITS] = known
     if unknown:
-        _problem(f"Đơn vị {quoted(', '.join(unknown))} trong đường dẫn không có trong danh sách đơn vị của địa giới "
-                 "đang chọn; đã bỏ qua.")
+        _problem(f"Đơn vị {', '.join(map(_unit_named, unknown))} trong đường dẫn không có trong danh sách đơn vị của "
+                 "địa giới đang chọn; đã bỏ qua.")
+
+
+def _unit_named(unit_id: str) -> str:
+    """`«21469-2015» (Phường Phổ Hòa)`: an id of the link, with the unit's name where it is one."""
+    unit = units_by_id().get(unit_id)
+    return quoted(unit_id) + (f" ({unit.full_name})" if unit else "")
 
 
 def take_view() -> None:

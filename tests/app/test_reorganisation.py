@@ -73,3 +73,10 @@ def test_a_url_value_that_cannot_be_applied_is_named(merger_env):
     assert "Đơn vị «99999-2025» trong đường dẫn không có trong danh sách đơn vị của địa giới đang chọn; " \
            "đã bỏ qua." in shown
     assert at.multiselect(key="don_vi").value == [HOA]  # what could be applied was
+
+
+def test_a_known_unit_the_boundary_has_not_is_named_by_its_name(merger_env):
+    """An old ward's link opened under the 5 new units named it by its id alone: «21469-2015»."""
+    at = opened({"nam": "2024", "ranh_gioi": "moi", "don_vi": [HOA, "99999-2025"]})
+    assert "Đơn vị «21469-2015» (Phường Phổ Hòa), «99999-2025» trong đường dẫn không có trong danh sách đơn vị " \
+           "của địa giới đang chọn; đã bỏ qua." in [w.value for w in at.warning]
