@@ -296,7 +296,7 @@ def load_workbooks(
         if progress:
             progress(len(results), len(files), file_name)
         active = in_force.get(sha256)
-        if active:
+        if active and (allowed_units is None or active[0] in allowed_units):  # else refused once read, below
             results.append(LoadResult(file_name, OUTCOME_UNCHANGED, unit_id=active[0], year=active[1]))
             continue
         upcoming = next((later for _, later, h in files[index + 1:] if h not in in_force), None)

@@ -67,6 +67,9 @@ def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
     assert refused.problems[0].column == "Đơn vị" and "đơn vị mình phụ trách" in refused.problems[0].expected
     [loaded] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=(PHO_HOA,))
     assert loaded.ok
+    # the very file in force for Phổ Hòa, from another unit's officer: refused, not «đã có đúng tệp này»
+    [again] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=("21466-2015",))
+    assert again.outcome == "bị từ chối" and "đơn vị mình phụ trách" in again.problems[0].expected
 
 
 def test_template_for_another_unit_is_refused(sample_env):
