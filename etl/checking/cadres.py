@@ -89,7 +89,7 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
     before, after = _readers(year or dt.date.today().year)
     columns, clean = found.read_columns(table, {**before, **after})
     if clean is None:  # every row reads as it is: only the cell codes can still be wrong
-        return _cadres_of_columns(table, columns, cells, found)
+        return _checked_once(table.sheet, _cadres_of_columns(table, columns, cells, found), found)
     cadres = []
     for row, read in zip(table.rows, row_dicts(columns, clean), strict=True):
         first = read or found.read_row(table, row, before)
@@ -103,6 +103,25 @@ def read_cadres(table: Table | None, cells: CellIndex | None, year: int | None, 
         then = read or found.read_row(table, row, after)
         cadres.append(_cadre(row.number, first["full_name"], first["birth_year"], first["gender"], code, then["role"],
                              then["education"], then["professional"], then["political"], then["trained"]))
+    return _checked_once(table.sheet, cadres, found)
+
+
+def _checked_once(sheet: str, cadres: list[dict], found: Findings) -> list[dict]:
+    """`cadres`, with a problem for each person written again in the same cell (same name as written, case and
+    spacing aside, and the same birth year): a copied row would count one cadre twice in T4–T7. Namesakes
+    differ by birth year; without one, two rows are two people."""
+    first_row: dict[tuple, int] = {}
+    for cadre in cadres:
+        name, born, code = cadre["full_name"], cadre["birth_year"], cadre["cell_code"]
+        if name is None or born is None or code is None:
+            continue
+        person = (" ".join(name.casefold().split()), born, cell_key(code))
+        if person in first_row:
+            found.problem(sheet, cadre["row_no"], "Họ và tên", name,
+                          f"đã ghi ở dòng {first_row[person]}: cùng người (cùng họ tên, năm sinh {born}) trong chi bộ "
+                          f"'{code}'; mỗi người ghi một dòng, với chức vụ cao nhất")
+        else:
+            first_row[person] = cadre["row_no"]
     return cadres
 
 

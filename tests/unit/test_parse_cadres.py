@@ -176,3 +176,21 @@ def test_partial_rows_inside_and_next_to_the_table_are_data_with_errors(tmp_path
         (CADRES, 4, "Mã chi bộ"), (CADRES, 4, "Chức vụ"), (CADRES, 4, "Học vấn"),
         (CADRES, 9, "Họ và tên"), (CADRES, 9, "Học vấn"),
     ]
+
+
+def test_one_person_written_twice_in_a_cell_is_refused(tmp_path):
+    """A row copied twice (Nguyễn Văn Hùng, 1968, CB01) loaded as two cadres: one more in the denominators of
+    T4–T6 and T7 and one more secretary."""
+    spec = default_spec()
+    spec.cadres.append(dict(spec.cadres[0]) | {"Họ và tên": "NGUYỄN VĂN  HÙNG"})  # written again, as typed
+    [problem] = rejected(spec, tmp_path)
+    row = 1 + len(spec.cadres)
+    assert where([problem]) == [(CADRES, row, "Họ và tên")]
+    assert problem.expected == ("đã ghi ở dòng 2: cùng người (cùng họ tên, năm sinh 1968) trong chi bộ 'CB01'; "
+                                "mỗi người ghi một dòng, với chức vụ cao nhất")
+
+
+def test_namesakes_in_a_cell_are_two_people(tmp_path):
+    spec = default_spec()
+    spec.cadres.append(dict(spec.cadres[0]) | {"Năm sinh": 1990, "Chức vụ": "Chi ủy viên"})
+    assert len(parse(spec, tmp_path).cadres) == len(spec.cadres)
