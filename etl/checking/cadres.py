@@ -119,7 +119,8 @@ def _checked_once(sheet: str, cadres: list[dict], found: Findings) -> list[dict]
         if person in first_row:
             found.problem(sheet, cadre["row_no"], "Họ và tên", name,
                           f"đã ghi ở dòng {first_row[person]}: cùng người (cùng họ tên, năm sinh {born}) trong chi bộ "
-                          f"'{code}'; mỗi người ghi một dòng, với chức vụ cao nhất")
+                          f"'{code}'; mỗi người ghi một dòng, với chức vụ cao nhất; hai người trùng cả họ tên và "
+                          "năm sinh thì ghi thêm chữ phân biệt sau tên, ví dụ «Nguyễn Văn An (A)»")
         else:
             first_row[person] = cadre["row_no"]
     return cadres

@@ -187,10 +187,19 @@ def test_one_person_written_twice_in_a_cell_is_refused(tmp_path):
     row = 1 + len(spec.cadres)
     assert where([problem]) == [(CADRES, row, "Họ và tên")]
     assert problem.expected == ("đã ghi ở dòng 2: cùng người (cùng họ tên, năm sinh 1968) trong chi bộ 'CB01'; "
-                                "mỗi người ghi một dòng, với chức vụ cao nhất")
+                                "mỗi người ghi một dòng, với chức vụ cao nhất; hai người trùng cả họ tên và năm sinh "
+                                "thì ghi thêm chữ phân biệt sau tên, ví dụ «Nguyễn Văn An (A)»")
 
 
 def test_namesakes_in_a_cell_are_two_people(tmp_path):
     spec = default_spec()
     spec.cadres.append(dict(spec.cadres[0]) | {"Năm sinh": 1990, "Chức vụ": "Chi ủy viên"})
+    assert len(parse(spec, tmp_path).cadres) == len(spec.cadres)
+
+
+def test_namesakes_born_the_same_year_load_with_the_mark_the_message_asks_for(tmp_path):
+    spec = default_spec()
+    name = spec.cadres[0]["Họ và tên"]
+    spec.cadres[0] = spec.cadres[0] | {"Họ và tên": f"{name} (A)"}
+    spec.cadres.append(spec.cadres[0] | {"Họ và tên": f"{name} (B)", "Chức vụ": "Chi ủy viên"})
     assert len(parse(spec, tmp_path).cadres) == len(spec.cadres)
