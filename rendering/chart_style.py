@@ -94,6 +94,18 @@ def unwrapped_units(fig: go.Figure) -> go.Figure:
     return fig
 
 
+VALUE_AXIS_PX = 70  # a bar chart's value axis under its plot: the ticks and the axis title
+LEGEND_ENTRY_PX = 28  # a legend entry's row where the entries stand one under another (1024 px)
+
+
+def unit_bars_height(fig: go.Figure, rows: int, row: int) -> int:
+    """The height of a chart of `rows` bars by unit, `row` px each (unit_row_height), once its title's margin, the
+    value axis and the legend (an entry a row, as at 1024 px) are taken: a fixed allowance for those left four
+    units' two-line names 36 px rows at 1024 px, each name written over the next."""
+    entries = sum(1 for trace in fig.data if trace.name and trace.showlegend is not False)
+    return max(380, fig.layout.margin.t + fig.layout.margin.b + VALUE_AXIS_PX + LEGEND_ENTRY_PX * entries + row * rows)
+
+
 def base_layout(fig: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
                 height: int = 480) -> go.Figure:
     title = wrapped_title(title)

@@ -26,6 +26,7 @@ from rendering.chart_style import (
     stack_totals,
     target_in_legend,
     unit_axis_labels,
+    unit_bars_height,
     unit_row_height,
 )
 from rendering.figure_cache import cached_figure
@@ -88,7 +89,8 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
         target_in_legend(fig, target, target_label, "x")
     fig.update_xaxes(tickformat=".0%", range=[0, top])
     fig.update_yaxes(autorange="reversed")
-    return base_layout(fig, title, "Tỷ lệ", None, height=max(380, 60 + unit_row_height(names) * len(frame)))
+    fig = base_layout(fig, title, "Tỷ lệ", None)
+    return fig.update_layout(height=unit_bars_height(fig, len(frame), unit_row_height(names)))
 
 
 LABELLED_LINES = 2  # more lines than this: each line's latest figure in the legend, not on every point
@@ -307,18 +309,21 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
     """Lines of a count per `x` for each value of `color`, each point labelled."""
     fig = go.Figure()
     sides = label_sides(frame, x, y, color)
+    top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
+    axis = [-0.08 * max(top, 1.0), max(top, 1.0) * 1.18]
+    sizes = marker_sizes(frame.rename(columns={x: "year", y: "rate"}), color, axis)  # two lines at 0: both seen
     for index, (name, part) in enumerate(frame.groupby(color, sort=False)):
         fig.add_trace(go.Scatter(
             x=part[x], y=part[y], mode="lines+markers+text", name=str(name),
-            line={"color": PALETTE[(index + 1) % len(PALETTE)], "width": 4}, marker={"size": 10},
+            line={"color": PALETTE[(index + 1) % len(PALETTE)], "width": 4},
+            marker={"size": sizes[str(name)], "opacity": 1},
             text=[vi_number(v) for v in part[y]], textposition=sides[str(name)], cliponaxis=False,
             textfont={"shadow": HALO},
             hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{text}}<extra></extra>",
         ))
     if pd.api.types.is_numeric_dtype(frame[x]):
         fig.update_xaxes(dtick=1, tickformat="d", range=[frame[x].min() - 0.3, frame[x].max() + 0.3])
-    top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
-    fig.update_yaxes(range=[-0.08 * max(top, 1.0), max(top, 1.0) * 1.18], tickformat=",d")
+    fig.update_yaxes(range=axis, tickformat=",d")
     whole_number_ticks(fig, top, "y")
     return base_layout(fig, title, x_title, y_title)
 
@@ -386,6 +391,6 @@ def stacked_shares_by_unit(frame: pd.DataFrame, unit: str, value: str, level: st
     fig = stacked_bars(frame, unit, value, level, title, x_title, None, percent=True, order=order, horizontal=True)
     fig.update_yaxes(autorange="reversed")
     row = max(40, unit_row_height(unit_axis_labels(frame[unit].unique())))
-    fig.update_layout(height=max(380, 160 + row * frame[unit].nunique()), legend={"traceorder": "normal"})
+    fig.update_layout(height=unit_bars_height(fig, frame[unit].nunique(), row), legend={"traceorder": "normal"})
     return colour_traces(fig, colours)
 

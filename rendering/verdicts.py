@@ -60,11 +60,16 @@ def split_at_breaks(frame: pd.DataFrame, code: str, breaks: dict[int, str], seri
         ["_order", "year"], kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
-def mark_breaks(fig: go.Figure, breaks: dict[int, str]) -> go.Figure:
+def mark_breaks(fig: go.Figure, breaks: dict[int, str], panel: int | None = None) -> go.Figure:
     """A dotted line before each break year, labelled with its note (`Từ 2025: tính theo chi bộ cơ sở`).
 
     The note goes at the foot of a chart of lines (rates sit high on their axis), and just above the plot
-    of a chart of columns, whose feet are always drawn: there it was written over the 2024 column."""
+    of a chart of columns, whose feet are always drawn: there it was written over the 2024 column. In panels
+    side by side (`panel`: the column of the indicator that breaks) the line is drawn in that panel only and
+    the note goes in the legend: a note under each narrow panel ran into the rate axis's ticks and the next
+    panel's note at 1024 px."""
+    if panel is not None:
+        return _panel_breaks(fig, breaks, panel)
     # numpy's years too (a pandas column's int64 is no `int`)
     xs = [v for trace in fig.data for v in (trace.x if trace.x is not None else ()) if isinstance(v, numbers.Real)]
     columns = any(trace.type == "bar" for trace in fig.data)
@@ -80,3 +85,13 @@ def _note_side(xs: list[float], at: float) -> str:
     """The side of a line at `at` with more of the chart's years (`xs`): a break in the last year (2025, the
     merger) had its note run off the right of the chart."""
     return "left" if xs and max(xs) - at < at - min(xs) else "right"
+
+
+def _panel_breaks(fig: go.Figure, breaks: dict[int, str], panel: int) -> go.Figure:
+    for year, note in breaks.items():
+        axis = "" if panel == 1 else panel  # a cached figure is no make_subplots one: its axes by name
+        fig.add_shape(type="line", x0=year - 0.5, x1=year - 0.5, xref=f"x{axis}", y0=0, y1=1, yref=f"y{axis} domain",
+                      line={"color": BREAK_COLOUR, "width": 2, "dash": "dot"})
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=note, hoverinfo="skip", showlegend=True,
+                                 line={"color": BREAK_COLOUR, "width": 2, "dash": "dot"}))
+    return fig

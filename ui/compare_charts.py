@@ -17,8 +17,10 @@ from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.scorecard import column_labels
 from queries.targets import basis_breaks, target_lines
 from rendering.chart_style import (
+    FONT_SIZE,
     SHORTEST_PLOT_PX,
     base_layout,
+    fallback_room,
     focused_range,
     marker_sizes,
     on_the_line,
@@ -123,8 +125,13 @@ def indicator_panels(trend: pd.DataFrame, title: str, code: str, breaks: dict[in
     """`rate_panels` of an `indicator_trend` per unit, a panel per indicator (`T1 · TCCSĐ HTTNV trở lên`);
     the lines of indicator `code` stop before each of its `breaks` (it counts something else from then)."""
     lines = split_at_breaks(trend, code, breaks, series=UNIT)
-    return mark_breaks(rate_panels(lines.assign(panel=lines["indicator"].map(column_labels())), title, "panel",
-                                   targets), breaks)
+    labels = column_labels()
+    panels = list(dict.fromkeys(lines["indicator"].map(labels)))
+    fig = rate_panels(lines.assign(panel=lines["indicator"].map(labels)), title, "panel", targets)
+    if not breaks or labels.get(code) not in panels:
+        return fig
+    fig = fallback_room(mark_breaks(fig, breaks, panel=panels.index(labels[code]) + 1), FONT_SIZE)
+    return fig.update_layout(height=panels_height(fig))  # the note's row in the legend
 
 
 # ---- the slides of Trình chiếu when units are compared (ui/slides.py) ----------------------
