@@ -4,7 +4,7 @@ admitted, and the cells that have admitted nobody for years."""
 import pandas as pd
 import streamlit as st
 
-from core.numbers import year_span
+from core.numbers import vi_number, year_span
 from queries.admissions import QUOTA_CODE, admission_indicator, admission_target, quota_indicator
 from queries.method import method_note
 from queries.targets import not_reported_note, target_line, target_lines
@@ -150,7 +150,7 @@ if idle.empty:
     st.success(f"Không có chi bộ nào {int(min_years)} năm liền trở lên không kết nạp đảng viên "
                f"(tính đến năm {year}).")
 else:
-    st.markdown(f"**{len(idle)} chi bộ** không kết nạp được đảng viên nào từ {int(min_years)} năm liền "
+    st.markdown(f"**{vi_number(len(idle))} chi bộ** không kết nạp được đảng viên nào từ {int(min_years)} năm liền "
                 f"trở lên, tính đến năm {year}.")
     table_block(
         vi_table(idle, IDLE_CELL_COLUMNS),

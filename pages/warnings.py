@@ -98,7 +98,7 @@ for column, (code, count) in zip(columns, warning_counts(warnings).items(), stri
 if warnings.empty:
     st.success(f"Không có cảnh báo nào cho {in_sentence(filters.scope_label)} năm {year}.")
 else:
-    st.markdown(f"**{len(warnings)} cảnh báo** cho {in_sentence(filters.scope_label)}, năm {year}.")
+    st.markdown(f"**{vi_number(len(warnings))} cảnh báo** cho {in_sentence(filters.scope_label)}, năm {year}.")
     table_block(vi_table(warnings[WARNING_COLUMNS], LIST_COLUMNS), "Danh sách cảnh báo", filters,
                 key="canh_bao_tat_ca", expanded=False)
 
