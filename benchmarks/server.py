@@ -156,7 +156,7 @@ def bench_upload(scale: Scale, year: int) -> UploadFigures:
             button.click()
             page.get_by_text("Kết quả nạp:").wait_for(timeout=PAGE_TIMEOUT_S * 1000)
             loaded = time.perf_counter()
-            page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Tổng quan", exact=True).click()
+            page.locator(".st-key-menu").get_by_role("link", name="Tổng quan", exact=True).click()  # ui.navigation.sidebar_menu
             page.get_by_text(expected).first.wait_for(timeout=PAGE_TIMEOUT_S * 1000)
             shown = time.perf_counter()
         return UploadFigures(round(shown - started, 2), round(loaded - started, 2), round(shown - loaded, 2), expected)
