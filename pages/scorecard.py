@@ -42,7 +42,7 @@ missing = query("unreported_units", filters.boundary, None, year)  # not ranked:
 unranked = unreported_text(missing, year, "chưa được xếp hạng")
 stop_if_empty(ranking, unranked or f"Chưa có số liệu năm {year} để xếp hạng các đơn vị. Hãy chọn năm khác.")
 
-ranked = ranked_units(allowed_units() is not None, len(ranking))
+ranked = ranked_units(allowed_units() is not None, len(ranking), all_in=missing.empty)
 st.caption(f"{ranked} năm {year} so với các chỉ tiêu chính của Đề án. Màu xanh: đạt mục tiêu hoặc đúng tiến độ; "
            "màu đỏ: chưa đạt hoặc chậm tiến độ; màu xanh lam: kết nạp vượt khung (không phải thiếu sót); màu càng "
            "đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng năm này. "

@@ -90,7 +90,7 @@ def meeting_data(
         warnings=all_warnings(con, boundary, units, year, idle_years),
         idle_years=idle_years,
         coming_in=coming_in(year_units(con, boundary, units, year), year),
-        ranked=ranked_units(allowed_param() is not None, len(ranking)),
+        ranked=ranked_units(allowed_param() is not None, len(ranking), all_in=unreported.empty),
     )
 
 

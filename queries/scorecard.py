@@ -43,13 +43,14 @@ def column_labels() -> dict[str, str]:
     return {code: prog.indicator(code).column for code in prog.headline}
 
 
-def ranked_units(restricted: bool, count: int) -> str:
-    """Which units the ranking compares, as the text over it says: every unit, or only the `count` units a reader
-    restricted to some units may see (a ward officer's «hạng 1» is among their own units, never the town's). An
-    empty ranking is labelled as for every unit: it ranks nobody, whoever reads it."""
-    if not restricted or not count:
-        return "Mọi đơn vị"
-    return f"Chỉ {vi_number(count)} đơn vị tài khoản này được xem (không phải mọi đơn vị của địa bàn)"
+def ranked_units(restricted: bool, count: int, all_in: bool = True) -> str:
+    """Which units the ranking compares, as the text over it says: every unit, those all of whose reports are in
+    (`all_in` False: a year still coming in ranks only them, queries.coverage.unreported_units), or only the `count`
+    units a reader restricted to some units may see (a ward officer's «hạng 1» is among their own units, never the
+    town's). An empty ranking is labelled as for every unit: it ranks nobody, whoever reads it."""
+    if restricted and count:
+        return f"Chỉ {vi_number(count)} đơn vị tài khoản này được xem (không phải mọi đơn vị của địa bàn)"
+    return "Mọi đơn vị" if all_in else "Các đơn vị đã nộp đủ báo cáo"
 
 
 def rank_definition() -> str:

@@ -238,6 +238,7 @@ def test_a_year_coming_in_ranks_only_the_units_in_and_names_the_others(report_20
     unranked = "Chưa nộp báo cáo năm 2026, chưa xếp hạng"
     at = run_page("pages/scorecard.py", year=2026)
     assert any(i.value.startswith(said) for i in at.info), [i.value for i in at.info]
+    assert any(c.value.startswith("Các đơn vị đã nộp đủ báo cáo năm 2026 so với") for c in at.caption)
     ranking = shown_table(at, "Thứ hạng đơn vị")
     ranked = ranking[ranking["Thứ hạng"].notna()]  # among the one unit in: its change from 2025 is not told
     assert list(ranked["Đơn vị"]) == [units_by_id()[SA_HUYNH].full_name]
@@ -250,6 +251,7 @@ def test_a_year_coming_in_ranks_only_the_units_in_and_names_the_others(report_20
 
     data, html, pdf = report_2026
     assert said in html and said in pdf
+    assert "Bảng xếp hạng so sánh các đơn vị đã nộp đủ báo cáo." in html
     assert any(note in line for line in subtitles(slide(2026, slide_number(data, "Bảng xếp hạng đơn vị năm 2026"))))
 
     at = run_page("pages/scorecard.py", year=2026, boundary="current")  # Sa Huỳnh's company has not reported
@@ -259,6 +261,7 @@ def test_a_year_coming_in_ranks_only_the_units_in_and_names_the_others(report_20
     assert not at.get("plotly_chart")
 
     at = run_page("pages/scorecard.py", year=2025)  # a year all in
+    assert any(c.value.startswith("Mọi đơn vị năm 2025 so với") for c in at.caption)
     assert not [i.value for i in at.info] and NOT_COMPARED not in set(shown_table(at, "Thứ hạng đơn vị")[
         "Thay đổi thứ hạng"])
 
