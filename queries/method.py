@@ -3,6 +3,9 @@ overview page and the meeting report. The rules themselves are `queries.judgemen
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from core.numbers import year_span
 from queries.judgement import goal_text
 from queries.programme import Indicator, Kind, programme
 
@@ -33,6 +36,22 @@ def levels_text(ind: Indicator) -> str:
     return ", ".join(f"{text} đến {', '.join(map(str, years))}" for text, years in texts.items())
 
 
+def period_text(ind: Indicator) -> str:
+    """`2020–2025 (mốc 2025), 2025–2030 (mốc 2030)`: the years each deadline's summary of `ind` counts."""
+    prog = programme()
+    return ", ".join(f"{year_span(*prog.period_of(ind, d))} (mốc {d})" for d in prog.deadlines)
+
+
+def periods_text(codes: Iterable[str]) -> str:
+    """`Giai đoạn của các mốc — T1, T2: 2020–2025 (mốc 2025), 2026–2030 (mốc 2030); T3: …`, indicators with the
+    same periods together."""
+    groups: dict[str, list[str]] = {}
+    for code in codes:
+        ind = programme().indicator(code)
+        groups.setdefault(period_text(ind), []).append(ind.short)
+    return "Giai đoạn của các mốc — " + "; ".join(f"{', '.join(s)}: {t}" for t, s in groups.items()) + "."
+
+
 def method_note(ind: Indicator) -> str:
     """One indicator: its heading, the Đề án's sentence and how it is judged."""
     rule = KIND_RULES[ind.kind].format(levels=levels_text(ind) if ind.kind is not Kind.NONE else "",
@@ -41,6 +60,8 @@ def method_note(ind: Indicator) -> str:
     if ind.quote:
         parts.append(f"Đề án: «{ind.quote}».")
     parts.append(f"Cách đánh giá — {rule}")
+    if ind.kind in (Kind.EVERY_YEAR, Kind.FLOOR_BAND):
+        parts.append(f"Giai đoạn của các mốc: {period_text(ind)}.")
     if ind.from_year:
         parts.append(f"Áp dụng từ năm {ind.from_year}; các năm trước không đánh giá.")
     for basis in ind.bases[1:]:

@@ -2,7 +2,7 @@
 
 The file holds the programme's name and owner, its baseline year and deadlines, the name of the
 whole area per period, and every indicator with its labels, population, kind of target, level per
-deadline and the data it counts per period. `queries.judgement` judges figures against it; nothing
+deadline (and the years leading to it, where the Đề án names them) and the data it counts per period. `queries.judgement` judges figures against it; nothing
 else in the code knows a threshold or a deadline. A file that does not fit is refused with every
 problem at once, each naming its key, in Vietnamese.
 """
@@ -57,6 +57,7 @@ class Indicator:
     headline: bool
     kind: Kind
     levels: dict[int, float]  # deadline → level (a floor band: its floor)
+    periods: dict[int, tuple[int, int]] = field(default_factory=dict)  # deadline → its years, where the file says
     strict: bool = False  # "trên 90%": the level itself is not enough
     upper: float | None = None  # a floor band's upper bound
     from_year: int | None = None  # the target applies from this year on (T7: 2023)
@@ -140,8 +141,12 @@ class Programme:
         """The deadline whose level is in force in `year`: the first not yet passed, else the last."""
         return next((d for d in self.deadlines if d >= year), self.deadlines[-1])
 
-    def period_of(self, deadline: int) -> tuple[int, int]:
-        """The years that lead to `deadline`: from the programme's start or the day after the previous one."""
+    def period_of(self, indicator: Indicator | str, deadline: int) -> tuple[int, int]:
+        """The years of `indicator` that lead to `deadline`: the period the file declares for it (T3: «giai đoạn
+        2025-2030», 2025 in both), else from the programme's start or the year after the previous deadline."""
+        ind = indicator if isinstance(indicator, Indicator) else self.indicator(indicator)
+        if deadline in ind.periods:
+            return ind.periods[deadline]
         earlier = [d for d in self.deadlines if d < deadline]
         return (earlier[-1] + 1 if earlier else self.start_year), deadline
 
@@ -286,7 +291,7 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
     code = section.text("ma")
     if code:
         section.where = f"chỉ tiêu {code}"
-    section.unknown(INDICATOR_KEYS, r"muc_\d{4}")
+    section.unknown(INDICATOR_KEYS, r"(muc|giai_doan)_\d{4}")
     kind_text = section.text("loai")
     try:
         kind = Kind(kind_text) if kind_text else None
@@ -298,8 +303,9 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
     if kind is not None and kind is not Kind.NONE:
         levels = {d: section.rate(f"muc_{d}") for d in deadlines}
     for key in section.data:
-        if re.fullmatch(r"muc_\d{4}", key) and int(key[4:]) not in deadlines:
-            section.problem(f'khóa "{key}": {key[4:]} không phải một mốc của [de_an] moc')
+        if re.fullmatch(r"(muc|giai_doan)_\d{4}", key) and int(key[-4:]) not in deadlines:
+            section.problem(f'khóa "{key}": {key[-4:]} không phải một mốc của [de_an] moc')
+    periods = _periods(section, deadlines, kind)
     upper = section.rate("muc_tren", None) if kind is Kind.FLOOR_BAND else None
     if kind is Kind.FLOOR_BAND and "muc_tren" not in section.data:
         section.problem('thiếu khóa "muc_tren" (mức trên của khung)')
@@ -325,7 +331,28 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
         section.problem(f'mã "{code}" không có trong định nghĩa chỉ tiêu (views.sql): thêm [[co_so]] với so_lieu '
                         f'là một trong: {", ".join(sorted(known_facts()))}')
         return None
-    return Indicator(levels=levels, **values)
+    return Indicator(levels=levels, periods=periods, **values)
+
+
+def _periods(section: _Section, deadlines: tuple[int, ...], kind: Kind | None) -> dict[int, tuple[int, int]]:
+    """`giai_doan_2030 = [2025, 2030]`: the years an every-year or band indicator is summed over toward a deadline."""
+    declared = [d for d in deadlines if f"giai_doan_{d}" in section.data]
+    if declared and kind in (Kind.LEVEL_BY_DEADLINE, Kind.NONE):
+        section.problem(f'khóa "giai_doan_{declared[0]}" chỉ dùng cho chỉ tiêu có loai "{Kind.EVERY_YEAR.value}" '
+                        f'hoặc "{Kind.FLOOR_BAND.value}"')
+        return {}
+    periods = {}
+    for deadline in declared:
+        years = section.get(f"giai_doan_{deadline}", list, f"[năm đầu, {deadline}]: giai đoạn kết thúc ở năm mốc, "
+                            f"ví dụ [{deadline - 5}, {deadline}]", None, check=lambda v, d=deadline: _is_period(v, d))
+        if years is not None:
+            periods[deadline] = (years[0], years[1])
+    return periods
+
+
+def _is_period(value: list, deadline: int) -> bool:
+    return (len(value) == 2 and all(isinstance(y, int) and not isinstance(y, bool) for y in value)
+            and 1900 <= value[0] <= value[1] == deadline)
 
 
 def _basis(section: _Section) -> Basis | None:

@@ -16,6 +16,7 @@ from queries import pace as p
 from queries.coverage import not_all_in, year_units
 from queries.indicators import HISTORY_FROM, indicators_by_unit
 from queries.judgement import COMING_IN, IN_ORDER, NOT_JUDGED, goal_text, judge_frame, summary_text
+from queries.method import periods_text
 from queries.precomputed import stored
 from queries.programme import Kind, programme
 from queries.targets import as_list, as_tuple, selection_series, with_coming_in
@@ -52,13 +53,14 @@ def method_text() -> str:
         "mức của từng mốc: \"đúng tiến độ\" khi năm đạt không muộn hơn năm mốc, \"chậm tiến độ\" khi muộn hơn; "
         "trong năm mốc và sau đó, đạt hoặc chưa đạt mức của mốc đó. Chỉ tiêu hằng năm và chỉ tiêu kết nạp (khung) "
         "không dự báo: mỗi năm đạt hoặc chưa đạt, cột đánh giá ghi số năm đạt trong giai đoạn của mốc và các năm "
-        "chưa đạt. Tốc độ tính bằng điểm phần trăm mỗi năm (điểm %/năm)."
+        f"chưa đạt. {periods_text(c for c in pace_codes() if c not in projected_codes())} Tốc độ tính bằng điểm "
+        "phần trăm mỗi năm (điểm %/năm)."
     )
 
 
 def _summaries(series: pd.DataFrame, keys: list[str]) -> dict[int, dict[tuple, str]]:
     """deadline → (group…, indicator) → `đạt x/y năm (chưa đạt: …)` for the every-year and band
-    indicators of `series`: the years of each deadline's period, judged one by one."""
+    indicators of `series`: the years of each indicator's period toward the deadline, judged one by one."""
     prog = programme()
     summarised = [i.code for i in prog.indicators if i.kind is not Kind.LEVEL_BY_DEADLINE]
     judged = judge_frame(series[series["indicator"].isin(summarised)])
@@ -66,7 +68,9 @@ def _summaries(series: pd.DataFrame, keys: list[str]) -> dict[int, dict[tuple, s
     by = [*keys, "indicator"]
     found: dict[int, dict[tuple, str]] = {}
     for deadline in prog.deadlines:
-        first, last = prog.period_of(deadline)
+        periods = {code: prog.period_of(code, deadline) for code in summarised}
+        first, last = (judged["indicator"].map({code: years[end] for code, years in periods.items()})
+                       .to_numpy(dtype="int64") for end in (0, 1))  # int even when empty: a str column compares not
         part = judged[judged["year"].between(first, last)]
         judged_years: dict[tuple, int] = {}
         missed: dict[tuple, list[int]] = {}

@@ -66,3 +66,14 @@ def test_one_year_of_data_has_no_pace_and_a_unit_without_figures_stops_politely(
     assert not at.exception, [e.value for e in at.exception]
     assert [i.value for i in at.info] == [
         "Chưa có số liệu đến năm 2020 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]
+
+
+def test_2025_counts_in_t3s_period_to_2030(sample_env):
+    # the Đề án: «Tỉ lệ kết nạp đảng viên mới hằng năm trong giai đoạn 2025-2030 …»: 2025 is not "before" it
+    at = run_page(PAGE, year=2025)
+    assert not at.exception, [e.value for e in at.exception]
+    _, shown = table(at, "Tiến độ các chỉ tiêu")
+    shown = shown.set_index("Chỉ tiêu")
+    assert shown.at[programme().indicator("T3_admission_rate").label, "Đánh giá 2030"] == "đạt 1/1 năm"
+    assert shown.at[programme().indicator("T1_org_rating").label, "Đánh giá 2030"] == "chưa đến giai đoạn này"
+    assert "T3: 2020–2025 (mốc 2025), 2025–2030 (mốc 2030)" in texts(at)  # the method says which years

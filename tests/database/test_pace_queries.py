@@ -13,6 +13,7 @@ from database.db import cursor
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
 from queries.progress import (
+    NOT_YET,
     SERIES_OBSERVED,
     SERIES_PROJECTED,
     SERIES_TARGET,
@@ -105,6 +106,19 @@ def test_the_pace_table_of_2024_as_the_page_writes_it(sample_env):
     path = pace_path(cursor(), "reported", None, 2024, "T4_thpt")
     assert list(path.loc[path["series"] == SERIES_OBSERVED, "year"]) == [2020, 2021, 2022, 2023, 2024]
     assert len(pace_by_unit(cursor(), "reported", None, 2024, ("T4_thpt",))) == 15
+
+
+def test_2025_is_in_both_periods_of_t3_and_in_the_first_only_of_t1(sample_env):
+    # the Đề án: T3 «hằng năm trong giai đoạn 2020-2025» and «… trong giai đoạn 2025-2030»; T1 «Đến năm 2030: Hằng năm …»
+    rows = pace_by_indicator(cursor(), "reported", None, 2025).set_index("indicator")
+    assert (rows.at["T3_admission_rate", "status_2025"], rows.at["T3_admission_rate", "status_2030"]) == (
+        "đạt 5/6 năm (chưa đạt: 2021)", "đạt 1/1 năm")
+    assert rows.at["T1_org_rating", "status_2030"] == NOT_YET
+    units = pace_by_unit(cursor(), "current", None, 2025, ("T3_admission_rate",)).set_index("display_id")
+    assert len(units) == 5
+    for unit, status in units["status_2030"].items():  # each unit's 2025 alone, its verdict the KPI export's
+        verdict = kpi_table(cursor(), 2025, unit, "current").set_index("indicator").at["T3_admission_rate", "status"]
+        assert status == ("đạt 1/1 năm" if verdict in ("met", "exceeded") else "đạt 0/1 năm (chưa đạt: 2025)"), unit
 
 
 def test_one_year_of_data_has_no_pace(sample_env):

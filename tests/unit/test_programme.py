@@ -12,6 +12,7 @@ from queries.programme import ProgrammeError, programme
 from tests.support.programme_files import programme_copy
 
 T5 = "T5_trung_cap_chuyen_mon"
+T3 = "T3_admission_rate"
 
 
 def problems(path: Path) -> list[str]:
@@ -34,6 +35,14 @@ def test_the_bundled_file_is_the_de_an():
     assert prog.excellent_cap == 0.2
 
 
+def test_a_period_the_file_declares_and_the_default_one():
+    # the Đề án: T3 «hằng năm trong giai đoạn 2025-2030» (2025 in both periods); T1 «Đến năm 2030: Hằng năm …»
+    prog = programme()
+    assert prog.indicator(T3).periods == {2025: (2020, 2025), 2030: (2025, 2030)}
+    assert [prog.period_of(T3, d) for d in prog.deadlines] == [(2020, 2025), (2025, 2030)]
+    assert [prog.period_of(prog.indicator("T1_org_rating"), d) for d in prog.deadlines] == [(2020, 2025), (2026, 2030)]
+
+
 @pytest.mark.parametrize(("edits", "expected"), [
     (((T5, "muc_2030", None),), ['chỉ tiêu T5_trung_cap_chuyen_mon: thiếu khóa "muc_2030"']),
     (((T5, "loai", '"moi_nam"'),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "loai" = "moi_nam" không hợp lệ '
@@ -44,6 +53,15 @@ def test_the_bundled_file_is_the_de_an():
                                   "của [de_an] moc"]),
     (((T5, "muc_toi_thieu", "0.9"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "muc_toi_thieu" không có trong '
                                        "khuôn dạng (bỏ đi hoặc sửa tên)"]),
+    (((T3, "giai_doan_2030", "[2025, 2029]"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2030" phải là '
+                                                 "[năm đầu, 2030]: giai đoạn kết thúc ở năm mốc, ví dụ [2025, 2030] "
+                                                 "(đang là [2025, 2029])"]),
+    (((T3, "giai_doan_2030", "2025"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2030" phải là [năm đầu, 2030]: '
+                                         "giai đoạn kết thúc ở năm mốc, ví dụ [2025, 2030] (đang là 2025)"]),
+    (((T3, "giai_doan_2035", "[2031, 2035]"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2035": 2035 không phải '
+                                                 "một mốc của [de_an] moc"]),
+    (((T5, "giai_doan_2030", "[2025, 2030]"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "giai_doan_2030" chỉ dùng '
+                                                 'cho chỉ tiêu có loai "hang_nam" hoặc "khung_san"']),
     (((T5, "ten", None), ("T3_admission_rate", "muc_tren", "0.02")),  # every problem at once
      ['chỉ tiêu T3_admission_rate: khóa "muc_tren" phải lớn hơn mức của mọi mốc',
       'chỉ tiêu T5_trung_cap_chuyen_mon: thiếu khóa "ten"']),
