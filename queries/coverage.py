@@ -14,6 +14,7 @@ from queries.scope import BOUNDARY_REPORTED, scope_params
 from queries.sql import read_sql
 
 NAMED_MISSING = 6  # units not in yet named in the banner; the rest counted
+UNREPORTED = "Chưa nộp báo cáo"  # a unit none of whose report for the year is in
 
 
 def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None, year: int | None,
@@ -66,6 +67,17 @@ def not_all_in(units: pd.DataFrame) -> pd.DataFrame:
     shown = shown[shown["reported"] < shown["expected"]].sort_values(["_rank", "_code", "display_id"], kind="stable")
     return shown[["display_id", "unit", "expected", "reported"]].astype(
         {"expected": "int64", "reported": "int64"}).reset_index(drop=True)
+
+
+def unreported_words(year: int) -> str:
+    """`Chưa nộp báo cáo năm 2026`: what a unit none of whose report for `year` is in shows instead of a verdict."""
+    return f"{UNREPORTED} năm {year}"
+
+
+def none_in(units: pd.DataFrame) -> bool:
+    """Whether units were expected to report (`units`: year_units of one year) and none of them has: the
+    selection's figures of that year are unknown, not 0."""
+    return len(units) > 0 and not units["reported"].astype(bool).any()
 
 
 def unreported_text(missing: pd.DataFrame, year: int, consequence: str) -> str | None:

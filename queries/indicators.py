@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
+from queries.judgement import Status
 from queries.pace import with_pace
 from queries.precomputed import stored
 from queries.programme import programme
@@ -28,8 +29,12 @@ def with_rate(frame: pd.DataFrame, numerator: str = "numerator", denominator: st
 def nothing_reported(frame: pd.DataFrame) -> pd.Series:
     """The rows of an indicator frame (numerator, denominator, not_reported) that sum nothing reported: every unit,
     cell or secretary of the row left the field out ("chưa báo cáo"). Their figures are the sum over none of them:
-    unknown, not 0 (the quota of a year before format v2 is not a quota of 0, nor its admissions 0)."""
-    return (frame["not_reported"] > 0) & (frame["numerator"] == 0) & (frame["denominator"] == 0)
+    unknown, not 0 (the quota of a year before format v2 is not a quota of 0, nor its admissions 0); so are those
+    of a selection that has not reported the year at all (status not_submitted, queries.judgement.not_submitted)."""
+    unknown = (frame["not_reported"] > 0) & (frame["numerator"] == 0) & (frame["denominator"] == 0)
+    if "status" in frame.columns:
+        unknown |= frame["status"] == Status.NOT_SUBMITTED.value
+    return unknown
 
 
 def reported_figures(frame: pd.DataFrame) -> pd.DataFrame:

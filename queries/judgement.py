@@ -17,7 +17,9 @@ Vietnamese, a colour role and the distance to the goal:
   no_pace ("Năm đang nhận báo cáo — chưa tính tiến độ");
 - floor band (`khung_san`, T3): under the floor below, inside met, above the band exceeded,
   which counts as met (neutral colour, distance 0);
-- no target (`khong`), or a year before the target applies: not_applicable.
+- no target (`khong`), or a year before the target applies: not_applicable;
+- a selection none of whose units has reported for the year: not_submitted («Chưa nộp báo cáo năm 2026»),
+  whatever the target (`not_submitted`, applied by the caller that knows who has reported).
 
 `judge` judges one figure; `judge_frame` judges columns (the country's 600,000 cells) with the
 same rules, per (indicator, year), on arrays; a frame's rows of a year still coming in carry the column
@@ -33,6 +35,7 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from queries.coverage import UNREPORTED, unreported_words
 from queries.programme import Indicator, Kind, Programme, programme
 
 EPS = 1e-9  # rates are ratios of whole numbers: closer than this is equal
@@ -48,12 +51,13 @@ class Status(StrEnum):
     NOT_APPLICABLE = "not_applicable"
     NO_DATA = "no_data"
     NO_PACE = "no_pace"  # a figure, but no pace to judge it by: before the baseline year, or its first year
+    NOT_SUBMITTED = "not_submitted"  # none of the selection's units has reported for the year: no figure at all
 
 
 WORDS = {
     Status.MET: "Đạt", Status.EXCEEDED: "Vượt khung", Status.BELOW: "Chưa đạt", Status.ON_TRACK: "Đúng tiến độ",
     Status.BEHIND: "Chậm tiến độ", Status.NOT_APPLICABLE: "Không đánh giá", Status.NO_DATA: "Chưa đủ số liệu",
-    Status.NO_PACE: "Chưa tính tiến độ",
+    Status.NO_PACE: "Chưa tính tiến độ", Status.NOT_SUBMITTED: UNREPORTED,
 }
 # A level by a deadline in the first year of its series (the programme's baseline year, or a unit's
 # first year reported after it): the figure is there, the pace it is judged by needs a second year. Said
@@ -72,6 +76,7 @@ def before_baseline_words(baseline: int) -> str:
 ROLES = {
     Status.MET: "good", Status.EXCEEDED: "neutral", Status.BELOW: "bad", Status.ON_TRACK: "good",
     Status.BEHIND: "bad", Status.NOT_APPLICABLE: "none", Status.NO_DATA: "none", Status.NO_PACE: "none",
+    Status.NOT_SUBMITTED: "none",
 }
 IN_ORDER = frozenset({Status.MET, Status.EXCEEDED, Status.ON_TRACK})  # what the ranking counts as on target
 SHORT_OF = frozenset({Status.BELOW, Status.BEHIND})  # under the target: what warnings look at
@@ -109,7 +114,7 @@ class Verdict:
         return self.words if self.status in UNLEVELLED else verdict_text(self.status, self.level)
 
 
-UNLEVELLED = frozenset({Status.NOT_APPLICABLE, Status.NO_DATA, Status.NO_PACE})  # words without "(mức 2025)"
+UNLEVELLED = frozenset({Status.NOT_APPLICABLE, Status.NO_DATA, Status.NO_PACE, Status.NOT_SUBMITTED})  # no "(mức …)"
 
 
 def verdict_text(status: Status | str, level: int | None) -> str:
@@ -281,6 +286,14 @@ def judge_frame(frame: pd.DataFrame, pace: str | None = "observed_per_year", dea
     return out[[*frame.columns, *(c for c in VERDICT_COLUMNS if c not in frame.columns)]]
 
 
+def not_submitted(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Judged indicator rows of `year` for a selection none of whose units has reported it (queries.coverage.none_in):
+    not 0/0 «Chưa đủ số liệu» but not_submitted, «Chưa nộp báo cáo năm 2026», no colour, no distance; the goal in
+    force kept. Their figures are unknown (queries.indicators.nothing_reported)."""
+    return frame.assign(status=Status.NOT_SUBMITTED.value, verdict=unreported_words(year),
+                        role=ROLES[Status.NOT_SUBMITTED], distance=np.nan)
+
+
 def _lookup(values: np.ndarray, mapping: dict[str, str]) -> np.ndarray:
     """`mapping` applied to an array of a few distinct strings, one lookup per distinct value."""
     if not len(values):
@@ -329,7 +342,7 @@ def _judge_group(r: Rule, year: int, rate: np.ndarray, pace: np.ndarray) -> tupl
 
 # ---- what the judgement says in words beside the figures ----------------------------------
 
-NOT_JUDGED = frozenset({Status.NO_DATA, Status.NOT_APPLICABLE, Status.NO_PACE})
+NOT_JUDGED = frozenset({Status.NO_DATA, Status.NOT_APPLICABLE, Status.NO_PACE, Status.NOT_SUBMITTED})
 
 
 def summary_text(judged: int, missed: list[int]) -> str:

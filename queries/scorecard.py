@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from core.numbers import vi_number
-from queries.coverage import not_all_in, partly_in, unreported_count, year_units
+from queries.coverage import not_all_in, partly_in, unreported_count, unreported_words, year_units
 from queries.indicators import indicators_by_unit
 from queries.judgement import IN_ORDER, SHORT_OF, header_text, judge_frame
 from queries.precomputed import stored
@@ -204,8 +204,9 @@ def ranking_table(ranking: pd.DataFrame, missing: pd.DataFrame, year: int) -> pd
 
 def unranked_words(reported: int, expected: int, year: int) -> str:
     """Why a unit has no rank in `year`: `Chưa nộp báo cáo năm 2026, chưa xếp hạng`."""
-    done = "Chưa nộp báo cáo" if not reported else f"Mới có {vi_number(reported)}/{vi_number(expected)} đơn vị nộp báo cáo"
-    return f"{done} năm {year}, chưa xếp hạng"
+    done = unreported_words(year) if not reported else \
+        f"Mới có {vi_number(reported)}/{vi_number(expected)} đơn vị nộp báo cáo năm {year}"
+    return f"{done}, chưa xếp hạng"
 
 
 def heatmap_note(year: int, missing: pd.DataFrame) -> str:

@@ -14,9 +14,17 @@ import numpy as np
 import pandas as pd
 
 from core.numbers import vi_count, vi_number, vi_percent
-from queries.coverage import not_all_in, partial_years, partly_in, year_coming_in, year_units
+from queries.coverage import none_in, not_all_in, partial_years, partly_in, year_coming_in, year_units
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
-from queries.judgement import COMING_IN, VERDICT_COLUMNS, gap_text, goal_text, judge_frame, people_short
+from queries.judgement import (
+    COMING_IN,
+    VERDICT_COLUMNS,
+    gap_text,
+    goal_text,
+    judge_frame,
+    not_submitted,
+    people_short,
+)
 from queries.programme import Kind, programme
 from queries.scope import allowed_param, area_label
 
@@ -204,6 +212,8 @@ def year_figures(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[
     frame["level"] = frame["level"].astype("Int64")
     by_indicator = dict(zip(frame["indicator"], rows, strict=True))
     frame["beside_text"] = [beside_text(by_indicator, code) for code in frame["indicator"]]
+    if not (series["year"] == year).any() and none_in(year_units(con, boundary, as_tuple(units), year)):
+        frame = not_submitted(frame, year)  # a unit yet to report (compared, the KPI export): unknown, not 0/0
     return frame[["indicator", "group", "short", "label", "heading", "headline", "population", "year", "numerator",
                   "denominator", "not_reported", "rate", "previous_rate", "change", "change_note", *VERDICT_COLUMNS,
                   "targets", "rises_well", "trend", "basis_note", "gap_text", "beside_text"]]

@@ -10,6 +10,7 @@ from html import escape
 import pandas as pd
 
 from core.numbers import vi_count, vi_percent, vi_points
+from queries.indicators import reported_figures
 from rendering.verdicts import ROLE_COLOURS, ROLE_FILLS
 
 CARDS_CSS = """
@@ -108,6 +109,7 @@ def compared_card_html(card: dict) -> str:
 def comparison_html(cards: pd.DataFrame, units: Sequence[str]) -> str:
     """The headline cards of 2–4 units side by side: a column per unit, a row per indicator
     (`cards`: year_figures of each unit with its name in `unit`)."""
+    cards = reported_figures(cards)  # a unit yet to report: `—`, not 0/0
     template = f"grid-template-columns: minmax(9em, 1.2fr) repeat({len(units)}, minmax(0, 1fr));"
     parts = ['<div class="dp-unit"></div>', *(f'<div class="dp-unit">{escape(u)}</div>' for u in units)]
     by_unit = {(r["indicator"], r["unit"]): r for r in cards.to_dict("records")}

@@ -15,13 +15,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from cli import main
 from database.db import cursor
 from database.units import units_by_id, units_in_year
 from etl.loading.batch import load_files
-from queries.coverage import opening_year, partial_years, year_coverage
+from queries.coverage import UNREPORTED, opening_year, partial_years, year_coverage
 from queries.judgement import COMING_IN_WORDS
 from queries.kpi import kpi_table
 from queries.precompute import level
+from queries.programme import programme
 from queries.progress import SERIES_PROJECTED, pace_by_indicator, pace_by_unit
 from queries.report_data import meeting_data, meeting_data_for
 from queries.scorecard import NOT_COMPARED
@@ -32,7 +34,8 @@ from report.pdf import report_pdf
 from report.tables import pace_table
 from settings import settings
 from tests.support import point_at
-from tests.support.apptest_pages import texts
+from tests.support.apptest_pages import table, texts
+from tests.support.cli import kpi_rows
 from tests.support.page_queries import named
 from tests.support.page_support import app_test, run_page, shown_table, submission, url_filters, workbook_bytes
 from tests.support.pdf_text import pdf_pages, squeeze
@@ -41,6 +44,7 @@ from ui import warm
 from ui.slides import slides
 
 SA_HUYNH = "21478-2025"
+DUC_PHO = "21439-2025"  # not in for 2026
 T5 = "T5_trung_cap_chuyen_mon"  # 57,14% of Sa Huỳnh in 2026: past the 2025 level, short of 2030's, paced
 CHANGE_NOTE = "Chưa so với năm 2025: năm 2026 đang nhận báo cáo."
 PACE_2030 = "tiến độ (mức 2030)"
@@ -312,3 +316,29 @@ def test_an_earlier_year_only_part_of_whose_units_reported_is_said_so(scorecard_
     assert set(trend.loc[trend["Năm"] == 2023, "Ghi chú"]) == {"Chỉ có 5/6 đơn vị nộp báo cáo"}
     assert not trend.loc[trend["Năm"] == 2024, "Ghi chú"].str.contains("đơn vị nộp").any()
     assert said in report_html(meeting_data_for(cursor(), 2024))
+
+
+def test_a_unit_yet_to_report_shows_dashes_not_0_of_0_compared_and_in_the_kpi_export(one_ward_in_2026, capsys):
+    # Phường Đức Phổ has sent nothing for 2026: its figures are unknown, not 0/0 «Chưa đủ số liệu»
+    said = f"{UNREPORTED} năm 2026"
+    at = run_page("pages/overview.py", year=2026, units=[SA_HUYNH, DUC_PHO])
+    grid = next(h.proto.body for h in at.get("html") if "dp-compare" in h.proto.body)
+    headline = programme().headline
+    for code in headline:
+        assert (f'<div class="dp-card dp-none" data-indicator="{code}"><div class="dp-rate">—</div>'
+                f'<div class="dp-count">—</div><div class="dp-state">{said}</div></div>') in grid, code
+    assert "0/0" not in grid and "Chưa đủ số liệu" not in grid and grid.count(said) == len(headline)
+    assert "17/18" in grid  # Sa Huỳnh's own T1
+    _, shown = table(at, "Chỉ tiêu")
+    yet = shown[shown["Đơn vị"] == units_by_id()[DUC_PHO].full_name]
+    assert len(yet) == len(programme().codes) and set(yet["Đánh giá"]) == {said}
+    assert set(yet["Tử số"]) == set(yet["Mẫu số"]) == set(yet["Tỷ lệ"]) == {"—"}
+
+    assert main(["kpi", "--year", "2026", "--unit", DUC_PHO]) == 0  # the command, as a user runs it
+    rows = kpi_rows(capsys.readouterr().out)
+    assert {(r["numerator"], r["denominator"], r["rate"], r["status"]) for r in rows.values()} == {
+        ("", "", "", "not_submitted")}
+    assert rows["T5_trung_cap_chuyen_mon"]["goal"] == "0.75"  # the level in force, as for any unit
+    assert main(["kpi", "--year", "2026", "--unit", SA_HUYNH, "--boundary", "current"]) == 0  # its company not in
+    in_part = kpi_rows(capsys.readouterr().out)["T1_org_rating"]
+    assert (in_part["numerator"], in_part["denominator"], in_part["status"]) == ("17", "18", "met")
