@@ -5,7 +5,8 @@ Below every stage because the judgement's and the warnings' sentences quote figu
 formats of table columns and chart labels build on these (rendering/format.py).
 
 Kinds of figure and their decimals:
-- a rate (a fraction shown as a percentage): RATE_DECIMALS, `67,78%`;
+- a rate (a fraction shown as a percentage): RATE_DECIMALS, `67,78%`, or more where RATE_DECIMALS would put it
+  on a level it is not on (`RateLevels`: 19/634 against 3% is `2,997%`, never `3,00%` beside «Chưa đạt»);
 - a change or distance in percentage points: POINT_DECIMALS, `−13,33 điểm %` (in a table whose
   header says `(điểm %)`: `−13,33`);
 - a count: whole, `2.963`; a year: as it is, `2024`; a span of years: `2020–2025`, one year alone `2023`;
@@ -18,11 +19,14 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 
-from core.rounding import percent, round_half_up
+from core.rounding import SAME_RATE, percent, round_half_up
 
 RATE_DECIMALS = 2
+# enough for any rate off a level by more than SAME_RATE (10⁻⁷ points): 19/634 needs 3, 1/(5 million members) 5
+MOST_RATE_DECIMALS = 7
 POINT_DECIMALS = 2
 MISSING = "—"
 MINUS = "−"  # U+2212: "-1,93" reads as a hyphen on a projector
@@ -40,8 +44,12 @@ def vi_number(value: float | int | None, decimals: int = 0) -> str:
     """`1234.5` → `1.234,5` (with decimals=1), rounded half up; `-1.925` → `−1,93`; missing → `—`."""
     if is_missing(value):
         return MISSING
-    text = f"{round_half_up(value, decimals):,.{decimals}f}"
-    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return _vi_written(round_half_up(value, decimals), decimals)
+
+
+def _vi_written(rounded: float, decimals: int) -> str:
+    """A number already rounded to `decimals`, in Vietnamese: `1.234,5`, `−1,93`."""
+    text = f"{rounded:,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return MINUS + text[1:] if text.startswith("-") else text
 
 
@@ -65,11 +73,43 @@ def vi_cell_number(value: float | int, grouped: bool = True) -> str:
     return text if grouped else text.replace(".", "")
 
 
-def vi_percent(rate: float | None) -> str:
-    """`0.67781` → `67,78%`, `3/96` → `3,13%` (half up); missing → `—`."""
+class RateLevels:
+    """The levels rates are judged against (fractions: a programme's levels and bounds), and the decimals a rate
+    is shown with beside them: RATE_DECIMALS, or as many more (up to MOST_RATE_DECIMALS) as it takes to read off a
+    level that RATE_DECIMALS would put it on and it is not on (closer than SAME_RATE, as the verdict compares).
+    `2,997%` «Chưa đạt» against 3%, never `3,00%`; exactly 90% stays `90,00%`, «Chưa đạt» against "trên 90%"."""
+
+    __slots__ = ("values", "_by_shown")
+
+    def __init__(self, values: Iterable[float] = ()):
+        self.values = tuple(sorted({float(v) for v in values}))
+        self._by_shown = {percent(level, RATE_DECIMALS): level for level in self.values}
+
+    def shown(self, rate: float) -> tuple[float, int]:
+        """(the percentage as shown, its decimals): 0.029968 against 3% → (2.997, 3); missing → (nan, 2)."""
+        figure = percent(rate, RATE_DECIMALS)
+        level = self._by_shown.get(figure)  # one look-up: most rates are near no level
+        if level is None or abs(rate - level) <= SAME_RATE:
+            return figure, RATE_DECIMALS
+        for decimals in range(RATE_DECIMALS + 1, MOST_RATE_DECIMALS + 1):
+            if (more := percent(rate, decimals)) != percent(level, decimals):
+                return more, decimals
+        return figure, RATE_DECIMALS
+
+    def decimals(self, rate: float) -> int:
+        return self.shown(rate)[1]
+
+
+NO_LEVELS = RateLevels()
+
+
+def vi_percent(rate: float | None, levels: RateLevels = NO_LEVELS) -> str:
+    """`0.67781` → `67,78%`, `3/96` → `3,13%` (half up); `19/634` → `2,997%` against a level of 3%
+    (`levels`: the programme's, queries.rate_text); missing → `—`."""
     if is_missing(rate):
         return MISSING
-    return vi_number(percent(rate, RATE_DECIMALS), RATE_DECIMALS) + "%"
+    figure, decimals = levels.shown(rate)
+    return _vi_written(figure, decimals) + "%"  # rounded by `shown` already
 
 
 def vi_points(delta: float | None) -> str:

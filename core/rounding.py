@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 NEAR_TIE = 1e-6  # a fraction this close to one half is decided on the decimal, not the binary value
+SAME_RATE = 1e-9  # rates are ratios of whole numbers: closer than this is equal (the verdict's and the figure's)
 
 
 def round_half_up(value: float, decimals: int = 0) -> float:

@@ -3,9 +3,10 @@
 
 import streamlit as st
 
-from core.numbers import vi_count, vi_percent, vi_points
+from core.numbers import vi_count, vi_points
 from queries.method import method_notes
 from queries.programme import programme
+from queries.rate_text import rate_text
 from rendering.tables import vi_columns, vi_table
 from rendering.verdicts import SPARKLINE, badge
 from report.cards import CARDS_CSS, COMPARE_CSS, change_notes, comparison_html
@@ -53,7 +54,7 @@ def draw_card(card: dict) -> None:
         changed = card["change"] == card["change"]  # NaN: no year before counted alike
         st.metric(
             label=f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
-            value=vi_percent(card["rate"]),
+            value=rate_text(card["rate"]),
             delta=f"{vi_points(card['change'])} so với {card['year'] - 1}" if changed else None,
             **delta_look(card["change"] if changed else None),
             chart_data=card["trend"],

@@ -4,7 +4,7 @@ reach each deadline's level, when the current pace would get there, and every ve
 import pandas as pd
 import streamlit as st
 
-from core.numbers import vi_count, vi_percent, vi_points
+from core.numbers import vi_count, vi_points
 from queries.judgement import COMING_IN
 from queries.pace import ALREADY, UNPACED
 from queries.programme import programme
@@ -15,6 +15,7 @@ from queries.progress import (
     method_text,
     projected_codes,
 )
+from queries.rate_text import rate_text
 from queries.targets import basis_note
 from rendering.meeting_charts import pace_chart
 from rendering.tables import PACE_PATH_COLUMNS, pace_columns, vi_columns, vi_table
@@ -28,12 +29,12 @@ from ui.layout import stop_if_empty
 
 def summary(row: dict) -> str:
     """One plain sentence of the figures of a pace row."""
-    latest = (f"{row['latest_year']}: **{vi_percent(row['latest_rate'])}** "
+    latest = (f"{row['latest_year']}: **{rate_text(row['latest_rate'])}** "
               f"({vi_count(row['latest_numerator'], row['latest_denominator'])})")
     if pd.isna(row["base_year"]):  # a year before the baseline year: no pace measured
         text = f"Năm {latest}; trước năm gốc {programme().baseline}, chưa tính tốc độ."
     else:
-        text = (f"Năm gốc {row['base_year']}: **{vi_percent(row['base_rate'])}** "
+        text = (f"Năm gốc {row['base_year']}: **{rate_text(row['base_rate'])}** "
                 f"({vi_count(row['base_numerator'], row['base_denominator'])}) → năm {latest}")
     if pd.notna(row["observed_per_year"]):  # two years or more
         text += f", bình quân **{vi_points(row['observed_per_year'])}/năm**."

@@ -35,10 +35,11 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from core.rounding import SAME_RATE
 from queries.coverage import UNREPORTED, unreported_words
 from queries.programme import Indicator, Kind, Programme, programme
 
-EPS = 1e-9  # rates are ratios of whole numbers: closer than this is equal
+EPS = SAME_RATE  # rates are ratios of whole numbers: closer than this is equal, as the figures shown read (core.numbers)
 HORIZON = 2100  # an arrival later than this is no forecast anyone can use
 
 

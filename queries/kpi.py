@@ -6,16 +6,24 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from core.numbers import RateLevels
 from core.rounding import round_half_up
 from database.units import Unit, UnitNotFound, find_unit, load_units, units_by_id
 from queries.indicators import nothing_reported
+from queries.rate_text import rate_levels
 from queries.scope import BOUNDARY_CURRENT, BOUNDARY_REPORTED, allowed_param, area_label
 from queries.status import years_loaded
 from queries.targets import year_figures
 
 KPI_COLUMNS = ["indicator", "target", "label", "year", "unit", "numerator", "denominator", "rate", "goal", "status",
                "not_reported"]
-RATE_DECIMALS = 6
+RATE_DECIMALS = 6  # of the fraction; more where the pages show more (queries.rate_text): never on a level it is not on
+
+
+def exported_rate(rate: float, levels: RateLevels) -> float:
+    """The rate as a fraction with RATE_DECIMALS, or with the page's decimals where it shows more (19/634 against
+    3%: 0.029968, `2,997%`; 0.9999998 against 100%: 0.9999998, never 1.0 beside `below`)."""
+    return round_half_up(rate, max(RATE_DECIMALS, levels.decimals(rate) + 2))
 
 
 def display_unit(text: str, year: int, boundary: str) -> Unit:
@@ -50,9 +58,9 @@ def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str
         units, label = [resolved.unit_id], resolved.full_name
     figures = year_figures(con, boundary, units, year)
     unknown = nothing_reported(figures)  # blank, as on the pages: nothing counted was reported
-    rows = []
+    rows, levels = [], rate_levels()
     for row, blank in zip(figures.to_dict("records"), unknown, strict=True):
-        rate = round_half_up(row["numerator"] / row["denominator"], RATE_DECIMALS) if row["denominator"] else None
+        rate = exported_rate(row["numerator"] / row["denominator"], levels) if row["denominator"] else None
         goal = None if pd.isna(row["goal"]) else row["goal"]
         rows.append([row["indicator"], row["group"], row["label"], year, label, None if blank else int(row["numerator"]),
                      None if blank else int(row["denominator"]), rate, goal, row["status"], int(row["not_reported"])])

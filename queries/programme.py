@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
+from core.numbers import RateLevels
 from database.sql import read_sql
 from settings import programme_path
 
@@ -106,9 +107,17 @@ class Programme:
     cap_codes: tuple[str, str]  # (organisations, members)
     indicators: tuple[Indicator, ...]
     by_code: dict[str, Indicator] = field(init=False, repr=False, compare=False)
+    rate_levels: RateLevels = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_code", {i.code: i for i in self.indicators})
+        object.__setattr__(self, "rate_levels", RateLevels(self.levels()))
+
+    def levels(self) -> set[float]:
+        """Every level a figure is judged against: each indicator's per deadline, a band's upper bound, the cap
+        on "xuất sắc" ratings. A rate shown next to one of them says which side it is on (core.numbers)."""
+        found = {level for i in self.indicators for level in (*i.levels.values(), i.upper) if level is not None}
+        return found | ({self.excellent_cap} if self.excellent_cap is not None else set())
 
     def indicator(self, code: str) -> Indicator:
         return self.by_code[code]

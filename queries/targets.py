@@ -13,7 +13,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core.numbers import vi_count, vi_number, vi_percent
+from core.numbers import vi_count, vi_number
 from queries.coverage import none_in, not_all_in, partial_years, partly_in, year_coming_in, year_units
 from queries.indicators import HISTORY_FROM, indicators_by_unit, indicators_by_year
 from queries.judgement import (
@@ -26,6 +26,7 @@ from queries.judgement import (
     people_short,
 )
 from queries.programme import Kind, programme
+from queries.rate_text import rate_text
 from queries.scope import allowed_param, area_label
 
 SELECTED_UNITS = "Cộng các đơn vị đã chọn"
@@ -227,7 +228,7 @@ def beside_text(figures: Mapping[str, Mapping], code: str) -> str:
     parts = []
     for row in (figures[other] for other in prog.beside(code) if other in figures):
         ind = prog.indicator(row["indicator"])
-        text = f"{ind.compact}: " + (f"{vi_percent(row['rate'])} ({vi_count(row['numerator'], row['denominator'])}) — "
+        text = f"{ind.compact}: " + (f"{rate_text(row['rate'])} ({vi_count(row['numerator'], row['denominator'])}) — "
                                    f"{row['verdict'].lower()}" if row["denominator"] else "chưa có số liệu")
         if row["not_reported"]:
             text += f"; {vi_number(row['not_reported'])} {ind.counted or ''} chưa báo cáo".replace("  ", " ")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.numbers import vi_count, vi_number, vi_percent, year_span
+from core.numbers import vi_count, vi_number, year_span
 from queries.frames import records
 from queries.judgement import percent_text
 from queries.programme import programme
+from queries.rate_text import rate_format
 
 # rule code → (title, the title of the dashboard page that shows the figures)
 RULES = {
@@ -67,11 +68,11 @@ def idle_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 
 
 def below_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
+    rows, rate_text = [], rate_format()
     for (display_id, unit), part in _by_unit(frame).items():
         figures = "; ".join(
-            f"{r['short_label']}: {vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, năm trước "
-            f"{vi_percent(r['previous_rate'])}), mục tiêu {r['target_text']} — {r['verdict'].lower()}"
+            f"{r['short_label']}: {rate_text(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, năm trước "
+            f"{rate_text(r['previous_rate'])}), mục tiêu {r['target_text']} — {r['verdict'].lower()}"
             + (f", {r['gap']}" if isinstance(r["gap"], str) else "") for r in part)
         rows.append(_warning(
             "below_target", display_id, unit, unit, year,
@@ -97,12 +98,13 @@ def exits_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 
 
 def training_rows(frame: pd.DataFrame, year: int) -> list[dict]:
+    rate_text = rate_format()
     return [_warning(
         "training_gaps", r["display_id"], r["unit"], r["unit"], year,
-        f"Năm {year} tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ là {vi_percent(r['rate'])} "
+        f"Năm {year} tỷ lệ cấp ủy viên được bồi dưỡng nghiệp vụ là {rate_text(r['rate'])} "
         f"({vi_count(r['numerator'], r['denominator'])}), mục tiêu {r['target_text']}: "
         f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng.",
-        f"{vi_percent(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, "
+        f"{rate_text(r['rate'])} ({vi_count(r['numerator'], r['denominator'])}, "
         f"{vi_number(r['shortfall'])} người chưa được bồi dưỡng)") for r in records(frame)]
 
 
@@ -118,13 +120,13 @@ def secretary_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 
 
 def excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    cap = programme().excellent_cap
+    cap, rate_text = programme().excellent_cap, rate_format()
     return [_warning(
         "excellent_share", r["display_id"], r["unit"], f"{r['unit']} — {r['group']}", year,
         f"Năm {year} có {vi_number(r['excellent'])} {r['group']} hoàn thành xuất sắc nhiệm vụ trên "
-        f"{vi_number(r['good_or_better'])} hoàn thành tốt nhiệm vụ trở lên ({vi_percent(r['share'])}), vượt mức "
+        f"{vi_number(r['good_or_better'])} hoàn thành tốt nhiệm vụ trở lên ({rate_text(r['share'])}), vượt mức "
         f"{percent_text(cap)}.",
-        f"{vi_number(r['excellent'])}/{vi_number(r['good_or_better'])} ({vi_percent(r['share'])})")
+        f"{vi_number(r['excellent'])}/{vi_number(r['good_or_better'])} ({rate_text(r['share'])})")
         for r in records(frame)]
 
 
@@ -140,9 +142,9 @@ def activity_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 
 
 def away_rows(frame: pd.DataFrame, year: int) -> list[dict]:
-    rows = []
+    rows, rate_text = [], rate_format()
     for r in records(frame):
-        figures = _running(year, vi_percent, r["share_two_before"], r["share_before"], r["share"])
+        figures = _running(year, rate_text, r["share_two_before"], r["share_before"], r["share"])
         rows.append(_warning(
             "rising_away", r["display_id"], r["unit"], f"{r['unit']} — {r['member_group']}", year,
             f"Tỷ lệ đảng viên {r['member_group']} tăng hai năm liền: {figures} (năm {year}: "

@@ -7,7 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from core.numbers import vi_count, vi_number, vi_percent
+from core.numbers import vi_count, vi_number
+from queries.rate_text import rate_text, rate_texts
 from rendering.chart_style import (
     HALO,
     NO_PLACE,
@@ -66,8 +67,8 @@ def click_hint(frame: pd.DataFrame) -> str:
 
 def rate_hover(frame: pd.DataFrame) -> list[str]:
     """`67,78% (223/329)` for each row with numerator, denominator and rate."""
-    return [f"{vi_percent(r)} ({vi_count(n, d)})" for n, d, r in
-            zip(frame["numerator"], frame["denominator"], frame["rate"], strict=True)]
+    return [f"{shown} ({vi_count(n, d)})" for n, d, shown in
+            zip(frame["numerator"], frame["denominator"], rate_texts(frame["rate"]), strict=True)]
 
 
 @cached_figure
@@ -80,7 +81,7 @@ def rate_bars_by_unit(frame: pd.DataFrame, title: str, target: float | None, tar
     fig = go.Figure(go.Bar(
         y=(names := unit_axis_labels(frame["unit"])), x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=(labels := [vi_percent(r) for r in frame["rate"]]), hovertext=rate_hover(frame),  # counts: hover, table
+        text=(labels := rate_texts(frame["rate"])), hovertext=rate_hover(frame),  # counts: hover, table
         textposition=bar_label_places(frame["rate"], top, labels, target), constraintext="none",
         cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
         hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{hovertext}}{click_hint(frame)}<extra></extra>",
@@ -100,7 +101,7 @@ _ON_POINT = ("top center", "bottom center")  # a label beside its own point (lab
 def latest_in_name(name: str, part: pd.DataFrame) -> str:
     """`Phường Phổ Hòa (2024: 75,38%)`: a line's name with its latest figure."""
     known = part.dropna(subset=["rate"])
-    return name if known.empty else f"{name} ({int(known['year'].iloc[-1])}: {vi_percent(known['rate'].iloc[-1])})"
+    return name if known.empty else f"{name} ({int(known['year'].iloc[-1])}: {rate_text(known['rate'].iloc[-1])})"
 
 
 @cached_figure
@@ -119,13 +120,14 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
         places = sides[str(name)]
         placed = [place != NO_PLACE for place in places]  # a latest figure with no clear side: in the legend
         colour = PALETTE[index % len(PALETTE)]
-        shared += [(year, rate, vi_percent(rate), colour, place) for year, rate, place
-                   in zip(part["year"], part["rate"], places, strict=True) if place in (SHARED_BELOW, SHARED_ABOVE)]
+        labels = rate_texts(part["rate"])
+        shared += [(year, rate, label, colour, place) for year, rate, label, place
+                   in zip(part["year"], part["rate"], labels, places, strict=True) if place in (SHARED_BELOW, SHARED_ABOVE)]
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["rate"], mode="lines+markers+text" if labelled else "lines+markers",
             name=str(name) if labelled and all(placed) else latest_in_name(str(name), part),
             line={"color": colour, "width": 4}, marker={"size": sizes[str(name)], "opacity": 1},  # not a bubble chart's 0,7
-            text=[vi_percent(r) if place in _ON_POINT else "" for r, place in zip(part["rate"], places, strict=True)],
+            text=[label if place in _ON_POINT else "" for label, place in zip(labels, places, strict=True)],
             textposition=[place if place in _ON_POINT else "top center" for place in places],
             cliponaxis=False,
             textfont={"shadow": HALO},
@@ -161,7 +163,7 @@ def stacked_bars(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_
         part = frame[frame[color] == name]
         part_totals = totals[part.index]
         values = part[y] / part_totals.where(part_totals != 0) if percent else part[y]
-        shares = [vi_percent(v) for v in (part[y] / part_totals.where(part_totals != 0))]
+        shares = rate_texts(part[y] / part_totals.where(part_totals != 0))
         axis = {"y": unit_axis_labels(part[x]), "x": values, "orientation": "h"} if horizontal else {"x": part[x], "y": values}
         ids = [i[0] for i in unit_ids(part)] if "display_id" in part.columns else [None] * len(part)
         fig.add_trace(go.Bar(
@@ -242,7 +244,7 @@ def rate_band_trend(frame: pd.DataFrame, title: str, band: tuple[float, float], 
         x=frame["year"], y=frame["rate"], mode="lines+markers+text", name="Tỷ lệ",
         line={"color": TARGET, "width": 3},
         marker={"size": 16, "color": role_colours(roles)},
-        text=[vi_percent(r) for r in frame["rate"]], textposition="top center", cliponaxis=False,
+        text=rate_texts(frame["rate"]), textposition="top center", cliponaxis=False,
         textfont={"shadow": HALO}, customdata=rate_hover(frame), showlegend=False,
         hovertemplate="Năm %{x}<br>Tỷ lệ: %{customdata}<extra></extra>",
     ))
@@ -266,7 +268,7 @@ def rate_band_by_unit(frame: pd.DataFrame, title: str, band: tuple[float, float]
     fig = go.Figure(go.Bar(
         y=(names := unit_axis_labels(frame["unit"])), x=frame["rate"], orientation="h",
         marker_color=role_colours(roles),
-        text=[vi_percent(r) for r in frame["rate"]], hovertext=rate_hover(frame),  # counts in the hover and table
+        text=rate_texts(frame["rate"]), hovertext=rate_hover(frame),  # counts in the hover and table
         textposition=bar_label_places(frame["rate"], top), constraintext="none",
         cliponaxis=False, showlegend=False, customdata=unit_ids(frame),
         hovertemplate=f"<b>%{{y}}</b><br>Tỷ lệ: %{{hovertext}}{click_hint(frame)}<extra></extra>",
@@ -361,8 +363,8 @@ def grouped_rate_bars(frame: pd.DataFrame, category: str, series: str | None, ti
     top = (largest * 1.1 or 1.0) if zoom else max(1.0, largest * 1.1)
     for index, name in enumerate(groups):
         part = frame if series is None else frame[frame[series] == name]
-        labels = [f"{vi_percent(r)} ({vi_count(n, d)})" for n, d, r in
-                  zip(part[numerator], part[denominator], part["rate"], strict=True)]
+        labels = [f"{shown} ({vi_count(n, d)})" for n, d, shown in
+                  zip(part[numerator], part[denominator], rate_texts(part["rate"]), strict=True)]
         fig.add_trace(go.Bar(
             y=unit_axis_labels(part[category]), x=part["rate"], orientation="h", name=str(name),
             marker_color=PALETTE[index % len(PALETTE)], text=labels,

@@ -6,8 +6,9 @@ again in a few milliseconds without validation. They are kept as the figure hold
 (`_figure_props`), not as `Figure.to_dict()` gives them: that writes every numeric array in
 plotly.js's base64 form (`{"dtype", "bdata"}`), which a figure made from it then holds as its
 values, so that code reading a trace's `y` (which points are drawn, the slides' layout) would read
-a dict. Keyed by the chart function and its arguments (frames by their content), bounded; each
-call returns a new Figure, so a caller may change it freely.
+a dict. Keyed by the chart function and its arguments (frames by their content) and the programme's levels
+(a rate's label has more decimals near one: queries.rate_text), bounded; each call returns a new Figure, so a
+caller may change it freely.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from queries.rate_text import rate_levels
 
 MAX_FIGURES = 128
 SCALARS = (str, int, float, bool, type(None))
@@ -54,13 +57,13 @@ def _figure_props(fig: go.Figure) -> dict:
 
 
 def cached_figure(build: F) -> F:
-    """`build`, made once per distinct arguments (it must depend on them only)."""
+    """`build`, made once per distinct arguments and levels of the programme (it must depend on them only)."""
 
     @functools.wraps(build)
     def made(*args: object, **kwargs: object) -> go.Figure | None:
         try:
             key = hashlib.blake2b(pickle.dumps((build.__module__, build.__qualname__, _fingerprint(args),
-                                                _fingerprint(kwargs))), digest_size=20).digest()
+                                                _fingerprint(kwargs), rate_levels().values)), digest_size=20).digest()
         except (TypeError, AttributeError, pickle.PicklingError):  # an argument without a fingerprint
             return build(*args, **kwargs)
         with _lock:

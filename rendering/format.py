@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from core.numbers import POINT_DECIMALS, RATE_DECIMALS, vi_number, vi_percent
-from core.rounding import percent, round_half_up
+from core.numbers import POINT_DECIMALS, vi_number
+from core.rounding import round_half_up
+from queries.rate_text import rate_format, rate_percents
 
 PLOTLY_SEPARATORS = ",."  # decimal comma, thousands dot
 RATE_PREFIX = "Tỷ lệ"  # a table column of rates (fractions) is named so: `Tỷ lệ`, `Tỷ lệ năm gốc`
@@ -24,10 +25,11 @@ def is_rate_column(name: object) -> bool:
 
 
 def column_format(name: object, values: pd.Series) -> Callable[[object], str] | None:
-    """How a table column's cells read (screen tables, the report): rates `67,78%`, counts `2.963`,
-    other decimals (points, means) with POINT_DECIMALS; None: as it is (text, years)."""
+    """How a table column's cells read (screen tables, the report): rates `67,78%` (`2,997%` off a level of the
+    programme, queries.rate_text), counts `2.963`, other decimals (points, means) with POINT_DECIMALS; None: as it
+    is (text, years)."""
     if is_rate_column(name):
-        return vi_percent
+        return rate_format()
     if str(name).startswith(YEAR_PREFIX) or pd.api.types.is_bool_dtype(values):
         return None
     if pd.api.types.is_integer_dtype(values):
@@ -39,9 +41,10 @@ def column_format(name: object, values: pd.Series) -> Callable[[object], str] | 
 
 def rounded_column(name: object, values: pd.Series) -> pd.Series:
     """A column as a download writes it: rates as percentages and other decimals rounded half up to
-    the decimals shown on screen (a file says `67.78`, never `67.7811…`); counts and text as they are."""
+    the decimals shown on screen (a file says `67.78`, never `67.7811…`; `2.997` where the screen does); counts and
+    text as they are."""
     if is_rate_column(name):
-        return pd.Series([percent(v, RATE_DECIMALS) for v in values.astype(float)], index=values.index)
+        return pd.Series(rate_percents(values.astype(float)), index=values.index, dtype=float)
     if pd.api.types.is_float_dtype(values) and not str(name).startswith(YEAR_PREFIX):
         return pd.Series([round_half_up(v, POINT_DECIMALS) for v in values.astype(float)], index=values.index)
     return values

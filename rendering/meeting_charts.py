@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.numbers import vi_count, vi_number, vi_percent, vi_points
+from core.numbers import vi_count, vi_number, vi_points
+from queries.rate_text import rate_format, rate_texts
 from queries.scorecard import column_labels
 from rendering.chart_style import HALO, fallback_room, focused_range, percent_axis
 from rendering.charts import base_layout
@@ -91,6 +92,7 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
             for u in order]
     by_cell = {(r["display_id"], r["short_label"]): r for r in cells.to_dict("records")}  # not .loc per cell
     z, text, hover, xs, ys, ids = [], [], [], [], [], []
+    rate_text = rate_format()  # the programme's levels looked up once, not per cell
     for unit_id, row_label in zip(order, rows, strict=True):
         z_row, text_row = [], []
         for column, x_label in zip(columns, x_text, strict=True):
@@ -100,12 +102,12 @@ def scorecard_heatmap(cells: pd.DataFrame, order: Sequence[str], title: str,
                 text_row.append("—")
                 continue
             z_row.append(_colour_value(cell["distance"], cell["role"]))
-            text_row.append(vi_percent(cell["rate"]) if pd.notna(cell["rate"]) else "—")  # n/d: on hover
+            text_row.append(rate_text(cell["rate"]) if pd.notna(cell["rate"]) else "—")  # n/d: on hover
             xs.append(x_label)
             ys.append(row_label)
             ids.append(unit_id)
             met = cell["verdict"].lower()
-            hover.append(f"<b>{cell['unit']}</b><br>{column}<br>Tỷ lệ: {vi_percent(cell['rate'])} "
+            hover.append(f"<b>{cell['unit']}</b><br>{column}<br>Tỷ lệ: {rate_text(cell['rate'])} "
                          f"({vi_count(cell['numerator'], cell['denominator'])})<br>Mục tiêu: {cell['target_text']}"
                          f" — {met}<br>Khoảng cách đến mục tiêu: {vi_points(cell['distance'])}"
                          "<br><i>Nhấn để lọc mọi trang theo đơn vị này</i>")
@@ -180,14 +182,15 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
     """The path so far (solid), the observed pace extended (dashed, from the latest year) and the
     2025 / 2030 targets (diamonds), from a `pace_path` frame whose `series` are the three names."""
     seen = path[path["series"] == observed]
+    labels = rate_texts(seen["rate"])
     fig = go.Figure(go.Scatter(
         x=seen["year"], y=seen["rate"], mode="lines+markers+text", name=observed,
         line={"color": NEUTRAL, "width": 4}, marker={"size": 12},
-        text=[vi_percent(r) if shown else "" for r, shown in zip(seen["rate"], labelled_years(seen), strict=True)],
+        text=[label if shown else "" for label, shown in zip(labels, labelled_years(seen), strict=True)],
         textposition="top center", cliponaxis=False,
         textfont={"size": 15, "shadow": HALO},  # a year is 40 px wide at 1024 px with the sidebar: every other one
-        customdata=[f"{vi_percent(r)} ({vi_count(n, d)}) {note}".strip() for r, n, d, note in
-                    zip(seen["rate"], seen["numerator"], seen["denominator"], seen["note"], strict=True)],
+        customdata=[f"{label} ({vi_count(n, d)}) {note}".strip() for label, n, d, note in
+                    zip(labels, seen["numerator"], seen["denominator"], seen["note"], strict=True)],
         hovertemplate="Năm %{x}: %{customdata}<extra></extra>",
     ))
     ahead = path[path["series"] == projected]
@@ -196,7 +199,7 @@ def pace_chart(path: pd.DataFrame, title: str, observed: str, projected: str, ta
         fig.add_trace(go.Scatter(
             x=[*start["year"], *ahead["year"]], y=[*start["rate"], *ahead["rate"]], mode="lines+markers",
             name=projected, line={"color": PROJECTED, "width": 3, "dash": "dash"}, marker={"size": 8},
-            customdata=[vi_percent(r) for r in [*start["rate"], *ahead["rate"]]],
+            customdata=rate_texts([*start["rate"], *ahead["rate"]]),
             hovertemplate=f"{projected}<br>Năm %{{x}}: %{{customdata}}<extra></extra>",
         ))
     target_diamonds(fig, path[path["series"] == target], target)

@@ -9,8 +9,9 @@ from html import escape
 
 import pandas as pd
 
-from core.numbers import vi_count, vi_percent, vi_points
+from core.numbers import vi_count, vi_points
 from queries.indicators import reported_figures
+from queries.rate_text import rate_text
 from rendering.verdicts import ROLE_COLOURS, ROLE_FILLS
 
 CARDS_CSS = """
@@ -55,7 +56,7 @@ def card_html(card: dict) -> str:
     return (
         f'<div class="dp-card dp-{card["role"]}" data-indicator="{escape(card["indicator"])}">'
         f'<div class="dp-title">{escape(card["heading"])}</div>'
-        f'<div class="dp-rate">{vi_percent(card["rate"])}</div>'
+        f'<div class="dp-rate">{rate_text(card["rate"])}</div>'
         f'<div class="dp-count">{vi_count(card["numerator"], card["denominator"])} — năm {card["year"]}</div>'
         + (f'<div class="dp-change">{change}</div>' if change else "")
         + f'<div class="dp-state">{escape(card["verdict"])}</div>'
@@ -99,7 +100,7 @@ def compared_card_html(card: dict) -> str:
     change = change_text(card)
     return (
         f'<div class="dp-card dp-{card["role"]}" data-indicator="{escape(card["indicator"])}">'
-        f'<div class="dp-rate">{vi_percent(card["rate"])}</div>'
+        f'<div class="dp-rate">{rate_text(card["rate"])}</div>'
         f'<div class="dp-count">{vi_count(card["numerator"], card["denominator"])}</div>'
         + (f'<div class="dp-change">{change}</div>' if change else "")
         + f'<div class="dp-state">{escape(card["verdict"])}</div></div>'

@@ -21,8 +21,9 @@ from fpdf import encryption as fpdf_encryption
 from fpdf.fonts import TTFFont
 from PIL import Image
 
-from core.numbers import vi_count, vi_percent
+from core.numbers import vi_count
 from queries.programme import programme
+from queries.rate_text import rate_text
 from queries.report_data import MeetingData
 from rendering.boundaries import BOUNDARY_LABELS
 from rendering.verdicts import ROLE_INK, ROLE_RGB
@@ -146,7 +147,7 @@ class ReportPDF(FPDF):
         self.multi_cell(inner, 3.4, card["heading"], align="L", new_x="LEFT", new_y="NEXT")
         self.set_xy(left, max(self.get_y(), y + 9.5))
         self.set_font(FONT, "B", 17)
-        self.cell(inner, 8, vi_percent(card["rate"]), new_x="LEFT", new_y="NEXT")
+        self.cell(inner, 8, rate_text(card["rate"]), new_x="LEFT", new_y="NEXT")
         self.set_font(FONT, "", 7.5)
         self.cell(inner, 4, f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
                   new_x="LEFT", new_y="NEXT")

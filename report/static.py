@@ -10,8 +10,8 @@ import io
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from core.numbers import vi_percent
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
+from queries.rate_text import rate_texts
 from queries.report_data import MeetingData
 from rendering.verdicts import NEUTRAL, PROJECTED, TARGET
 from report.figures import heading
@@ -43,8 +43,8 @@ def pace_png(data: MeetingData, code: str) -> bytes | None:
     ax = fig.subplots()
     ax.plot(seen["year"], seen["rate"], color=NEUTRAL, linewidth=2.5, marker="o", markersize=5,
             label=SERIES_OBSERVED, zorder=3)
-    for year, rate in zip(seen["year"], seen["rate"], strict=True):
-        ax.annotate(vi_percent(rate), (year, rate), textcoords="offset points", xytext=(0, 7), ha="center",
+    for year, rate, label in zip(seen["year"], seen["rate"], rate_texts(seen["rate"]), strict=True):
+        ax.annotate(label, (year, rate), textcoords="offset points", xytext=(0, 7), ha="center",
                     fontsize=7.5, color=NEUTRAL)
     if not ahead.empty:
         last = seen.tail(1)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.numbers import MISSING, is_missing, vi_count, vi_number, vi_percent, vi_points
+from core.numbers import MISSING, is_missing, vi_count, vi_number, vi_points
 from core.safe_text import neutralise_text
 from queries.frames import records
 from queries.indicators import reported_figures
 from queries.judgement import header_text
 from queries.programme import programme
+from queries.rate_text import rate_format
 from queries.report_data import MeetingData
 from queries.scorecard import column_labels
 from queries.warnings import RULES
@@ -68,7 +69,7 @@ def scorecard_grid(data: MeetingData) -> pd.DataFrame:
     # plain dicts, not .loc per cell: the country has 70,000 cells
     cells = {(r["display_id"], r["indicator"]): r for r in records(data.scorecard)}
     ranking = {r["display_id"]: r for r in records(data.ranking)}
-    rows = []
+    rows, rate_text = [], rate_format()
     for display_id in data.scorecard_order:
         unit = ranking[display_id]
         row = {"display_id": display_id, "Hạng": str(unit["rank"]),
@@ -78,7 +79,7 @@ def scorecard_grid(data: MeetingData) -> pd.DataFrame:
         for code, label in column_labels().items():
             cell = cells.get((display_id, code))
             if cell is not None:
-                row[label] = f"{vi_percent(cell['rate'])}\n{vi_count(cell['numerator'], cell['denominator'])}"
+                row[label] = f"{rate_text(cell['rate'])}\n{vi_count(cell['numerator'], cell['denominator'])}"
                 row[f"role:{label}"] = cell["role"]
             else:
                 row[label], row[f"role:{label}"] = "—", "none"
@@ -98,14 +99,14 @@ def scorecard_targets(year: int) -> dict[str, str]:
 
 def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:
     """The pace of each indicator towards the `deadline` target, as text."""
-    rows = []
+    rows, rate_text = [], rate_format()
     for r in data.pace.to_dict("records"):
         needed = r[f"needed_{deadline}"]
         rows.append({
             "Chỉ tiêu": f"{r['target']} · {r['label']}",
-            "Năm gốc": "—" if _missing(r["base_year"]) else f"{r['base_year']}: {vi_percent(r['base_rate'])} "
+            "Năm gốc": "—" if _missing(r["base_year"]) else f"{r['base_year']}: {rate_text(r['base_rate'])} "
                        f"({vi_count(r['base_numerator'], r['base_denominator'])})",
-            "Năm gần nhất": f"{r['latest_year']}: {vi_percent(r['latest_rate'])} "
+            "Năm gần nhất": f"{r['latest_year']}: {rate_text(r['latest_rate'])} "
                             f"({vi_count(r['latest_numerator'], r['latest_denominator'])})",
             "Tốc độ đã đạt (mỗi năm)": vi_points(r["observed_per_year"]),
             f"Mục tiêu {deadline}": r[f"target_{deadline}"],

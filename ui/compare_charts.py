@@ -10,9 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.numbers import vi_percent, year_span
+from core.numbers import year_span
 from queries.admissions import ADMISSION_CODE, admission_target
 from queries.progress import SERIES_OBSERVED, SERIES_PROJECTED, SERIES_TARGET
+from queries.rate_text import rate_texts
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.scorecard import column_labels
 from queries.targets import basis_breaks, target_lines
@@ -66,7 +67,7 @@ def pace_comparison(paths: pd.DataFrame, title: str, observed: str, projected: s
                 x=[*start["year"], *ahead["year"]], y=[*start["rate"], *ahead["rate"]], mode="lines",
                 name=f"{unit}: {projected.lower()}", legendgroup=unit, showlegend=False,
                 line={"color": colours[unit], "width": 3, "dash": "dash"},
-                customdata=[vi_percent(r) for r in [*start["rate"], *ahead["rate"]]],
+                customdata=rate_texts([*start["rate"], *ahead["rate"]]),
                 hovertemplate=f"<b>{unit}</b> — {projected.lower()}<br>Năm %{{x}}: %{{customdata}}<extra></extra>",
             ))
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=f"Nét đứt: {projected.lower()}",

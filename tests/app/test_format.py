@@ -8,8 +8,9 @@ import csv
 import io
 import json
 
-from core.numbers import vi_number, vi_percent
+from core.numbers import vi_number
 from database.db import cursor
+from queries.rate_text import rate_text
 from queries.report_data import meeting_data
 from report.html import report_html
 from tests.support.apptest_pages import table
@@ -34,7 +35,7 @@ def test_one_figure_reads_the_same_on_every_surface(sample_env, fetch):
     at = run_page("pages/overview.py", year=2024, units=[PHO_HOA])
     card = next(m.proto for m in at.metric if m.proto.label.startswith("184/203"))
     figure = card.body
-    assert figure == vi_percent(184 / 203) == "90,64%"
+    assert figure == rate_text(184 / 203) == "90,64%"
 
     at = run_page("pages/scorecard.py", year=2024)
     assert _heatmap_text(at, "Phường Phổ Hòa", T2) == figure

@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.numbers import vi_count, vi_percent
+from core.numbers import vi_count
 from queries.indicators import reported_figures
 from queries.judgement import FIRST_YEAR_WORDS, WORDS, Status
 from queries.programme import programme
+from queries.rate_text import rate_text
 from tests.support.page_queries import named
 from tests.support.page_support import app_test, run_page
 
@@ -155,7 +156,7 @@ def assert_report_table_is_the_query(at: AppTest, units, year: int, scope_label:
     for row in rows.itertuples():
         short = programme().indicator(row.indicator).short
         assert shown.at[short, "Tử số/Mẫu số"] == vi_count(row.numerator, row.denominator)
-        assert shown.at[short, "Tỷ lệ"] == vi_percent(row.rate)
+        assert shown.at[short, "Tỷ lệ"] == rate_text(row.rate)
         first_year = row.status == Status.NO_PACE  # a figure, no pace yet: said so
         assert shown.at[short, "Đánh giá"].startswith(FIRST_YEAR_WORDS if first_year else WORDS[Status(row.status)])
 

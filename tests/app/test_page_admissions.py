@@ -15,6 +15,7 @@ import pytest
 from database.db import cursor
 from queries.admissions import QUOTA_CODE
 from queries.kpi import kpi_table
+from tests.support.apptest_pages import table
 from tests.support.page_queries import assert_shows, named
 from tests.support.page_support import open_tables, run_page, shown_table
 
@@ -104,3 +105,20 @@ def test_years_without_a_quota_show_no_admissions_against_it_and_the_kpi_export_
                     None if pd.isna(kpi["denominator"]) else kpi["denominator"])
         assert exported == row[1:3]
         assert kpi["status"] == ("no_data" if row[1] is None else "below")
+
+
+def test_a_rate_just_under_the_floor_reads_under_it_beside_its_verdict(sample_env, fetch):
+    """Phường Trà Câu 2020 under «5 đơn vị mới»: 19/634 = 2,9968% against "đạt từ 3-4%" is «Chưa đạt», and reads
+    `2,997%` (never `3,00%`) in the table, on the chart's label and hover, in the CSV (2.997) and the KPI export."""
+    at = open_tables(run_page(PAGE, year=FIRST_YEAR, boundary="current", units=["21451-2025"]))
+    figures, shown = table(at, "Tỷ lệ kết nạp theo năm")
+    row = shown.iloc[0]
+    assert (figures.at[0, "Năm"], row["Tỷ lệ kết nạp"], row["Đánh giá"]) == (2020, "2,997%", "Chưa đạt")
+    chart = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                 if json.loads(c.proto.spec)["layout"]["title"]["text"].startswith("Tỷ lệ kết nạp, "))
+    assert (chart["data"][0]["text"], chart["data"][0]["customdata"]) == (["2,997%"], ["2,997% (19/634)"])
+    button = next(b for b in at.download_button if b.key == "csv_adm_rate")
+    [written] = list(csv.DictReader(io.StringIO(fetch(button).decode("utf-8-sig"))))
+    assert (written["Tỷ lệ kết nạp (%)"], written["Đánh giá"]) == ("2.997", "Chưa đạt")
+    kpi = kpi_table(cursor(), FIRST_YEAR, "21451", boundary="current").set_index("indicator").loc["T3_admission_rate"]
+    assert (kpi["rate"], kpi["status"]) == (0.029968, "below")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from streamlit.proto.Metric_pb2 import Metric
 
-from core.numbers import vi_count, vi_percent
+from core.numbers import vi_count
 from queries.programme import programme
+from queries.rate_text import rate_text
 from tests.support.apptest_pages import texts
 from tests.support.page_queries import assert_shows, named
 from tests.support.page_support import run_page, shown_table
@@ -32,7 +33,7 @@ def assert_cards_and_table_are_the_query(at, units, year: int) -> dict:
     for code, card in cards.items():
         row = rows.loc[code]
         assert (card.label, card.body) == (f"{vi_count(row['numerator'], row['denominator'])} — năm {year}",
-                                           vi_percent(row["rate"])), code
+                                           rate_text(row["rate"])), code
         assert f"[{row['verdict']}" in texts(at), code  # the badge says the query's verdict
     return cards
 

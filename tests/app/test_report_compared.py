@@ -8,8 +8,9 @@ from html import unescape
 
 import pytest
 
-from core.numbers import vi_count, vi_percent
+from core.numbers import vi_count
 from database.db import cursor
+from queries.rate_text import rate_text
 from queries.targets import year_figures
 from tests.support.page_support import run_page
 from tests.support.pdf_text import pdf_pages, squeeze
@@ -46,13 +47,13 @@ def test_compared_units_are_side_by_side_on_the_page_and_in_both_files(sample_en
     assert html.index("Phường Phổ Hòa", html.index(TABLE)) < html.index("Xã Phổ Phong", html.index(TABLE))
     for unit_id, name in UNITS.items():  # each unit's T4 is its own figure, in the cards and the table
         row = _alone(sample_env, unit_id, "T4_thpt")
-        assert f"<td>{name}</td><td class=\"num\">{_row_text(row)}</td><td class=\"num\">{vi_percent(row['rate'])}</td>" \
+        assert f"<td>{name}</td><td class=\"num\">{_row_text(row)}</td><td class=\"num\">{rate_text(row['rate'])}</td>" \
             in html[html.index(TABLE):], name
 
     pdf = squeeze(" ".join(pdf_pages(fetch(_button(at, "bao_cao_pdf")))))
     assert HEADING in pdf and TABLE in pdf
     phong = _alone(sample_env, "21445-2015", "T4_thpt")
-    assert f"Xã Phổ Phong {_row_text(phong)} {vi_percent(phong['rate'])}" in pdf
+    assert f"Xã Phổ Phong {_row_text(phong)} {rate_text(phong['rate'])}" in pdf
 
 
 @pytest.mark.parametrize("units", [list(UNITS), ["21469-2015"], None])

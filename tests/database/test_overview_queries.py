@@ -7,11 +7,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core.numbers import vi_count, vi_percent
+from core.numbers import vi_count
 from database.db import cursor
 from queries.judgement import WORDS, Status
 from queries.kpi import kpi_table
 from queries.programme import programme
+from queries.rate_text import rate_text
 from queries.targets import year_figures
 
 PHO_HOA, PHO_VINH = "21469-2015", "21466-2015"
@@ -28,7 +29,7 @@ def test_2025_says_the_kpi_exports_verdicts_and_marks_t1s_new_basis(sample_env):
     assert "còn 74 người chưa có THPT và sơ cấp LLCT" in rows["gap_text"].dropna().tolist()  # the card: «Còn 74 …»
     quota = kpi.loc["T3_admission_quota"]  # beside T3's card: admissions against the quota given
     assert rows.at["T3_admission_rate", "beside_text"] == (
-        f"Kết nạp so với chỉ tiêu giao: {vi_percent(quota['rate'])} "
+        f"Kết nạp so với chỉ tiêu giao: {rate_text(quota['rate'])} "
         f"({vi_count(quota['numerator'], quota['denominator'])}) — {WORDS[Status(quota['status'])].lower()}")
     assert pd.isna(rows.at["T1_org_rating", "change"])  # 118/134 cells against 14/15 committees: no change across it
     assert not pd.isna(rows.at["T2_member_rating", "change"])
@@ -42,7 +43,7 @@ def test_the_first_year_has_no_change(sample_env):
 def test_two_units_are_each_the_kpi_export_and_summed_once(sample_env):
     both = year_figures(cursor(), "reported", [PHO_HOA, PHO_VINH], 2024).set_index("indicator").loc["T2_member_rating"]
     assert (both["numerator"], both["denominator"]) == (311, 353)
-    assert vi_percent(both["rate"]) == "88,10%"
+    assert rate_text(both["rate"]) == "88,10%"
     each = [kpi_table(cursor(), year=2024, unit=unit).set_index("indicator").loc["T2_member_rating"]
             for unit in ("21469", "21466")]
     for unit_id, kpi in zip((PHO_HOA, PHO_VINH), each, strict=True):

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from core.numbers import vi_number, vi_percent
+from core.numbers import vi_number
 from database.db import cursor
 from queries.indicators import indicators_by_unit
 from queries.kpi import kpi_table
@@ -22,6 +22,7 @@ from queries.progress import (
     pace_codes,
     pace_path,
 )
+from queries.rate_text import rate_text
 from queries.scope import restricted_to
 from queries.targets import selection_series, year_figures
 
@@ -94,8 +95,8 @@ def test_the_pace_table_of_2024_as_the_page_writes_it(sample_env):
     rows = pace_by_indicator(cursor(), "reported", None, 2024).set_index("label")
     row = rows.loc["Tốt nghiệp THPT"]
     assert (row["base_year"], vi_number(row["base_numerator"]), vi_number(row["base_denominator"]),
-            vi_percent(row["base_rate"])) == (2022, "223", "329", "67,78%")
-    assert (row["latest_year"], vi_number(row["latest_numerator"]), vi_percent(row["latest_rate"])) == (
+            rate_text(row["base_rate"])) == (2022, "223", "329", "67,78%")
+    assert (row["latest_year"], vi_number(row["latest_numerator"]), rate_text(row["latest_rate"])) == (
         2024, "259", "78,72%")
     assert vi_number(row["observed_points"], 2) == vi_number(36 / 329 / 2 * 100, 2) == "5,47"
     assert row["reach_2025"] == "2028"

@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.numbers import vi_count, vi_percent
+from core.numbers import vi_count
 from database.db import cursor
 from queries.indicators import reported_figures
 from queries.kpi import kpi_table
 from queries.programme import programme
+from queries.rate_text import rate_text
 from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
@@ -73,7 +74,7 @@ def test_pdf_has_a4_pages_sections_and_the_baseline_figures(report_2022):
         assert figure in text, figure
     for row in reported_figures(data.indicators).itertuples():  # the KPI export's: test_report_figures_equal_…
         assert vi_count(row.numerator, row.denominator) in text
-        assert vi_percent(row.rate) in text
+        assert rate_text(row.rate) in text
     for heading in ("Bảng xếp hạng đơn vị", "Tiến độ đến mục tiêu 2025", "Tiến độ đến mục tiêu 2030",
                     "Chi bộ nhiều năm liền không kết nạp đảng viên",
                     "Đơn vị dưới mục tiêu và không tiến bộ từ 2 chỉ tiêu trở lên", "Cách đánh giá",

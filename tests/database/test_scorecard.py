@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core.numbers import vi_number, vi_percent
+from core.numbers import vi_number
 from database.db import cursor
+from queries.rate_text import rate_text
 from queries.scorecard import (
     ranking_and_scorecard,
     scorecard_order,
@@ -44,7 +45,7 @@ def test_ranking_among_selected_units_and_cells(scorecard_env):
     cell = cells.loc[(C, "T3_admission_rate")]
     assert (cell["numerator"], cell["denominator"], cell["status"], cell["role"]) == (10, 200, "exceeded", "neutral")
     assert cell["distance_points"] == 0  # above the band: no penalty
-    assert (vi_percent(cell["rate"]), cell["verdict"]) == ("5,00%", "Vượt khung")
+    assert (rate_text(cell["rate"]), cell["verdict"]) == ("5,00%", "Vượt khung")
     assert cells.loc[(C, "T5_trung_cap_chuyen_mon"), "verdict"] == "Chậm tiến độ (mức 2025)"
     assert cells.loc[(E, "T5_trung_cap_chuyen_mon"), "status"] == "no_pace"  # one year: a figure, no pace yet
     assert cells.loc[(A, "T5_trung_cap_chuyen_mon"), "distance_points"] == pytest.approx(25.0)

@@ -7,17 +7,18 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from core.numbers import vi_number, vi_percent
+from core.numbers import vi_number
 from database.db import cursor
 from database.units import load_units
 from queries.kpi import kpi_table
 from queries.programme import programme
+from queries.rate_text import rate_text
 
 Figures = dict[str, tuple[str, str, str]]  # indicator label → (numerator, denominator, rate) as written
 
 
 def written(numerator, denominator) -> tuple[str, str, str]:
-    return vi_number(numerator), vi_number(denominator), vi_percent(numerator / denominator)
+    return vi_number(numerator), vi_number(denominator), rate_text(numerator / denominator)
 
 
 def kpi_figures(codes: Iterable[str], year: int, unit: str | None = None) -> Figures:
