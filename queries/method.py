@@ -1,5 +1,6 @@
-"""How each target is judged, in Vietnamese, with the Đề án's own sentence: the method notes of the
-overview page and the meeting report. The rules themselves are `queries.judgement`'s."""
+"""How each target is judged, in Vietnamese, with the Đề án's own sentence, and how rates are rounded: the
+method notes of the overview page and the meeting report. The rules themselves are `queries.judgement`'s and
+`core.numbers.RateLevels`'."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ KIND_RULES = {
                      "\"vượt khung\", được tính là đạt (màu trung tính, không bị trừ khi xếp hạng).",
     Kind.NONE: "chỉ tiêu theo dõi, không đặt mục tiêu.",
 }
+
+# core.numbers.RateLevels in one sentence: the verdict is exact, the figure shown never sits on a level it is not on
+ROUNDING_NOTE = ("**Làm tròn** — tỷ lệ ghi hai chữ số thập phân, làm tròn nửa lên (3/96 → 3,13%), còn đạt hay chưa "
+                 "đạt tính trên tỷ lệ chưa làm tròn, nên tỷ lệ nào khác một mức của Đề án mà làm tròn hai chữ số lại "
+                 "thành đúng mức đó thì được ghi thêm chữ số cho đến khi thấy khác mức (mức 3% thì 19/634 ghi 2,997%, "
+                 "không ghi 3,00%).")
 
 
 def levels_text(ind: Indicator) -> str:
@@ -71,6 +78,6 @@ def method_note(ind: Indicator) -> str:
 
 
 def method_notes() -> list[str]:
-    """The method note of every headline indicator, in the programme's order."""
+    """The method note of every headline indicator, in the programme's order, then how rates are rounded."""
     prog = programme()
-    return [method_note(prog.indicator(code)) for code in prog.headline]
+    return [*(method_note(prog.indicator(code)) for code in prog.headline), ROUNDING_NOTE]

@@ -12,6 +12,7 @@ import pytest
 from core.numbers import MOST_RATE_DECIMALS, RateLevels, vi_percent
 from queries.judgement import WORDS, judge
 from queries.kpi import exported_rate
+from queries.method import method_notes
 from queries.programme import programme
 from queries.rate_text import rate_levels, rate_percents, rate_text, rate_texts
 from rendering.format import column_format, rounded_column
@@ -88,6 +89,12 @@ def test_tables_files_and_the_kpi_export_hold_the_figure_shown():
     assert exported_rate(19 / 634, levels) == 0.029968  # six decimals of the fraction: already off 3%
     assert exported_rate(1 - 1 / 5_000_000, levels) == 0.9999998  # not 1.0 beside `below`
     assert exported_rate(0.9, levels) == 0.9
+
+
+def test_the_method_says_how_rates_are_rounded_in_one_sentence():
+    note = method_notes()[-1]
+    assert note.startswith("**Làm tròn** — ") and note.count(".") == 1 and note.endswith(".")
+    assert "19/634 ghi 2,997%, không ghi 3,00%" in note
 
 
 def test_every_rate_shown_or_written_goes_through_the_programmes_levels():
