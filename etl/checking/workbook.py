@@ -121,8 +121,8 @@ def _check_named_twice(sheet: RawSheet, canonical: str, header: int, keys: dict[
     for name, at in _named_twice(sheet.grid[header], keys).items():
         for row in rows:
             values = [sheet.cell(row.number - 1, col) for col in at]
-            texts = ["ô để trống" if is_blank(v) else f"'{quoted_value(v, name)}'" for v in values]
             if len({as_text(v) for v in values}) > 1:
+                texts = ["ô để trống" if is_blank(v) else f"'{quoted_value(v, name)}'" for v in values]
                 letters = " và ".join(column_letters(col + 1) for col in at)
                 found.problem(canonical, header + 1, name, None,
                               f"dòng tiêu đề có {len(at)} cột '{name}' (cột {letters}) với số liệu khác nhau, ví dụ "
