@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.numbers import vi_number
 from queries.scope import BOUNDARY_REPORTED, scope_params
-from queries.sql import read_sql
+from queries.sql import query_sql, read_sql
 
 NAMED_MISSING = 6  # units not in yet named in the banner; the rest counted
 UNREPORTED = "Chưa nộp báo cáo"  # a unit none of whose report for the year is in
@@ -26,11 +26,8 @@ def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, 
 
 
 def year_counts(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None) -> pd.DataFrame:
-    """year, expected, reported: `year_units` of every year loaded counted per year, in DuckDB (a country's 60,000
-    rows would take four times as long to reach pandas)."""
-    counted = (f"SELECT year, count(*) AS expected, count_if(reported) AS reported FROM ({read_sql('year_units')}\n)"
-               " GROUP BY year ORDER BY year")
-    return con.execute(counted, scope_params(boundary, units, year=None)).df()
+    """year, expected, reported: `year_units` of every year loaded counted per year (queries/sql/year_counts.sql)."""
+    return con.execute(query_sql("year_counts"), scope_params(boundary, units, year=None)).df()
 
 
 def partly_in(units: pd.DataFrame) -> bool:

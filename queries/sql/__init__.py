@@ -1,5 +1,7 @@
 """The named queries' SQL files, read by name, and their rows as a frame through Arrow."""
 
+import re
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -10,6 +12,15 @@ from database.sql import sql_reader
 
 SQL_DIR = Path(__file__).resolve().parent
 read_sql = sql_reader(SQL_DIR)
+_INCLUDED = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def query_sql(name: str) -> str:
+    """`name`.sql with each `{other}` naming another file here replaced by that file's query (a query over
+    another's rows: year_counts.sql counts those of year_units.sql); other placeholders are the caller's."""
+    return _INCLUDED.sub(lambda m: query_sql(m[1]) if (SQL_DIR / f"{m[1]}.sql").exists() else m[0], read_sql(name))
+
 
 _NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
              pa.int64(): pd.Int64Dtype(), pa.uint8(): pd.UInt8Dtype(), pa.uint16(): pd.UInt16Dtype(),

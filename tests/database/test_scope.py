@@ -30,7 +30,7 @@ from queries.catalog import QUERIES
 from queries.precomputed import TABLES, attached_frames
 from queries.programme import programme
 from queries.scope import restricted_to
-from queries.sql import SQL_DIR, read_sql
+from queries.sql import SQL_DIR, query_sql, read_sql
 from settings import settings
 from tests.support import ROOT, parsed, point_at
 from tests.support.scope_cases import ARGS, DUC_PHO, NGUYEN_NGHIEM, OFFICER, PHO_HOA, READERS
@@ -147,7 +147,7 @@ def sql_leaks(sql: str, var_dirs: dict[str, Path]) -> list[str]:
 
 @pytest.mark.parametrize("name", sql_files())
 def test_every_sql_file_shows_a_reader_only_their_units(var_dirs, name):
-    assert sql_leaks(read_sql(name), var_dirs) == []
+    assert sql_leaks(query_sql(name), var_dirs) == []
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -229,8 +229,8 @@ def test_every_named_query_is_covered_here():
 
 
 def _reading_functions(path: Path) -> tuple[set[str], dict[str, set[str]]]:
-    """Functions of a module that run SQL on the data (call read_sql() or execute SQL text naming a data
-    table), and which of the module's functions each function calls."""
+    """Functions of a module that run SQL on the data (call read_sql() or query_sql(), or execute SQL text naming a
+    data table), and which of the module's functions each function calls."""
     tables = re.compile(r"\b(" + "|".join(DATA_TABLES + ("indicator_facts",)) + r")\b")
     found, calls = set(), {}
     module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
@@ -242,7 +242,7 @@ def _reading_functions(path: Path) -> tuple[set[str], dict[str, set[str]]]:
             name = getattr(call.func, "attr", getattr(call.func, "id", ""))
             called.add(f"{module}.{name}")
             texts = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            if name == "read_sql" or (name in ("execute", "sql") and any(tables.search(t) for t in texts)):
+            if name in ("read_sql", "query_sql") or (name in ("execute", "sql") and any(tables.search(t) for t in texts)):
                 found.add(f"{module}.{node.name}")
     return found, calls
 

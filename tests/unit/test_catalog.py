@@ -8,7 +8,7 @@ from pathlib import Path
 
 from database.sql import read_sql
 from queries.programme import programme
-from queries.sql import SQL_DIR
+from queries.sql import SQL_DIR, query_sql
 from tests.support import ROOT, parsed
 from tests.support.cli import CONTRACT_CODES
 from ui.navigation import ADMIN_SECTIONS, SECTIONS, all_specs
@@ -65,7 +65,7 @@ def test_every_sql_file_reads_units_through_the_scope_macro():
     for path in SQL_DIR.glob("*.sql"):
         if path.stem in DDL_SQL:
             continue
-        called = set(re.findall(r"(\w+)\(\$boundary, \$allowed", path.read_text()))
+        called = set(re.findall(r"(\w+)\(\$boundary, \$allowed", query_sql(path.stem)))
         assert called & macros, f"{path.name} reads unit data without the reader's scope"
 
 
