@@ -5,12 +5,7 @@ database as a new version file, changes the copy, checkpoints and closes it, the
 database path (a symlink) at it with one atomic rename. So the dashboard keeps reading while a load
 runs, a killed loader leaves the published version untouched, and writers queue on one lock file.
 
-The copy is made ahead when it can be: once a version is published and the app has warmed it
-(ui/warm.py), `prepare_spare` copies it to `VERSION.spare` (written under another name, synced,
-then renamed, so a spare is always whole), off any upload's path. A write session takes the spare
-of the published version by one rename and changes only the pages its load touches: the 155 MB copy
-and its sync at national scale leave the upload's time. Without a spare (a second load before it is
-made, no app running) the session copies as before. A spare of an older version is swept.
+The copy is made ahead when it can be: a spare (database/spare.py).
 """
 
 from __future__ import annotations
@@ -31,6 +26,7 @@ import pyarrow as pa
 from core.private import open_private, private_dir, private_file
 from database.connect import connect
 from database.facts import refresh, refresh_all
+from database.spare import make_spare, sweep_spares, take_copy
 from database.sql import read_sql
 from database.units import PerReference, load_units
 from settings import Settings, settings
@@ -39,9 +35,6 @@ SCHEMA_VERSION = "1"
 UPGRADE_MARK = "-- @upgrade"  # schema.sql from here on adds tables to an older database
 V2_TABLES = ("unit_reports", "cell_life", "cadre_dual_roles")
 KEEP_OLD_VERSIONS = 3
-SPARE_SUFFIX = ".spare"  # VERSION.spare: a finished copy of that version for the next write session
-SPARE_WORK = "spare.tmp"  # the spare being written (one at a time: SPARE_LOCK)
-SPARE_LOCK = "spare.lock"
 
 
 class StoreBusy(RuntimeError):
@@ -240,12 +233,7 @@ def _sweep(cfg: Settings, keep: Path | None) -> None:
     folder = version_dir(cfg)
     for partial in folder.glob("*.partial*"):
         partial.unlink(missing_ok=True)
-    for spare in folder.glob("*" + SPARE_SUFFIX):
-        if keep is None or spare.name != _spare_of(keep).name:
-            spare.unlink(missing_ok=True)
-    with _spare_lock(folder) as held:
-        if held:  # no spare being written: one left half-written by a killed writer goes
-            (folder / SPARE_WORK).unlink(missing_ok=True)
+    sweep_spares(folder, keep)
     finished = sorted(folder.glob("v*.duckdb"), key=lambda p: p.name, reverse=True)
     for old in [p for p in finished if p != keep][KEEP_OLD_VERSIONS:]:
         old.unlink(missing_ok=True)
@@ -259,70 +247,16 @@ def _publish(cfg: Settings, new_file: Path) -> None:
     _fsync_dir(cfg.db_path.parent)
 
 
-def _spare_of(version: Path) -> Path:
-    return version.with_name(version.name + SPARE_SUFFIX)
-
-
-@contextmanager
-def _spare_lock(folder: Path) -> Iterator[bool]:
-    """The lock of whoever writes a spare, taken if free: True if this caller holds it."""
-    with open_private(folder / SPARE_LOCK, append=True) as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def prepare_spare(cfg: Settings | None = None) -> Path | None:
     """A whole copy of the published version for the next write session to start from, made now
-    (see the module's docstring); the spare, or None when there is no version file to copy or
+    (database/spare.py); the spare, or None when there is no version file to copy or
     another thread or process is writing a spare."""
     cfg = cfg or settings()
     folder = version_dir(cfg)
     current = published_file(cfg)
     if current is None or not folder.is_dir() or current.parent != folder.resolve():
         return None  # nothing published, or a plain file put there by hand
-    with _spare_lock(folder) as held:
-        if not held:
-            return None
-        spare = _spare_of(current)
-        if spare.exists():
-            return spare
-        work = folder / SPARE_WORK  # a killed writer's is simply written over
-        try:
-            _copy_synced(current, work)
-        except FileNotFoundError:  # the version swept meanwhile (newer ones published)
-            work.unlink(missing_ok=True)
-            return None
-        os.replace(work, spare)
-        return spare
-
-
-def _copy_synced(source: Path, target: Path) -> None:
-    """`target` (0600 from the start) a copy of `source` made inside the kernel, on disk, not only in the
-    page cache."""
-    with open(source, "rb") as src, open_private(target) as dst:
-        while os.sendfile(dst.fileno(), src.fileno(), None, 1 << 30):
-            pass
-        os.fsync(dst.fileno())
-
-
-def _start_copy(current: Path, work: Path) -> None:
-    """`work` as a copy of the published version `current`: its spare taken if there is one (one
-    rename), else a copy made now."""
-    spare = _spare_of(current)
-    try:
-        os.replace(spare, work)
-    except FileNotFoundError:
-        shutil.copyfile(current, work)
-        return
-    if work.stat().st_size != current.stat().st_size:  # never expected: a version file is never changed
-        shutil.copyfile(current, work)
+    return make_spare(folder, current)
 
 
 @contextmanager
@@ -349,7 +283,7 @@ def write_session(
         if start_empty:
             con = new_database(work)
         else:
-            _start_copy(current, work)
+            take_copy(current, work)
             con = connect(work)
             private_file(work)
         try:

@@ -1,4 +1,4 @@
-"""A write session starts from a spare copy of the published version made ahead (database.store.prepare_spare)
+"""A write session starts from a spare copy of the published version made ahead (database/spare.py)
 instead of copying it on the uploader's time: the same database as with a copy, never a spare that is not
 a whole copy of the version published now, and nothing a killed or busy spare writer leaves behind is used."""
 
@@ -10,7 +10,8 @@ import duckdb
 import pytest
 
 from database import store
-from database.store import SPARE_WORK, prepare_spare, published_file, version_dir
+from database.spare import SPARE_WORK, spare_lock
+from database.store import prepare_spare, published_file, version_dir
 from etl.loading.batch import load_files
 from settings import settings, units_csv
 from tests.support.loads import unit_set
@@ -86,7 +87,7 @@ def test_what_a_killed_spare_writer_leaves_goes_and_a_busy_one_is_left_alone(emp
     folder = version_dir(cfg)
     half = folder / SPARE_WORK
     half.write_bytes(b"half a copy")
-    with store._spare_lock(folder) as held:  # another process writing a spare now
+    with spare_lock(folder) as held:  # another process writing a spare now
         assert held
         assert prepare_spare(cfg) is None
         load_files(files(unit_set(tmp_path / "B", "Người lập B")), cfg)
