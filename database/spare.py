@@ -4,8 +4,8 @@ Once a version is published and the app has warmed it (ui/warm.py), `database.st
 to `VERSION.spare` (written under another name, synced, then renamed, so a spare is always whole), off any
 upload's path. A write session takes the spare of the published version by one rename and changes only the
 pages its load touches: the 155 MB copy and its sync at national scale leave the upload's time. Without a
-spare (a second load before it is made, no app running) the session copies as before. A spare of an older
-version is swept.
+spare (a second load before it is made, no app running) the session copies as before. A session that wrote
+nothing gives its copy back as the spare; a spare of an older version is swept.
 """
 
 from __future__ import annotations
@@ -81,14 +81,26 @@ def _copy_synced(source: Path, target: Path) -> None:
         os.fsync(dst.fileno())
 
 
-def take_copy(current: Path, work: Path) -> None:
+def take_copy(current: Path, work: Path) -> os.stat_result | None:
     """`work` as a copy of the published version `current`: its spare taken if there is one (one
-    rename), else a copy made now."""
+    rename), else a copy made now. The spare's stat when it was taken, else None."""
     try:
         os.replace(spare_of(current), work)
     except FileNotFoundError:
         shutil.copyfile(current, work)
-        return
-    if work.stat().st_size != current.stat().st_size:  # never expected: a version file is never changed
-        shutil.copyfile(current, work)
+        return None
+    taken = work.stat()
+    if taken.st_size == current.stat().st_size:
+        return taken
+    shutil.copyfile(current, work)  # never expected: a version file is never changed
+    return None
 
+
+def give_back(work: Path, current: Path, taken: os.stat_result | None) -> None:
+    """The copy of a session that wrote nothing back as the spare of `current` it was taken from (`taken`: its
+    stat then), if the file is as it was then; else removed."""
+    now = work.stat()
+    spare = spare_of(current)
+    if taken and (now.st_size, now.st_mtime_ns) == (taken.st_size, taken.st_mtime_ns) and not spare.exists():
+        os.replace(work, spare)
+    work.unlink(missing_ok=True)

@@ -26,7 +26,7 @@ import pyarrow as pa
 from core.private import open_private, private_dir, private_file
 from database.connect import connect
 from database.facts import refresh, refresh_all
-from database.spare import make_spare, sweep_spares, take_copy
+from database.spare import give_back, make_spare, sweep_spares, take_copy
 from database.sql import read_sql
 from database.units import PerReference, load_units
 from settings import Settings, settings
@@ -262,13 +262,15 @@ def prepare_spare(cfg: Settings | None = None) -> Path | None:
 @contextmanager
 def write_session(
     cfg: Settings | None = None, lock_timeout_s: float = 600.0, fresh: bool = False,
-    after_publish: Callable[[], None] | None = None,
+    after_publish: Callable[[], None] | None = None, changed: Callable[[], bool] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a private copy that is published when the block ends cleanly.
 
     Callers run their own BEGIN / COMMIT inside; an exception discards the copy. `fresh` starts
     from an empty database instead of a copy of the published one (rebuild). `after_publish`
-    runs once the copy is published, still under the lock (the archive's manifest lines).
+    runs once the copy is published, still under the lock (the archive's manifest lines). `changed()`
+    False when the block ends (a load whose every file was refused or in force already): nothing is
+    published, so the pages keep their caches; the copy goes back to being the spare it was.
     """
     cfg = cfg or settings()
     with writer_lock(cfg, lock_timeout_s):
@@ -280,23 +282,29 @@ def write_session(
         name = f"v{time.time_ns():020d}.duckdb"
         work = folder / (name + ".partial")
         start_empty = fresh or current is None or not current.exists()
+        taken = None
         if start_empty:
             con = new_database(work)
         else:
-            take_copy(current, work)
+            taken = take_copy(current, work)
             con = connect(work)
             private_file(work)
         try:
             if not start_empty:
                 upgrade_schema(con)
             yield con
-            con.execute("CHECKPOINT")
+            unchanged = not start_empty and changed is not None and not changed()
+            if not unchanged:
+                con.execute("CHECKPOINT")
         except BaseException:
             con.close()
             work.unlink(missing_ok=True)
             Path(str(work) + ".wal").unlink(missing_ok=True)
             raise
         con.close()
+        if unchanged:
+            give_back(work, current, taken)
+            return
         final = folder / name
         with open(work, "rb+") as fh:
             os.fsync(fh.fileno())

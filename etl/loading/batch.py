@@ -59,9 +59,11 @@ def _reconcile(archive: Archive, con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
-def archived_session(cfg: Settings, archive: Archive, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A write session whose loads reach the manifest only once the database holding them is published."""
-    with write_session(cfg, fresh=fresh, after_publish=archive.commit) as con:
+def archived_session(cfg: Settings, archive: Archive, *, fresh: bool = False,
+                     changed: Callable[[], bool] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write session whose loads reach the manifest only once the database holding them is published
+    (`changed`: database.store.write_session's)."""
+    with write_session(cfg, fresh=fresh, after_publish=archive.commit, changed=changed) as con:
         reconcile_archive(cfg, archive, None if fresh else con)
         yield con
         archive.sync()
@@ -91,7 +93,8 @@ def load_files(
 
     `allowed_units` (unit ids; None = any unit) is the loading user's restriction. The load is
     published as soon as it is written; the frames stored for the pages follow (`queries.precompute.level`:
-    the CLI right after, the upload page in the background)."""
+    the CLI right after, the upload page in the background). A load that writes nothing (every file
+    refused or already in force) publishes nothing: the version in force stays, and the pages' caches."""
     cfg = cfg or settings()
     files = [(display_name(name), data) for name, data in files]  # no path, no control or bidi characters
     refused = [too_large(name, len(data), cfg) for name, data in files]
@@ -99,12 +102,13 @@ def load_files(
     if accepted:
         read_ahead(accepted[0][1])  # decoded while the write session opens (the lock, the copy)
     archive = Archive(cfg.archive_dir)
-    with archived_session(cfg, archive) as con:
+    results: list[LoadResult] = []
+    with archived_session(cfg, archive, changed=lambda: any(r.wrote for r in results)) as con:
         checked = iter(load_workbooks(
             accepted, con,
             archive=archive, loaded_by=loaded_by, progress=progress, allowed_units=allowed_units,
         ))
-        results = [refusal or next(checked) for refusal in refused]
+        results += [refusal or next(checked) for refusal in refused]
         if progress:
             progress(len(files), len(files), "")
     return results

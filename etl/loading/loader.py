@@ -57,6 +57,11 @@ class LoadResult:
     def ok(self) -> bool:
         return self.outcome != OUTCOME_REJECTED
 
+    @property
+    def wrote(self) -> bool:
+        """Whether the file was written to the database (new or replacing): not refused, not the file in force."""
+        return self.outcome in (OUTCOME_NEW, OUTCOME_REPLACED)
+
     def summary(self) -> str:
         if not self.ok:
             return f"{self.file_name}: bị từ chối, {vi_number(len(self.problems))} lỗi"

@@ -42,8 +42,9 @@ def test_load_stores_exact_figures_and_history(empty_env, tmp_path):
 def test_identical_file_changes_nothing(empty_env, tmp_path):
     path, _ = write(default_spec(), tmp_path)
     load(empty_env, path)
-    before = snapshot(empty_env)
+    before, version = snapshot(empty_env), published_file(empty_env)
     [again] = load(empty_env, path)
+    assert published_file(empty_env) == version  # nothing published: the pages keep their caches
     assert again.outcome == OUTCOME_UNCHANGED
     assert "không thay đổi" in again.summary()
     assert tally([again]) == "0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 0 tệp bị từ chối"
@@ -76,12 +77,16 @@ def test_replacement_is_whole_and_keeps_the_old_file_in_the_archive(empty_env, t
 def test_rejected_workbook_changes_nothing(empty_env, tmp_path):
     good, _ = write(default_spec(), tmp_path / "good")
     load(empty_env, good)
-    before = snapshot(empty_env)
+    before, version = snapshot(empty_env), published_file(empty_env)
     bad_spec = edited([("members", 0, "Cuối năm", 99)])
     bad_spec.info["Xếp loại TCCSĐ"] = "HTXSNV"  # a different, otherwise valid, replacement
     bad, _ = write(bad_spec, tmp_path / "bad")
-    [result] = load(empty_env, bad)
-    assert result.outcome == OUTCOME_REJECTED
+    not_a_workbook = tmp_path / "not-a-workbook.xlsx"
+    not_a_workbook.write_bytes(b"just some text, renamed")
+    result, unreadable = load(empty_env, bad, not_a_workbook)
+    assert published_file(empty_env) == version  # every file refused: nothing published, the pages keep their caches
+    assert tally([result, unreadable]) == "0 tệp nạp được, 2 tệp bị từ chối"
+    assert (result.outcome, unreadable.outcome) == (OUTCOME_REJECTED, OUTCOME_REJECTED)
     # the wrong year-end count breaks the balance; the ratings total it also breaks is its knock-on
     assert [(p.sheet, p.column) for p in result.problems] == [("Đảng viên", "Cuối năm")]
     assert snapshot(empty_env) == before

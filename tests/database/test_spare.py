@@ -52,6 +52,24 @@ def test_a_load_starts_from_the_spare_and_lands_as_with_a_copy(empty_env, tmp_pa
     assert state(cfg) == state(other)
 
 
+def test_a_load_that_changes_nothing_keeps_the_version_and_its_spare(empty_env, tmp_path, monkeypatch):
+    """Every file refused or already in force: no version published, and the spare is still there for the
+    next load (the officer's corrected file, often at once)."""
+    cfg = empty_env
+    first = unit_set(tmp_path / "A", "Người lập A")
+    load_files(files(first), cfg)
+    version, spare = published_file(cfg), prepare_spare(cfg)
+    refused = tmp_path / "refused.xlsx"
+    refused.write_bytes(b"just some text, renamed")
+    results = load_files([*files(first), (refused.name, refused.read_bytes())], cfg)
+    assert [r.ok for r in results] == [True, True, True, False]
+    assert published_file(cfg) == version and spare.read_bytes() == version.read_bytes()
+    with monkeypatch.context() as patched:
+        patched.setattr(store.shutil, "copyfile", no_copy)
+        assert all(r.ok for r in load_files(files(unit_set(tmp_path / "B", "Người lập B")), cfg))
+    assert published_file(cfg) != version
+
+
 def test_a_spare_of_an_older_version_is_never_used_and_is_swept(empty_env, tmp_path):
     """A spare made of version A, found after B is published: the next load starts from B."""
     cfg = empty_env
