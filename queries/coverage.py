@@ -6,6 +6,10 @@ report say how many units are in and name the others (`coming_in`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import duckdb
 import pandas as pd
 
@@ -15,6 +19,44 @@ from queries.sql import query_sql, read_sql
 
 NAMED_MISSING = 6  # units not in yet named in the banner; the rest counted
 UNREPORTED = "Chưa nộp báo cáo"  # a unit none of whose report for the year is in
+_KEPT: ContextVar[dict[tuple, tuple[duckdb.DuckDBPyConnection, pd.DataFrame]] | None] = ContextVar(
+    "coverage_kept", default=None)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within it (a `with`, or a function it decorates), `year_units` and `year_counts` read the database once for
+    each connection, selection, reader's scope and year, and a selection's `year_units` of a year are the whole
+    area's rows of its display units once those were read (all `selected_units` keeps of them): the meeting data asks for them
+    through the ranking, the banner, the trend, the tables by unit and the warnings, 20-70 ms a read for the
+    country. Each caller gets a frame of its own."""
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def _key(name: str, con: duckdb.DuckDBPyConnection, params: dict) -> tuple:
+    return (name, id(con), *((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+def _kept(name: str, con: duckdb.DuckDBPyConnection, params: dict) -> pd.DataFrame | None:
+    """The frame the query `name` gave for `params` on `con` within `read_once`, if it was read."""
+    found = (_KEPT.get() or {}).get(_key(name, con, params))
+    return found[1] if found and found[0] is con else None
+
+
+def _read(name: str, con: duckdb.DuckDBPyConnection, params: dict, sql: str) -> pd.DataFrame:
+    """The rows of `sql`, the query `name`, for `params`: read once within `read_once`."""
+    kept = _KEPT.get()
+    if kept is None:
+        return con.execute(sql, params).df()
+    found = _kept(name, con, params)
+    if found is None:
+        found = con.execute(sql, params).df()
+        kept[_key(name, con, params)] = (con, found)
+    return found.copy()
 
 
 def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None, year: int | None,
@@ -22,12 +64,15 @@ def year_units(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, 
     """year, unit (its full name), reported, display_id, display_label, display_rank, display_code: each unit of
     the selection expected to report for `year` (None: every year loaded), whether it has, and the display unit
     it is shown under (queries/sql/year_units.sql says which units are expected)."""
-    return con.execute(read_sql("year_units"), scope_params(boundary, units, year=year)).df()
+    whole = _kept("year_units", con, scope_params(boundary, None, year=year)) if units and year is not None else None
+    if whole is not None:  # not for every year: a selection's are the years its own units reported
+        return whole[whole["display_id"].isin(units)].reset_index(drop=True)
+    return _read("year_units", con, scope_params(boundary, units, year=year), read_sql("year_units"))
 
 
 def year_counts(con: duckdb.DuckDBPyConnection, boundary: str, units: tuple[str, ...] | None) -> pd.DataFrame:
     """year, expected, reported: `year_units` of every year loaded counted per year (queries/sql/year_counts.sql)."""
-    return con.execute(query_sql("year_counts"), scope_params(boundary, units, year=None)).df()
+    return _read("year_counts", con, scope_params(boundary, units, year=None), query_sql("year_counts"))
 
 
 def partly_in(units: pd.DataFrame) -> bool:

@@ -15,7 +15,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from queries.coverage import coming_in, partial_years, unreported_units, year_units
+from queries.coverage import coming_in, partial_years, read_once, unreported_units, year_units
 from queries.indicators import BOUNDARY_REPORTED
 from queries.kpi import display_unit
 from queries.programme import programme
@@ -60,21 +60,24 @@ class MeetingData:
     ranked: str = "Mọi đơn vị"  # which units the ranking compares (queries.scorecard.ranked_units)
 
 
+@read_once()
 def meeting_data(
     con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None, year: int, scope_label: str,
     idle_years: int = DEFAULT_IDLE_YEARS,
 ) -> MeetingData:
-    """The report's content for display units `units` (None: the whole area) in `year`."""
+    """The report's content for display units `units` (None: the whole area) in `year`. Which units are expected
+    and in (queries.coverage.year_units) is read once for the whole area, by the ranking first: the banner, the
+    trend, the tables by unit and the warnings take the selection's from those rows (`read_once`)."""
     units = tuple(units) if units else None
     loaded = years_loaded(con)
     first_year = loaded[0] if loaded else year
     status = data_status(con)
     codes = programme().codes
+    ranking, scorecard = ranking_and_scorecard(con, boundary, None, year)
+    unreported = unreported_units(con, boundary, None, year)
     series = selection_series(con, boundary, units, year)  # read once: the figures, the pace and its paths
     figures = year_figures(con, boundary, units, year, series=series)
     trend = indicator_trend(con, boundary, units, first_year, year, codes)
-    ranking, scorecard = ranking_and_scorecard(con, boundary, None, year)
-    unreported = unreported_units(con, boundary, None, year)
     paths = [pace_path(con, boundary, units, year, code, series).assign(indicator=code) for code in pace_chart_codes()]
     return MeetingData(
         year=year, first_year=first_year, boundary=boundary, units=units, scope_label=scope_label,

@@ -25,7 +25,7 @@ from queries.kpi import kpi_table
 from queries.precompute import level
 from queries.programme import programme
 from queries.progress import SERIES_PROJECTED, pace_by_indicator, pace_by_unit
-from queries.report_data import meeting_data, meeting_data_for
+from queries.report_data import MeetingData, meeting_data, meeting_data_for
 from queries.scorecard import NOT_COMPARED
 from queries.targets import indicator_units
 from queries.warnings import all_warnings
@@ -342,3 +342,34 @@ def test_a_unit_yet_to_report_shows_dashes_not_0_of_0_compared_and_in_the_kpi_ex
     assert main(["kpi", "--year", "2026", "--unit", SA_HUYNH, "--boundary", "current"]) == 0  # its company not in
     in_part = kpi_rows(capsys.readouterr().out)["T1_org_rating"]
     assert (in_part["numerator"], in_part["denominator"], in_part["status"]) == ("17", "18", "met")
+
+
+class Counting:
+    """A connection that counts the reads of which units are expected (year_units.sql, alone or counted)."""
+
+    def __init__(self, con):
+        self.con, self.reads = con, {"year_units": 0, "year_counts": 0}
+
+    def execute(self, sql, *args):
+        if "JOIN reporting r ON r.unit_id = u.unit_id" in sql:
+            self.reads["year_counts" if "count_if(reported)" in sql else "year_units"] += 1
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+
+@pytest.mark.parametrize("units", [None, (SA_HUYNH, "21439-2025")], ids=["whole area", "two units"])
+def test_the_meeting_data_reads_which_units_are_in_once_and_as_each_query_alone(one_ward_in_2026, units):
+    """The ranking's whole area read once a year (queries.coverage.read_once): the banner, the trend, the tables by
+    unit and the warnings take their selection's rows from it, and come out as when each reads its own."""
+    con = Counting(cursor())
+    once = meeting_data(con, "current", units, 2026, "x")  # Sa Huỳnh partly in: not ranked, not warned about
+    assert con.reads == {"year_units": 2, "year_counts": 1}  # 2025 and 2026
+    alone = meeting_data.__wrapped__(cursor(), "current", units, 2026, "x")
+    assert len(once.unreported) and once.coming_in
+    for name in MeetingData.__dataclass_fields__:
+        if isinstance(getattr(once, name), pd.DataFrame):
+            pd.testing.assert_frame_equal(getattr(once, name), getattr(alone, name), obj=name)
+        else:
+            assert getattr(once, name) == getattr(alone, name), name
