@@ -28,6 +28,7 @@ RATE_DECIMALS = 2
 # enough for any rate off a level by more than SAME_RATE (10⁻⁷ points): 19/634 needs 3, 1/(5 million members) 5
 MOST_RATE_DECIMALS = 7
 POINT_DECIMALS = 2
+SAME_POINTS = SAME_RATE * 100  # rates closer than SAME_RATE are equal: so are points closer than this
 MISSING = "—"
 MINUS = "−"  # U+2212: "-1,93" reads as a hyphen on a projector
 CELL_DIGITS = 15  # significant digits a spreadsheet keeps of a number, and shows
@@ -112,13 +113,38 @@ def vi_percent(rate: float | None, levels: RateLevels = NO_LEVELS) -> str:
     return _vi_written(figure, decimals) + "%"  # rounded by `shown` already
 
 
+def off_zero(value: float, decimals: int = POINT_DECIMALS, *, fraction: bool = False) -> tuple[float, int]:
+    """(`value` rounded, its decimals; a `fraction` as percentage points): `decimals`, or as many more (up to
+    MOST_RATE_DECIMALS) as it takes not to show a value off zero as 0: a distance of −0,003 points to a level
+    (19/634 = `2,997%` against 3%) reads `−0,003`, never `−0,00` beside «Chưa đạt»; within SAME_POINTS of zero it
+    is zero."""
+    def rounded_to(places: int) -> float:
+        return percent(value, places) if fraction else round_half_up(value, places)
+
+    rounded = rounded_to(decimals)
+    if rounded != 0 or is_missing(value) or abs(value) * (100 if fraction else 1) <= SAME_POINTS:
+        return rounded, decimals
+    for more in range(decimals + 1, MOST_RATE_DECIMALS + 1):
+        if (rounded := rounded_to(more)) != 0:
+            return rounded, more
+    return 0.0, decimals
+
+
+def vi_decimal(value: float | None, decimals: int = POINT_DECIMALS) -> str:
+    """A figure with decimals (points, a mean): `−13,33`, `−0,003` (`off_zero`); missing → `—`."""
+    if is_missing(value):
+        return MISSING
+    return _vi_written(*off_zero(value, decimals))
+
+
 def vi_points(delta: float | None) -> str:
-    """A change of rate (a fraction) in percentage points with its sign: `+1,25 điểm %`, `−13,33 điểm %`."""
+    """A change of rate (a fraction) in percentage points with its sign: `+1,25 điểm %`, `−13,33 điểm %`,
+    `−0,003 điểm %` (`off_zero`)."""
     if is_missing(delta):
         return MISSING
-    points = percent(abs(delta), POINT_DECIMALS)
+    points, decimals = off_zero(abs(delta), fraction=True)
     sign = "±" if points == 0 else ("+" if delta > 0 else MINUS)
-    return f"{sign}{vi_number(points, POINT_DECIMALS)} điểm %"
+    return f"{sign}{_vi_written(points, decimals)} điểm %"
 
 
 def year_span(first: int, last: int) -> str:

@@ -10,8 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from core.numbers import POINT_DECIMALS, vi_number
-from core.rounding import round_half_up
+from core.numbers import off_zero, vi_decimal, vi_number
 from queries.rate_text import rate_format, rate_percents
 
 PLOTLY_SEPARATORS = ",."  # decimal comma, thousands dot
@@ -35,7 +34,7 @@ def column_format(name: object, values: pd.Series) -> Callable[[object], str] | 
     if pd.api.types.is_integer_dtype(values):
         return vi_number
     if pd.api.types.is_float_dtype(values):
-        return lambda v: vi_number(v, POINT_DECIMALS)
+        return vi_decimal
     return None
 
 
@@ -46,7 +45,7 @@ def rounded_column(name: object, values: pd.Series) -> pd.Series:
     if is_rate_column(name):
         return pd.Series(rate_percents(values.astype(float)), index=values.index, dtype=float)
     if pd.api.types.is_float_dtype(values) and not str(name).startswith(YEAR_PREFIX):
-        return pd.Series([round_half_up(v, POINT_DECIMALS) for v in values.astype(float)], index=values.index)
+        return pd.Series([off_zero(v)[0] for v in values.astype(float)], index=values.index)
     return values
 
 

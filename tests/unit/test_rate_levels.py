@@ -9,7 +9,7 @@ import ast
 import pandas as pd
 import pytest
 
-from core.numbers import MOST_RATE_DECIMALS, RateLevels, vi_percent
+from core.numbers import MOST_RATE_DECIMALS, RateLevels, vi_percent, vi_points
 from queries.judgement import WORDS, judge
 from queries.kpi import exported_rate
 from queries.method import method_notes
@@ -89,6 +89,19 @@ def test_tables_files_and_the_kpi_export_hold_the_figure_shown():
     assert exported_rate(19 / 634, levels) == 0.029968  # six decimals of the fraction: already off 3%
     assert exported_rate(1 - 1 / 5_000_000, levels) == 0.9999998  # not 1.0 beside `below`
     assert exported_rate(0.9, levels) == 0.9
+
+
+def test_a_distance_or_change_off_zero_never_reads_as_zero():
+    """19/634 reads 2,997% beside «Chưa đạt»: its distance to 3% reads −0,003 points, not −0,00, on a card, in a
+    table (its `(điểm %)` columns) and in a file; a distance within the verdict's tolerance is zero."""
+    assert vi_points(19 / 634 - 0.03) == "−0,003 điểm %" and vi_points(0.900004 - 0.9) == "+0,0004 điểm %"
+    assert vi_points(5e-10) == vi_points(0.0) == "±0,00 điểm %" and vi_points(-0.1333333) == "−13,33 điểm %"
+    assert vi_points(0.00125) == "+0,13 điểm %"  # half up on the decimal, as before
+    points = pd.Series([(19 / 634 - 0.03) * 100, -13.333, 0.0, None], dtype=float)
+    shown = column_format("Khoảng cách đến mục tiêu (điểm %)", points)
+    assert [shown(v) for v in points] == ["−0,003", "−13,33", "0,00", "—"]
+    written = rounded_column("Khoảng cách đến mục tiêu (điểm %)", points).tolist()
+    assert written[:3] == [-0.003, -13.33, 0.0] and pd.isna(written[3])
 
 
 def test_the_method_says_how_rates_are_rounded_in_one_sentence():
