@@ -14,6 +14,8 @@ import json
 
 import streamlit as st
 
+from ui.navigation import HOME
+
 WORDS = {
     "Skip to main content": "Chuyển đến nội dung chính",
     "Sidebar": "Thanh bên",
@@ -62,6 +64,7 @@ WORDS = {
     "Add files": "Thêm tệp",
     "add icon": "thêm",
     "Error:": "Lỗi:",
+    "Page not found": "Không có trang này",
 }
 # The upload box's own refusals, under a chosen file's name, before our checks (which name the file themselves);
 # the box writes "Error: " and the sentence as one text or as two.
@@ -71,7 +74,13 @@ UPLOAD_REFUSALS = [
     (r"File must be .+ or smaller\.", "tệp quá lớn, vượt mức tối đa ghi trên ô nạp"),
     (r"File size is too small\.", "tệp rỗng"),
 ]
+# Streamlit's dialog for an address naming no page (its frontend's two wordings); the page itself says which
+# (ui.url_state.take_page).
+PAGE_NOT_FOUND = (r"^(?:The page that you have requested does not seem to exist|You have requested page /.*, but no "
+                  r"corresponding file was found in the app's pages/ directory)\. Running the app's main page\.$",
+                  f"Địa chỉ đã mở không phải một trang của ứng dụng; đang mở trang {HOME.title}.")
 PATTERNS = [  # (JavaScript regular expression, replacement)
+    PAGE_NOT_FOUND,
     (r"^Help for (.+)$", "Giải thích: $1"),
     (r"^Page (\d+)$", "Trang $1"),
     (r"^Shortcut (.+)$", "Phím tắt $1"),

@@ -87,11 +87,15 @@ def test_a_fresh_server_opens_a_deep_link_at_the_first_visit(browser, sample_var
 
 
 def test_an_address_naming_no_page_says_so_in_vietnamese(tab, app_url):
-    """Streamlit runs the home page for an address that names no page, and the page says so (Streamlit's own
-    "Page not found" dialog comes from its frontend, in English: the app cannot word it)."""
+    """Streamlit runs the home page for an address that names no page, and the page says so; Streamlit's own
+    dialog over it ("Page not found", from its frontend) is in Vietnamese too (ui.vietnamese)."""
     open_page(tab, f"{app_url}/trang-khong-ton-tai?nam=2024")
     assert "Tổng quan" in tab.locator('[data-testid="stMain"] h1').first.inner_text()
     assert tab.get_by_text("Không có trang «trang-khong-ton-tai»; đang mở Tổng quan.").count() == 1
+    dialog = tab.get_by_role("dialog")
+    assert dialog.inner_text().splitlines() == [
+        "Không có trang này", "Địa chỉ đã mở không phải một trang của ứng dụng; đang mở trang Tổng quan."]
+    assert english(tab) == []
 
 
 def test_a_phone_sees_the_page_under_the_banners(tab, app_url):

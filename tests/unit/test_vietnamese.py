@@ -79,3 +79,14 @@ def test_the_upload_box_refuses_a_file_in_vietnamese(english):
 ])
 def test_a_chosen_file_s_size_reads_in_vietnamese(english, vietnamese):
     assert translated(english) == vietnamese
+
+
+@pytest.mark.parametrize("english", [
+    "The page that you have requested does not seem to exist. Running the app's main page.",
+    "You have requested page /khong-co, but no corresponding file was found in the app's pages/ directory. "
+    "Running the app's main page.",
+])
+def test_streamlit_s_page_not_found_dialog_reads_in_vietnamese(english):
+    """Streamlit's frontend words the dialog over an address naming no page in one of two ways."""
+    assert translated("Page not found") == "Không có trang này"
+    assert translated(english) == "Địa chỉ đã mở không phải một trang của ứng dụng; đang mở trang Tổng quan."
