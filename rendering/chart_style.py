@@ -274,15 +274,18 @@ PERCENT_STEPS = (0.01, 0.02, 0.05, 0.1, 0.2)  # whole percents: the ticks read `
 PERCENT_TICKS = 8
 
 
-def percent_axis(axis: Sequence[float]) -> dict:
+def percent_axis(axis: Sequence[float], values: Sequence[float] = ()) -> dict:
     """A rate axis: `axis` as its range, and no tick past 100 % (the room above it holds the labels of
-    points at 100 %; `102%` on a rate axis read as a rate above 100 %)."""
+    points at 100 %; `102%` on a rate axis read as a rate above 100 %), unless one of `values` is above 100 %
+    (admissions against the quota, 114,29 %): then the ticks run up to it, spread over the whole axis."""
     low, high = float(axis[0]), float(axis[1])
     if high <= 1.0:
         return {"range": [low, high]}
-    step = next((s for s in PERCENT_STEPS if (1.0 - low) / s <= PERCENT_TICKS), PERCENT_STEPS[-1])
+    known = [float(v) for v in values if v is not None and not pd.isna(v)]
+    last = min(high, max([1.0, *known]))
+    step = next((s for s in PERCENT_STEPS if (last - low) / s <= PERCENT_TICKS), PERCENT_STEPS[-1])
     first = math.ceil(low / step - 1e-9)
-    ticks = [round(i * step, 6) for i in range(first, int(round(1.0 / step)) + 1)]
+    ticks = [round(i * step, 6) for i in range(first, math.floor(last / step + 1e-9) + 1)]
     return {"range": [low, high], "tickvals": ticks}
 
 

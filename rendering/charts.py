@@ -147,7 +147,7 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%" if band is None else ".1%", **percent_axis(axis))
+    fig.update_yaxes(tickformat=".0%" if band is None else ".1%", **percent_axis(axis, frame["rate"]))
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ")
 

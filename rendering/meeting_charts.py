@@ -233,6 +233,6 @@ def pace_axes(fig: go.Figure, path: pd.DataFrame, title: str) -> go.Figure:
     """Years from the first observed to the last deadline, the rate axis around the paths and levels."""
     years = path["year"]
     fig.update_xaxes(dtick=1, tickformat="d", range=[years.min() - 0.5, years.max() + 0.5])
-    fig.update_yaxes(tickformat=".0%", **percent_axis(pace_range(path)))
+    fig.update_yaxes(tickformat=".0%", **percent_axis(pace_range(path), path["rate"]))
     fig.update_layout(showlegend=True)
     return base_layout(fig, title, "Năm", "Tỷ lệ", height=520)

@@ -103,7 +103,7 @@ def rate_panels(frame: pd.DataFrame, title: str, panel: str, targets: dict[str, 
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.4, years.max() + 0.4])
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=".0%", **percent_axis(axis))
+    fig.update_yaxes(tickformat=".0%", **percent_axis(axis, frame["rate"]))
     fig = base_layout(fig, title, None, None)
     fig.update_yaxes(title_text="Tỷ lệ", row=1, col=1)
     fig.update_layout(margin_t=fig.layout.margin.t + 28)  # the panels' titles under the chart's

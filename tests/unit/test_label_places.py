@@ -103,6 +103,18 @@ def test_a_percent_axis_has_no_tick_past_100_percent():
     assert below.layout.yaxis.range[1] <= 1.0 and below.layout.yaxis.tickvals is None  # plotly's own ticks
 
 
+def test_a_rate_above_100_percent_has_ticks_up_to_it_over_the_whole_axis():
+    """Admissions against the quota for Phổ Hòa, 2023–2024 (114,29 %, 90,00 %): the ticks stopped at 100 % and
+    crowded 88–100 % into the axis' lower part, their labels touching at 1024×768, none beside 114,29 %."""
+    frame = pd.DataFrame({"year": [2023, 2024], "series": ["T3b", "T3b"], "rate": [8 / 7, 0.9],
+                          "numerator": [8, 9], "denominator": [7, 10]})
+    fig = rate_trend(frame, "T3b", "series", {"Mục tiêu 2025, 2030: 100%": 1.0})
+    low, high = fig.layout.yaxis.range
+    ticks = list(fig.layout.yaxis.tickvals)
+    assert 1.1 <= max(ticks) <= high and min(ticks) >= low and len(ticks) <= 8
+    assert ticks[1] - ticks[0] >= (high - low) / 8  # spread: no more than 8 steps to the axis' height
+
+
 def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
     """`Từ 2025: tính theo chi bộ cơ sở` ran off the right of the chart when 2025 was its last year."""
     import plotly.graph_objects as go
