@@ -312,7 +312,11 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
     fig = go.Figure()
     sides = label_sides(frame, x, y, color)
     top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
-    axis = [-0.08 * max(top, 1.0), max(top, 1.0) * 1.18]
+    under = [value for name, part in frame.groupby(color, sort=False)
+             for value, side in zip(part[y], sides[str(name)], strict=True) if side == "bottom center"]
+    # a label under a point at the foot of the axis (two lines at 0) needs its height below it, clear of the years
+    low = 0.2 if under and min(under) <= 0.1 * max(top, 1.0) else 0.08
+    axis = [-low * max(top, 1.0), max(top, 1.0) * 1.18]
     sizes = marker_sizes(frame.rename(columns={x: "year", y: "rate"}), color, axis)  # two lines at 0: both seen
     for index, (name, part) in enumerate(frame.groupby(color, sort=False)):
         fig.add_trace(go.Scatter(

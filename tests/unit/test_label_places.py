@@ -9,7 +9,7 @@ import pandas as pd
 
 from core.numbers import vi_percent
 from rendering.chart_style import NO_PLACE, SHARED_BELOW, bar_label_places, focused_range, label_sides
-from rendering.charts import rate_bars_by_unit, rate_trend
+from rendering.charts import count_lines, rate_bars_by_unit, rate_trend
 
 
 def test_a_label_the_target_line_would_cross_goes_into_its_bar():
@@ -113,6 +113,17 @@ def test_a_rate_above_100_percent_has_ticks_up_to_it_over_the_whole_axis():
     ticks = list(fig.layout.yaxis.tickvals)
     assert 1.1 <= max(ticks) <= high and min(ticks) >= low and len(ticks) <= 8
     assert ticks[1] - ticks[0] >= (high - low) / 8  # spread: no more than 8 steps to the axis' height
+
+
+def test_a_label_under_a_point_at_0_has_room_above_the_years():
+    """Biến động, Phổ Hòa 2020–2024: members struck off 0, 0, 1, 0, 2 and resigned 0 every year; the resigned
+    line's `0` labels, under their points, sat on the years at 1024×768. The plot is about 280 px high there
+    (480 px less title, years, axis title and a legend of two rows); a label under its point needs about 30."""
+    years = [2020, 2021, 2022, 2023, 2024]
+    frame = pd.DataFrame({"year": years * 2, "kind": ["Xóa tên"] * 5 + ["Xin ra khỏi Đảng"] * 5,
+                          "members": [0, 0, 1, 0, 2, 0, 0, 0, 0, 0]})
+    low, high = count_lines(frame, "year", "members", "kind", "Xóa tên, xin ra", "Năm", "Số đảng viên").layout.yaxis.range
+    assert -low / (high - low) * 280 >= 30
 
 
 def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
