@@ -64,7 +64,9 @@ def mark_breaks(fig: go.Figure, breaks: dict[int, str], panel: int | None = None
     """A dotted line before each break year, labelled with its note (`Từ 2025: tính theo chi bộ cơ sở`).
 
     The note goes at the foot of a chart of lines (rates sit high on their axis), and just above the plot
-    of a chart of columns, whose feet are always drawn: there it was written over the 2024 column. In panels
+    of a chart of columns, whose feet are always drawn: there it was written over the 2024 column. Lines with a
+    point near the foot on the note's side (T1 of Trà Câu, 80,00 % in 2023) have it in the legend, as panels
+    do: at the foot it was written over that point's label, above the plot it ran into the title. In panels
     side by side (`panel`: the column of the indicator that breaks) the line is drawn in that panel only and
     the note goes in the legend: a note under each narrow panel ran into the rate axis's ticks and the next
     panel's note at 1024 px."""
@@ -75,10 +77,34 @@ def mark_breaks(fig: go.Figure, breaks: dict[int, str], panel: int | None = None
     columns = any(trace.type == "bar" for trace in fig.data)
     for year, note in breaks.items():
         side = _note_side(xs, year - 0.5)
+        if not columns and _point_at_foot(fig, year - 0.5, side):
+            fig.add_vline(x=year - 0.5, line_dash="dot", line_color=BREAK_COLOUR, line_width=2)
+            _note_in_legend(fig, note)
+            continue
         fig.add_vline(x=year - 0.5, line_dash="dot", line_color=BREAK_COLOUR, line_width=2,
                       annotation_text=note, annotation_position=f"{'top' if columns else 'bottom'} {side}",
                       annotation_font_color=BREAK_COLOUR, **({"annotation_yanchor": "bottom"} if columns else {}))
     return fig
+
+
+def _note_in_legend(fig: go.Figure, note: str) -> None:
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=note, hoverinfo="skip", showlegend=True,
+                             line={"color": BREAK_COLOUR, "width": 2, "dash": "dot"}))
+
+
+FOOT = 0.25  # of the value axis' height: a point there, with its label under it, reaches a note at the foot
+
+
+def _point_at_foot(fig: go.Figure, at: float, side: str) -> bool:
+    """Whether a point on the `side` of `at` where the note goes sits in the lowest FOOT of the value axis
+    (the range the chart set; none set: rates high on an axis of plotly's own)."""
+    axis = fig.layout.yaxis.range
+    if axis is None:
+        return False
+    foot = axis[0] + FOOT * (axis[1] - axis[0])
+    return any(isinstance(x, numbers.Real) and isinstance(y, numbers.Real) and y < foot and (x < at) == (side == "left")
+               for trace in fig.data for x, y in zip(trace.x if trace.x is not None else (),
+                                                     trace.y if trace.y is not None else (), strict=False))
 
 
 def _note_side(xs: list[float], at: float) -> str:
@@ -92,6 +118,5 @@ def _panel_breaks(fig: go.Figure, breaks: dict[int, str], panel: int) -> go.Figu
         axis = "" if panel == 1 else panel  # a cached figure is no make_subplots one: its axes by name
         fig.add_shape(type="line", x0=year - 0.5, x1=year - 0.5, xref=f"x{axis}", y0=0, y1=1, yref=f"y{axis} domain",
                       line={"color": BREAK_COLOUR, "width": 2, "dash": "dot"})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=note, hoverinfo="skip", showlegend=True,
-                                 line={"color": BREAK_COLOUR, "width": 2, "dash": "dot"}))
+        _note_in_legend(fig, note)
     return fig

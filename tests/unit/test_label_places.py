@@ -157,6 +157,20 @@ def test_a_break_note_stays_off_the_columns_and_at_the_foot_of_lines():
     assert note(go.Scatter(x=years, y=[0.9] * 6)) == ("y domain", 0, "bottom")
 
 
+def test_a_break_note_goes_in_the_legend_of_lines_with_a_point_at_their_foot():
+    """Đánh giá, Phường Trà Câu 2025 under the five new units: T1 at 80,00 % in 2023, at the foot of the axis,
+    had its label written over by the note `Từ 2025: tính theo chi bộ cơ sở` at 1024 and 1280 px."""
+    from rendering.verdicts import mark_breaks
+
+    years = [2020, 2021, 2022, 2023, 2024, 2025]
+    frame = pd.DataFrame({"year": years * 2, "label": ["T1"] * 6 + ["T2"] * 6,
+                          "rate": [1, 1, 1, 0.8, 1, 0.8824, 0.8869, 0.8808, 0.8776, 0.8791, 0.8767, 0.8851],
+                          "numerator": [1] * 12, "denominator": [1] * 12})
+    fig = mark_breaks(rate_trend(frame, "T1, T2", "label", {"Mục tiêu: > 90%": 0.9}), {2025: "Từ 2025"})
+    assert [a.text for a in fig.layout.annotations if a.text == "Từ 2025"] == []
+    assert [(t.name, t.line.dash) for t in fig.data if t.name == "Từ 2025"] == [("Từ 2025", "dot")]
+
+
 def _three_at_100() -> pd.DataFrame:
     """Three compared units at 100 % in 2023 and 2024 (T7 of three wards)."""
     return pd.DataFrame({"year": [2022, 2023, 2024] * 3, "unit": ["a"] * 3 + ["b"] * 3 + ["c"] * 3,
