@@ -316,6 +316,19 @@ def focused_range(values: Sequence[float], floor: float = 0.0, ceiling: float | 
     return [max(floor, low - room * span), top if ceiling is None else min(ceiling, top)]
 
 
+LABEL_UNDER = 0.15  # of a value axis' height (280 px or less): a point's marker and one line of label under it
+
+
+def room_under(axis: Sequence[float], below: Sequence[float], floor: float | None = None) -> list[float]:
+    """`axis` lowered, down to `floor`, so that the lowest point labelled under itself (`below`: their values)
+    has LABEL_UNDER of the axis' height under it: at the foot the label ran into the years' ticks."""
+    known = [float(v) for v in below if v is not None and not pd.isna(v)]
+    low, high = float(axis[0]), float(axis[1])
+    if known:
+        low = min(low, (min(known) - LABEL_UNDER * high) / (1 - LABEL_UNDER))
+    return [low if floor is None else max(floor, low), high]
+
+
 def stack_totals(fig: go.Figure, categories: Sequence, totals: Sequence[float], horizontal: bool,
                  at: Sequence[float] | None = None, prefix: str = "") -> go.Figure:
     """The total of each stacked bar, written at its end (`at`: where, when not at the total itself)."""

@@ -23,6 +23,7 @@ from rendering.chart_style import (
     on_the_line,
     percent_axis,
     plotly_config,
+    room_under,
     shared_labels,
     stack_totals,
     target_in_legend,
@@ -104,6 +105,12 @@ def latest_in_name(name: str, part: pd.DataFrame) -> str:
     return name if known.empty else f"{name} ({int(known['year'].iloc[-1])}: {rate_text(known['rate'].iloc[-1])})"
 
 
+def labelled_under(frame: pd.DataFrame, y: str, series: str, sides: dict[str, list[str]]) -> list[float]:
+    """The values of the points whose label goes under them (`label_sides`)."""
+    return [value for name, part in frame.groupby(series, sort=False)
+            for value, side in zip(part[y], sides[str(name)], strict=True) if side in ("bottom center", SHARED_BELOW)]
+
+
 @cached_figure
 def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, float],
                band: tuple[float, float] | None = None, band_label: str | None = None) -> go.Figure:
@@ -113,6 +120,8 @@ def rate_trend(frame: pd.DataFrame, title: str, series: str, targets: dict[str, 
     fig = go.Figure()
     axis = focused_range([*frame["rate"], *targets.values(), *(band or ())])
     sides = label_sides(frame, "year", "rate", series, list(targets.values()), axis)
+    if frame[series].nunique() <= LABELLED_LINES:
+        axis = room_under(axis, labelled_under(frame, "rate", series, sides), floor=0.0)
     sizes = marker_sizes(frame, series, axis)
     labelled = frame[series].nunique() <= LABELLED_LINES
     shared = []  # labels of points on one spot, one under the other (label_sides)
@@ -312,11 +321,7 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
     fig = go.Figure()
     sides = label_sides(frame, x, y, color)
     top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
-    under = [value for name, part in frame.groupby(color, sort=False)
-             for value, side in zip(part[y], sides[str(name)], strict=True) if side == "bottom center"]
-    # a label under a point at the foot of the axis (two lines at 0) needs its height below it, clear of the years
-    low = 0.2 if under and min(under) <= 0.1 * max(top, 1.0) else 0.08
-    axis = [-low * max(top, 1.0), max(top, 1.0) * 1.18]
+    axis = room_under([-0.08 * max(top, 1.0), max(top, 1.0) * 1.18], labelled_under(frame, y, color, sides))
     sizes = marker_sizes(frame.rename(columns={x: "year", y: "rate"}), color, axis)  # two lines at 0: both seen
     for index, (name, part) in enumerate(frame.groupby(color, sort=False)):
         fig.add_trace(go.Scatter(

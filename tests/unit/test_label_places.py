@@ -126,6 +126,17 @@ def test_a_label_under_a_point_at_0_has_room_above_the_years():
     assert -low / (high - low) * 280 >= 30
 
 
+def test_a_rate_labelled_under_its_point_at_the_foot_has_room_above_the_years():
+    """Đánh giá, the whole town 2020–2025: T1 at 75,00 % in 2020, its label under its point, ran into the year
+    2020 at 1024 and 1280 px (about 200 px of plot under a title of two lines and a legend of four)."""
+    years = [2020, 2021, 2022, 2023, 2024]
+    frame = pd.DataFrame({"year": years * 2, "label": ["T1"] * 5 + ["T2"] * 5,
+                          "rate": [0.75, 0.9, 0.95, 0.85, 0.85, 0.8848, 0.8855, 0.8821, 0.883, 0.8802],
+                          "numerator": [1] * 10, "denominator": [1] * 10})
+    low, high = rate_trend(frame, "T1, T2", "label", {"Mục tiêu: > 90%": 0.9}).layout.yaxis.range
+    assert (0.75 - low) / (high - low) * 200 >= 28
+
+
 def test_a_break_in_the_last_year_has_its_note_on_the_left_of_its_line():
     """`Từ 2025: tính theo chi bộ cơ sở` ran off the right of the chart when 2025 was its last year."""
     import plotly.graph_objects as go
