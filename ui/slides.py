@@ -260,7 +260,8 @@ def _figure(build: Callable[[], go.Figure | None], name: str, data: MeetingData,
                     config=plotly_config(file_name), key=f"slide_{slug(name)}")
 
 
-def _cover(data: MeetingData, titles: list[str]) -> None:
+def _cover(data: MeetingData, titles: list[str], scope: str) -> None:
+    """`scope`: what the deck shows, as its footer says (`So sánh 3 đơn vị: …` for units side by side)."""
     contents = "".join(f"<li>{escape(t)}</li>" for t in titles[1:])
     sample = '<div class="dp-date"><b>Dữ liệu mẫu</b> — số liệu minh họa</div>' if data.any_sample else ""
     prog = programme()
@@ -268,7 +269,7 @@ def _cover(data: MeetingData, titles: list[str]) -> None:
         '<div class="dp-cover">'
         f'<div class="dp-kicker">{escape(prog.owner)}</div>'
         f'<div class="dp-title">Tình hình thực hiện {escape(prog.name)}</div>'
-        f'<div class="dp-scope"><b>{escape(data.scope_label)}</b> · năm <b>{data.year}</b></div>'
+        f'<div class="dp-scope"><b>{escape(scope)}</b> · năm <b>{data.year}</b></div>'
         f'<div class="dp-date">Ngày {date.today():%d/%m/%Y}</div>{sample}'
         f"<ol>{contents}</ol></div>"
     )
@@ -334,4 +335,5 @@ def slides(data: MeetingData, contrast: bool = False, compared: Comparison | Non
         Slide(f"Cảnh báo năm {data.year}", partial(_warnings, data)),
     ]
     titles = ["Trang bìa", *[s.title for s in deck]]
-    return [Slide("Trang bìa", partial(_cover, data, titles)), *deck]
+    scope = data.scope_label if compared is None else compared.filters.compared_label
+    return [Slide("Trang bìa", partial(_cover, data, titles, scope)), *deck]

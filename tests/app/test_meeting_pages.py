@@ -191,3 +191,12 @@ def test_a_selection_without_figures_in_the_year_stops_politely_with_no_report_t
     at = run_page(page, year=2025, units=["21451-2015"])
     assert "Chưa có số liệu năm 2025 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác." in [i.value for i in at.info]
     assert not at.get("download_button") and not at.get("plotly_chart") and not at.get("pagination")
+
+
+def test_the_cover_of_units_side_by_side_says_so_as_its_footer_does(sample_env):
+    """Three units compared (the default): the cover said `Cộng 3 đơn vị` while every slide's footer and the
+    cards in columns said `So sánh 3 đơn vị`."""
+    at = run_page(PRESENT, year=2024, units=["21469-2015", "21451-2015"])
+    cover = " ".join(h.proto.body for h in at.get("html"))
+    assert "<b>So sánh 2 đơn vị: Phường Phổ Hòa, Phường Phổ Văn</b> · năm <b>2024</b>" in cover
+    assert "So sánh 2 đơn vị" in slide_caption(at)
