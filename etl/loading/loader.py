@@ -314,7 +314,7 @@ def load_workbooks(
             results.append(_failed(file_name, exc))
             continue
         if allowed_units is not None and sub.unit_id not in allowed_units:
-            results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=[_not_your_unit(file_name, sub)]))
+            results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=[_not_your_unit(file_name, sub, allowed_units)]))
             continue
         if (sub.unit_id, sub.year) in waiting_keys:
             write_waiting()  # which leaves nothing waiting
@@ -341,11 +341,13 @@ def _failed(file_name: str, exc: Exception) -> LoadResult:
         "các tệp khác không bị ảnh hưởng; hãy báo cán bộ kỹ thuật mã lỗi này")])
 
 
-def _not_your_unit(file_name: str, sub) -> Problem:
-    unit = units_by_id().get(sub.unit_id)
-    name = unit.full_name if unit else sub.unit_id
+def _not_your_unit(file_name: str, sub, allowed_units: Collection[str]) -> Problem:
+    """Names the units the account may load: a ward officer who picked another ward's file sees which is theirs."""
+    units = units_by_id()
+    name = units[sub.unit_id].full_name if sub.unit_id in units else sub.unit_id
+    own = ", ".join(units[u].full_name if u in units else u for u in sorted(allowed_units))
     return Problem(file_name, "Thông tin", None, "Đơn vị", name,
-                   "tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách")
+                   f"tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách ({own or 'chưa được giao đơn vị nào'})")
 
 
 def load_workbook(

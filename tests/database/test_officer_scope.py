@@ -64,7 +64,8 @@ def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
     path, _ = write(default_spec(), folder)  # Phường Phổ Hòa, 2024
     [refused] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=("21466-2015",))
     assert refused.outcome == "bị từ chối"
-    assert refused.problems[0].column == "Đơn vị" and "đơn vị mình phụ trách" in refused.problems[0].expected
+    assert refused.problems[0].column == "Đơn vị"
+    assert refused.problems[0].expected == "tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách (Phường Phổ Vinh)"
     [loaded] = load_files([(path.name, path.read_bytes())], empty_env, allowed_units=(PHO_HOA,))
     assert loaded.ok
     # the very file in force for Phổ Hòa, from another unit's officer: refused, not «đã có đúng tệp này»
