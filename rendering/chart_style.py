@@ -8,7 +8,6 @@ with Streamlit's chart theme off (`theme=None`): that theme turned ticks and uni
 
 from __future__ import annotations
 
-import math
 import re
 import textwrap
 from collections.abc import Sequence
@@ -270,25 +269,6 @@ def shared_labels(fig: go.Figure, points: Sequence[tuple[object, float, str, str
     return fig
 
 
-PERCENT_STEPS = (0.01, 0.02, 0.05, 0.1, 0.2)  # whole percents: the ticks read `.0%`
-PERCENT_TICKS = 8
-
-
-def percent_axis(axis: Sequence[float], values: Sequence[float] = ()) -> dict:
-    """A rate axis: `axis` as its range, and no tick past 100 % (the room above it holds the labels of
-    points at 100 %; `102%` on a rate axis read as a rate above 100 %), unless one of `values` is above 100 %
-    (admissions against the quota, 114,29 %): then the ticks run up to it, spread over the whole axis."""
-    low, high = float(axis[0]), float(axis[1])
-    if high <= 1.0:
-        return {"range": [low, high]}
-    known = [float(v) for v in values if v is not None and not pd.isna(v)]
-    last = min(high, max([1.0, *known]))
-    step = next((s for s in PERCENT_STEPS if (last - low) / s <= PERCENT_TICKS), PERCENT_STEPS[-1])
-    first = math.ceil(low / step - 1e-9)
-    ticks = [round(i * step, 6) for i in range(first, math.floor(last / step + 1e-9) + 1)]
-    return {"range": [low, high], "tickvals": ticks}
-
-
 def _within(value: float, others: Sequence[float], reach: float, up: bool) -> bool:
     """Whether any of `others` lies within `reach` above (`up`) or below `value`, where its label would be."""
     return any(value < o <= value + reach if up else value - reach <= o < value for o in others)
@@ -302,31 +282,6 @@ def _label_flips(xs: list, values: list, above: list[bool], lines: Sequence[floa
         flips.append(pd.notna(value) and _within(value, lines, reach, up) and not _within(value, lines, reach, not up)
                      and not _within(value, neighbours, reach, not up))
     return flips
-
-
-def focused_range(values: Sequence[float], floor: float = 0.0, ceiling: float | None = None,
-                  room: float = 0.12) -> list[float]:
-    """A value axis around `values` (targets included by the caller) with room above for labels."""
-    known = [float(v) for v in values if v is not None and not pd.isna(v)]
-    if not known:
-        return [floor, ceiling if ceiling is not None else 1.0]
-    low, high = min(known), max(known)
-    span = max(high - low, 0.1)
-    top = high + room * 1.6 * span
-    return [max(floor, low - room * span), top if ceiling is None else min(ceiling, top)]
-
-
-LABEL_UNDER = 0.15  # of a value axis' height (280 px or less): a point's marker and one line of label under it
-
-
-def room_under(axis: Sequence[float], below: Sequence[float], floor: float | None = None) -> list[float]:
-    """`axis` lowered, down to `floor`, so that the lowest point labelled under itself (`below`: their values)
-    has LABEL_UNDER of the axis' height under it: at the foot the label ran into the years' ticks."""
-    known = [float(v) for v in below if v is not None and not pd.isna(v)]
-    low, high = float(axis[0]), float(axis[1])
-    if known:
-        low = min(low, (min(known) - LABEL_UNDER * high) / (1 - LABEL_UNDER))
-    return [low if floor is None else max(floor, low), high]
 
 
 def stack_totals(fig: go.Figure, categories: Sequence, totals: Sequence[float], horizontal: bool,

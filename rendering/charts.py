@@ -9,6 +9,7 @@ from plotly.colors import sample_colorscale
 
 from core.numbers import vi_count, vi_number
 from queries.rate_text import rate_text, rate_texts
+from rendering.axes import focused_range, labelled_under, percent_axis, room_under
 from rendering.chart_style import (
     HALO,
     NO_PLACE,
@@ -17,13 +18,10 @@ from rendering.chart_style import (
     band_in_legend,
     bar_label_places,
     base_layout,
-    focused_range,
     label_sides,
     marker_sizes,
     on_the_line,
-    percent_axis,
     plotly_config,
-    room_under,
     shared_labels,
     stack_totals,
     target_in_legend,
@@ -103,12 +101,6 @@ def latest_in_name(name: str, part: pd.DataFrame) -> str:
     """`Phường Phổ Hòa (2024: 75,38%)`: a line's name with its latest figure."""
     known = part.dropna(subset=["rate"])
     return name if known.empty else f"{name} ({int(known['year'].iloc[-1])}: {rate_text(known['rate'].iloc[-1])})"
-
-
-def labelled_under(frame: pd.DataFrame, y: str, series: str, sides: dict[str, list[str]]) -> list[float]:
-    """The values of the points whose label goes under them (`label_sides`)."""
-    return [value for name, part in frame.groupby(series, sort=False)
-            for value, side in zip(part[y], sides[str(name)], strict=True) if side in ("bottom center", SHARED_BELOW)]
 
 
 @cached_figure

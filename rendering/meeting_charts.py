@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from core.numbers import vi_count, vi_number, vi_points
 from queries.rate_text import rate_format, rate_texts
 from queries.scorecard import column_labels
-from rendering.chart_style import HALO, fallback_room, focused_range, percent_axis
+from rendering.axes import focused_range, percent_axis
+from rendering.chart_style import HALO, fallback_room
 from rendering.charts import base_layout
 from rendering.figure_cache import cached_figure
 from rendering.limits import CHART_UNITS, first_and_selected

@@ -17,15 +17,14 @@ from queries.rate_text import rate_texts
 from queries.ratings import MEMBER_CODE, ORG_CODE, RATED_CODES
 from queries.scorecard import column_labels
 from queries.targets import basis_breaks, target_lines
+from rendering.axes import focused_range, percent_axis
 from rendering.chart_style import (
     FONT_SIZE,
     SHORTEST_PLOT_PX,
     base_layout,
     fallback_room,
-    focused_range,
     marker_sizes,
     on_the_line,
-    percent_axis,
     target_in_legend,
 )
 from rendering.charts import latest_in_name, rate_hover, rate_trend

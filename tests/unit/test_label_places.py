@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from core.numbers import vi_percent
-from rendering.chart_style import NO_PLACE, SHARED_BELOW, bar_label_places, focused_range, label_sides
+from rendering.axes import focused_range
+from rendering.chart_style import NO_PLACE, SHARED_BELOW, bar_label_places, label_sides
 from rendering.charts import count_lines, rate_bars_by_unit, rate_trend
 
 
