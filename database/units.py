@@ -239,10 +239,24 @@ def units_in_year(year: int, units: tuple[Unit, ...] | None = None) -> list[Unit
     return [u for u in (units or load_units()) if u.valid_in(year)]
 
 
-def merged_note(unit_id: str, year: int, units: tuple[Unit, ...] | None = None) -> str | None:
-    """`Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ` when the unit had ended by `year`, else None."""
+def merged_into(unit_id: str, year: int, units: tuple[Unit, ...] | None = None) -> Unit | None:
+    """The unit `unit_id` had merged into by `year`; None when it had not ended by then (or ended without one)."""
     by_id = units_by_id(units)
     unit = by_id.get(unit_id)
     if unit is None or unit.valid_to is None or year <= unit.valid_to or not unit.successor_id:
         return None
-    return f"{unit.full_name} đã sáp nhập vào {by_id[unit.successor_id].full_name}"
+    return by_id[unit.successor_id]
+
+
+def merged_note(unit_id: str, year: int, units: tuple[Unit, ...] | None = None) -> str | None:
+    """What became of a unit chosen for a year after it merged, and what to choose instead (the sidebar and a
+    page that stops for it say it alike), else None: `Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ từ năm 2025:
+    số liệu năm 2025 của địa bàn này nằm trong số liệu của Phường Đức Phổ; chọn Phường Đức Phổ hoặc một năm
+    đến 2024.`"""
+    successor = merged_into(unit_id, year, units)
+    if successor is None:
+        return None
+    unit = units_by_id(units)[unit_id]
+    return (f"{unit.full_name} đã sáp nhập vào {successor.full_name} từ năm {unit.valid_to + 1}: số liệu năm {year} "
+            f"của địa bàn này nằm trong số liệu của {successor.full_name}; chọn {successor.full_name} hoặc một năm "
+            f"đến {unit.valid_to}.")

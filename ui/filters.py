@@ -150,7 +150,7 @@ def _absent(units, chosen: list[str], names: dict[str, str], year: int) -> list[
             continue
         merged = merged_note(unit, year)
         if merged:
-            notes.append(f"{merged}: năm {year} xem số liệu của đơn vị mới.")
+            notes.append(merged)
         else:
             missing.append(names[unit])
     if missing:

@@ -8,10 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from auth.session import OPEN_KEY
+from database.units import merged_into, merged_note
 from queries.coverage import coming_in, partial_years_text, short_coverage, still_coming_in
 from rendering.boundaries import BOUNDARY_LABELS
 from ui.data import query
-from ui.filters import Filters
+from ui.drill import focus_unit
+from ui.filters import STATE_KEY, Filters
 from ui.vietnamese import vietnamese_chrome
 
 HEADER_KEY = "page_header"  # the container of the banners and the header line (the slides fold it into a footer)
@@ -103,10 +105,29 @@ def footer_line(filters: Filters, first: str, last: str) -> None:
 
 
 def stop_if_empty(frame, message: str = "Không có số liệu cho lựa chọn này. Hãy chọn năm hoặc đơn vị khác.") -> None:
-    """A polite Vietnamese stop instead of an empty chart or a traceback."""
+    """A polite Vietnamese stop instead of an empty chart or a traceback. A chosen unit merged into another by the
+    year is the reason said first, in the page itself: on a projector the sidebar, which says it too, is hidden."""
     if frame is None or len(frame) == 0:
-        st.info(message)
+        if not say_where_merged(st.session_state.get(STATE_KEY)):
+            st.info(message)
         st.stop()
+
+
+def say_where_merged(filters: Filters | None) -> bool:
+    """Where each chosen unit that had merged into another by the year went (database.units.merged_note), with a
+    button choosing the unit it went into (ui.drill.focus_unit, as the ranking's buttons do) where the filter
+    lists it; whether every chosen unit had merged, so that nothing else is left to say."""
+    if filters is None or not filters.units:
+        return False
+    gone = {unit: into for unit in filters.units if (into := merged_into(unit, filters.year)) is not None}
+    for unit in gone:
+        st.info(merged_note(unit, filters.year))
+    listed = set(query("display_units", filters.boundary, None)["display_id"]) if gone else set()
+    for successor in {s.unit_id: s for s in gone.values()}.values():
+        if successor.unit_id in listed:
+            st.button(f"Chọn {successor.full_name}", key=f"merged_into_{successor.unit_id}", on_click=focus_unit,
+                      args=(successor.unit_id,), icon=":material/arrow_forward:", type="primary")
+    return len(gone) == len(filters.units)
 
 
 def stop_without_figures(figures: pd.DataFrame, message: str | None = None) -> None:

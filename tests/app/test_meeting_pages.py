@@ -187,9 +187,12 @@ def test_report_page_offers_both_files_with_the_figures_of_the_query(sample_env)
 @pytest.mark.parametrize("page", [REPORT, PRESENT])
 def test_a_selection_without_figures_in_the_year_stops_politely_with_no_report_to_download(sample_env, page):
     """Phổ Văn ended with 2024: its 2025 has no figure. The report and the slides said so with 0/0 cards and
-    empty tables, and the PDF they offered failed with an error id."""
+    empty tables, and the PDF they offered failed with an error id. They say where it went (the sidebar is hidden
+    on the slides)."""
     at = run_page(page, year=2025, units=["21451-2015"])
-    assert "Chưa có số liệu năm 2025 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác." in [i.value for i in at.info]
+    assert [i.value for i in at.main.info] == [
+        "Phường Phổ Văn đã sáp nhập vào Phường Trà Câu từ năm 2025: số liệu năm 2025 của địa bàn này nằm trong số "
+        "liệu của Phường Trà Câu; chọn Phường Trà Câu hoặc một năm đến 2024."]
     assert not at.get("download_button") and not at.get("plotly_chart") and not at.get("pagination")
 
 

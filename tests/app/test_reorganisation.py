@@ -6,7 +6,7 @@ they ended show where they went; the filters live in the URL as stable ids."""
 from __future__ import annotations
 
 from tests.support.apptest_pages import table, texts
-from tests.support.merger_data import DUC_PHO, HOA, NGHIEM
+from tests.support.merger_data import DUC_PHO, HOA, MINH, NGHIEM
 from tests.support.page_queries import named
 from tests.support.page_support import run_page
 
@@ -21,12 +21,33 @@ def test_the_warnings_page_in_2025_under_the_default_boundary(merger_env):
         assert f"**{row.unit}**: {row.detail}" in shown
 
 
+def gone_into_duc_pho(unit: str, year: int = 2025) -> str:
+    return (f"{unit} đã sáp nhập vào Phường Đức Phổ từ năm 2025: số liệu năm {year} của địa bàn này nằm trong số "
+            "liệu của Phường Đức Phổ; chọn Phường Đức Phổ hoặc một năm đến 2024.")
+
+
 def test_an_old_unit_after_it_ended_says_where_it_went(merger_env):
     at = run_page("pages/pace.py", year=2025, units=[HOA])
     notes = [w.value for w in at.sidebar.warning]
-    assert notes == ["Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ: năm 2025 xem số liệu của đơn vị mới."]
+    assert notes == [gone_into_duc_pho("Phường Phổ Hòa")]
+    assert [i.value for i in at.main.info] == notes  # in the page too: a projector hides the sidebar
     assert not at.exception and not at.get("table")
     assert not any("Chậm tiến độ" in t or "Đúng tiến độ" in t for t in texts(at).splitlines())
+
+
+def test_the_pages_that_stop_for_a_merged_unit_say_where_it_went_and_choose_it(merger_env):
+    """The overview, the slides and the warnings said only «Không có số liệu cho lựa chọn này» (or «Chưa có số
+    liệu năm 2025 …») in the main area; the button chooses the unit the chosen ones went into."""
+    for page in ("pages/present.py", "pages/warnings.py"):
+        at = run_page(page, year=2025, units=[HOA])
+        assert [i.value for i in at.main.info] == [gone_into_duc_pho("Phường Phổ Hòa")], page
+    at = run_page("pages/overview.py", year=2025, units=[HOA, MINH])
+    assert [i.value for i in at.main.info] == [gone_into_duc_pho("Phường Phổ Hòa"), gone_into_duc_pho("Phường Phổ Minh")]
+    [button] = at.main.button  # one unit both went into: one button
+    assert button.label == "Chọn Phường Đức Phổ"
+    button.click().run()
+    assert not at.exception and at.session_state["don_vi"] == [DUC_PHO]
+    assert not at.main.info and at.caption[0].value.startswith("**Phường Đức Phổ")
 
 
 def test_the_whole_area_is_named_per_period(merger_env):

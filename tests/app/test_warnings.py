@@ -58,5 +58,7 @@ def test_page_on_the_sample_data(sample_env):
 def test_a_unit_without_figures_in_the_year_is_no_green_none(sample_env):
     """Phổ Văn ended with 2024: its 2025 read «Không có cảnh báo nào», in green, for want of figures."""
     at = run_page(PAGE, year=2025, units=["21451-2015"])
-    assert [i.value for i in at.info] == ["Chưa có số liệu năm 2025 cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."]
+    assert [i.value for i in at.main.info] == [
+        "Phường Phổ Văn đã sáp nhập vào Phường Trà Câu từ năm 2025: số liệu năm 2025 của địa bàn này nằm trong số "
+        "liệu của Phường Trà Câu; chọn Phường Trà Câu hoặc một năm đến 2024."]
     assert not at.success and not at.metric
