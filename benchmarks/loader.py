@@ -132,10 +132,10 @@ def prechecked(files: list[tuple[str, bytes]]) -> dict[bytes, Submission]:
 def checks_free(ready: dict[bytes, Submission]) -> Iterator[None]:
     """Inside: the loader reads each file as `parse_workbook` does first (`read_workbook`: sniff, the container
     guard, the decoder process, the grids read back and matched to the contract's sheets), then hands on the
-    submission of `ready` instead of checking the grids. Everything after (unit restriction, archive, write
-    session) runs as in a real load."""
+    submission of `ready` instead of checking the grids (the unit restriction, one of those checks, with them).
+    Everything after (archive, write session) runs as in a real load."""
 
-    def parse(data: bytes, file_name: str, upcoming: bytes | None = None, cfg=None) -> Submission:
+    def parse(data: bytes, file_name: str, upcoming: bytes | None = None, cfg=None, allowed_units=None) -> Submission:
         read_workbook(data, Findings(file_name), upcoming, cfg)
         if data not in ready:
             raise WorkbookRejected(file_name, [])
@@ -149,8 +149,8 @@ def checks_free(ready: dict[bytes, Submission]) -> Iterator[None]:
 def floor(ready: dict[bytes, Submission]) -> Iterator[None]:
     """Inside: `checks_free`, and the container guard and the archive costing nothing too: each file is decoded
     by `UNGUARDED` (the decoder process whose guard passes every file), and no blob is written or synced (the
-    manifest still is). The rest (sniffing, the grids read back and matched to the contract's sheets, the unit
-    restriction, the write session) runs as in a real load."""
+    manifest still is). The rest (sniffing, the grids read back and matched to the contract's sheets, the write
+    session) runs as in a real load."""
     with (checks_free(ready), mock.patch.object(spreadsheet, "DECODER", UNGUARDED),
           mock.patch.object(Archive, "store_blob", _blob_not_written), mock.patch.object(Archive, "sync", _no_sync)):
         yield

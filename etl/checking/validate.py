@@ -8,14 +8,15 @@ rejected whole, so nothing of it is loaded.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from core.safe_text import neutralise_text
-from database.units import Unit, UnitNotFound, resolve_unit
+from database.units import Unit, UnitNotFound, resolve_unit, units_by_id
 from etl.checking import contract as c
 from etl.checking.cadres import read_cadres, read_dual_roles
 from etl.checking.cell_life import read_cell_life
 from etl.checking.members import read_members
-from etl.checking.model import Submission
+from etl.checking.model import Problem, Submission, WorkbookRejected
 from etl.checking.plausible import bounded_count, committee_bound_problem
 from etl.checking.tables import CellIndex, Findings, RawSheet, Table
 from etl.checking.unsaved import explain_unsaved
@@ -42,15 +43,19 @@ V2_NAMES = {sheet: frozenset(col.name for col in columns if col.since == c.FORMA
 
 
 def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None, cfg: Settings | None = None,
-                   ) -> Submission:
+                   allowed_units: Collection[str] | None = None) -> Submission:
     """Read and check one workbook; raise WorkbookRejected listing every problem found.
 
     `upcoming`: the next workbook to be parsed, if known; it is decoded while this one is checked.
     `cfg`: the settings (limits, where to decode), read once a load by the loader; read here without it.
+    `allowed_units` (unit ids; None = any): a workbook whose `Thông tin` names another unit is refused for
+    that alone, before its other sheets are checked: an officer is not shown another unit's data errors.
     """
     found = Findings(file_name)
     sheets = read_workbook(data, found, upcoming, cfg)
     info, report, unit, year = read_info(sheets.get(c.SHEET_INFO), found)
+    if unit is not None and allowed_units is not None and unit.unit_id not in allowed_units:
+        raise WorkbookRejected(file_name, [not_your_unit(file_name, unit, allowed_units)])
     tables = {
         name: read_table(sheets[name], name, columns, found)
         for name, columns in c.SHEET_COLUMNS.items()
@@ -70,6 +75,14 @@ def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None, c
     found.reject()
     assert unit is not None and year is not None  # both are required: missing is a problem
     return Submission(unit.unit_id, year, info, cells, members, cadres, found.warnings, report, life, dual_roles)
+
+
+def not_your_unit(file_name: str, unit: Unit, allowed_units: Collection[str]) -> Problem:
+    """Names the units the account may load: a ward officer who picked another ward's file sees which is theirs."""
+    units = units_by_id()
+    own = ", ".join(units[u].full_name if u in units else u for u in sorted(allowed_units))
+    return Problem(file_name, c.SHEET_INFO, None, "Đơn vị", unit.full_name,
+                   f"tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách ({own or 'chưa được giao đơn vị nào'})")
 
 
 def _has_v2_columns(table: Table) -> bool:

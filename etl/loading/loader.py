@@ -306,15 +306,12 @@ def load_workbooks(
             continue
         upcoming = next((later for _, later, h in files[index + 1:] if h not in in_force), None)
         try:
-            sub = parse_workbook(data, file_name, upcoming, reading)
+            sub = parse_workbook(data, file_name, upcoming, reading, allowed_units)  # another unit's: refused for that
         except WorkbookRejected as rejected:
             results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=rejected.problems))
             continue
         except Exception as exc:  # a fault of ours, not of the file: this file fails, the others go on
             results.append(_failed(file_name, exc))
-            continue
-        if allowed_units is not None and sub.unit_id not in allowed_units:
-            results.append(LoadResult(file_name, OUTCOME_REJECTED, problems=[_not_your_unit(file_name, sub, allowed_units)]))
             continue
         if (sub.unit_id, sub.year) in waiting_keys:
             write_waiting()  # which leaves nothing waiting
@@ -339,15 +336,6 @@ def _failed(file_name: str, exc: Exception) -> LoadResult:
         file_name, None, None, None, None,
         f"hệ thống gặp lỗi không mong đợi khi xử lý tệp này (mã lỗi {error_id}); không có gì của tệp được ghi, "
         "các tệp khác không bị ảnh hưởng; hãy báo cán bộ kỹ thuật mã lỗi này")])
-
-
-def _not_your_unit(file_name: str, sub, allowed_units: Collection[str]) -> Problem:
-    """Names the units the account may load: a ward officer who picked another ward's file sees which is theirs."""
-    units = units_by_id()
-    name = units[sub.unit_id].full_name if sub.unit_id in units else sub.unit_id
-    own = ", ".join(units[u].full_name if u in units else u for u in sorted(allowed_units))
-    return Problem(file_name, "Thông tin", None, "Đơn vị", name,
-                   f"tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách ({own or 'chưa được giao đơn vị nào'})")
 
 
 def load_workbook(

@@ -84,10 +84,10 @@ def test_a_unit_jumping_tenfold_from_its_last_report_is_loaded_with_a_warning(em
 def test_an_unexpected_fault_while_checking_one_file_fails_that_file_only(empty_env, tmp_path, monkeypatch):
     real = loader.parse_workbook
 
-    def faulty(data, file_name, upcoming=None, cfg=None):
+    def faulty(data, file_name, upcoming=None, cfg=None, allowed_units=None):
         if file_name == "hong.xlsx":
             raise RuntimeError("fault injected by the test")
-        return real(data, file_name, upcoming, cfg)
+        return real(data, file_name, upcoming, cfg, allowed_units)
 
     monkeypatch.setattr(loader, "parse_workbook", faulty)
     broken, good = load_files(files(tmp_path, hong=default_spec(), good=good_in_2023(tmp_path)), empty_env)

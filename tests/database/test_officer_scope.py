@@ -73,6 +73,27 @@ def test_ward_officer_cannot_load_another_units_workbook(empty_env, tmp_path):
     assert again.outcome == "bị từ chối" and "đơn vị mình phụ trách" in again.problems[0].expected
 
 
+def test_another_units_workbook_with_data_errors_is_refused_for_the_unit_alone(empty_env, tmp_path):
+    """Phổ Vinh's officer was shown Phổ Hòa's data errors, and the refusal only once they were fixed; Phổ Hòa's
+    own officer still sees every one of them, as an unrestricted load does."""
+    from etl.loading.batch import load_files
+    from tests.support.workbooks import default_spec, write
+
+    spec = default_spec()
+    spec.info["Xếp loại TCCSĐ"] = "Giỏi"
+    spec.cells[0]["Xếp loại"] = "Tốt lắm"
+    path, _ = write(spec, tmp_path)
+    files = [(path.name, path.read_bytes())]
+    [refused] = load_files(files, empty_env, allowed_units=("21466-2015", "21463-2015"))
+    assert [(p.sheet, p.column, p.value, p.expected) for p in refused.problems] == [
+        ("Thông tin", "Đơn vị", "Phường Phổ Hòa",
+         "tài khoản này chỉ được nạp báo cáo của đơn vị mình phụ trách (Phường Phổ Minh, Phường Phổ Vinh)")]
+    [own] = load_files(files, empty_env, allowed_units=(PHO_HOA,))
+    [anyone] = load_files(files, empty_env)
+    assert not own.ok and own.problems == anyone.problems
+    assert {p.column for p in own.problems} == {"Xếp loại TCCSĐ", "Xếp loại"}
+
+
 def test_template_for_another_unit_is_refused(sample_env):
     from ui.template_download import template_workbook
 
