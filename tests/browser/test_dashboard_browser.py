@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import csv
+import http.client
 import io
+import re
 import shutil
+import urllib.request
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import duckdb
 import pytest
@@ -96,6 +100,46 @@ def test_an_address_naming_no_page_says_so_in_vietnamese(tab, app_url):
     assert dialog.inner_text().splitlines() == [
         "Không có trang này", "Địa chỉ đã mở không phải một trang của ứng dụng; đang mở trang Tổng quan."]
     assert english(tab) == []
+
+
+def test_an_address_below_a_page_opens_that_page(tab, app_url):
+    """`/a/b` and `/tong-quan/x?…` were a blank page: Streamlit's index.html names its scripts relative to the
+    address (`./static/…`), which under `/a/` is index.html again. The server sends the browser one level up
+    (router/addresses.py), the filters of the link kept."""
+    open_page(tab, f"{app_url}/a/b")
+    assert "Tổng quan" in tab.locator('[data-testid="stMain"] h1').first.inner_text()
+    assert tab.get_by_text("Không có trang «a»; đang mở Tổng quan.").count() == 1
+    open_page(tab, f"{app_url}/tong-quan/x?nam=2024&don_vi=21469-2015")
+    assert "Tổng quan" in tab.locator('[data-testid="stMain"] h1').first.inner_text()
+    assert tab.url.startswith(f"{app_url}/tong-quan?nam=2024&")
+    assert "Phường Phổ Hòa" in tab.locator('[data-testid="stMain"]').inner_text()
+    assert english(tab) == []
+
+
+def _answer(url: str, path: str) -> tuple[int, str]:
+    """The server's status and Location for `path`, sent as it is written (no redirect followed)."""
+    address = urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Location") or ""
+    finally:
+        connection.close()
+
+
+def test_streamlits_own_addresses_stay_and_no_address_leads_off_the_site(app_url):
+    """Only an address below a page is sent elsewhere: Streamlit's health check, scripts and media answer as before;
+    `//evil.com/x` and `/\\evil.com/x` go to the app's root on this site, never to evil.com."""
+    with urllib.request.urlopen(f"{app_url}/") as index:
+        script = re.search(r'src="\./(static/js/[^"]+)"', index.read().decode()).group(1)
+    assert [_answer(app_url, p)[0] for p in ("/_stcore/health", f"/{script}", "/media/x.png", "/component/a/b")] == [
+        200, 200, 404, 404]
+    for path in ("//evil.com/x", "/\\evil.com/x"):
+        status, location = _answer(app_url, path)
+        assert status == 302, path
+        assert urljoin(f"{app_url}{path}", location) == f"{app_url}/", path
 
 
 def test_a_phone_sees_the_page_under_the_banners(tab, app_url):
