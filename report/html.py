@@ -28,6 +28,7 @@ from report.sections import (
     outline,
     title,
 )
+from report.tables import figure_column
 
 PAGE_CSS = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 1200px;
@@ -50,16 +51,11 @@ details summary { cursor: pointer; color: #1f5fa8; margin: 4px 0 8px; }
               if role != "none")
 
 
-def _is_number(text: str) -> bool:
-    stripped = text.replace(".", "").replace(",", "").replace("%", "").replace("/", "").replace("−", "").strip("+")
-    return stripped.isdigit()
-
-
 def table_html(name: str, frame: pd.DataFrame) -> str:
     head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
+    cells = ['<td class="num">' if figure_column(frame[c]) else "<td>" for c in frame.columns]
     body = "".join(
-        "<tr>" + "".join(f'<td class="num">{escape(v)}</td>' if _is_number(v) else f"<td>{escape(v)}</td>"
-                         for v in map(str, row)) + "</tr>"
+        "<tr>" + "".join(f"{cell}{escape(v)}</td>" for cell, v in zip(cells, map(str, row), strict=True)) + "</tr>"
         for row in frame.itertuples(index=False))
     return f'<table class="data"><caption>{escape(name)}</caption><thead><tr>{head}</tr></thead>' \
            f"<tbody>{body}</tbody></table>"

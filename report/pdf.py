@@ -43,6 +43,7 @@ from report.sections import (
     outline,
     title,
 )
+from report.tables import figure_column
 
 # fpdf keeps the ImportError of its optional `cryptography` (encrypted PDFs, not used here) and with its
 # traceback every frame of the import: the page run that first imported this module, with its figures (the
@@ -182,7 +183,7 @@ class ReportPDF(FPDF):
                    size: float = 7.5) -> None:
         self.heading(name, 9.5)
         headings = headings or [str(c) for c in frame.columns]
-        aligns = ["R" if _numeric(frame[c]) else "L" for c in frame.columns]
+        aligns = ["R" if figure_column(frame[c]) else "L" for c in frame.columns]
         rows = [[str(v) for v in values] for values in frame.itertuples(index=False)]
         relative = widths or (1,) * len(frame.columns)
         while True:  # the largest font, down to MIN_TABLE_FONT, at which no column splits a word
@@ -264,14 +265,6 @@ class ReportPDF(FPDF):
                 self.data_table(block.name, block.frame, block.widths)
         else:
             raise TypeError(f"unknown block {block!r}")
-
-
-def _numeric(column: pd.Series) -> bool:
-    """A column of figures (`67,78%`, `223/329`, `2.151`, `+1,25 điểm %`) is right-aligned."""
-    texts = [str(v) for v in column if str(v) != "—"]
-    digits = [t.replace(".", "").replace(",", "").replace("%", "").replace("/", "").replace("−", "")
-              .replace("+", "").replace(" điểm", "").strip() for t in texts]
-    return bool(texts) and all(d.isdigit() for d in digits)
 
 
 def report_pdf(data: MeetingData, today: date | None = None, compared: Compared | None = None) -> bytes:

@@ -35,6 +35,16 @@ def as_text(table: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def figure_column(column: pd.Series) -> bool:
+    """A column of figures (`67,78%`, `223/329`, `2.151`, `+1,25 điểm %`, `—` where missing): right-aligned, in
+    the HTML and the PDF alike. Decided for the whole column, so a column of targets that reads `100%` on some
+    rows and `> 90%` on others is aligned one way."""
+    texts = [str(v) for v in column if str(v) != MISSING]
+    digits = [t.replace(".", "").replace(",", "").replace("%", "").replace("/", "").replace("−", "")
+              .replace("+", "").replace(" điểm", "").strip() for t in texts]
+    return bool(texts) and all(d.isdigit() for d in digits)
+
+
 def _figures(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Indicator rows as text: the count as `223/329`, the rate as `67,78%`, the verdict in words."""
     frame = reported_figures(frame)

@@ -134,3 +134,15 @@ def test_html_is_self_contained_with_one_plotly_bundle(report_2022):
     for title in SECTIONS:
         assert title in html
     assert [section.title for section in outline(data)] == section_titles(data)  # what the page lists
+
+
+def test_each_column_of_the_html_tables_has_one_alignment(report_2022):
+    """A column is aligned as a whole, as the PDF aligns it: the targets read `100%` on some rows and `> 90%` on
+    others, the figures `—` where nothing was reported, and each column stays on one side."""
+    _, _, html = report_2022
+    tables = re.findall(r'<table class="data"><caption>([^<]*)</caption>.*?<tbody>(.*?)</tbody>', html)
+    assert tables
+    for name, body in tables:
+        rows = [re.findall(r"<td( class=\"num\")?>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+        for index, column in enumerate(zip(*rows, strict=True)):
+            assert len(set(column)) == 1, (name, index)
