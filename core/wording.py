@@ -15,8 +15,15 @@ def in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
+def in_quotes(text: object) -> str:
+    """`«Đảng viên»`: a name (a sheet's, a column's) or a value inside a message, as the product quotes
+    them; as typed, for messages escaped where they are shown (the loader's: the upload page escapes
+    them, the command line prints them)."""
+    return f"«{text}»"
+
+
 def quoted(text: str) -> str:
     """`«abc»`: a value from outside named in a note, at most QUOTED_LENGTH characters, its Markdown
     shown as typed (a link in a URL's value must not become a link on the page)."""
     short = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH - 1] + "…"
-    return "«" + _MARKDOWN.sub(r"\\\1", short) + "»"
+    return in_quotes(_MARKDOWN.sub(r"\\\1", short))

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.text import fold
+from core.wording import in_quotes
 from settings import units_csv
 
 # What a unit of data/units.csv is: a ward or commune (with village / residential-group cells) or
@@ -146,13 +147,13 @@ def resolve_unit(text: object, year: int, units: tuple[Unit, ...] | None = None)
         return current[0]
     if len(current) > 1:
         names = ", ".join(f"{u.full_name} ({u.code})" for u in current)
-        raise UnitNotFound(f"'{shown}' khớp nhiều đơn vị năm {year}: {names}; hãy ghi mã đơn vị")
+        raise UnitNotFound(f"{in_quotes(shown)} khớp nhiều đơn vị năm {year}: {names}; hãy ghi mã đơn vị")
     for unit in matching:
         _refuse_out_of_year(unit, shown, year, units)
     valid = [u.full_name for u in units if u.valid_in(year)]
     listed = ", ".join(valid) if len(valid) <= LISTED_UNITS else (
         ", ".join(valid[:LISTED_UNITS]) + f"… ({len(valid)} đơn vị; hãy ghi mã đơn vị)")
-    raise UnitNotFound(f"không có đơn vị '{shown}' trong năm {year}; các đơn vị năm đó: {listed}")
+    raise UnitNotFound(f"không có đơn vị {in_quotes(shown)} trong năm {year}; các đơn vị năm đó: {listed}")
 
 
 def _refuse_out_of_year(unit: Unit, shown: str, year: int, units: tuple[Unit, ...]) -> None:
@@ -162,12 +163,12 @@ def _refuse_out_of_year(unit: Unit, shown: str, year: int, units: tuple[Unit, ..
     if unit.valid_to is not None and year > unit.valid_to and unit.successor_id:
         successor = units_by_id(units)[unit.successor_id]
         raise UnitNotFound(
-            f"'{shown}' ({unit.full_name}, mã {unit.code}) không còn tồn tại từ năm "
+            f"{in_quotes(shown)} ({unit.full_name}, mã {unit.code}) không còn tồn tại từ năm "
             f"{unit.valid_to + 1}; từ năm {successor.valid_from} báo cáo theo đơn vị "
             f"{successor.full_name} (mã {successor.code})"
         )
     if year < unit.valid_from:
-        raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có từ năm {unit.valid_from}")
+        raise UnitNotFound(f"{in_quotes(shown)} ({unit.full_name}) chỉ có từ năm {unit.valid_from}")
 
 
 def find_unit(text: object, year: int, units: tuple[Unit, ...] | None = None) -> Unit:
@@ -180,7 +181,7 @@ def find_unit(text: object, year: int, units: tuple[Unit, ...] | None = None) ->
         return resolve_unit(text, year, units)
     _refuse_out_of_year(unit, shown, year, units)
     if not unit.valid_in(year):
-        raise UnitNotFound(f"'{shown}' ({unit.full_name}) chỉ có đến năm {unit.valid_to}")
+        raise UnitNotFound(f"{in_quotes(shown)} ({unit.full_name}) chỉ có đến năm {unit.valid_to}")
     return unit
 
 

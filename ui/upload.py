@@ -35,7 +35,7 @@ def escape(text: str) -> str:
 
 
 def describe(problem: Problem) -> str:
-    """`Sheet 'Đảng viên', dòng 12, cột 'Kết nạp', giá trị 'abc': …` without the file name."""
+    """`Sheet «Đảng viên», dòng 12, cột «Kết nạp», giá trị «abc»: …` without the file name."""
     text = problem.located()
     return text[:1].upper() + text[1:]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache, partial
 
+from core.wording import in_quotes
 from etl.checking import contract as c
 from etl.checking.model import row_ranges
 from etl.checking.tables import CellIndex, Findings, Spec, Table, row_dicts
@@ -25,7 +26,7 @@ from etl.checking.vocab import (
 FIRST_BIRTH_YEAR = 1900
 MEMBER_AGE = 18  # a cell cadre is a party member, and a member is at least 18 (Điều lệ Đảng, Điều 1)
 DUAL_ROLE = "Kiêm nhiệm"
-_UNKNOWN_CODE = f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó"
+_UNKNOWN_CODE = f"không có trong sheet {in_quotes(c.SHEET_CELLS)}; phải là một mã chi bộ đã khai ở đó"
 
 
 def last_birth_year(report_year: int) -> int:
@@ -119,7 +120,7 @@ def _checked_once(sheet: str, cadres: list[dict], found: Findings) -> list[dict]
         if person in first_row:
             found.problem(sheet, cadre["row_no"], "Họ và tên", name,
                           f"đã ghi ở dòng {first_row[person]}: cùng người (cùng họ tên, năm sinh {born}) trong chi bộ "
-                          f"'{code}'; mỗi người ghi một dòng, với chức vụ cao nhất; hai người trùng cả họ tên và "
+                          f"{in_quotes(code)}; mỗi người ghi một dòng, với chức vụ cao nhất; hai người trùng cả họ tên và "
                           "năm sinh thì ghi thêm chữ phân biệt sau tên, ví dụ «Nguyễn Văn An (A)»")
         else:
             first_row[person] = cadre["row_no"]
@@ -185,13 +186,13 @@ def read_dual_roles(table: Table | None, cadres: list[dict], cells: list[dict], 
         if role is not None and cell_type is not None and role not in _roles_fitting(cell_type):
             fitting = ", ".join(_roles_fitting(cell_type))
             found.problem(table.sheet, row.number, DUAL_ROLE, role,
-                          f"phải là một trong: {fitting} (chi bộ '{cadre['cell_code']}' là chi bộ {cell_type})")
+                          f"phải là một trong: {fitting} (chi bộ {in_quotes(cadre['cell_code'])} là chi bộ {cell_type})")
         if present and role is None and cadre["role"] == c.ROLES[0] and is_blank(row.values[DUAL_ROLE]):
             unreported.append(row.number)
         roles.append({"row_no": row.number, "dual_role": role})
     if unreported:
         found.warnings.append(
-            f"Sheet '{table.sheet}', cột '{DUAL_ROLE}': {len(unreported)} bí thư để trống (dòng {row_ranges(unreported)}), "
+            f"Sheet {in_quotes(table.sheet)}, cột {in_quotes(DUAL_ROLE)}: {len(unreported)} bí thư để trống (dòng {row_ranges(unreported)}), "
             f"ghi nhận là chưa báo cáo; nếu không kiêm nhiệm, hãy ghi {c.NO_DUAL_ROLE}"
         )
     return roles

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache, partial
 
+from core.wording import in_quotes
 from etl.checking import contract as c
 from etl.checking.members import NAMES as MEMBER_NAMES
 from etl.checking.members import check_total, flow_holds
@@ -113,7 +114,7 @@ def _check_life(table: Table, row: Row, life: dict, year: int | None, found: Fin
     if founded is not None and revised < founded:
         report("rules_revised_year", f"phải từ năm thành lập chi bộ {founded} trở đi")
     if has_rules is False:
-        report("rules_revised_year", f"phải để trống: cột '{CELL_NAMES['has_working_rules']}' ghi Không")
+        report("rules_revised_year", f"phải để trống: cột {in_quotes(CELL_NAMES['has_working_rules'])} ghi Không")
     elif has_rules is None and is_blank(row.values.get(CELL_NAMES["has_working_rules"])):
         report("has_working_rules", f"phải là Có: chi bộ đã ghi {CELL_NAMES['rules_revised_year']} {revised}",
                blank=True)
@@ -185,9 +186,9 @@ def note_unreported(table: Table, names: dict[str, str], rows: list[dict], found
             empty.append(name)
         elif blank:
             instead = "Không" if field == "has_working_rules" else "0"
-            partial_notes.append(f"Sheet '{table.sheet}', cột '{name}': {len(blank)} dòng để trống "
+            partial_notes.append(f"Sheet {in_quotes(table.sheet)}, cột {in_quotes(name)}: {len(blank)} dòng để trống "
                                  f"(dòng {row_ranges(blank)}), ghi nhận là chưa báo cáo; nếu không có, hãy ghi {instead}")
     if empty:
-        found.warnings.append(f"Sheet '{table.sheet}': chưa điền các cột {', '.join(empty)}; "
+        found.warnings.append(f"Sheet {in_quotes(table.sheet)}: chưa điền các cột {', '.join(map(in_quotes, empty))}; "
                               "ghi nhận là chưa báo cáo")
     found.warnings.extend(partial_notes)

@@ -13,6 +13,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from core.wording import in_quotes
 from etl.checking import contract as c
 from etl.checking.plausible import cell_bound_problem, within_cell_bound
 from etl.checking.tables import CellIndex, Findings, Row, Table, row_dicts
@@ -99,7 +100,7 @@ def _check_code(table: Table, row: Row, code: str, cells: CellIndex | None, seen
     if key in seen:
         found.problem(
             table.sheet, row.number, "Mã chi bộ", code,
-            f"mỗi chi bộ chỉ một dòng; chi bộ '{code}' đã có ở dòng {seen[key]}",
+            f"mỗi chi bộ chỉ một dòng; chi bộ {in_quotes(code)} đã có ở dòng {seen[key]}",
         )
     seen.setdefault(key, row.number)
     if cells is None:
@@ -119,18 +120,18 @@ def _report_orphans(table: Table, orphans: list[tuple[Row, str | None]], missing
         hint = ""
         if paired:
             lacking, number = missing[index]
-            hint = f"; chi bộ '{lacking}' (sheet '{c.SHEET_CELLS}', dòng {number}) chưa có dòng số liệu: có phải mã này?"
+            hint = f"; chi bộ {in_quotes(lacking)} (sheet {in_quotes(c.SHEET_CELLS)}, dòng {number}) chưa có dòng số liệu: có phải mã này?"
         if code is None:
             found.problem(table.sheet, row.number, "Mã chi bộ", None, "bắt buộc phải điền" + hint, blank=True)
         else:
             found.problem(table.sheet, row.number, "Mã chi bộ", code,
-                          f"không có trong sheet '{c.SHEET_CELLS}'; phải là một mã chi bộ đã khai ở đó" + hint)
+                          f"không có trong sheet {in_quotes(c.SHEET_CELLS)}; phải là một mã chi bộ đã khai ở đó" + hint)
     if paired or missing is None:
         return
     for code, number in missing:
         found.problem(
             table.sheet, None, "Mã chi bộ", code,
-            f"chi bộ '{code}' (sheet '{c.SHEET_CELLS}', dòng {number}) chưa có dòng số liệu đảng viên",
+            f"chi bộ {in_quotes(code)} (sheet {in_quotes(c.SHEET_CELLS)}, dòng {number}) chưa có dòng số liệu đảng viên",
         )
 
 

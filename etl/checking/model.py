@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from core.numbers import vi_number
+from core.wording import in_quotes
 
 GROUP_FROM = 3  # rows with the same problem in one column reported as one group from this many on
 UNSAVED = "ô có công thức nhưng tệp không lưu kết quả của công thức"  # what a Problem.unsaved cell holds
@@ -28,18 +29,18 @@ class Problem:
     def located(self) -> str:
         """The problem without the file name: sheet, row, column, value, expectation."""
         if self.rows:  # a group: `expected` says it all (group_problems)
-            return f"sheet '{self.sheet}': {self.expected}"
+            return f"sheet {in_quotes(self.sheet)}: {self.expected}"
         where = []
         if self.sheet:
-            where.append(f"sheet '{self.sheet}'")
+            where.append(f"sheet {in_quotes(self.sheet)}")
         if self.row:
             where.append(f"dòng {self.row}")
         if self.column:
-            where.append(f"cột '{self.column}'")
+            where.append(f"cột {in_quotes(self.column)}")
         if self.unsaved:
             found = f"{UNSAVED}; "
         else:
-            found = "ô để trống; " if self.blank else "" if self.value is None else f"giá trị '{self.value}': "
+            found = "ô để trống; " if self.blank else "" if self.value is None else f"giá trị {in_quotes(self.value)}: "
         return f"{', '.join(where)}: {found}{self.expected}" if where else f"{found}{self.expected}"
 
     def __str__(self) -> str:
@@ -85,11 +86,11 @@ def _grouped(members: list[Problem]) -> Problem:
     shared = len({p.expected for p in members}) == 1
     detail = first.expected if shared else f"ví dụ dòng {first.row}: {first.expected}"
     if first.unsaved:
-        what = f"{vi_number(len(rows))} ô cột {first.column} {UNSAVED.removeprefix('ô ')}"
+        what = f"{vi_number(len(rows))} ô cột {in_quotes(first.column)} {UNSAVED.removeprefix('ô ')}"
     elif first.blank:
-        what = f"{vi_number(len(rows))} dòng chưa điền {first.column}"
+        what = f"{vi_number(len(rows))} dòng chưa điền cột {in_quotes(first.column)}"
     else:
-        what = f"{vi_number(len(rows))} dòng có giá trị '{first.value}' ở cột {first.column}"
+        what = f"{vi_number(len(rows))} dòng có giá trị {in_quotes(first.value)} ở cột {in_quotes(first.column)}"
     return replace(first, expected=f"{what}: dòng {row_ranges(rows)}; {detail}", rows=rows)
 
 

@@ -14,6 +14,8 @@ import duckdb
 import pyarrow as pa
 
 from core.numbers import vi_number
+from core.wording import in_quotes
+from etl.checking import contract as c
 from etl.checking.model import Submission
 from etl.checking.vocab import BadValue, whole_number
 
@@ -26,7 +28,7 @@ def cell_bound_problem(code: str | None, value: int) -> str | None:
     """Why a count of a cell's row is impossible, or None."""
     if within_cell_bound((value,)):
         return None
-    cell = f"chi bộ '{code}'" if code else "một chi bộ"
+    cell = f"chi bộ {in_quotes(code)}" if code else "một chi bộ"
     return (f"{cell} không thể có quá {vi_number(MAX_CELL_MEMBERS)} đảng viên; hãy kiểm tra lại số này "
             "(có thể gõ thừa chữ số)")
 
@@ -87,6 +89,6 @@ def _jump(sub: Submission, last_year: int, before: int | None) -> str | None:
     now = sum(m["end_count"] for m in sub.members)
     if before * JUMP_FACTOR >= now and now * JUMP_FACTOR >= before:
         return None
-    return (f"Sheet 'Đảng viên': tổng số đảng viên cuối năm là {vi_number(now)}, so với {vi_number(before)} trong báo "
+    return (f"Sheet {in_quotes(c.SHEET_MEMBERS)}: tổng số đảng viên cuối năm là {vi_number(now)}, so với {vi_number(before)} trong báo "
             f"cáo năm {last_year} — chênh lệch hơn {JUMP_FACTOR} lần. Hãy kiểm tra lại số liệu của từng chi bộ; "
             "báo cáo vẫn được nạp")

@@ -16,6 +16,7 @@ from typing import TypeVar
 from core.numbers import vi_cell_number, vi_number
 from core.safe_text import looks_like_formula, neutralise_text
 from core.text import CACHED_LENGTH
+from core.wording import in_quotes
 from etl.checking import contract as c
 from etl.checking.model import Problem, WorkbookRejected, group_problems
 from etl.checking.vocab import BadValue, as_text, is_blank, is_number
@@ -122,8 +123,8 @@ class Findings:
         for text in result if isinstance(result, tuple) else (result,):
             if looks_like_formula(text):
                 self.warnings.append(
-                    f"Sheet '{sheet}', dòng {row}, cột '{column}': giá trị '{_shorten(text)}' bắt đầu bằng "
-                    f"'{text[0]}' nên bảng tính có thể hiểu là công thức; đã lưu kèm dấu ' ở đầu để không "
+                    f"Sheet {in_quotes(sheet)}, dòng {row}, cột {in_quotes(column)}: giá trị {in_quotes(_shorten(text))} bắt đầu bằng "
+                    f"{in_quotes(text[0])} nên bảng tính có thể hiểu là công thức; đã lưu kèm dấu «'» ở đầu để không "
                     "bị chạy như công thức khi mở tệp xuất ra"
                 )
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from core.safe_text import neutralise_text
+from core.wording import in_quotes
 from database.units import Unit, UnitNotFound, resolve_unit, units_by_id
 from etl.checking import contract as c
 from etl.checking.cadres import read_cadres, read_dual_roles
@@ -65,7 +66,7 @@ def parse_workbook(data: bytes, file_name: str, upcoming: bytes | None = None, c
     members = read_members(tables.get(c.SHEET_MEMBERS), cell_index, found)
     cadres = read_cadres(tables.get(c.SHEET_CADRES), cell_index, year, found)
     if tables.get(c.SHEET_CADRES) and not cadres:
-        found.warnings.append(f"Sheet '{c.SHEET_CADRES}' chưa có cán bộ nào")
+        found.warnings.append(f"Sheet {in_quotes(c.SHEET_CADRES)} chưa có cán bộ nào")
     life = read_cell_life(tables.get(c.SHEET_CELLS), cells, tables.get(c.SHEET_MEMBERS), members, year, found)
     dual_roles = read_dual_roles(tables.get(c.SHEET_CADRES), cadres, cells, found)
     if report["format_version"] == c.FORMAT_V1 and any(_has_v2_columns(t) for t in tables.values() if t):
@@ -118,16 +119,16 @@ def read_info(sheet: RawSheet | None, found: Findings) -> tuple[dict, dict, Unit
     pairs: dict[str, tuple[int, object]] = {}
     for name, row, value in read_pairs(sheet, c.INFO_KEYS):
         if name in pairs and as_text(pairs[name][1]) != as_text(value):
-            found.problem(c.SHEET_INFO, row, name, value, f"'{name}' đã ghi ở dòng {pairs[name][0]} với giá trị khác")
+            found.problem(c.SHEET_INFO, row, name, value, f"{in_quotes(name)} đã ghi ở dòng {pairs[name][0]} với giá trị khác")
         pairs.setdefault(name, (row, value))
 
     def read(name: str, reader, *, required: bool = False):
         row, value = pairs.get(name, (None, None))
         if is_blank(value) and required:
             if row is None:
-                found.problem(c.SHEET_INFO, None, name, None, f"thiếu dòng '{name}' (bắt buộc)")
+                found.problem(c.SHEET_INFO, None, name, None, f"thiếu dòng {in_quotes(name)} (bắt buộc)")
             else:
-                found.problem(c.SHEET_INFO, row, name, None, f"chưa ghi giá trị cho '{name}' (bắt buộc)", blank=True)
+                found.problem(c.SHEET_INFO, row, name, None, f"chưa ghi giá trị cho {in_quotes(name)} (bắt buộc)", blank=True)
             return None
         if not found.fits(c.SHEET_INFO, row, name, value):
             return None
@@ -213,7 +214,7 @@ def read_cells(table: Table | None, found: Findings, unit: Unit | None = None) -
         if first:
             found.problem(
                 table.sheet, row.number, "Mã chi bộ", code,
-                f"phải khác các mã khác trong đơn vị; '{first[0]}' đã có ở dòng {first[1]}",
+                f"phải khác các mã khác trong đơn vị; {in_quotes(first[0])} đã có ở dòng {first[1]}",
             )
         else:
             index[cell_key(code)] = (code, row.number)

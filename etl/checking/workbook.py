@@ -14,6 +14,7 @@ from itertools import chain, compress, count, repeat
 from operator import itemgetter, not_
 
 from core.text import CACHED_LENGTH, fold
+from core.wording import in_quotes
 from etl.checking import contract as c
 from etl.checking.contract import Column
 from etl.checking.tables import Findings, RawSheet, Row, Table, quoted_value
@@ -61,9 +62,9 @@ def read_workbook(data: bytes, found: Findings, upcoming: bytes | None = None, c
                     f"sheet có nội dung đến dòng {sheet.last_row}; chỉ đọc {MAX_ROWS} dòng đầu, hãy xóa phần thừa",
                 )
         elif canonical in matched:
-            found.warnings.append(f"Sheet '{sheet.name}' trùng tên với sheet '{matched[canonical].name}': bỏ qua")
+            found.warnings.append(f"Sheet {in_quotes(sheet.name)} trùng tên với sheet {in_quotes(matched[canonical].name)}: bỏ qua")
         elif fold(sheet.name) != fold(c.SHEET_GUIDE):
-            found.warnings.append(f"Sheet '{sheet.name}' không thuộc mẫu báo cáo: bỏ qua")
+            found.warnings.append(f"Sheet {in_quotes(sheet.name)} không thuộc mẫu báo cáo: bỏ qua")
     for name in c.SHEETS:
         if name not in matched:
             found.problem(name, None, None, None, _missing_sheet(name, [sheet.name for sheet in sheets]))
@@ -74,10 +75,10 @@ def _missing_sheet(name: str, present: list[str]) -> str:
     """What a missing sheet's problem says: the sheets the file has, so that a renamed one shows."""
     if not present:
         return "thiếu sheet này: tệp không có sheet nào"
-    listed = ", ".join(f"'{sheet[:SHEET_NAME_SHOWN]}'" for sheet in present[:SHEETS_LISTED])
+    listed = ", ".join(in_quotes(sheet[:SHEET_NAME_SHOWN]) for sheet in present[:SHEETS_LISTED])
     more = f" và {len(present) - SHEETS_LISTED} sheet khác" if len(present) > SHEETS_LISTED else ""
     return (f"thiếu sheet này; tệp có {len(present)} sheet: {listed}{more}. Nếu số liệu của sheet này nằm ở một "
-            f"sheet khác tên, hãy đổi tên sheet đó thành '{name}'")
+            f"sheet khác tên, hãy đổi tên sheet đó thành {in_quotes(name)}")
 
 
 @cache
@@ -122,11 +123,11 @@ def _check_named_twice(sheet: RawSheet, canonical: str, header: int, keys: dict[
         for row in rows:
             values = [sheet.cell(row.number - 1, col) for col in at]
             if len({as_text(v) for v in values}) > 1:
-                texts = ["ô để trống" if is_blank(v) else f"'{quoted_value(v, name)}'" for v in values]
+                texts = ["ô để trống" if is_blank(v) else in_quotes(quoted_value(v, name)) for v in values]
                 letters = " và ".join(column_letters(col + 1) for col in at)
                 found.problem(canonical, header + 1, name, None,
-                              f"dòng tiêu đề có {len(at)} cột '{name}' (cột {letters}) với số liệu khác nhau, ví dụ "
-                              f"dòng {row.number}: {' và '.join(texts)}; hãy giữ một cột '{name}' và xóa hoặc đổi tên "
+                              f"dòng tiêu đề có {len(at)} cột {in_quotes(name)} (cột {letters}) với số liệu khác nhau, ví dụ "
+                              f"dòng {row.number}: {' và '.join(texts)}; hãy giữ một cột {in_quotes(name)} và xóa hoặc đổi tên "
                               "cột còn lại")
                 break
 
@@ -218,13 +219,13 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     keys = _column_keys(columns)
     best, header = _find_header(sheet.grid, keys, V1_NAMES.get(canonical, frozenset()))
     if len(best) < 2:
-        names = ", ".join(col.name for col in columns if col.required)
+        names = ", ".join(in_quotes(col.name) for col in columns if col.required)
         found.problem(canonical, None, None, None, f"không tìm thấy dòng tiêu đề trong {HEADER_SCAN_ROWS} dòng đầu; cần các cột: {names}")
         return None
     for column in columns:
         if column.required and column.name not in best:
-            spellings = ", ".join((column.name, *column.aliases))
-            found.problem(canonical, header + 1, column.name, None, f"thiếu cột bắt buộc '{column.name}' ở dòng tiêu đề (có thể ghi: {spellings})")
+            spellings = ", ".join(map(in_quotes, (column.name, *column.aliases)))
+            found.problem(canonical, header + 1, column.name, None, f"thiếu cột bắt buộc {in_quotes(column.name)} ở dòng tiêu đề (có thể ghi: {spellings})")
     table = Table(canonical, header + 1, best, [])
     grid, start = sheet.grid, header + 1
     labels = _total_labels(grid)
@@ -249,7 +250,7 @@ def read_table(sheet: RawSheet, canonical: str, columns: tuple[Column, ...], fou
     ignored = [row.number for block in blocks[last + 1 :] for row in block]
     if ignored:
         found.warnings.append(
-            f"Sheet '{canonical}': bỏ qua dòng {ignored[0]}–{ignored[-1]} dưới bảng (chữ ký, ghi chú), không phải số liệu"
+            f"Sheet {in_quotes(canonical)}: bỏ qua dòng {ignored[0]}–{ignored[-1]} dưới bảng (chữ ký, ghi chú), không phải số liệu"
         )
     return table
 

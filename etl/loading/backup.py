@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from core.private import open_private, private_dir
+from core.wording import in_quotes
 from database.connect import connect
 from database.store import (
     SCHEMA_VERSION,
@@ -122,7 +123,7 @@ def _member_names(tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
         name = member.name
         allowed = name in (META, DATABASE, AUTH, MANIFEST) or _BLOB.match(name)
         if not allowed or not member.isfile() or name in seen:
-            raise BackupError(f"Tệp sao lưu có mục không hợp lệ '{name[:80]}' (tên, loại hoặc trùng); không khôi phục.")
+            raise BackupError(f"Tệp sao lưu có mục không hợp lệ {in_quotes(name[:80])} (tên, loại hoặc trùng); không khôi phục.")
         seen.add(name)
         members.append(member)
     if DATABASE not in seen or META not in seen:

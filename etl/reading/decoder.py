@@ -32,6 +32,7 @@ import python_calamine as calamine
 
 from core.numbers import vi_number
 from core.text import fold
+from core.wording import in_quotes
 from etl.reading.guard import DAMAGED as UNREADABLE
 from etl.reading.guard import PASSWORD, inspect
 from etl.reading.sheetscan import column_letters
@@ -305,7 +306,7 @@ def _refuse_giant_cells(sheet: str, grid: list[list[object]]) -> None:
     for index, line in enumerate(grid):
         for col, value in enumerate(line):
             if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
-                raise Unreadable(f"sheet '{sheet}', ô {column_letters(col + 1)}{index + 1}: dài {vi_number(len(value))} ký tự, "
+                raise Unreadable(f"sheet {in_quotes(sheet)}, ô {column_letters(col + 1)}{index + 1}: dài {vi_number(len(value))} ký tự, "
                                  f"quá giới hạn {vi_number(EXCEL_CELL_CHARS)} ký tự của một ô Excel; tệp không do Excel "
                                  "tạo ra hoặc đã bị sửa")
 

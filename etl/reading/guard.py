@@ -22,6 +22,7 @@ from collections.abc import Collection
 from zlib_ng import zlib_ng
 
 from core.numbers import vi_number
+from core.wording import in_quotes
 from etl.reading.sheetscan import FAST_BYTES, SheetExtent, ods_extents, too_large, xlsx_extents
 from settings import Settings, settings
 
@@ -129,9 +130,9 @@ def _check_directory(infos: list[zipfile.ZipInfo], cfg: Settings) -> None:
         name = info.filename
         parts = name.replace("\\", "/").split("/")
         if name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts or "\x00" in name:
-            raise Refused(f"{BOMB}: mục nén '{name[:80]}' trỏ ra ngoài thư mục của tệp (zip slip)")
+            raise Refused(f"{BOMB}: mục nén {in_quotes(name[:80])} trỏ ra ngoài thư mục của tệp (zip slip)")
         if name.lower() in seen:
-            raise Refused(f"tệp nén có hai mục cùng tên '{name[:80]}'; tệp bị hỏng hoặc bị sửa có chủ ý")
+            raise Refused(f"tệp nén có hai mục cùng tên {in_quotes(name[:80])}; tệp bị hỏng hoặc bị sửa có chủ ý")
         seen.add(name.lower())
         if info.flag_bits & 0x1:
             raise Refused(PASSWORD)
@@ -140,7 +141,7 @@ def _check_directory(infos: list[zipfile.ZipInfo], cfg: Settings) -> None:
             raise Refused(f"{BOMB}: giải nén ra hơn {file_size(cfg.zip_max_uncompressed_bytes)}")
         if info.file_size > ZIP_RATIO_GRACE_BYTES and info.file_size > cfg.zip_max_ratio * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise Refused(f"{BOMB}: mục '{name[:80]}' nén {vi_number(ratio)} lần, giới hạn {cfg.zip_max_ratio} lần")
+            raise Refused(f"{BOMB}: mục {in_quotes(name[:80])} nén {vi_number(ratio)} lần, giới hạn {cfg.zip_max_ratio} lần")
 
 
 def unreadable_encoding(head: bytes) -> str | None:
@@ -230,13 +231,13 @@ def _inflated(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
 def _check_text(info: zipfile.ZipInfo, head: bytes) -> None:
     encoding = unreadable_encoding(head)
     if encoding:
-        raise Refused(f"phần '{info.filename[:80]}' của tệp viết bằng bảng mã {encoding}, có thể che giấu khai "
+        raise Refused(f"phần {in_quotes(info.filename[:80])} của tệp viết bằng bảng mã {encoding}, có thể che giấu khai "
                       "báo DOCTYPE/ENTITY (tệp độc hại); bảng tính Excel/LibreOffice luôn dùng UTF-8 — hãy "
                       "lưu lại bằng Excel")
 
 
 def _declares(info: zipfile.ZipInfo) -> str:
-    return (f"phần '{info.filename[:80]}' của tệp có khai báo DOCTYPE/ENTITY (có thể là tệp "
+    return (f"phần {in_quotes(info.filename[:80])} của tệp có khai báo DOCTYPE/ENTITY (có thể là tệp "
             "độc hại); bảng tính Excel/LibreOffice không bao giờ có — hãy lưu lại bằng Excel")
 
 
@@ -260,10 +261,10 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, keep: bool
     except Refused:
         raise
     except NotImplementedError:
-        raise Refused(f"{DAMAGED}: phần '{info.filename[:80]}' nén theo kiểu không hỗ trợ") from None
+        raise Refused(f"{DAMAGED}: phần {in_quotes(info.filename[:80])} nén theo kiểu không hỗ trợ") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, RuntimeError):
         # RuntimeError: zipfile's own word for an encrypted entry
-        raise Refused(f"{DAMAGED}: phần '{info.filename[:80]}' bị hỏng") from None
+        raise Refused(f"{DAMAGED}: phần {in_quotes(info.filename[:80])} bị hỏng") from None
     return b"".join(chunks) if keep else None
 
 

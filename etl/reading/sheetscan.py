@@ -17,6 +17,7 @@ from xml.parsers import expat
 
 from core.numbers import vi_number
 from core.text import fold
+from core.wording import in_quotes
 
 GUARD_ROWS = 100_000  # ten times what the reader keeps (etl.reading.spreadsheet.MAX_ROWS): it says so itself
 GUARD_CELLS = 5_000_000  # about 160 MB as calamine's grid
@@ -45,7 +46,7 @@ def too_large(extent: SheetExtent) -> str | None:
     """Why the sheet is too large to read, in Vietnamese, or None."""
     if extent.last_row <= GUARD_ROWS and extent.last_row * extent.last_col <= GUARD_CELLS:
         return None
-    where = f"sheet '{extent.name[:60]}' có dữ liệu đến ô {column_letters(extent.last_col)}{extent.last_row}"
+    where = f"sheet {in_quotes(extent.name[:60])} có dữ liệu đến ô {column_letters(extent.last_col)}{extent.last_row}"
     if extent.last_row > GUARD_ROWS:
         return (f"{where} (dòng {vi_number(extent.last_row)}); bảng tính chỉ được dài tối đa {vi_number(GUARD_ROWS)} dòng "
                 "— hãy xóa các dòng thừa bên dưới bảng (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại")

@@ -37,5 +37,5 @@ def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_th
     assert [s.value.split(":")[0] for s in at.success] == ["good\\.xlsx"]
     [refused] = [e.value for e in at.error]
     assert "**huge\\.xlsx: bị từ chối, 3 lỗi**" in refused
-    assert "chi bộ 'CB01' không thể có quá 2\\.000 đảng viên" in refused
+    assert "chi bộ «CB01» không thể có quá 2\\.000 đảng viên" in refused
     assert at.file_uploader[0].key != uploader_key  # a new, empty uploader

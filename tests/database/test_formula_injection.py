@@ -28,14 +28,14 @@ def test_formula_like_text_is_flagged_and_stored_defused(loaded):
     assert [r.outcome for r in results] == ["thay thế"] * 3
     flagged = [w for w in results[-1].warnings if "công thức" in w]
     assert [w.split(":")[0] for w in flagged] == [
-        "Sheet 'Thông tin', dòng 6, cột 'Người lập'",
-        "Sheet 'Chi bộ', dòng 2, cột 'Tên chi bộ'",
-        "Sheet 'Chi bộ', dòng 3, cột 'Tên chi bộ'",
-        "Sheet 'Chi bộ', dòng 4, cột 'Tên chi bộ'",
-        "Sheet 'Cán bộ chi bộ', dòng 2, cột 'Họ và tên'",
-        "Sheet 'Cán bộ chi bộ', dòng 3, cột 'Họ và tên'",
+        "Sheet «Thông tin», dòng 6, cột «Người lập»",
+        "Sheet «Chi bộ», dòng 2, cột «Tên chi bộ»",
+        "Sheet «Chi bộ», dòng 3, cột «Tên chi bộ»",
+        "Sheet «Chi bộ», dòng 4, cột «Tên chi bộ»",
+        "Sheet «Cán bộ chi bộ», dòng 2, cột «Họ và tên»",
+        "Sheet «Cán bộ chi bộ», dòng 3, cột «Họ và tên»",
     ]
-    assert "bắt đầu bằng '+'" in flagged[2] and "kèm dấu ' ở đầu" in flagged[2]
+    assert "bắt đầu bằng «+»" in flagged[2] and "kèm dấu «'» ở đầu" in flagged[2]
     con = cursor(cfg)
     names = con.execute("SELECT cell_name FROM cells WHERE unit_id = ? AND year = 2024 ORDER BY cell_code",
                         [UNIT_ID]).fetchall()

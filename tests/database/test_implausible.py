@@ -32,7 +32,7 @@ def test_a_cell_above_2000_members_is_refused_naming_the_cell_and_the_good_file_
                            empty_env)
     assert good.ok and good.outcome == loader.OUTCOME_NEW
     assert not bad.ok
-    expected = ("chi bộ 'CB01' không thể có quá 2.000 đảng viên; hãy kiểm tra lại số này "
+    expected = ("chi bộ «CB01» không thể có quá 2.000 đảng viên; hãy kiểm tra lại số này "
                 "(có thể gõ thừa chữ số)")
     assert [(p.sheet, p.column, p.value, p.expected) for p in bad.problems] == [
         ("Đảng viên", "Đầu năm", vi_number(HUGE), expected),
@@ -77,7 +77,7 @@ def test_a_unit_jumping_tenfold_from_its_last_report_is_loaded_with_a_warning(em
     assert before.ok and steady.ok and tenfold.ok
     assert not [w for w in steady.warnings if "lần" in w]
     assert [w for w in tenfold.warnings if "chênh lệch" in w] == [
-        "Sheet 'Đảng viên': tổng số đảng viên cuối năm là 1.078, so với 98 trong báo cáo năm 2023 — chênh lệch "
+        "Sheet «Đảng viên»: tổng số đảng viên cuối năm là 1.078, so với 98 trong báo cáo năm 2023 — chênh lệch "
         "hơn 10 lần. Hãy kiểm tra lại số liệu của từng chi bộ; báo cáo vẫn được nạp"]
 
 

@@ -258,7 +258,7 @@ def formulas(folder: Path) -> list[Case]:
     required = default_spec()
     required.cells[1]["Tên chi bộ"] = '=HYPERLINK("http://example.com","Chi bộ")'
     return [
-        ("cong-thuc-so.xlsx", valid_xlsx(folder, counts, "f1"), "formulas", "cột Cuối năm có công thức"),
+        ("cong-thuc-so.xlsx", valid_xlsx(folder, counts, "f1"), "formulas", "cột «Cuối năm» có công thức"),
         ("cong-thuc-ten.xlsx", valid_xlsx(folder, required, "f2"), "formulas", "lưu lại để công thức được tính"),
     ]
 

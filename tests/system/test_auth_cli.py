@@ -89,7 +89,7 @@ def test_add_list_passwd_remove(var_dir):
     (["add", "canbo", "--role", "thuong-truc", "--unit", "Phổ Hòa"], PASSWORD,
      "Lỗi: vai trò thuong-truc xem mọi đơn vị: bỏ --unit"),
     (["add", "canbo", "--role", "don-vi", "--unit", "Phổ Hòa", "--year", "2025"], PASSWORD,
-     ("Lỗi: đơn vị: 'Phổ Hòa' (Phường Phổ Hòa, mã 21469) không còn tồn tại từ năm 2025; từ năm 2025 báo cáo "
+     ("Lỗi: đơn vị: «Phổ Hòa» (Phường Phổ Hòa, mã 21469) không còn tồn tại từ năm 2025; từ năm 2025 báo cáo "
       "theo đơn vị Phường Đức Phổ (mã 21439)")),
     (["add", "canbo", "--role", "don-vi", "--unit", "Hà Nội", "--year", "2024"], PASSWORD, None),
     (["passwd", "khongco"], PASSWORD, "Lỗi: không có người dùng 'khongco'"),
@@ -101,7 +101,7 @@ def test_usage_errors_exit_2_with_a_vietnamese_message(var_dir, args, password, 
     result = users(*args, var_dir=var_dir, password=password)
     assert result.returncode == 2, result.stdout
     if message is None:
-        assert result.stderr.startswith("Lỗi: đơn vị: không có đơn vị 'Hà Nội' trong năm 2024; các đơn vị năm đó: ")
+        assert result.stderr.startswith("Lỗi: đơn vị: không có đơn vị «Hà Nội» trong năm 2024; các đơn vị năm đó: ")
     else:
         assert result.stderr.strip().splitlines()[-1] == message
     assert list_users(settings()) == []

@@ -174,10 +174,10 @@ def test_a_unit_id_is_taken_wherever_a_unit_is(sample_env, tmp_path):
     assert old.stdout == etl("kpi", "--year", "2024", "--unit", "Phổ Hòa", "--boundary", "current").stdout
     refused = etl("kpi", "--year", "2025", "--unit", "21469-2015")
     assert refused.returncode == 2
-    assert refused.stderr.strip() == ("Đơn vị: '21469-2015' (Phường Phổ Hòa, mã 21469) không còn tồn tại từ năm 2025; "
+    assert refused.stderr.strip() == ("Đơn vị: «21469-2015» (Phường Phổ Hòa, mã 21469) không còn tồn tại từ năm 2025; "
                                       "từ năm 2025 báo cáo theo đơn vị Phường Đức Phổ (mã 21439)")
     assert etl("kpi", "--year", "2024", "--unit", "21439-2025").stderr.strip() == (
-        "Đơn vị: '21439-2025' (Phường Đức Phổ) chỉ có từ năm 2025")
+        "Đơn vị: «21439-2025» (Phường Đức Phổ) chỉ có từ năm 2025")
     report = etl("report", "--year", "2024", "--unit", "21451-2015", "--html", str(tmp_path / "r.html"))
     assert report.returncode == 0, report.stderr
     assert "Phường Phổ Văn" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ def test_the_cli_refuses_the_huge_file_in_vietnamese_loads_the_good_one_and_audi
     result = etl("load", *(str(tmp_path / "in" / n) for n in names), "--quiet")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "chi bộ 'CB01' không thể có quá 2.000 đảng viên" in result.stdout
+    assert "chi bộ «CB01» không thể có quá 2.000 đảng viên" in result.stdout
     assert "Tổng: 1 tệp nạp được, 1 tệp bị từ chối." in result.stdout
     rows = [row for row in audit_rows(empty_env) if row[1] == audit.LOAD]
     assert [(row[2], row[3].endswith("(dòng lệnh)")) for row in rows] == [("huge.xlsx", True), ("good.xlsx", True)]

@@ -119,6 +119,6 @@ def test_an_unknown_unit_among_many_lists_a_few_and_asks_for_the_code():
     with pytest.raises(UnitNotFound) as raised:
         resolve_unit("Xã Không Có", 2024, units)
     message = raised.value.message
-    assert "không có đơn vị 'Xã Không Có' trong năm 2024" in message
+    assert "không có đơn vị «Xã Không Có» trong năm 2024" in message
     assert "(500 đơn vị; hãy ghi mã đơn vị)" in message
     assert message.count("Xã Số") == LISTED_UNITS

@@ -72,4 +72,4 @@ def test_many_rows_with_one_problem_are_counted_as_the_pages_count():
     blanks = [Problem("bao-cao.xlsx", "Đảng viên", row, "Cuối năm", None, "bắt buộc phải điền", blank=True)
               for row in range(2, 1_202)]
     [grouped] = group_problems(blanks)
-    assert grouped.expected.startswith("1.200 dòng chưa điền Cuối năm: dòng 2–1201; ")
+    assert grouped.expected.startswith("1.200 dòng chưa điền cột «Cuối năm»: dòng 2–1201; ")

@@ -186,7 +186,7 @@ def test_one_person_written_twice_in_a_cell_is_refused(tmp_path):
     [problem] = rejected(spec, tmp_path)
     row = 1 + len(spec.cadres)
     assert where([problem]) == [(CADRES, row, "Họ và tên")]
-    assert problem.expected == ("đã ghi ở dòng 2: cùng người (cùng họ tên, năm sinh 1968) trong chi bộ 'CB01'; "
+    assert problem.expected == ("đã ghi ở dòng 2: cùng người (cùng họ tên, năm sinh 1968) trong chi bộ «CB01»; "
                                 "mỗi người ghi một dòng, với chức vụ cao nhất; hai người trùng cả họ tên và năm sinh "
                                 "thì ghi thêm chữ phân biệt sau tên, ví dụ «Nguyễn Văn An (A)»")
 

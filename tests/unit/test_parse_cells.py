@@ -88,7 +88,7 @@ def test_missing_required_column_is_named_at_the_header_row(tmp_path):
     spec.drop_columns = ("Loại chi bộ",)
     [problem] = rejected(spec, tmp_path)
     assert where([problem]) == [(CELLS, 6, "Loại chi bộ")]
-    assert "thiếu cột bắt buộc 'Loại chi bộ'" in problem.expected
+    assert "thiếu cột bắt buộc «Loại chi bộ»" in problem.expected
 
 
 def test_optional_columns_may_be_left_out(tmp_path):

@@ -67,8 +67,8 @@ def test_missing_sheets_each_named(tmp_path):
     problems = rejected(spec, tmp_path)
     assert where(problems) == [(MEMBERS, None, None), (CADRES, None, None)]
     assert problems[0].expected == (
-        "thiếu sheet này; tệp có 2 sheet: 'Thông tin', 'Chi bộ'. Nếu số liệu của sheet này nằm ở một sheet khác tên, "
-        f"hãy đổi tên sheet đó thành '{MEMBERS}'")
+        "thiếu sheet này; tệp có 2 sheet: «Thông tin», «Chi bộ». Nếu số liệu của sheet này nằm ở một sheet khác tên, "
+        f"hãy đổi tên sheet đó thành «{MEMBERS}»")
 
 
 def test_a_renamed_sheet_shows_among_the_sheets_listed(tmp_path):
@@ -78,13 +78,13 @@ def test_a_renamed_sheet_shows_among_the_sheets_listed(tmp_path):
     book.save(path)
     [problem] = rejected_bytes(path.read_bytes(), "bao-cao.xlsx")
     assert str(problem) == (
-        "bao-cao.xlsx, sheet 'Đảng viên': thiếu sheet này; tệp có 4 sheet: 'Thông tin', 'Chi bộ', 'Sheet1', "
-        "'Cán bộ chi bộ'. Nếu số liệu của sheet này nằm ở một sheet khác tên, hãy đổi tên sheet đó thành 'Đảng viên'")
+        "bao-cao.xlsx, sheet «Đảng viên»: thiếu sheet này; tệp có 4 sheet: «Thông tin», «Chi bộ», «Sheet1», "
+        "«Cán bộ chi bộ». Nếu số liệu của sheet này nằm ở một sheet khác tên, hãy đổi tên sheet đó thành «Đảng viên»")
 
 
 def test_extra_sheet_is_a_warning_and_the_guide_sheet_is_not(tmp_path):
     sub = parse(default_spec(extra_sheet=True, guide_sheet=True), tmp_path)
-    assert sub.warnings == ["Sheet 'Ghi chú' không thuộc mẫu báo cáo: bỏ qua"]
+    assert sub.warnings == ["Sheet «Ghi chú» không thuộc mẫu báo cáo: bỏ qua"]
 
 
 def test_sheet_without_a_header_row(tmp_path):
@@ -132,7 +132,7 @@ def test_cell_sheet_with_a_header_but_no_rows(tmp_path):
 
 def test_problem_reads_in_vietnamese_with_every_place(tmp_path):
     [problem] = rejected(edited([("members", 1, "Từ trần", -1)]), tmp_path)
-    assert str(problem) == "bao-cao.xlsx, sheet 'Đảng viên', dòng 3, cột 'Từ trần': giá trị '−1': phải là số nguyên không âm (0, 1, 2, …)"
+    assert str(problem) == "bao-cao.xlsx, sheet «Đảng viên», dòng 3, cột «Từ trần»: giá trị «−1»: phải là số nguyên không âm (0, 1, 2, …)"
     with pytest.raises(WorkbookRejected, match="1 lỗi"):
         parse_workbook(write(edited([("members", 1, "Từ trần", -1)]), tmp_path)[0].read_bytes(), "bao-cao.xlsx")
 
@@ -160,7 +160,7 @@ def test_signature_block_below_the_table_is_skipped(tmp_path):
     assert len(sub.cadres) == 6
     # Chi bộ and Đảng viên end at row 4; their signatures fill rows 6–10, Cán bộ's rows 9–13
     assert sub.warnings == [
-        f"Sheet '{sheet}': bỏ qua dòng {first}–{first + 4} dưới bảng (chữ ký, ghi chú), không phải số liệu"
+        f"Sheet «{sheet}»: bỏ qua dòng {first}–{first + 4} dưới bảng (chữ ký, ghi chú), không phải số liệu"
         for sheet, first in ((CELLS, 6), (MEMBERS, 6), (CADRES, 9))
     ]
 
@@ -229,8 +229,8 @@ def test_a_column_named_twice_with_other_figures_is_refused_naming_both(tmp_path
     [problem] = rejected_bytes(path.read_bytes(), path.name)
     assert where([problem]) == [(CELLS, 1, "Xếp loại")]
     assert problem.expected == (
-        f"dòng tiêu đề có 2 cột 'Xếp loại' (cột D và {openpyxl.utils.get_column_letter(column)}) với số liệu khác "
-        "nhau, ví dụ dòng 3: 'HTXSNV' và 'KHTNV'; hãy giữ một cột 'Xếp loại' và xóa hoặc đổi tên cột còn lại")
+        f"dòng tiêu đề có 2 cột «Xếp loại» (cột D và {openpyxl.utils.get_column_letter(column)}) với số liệu khác "
+        "nhau, ví dụ dòng 3: «HTXSNV» và «KHTNV»; hãy giữ một cột «Xếp loại» và xóa hoặc đổi tên cột còn lại")
 
 
 def test_a_column_named_twice_with_the_same_figures_loads(tmp_path):

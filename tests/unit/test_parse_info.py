@@ -60,9 +60,9 @@ def test_unknown_unit_lists_the_units_of_that_year(tmp_path):
 @pytest.mark.parametrize(
     ("key", "value", "row", "needle"),
     [
-        ("Đơn vị", OMIT, None, "thiếu dòng 'Đơn vị'"),
+        ("Đơn vị", OMIT, None, "thiếu dòng «Đơn vị»"),
         ("Đơn vị", None, 1, "chưa ghi giá trị"),
-        ("Năm báo cáo", OMIT, None, "thiếu dòng 'Năm báo cáo'"),
+        ("Năm báo cáo", OMIT, None, "thiếu dòng «Năm báo cáo»"),
         ("Năm báo cáo", 2014, 2, "2015"),
         ("Năm báo cáo", THIS_YEAR + 1, 2, str(THIS_YEAR)),
         ("Năm báo cáo", "năm ngoái", 2, f"2015 đến {THIS_YEAR}"),

@@ -106,7 +106,7 @@ def test_ratings_that_do_not_add_up_blame_no_column(tmp_path, figure, total):
     figure of the sum, and pins it on no column (QA: it blamed `Chưa xếp loại` for a wrong HTXSNV)."""
     [problem] = rejected(edited([("members", 2, "HTXSNV", figure)]), tmp_path)
     assert str(problem) == (
-        f"bao-cao.xlsx, sheet 'Đảng viên', dòng 4: HTXSNV {figure} + HTTNV 15 + HTNV 2 + KHTNV 0 + Chưa xếp loại 0"
+        f"bao-cao.xlsx, sheet «Đảng viên», dòng 4: HTXSNV {figure} + HTTNV 15 + HTNV 2 + KHTNV 0 + Chưa xếp loại 0"
         f" = {total}, phải bằng Cuối năm 21"
     )
 
@@ -141,7 +141,7 @@ def test_cell_without_row_names_the_cell(tmp_path):
     spec.members.pop()
     [problem] = rejected(spec, tmp_path)
     assert problem.value == "TH01"
-    assert f"sheet '{c.SHEET_CELLS}', dòng 4" in problem.expected
+    assert f"sheet «{c.SHEET_CELLS}», dòng 4" in problem.expected
 
 
 def test_total_row_with_right_sums_is_not_a_cell(tmp_path):
@@ -191,7 +191,7 @@ FLOW_CB01 = ("Đầu năm 45 + Kết nạp 2 + Chuyển đến 1 − Chuyển đ
 
 def test_blank_cell_is_said_blank_with_what_it_must_equal(tmp_path):
     [problem] = rejected(edited([("members", 0, "Cuối năm", None)]), tmp_path)
-    assert str(problem) == f"bao-cao.xlsx, sheet 'Đảng viên', dòng 2, cột 'Cuối năm': ô để trống; phải bằng 46 = {FLOW_CB01}"
+    assert str(problem) == f"bao-cao.xlsx, sheet «Đảng viên», dòng 2, cột «Cuối năm»: ô để trống; phải bằng 46 = {FLOW_CB01}"
 
 
 def test_all_ratings_blank_is_one_problem_saying_so(tmp_path):
@@ -222,7 +222,7 @@ def test_many_rows_with_the_same_problem_are_one_problem(tmp_path):
     [problem] = rejected(_cells(47), tmp_path)
     assert problem.rows == tuple(range(2, 49))
     assert str(problem) == (
-        "bao-cao.xlsx, sheet 'Đảng viên': 47 dòng chưa điền Cuối năm: dòng 2–48; ví dụ dòng 2: phải bằng 10 = "
+        "bao-cao.xlsx, sheet «Đảng viên»: 47 dòng chưa điền cột «Cuối năm»: dòng 2–48; ví dụ dòng 2: phải bằng 10 = "
         "Đầu năm 10 + Kết nạp 0 + Chuyển đến 0 − Chuyển đi 0 − Từ trần 0 − Xóa tên 0 − Khai trừ 0 − Xin ra khỏi Đảng 0"
     )
 
@@ -239,7 +239,7 @@ def test_the_same_bad_value_in_many_rows_is_one_problem(tmp_path):
         row["Kết nạp"] = "abc"
     spec.members[3]["Cuối năm"] = 12
     [grouped, single] = rejected(spec, tmp_path)
-    assert grouped.located() == ("sheet 'Đảng viên': 3 dòng có giá trị 'abc' ở cột Kết nạp: dòng 2–4; "
+    assert grouped.located() == ("sheet «Đảng viên»: 3 dòng có giá trị «abc» ở cột «Kết nạp»: dòng 2–4; "
                                  "phải là số nguyên không âm (0, 1, 2, …)")
     assert where([single]) == [(MEMBERS, 5, "Cuối năm")]
 

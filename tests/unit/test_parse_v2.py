@@ -41,8 +41,8 @@ def test_v2_fields_read_exactly(tmp_path):
     assert [life["cell_code"] for life in sub.cell_life] == ["CB01", "CB02", "TH01"]
     assert [(x["row_no"], x["dual_role"]) for x in sub.dual_roles] == list(zip(range(2, 8), V2_DUAL_ROLES, strict=True))
     assert sub.warnings == [
-        "Sheet 'Đảng viên', cột 'Bị kỷ luật': 1 dòng để trống (dòng 3), ghi nhận là chưa báo cáo; nếu không có, hãy ghi 0",
-        "Sheet 'Đảng viên', cột 'Đối tượng được bồi dưỡng': 1 dòng để trống (dòng 4), ghi nhận là chưa báo cáo; "
+        "Sheet «Đảng viên», cột «Bị kỷ luật»: 1 dòng để trống (dòng 3), ghi nhận là chưa báo cáo; nếu không có, hãy ghi 0",
+        "Sheet «Đảng viên», cột «Đối tượng được bồi dưỡng»: 1 dòng để trống (dòng 4), ghi nhận là chưa báo cáo; "
         "nếu không có, hãy ghi 0",
     ]
 
@@ -82,10 +82,10 @@ def test_whole_v2_columns_left_blank_are_one_warning(tmp_path):
     sub = parse(spec, tmp_path)
     assert all(life[f] is None for life in sub.cell_life for f in (*LIFE_FIELDS, *EXTRA_FIELDS))
     assert sub.warnings == [
-        "Sheet 'Chi bộ': chưa điền các cột Sinh hoạt thường kỳ, Sinh hoạt chuyên đề, Cuộc kiểm tra, Cuộc giám sát, "
-        "Quy chế làm việc; ghi nhận là chưa báo cáo",
-        "Sheet 'Đảng viên': chưa điền các cột Bị kỷ luật, Đối tượng được bồi dưỡng; ghi nhận là chưa báo cáo",
-        "Sheet 'Cán bộ chi bộ', cột 'Kiêm nhiệm': 3 bí thư để trống (dòng 2, 5, 7), ghi nhận là chưa báo cáo; "
+        "Sheet «Chi bộ»: chưa điền các cột «Sinh hoạt thường kỳ», «Sinh hoạt chuyên đề», «Cuộc kiểm tra», "
+        "«Cuộc giám sát», «Quy chế làm việc»; ghi nhận là chưa báo cáo",
+        "Sheet «Đảng viên»: chưa điền các cột «Bị kỷ luật», «Đối tượng được bồi dưỡng»; ghi nhận là chưa báo cáo",
+        "Sheet «Cán bộ chi bộ», cột «Kiêm nhiệm»: 3 bí thư để trống (dòng 2, 5, 7), ghi nhận là chưa báo cáo; "
         "nếu không kiêm nhiệm, hãy ghi Không",
     ]
 
@@ -155,7 +155,7 @@ REFUSED = [
     pytest.param([("cells", 0, "Năm sửa đổi quy chế", 1984)], (CELLS, 2, "Năm sửa đổi quy chế", "1984",
                  "phải từ năm thành lập chi bộ 1985 trở đi"), id="rules revised before founding"),
     pytest.param([("cells", 2, "Năm sửa đổi quy chế", 2024)], (CELLS, 4, "Năm sửa đổi quy chế", "2024",
-                 "phải để trống: cột 'Quy chế làm việc' ghi Không"), id="rules year without rules"),
+                 "phải để trống: cột «Quy chế làm việc» ghi Không"), id="rules year without rules"),
     pytest.param([("cells", 0, "Quy chế làm việc", None)], (CELLS, 2, "Quy chế làm việc", None,
                  "phải là Có: chi bộ đã ghi Năm sửa đổi quy chế 2021"), id="rules year, rules blank"),
     pytest.param([("members", 0, "Bị kỷ luật", 2)], (MEMBERS, 2, "Bị kỷ luật", "2",
@@ -184,10 +184,10 @@ REFUSED = [
     pytest.param([("cadres", 1, "Kiêm nhiệm", "Chủ tịch UBND")], (CADRES, 3, "Kiêm nhiệm", "Chủ tịch UBND",
                  "phải là một trong: " + ", ".join(c.DUAL_ROLES)), id="dual role: unknown"),
     pytest.param([("cadres", 0, "Kiêm nhiệm", "Trưởng thôn")], (CADRES, 2, "Kiêm nhiệm", "Trưởng thôn",
-                 "phải là một trong: Không, Tổ trưởng tổ dân phố, Trưởng ban công tác Mặt trận (chi bộ 'CB01' là chi bộ "
+                 "phải là một trong: Không, Tổ trưởng tổ dân phố, Trưởng ban công tác Mặt trận (chi bộ «CB01» là chi bộ "
                  "Tổ dân phố)"), id="dual role: village head in a residential-group cell"),
     pytest.param([("cadres", 3, "Kiêm nhiệm", "Thủ trưởng cơ quan")], (CADRES, 5, "Kiêm nhiệm", "Thủ trưởng cơ quan",
-                 "phải là một trong: Không, Trưởng thôn, Trưởng ban công tác Mặt trận (chi bộ 'CB02' là chi bộ Thôn)"),
+                 "phải là một trong: Không, Trưởng thôn, Trưởng ban công tác Mặt trận (chi bộ «CB02» là chi bộ Thôn)"),
                  id="dual role: head of agency in a village cell"),
 ]
 

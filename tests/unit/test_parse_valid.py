@@ -90,7 +90,7 @@ def test_all_mess_at_once_reads_exact_figures(tmp_path, kind):
     assert layout.rows[c.SHEET_CADRES] == [10, 12, 13, 14, 15, 16]
     assert_default_figures(sub, [10, 12, 13, 14, 15, 16])
     assert sub.warnings == [
-        f"Sheet '{c.SHEET_CADRES}': bỏ qua dòng 18–22 dưới bảng (chữ ký, ghi chú), không phải số liệu"
+        f"Sheet «{c.SHEET_CADRES}»: bỏ qua dòng 18–22 dưới bảng (chữ ký, ghi chú), không phải số liệu"
     ]
 
 

@@ -124,7 +124,7 @@ def test_template_filled_in_and_saved_loads(tmp_path):
         (1988, True, 2020, 12, 1, 3), (None, False, None, 11, None, 1)]
     assert [x["dual_role"] for x in sub.dual_roles] == ["Trưởng thôn"]
     assert sub.warnings == [
-        "Sheet 'Đảng viên', cột 'Bị kỷ luật': 1 dòng để trống (dòng 3), ghi nhận là chưa báo cáo; "
+        "Sheet «Đảng viên», cột «Bị kỷ luật»: 1 dòng để trống (dòng 3), ghi nhận là chưa báo cáo; "
         "nếu không có, hãy ghi 0",
     ]
 
@@ -141,7 +141,7 @@ def test_template_filled_in_without_recalculating_is_refused_clearly(tmp_path):
         (2, "Cuối năm", True, RESAVE), (3, "Cuối năm", True, RESAVE), (2, "Bị kỷ luật", True, RESAVE),
     ]
     assert str(caught.value.problems[0]) == (
-        "khong-tinh-lai.xlsx, sheet 'Đảng viên', dòng 2, cột 'Cuối năm': ô có công thức nhưng tệp không lưu kết quả"
+        "khong-tinh-lai.xlsx, sheet «Đảng viên», dòng 2, cột «Cuối năm»: ô có công thức nhưng tệp không lưu kết quả"
         f" của công thức; {RESAVE}")
 
 

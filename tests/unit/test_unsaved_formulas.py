@@ -36,7 +36,7 @@ def test_formulas_without_saved_results_say_to_save_the_file_again(tmp_path, kin
         row["Cuối năm"] = FORMULA
     name, data = _workbook(spec, tmp_path, kind)
     assert [str(p) for p in rejected_bytes(data, name)] == [
-        f"{name}, sheet 'Đảng viên': 3 ô cột Cuối năm có công thức nhưng tệp không lưu kết quả của công thức: "
+        f"{name}, sheet «Đảng viên»: 3 ô cột «Cuối năm» có công thức nhưng tệp không lưu kết quả của công thức: "
         f"dòng 2–4; {RESAVE}",
     ]
 
@@ -51,10 +51,10 @@ def test_only_a_formula_without_result_is_said_to_be_one(tmp_path):
                      f'<c r="M2" t="str"><f>{FORMULA[1:]}</f><v></v></c>')
     problems = rejected_bytes(data, "bao-cao.xlsx")
     assert [p.located() for p in problems] == [
-        "sheet 'Chi bộ', dòng 4, cột 'Tên chi bộ': ô để trống; bắt buộc phải điền",
-        "sheet 'Đảng viên', dòng 2, cột 'Cuối năm': ô để trống; phải bằng 46 = Đầu năm 45 + Kết nạp 2 + Chuyển đến 1"
+        "sheet «Chi bộ», dòng 4, cột «Tên chi bộ»: ô để trống; bắt buộc phải điền",
+        "sheet «Đảng viên», dòng 2, cột «Cuối năm»: ô để trống; phải bằng 46 = Đầu năm 45 + Kết nạp 2 + Chuyển đến 1"
         " − Chuyển đi 1 − Từ trần 1 − Xóa tên 0 − Khai trừ 0 − Xin ra khỏi Đảng 0",
-        f"sheet 'Đảng viên', dòng 3, cột 'Cuối năm': ô có công thức nhưng tệp không lưu kết quả của công thức; {RESAVE}",
+        f"sheet «Đảng viên», dòng 3, cột «Cuối năm»: ô có công thức nhưng tệp không lưu kết quả của công thức; {RESAVE}",
     ]
     assert [(p.blank, p.unsaved) for p in problems] == [(True, False), (True, False), (False, True)]
 

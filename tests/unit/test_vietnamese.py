@@ -28,6 +28,19 @@ def test_no_emoji_in_the_code_people_read(source):
     assert found == []
 
 
+# A name or value between apostrophes in a message (`sheet '{name}'`, `cột 'Kết nạp'`): the product quotes with «…»
+APOSTROPHE_QUOTES = re.compile(r"'\{[^{}\n]*\}'|(?:\b[Ss]heet|\bcột|giá trị|chi bộ|dòng|mục|phần|đơn vị) '")
+
+
+def test_the_loader_s_messages_quote_names_and_values_as_the_product_does():
+    """Checking, reading and loading name a sheet, a column, a value `«…»` (core.wording.in_quotes), as the pages
+    do, not between apostrophes."""
+    found = [(str(p.relative_to(ROOT)), number, line.strip()) for p in (ROOT / "etl").rglob("*.py")
+             for number, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if APOSTROPHE_QUOTES.search(line)]
+    assert found == []
+
+
 def test_every_page_icon_is_a_bundled_material_icon():
     assert all(re.fullmatch(r":material/[a-z_]+:", spec.icon) for spec in all_specs(SECTIONS | ADMIN_SECTIONS))
 
