@@ -114,6 +114,13 @@ PRESENTATION_CSS = """
 .dp-slide-table th, .dp-slide-table td { border: 1px solid #d9d4c7; padding: 3px 8px; text-align: left; vertical-align: top; }
 .dp-slide-table th { background: #f4f1ea; }
 .dp-slide-table caption { text-align: left; font-weight: 700; padding: 2px 0; }
+/* the warnings' counts: every card of the row as tall as the tallest, its figure at the foot, so that the figures
+   stand on one line (a title on four lines at 1024 px made its card taller than its neighbours) */
+.st-key-slide_warning_counts [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
+.st-key-slide_warning_counts [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) { flex: 1 1 auto; }
+.st-key-slide_warning_counts [data-testid="stMetric"] { height: 100%; display: flex; flex-direction: column; }
+.st-key-slide_warning_counts [data-testid="stMetric"] > div { flex: 1 1 auto; display: flex; flex-direction: column; }
+.st-key-slide_warning_counts [data-testid="stMetricValue"] { margin-top: auto; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem !important; white-space: normal !important; }
 [data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricValue"] { font-size: 2.2rem; }
@@ -286,8 +293,9 @@ def _scorecard_figure(data: MeetingData, units: list[str]) -> go.Figure | None:
 
 def _warnings(data: MeetingData) -> None:
     counts = data.warnings["rule_code"].value_counts()
-    for column, (code, title) in zip(st.columns(len(COUNTED)), COUNTED.items(), strict=True):
-        column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
+    with st.container(key="slide_warning_counts"):
+        for column, (code, title) in zip(st.columns(len(COUNTED)), COUNTED.items(), strict=True):
+            column.metric(title, vi_number(int(counts.get(code, 0))), border=True)
     missing = selection_unreported(data)  # not warned about: counted here, named on the page Cảnh báo
     unwarned = f"chưa xét {unreported_count(missing, data.year)}" if len(missing) else ""
     if data.warnings.empty:

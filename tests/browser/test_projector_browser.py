@@ -73,10 +73,22 @@ def test_high_contrast_theme_is_kept_in_the_url(app_url, tab):
     assert "tuong_phan=true" in page.url and page.locator(".st-key-tuong_phan input").is_checked()
 
 
+# the heights of the warnings' count cards, by the row they stand on
+_COUNT_CARDS = """() => {
+  const rows = {};
+  for (const card of document.querySelectorAll('.st-key-slide_body [data-testid="stMetric"]')) {
+    const box = card.getBoundingClientRect();
+    (rows[Math.round(box.top)] ??= []).push(Math.round(box.height));
+  }
+  return Object.values(rows);
+}"""
+
+
 @pytest.mark.parametrize(("query", "last"), [("nam=2025&don_vi=21439-2025", SLIDES), ("nam=2020", RANKED_IN_TWO)])
 def test_the_warnings_slide_fits_for_one_ward_and_for_the_first_year(app_url, tab, query, last):
     """The last slide (the warnings' counts and the first of them) fits both projectors whatever the filters: for one
-    ward the table's columns once narrowed to five lines a row and cut the slide by 320 px."""
+    ward the table's columns once narrowed to five lines a row and cut the slide by 320 px. The count cards of a row
+    are of one height (a title on four lines once made its card taller than its neighbours)."""
     page = tab
     problems = []
     for width, height in PROJECTORS:
@@ -85,6 +97,8 @@ def test_the_warnings_slide_fits_for_one_ward_and_for_the_first_year(app_url, ta
         wait_slide(page, last)
         assert slide_title(page).startswith("Cảnh báo năm")
         problems += fits(page, f"slide {last} at {width}×{height}, {query}")
+        rows = page.evaluate(_COUNT_CARDS)
+        assert rows and all(len(set(row)) == 1 for row in rows), (width, query, rows)
     assert problems == []
 
 
