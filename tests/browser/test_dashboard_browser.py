@@ -197,6 +197,13 @@ def _drawn_text(element) -> str:
     return after.strip('"')
 
 
+def _spoken(page, fragment: str) -> list[str]:
+    """The texts of the page that Chromium gives a screen reader (its accessibility tree) holding `fragment`."""
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    return [node["name"]["value"] for node in tree["nodes"] if not node.get("ignored")
+            and node.get("role", {}).get("value") == "StaticText" and fragment in node.get("name", {}).get("value", "")]
+
+
 def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     """A person uploads a corrected report on Dữ liệu, opens Tổng quan from the menu, sees the new
     T3 figure and downloads the table under it: the file holds the same figure."""
@@ -222,6 +229,8 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         assert _drawn_text(dropzone.locator("button p")) == "Chọn tệp"  # not Streamlit's "Upload"
         assert _drawn_text(dropzone.locator('[data-testid="stFileUploaderDropzoneInstructions"] span')) == (
             "Kéo thả tệp vào đây · tối đa 20 MB mỗi tệp · XLSX, XLSM, XLS, ODS")
+        # a screen reader hears the limit drawn, ours, not the uploader's own 21 MB (set above ours on purpose)
+        assert _spoken(page, " MB") == ["Kéo thả tệp vào đây · tối đa 20 MB mỗi tệp · XLSX, XLSM, XLS, ODS"]
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
         button = page.get_by_role("button", name="Nạp dữ liệu")
         page.wait_for_function("b => !b.disabled", arg=button.element_handle(), timeout=60_000)
