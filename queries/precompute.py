@@ -11,8 +11,9 @@ seen for the first time, or every fact anew (database.facts.refresh_all): every 
 of every year. Each frame is computed by the function a page would otherwise call on request, so
 the one definition of each figure and verdict stays the only one.
 
-The programme file edited while frames are written: they may follow either version of it, so that
-write is dropped and begun again under the file as it is then.
+A write holds one version of the programme file throughout (queries.programme_held): every frame is
+computed under it and the file is named by its stamp, whatever happens to the file meanwhile. The file
+edited while frames are written: that write is dropped and begun again under the file as it is then.
 
 The CLI levels right after a load; the app on a thread of its own (ui/warm.py), at start and as
 soon as a load publishes a version (frames of other code or another programme file: anew, then).
@@ -43,6 +44,7 @@ from queries.precomputed import (
     units_digest,
 )
 from queries.programme import programme_key
+from queries.programme_held import file_key, holding
 from queries.scope import BOUNDARIES
 from settings import Settings, settings
 
@@ -70,9 +72,10 @@ def level(cfg: Settings | None = None) -> Path | None:
         try:
             for _ in range(EDIT_RETRIES):
                 try:
-                    return _write(con, data)
+                    with holding():
+                        return _write(con, data)
                 except ProgrammeEdited:
-                    continue  # anew, under the stamp of the file as it is now
+                    continue  # anew, under the file as it is now
             return None
         finally:
             con.close()
@@ -91,17 +94,17 @@ def writer(cfg: Settings, data: Path) -> duckdb.DuckDBPyConnection:
 
 
 class ProgrammeEdited(Exception):
-    """The programme file changed while frames were computed: they may follow either version of it, so
-    they are kept under neither stamp."""
+    """The programme file changed while frames were computed under the version held: readers ask for the
+    file as it is now, so they are dropped and written again under it."""
 
 
 def _check_programme(key: str) -> None:
-    if programme_key() != key:
+    if file_key() != key:
         raise ProgrammeEdited
 
 
 def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
-    key = programme_key()  # before the stamp reads the file: an edit after this is seen below
+    key = programme_key()  # the version held (`level`): its stamp, and every frame computed under it
     found, digest, now = generation(con), units_digest(con), stamp()
     if found is None:
         return None  # a database made before generations were kept: its next write session adds them
@@ -152,7 +155,7 @@ def _changes(con: duckdb.DuckDBPyConnection, since: int) -> list[tuple[str, int]
 
 def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None, key: str) -> None:
     """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT`;
-    ProgrammeEdited as soon as the programme file is not the one of `key` (programme_key) any more."""
+    ProgrammeEdited as soon as the programme file is not the one of `key` (the version held) any more."""
     years = [y for (y,) in con.execute("SELECT DISTINCT year FROM submissions ORDER BY year").fetchall()]
     if changes is None:
         stored_years, dtypes = [], {}

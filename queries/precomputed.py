@@ -36,10 +36,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from queries.programme import programme_key
+from queries.programme import ProgrammeError, programme, programme_key
 from queries.scope import allowed_param
 from queries.sql import SQL_DIR, arrow_frame, read_sql
-from settings import programme_path
 
 STATE_TABLE = "precomputed_state"
 
@@ -91,19 +90,17 @@ def _code_digest() -> str:
 
 
 @cache
-def _stamp(programme_version: str) -> str:
-    digest = hashlib.sha256(_code_digest().encode())
-    try:
-        digest.update(programme_path().read_bytes())
-    except OSError:
-        digest.update(programme_version.encode())
-    return digest.hexdigest()
+def _stamp(programme_text: str) -> str:
+    return hashlib.sha256(_code_digest().encode() + b"\0" + programme_text.encode()).hexdigest()
 
 
 def stamp() -> str:
-    """The programme file's content and this package's code: frames stored under another stamp are
-    never read."""
-    return _stamp(programme_key())
+    """The text of the programme in force (the version held: queries.programme_held) and this package's
+    code: frames stored under another stamp are never read."""
+    try:
+        return _stamp(programme().source)
+    except ProgrammeError:  # a file that cannot be used: no frames of it (the pages say what is wrong)
+        return _stamp(programme_key())
 
 
 def generation(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from pathlib import Path
 from core.numbers import RateLevels
 from database.sql import read_sql
 from settings import programme_path
+
+HELD: ContextVar[tuple[str, Programme] | None] = ContextVar("held_programme", default=None)  # queries.programme_held
 
 
 class Kind(StrEnum):
@@ -108,6 +111,7 @@ class Programme:
     indicators: tuple[Indicator, ...]
     by_code: dict[str, Indicator] = field(init=False, repr=False, compare=False)
     rate_levels: RateLevels = field(init=False, repr=False, compare=False)
+    source: str = field(default="", repr=False, compare=False)  # the file's text it was read from
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_code", {i.code: i for i in self.indicators})
@@ -173,7 +177,9 @@ class Programme:
 
 
 def programme(path: Path | None = None) -> Programme:
-    """The programme in force, read again when its file changes."""
+    """The programme in force, read again when its file changes (one version held: queries.programme_held)."""
+    if path is None and (held := HELD.get()) is not None:
+        return held[1]
     path = (path or programme_path()).absolute()
     try:
         stamp = path.stat().st_mtime_ns
@@ -183,7 +189,9 @@ def programme(path: Path | None = None) -> Programme:
 
 
 def programme_key() -> str:
-    """Changes when the programme file does: part of every cached query's key."""
+    """Changes when the programme file does: part of every cached query's key (the version held, if one is)."""
+    if (held := HELD.get()) is not None:
+        return held[0]
     path = programme_path().absolute()
     try:
         return f"{path}:{path.stat().st_mtime_ns}"
@@ -194,14 +202,14 @@ def programme_key() -> str:
 @cache
 def _read(path: Path, stamp: int) -> Programme:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text := path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ProgrammeError(path, [f"sai cú pháp TOML: {exc}"]) from exc
     problems: list[str] = []
     result = _programme(data, problems)
     if problems:
         raise ProgrammeError(path, problems)
-    return result
+    return replace(result, source=text)
 
 
 @cache

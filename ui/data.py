@@ -18,6 +18,7 @@ from database.db import cursor, data_version
 from etl.loading.batch import ensure_database
 from queries import catalog
 from queries.programme import Programme, ProgrammeError, programme, programme_key
+from queries.programme_held import holding
 from queries.scope import restricted_to
 from settings import settings
 from ui import warm
@@ -111,8 +112,9 @@ def _whole(entry: Packed | PackedFields) -> object:
 @st.cache_data(ttl=3600, max_entries=2048, show_spinner=False)
 def _run(db_version: str, programme_version: str, name: str, args: tuple,
          allowed: tuple[str, ...] | None) -> Packed | PackedFields:
-    """One cache entry per database version, programme file, query, arguments and reader scope."""
-    with restricted_to(allowed):
+    """One cache entry per database version, programme file, query, arguments and reader scope; computed
+    under one version of the programme file (the caller's, if it holds one: queries.programme_held)."""
+    with restricted_to(allowed), holding():
         return _packed_result(catalog.QUERIES[name](cursor(), *args))
 
 
@@ -121,7 +123,8 @@ def _cached(name: str, args: tuple) -> Packed | PackedFields:
     allowed = allowed_units()
     warm.follow(_run)
     warm.remember(name, frozen, allowed)
-    return _run(version(), programme_key(), name, frozen, allowed)
+    with holding():  # the programme of the cache key is the one computed under
+        return _run(version(), programme_key(), name, frozen, allowed)
 
 
 def query(name: str, *args: object) -> pd.DataFrame:
@@ -146,7 +149,7 @@ def query_later(name: str, *args: object) -> Callable[[], pd.DataFrame]:
     allowed = allowed_units()
 
     def run() -> pd.DataFrame:
-        with restricted_to(allowed):
+        with restricted_to(allowed), holding():
             return catalog.QUERIES[name](cursor(), *args)
 
     return run

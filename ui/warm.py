@@ -28,6 +28,7 @@ from database.store import prepare_spare
 from database.units import prepare_index
 from queries.precompute import level
 from queries.programme import programme_key
+from queries.programme_held import holding
 from settings import Settings, settings
 
 REMEMBERED = 256
@@ -117,7 +118,8 @@ def _step(run: Run, seen: dict[str, str], cfg: Settings) -> None:
         if _stopping.is_set() or data_version(cfg) != current:
             return  # stopping, or newer again: warm that one instead
         try:
-            run(current, programme_key(), name, args, allowed)
+            with holding():  # the programme of the cache key is the one computed under
+                run(current, programme_key(), name, args, allowed)
         except Exception:  # the visitor who asks it meets the error on their own request
             LOG.debug("warming %s failed", name, exc_info=True)
     with _warmed:

@@ -14,16 +14,17 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from database.db import cursor
+from database.db import cursor, data_version
 from database.facts import refresh_all
 from database.store import published_file
 from etl.loading.batch import load_files
-from queries import precompute, precomputed
+from queries import precompute, precomputed, progress
 from queries.admissions import cells_without_admission
 from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from queries.precompute import level
 from queries.precomputed import TABLES, attached_frames, frames_file, state, stored
+from queries.programme import programme_key
 from queries.progress import pace_by_unit, pace_codes
 from queries.report_data import meeting_data
 from queries.scope import BOUNDARIES, restricted_to
@@ -32,9 +33,11 @@ from queries.targets import indicator_units
 from queries.warnings import all_warnings, cell_activity, weak_secretaries
 from samples.builder import write_xlsx
 from settings import PROGRAMME
+from tests.support.meeting_workbooks import copy_into
 from tests.support.page_support import submission, workbook_bytes
 from tests.support.programme_files import OTHER_PROGRAMME, programme_copy, use_programme
 from tests.support.workbooks import default_spec
+from ui import data
 
 PHO_HOA = "21469-2015"
 DUC_PHO = "21439-2025"
@@ -220,32 +223,57 @@ def test_another_programme_computes_until_its_frames_are_stored(sample_env, tmp_
 
 
 def test_frames_written_while_the_programme_file_is_edited_are_written_again(sample_env, tmp_path, monkeypatch):
-    """The file edited once the first frames are computed: what is written is kept under the stamp of the
-    file as edited, never under the stamp taken before (frames of either version under it)."""
+    """The file edited between two years' frames, to other deadlines (other columns of the pace): the write
+    goes on under the version it holds, is dropped at the end of that year, and what is written is the edited
+    version's, under its stamp; nothing under the stamp taken before (frames of either version under it), no
+    error (the pace of the edited version was once added to the table made under the other: BinderException)."""
     text = PROGRAMME.read_text(encoding="utf-8")
     path = use_programme(monkeypatch, programme_copy(tmp_path, text=text + "\n# bản sao\n"))
     con = cursor(sample_env)
     before = frames_file(con)
     assert not before.exists()
-    computers, edits = precompute._computers, []
+    computers, years = precompute._computers, []
 
-    def editing_once():
+    def editing_at_the_second_year():
         found = computers()
         first = next(iter(found))
 
         def compute(con, boundary, units, year):
-            if not edits:
-                edits.append(path)
-                path.write_text(text + "\n# bản sao, sửa lúc đang ghi\n", encoding="utf-8")
+            years.append(year)
+            if len(years) == 2:  # the first year's frames stored, the programme checked: the pace still to come
+                path.write_text(OTHER_PROGRAMME.read_text(encoding="utf-8"), encoding="utf-8")
             return found[first](con, boundary, units, year)
         return {**found, first: compute}
 
-    monkeypatch.setattr(precompute, "_computers", editing_once)
+    monkeypatch.setattr(precompute, "_computers", editing_at_the_second_year)
     written = level(sample_env)
-    assert edits and frames_file(con) != before
+    assert len(years) > 2 and frames_file(con) != before
     assert written == frames_file(con) and written.exists()
     assert not before.exists()
-    assert stored(con, "pace_units", "reported", 2025, None, codes=None) is not None
+    pace = stored(con, "pace_units", "reported", 2025, None, codes=None)
+    assert {"target_2024", "target_2027"} <= set(pace.columns) and "target_2025" not in pace.columns
+
+
+def test_a_query_never_reads_the_frames_of_another_programme_than_its_own(empty_env, level_var, tmp_path, monkeypatch):
+    """The programme file edited (other deadlines) while a page's query runs, once it has read the programme
+    and before it reads the stored frames, which the edited version has: the query computes under the version
+    it started with (ui.data, queries.programme_held), never reading the frames of the other."""
+    copy_into(empty_env, level_var)  # two units, two years: its frames are written in a second
+    other = OTHER_PROGRAMME.read_text(encoding="utf-8")
+    path = use_programme(monkeypatch, programme_copy(tmp_path, text=other))
+    assert level(empty_env) is not None  # the frames of the other programme
+    programme_copy(tmp_path)  # the file as bundled again
+    args = ("reported", None, 2024)
+    expected = pace_by_unit(cursor(empty_env), *args)
+    read = progress.stored
+
+    def edited_meanwhile(*args, **kwargs):
+        path.write_text(other, encoding="utf-8")
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(progress, "stored", edited_meanwhile)
+    got = data._whole(data._run(data_version(empty_env), programme_key(), "pace_by_unit", args, None))
+    assert_frame_equal(got, expected)
 
 
 def test_frames_of_other_code_are_never_read(sample_env, monkeypatch):
