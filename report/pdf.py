@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import threading
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +59,37 @@ TEXT_WIDTH = 210 - 2 * MARGIN
 MIN_TABLE_FONT = 5.6  # pt: the smallest a table may shrink to so that no word is split
 RED, GREY, INK = (183, 28, 28), (120, 120, 120), (26, 26, 26)
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+
+CARD_HEIGHT, CARD_PAD = 46, 2  # mm: a card's least height, the space above and below its texts
+
+
+@dataclass(frozen=True)
+class CardText:
+    """One text of a card: wrapped to the card's width, `leading` mm a line, `least` mm however short."""
+
+    text: str
+    style: str
+    size: float  # pt
+    leading: float
+    least: float = 0
+    colour: tuple[int, int, int] = INK
+
+
+def card_texts(card: dict) -> list[CardText]:
+    """A headline card's texts, top to bottom, each wrapped to the card's width as the HTML card's are
+    (report.cards): the heading over two lines at least, so that the figures of a row start level; the verdict
+    in its role's colour."""
+    note = f" · {card['basis_note']}" if card["basis_note"] else ""
+    beside = f" · {card['beside_text']}" if card.get("beside_text") else ""
+    return [
+        CardText(card["heading"], "B", 7.5, 3.4, least=7.5),
+        CardText(rate_text(card["rate"]), "B", 17, 8),
+        CardText(f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}", "", 7.5, 4),
+        CardText(change_text(card) or "", "", 7.5, 4, least=4),
+        CardText(card["verdict"], "B", 8, 3.8, least=4.5, colour=ROLE_INK[card["role"]]),
+        CardText(f"Mục tiêu năm {card['year']}: {card['target_text']}{beside}{note}", "", 7, 3.3),
+    ]
+
 
 _PARSED: dict[str, TTFFont] = {}  # style → the font file read by fpdf2 once per process, never written out
 _PARSING = threading.Lock()
@@ -136,42 +168,38 @@ class ReportPDF(FPDF):
         self.ln(4)
 
     def card(self, card: dict, x: float, y: float, w: float, h: float) -> None:
-        colour, state = ROLE_INK[card["role"]], card["verdict"]
         self.set_draw_color(200, 195, 185)
         self.rect(x, y, w, h)
-        self.set_fill_color(*colour)
+        self.set_fill_color(*ROLE_INK[card["role"]])
         self.rect(x, y, 2, h, style="F")
         self.set_draw_color(0)
-        inner, left = w - 5.5, x + 3.5
-        self.set_xy(left, y + 2)
-        self.set_font(FONT, "B", 7.5)
-        self.multi_cell(inner, 3.4, card["heading"], align="L", new_x="LEFT", new_y="NEXT")
-        self.set_xy(left, max(self.get_y(), y + 9.5))
-        self.set_font(FONT, "B", 17)
-        self.cell(inner, 8, rate_text(card["rate"]), new_x="LEFT", new_y="NEXT")
-        self.set_font(FONT, "", 7.5)
-        self.cell(inner, 4, f"{vi_count(card['numerator'], card['denominator'])} — năm {card['year']}",
-                  new_x="LEFT", new_y="NEXT")
-        self.cell(inner, 4, change_text(card) or "", new_x="LEFT", new_y="NEXT")
-        self.set_text_color(*colour)
-        self.set_font(FONT, "B", 8)
-        self.cell(inner, 4.5, state, new_x="LEFT", new_y="NEXT")
+        self.card_texts(card, x, y, w)
+
+    def card_texts(self, card: dict, x: float, y: float, w: float, dry_run: bool = False) -> float:
+        """Draws the texts of `card` in a card `w` wide at (x, y), each wrapped to the card's width (or, with
+        `dry_run`, only measures them, where the page's cursor is); the height the card needs."""
+        inner, left, below = w - 5.5, x + 3.5, y + CARD_PAD
+        for text in card_texts(card):
+            self.set_font(FONT, text.style, text.size)
+            self.set_text_color(*text.colour)
+            if not dry_run:
+                self.set_xy(left, below)
+            below += max(text.least, self.multi_cell(inner, text.leading, text.text, align="L", dry_run=dry_run,
+                                                     output="HEIGHT"))
         self.set_text_color(*INK)
-        self.set_font(FONT, "", 7)
-        note = f" · {card['basis_note']}" if card["basis_note"] else ""
-        beside = f" · {card['beside_text']}" if card.get("beside_text") else ""
-        self.multi_cell(inner, 3.3, f"Mục tiêu năm {card['year']}: {card['target_text']}{beside}{note}",
-                        align="L", new_x="LEFT", new_y="NEXT")
+        return below + CARD_PAD - y
 
     def cards(self, cards: pd.DataFrame) -> None:
-        per_row, gap, h = 4, 3, 46
+        per_row, gap = 4, 3
         w = (TEXT_WIDTH - gap * (per_row - 1)) / per_row
         records = cards.to_dict("records")
         for start in range(0, len(records), per_row):
+            row = records[start:start + per_row]
+            h = max(CARD_HEIGHT, *(self.card_texts(card, 0, 0, w, dry_run=True) for card in row))
             if self.will_page_break(h + gap):
                 self.add_page()
             y = self.get_y()
-            for index, card in enumerate(records[start:start + per_row]):
+            for index, card in enumerate(row):
                 self.card(card, MARGIN + index * (w + gap), y, w, h)
             self.set_xy(MARGIN, y + h + gap)
         for note in change_notes(cards):  # why the cards show no change from the year before
