@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from core.wording import in_quotes
+
 ADMIN = "quản trị"  # everything, manages users
 COMMITTEE = "thường trực"  # sees and exports every unit, cannot load
 UNIT_OFFICER = "đơn vị"  # loads and sees only their own unit(s)
@@ -33,7 +35,7 @@ def parse_role(text: str) -> str:
     role = ROLE_SLUGS.get(text.strip().lower(), unicodedata.normalize("NFC", text.strip()).lower())
     if role not in ROLES:
         slugs = ", ".join(ROLE_SLUGS)
-        raise UserError(f"vai trò '{text}' không có; chọn một trong: {slugs}")
+        raise UserError(f"vai trò {in_quotes(text)} không có; chọn một trong: {slugs}")
     return role
 
 

@@ -26,6 +26,7 @@ from auth.model import (
 )
 from auth.passwords import hash_password, password_problem
 from auth.store import connect, exists
+from core.wording import in_quotes
 from database.units import units_by_id
 from settings import Settings
 
@@ -42,7 +43,7 @@ def _checked_units(role: str, units: Iterable[str]) -> list[str]:
     if unknown:
         raise UserError(f"không có đơn vị mã {', '.join(unknown)} (mã đơn vị dạng 21469-2015)")
     if units and role != UNIT_OFFICER:
-        raise UserError(f"vai trò '{role}' xem mọi đơn vị, không gắn với đơn vị nào")
+        raise UserError(f"vai trò {in_quotes(role)} xem mọi đơn vị, không gắn với đơn vị nào")
     return units
 
 
@@ -66,7 +67,7 @@ def add_user(cfg: Settings, username: str, password: str, role: str, units: Iter
     """Create an account; UserError (Vietnamese) when a value is not acceptable."""
     name = normalize_username(username)
     if not USERNAME.fullmatch(name):
-        raise UserError(f"tên đăng nhập '{username}' không hợp lệ: 2–64 ký tự a–z, 0–9, '.', '_', '-', '@'")
+        raise UserError(f"tên đăng nhập {in_quotes(username)} không hợp lệ: 2–64 ký tự a–z, 0–9, «.», «_», «-», «@»")
     role = parse_role(role)
     unit_ids = _checked_units(role, units)
     password_hash = hash_password(_checked_password(password))
@@ -75,7 +76,7 @@ def add_user(cfg: Settings, username: str, password: str, role: str, units: Iter
         con.execute("BEGIN IMMEDIATE")
         if con.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone():
             con.execute("ROLLBACK")
-            raise UserError(f"đã có người dùng '{name}'")
+            raise UserError(f"đã có người dùng {in_quotes(name)}")
         con.execute("INSERT INTO users (username, full_name, role, units, password_hash, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     [name, full_name.strip(), role, json.dumps(unit_ids), password_hash, created_at])
@@ -94,13 +95,13 @@ def remove_user(cfg: Settings, username: str, *, actor: str = "") -> None:
         row = con.execute("SELECT role FROM users WHERE username = ?", [name]).fetchone()
         if row is None:
             con.execute("ROLLBACK")
-            raise UserError(f"không có người dùng '{name}'")
+            raise UserError(f"không có người dùng {in_quotes(name)}")
         admins, others = con.execute(
             "SELECT count(*) FILTER (WHERE role = ? AND NOT disabled), count(*) FILTER (WHERE username <> ?) "
             "FROM users", [ADMIN, name]).fetchone()
         if row[0] == ADMIN and admins == 1 and others:
             con.execute("ROLLBACK")
-            raise UserError(f"'{name}' là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa")
+            raise UserError(f"{in_quotes(name)} là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa")
         con.execute("DELETE FROM users WHERE username = ?", [name])
         clear_account(con, cfg, name)
         con.execute("COMMIT")
@@ -115,7 +116,7 @@ def set_password(cfg: Settings, username: str, password: str, *, actor: str = ""
         con.execute("BEGIN IMMEDIATE")
         if not con.execute("UPDATE users SET password_hash = ? WHERE username = ?", [password_hash, name]).rowcount:
             con.execute("ROLLBACK")
-            raise UserError(f"không có người dùng '{name}'")
+            raise UserError(f"không có người dùng {in_quotes(name)}")
         clear_account(con, cfg, name)
         con.execute("COMMIT")
     audit.record(cfg, actor, audit.PASSWORD_SET, name)
@@ -125,7 +126,7 @@ def unlock_user(cfg: Settings, username: str, *, actor: str = "") -> None:
     """Lift the login locks of an account (from every client) and every client's block."""
     name = normalize_username(username)
     if name not in {u.username for u in list_users(cfg)}:
-        raise UserError(f"không có người dùng '{name}'")
+        raise UserError(f"không có người dùng {in_quotes(name)}")
     unlock(cfg, name)
     audit.record(cfg, actor, audit.UNLOCKED, name)
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from auth import audit
 from auth.model import ROLE_SLUGS, UserError
+from core.wording import in_quotes
 from settings import Settings
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -94,7 +95,7 @@ def _passwd(args: argparse.Namespace, cfg: Settings) -> str:
     from auth.users import list_users, set_password
 
     if normalize_username(args.username) not in {u.username for u in list_users(cfg)}:
-        raise UserError(f"không có người dùng '{args.username}'")  # before asking for a password
+        raise UserError(f"không có người dùng {in_quotes(args.username)}")  # before asking for a password
     set_password(cfg, args.username, _new_password(), actor=audit.os_user())
     return f"Đã đặt lại mật khẩu cho {args.username}."
 

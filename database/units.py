@@ -101,9 +101,9 @@ def _read_units(path: Path) -> tuple[Unit, ...]:
     ids = {u.unit_id for u in units}
     for line, unit in enumerate(units, start=2):
         if unit.kind not in UNIT_KINDS:
-            raise ValueError(f"{path}, dòng {line}: loại đơn vị '{unit.kind}' phải là một trong: {', '.join(UNIT_KINDS)}")
+            raise ValueError(f"{path}, dòng {line}: loại đơn vị {in_quotes(unit.kind)} phải là một trong: {', '.join(UNIT_KINDS)}")
         if unit.parent_id and (unit.territorial or unit.parent_id not in ids):
-            raise ValueError(f"{path}, dòng {line}: parent_id '{unit.parent_id}' phải là mã (unit_id) của một đơn vị "
+            raise ValueError(f"{path}, dòng {line}: parent_id {in_quotes(unit.parent_id)} phải là mã (unit_id) của một đơn vị "
                              "trong tệp, và chỉ ghi cho tổ chức đảng không phải phường, xã")
     return units
 

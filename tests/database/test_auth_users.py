@@ -104,11 +104,11 @@ def test_a_hash_made_with_weaker_parameters_is_rehashed_at_login(cfg, real_passw
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"password": "ngan-qua"}, "mật khẩu phải có ít nhất 10 ký tự"),
     ({"password": " " * 12}, "mật khẩu không được chỉ gồm khoảng trắng"),
-    ({"username": "a"}, "tên đăng nhập 'a' không hợp lệ: 2–64 ký tự a–z, 0–9, '.', '_', '-', '@'"),
-    ({"username": "nguyễn"}, "tên đăng nhập 'nguyễn' không hợp lệ: 2–64 ký tự a–z, 0–9, '.', '_', '-', '@'"),
-    ({"role": "khách"}, "vai trò 'khách' không có; chọn một trong: quan-tri, thuong-truc, don-vi"),
+    ({"username": "a"}, "tên đăng nhập «a» không hợp lệ: 2–64 ký tự a–z, 0–9, «.», «_», «-», «@»"),
+    ({"username": "nguyễn"}, "tên đăng nhập «nguyễn» không hợp lệ: 2–64 ký tự a–z, 0–9, «.», «_», «-», «@»"),
+    ({"role": "khách"}, "vai trò «khách» không có; chọn một trong: quan-tri, thuong-truc, don-vi"),
     ({"units": ("99999-2015",)}, "không có đơn vị mã 99999-2015 (mã đơn vị dạng 21469-2015)"),
-    ({"role": COMMITTEE, "units": ("21469-2015",)}, "vai trò 'thường trực' xem mọi đơn vị, không gắn với đơn vị nào"),
+    ({"role": COMMITTEE, "units": ("21469-2015",)}, "vai trò «thường trực» xem mọi đơn vị, không gắn với đơn vị nào"),
 ])
 def test_unacceptable_accounts_are_refused_in_vietnamese(cfg, kwargs, message):
     values = {"username": "canbo", "password": PASSWORD, "role": UNIT_OFFICER, "units": ("21469-2015",)} | kwargs
@@ -136,7 +136,7 @@ def test_roles_decide_loading_and_scope_and_deny_by_default():
 def test_add_list_reset_remove_and_each_is_audited(cfg):
     add_accounts(cfg)
     add_user(cfg, "duplicate", PASSWORD, "quan-tri", actor="quantri")  # slugs are accepted as roles
-    with pytest.raises(UserError, match="đã có người dùng 'phohoa'"):
+    with pytest.raises(UserError, match="đã có người dùng «phohoa»"):
         add_user(cfg, "PhoHoa", PASSWORD, UNIT_OFFICER, ("21469-2015",))
     assert [u.username for u in list_users(cfg)] == ["duplicate", "phohoa", "quantri", "thuongtruc"]
     assert list_users(cfg)[1].units == ("21469-2015", "21439-2025")
@@ -145,7 +145,7 @@ def test_add_list_reset_remove_and_each_is_audited(cfg):
         authenticate(cfg, "phohoa", PASSWORD)
     assert authenticate(cfg, "phohoa", "mat-khau-moi-2").username == "phohoa"
     remove_user(cfg, "duplicate", actor="quantri")
-    with pytest.raises(UserError, match="không có người dùng 'duplicate'"):
+    with pytest.raises(UserError, match="không có người dùng «duplicate»"):
         set_password(cfg, "duplicate", PASSWORD)
     table = users_table(cfg)
     assert list(table.columns) == ["Tên đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "Ngày tạo", "Trạng thái"]
@@ -167,7 +167,7 @@ def test_the_last_administrator_cannot_be_removed_while_others_remain(cfg):
     add_accounts(cfg, "quantri", "thuongtruc")
     with pytest.raises(UserError) as refused:
         remove_user(cfg, "quantri")
-    assert refused.value.message == "'quantri' là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa"
+    assert refused.value.message == "«quantri» là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa"
     remove_user(cfg, "thuongtruc")
     remove_user(cfg, "quantri")  # the very last account: access control is off again, deliberately
     assert users_exist(cfg) is False

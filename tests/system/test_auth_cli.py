@@ -92,8 +92,8 @@ def test_add_list_passwd_remove(var_dir):
      ("Lỗi: đơn vị: «Phổ Hòa» (Phường Phổ Hòa, mã 21469) không còn tồn tại từ năm 2025; từ năm 2025 báo cáo "
       "theo đơn vị Phường Đức Phổ (mã 21439)")),
     (["add", "canbo", "--role", "don-vi", "--unit", "Hà Nội", "--year", "2024"], PASSWORD, None),
-    (["passwd", "khongco"], PASSWORD, "Lỗi: không có người dùng 'khongco'"),
-    (["remove", "khongco"], PASSWORD, "Lỗi: không có người dùng 'khongco'"),
+    (["passwd", "khongco"], PASSWORD, "Lỗi: không có người dùng «khongco»"),
+    (["remove", "khongco"], PASSWORD, "Lỗi: không có người dùng «khongco»"),
     (["add", "canbo", "--role", "don-vi", "--unit", "Phổ Hòa", "--year", "2024"], None,
      "Lỗi: không đọc được mật khẩu; khi chạy không tương tác hãy đặt biến DP_NEW_PASSWORD"),
 ])
@@ -119,7 +119,7 @@ def test_the_last_administrator_stays_while_other_accounts_exist(var_dir):
     assert users("add", "tt", "--role", "thuong-truc", var_dir=var_dir).returncode == 0
     result = users("remove", "admin", var_dir=var_dir)
     assert (result.returncode, result.stderr) == (
-        2, "Lỗi: 'admin' là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa\n")
+        2, "Lỗi: «admin» là quản trị viên cuối cùng: hãy tạo quản trị viên khác trước khi xóa\n")
 
 
 def test_cli_loads_are_audited_under_the_os_user(sample_env, tmp_path):

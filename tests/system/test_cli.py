@@ -240,12 +240,12 @@ def test_help_and_usage_errors_answer_without_the_data_libraries(args):
 
 
 @pytest.mark.parametrize(("args", "error"), [
-    (("kpi", "--year", "abc"), "python -m etl kpi: lỗi: đối số --year: giá trị 'abc' không hợp lệ"),
+    (("kpi", "--year", "abc"), "python -m etl kpi: lỗi: đối số --year: giá trị «abc» không hợp lệ"),
     (("template",), "python -m etl template: lỗi: thiếu đối số bắt buộc: --unit, --year, -o/--output"),
     (("kpi", "--boundary"), "python -m etl kpi: lỗi: đối số --boundary: cần một giá trị"),
     (("kpi", "thua"), "python -m etl: lỗi: không hiểu các đối số: thua"),
-    (("frobnicate",), "python -m etl: lỗi: đối số LỆNH: không có lựa chọn 'frobnicate' (chọn một trong: 'load', "
-                      "'rebuild', 'backup', 'restore', 'kpi', 'template', 'report', 'users')"),
+    (("frobnicate",), "python -m etl: lỗi: đối số LỆNH: không có lựa chọn «frobnicate» (chọn một trong: load, "
+                      "rebuild, backup, restore, kpi, template, report, users)"),
 ], ids=["not-a-number", "required", "no-value", "extra", "no-such-command"])
 def test_a_mistyped_command_is_answered_in_vietnamese(args, error):
     result = etl(*args)

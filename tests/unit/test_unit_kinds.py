@@ -57,7 +57,7 @@ def test_an_unknown_kind_is_refused_naming_the_line(tmp_path, monkeypatch):
     path = tmp_path / "units.csv"
     path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "90009-2015,90009,Hội Nông dân,Hội,2015,,\n", encoding="utf-8")
     monkeypatch.setenv("DP_UNITS_CSV", str(path))
-    with pytest.raises(ValueError, match=r"dòng 27: loại đơn vị 'Hội' phải là một trong: Phường, Xã"):
+    with pytest.raises(ValueError, match=r"dòng 27: loại đơn vị «Hội» phải là một trong: Phường, Xã"):
         load_units()
 
 
@@ -80,5 +80,5 @@ def test_a_parent_must_be_a_unit_of_the_file(tmp_path, monkeypatch):
     path.write_text(UNITS_CSV.read_text(encoding="utf-8") + "90009-2015,90009,Đảng bộ Bệnh viện,Cơ quan,2015,,,"
                     "99999-2025,\n", encoding="utf-8")
     monkeypatch.setenv("DP_UNITS_CSV", str(path))
-    with pytest.raises(ValueError, match=r"dòng 27: parent_id '99999-2025' phải là mã \(unit_id\) của một đơn vị"):
+    with pytest.raises(ValueError, match=r"dòng 27: parent_id «99999-2025» phải là mã \(unit_id\) của một đơn vị"):
         load_units()

@@ -28,14 +28,18 @@ def test_no_emoji_in_the_code_people_read(source):
     assert found == []
 
 
-# A name or value between apostrophes in a message (`sheet '{name}'`, `cột 'Kết nạp'`): the product quotes with «…»
-APOSTROPHE_QUOTES = re.compile(r"'\{[^{}\n]*\}'|(?:\b[Ss]heet|\bcột|giá trị|chi bộ|dòng|mục|phần|đơn vị) '")
+# A name or value between apostrophes in a message (`sheet '{name}'`, `cột 'Kết nạp'`, `người dùng '{name}'`): the
+# product quotes with «…». Neither an f-string written between apostrophes (`f'{", ".join(names)}'`) nor a SQL
+# literal (`ATTACH '{quoted(path)}'`, queries.precomputed.quoted) is a quote in a message.
+APOSTROPHE_QUOTES = re.compile(r"(?<![fr])'\{(?!quoted\()[^{}\n]*\}'"
+                               r"|(?:\b[Ss]heet|\bcột|giá trị|chi bộ|dòng|mục|phần|đơn vị|người dùng|vai trò) '")
 
 
-def test_the_loader_s_messages_quote_names_and_values_as_the_product_does():
-    """Checking, reading and loading name a sheet, a column, a value `«…»` (core.wording.in_quotes), as the pages
-    do, not between apostrophes."""
-    found = [(str(p.relative_to(ROOT)), number, line.strip()) for p in (ROOT / "etl").rglob("*.py")
+def test_messages_quote_names_and_values_as_the_product_does():
+    """Every message of the product (checking and loading a file, users and roles, the units' file, the command
+    line) names a sheet, a column, a user, a value `«…»` (core.wording.in_quotes), as the pages do, not between
+    apostrophes. argparse's own quotes are the command line's to translate (cli.vietnamese; tests/system/test_cli.py)."""
+    found = [(str(p.relative_to(ROOT)), number, line.strip()) for p in SOURCES
              for number, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if APOSTROPHE_QUOTES.search(line)]
     assert found == []
