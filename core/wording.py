@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date, time
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>()!|~$:.])")  # inside a line: links, images, emphasis, math, icons
 QUOTED_LENGTH = 60  # characters of a value from outside that a note repeats
@@ -27,3 +29,19 @@ def quoted(text: str) -> str:
     shown as typed (a link in a URL's value must not become a link on the page)."""
     short = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH - 1] + "…"
     return in_quotes(_MARKDOWN.sub(r"\\\1", short))
+
+
+def as_in_toml(value: object) -> str:
+    """`"abc"`, `60`, `true`, `["a", 1]`, `{ tu_nam = 2025 }`: a value read from a TOML file written as the file
+    writes it, for a message that tells what to change in it (Python would write `'abc'`, `True`)."""
+    if isinstance(value, dict):
+        pairs = (f"{key if re.fullmatch(r'[A-Za-z0-9_-]+', key) else as_in_toml(key)} = {as_in_toml(v)}"
+                 for key, v in value.items())
+        return "{ " + ", ".join(pairs) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(as_in_toml(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # TOML's basic string escapes are JSON's
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date | time) else str(value)  # 60, 0.9, inf, 2025-01-31

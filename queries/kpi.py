@@ -8,6 +8,7 @@ import pandas as pd
 
 from core.numbers import RateLevels
 from core.rounding import round_half_up
+from core.wording import in_quotes
 from database.units import Unit, UnitNotFound, find_unit, load_units, units_by_id
 from queries.indicators import nothing_reported
 from queries.rate_text import rate_levels
@@ -47,7 +48,7 @@ def kpi_table(con: duckdb.DuckDBPyConnection, year: int | None = None, unit: str
     Raises ValueError (Vietnamese) when nothing is loaded; UnitNotFound for an unknown unit.
     """
     if boundary not in (BOUNDARY_REPORTED, BOUNDARY_CURRENT):
-        raise ValueError(f"Địa giới không hợp lệ: {boundary!r} (chọn reported hoặc current).")
+        raise ValueError(f"Địa giới không hợp lệ: {in_quotes(boundary)} (chọn reported hoặc current).")
     years = years_loaded(con)
     if not years:
         raise ValueError("Chưa có dữ liệu nào được nạp.")

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from core.numbers import RateLevels
+from core.wording import as_in_toml
 from database.sql import read_sql
 from settings import programme_path
 
@@ -251,7 +252,7 @@ class _Section:
             return None if default is ... else default
         value = self.data[key]
         if isinstance(value, bool) and kind is not bool or not isinstance(value, kind) or (check and not check(value)):
-            self.problem(f'khóa "{key}" phải là {what} (đang là {value!r})')
+            self.problem(f'khóa "{key}" phải là {what} (đang là {as_in_toml(value)})')
             return None if default is ... else default
         return value
 
@@ -278,10 +279,9 @@ def _programme(data: dict, problems: list[str]) -> Programme | None:
     top.unknown(TOP)
     head = _Section(data.get("de_an"), "[de_an]", problems)
     head.unknown(HEADER)
-    deadlines = head.get("moc", list, "một danh sách năm tăng dần, ví dụ [2025, 2030]",
-                         check=lambda v: bool(v) and all(isinstance(y, int) and not isinstance(y, bool) for y in v)
-                         and list(v) == sorted(set(v)))
-    deadlines = tuple(deadlines or ())
+    deadlines = tuple(head.get("moc", list, "một danh sách năm tăng dần, ví dụ [2025, 2030]",
+                               check=lambda v: bool(v) and all(isinstance(y, int) and not isinstance(y, bool)
+                                                               for y in v) and list(v) == sorted(set(v))) or ())
     areas = [_area(_Section(t, f"[[toan_dia_ban]] thứ {n}", problems)) for n, t in
              enumerate(top.tables("toan_dia_ban"), 1)]
     cap = _Section(data.get("xuat_sac"), "[xuat_sac]", problems)

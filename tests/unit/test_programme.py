@@ -49,6 +49,8 @@ def test_a_period_the_file_declares_and_the_default_one():
                                     '(chọn một trong: hang_nam, muc_theo_moc, khung_san, khong)']),
     (((T5, "muc_2025", "60"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "muc_2025" phải là một tỷ lệ từ 0 đến 1, '
                                  "ví dụ 0.9 cho 90% (đang là 60)"]),
+    (((T5, "muc_2025", '"90%"'),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "muc_2025" phải là một tỷ lệ từ 0 '
+                                    'đến 1, ví dụ 0.9 cho 90% (đang là "90%")']),  # as the file writes it
     (((T5, "muc_2035", "0.9"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "muc_2035": 2035 không phải một mốc '
                                   "của [de_an] moc"]),
     (((T5, "muc_toi_thieu", "0.9"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "muc_toi_thieu" không có trong '

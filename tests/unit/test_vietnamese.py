@@ -4,6 +4,7 @@ app starts with `streamlit run app.py` without patching Streamlit."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
@@ -42,6 +43,21 @@ def test_messages_quote_names_and_values_as_the_product_does():
     found = [(str(p.relative_to(ROOT)), number, line.strip()) for p in SOURCES
              for number, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if APOSTROPHE_QUOTES.search(line)]
+    assert found == []
+
+
+def repr_in_vietnamese(source: str) -> list[int]:
+    """Lines of the f-strings with a Vietnamese letter (one outside ASCII) that show a value with `!r`: Python's
+    apostrophes (`'abc'`, `['a']`) in a message that quotes with «…»."""
+    return [node.lineno for node in ast.walk(ast.parse(source)) if isinstance(node, ast.JoinedStr)
+            and any(isinstance(part, ast.FormattedValue) and part.conversion == ord("r") for part in node.values)
+            and any(isinstance(part, ast.Constant) and any(c.isalpha() and not c.isascii() for c in part.value)
+                    for part in node.values)]
+
+
+def test_messages_show_no_python_repr():
+    found = [(str(p.relative_to(ROOT)), number) for p in SOURCES
+             for number in repr_in_vietnamese(p.read_text(encoding="utf-8"))]
     assert found == []
 
 
