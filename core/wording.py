@@ -28,7 +28,13 @@ def quoted(text: str) -> str:
     """`«abc»`: a value from outside named in a note, at most QUOTED_LENGTH characters, its Markdown
     shown as typed (a link in a URL's value must not become a link on the page)."""
     short = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH - 1] + "…"
-    return in_quotes(_MARKDOWN.sub(r"\\\1", short))
+    return in_quotes(as_typed(short))
+
+
+def as_typed(text: str) -> str:
+    """`an.__ba__` → `an\\.\\_\\_ba\\_\\_`: text from outside (a user's name, a message naming one) shown as typed
+    inside a line of Markdown, not as emphasis, a link or an icon."""
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def as_in_toml(value: object) -> str:

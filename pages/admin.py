@@ -7,6 +7,7 @@ from auth.model import ROLES, UNIT_OFFICER, UserError
 from auth.passwords import MIN_LENGTH
 from auth.session import require_admin
 from auth.users import add_user, list_users, remove_user, set_password, unlock_user, users_table
+from core.wording import as_typed
 from database.units import load_units
 from settings import settings
 from ui.blocks import table_block
@@ -49,9 +50,9 @@ with st.expander("Thêm người dùng", icon=":material/person_add:"), st.form(
                 raise UserError("tài khoản đơn vị cần ít nhất một đơn vị")
             user = add_user(cfg, username, password, role, units, full_name, actor=admin.username)
         except UserError as exc:
-            st.error(f"Chưa thêm được: {exc.message}")
+            st.error(f"Chưa thêm được: {as_typed(exc.message)}")
         else:
-            done(f"Đã thêm người dùng {user.username} ({user.role}).")
+            done(f"Đã thêm người dùng {as_typed(user.username)} ({user.role}).")
 
 with st.expander("Đặt lại mật khẩu", icon=":material/key:"), st.form("dat_lai_mat_khau", clear_on_submit=True):
     target = st.selectbox("Người dùng", [admin.username, *others], key="dlmk_ten")
@@ -63,9 +64,9 @@ with st.expander("Đặt lại mật khẩu", icon=":material/key:"), st.form("d
                 raise UserError("hai lần nhập mật khẩu không khớp")
             set_password(cfg, target, password, actor=admin.username)
         except UserError as exc:
-            st.error(f"Chưa đặt lại được: {exc.message}")
+            st.error(f"Chưa đặt lại được: {as_typed(exc.message)}")
         else:
-            done(f"Đã đặt lại mật khẩu cho {target}; các phiên đang mở của tài khoản này phải đăng nhập lại.")
+            done(f"Đã đặt lại mật khẩu cho {as_typed(target)}; các phiên đang mở của tài khoản này phải đăng nhập lại.")
 
 with st.expander("Mở khóa đăng nhập", icon=":material/lock_open:"), st.form("mo_khoa", clear_on_submit=True):
     st.caption("Sau nhiều lần nhập sai, đăng nhập của tài khoản bị tạm khóa trên máy đã nhập sai; máy nhập sai "
@@ -75,9 +76,9 @@ with st.expander("Mở khóa đăng nhập", icon=":material/lock_open:"), st.fo
         try:
             unlock_user(cfg, target, actor=admin.username)
         except UserError as exc:
-            st.error(f"Chưa mở khóa được: {exc.message}")
+            st.error(f"Chưa mở khóa được: {as_typed(exc.message)}")
         else:
-            done(f"Đã mở khóa đăng nhập cho {target}.")
+            done(f"Đã mở khóa đăng nhập cho {as_typed(target)}.")
 
 with st.expander("Xóa người dùng", icon=":material/delete:"):
     if not others:
@@ -92,9 +93,9 @@ with st.expander("Xóa người dùng", icon=":material/delete:"):
                         raise UserError("hãy đánh dấu ô xác nhận")
                     remove_user(cfg, target, actor=admin.username)
                 except UserError as exc:
-                    st.error(f"Chưa xóa được: {exc.message}")
+                    st.error(f"Chưa xóa được: {as_typed(exc.message)}")
                 else:
-                    done(f"Đã xóa người dùng {target}.")
+                    done(f"Đã xóa người dùng {as_typed(target)}.")
 
 st.subheader("Nhật ký truy cập")
 st.caption("Đăng nhập, nạp, tải xuống và quản lý người dùng; không ghi nội dung số liệu cá nhân.")

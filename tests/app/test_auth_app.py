@@ -206,6 +206,24 @@ def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts, fet
     assert audit_rows(accounts)[-1] == ("quantri", audit.DOWNLOAD, "nhat-ky-truy-cap.csv", "")
 
 
+def test_the_admin_page_shows_a_user_s_name_as_typed(accounts):
+    """`an.__ba__.c` is a valid name; as Markdown it would read `an.` + bold `ba` + `.c`."""
+    at = login("quantri")
+    at.switch_page("pages/admin.py").run()
+    for _ in range(2):  # added, then refused as already there
+        at.text_input(key="tnd_ten").input("an.__ba__.c")
+        at.selectbox(key="tnd_vai_tro").set_value("thường trực")
+        at.text_input(key="tnd_mat_khau").input(PASSWORD)
+        at.text_input(key="tnd_nhap_lai").input(PASSWORD)
+        next(b for b in at.button if b.label == "Thêm người dùng").click().run()
+    assert not at.exception, errors(at)
+    assert [e.value for e in at.error] == [r"Chưa thêm được: đã có người dùng «an\.\_\_ba\_\_\.c»"]
+    at.selectbox(key="xnd_ten").set_value("an.__ba__.c")
+    at.checkbox(key="xnd_xac_nhan").check()
+    next(b for b in at.button if b.label == "Xóa người dùng").click().run()
+    assert [s.value for s in at.success] == [r"Đã xóa người dùng an\.\_\_ba\_\_\.c."]
+
+
 def test_the_admin_page_lifts_a_lock(accounts):
     for _ in range(5):  # someone elsewhere failed five times on this account
         with pytest.raises(LoginRefused):
