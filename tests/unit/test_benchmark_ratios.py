@@ -71,10 +71,18 @@ def _zeros_read() -> None:
             zeros.readinto(buffer)  # the kernel fills the buffer: no Python step per byte
 
 
+def _kernel_shares_apart(loop, reads) -> bool:
+    return 0 <= loop.kernel < loop.cpu / 2 and 0 < reads.kernel <= reads.cpu and \
+        reads.kernel / reads.cpu > 3 * loop.kernel / loop.cpu + 0.2
+
+
 def test_timed_tells_the_kernel_part_of_the_cpu():
     """`kernel` is the part of `cpu` spent in the kernel: most of reading /dev/zero, little of a Python loop."""
-    loop, _ = timed(_python_loop)
-    reads, _ = timed(_zeros_read)
+    for _ in range(3):  # a shared machine's clock ticks can land on the wrong side once: measure again
+        loop, _ = timed(_python_loop)
+        reads, _ = timed(_zeros_read)
+        if _kernel_shares_apart(loop, reads):
+            break
     assert 0 <= loop.kernel < loop.cpu / 2, loop
     assert 0 < reads.kernel <= reads.cpu, reads
     # a share, not a half: on a busy shared machine the clock's ticks gave the reads 0,21 of 0,49 s in the kernel
