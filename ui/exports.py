@@ -34,9 +34,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
+# XlsxWriter reads a text as a formula when it starts with `=` (or is `{=…}`, an array formula), and as a
+# link when it starts with `http://`, `mailto:` or `external:` (a file or network share): every text of ours is text.
+TEXT_AS_TEXT = {"strings_to_formulas": False, "strings_to_urls": False}
+
+
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Số liệu") -> bytes:
+    """Every text cell a text cell (`TEXT_AS_TEXT`), defused (`neutralise`) for whoever copies it elsewhere."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": TEXT_AS_TEXT}) as writer:
         neutralise(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
         worksheet = writer.sheets[sheet[:31]]
         for index, column in enumerate(frame.columns):

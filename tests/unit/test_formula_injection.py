@@ -21,3 +21,16 @@ def test_neutralise_keeps_numbers_and_defuses_text():
     assert [[c.value for c in line] for line in sheet.iter_rows(min_row=2)] == [
         [-2, -0.5, "'-2", "'\tx"], [5, 1, "'=1+1", "an toàn"]]
     assert (neutralise_text(-2), neutralise_text(None), neutralise_text("@x")) == (-2, None, "'@x")
+
+
+# Text XlsxWriter would write as an array formula or a link, though no formula prefix leads it.
+NOT_PREFIXED = ["{=1+1}", 'http://evil.example/x', "mailto:a@evil.example", "external:\\\\evil\\share\\x.xlsx",
+                "internal:'Số liệu'!A1"]
+
+
+def test_xlsx_writes_every_text_as_text(tmp_path):
+    path = tmp_path / "trich-xuat.xlsx"
+    path.write_bytes(xlsx_bytes(pd.DataFrame({"Tên chi bộ": NOT_PREFIXED})))
+    sheet = openpyxl.load_workbook(path).active
+    cells = [line[0] for line in sheet.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type, c.hyperlink) for c in cells] == [(v, "s", None) for v in NOT_PREFIXED]
