@@ -18,6 +18,7 @@ from etl.checking import contract as c
 _NOTE = re.compile(r"\([^)]*\)")
 _WHOLE = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
 _DECIMAL = re.compile(r"^[+-]?\d+[.,]\d+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # `1.234`, `12.345.678`: thousands as Vietnamese write them
 _FRACTION = re.compile(r"^(?:lop )?(\d{1,2}) ?/ ?(\d{1,2})$")
 _SY = re.compile(r"\bsy\b")  # Thạc sỹ, Tiến sỹ: the older spelling of sĩ
 
@@ -74,13 +75,16 @@ def key(text: object) -> str:
 
 
 def whole_number(value: object, *, blank: int | None = 0) -> int | None:
-    """A whole number ≥ 0 written as 12, 12.0 or ' 12 '; blank gives `blank`."""
+    """A whole number ≥ 0 written as 12, 12.0, ' 12 ' or, in text, with thousands grouped (`1.234` is 1234,
+    not a decimal: a count has none, and a text cell shows what the officer typed); blank gives `blank`."""
     if is_blank(value):
         return blank
     if isinstance(value, bool) or not (is_number(value) or isinstance(value, str)):
         raise BadValue(WHOLE)
     if isinstance(value, str):
         text = clean(value).replace(" ", "")
+        if _GROUPED.match(text):
+            text = text.replace(".", "")
         if _DECIMAL.match(text) and not _WHOLE.match(text):
             raise BadValue(NO_DECIMALS)
         if not _WHOLE.match(text):

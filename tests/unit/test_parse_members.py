@@ -247,3 +247,12 @@ def test_the_same_bad_value_in_many_rows_is_one_problem(tmp_path):
 @pytest.mark.parametrize(("rows", "shown"), [((2,), "2"), ((2, 3, 4, 7, 9, 10), "2–4, 7, 9–10"), ((5, 3, 4), "3–5")])
 def test_row_ranges(rows, shown):
     assert row_ranges(rows) == shown
+
+
+@pytest.mark.parametrize("grouping", [".", " "])
+def test_thousands_grouped_in_text_as_vietnamese_write_them(tmp_path, grouping):
+    """`1.045` typed in a text cell is one thousand and forty-five: not rejected as a decimal, and `1.000` not 1."""
+    spec = edited([("members", 0, column, value.replace(".", grouping)) for column, value in
+                   (("Đầu năm", "1.045"), ("Cuối năm", "1.046"), ("HTTNV", "1.030"), ("Miễn sinh hoạt", "1.000"))])
+    first = parse(spec, tmp_path).members[0]
+    assert (first["start_count"], first["end_count"], first["rated_good"], first["exempted"]) == (1045, 1046, 1030, 1000)
