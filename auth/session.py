@@ -19,6 +19,7 @@ from auth import audit
 from auth.login import LOCAL_CLIENT, LoginRefused, authenticate
 from auth.model import User
 from auth.users import active_user, users_exist
+from core.wording import as_typed
 from settings import Settings, settings
 
 SESSION_KEY = "_auth_session"
@@ -185,9 +186,14 @@ def login_page() -> None:
     st.rerun()
 
 
+def account_line(user: User) -> str:
+    """The sidebar's line of who is logged in, the name shown as typed (no Markdown: emphasis, a link, an image)."""
+    return f":material/person: **{as_typed(user.full_name or user.username)}** · {user.role}"
+
+
 def account_box(user: User) -> None:
     with st.sidebar:
-        st.markdown(f":material/person: **{user.full_name or user.username}** · {user.role}")
+        st.markdown(account_line(user))
         st.button("Đăng xuất", key="dang_xuat", on_click=_logout, icon=":material/logout:")
 
 

@@ -26,6 +26,7 @@ from auth.model import (
 )
 from auth.passwords import hash_password, password_problem
 from auth.store import connect, exists
+from core.safe_text import clean_text
 from core.wording import in_quotes
 from database.units import units_by_id
 from settings import Settings
@@ -71,6 +72,7 @@ def add_user(cfg: Settings, username: str, password: str, role: str, units: Iter
     role = parse_role(role)
     unit_ids = _checked_units(role, units)
     password_hash = hash_password(_checked_password(password))
+    full_name = clean_text(full_name)  # no control or bidi characters (U+202E turns a name round), defused
     created_at = datetime.now().isoformat(sep=" ", timespec="seconds")
     with connect(cfg) as con:
         con.execute("BEGIN IMMEDIATE")
@@ -79,12 +81,12 @@ def add_user(cfg: Settings, username: str, password: str, role: str, units: Iter
             raise UserError(f"đã có người dùng {in_quotes(name)}")
         con.execute("INSERT INTO users (username, full_name, role, units, password_hash, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    [name, full_name.strip(), role, json.dumps(unit_ids), password_hash, created_at])
+                    [name, full_name, role, json.dumps(unit_ids), password_hash, created_at])
         clear_account(con, cfg, name)
         con.execute("COMMIT")
     audit.record(cfg, actor, audit.USER_ADDED, name, f"vai trò {role}" + (f", đơn vị {', '.join(unit_ids)}"
                                                                               if unit_ids else ""))
-    return User(name, full_name.strip(), role, tuple(unit_ids))
+    return User(name, full_name, role, tuple(unit_ids))
 
 
 def remove_user(cfg: Settings, username: str, *, actor: str = "") -> None:

@@ -15,6 +15,7 @@ from auth import audit, passwords
 from auth.attempts import CLIENT_MAX_FAILURES, key_path, keyed
 from auth.login import LOCAL_CLIENT, LOCK_MINUTES, LoginRefused, authenticate
 from auth.model import ADMIN, COMMITTEE, UNIT_OFFICER, User, UserError
+from auth.session import account_line
 from auth.store import connect
 from auth.users import (
     add_user,
@@ -116,6 +117,15 @@ def test_unacceptable_accounts_are_refused_in_vietnamese(cfg, kwargs, message):
         add_user(cfg, **values)
     assert refused.value.message == message
     assert list_users(cfg) == []
+
+
+def test_a_full_name_is_stored_without_invisible_characters_and_shown_as_typed(cfg):
+    """U+202E turns the rest of a name round on screen; `**`, `![](…)` would be Markdown in the sidebar."""
+    add_user(cfg, "canbo", PASSWORD, COMMITTEE, full_name=" Nguyễn\u202eVăn\u200b A\x07 ![x](http://evil.example/p.png) ")
+    [user] = list_users(cfg)
+    assert user.full_name == "NguyễnVăn A ![x](http://evil.example/p.png)"
+    assert account_line(user) == (":material/person: **NguyễnVăn A \\!\\[x\\]\\(http\\:"
+                                   "//evil\\.example/p\\.png\\)** · thường trực")
 
 
 def test_roles_decide_loading_and_scope_and_deny_by_default():
