@@ -14,10 +14,11 @@ import unicodedata
 
 import pandas as pd
 
+from core.text import visible
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_NAME = 120  # characters of a file name as stored and shown
 UNNAMED = "(không tên)"
-_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi overrides, zero-width, unassigned
 
 
 def looks_like_formula(value: object) -> bool:
@@ -35,9 +36,7 @@ def clean_text(value: str) -> str:
     overrides, zero-width) or unassigned characters, runs of spaces as one, neutralised."""
     if value.isascii() and value.isprintable():  # the usual file name: nothing to normalise or drop
         return neutralise_text(" ".join(value.split()))
-    text = "".join(" " if ch.isspace() else ch for ch in unicodedata.normalize("NFC", value)
-                   if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
-    return neutralise_text(" ".join(text.split()))
+    return neutralise_text(" ".join(visible(unicodedata.normalize("NFC", value)).split()))
 
 
 def display_name(file_name: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 
 _SPACES = re.compile(r"\s+")
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi overrides, zero-width, unassigned
 CACHED_LENGTH = 200  # longer text is never cached: a hostile file must not fill memory through the cache
 
 
@@ -25,12 +26,23 @@ def short_text_cache(function: Callable[[object], str]) -> Callable[[object], st
     return call
 
 
+def visible(text: str) -> str:
+    """`text` without the characters nobody sees but a program acts on (controls, a bidi override that turns
+    the rest of a name round, zero-width ones; a spreadsheet refuses most controls in a cell), each
+    whitespace one a space."""
+    if text.isprintable():
+        return text
+    return "".join(" " if ch.isspace() else ch for ch in text
+                   if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE)
+
+
 @short_text_cache
 def clean(value: object) -> str:
-    """A cell value as readable text: NFC, non-breaking spaces and line breaks folded, trimmed."""
+    """A cell value as readable text: NFC, non-breaking spaces and line breaks folded, no character nobody
+    sees (`visible`), trimmed."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = visible(unicodedata.normalize("NFC", str(value)))
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 

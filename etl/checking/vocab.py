@@ -43,9 +43,11 @@ def cell_key(code: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    # `not value.strip()` is `not clean(value)`: both trim the same Unicode whitespace, and NFC
-    # maps no other character to whitespace (checked over every code point).
-    return value is None or (isinstance(value, str) and not value.strip())
+    # `not value.strip()` is `not clean(value)` for printable text: both trim the same Unicode whitespace,
+    # and NFC maps no other character to whitespace (checked over every code point); other text may hold
+    # only characters nobody sees, which `clean` drops.
+    return value is None or (isinstance(value, str) and (not value.strip() or not value.isprintable()
+                                                         and not clean(value)))
 
 
 def is_number(value: object) -> bool:

@@ -11,7 +11,8 @@ import re
 import unicodedata
 import zipfile
 
-from core.safe_text import _INVISIBLE, clean_text, neutralise_text
+from core.safe_text import clean_text, neutralise_text
+from core.text import _INVISIBLE
 from etl.checking.members import COUNT_COLUMNS, RATED, RATED_TOTAL, _identities_hold, check_identities
 from etl.checking.tables import Findings, Row, Table
 from etl.checking.vocab import as_text, is_blank, is_number
@@ -32,6 +33,15 @@ def test_a_plain_ascii_name_is_cleaned_as_character_by_character():
     names += ["bao cao.xlsx", "  a  b ", "=cmd.xlsx", "a\tb", "a\x00b", "x\x7f", "Phổ Hòa.xlsx"]
     for name in names:
         assert clean_text(name) == _clean_text_char_by_char(name), repr(name)
+
+
+def test_a_value_is_blank_exactly_when_it_reads_as_no_text():
+    """`is_blank` trims; text of characters nobody sees (`core.text.visible`) reads as none, and is blank too."""
+    pick = random.Random(5)
+    pool = " \t\n\r\x00\x07\x1b\x7f\x85\xa0\xadaĐ\u1ec7\u200b\u200f\u2028\u202e\u3000\ufeff\ue000\U000e0001"
+    values = ["".join(pick.choices(pool, k=pick.randint(0, 4))) for _ in range(20_000)]
+    for value in values:
+        assert is_blank(value) == (as_text(value) == ""), repr(value)
 
 
 def _numbering_all_tokens(line: list[object]) -> bool:
