@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -258,6 +258,24 @@ def merged_note(unit_id: str, year: int, units: tuple[Unit, ...] | None = None) 
     if successor is None:
         return None
     unit = units_by_id(units)[unit_id]
-    return (f"{unit.full_name} đã sáp nhập vào {successor.full_name} từ năm {unit.valid_to + 1}: số liệu năm {year} "
-            f"của địa bàn này nằm trong số liệu của {successor.full_name}; chọn {successor.full_name} hoặc một năm "
-            f"đến {unit.valid_to}.")
+    return (f"{unit.full_name} {_went(unit, successor)}: số liệu năm {year} của địa bàn này nằm trong số liệu của "
+            f"{successor.full_name}; chọn {successor.full_name} hoặc một năm đến {unit.valid_to}.")
+
+
+def merged_away(unit_ids: Sequence[str], year: int, units: tuple[Unit, ...] | None = None) -> list[tuple[Unit, Unit]]:
+    """(unit, the unit it went into) for each of `unit_ids` merged into another by `year`, in their order."""
+    by_id = units_by_id(units)
+    return [(by_id[unit_id], successor) for unit_id in unit_ids
+            if (successor := merged_into(unit_id, year, units)) is not None]
+
+
+def left_out_note(unit_ids: Sequence[str], year: int, units: tuple[Unit, ...] | None = None) -> str | None:
+    """The chosen units merged into another by `year`, said where figures are shown all the same (of the others
+    chosen, or of earlier years), else None: `Không có số liệu năm 2025 của Phường Phổ Hòa (đã sáp nhập vào Phường
+    Đức Phổ từ năm 2025).`"""
+    gone = [f"{unit.full_name} ({_went(unit, successor)})" for unit, successor in merged_away(unit_ids, year, units)]
+    return f"Không có số liệu năm {year} của {', '.join(gone)}." if gone else None
+
+
+def _went(unit: Unit, successor: Unit) -> str:
+    return f"đã sáp nhập vào {successor.full_name} từ năm {unit.valid_to + 1}"

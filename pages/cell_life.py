@@ -28,7 +28,9 @@ filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
 prog = programme()
-stop_if_empty(CODES, "Chương trình đang theo dõi không có chỉ tiêu nào về sinh hoạt chi bộ, kiểm tra, kỷ luật.")
+if not CODES:
+    st.info("Chương trình đang theo dõi không có chỉ tiêu nào về sinh hoạt chi bộ, kiểm tra, kỷ luật.")
+    st.stop()
 st.caption("Số liệu theo biểu mẫu báo cáo mẫu 2 (từ năm 2023). Chi bộ, đơn vị chưa báo cáo một mục (báo cáo mẫu cũ "
            "hoặc để trống ô) không được tính vào tử số lẫn mẫu số của chỉ tiêu đó; số chưa báo cáo được ghi riêng.")
 with st.expander("Các chỉ tiêu và câu của Đề án"):

@@ -21,7 +21,8 @@ SLIDE_KEY, CONTRAST_KEY = url_state.SLIDE, url_state.CONTRAST
 
 filters = current()
 data = query_lazily("meeting_data", filters.boundary, filters.units, filters.year, filters.scope_label)
-stop_without_figures(data.indicators, NO_FIGURES_IN_YEAR.format(year=filters.year))  # the sidebar stays: choose again
+# the sidebar stays: choose again; the units merged away beside others with figures: said in the footer
+stop_without_figures(data.indicators, NO_FIGURES_IN_YEAR.format(year=filters.year), left_out=False)
 compared = comparison(filters)  # 2–4 units side by side: the same slides, a column or a line per unit
 count = len(slides(data, compared=compared))
 back, forward = (SLIDE_KEY, count, -1), (SLIDE_KEY, count, 1)  # step's arguments: a callback of the page

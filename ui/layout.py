@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from auth.session import OPEN_KEY
-from database.units import merged_into, merged_note
+from database.units import left_out_note, merged_away, merged_into, merged_note
 from queries.coverage import coming_in, partial_years_text, short_coverage, still_coming_in
 from rendering.boundaries import BOUNDARY_LABELS
 from ui.data import query
@@ -96,6 +96,10 @@ def footer_line(filters: Filters, first: str, last: str) -> None:
     units = year_units(filters)
     if coming_in(units, filters.year):
         parts.insert(2, f"**mới có {short_coverage(units)} nộp báo cáo**")
+    gone = [f"{unit.full_name} đã sáp nhập vào {successor.full_name}"
+            for unit, successor in merged_away(filters.units or (), filters.year)]
+    if gone:  # the pages' left_out_note, short: the line is cut at the screen's edge (~130 characters at 1024 px)
+        parts.insert(2, f"**{'; '.join(gone)}**")
     parts += [f"năm {year} {words}" for year, words in earlier_partial_years(filters).items()]
     if sample:
         parts.append("**dữ liệu mẫu**")
@@ -104,13 +108,27 @@ def footer_line(filters: Filters, first: str, last: str) -> None:
     st.caption(" · ".join([first, *parts, last]))
 
 
-def stop_if_empty(frame, message: str = "Không có số liệu cho lựa chọn này. Hãy chọn năm hoặc đơn vị khác.") -> None:
+def stop_if_empty(frame, message: str = "Không có số liệu cho lựa chọn này. Hãy chọn năm hoặc đơn vị khác.",
+                  left_out: bool = True) -> None:
     """A polite Vietnamese stop instead of an empty chart or a traceback. A chosen unit merged into another by the
-    year is the reason said first, in the page itself: on a projector the sidebar, which says it too, is hidden."""
+    year is the reason said first, in the page itself: on a projector the sidebar, which says it too, is hidden.
+    With figures to show, the chosen units merged away they leave out are named in the page (`left_out`; the
+    slides name them in their footer, `footer_line`)."""
+    filters = st.session_state.get(STATE_KEY)
     if frame is None or len(frame) == 0:
-        if not say_where_merged(st.session_state.get(STATE_KEY)):
+        if not say_where_merged(filters):
             st.info(message)
         st.stop()
+    if left_out:
+        say_left_out(filters)
+
+
+def say_left_out(filters: Filters | None) -> None:
+    """The chosen units merged into another by the year, beside figures shown all the same (of the other units
+    chosen, or of the years before): `Không có số liệu năm 2025 của Phường Phổ Hòa (đã sáp nhập vào …)`."""
+    note = left_out_note(filters.units, filters.year) if filters is not None and filters.units else None
+    if note:
+        st.info(note)
 
 
 def say_where_merged(filters: Filters | None) -> bool:
@@ -130,8 +148,8 @@ def say_where_merged(filters: Filters | None) -> bool:
     return len(gone) == len(filters.units)
 
 
-def stop_without_figures(figures: pd.DataFrame, message: str | None = None) -> None:
+def stop_without_figures(figures: pd.DataFrame, message: str | None = None, left_out: bool = True) -> None:
     """Stop politely when the selection's indicators (`year_figures`, the meeting data's `indicators`) count
     nobody in the year: a unit that ended before it, a unit yet to report, a reader's part of a new unit. Their
     rows are there, every one 0/0, and would be drawn as a report of dashes."""
-    stop_if_empty(figures[figures["denominator"] > 0], *([message] if message else []))
+    stop_if_empty(figures[figures["denominator"] > 0], *([message] if message else []), left_out=left_out)

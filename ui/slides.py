@@ -20,6 +20,7 @@ import streamlit as st
 
 from core.numbers import vi_number
 from core.wording import in_sentence
+from database.units import left_out_note
 from queries.admissions import ADMISSION_CODE
 from queries.cadres import TRAINING_CODE
 from queries.coverage import unreported_count
@@ -271,12 +272,14 @@ def _cover(data: MeetingData, titles: list[str], scope: str) -> None:
     """`scope`: what the deck shows, as its footer says (`So sánh 3 đơn vị: …` for units side by side)."""
     contents = "".join(f"<li>{escape(t)}</li>" for t in titles[1:])
     sample = '<div class="dp-date"><b>Dữ liệu mẫu</b> — số liệu minh họa</div>' if data.any_sample else ""
+    gone = left_out_note(data.units or (), data.year)  # chosen units merged away, as the pages say under their title
+    left_out = f'<div class="dp-date">{escape(gone)}</div>' if gone else ""
     prog = programme()
     st.html(
         '<div class="dp-cover">'
         f'<div class="dp-kicker">{escape(prog.owner)}</div>'
         f'<div class="dp-title">Tình hình thực hiện {escape(prog.name)}</div>'
-        f'<div class="dp-scope"><b>{escape(scope)}</b> · năm <b>{data.year}</b></div>'
+        f'<div class="dp-scope"><b>{escape(scope)}</b> · năm <b>{data.year}</b></div>{left_out}'
         f'<div class="dp-date">Ngày {date.today():%d/%m/%Y}</div>{sample}'
         f"<ol>{contents}</ol></div>"
     )

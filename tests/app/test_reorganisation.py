@@ -101,3 +101,20 @@ def test_a_known_unit_the_boundary_has_not_is_named_by_its_name(merger_env):
     at = opened({"nam": "2024", "ranh_gioi": "moi", "don_vi": [HOA, "99999-2025"]})
     assert "Đơn vị «21469-2015» (Phường Phổ Hòa), «99999-2025» trong đường dẫn không có trong danh sách đơn vị " \
            "của địa giới đang chọn; đã bỏ qua." in [w.value for w in at.warning]
+
+
+LEFT_OUT = "Không có số liệu năm 2025 của Phường Phổ Hòa (đã sáp nhập vào Phường Đức Phổ từ năm 2025)."
+
+
+def test_a_unit_merged_away_beside_one_still_there_is_named_in_the_page(merger_env):
+    """Phổ Hòa with Đức Phổ in 2025: the figures shown are Đức Phổ's, and only the sidebar (hidden on a projector)
+    said where Phổ Hòa went. The page says it under its title; the slides in their footer (their header)."""
+    at = run_page("pages/overview.py", year=2025, units=[HOA, DUC_PHO])
+    assert [i.value for i in at.main.info] == [LEFT_OUT]
+    assert not at.main.button and table(at, "Chỉ tiêu")[1]["Đơn vị"].nunique() == 2  # the figures stay
+    at = run_page("pages/present.py", year=2025, units=[HOA, DUC_PHO])
+    assert not at.main.info
+    assert f'<div class="dp-date">{LEFT_OUT}</div>' in " ".join(h.proto.body for h in at.get("html"))  # the cover
+    [footer] = [c.value for c in at.caption if c.value.startswith("trang ")]
+    assert footer.startswith("trang 1/14 · **So sánh 2 đơn vị: Phường Phổ Hòa, Phường Đức Phổ** · năm **2025** · "
+                             "**Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ** · "), footer
