@@ -18,7 +18,7 @@ from queries.warnings import (
 )
 from rendering.tables import IDLE_CELL_COLUMNS, vi_columns, vi_table
 from ui.blocks import table_block
-from ui.data import query
+from ui.data import query, reading_once
 from ui.filters import current
 from ui.layout import NO_FIGURES_IN_YEAR, stop_without_figures
 from ui.navigation import page_file
@@ -75,54 +75,57 @@ st.title("Cảnh báo")
 filters = current()
 scope = (filters.boundary, filters.units)
 year = filters.year
-# a unit that ended, or is yet to report, has no warning because it has no figure: not a green "none"
-stop_without_figures(query("year_figures", *scope, year), NO_FIGURES_IN_YEAR.format(year=year))
-left, right = st.columns(2)
-n_years = int(left.number_input("Chi bộ không kết nạp được đảng viên từ … năm liền trở lên", min_value=1,
-                                max_value=30, value=DEFAULT_IDLE_YEARS, step=1, key="canh_bao_so_nam"))
-every_kind = right.toggle("Tính cả chi bộ cơ quan, trường học, doanh nghiệp, quân sự, công an",
-                          key="canh_bao_moi_loai_chi_bo",
-                          help="Mặc định chỉ chi bộ thôn, tổ dân phố: chi bộ quân sự, công an kết nạp theo hệ thống riêng.")
-CRITERIA = criteria(year, n_years, every_kind)
+# Which units are expected and in (queries.coverage.year_units) read once for the figures, the list, the counts
+# and every rule table this run computes, not once each (ui.data.reading_once).
+with reading_once():
+    # a unit that ended, or is yet to report, has no warning because it has no figure: not a green "none"
+    stop_without_figures(query("year_figures", *scope, year), NO_FIGURES_IN_YEAR.format(year=year))
+    left, right = st.columns(2)
+    n_years = int(left.number_input("Chi bộ không kết nạp được đảng viên từ … năm liền trở lên", min_value=1,
+                                    max_value=30, value=DEFAULT_IDLE_YEARS, step=1, key="canh_bao_so_nam"))
+    every_kind = right.toggle("Tính cả chi bộ cơ quan, trường học, doanh nghiệp, quân sự, công an",
+                              key="canh_bao_moi_loai_chi_bo",
+                              help="Mặc định chỉ chi bộ thôn, tổ dân phố: chi bộ quân sự, công an kết nạp theo hệ thống riêng.")
+    CRITERIA = criteria(year, n_years, every_kind)
 
-warnings = query("all_warnings", *scope, year, n_years, every_kind)
-unwarned = unreported_text(query("unreported_units", *scope, year), year, "chưa được xét cảnh báo")
-if unwarned:
-    st.info(unwarned, icon=":material/hourglass_top:")
-PER_ROW = 4
-columns = [column for _ in range(0, len(RULES), PER_ROW) for column in st.columns(PER_ROW)]
-for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=False):
-    # the icon apart from the label: Streamlit reads the label to a screen reader with the help
-    column.metric(COUNTED[code], count, border=True, help=RULES[code][0], icon=ICONS[code])
+    warnings = query("all_warnings", *scope, year, n_years, every_kind)
+    unwarned = unreported_text(query("unreported_units", *scope, year), year, "chưa được xét cảnh báo")
+    if unwarned:
+        st.info(unwarned, icon=":material/hourglass_top:")
+    PER_ROW = 4
+    columns = [column for _ in range(0, len(RULES), PER_ROW) for column in st.columns(PER_ROW)]
+    for column, (code, count) in zip(columns, warning_counts(warnings).items(), strict=False):
+        # the icon apart from the label: Streamlit reads the label to a screen reader with the help
+        column.metric(COUNTED[code], count, border=True, help=RULES[code][0], icon=ICONS[code])
 
-if warnings.empty:
-    st.success(f"Không có cảnh báo nào cho {in_sentence(filters.scope_label)} năm {year}.")
-else:
-    st.markdown(f"**{vi_number(len(warnings))} cảnh báo** cho {in_sentence(filters.scope_label)}, năm {year}.")
-    table_block(vi_table(warnings[WARNING_COLUMNS], LIST_COLUMNS), "Danh sách cảnh báo", filters,
-                key="canh_bao_tat_ca", expanded=False)
-
-RULE_TABLES = {
-    "idle_cells": ("warning_idle_cells", (*scope, year, n_years, every_kind), IDLE_CELL_COLUMNS),
-    "below_target": ("warning_below_target", (*scope, year), BELOW_COLUMNS),
-    "rising_exits": ("warning_rising_exits", (*scope, year), exits_columns(year)),
-    "training_gaps": ("warning_training_gaps", (*scope, year), TRAINING_COLUMNS),
-    "weak_secretaries": ("warning_weak_secretaries", (*scope, year), SECRETARY_COLUMNS),
-    "excellent_share": ("warning_excellent_share", (*scope, year), EXCELLENT_COLUMNS),
-    "cell_activity": ("warning_cell_activity", (*scope, year), ACTIVITY_COLUMNS),
-    "rising_away": ("warning_rising_away", (*scope, year), away_columns(year)),
-}
-for code, (title, page_label) in RULES.items():
-    st.subheader(f"{ICONS[code]} {title}")
-    st.caption(CRITERIA[code])
-    found = warnings[warnings["rule_code"] == code]
-    if found.empty:
-        st.success("Không có.")
+    if warnings.empty:
+        st.success(f"Không có cảnh báo nào cho {in_sentence(filters.scope_label)} năm {year}.")
     else:
-        lines = [f"- **{row['unit']}**: {row['detail']}" for row in found.head(LISTED).to_dict("records")]
-        if len(found) > LISTED:  # a province or the country: the rest is in the table below
-            lines.append(f"- … và {vi_number(len(found) - LISTED)} cảnh báo khác trong bảng số liệu dưới đây")
-        st.markdown("\n".join(lines))
-        name, args, headers = RULE_TABLES[code]
-        table_block(partial(rule_table, name, args, headers), title, filters, key=f"canh_bao_{code}", expanded=False)
-    st.page_link(page_file(RULE_PAGES[code]), label=f"Xem số liệu tại trang «{page_label}»", icon=":material/arrow_forward:")
+        st.markdown(f"**{vi_number(len(warnings))} cảnh báo** cho {in_sentence(filters.scope_label)}, năm {year}.")
+        table_block(vi_table(warnings[WARNING_COLUMNS], LIST_COLUMNS), "Danh sách cảnh báo", filters,
+                    key="canh_bao_tat_ca", expanded=False)
+
+    RULE_TABLES = {
+        "idle_cells": ("warning_idle_cells", (*scope, year, n_years, every_kind), IDLE_CELL_COLUMNS),
+        "below_target": ("warning_below_target", (*scope, year), BELOW_COLUMNS),
+        "rising_exits": ("warning_rising_exits", (*scope, year), exits_columns(year)),
+        "training_gaps": ("warning_training_gaps", (*scope, year), TRAINING_COLUMNS),
+        "weak_secretaries": ("warning_weak_secretaries", (*scope, year), SECRETARY_COLUMNS),
+        "excellent_share": ("warning_excellent_share", (*scope, year), EXCELLENT_COLUMNS),
+        "cell_activity": ("warning_cell_activity", (*scope, year), ACTIVITY_COLUMNS),
+        "rising_away": ("warning_rising_away", (*scope, year), away_columns(year)),
+    }
+    for code, (title, page_label) in RULES.items():
+        st.subheader(f"{ICONS[code]} {title}")
+        st.caption(CRITERIA[code])
+        found = warnings[warnings["rule_code"] == code]
+        if found.empty:
+            st.success("Không có.")
+        else:
+            lines = [f"- **{row['unit']}**: {row['detail']}" for row in found.head(LISTED).to_dict("records")]
+            if len(found) > LISTED:  # a province or the country: the rest is in the table below
+                lines.append(f"- … và {vi_number(len(found) - LISTED)} cảnh báo khác trong bảng số liệu dưới đây")
+            st.markdown("\n".join(lines))
+            name, args, headers = RULE_TABLES[code]
+            table_block(partial(rule_table, name, args, headers), title, filters, key=f"canh_bao_{code}", expanded=False)
+        st.page_link(page_file(RULE_PAGES[code]), label=f"Xem số liệu tại trang «{page_label}»", icon=":material/arrow_forward:")

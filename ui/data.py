@@ -6,9 +6,12 @@ A load publishes a new version file, so the key changes and no meeting sees stal
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Sized
+from collections.abc import Callable, Iterator, Sized
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -17,6 +20,7 @@ from auth.session import allowed_units
 from database.db import cursor, data_version
 from etl.loading.batch import ensure_database
 from queries import catalog
+from queries.coverage import read_once
 from queries.programme import Programme, ProgrammeError, programme, programme_key
 from queries.programme_held import holding
 from queries.scope import restricted_to
@@ -24,6 +28,7 @@ from settings import settings
 from ui import warm
 
 CODEC = "lz4"  # pyarrow's: 119 MB of the meeting's figures in 21 MB, back in 0,1 s
+_ONE_CURSOR: ContextVar[dict[str, duckdb.DuckDBPyConnection] | None] = ContextVar("one_cursor", default=None)
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị dữ liệu mẫu…")
@@ -115,7 +120,31 @@ def _run(db_version: str, programme_version: str, name: str, args: tuple,
     """One cache entry per database version, programme file, query, arguments and reader scope; computed
     under one version of the programme file (the caller's, if it holds one: queries.programme_held)."""
     with restricted_to(allowed), holding():
-        return _packed_result(catalog.QUERIES[name](cursor(), *args))
+        return _packed_result(catalog.QUERIES[name](_cursor(db_version), *args))
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Within it (a `with` in a page), the queries the script run computes rather than finds in the cache read on
+    one cursor of the database version, within queries.coverage.read_once: which units are expected and in is read
+    once for all of them, as for one build of the meeting data. Not across threads (a deferred download, the
+    warm-up after a load): a context variable."""
+    token = _ONE_CURSOR.set({})
+    try:
+        with read_once():
+            yield
+    finally:
+        _ONE_CURSOR.reset(token)
+
+
+def _cursor(db_version: str) -> duckdb.DuckDBPyConnection:
+    """A cursor of the published version (`db_version`, the cache key's): the one of this `reading_once`, if any."""
+    kept = _ONE_CURSOR.get()
+    if kept is None:
+        return cursor()
+    if db_version not in kept:
+        kept[db_version] = cursor()
+    return kept[db_version]
 
 
 def _cached(name: str, args: tuple) -> Packed | PackedFields:

@@ -4,12 +4,15 @@ rule's figures on hand-made workbooks are checked in tests/database/test_warning
 
 from __future__ import annotations
 
+import ui.data
+from database.db import cursor
 from queries.warning_words import COUNTED
 from queries.warnings import RULES, WARNING_COLUMNS, warning_counts
 from rendering.tables import IDLE_CELL_COLUMNS, vi_columns
 from tests.support.apptest_pages import table
 from tests.support.page_queries import assert_shows, named
 from tests.support.page_support import has_table, open_tables, run_page, shown_table
+from tests.support.reads import Counting
 
 PAGE = "pages/warnings.py"
 LIST_COLUMNS = vi_columns("rule", "unit", "subject", "year", "detail", "page_label")
@@ -62,3 +65,23 @@ def test_a_unit_without_figures_in_the_year_is_no_green_none(sample_env):
         "Phường Phổ Văn đã sáp nhập vào Phường Trà Câu từ năm 2025: số liệu năm 2025 của địa bàn này nằm trong số "
         "liệu của Phường Trà Câu; chọn Phường Trà Câu hoặc một năm đến 2024."]
     assert not at.success and not at.metric
+
+
+def test_one_run_reads_which_units_are_in_once_for_every_rule_table(warnings_env, monkeypatch):
+    """Each rule table opened read which units are expected and in (year_units.sql) for itself: five tables opened
+    in one run, five reads. The run reads it once for all of them (ui.data.reading_once), as one build of the
+    meeting data does (tests/app/test_year_coming_in.py), and shows what each query gives alone."""
+    connections = []
+
+    def counted_cursor():
+        connections.append(Counting(cursor()))
+        return connections[-1]
+
+    monkeypatch.setattr(ui.data, "cursor", counted_cursor)
+    at = run_page(PAGE, year=2024)
+    connections.clear()
+    open_tables(at)  # the list and the counts are in the cache: only the rule tables are computed
+    opened = [e.label for e in at.expander if e.label != "Bảng số liệu: Danh sách cảnh báo"]
+    assert len(opened) == 5 and all(e.dataframe for e in at.expander), opened
+    assert sum(con.reads["year_units"] for con in connections) == 1
+    assert_page_shows_its_queries(at, "reported", 2024, 3, every_kind=False)

@@ -39,6 +39,7 @@ from tests.support.cli import kpi_rows
 from tests.support.page_queries import named
 from tests.support.page_support import app_test, run_page, shown_table, submission, url_filters, workbook_bytes
 from tests.support.pdf_text import pdf_pages, squeeze
+from tests.support.reads import Counting
 from tests.support.scorecard_data import C
 from ui import warm
 from ui.slides import slides
@@ -342,21 +343,6 @@ def test_a_unit_yet_to_report_shows_dashes_not_0_of_0_compared_and_in_the_kpi_ex
     assert main(["kpi", "--year", "2026", "--unit", SA_HUYNH, "--boundary", "current"]) == 0  # its company not in
     in_part = kpi_rows(capsys.readouterr().out)["T1_org_rating"]
     assert (in_part["numerator"], in_part["denominator"], in_part["status"]) == ("17", "18", "met")
-
-
-class Counting:
-    """A connection that counts the reads of which units are expected (year_units.sql, alone or counted)."""
-
-    def __init__(self, con):
-        self.con, self.reads = con, {"year_units": 0, "year_counts": 0}
-
-    def execute(self, sql, *args):
-        if "JOIN reporting r ON r.unit_id = u.unit_id" in sql:
-            self.reads["year_counts" if "count_if(reported)" in sql else "year_units"] += 1
-        return self.con.execute(sql, *args)
-
-    def __getattr__(self, name):
-        return getattr(self.con, name)
 
 
 @pytest.mark.parametrize("units", [None, (SA_HUYNH, "21439-2025")], ids=["whole area", "two units"])
