@@ -13,7 +13,8 @@ the one definition of each figure and verdict stays the only one.
 
 A write holds one version of the programme file throughout (queries.programme_held): every frame is
 computed under it and the file is named by its stamp, whatever happens to the file meanwhile. The file
-edited while frames are written: that write is dropped and begun again under the file as it is then.
+edited while frames are written: that write is dropped and begun again under the file as it is then. The
+file being written removed under the write (its database's folder deleted): the write ends, nothing reported.
 
 The CLI levels right after a load; the app on a thread of its own (ui/warm.py), at start and as
 soon as a load publishes a version (frames of other code or another programme file: anew, then).
@@ -24,8 +25,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -76,6 +77,8 @@ def level(cfg: Settings | None = None) -> Path | None:
                         return _write(con, data)
                 except ProgrammeEdited:
                     continue  # anew, under the file as it is now
+                except Removed:
+                    return None
             return None
         finally:
             con.close()
@@ -98,9 +101,30 @@ class ProgrammeEdited(Exception):
     file as it is now, so they are dropped and written again under it."""
 
 
-def _check_programme(key: str) -> None:
+class Removed(Exception):
+    """The file being written went under the write: its database's folder was deleted (a test's, given back
+    at its end while the app's thread wrote). Nothing is left to write frames for, and nothing to report."""
+
+
+def _check(key: str, work: Path) -> None:
+    """Between two years' frames: go on only while the file `work` is there and the programme file is the
+    one of `key` (the version held)."""
+    if not work.exists():
+        raise Removed
     if file_key() != key:
         raise ProgrammeEdited
+
+
+@contextmanager
+def _removed_if_gone(work: Path) -> Iterator[None]:
+    """An error of the file system or of DuckDB, once the file `work` was made, is Removed when the file has
+    gone; any other goes on as it is (and is reported)."""
+    try:
+        yield
+    except (OSError, duckdb.Error) as exc:
+        if work.exists():
+            raise
+        raise Removed from exc
 
 
 def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
@@ -121,16 +145,17 @@ def _write(con: duckdb.DuckDBPyConnection, data: Path) -> Path | None:
     if changes is not None:
         shutil.copyfile(base, work)
     con.execute(f"ATTACH '{quoted(work)}' AS {OUT}")
-    private_file(work)
-    try:
-        _bring_level(con, changes, key)
-        con.execute(f"CHECKPOINT {OUT}")
-    finally:
-        con.execute(f"DETACH {OUT}")
-    _check_programme(key)
-    with open(work, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(work, target)
+    with _removed_if_gone(work):
+        private_file(work)
+        try:
+            _bring_level(con, changes, key, work)
+            con.execute(f"CHECKPOINT {OUT}")
+        finally:
+            con.execute(f"DETACH {OUT}")
+        _check(key, work)
+        with open(work, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(work, target)
     for old in sorted(folder.glob("g*.duckdb"), reverse=True)[KEEP_FILES:]:
         old.unlink(missing_ok=True)  # a reader that attached it keeps it open
     return target
@@ -153,9 +178,10 @@ def _changes(con: duckdb.DuckDBPyConnection, since: int) -> list[tuple[str, int]
     return None if any(unit is None for unit, _ in rows) else rows
 
 
-def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None, key: str) -> None:
-    """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT`;
-    ProgrammeEdited as soon as the programme file is not the one of `key` (the version held) any more."""
+def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] | None, key: str,
+                 file: Path) -> None:
+    """Every frame of every year (`changes` None), or what the pairs of `changes` change, in `OUT` (the file
+    `file`); ended between two years as `_check` says."""
     years = [y for (y,) in con.execute("SELECT DISTINCT year FROM submissions ORDER BY year").fetchall()]
     if changes is None:
         stored_years, dtypes = [], {}
@@ -173,7 +199,7 @@ def _bring_level(con: duckdb.DuckDBPyConnection, changes: list[tuple[str, int]] 
         for name, compute in computers.items():
             frame = compute(con, boundary, None if name == "area_indicators" else units, year)
             _store(con, name, boundary, year, units, frame, dtypes, made)
-        _check_programme(key)
+        _check(key, file)
     con.execute(f"CREATE OR REPLACE TABLE {OUT}.{STATE_TABLE} (stamp VARCHAR, years INTEGER[], dtypes VARCHAR)")
     con.execute(f"INSERT INTO {OUT}.{STATE_TABLE} VALUES (?, ?, ?)", [stamp(), years, json.dumps(dtypes)]).fetchall()
 

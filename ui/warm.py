@@ -88,6 +88,8 @@ def _follow_once(run: Run, seen: dict[str, str]) -> None:
     cfg = settings()
     try:
         _step(run, seen, cfg)
+    except NoDatabase:  # gone during the step (its folder deleted, a test's given back): nothing to make ready
+        return
     except Exception as exc:  # a fault here costs speed, never a page: visitors compute on request
         record_incident(exc, "làm sẵn số liệu sau khi nạp", cfg)
 

@@ -3,15 +3,22 @@ version, every query its visitors asked (ui/warm.py): the next visitor finds the
 
 from __future__ import annotations
 
+import errno
+import logging
+import shutil
+
+import pytest
+
 from core.incidents import errors_log
 from database.db import cursor, data_version
 from etl.loading.batch import load_files
-from queries import catalog
+from queries import catalog, precompute
 from queries.precomputed import frames_file
 from queries.programme import programme_key
 from samples.builder import write_xlsx
 from settings import settings
 from tests.support.page_support import run_page
+from tests.support.programme_files import OTHER_PROGRAMME, use_programme
 from tests.support.workbooks import default_spec
 from ui import data, warm
 
@@ -55,3 +62,45 @@ def test_a_fault_of_the_thread_is_written_beside_the_database_it_followed(sample
     warm._follow_once(lambda *args: None, {})
     assert "làm sẵn số liệu sau khi nạp" in errors_log(sample_env).read_text(encoding="utf-8")
     assert not errors_log(settings()).exists()
+
+
+def _folder_deleted(cfg) -> None:
+    shutil.rmtree(cfg.db_path.parent)
+
+
+def _disk_full(cfg) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _folder_deleted_then_a_failure(cfg) -> None:  # e.g. DuckDB spilling into the frames' tmp folder, gone
+    _folder_deleted(cfg)
+    _disk_full(cfg)
+
+
+@pytest.mark.parametrize(("meets", "reported"), [
+    (_folder_deleted, False), (_folder_deleted_then_a_failure, False), (_disk_full, True)])
+def test_a_frames_write_ends_quietly_only_when_its_database_folder_is_deleted_under_it(
+        sample_env, monkeypatch, caplog, meets, reported):
+    """A test's folder given back while the thread writes its frames: the write ends at the next year, and no
+    incident is written (nor the folder made again to hold one); a real failure of the write is one, as ever."""
+    use_programme(monkeypatch, OTHER_PROGRAMME)  # frames to write: another programme's
+    computers, met = precompute._computers, []
+
+    def meeting_it_at_the_first_frame():
+        found = computers()
+        first = next(iter(found))
+
+        def compute(con, boundary, units, year):
+            if not met:
+                met.append(year)
+                meets(sample_env)
+            return found[first](con, boundary, units, year)
+        return {**found, first: compute}
+
+    monkeypatch.setattr(precompute, "_computers", meeting_it_at_the_first_frame)
+    warm._follow_once(lambda *args: None, {})
+    assert met
+    assert errors_log(sample_env).exists() == reported
+    assert any(r.levelno >= logging.ERROR for r in caplog.records) == reported
+    if reported:
+        assert "OSError" in errors_log(sample_env).read_text(encoding="utf-8")
