@@ -118,8 +118,8 @@ def _whole(entry: Packed | PackedFields) -> object:
 def _run(db_version: str, programme_version: str, name: str, args: tuple,
          allowed: tuple[str, ...] | None) -> Packed | PackedFields:
     """One cache entry per database version, programme file, query, arguments and reader scope; computed
-    under one version of the programme file (the caller's, if it holds one: queries.programme_held)."""
-    with restricted_to(allowed), holding():
+    under the version of the programme file its key names (`_entry` holds it)."""
+    with restricted_to(allowed):
         return _packed_result(catalog.QUERIES[name](_cursor(db_version), *args))
 
 
@@ -147,13 +147,20 @@ def _cursor(db_version: str) -> duckdb.DuckDBPyConnection:
     return kept[db_version]
 
 
+def _entry(db_version: str, name: str, args: tuple, allowed: tuple[str, ...] | None) -> Packed | PackedFields:
+    """The cache entry of a query for this database version, found or computed under one version of the
+    programme file, held from its cache key to its last figure (queries.programme_held). A page's run and
+    the thread warming the next version (ui.warm) both ask for it so."""
+    with holding():
+        return _run(db_version, programme_key(), name, args, allowed)
+
+
 def _cached(name: str, args: tuple) -> Packed | PackedFields:
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
     allowed = allowed_units()
-    warm.follow(_run)
+    warm.follow(_entry)
     warm.remember(name, frozen, allowed)
-    with holding():  # the programme of the cache key is the one computed under
-        return _run(version(), programme_key(), name, frozen, allowed)
+    return _entry(version(), name, frozen, allowed)
 
 
 def query(name: str, *args: object) -> pd.DataFrame:

@@ -27,8 +27,6 @@ from database.db import NoDatabase, data_version
 from database.store import prepare_spare
 from database.units import prepare_index
 from queries.precompute import level
-from queries.programme import programme_key
-from queries.programme_held import holding
 from settings import Settings, settings
 
 REMEMBERED = 256
@@ -44,7 +42,7 @@ _started: list[threading.Thread] = []
 _warmed = threading.Condition()
 _done: dict[str, str] = {}  # database path → the version whose frames and caches are ready
 
-Run = Callable[[str, str, str, tuple, "tuple[str, ...] | None"], object]
+Run = Callable[[str, str, tuple, "tuple[str, ...] | None"], object]
 
 
 def remember(name: str, args: tuple, allowed: tuple[str, ...] | None) -> None:
@@ -58,8 +56,8 @@ def remember(name: str, args: tuple, allowed: tuple[str, ...] | None) -> None:
 
 
 def follow(run: Run) -> None:
-    """Start the thread that follows the published version (once per process); `run` is the cached
-    query runner (ui.data), called as a page calls it."""
+    """Start the thread that follows the published version (once per process); `run` gives a query's cache
+    entry for a database version (ui.data), as a page's run asks for it."""
     with _lock:
         if _started:
             return
@@ -120,8 +118,7 @@ def _step(run: Run, seen: dict[str, str], cfg: Settings) -> None:
         if _stopping.is_set() or data_version(cfg) != current:
             return  # stopping, or newer again: warm that one instead
         try:
-            with holding():  # the programme of the cache key is the one computed under
-                run(current, programme_key(), name, args, allowed)
+            run(current, name, args, allowed)
         except Exception:  # the visitor who asks it meets the error on their own request
             LOG.debug("warming %s failed", name, exc_info=True)
     with _warmed:

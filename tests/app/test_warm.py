@@ -14,7 +14,6 @@ from database.db import cursor, data_version
 from etl.loading.batch import load_files
 from queries import catalog, precompute
 from queries.precomputed import frames_file
-from queries.programme import programme_key
 from samples.builder import write_xlsx
 from settings import settings
 from tests.support.page_support import run_page
@@ -46,7 +45,7 @@ def test_a_load_is_followed_by_its_frames_and_the_queries_visitors_asked(sample_
     for name in {name for _, name, _, _ in asked}:
         monkeypatch.setitem(catalog.QUERIES, name, computed_again)
     for _, name, args, allowed in asked:  # what the page asks: every one a cache hit for the new version
-        data._run(data_version(sample_env), programme_key(), name, args, allowed)
+        data._entry(data_version(sample_env), name, args, allowed)
 
 
 def test_a_fault_of_the_thread_is_written_beside_the_database_it_followed(sample_env, tmp_path, monkeypatch):

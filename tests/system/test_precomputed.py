@@ -24,7 +24,6 @@ from queries.indicators import indicators_by_unit, indicators_by_year
 from queries.kpi import kpi_table
 from queries.precompute import level
 from queries.precomputed import TABLES, attached_frames, frames_file, state, stored
-from queries.programme import programme_key
 from queries.progress import pace_by_unit, pace_codes
 from queries.report_data import meeting_data
 from queries.scope import BOUNDARIES, restricted_to
@@ -272,7 +271,7 @@ def test_a_query_never_reads_the_frames_of_another_programme_than_its_own(empty_
         return read(*args, **kwargs)
 
     monkeypatch.setattr(progress, "stored", edited_meanwhile)
-    got = data._whole(data._run(data_version(empty_env), programme_key(), "pace_by_unit", args, None))
+    got = data._whole(data._entry(data_version(empty_env), "pace_by_unit", args, None))
     assert_frame_equal(got, expected)
 
 
