@@ -40,26 +40,22 @@ def describe(problem: Problem) -> str:
     return text[:1].upper() + text[1:]
 
 
-UPLOADER_BUTTON = "Chọn tệp"
-
-
 def uploader_css(limit: str, types: list[str]) -> str:
-    """Streamlit's uploader says `Upload`, `20MB per file` and why it refused a file (a tooltip) in
-    English and takes no text for them: its own text is drawn at size 0 and the Vietnamese drawn in
-    its place. Its own limit (`server.maxUploadSize`) is a little above ours, so that a file up to our
-    limit always reaches the loader, and one just above it gets the loader's own Vietnamese message.
-    The hint's own text is hidden from screen readers too (`visibility`, which the drawn text sets back),
-    so that they read what is drawn, our limit, and not the uploader's (`tối đa 21 MB`) beside it. (Not
-    the button's: a button whose text is hidden so has no name in Chromium, the drawn one included.)"""
+    """Streamlit's uploader says `20MB per file` and why it refused a file (a tooltip) in English and takes
+    no text for them: its own text is drawn at size 0 and the Vietnamese drawn in its place. Its own limit
+    (`server.maxUploadSize`) is a little above ours, so that a file up to our limit always reaches the loader,
+    and one just above it gets the loader's own Vietnamese message. The hint's own text is hidden from screen
+    readers too (`visibility`, which the drawn text sets back), so that they read what is drawn, our limit, and
+    not the uploader's (`tối đa 21 MB`) beside it. The button's own text, `Upload`, is rewritten in the page
+    (ui.vietnamese), so it is left as it is, only at 1rem: a `Chọn tệp` drawn over it would be read after it
+    («Chọn tệpChọn tệp»), and a button whose own text is hidden has no name in Chromium, the drawn one included."""
     kinds = ", ".join(t.upper() for t in types)
     hint = f"Kéo thả tệp vào đây · tối đa {limit} mỗi tệp · {kinds}"
     refused = f"Không nhận tệp này: chỉ nhận tệp {kinds}, tối đa {limit} mỗi tệp"
     return f"""<style>
 [data-testid="stTooltipErrorContent"] {{ font-size: 0; }}
 [data-testid="stTooltipErrorContent"]::after {{ content: "{refused}"; font-size: 0.875rem; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
-  content: "{UPLOADER_BUTTON}"; font-size: 1rem; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 1rem; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; visibility: hidden; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{hint}"; font-size: 0.875rem;
   visibility: visible; }}
