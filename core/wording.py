@@ -7,7 +7,11 @@ import json
 import re
 from datetime import date, time
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>()!|~$:.])")  # inside a line: links, images, emphasis, math, icons
+# What changes the look of a text in Streamlit's Markdown, measured in Chromium (a backslash shows each as typed):
+# at the start of a line `#` `-` `+` `*` `1.` `1)` `>` `|` and fences; anywhere emphasis `*` `_` `~`, code `` ` ``,
+# links and images `[` `]` `(` `)` `!`, `<…>`, math `$`, entities `&amp;`, a backslash itself; Streamlit's own
+# `:red[…]`, `:smile:` (`:`) and `:material/home:` (drawn as an icon unless its `/` is escaped too).
+_MARKDOWN = re.compile(r"([\\`*_\[\]()<>!|~$:&#+\-./])")
 QUOTED_LENGTH = 60  # characters of a value from outside that a note repeats
 
 
@@ -32,8 +36,9 @@ def quoted(text: str) -> str:
 
 
 def as_typed(text: str) -> str:
-    """`an.__ba__` → `an\\.\\_\\_ba\\_\\_`: text from outside (a user's name, a message naming one) shown as typed
-    inside a line of Markdown, not as emphasis, a link or an icon."""
+    """`an.__ba__` → `an\\.\\_\\_ba\\_\\_`: text from outside (a user's name, a file's, a message naming one) shown
+    as typed in Markdown, at the start of a line or inside one, not as a list, emphasis, a link or an icon. (A bare
+    address, `www.…` or `a@b.vn`, is still made a link: Streamlit finds those after the escapes are read.)"""
     return _MARKDOWN.sub(r"\\\1", text)
 
 

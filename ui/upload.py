@@ -4,13 +4,13 @@ CLI, and reported file by file in Vietnamese."""
 from __future__ import annotations
 
 import logging
-import re
 import threading
 
 import streamlit as st
 
 from auth import audit
 from auth.session import account_name, allowed_units, may_load
+from core.wording import as_typed
 from database.store import StoreBusy
 from database.units import prepare_index
 from etl.checking.model import Problem
@@ -25,13 +25,7 @@ from ui.incidents import report_unexpected
 REPORT_KEY = "upload_report"  # the last upload's results, shown until the next upload
 ROUND_KEY = "upload_round"  # bumped after each upload, so the uploader starts empty
 ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "ods"]
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 LOG = logging.getLogger("ducpho")
-
-
-def escape(text: str) -> str:
-    """Text shown verbatim inside Streamlit markdown (values from a workbook may hold `*`, `$`…)."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def describe(problem: Problem) -> str:
@@ -127,14 +121,14 @@ def show_report(results: list[LoadResult]) -> None:
     st.markdown(f"**Kết quả nạp:** {tally(results)}.")
     for result in results:
         if result.outcome == OUTCOME_UNCHANGED:  # not loaded: nothing to warn of either
-            st.info(escape(result.summary()), icon=":material/info:")
+            st.info(as_typed(result.summary()), icon=":material/info:")
         elif result.ok:
-            st.success(escape(result.summary()), icon=":material/check_circle:")
+            st.success(as_typed(result.summary()), icon=":material/check_circle:")
             if result.warnings:
-                st.warning("\n".join([f"**{escape(result.file_name)}** — cảnh báo:", ""]
-                                     + [f"- {escape(w)}" for w in result.warnings]), icon=":material/warning:")
+                st.warning("\n".join([f"**{as_typed(result.file_name)}** — cảnh báo:", ""]
+                                     + [f"- {as_typed(w)}" for w in result.warnings]), icon=":material/warning:")
         else:
-            lines = [f"**{escape(result.summary())}** — không có gì được ghi vào cơ sở dữ liệu. "
+            lines = [f"**{as_typed(result.summary())}** — không có gì được ghi vào cơ sở dữ liệu. "
                      + "Hãy sửa các lỗi sau rồi nạp lại:", ""]
-            lines += [f"- {escape(describe(p))}" for p in result.problems]
+            lines += [f"- {as_typed(describe(p))}" for p in result.problems]
             st.error("\n".join(lines), icon=":material/error:")

@@ -134,7 +134,7 @@ def test_login_load_download_and_logout_are_audited_without_personal_values(acco
     at.button(key="nap_du_lieu").click().run()
     assert not at.exception, errors(at)
     assert not at.success
-    assert ("mau\\_2024\\_21469\\_pho\\_hoa\\.xlsx: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì"
+    assert (r"mau\_2024\_21469\_pho\_hoa\.xlsx\: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì"
             in [i.value for i in at.info])
     downloads = [b for b in open_tables(at).download_button if b.key.startswith("csv_extract_")]
     assert downloads, [b.key for b in at.download_button]
@@ -207,7 +207,8 @@ def test_the_admin_page_manages_accounts_and_exports_the_audit_log(accounts, fet
 
 
 def test_the_admin_page_shows_a_user_s_name_as_typed(accounts):
-    """`an.__ba__.c` is a valid name; as Markdown it would read `an.` + bold `ba` + `.c`."""
+    """`an.__ba__.c` is a valid name; as Markdown it would read `an.` + bold `ba` + `.c`. A name refused is named
+    as typed too (the upload page's report shows file names by the same rule: tests/browser, the upload test)."""
     at = login("quantri")
     at.switch_page("pages/admin.py").run()
     for _ in range(2):  # added, then refused as already there
@@ -218,6 +219,10 @@ def test_the_admin_page_shows_a_user_s_name_as_typed(accounts):
         next(b for b in at.button if b.label == "Thêm người dùng").click().run()
     assert not at.exception, errors(at)
     assert [e.value for e in at.error] == [r"Chưa thêm được: đã có người dùng «an\.\_\_ba\_\_\.c»"]
+    at.text_input(key="tnd_ten").input("1. *a*_b_[x](y) &amp; :material/home:")  # refused, and named as typed
+    next(b for b in at.button if b.label == "Thêm người dùng").click().run()
+    assert at.error[0].value.startswith(
+        r"Chưa thêm được: tên đăng nhập «1\. \*a\*\_b\_\[x\]\(y\) \&amp; \:material\/home\:» không hợp lệ")
     at.selectbox(key="xnd_ten").set_value("an.__ba__.c")
     at.checkbox(key="xnd_xac_nhan").check()
     next(b for b in at.button if b.label == "Xóa người dùng").click().run()

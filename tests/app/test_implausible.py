@@ -34,8 +34,8 @@ def test_the_upload_page_refuses_the_huge_file_loads_the_good_one_and_empties_th
     at.run()
     at.button(key="nap_du_lieu").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert [s.value.split(":")[0] for s in at.success] == ["good\\.xlsx"]
+    assert [s.value.split(r"\:")[0] for s in at.success] == [r"good\.xlsx"]
     [refused] = [e.value for e in at.error]
-    assert "**huge\\.xlsx: bị từ chối, 3 lỗi**" in refused
+    assert r"**huge\.xlsx\: bị từ chối, 3 lỗi**" in refused
     assert "chi bộ «CB01» không thể có quá 2\\.000 đảng viên" in refused
     assert at.file_uploader[0].key != uploader_key  # a new, empty uploader

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.numbers import vi_count
+from core.wording import as_typed
 from queries.indicators import reported_figures
 from queries.judgement import FIRST_YEAR_WORDS, WORDS, Status
 from queries.programme import programme
@@ -62,7 +63,7 @@ def url_notes(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("value", ["99", "abc", "0", "-1", "15", "²"])
 def test_a_slide_the_deck_does_not_have_is_named_and_the_first_is_shown(sample_env, value):
     at = present_at({"trang": value})
-    assert url_notes(at) == [f"Trang «{value}» trong đường dẫn không có (bài trình chiếu có 14 trang, từ 1 đến 14); "
+    assert url_notes(at) == [f"Trang «{as_typed(value)}» trong đường dẫn không có (bài trình chiếu có 14 trang, từ 1 đến 14); "
                              "đang hiện trang 1."]
     assert "trang 1/14" in slide_caption(at) and "trang" not in at.query_params
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.wording import as_typed
 from database.db import cursor
 from database.store import write_session
 from etl.checking import contract as c
@@ -35,7 +36,7 @@ from tests.support.page_support import (
 from ui.blocks import export_frame
 from ui.exports import csv_bytes
 from ui.template_download import template_workbook
-from ui.upload import REPORT_KEY, describe, escape, load_uploads
+from ui.upload import REPORT_KEY, describe, load_uploads
 
 PAGE = "pages/data.py"
 PHO_HOA = "21469-2015"
@@ -86,7 +87,7 @@ def test_upload_replaces_a_report_and_every_page_shows_it_at_once(sample_env):
         "pho-hoa-2024-bo-sung.xlsx", "Văn phòng Đảng ủy", "Phường Phổ Hòa", 2024, OUTCOME_REPLACED)
     data.session_state[REPORT_KEY] = results
     data.run()
-    assert [s.value for s in data.success] == [escape(results[0].summary())]
+    assert [s.value for s in data.success] == [as_typed(results[0].summary())]
     assert "1 tệp nạp được, 0 tệp bị từ chối" in " ".join(m.value for m in data.markdown)
 
 
@@ -117,12 +118,12 @@ def test_rejected_workbooks_list_every_problem_and_change_nothing(sample_env):
     errors = [e.value for e in at.error]
     assert len(errors) == 2
     for problem in broken.problems:  # every problem, with sheet, row and column, in the first message
-        assert f"- {escape(describe(problem))}" in errors[0]
+        assert f"- {as_typed(describe(problem))}" in errors[0]
         if problem.row:
             assert f"dòng {problem.row}" in describe(problem)
-    assert escape("pho-hoa-2024-loi.xlsx") in errors[0] and escape("ghi-chu.xlsx") in errors[1]
+    assert as_typed("pho-hoa-2024-loi.xlsx") in errors[0] and as_typed("ghi-chu.xlsx") in errors[1]
     assert not at.success  # the file already in force is not called loaded
-    assert escape(results[1].summary()) in [i.value for i in at.info]
+    assert as_typed(results[1].summary()) in [i.value for i in at.info]
     assert ("0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 2 tệp bị từ chối"
             in " ".join(m.value for m in at.markdown))
     at.button(key="an_ket_qua_nap").click().run()
@@ -142,7 +143,7 @@ def test_the_same_file_again_is_counted_unchanged_not_loaded(sample_env):
     assert "**Kết quả nạp:** 0 tệp nạp được, 1 tệp không đổi (đã có đúng tệp này), 0 tệp bị từ chối." in [
         m.value for m in at.markdown]
     assert not at.success
-    assert f"{escape(name)}: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì" in [i.value for i in at.info]
+    assert as_typed(f"{name}: Phường Phổ Hòa năm 2024 đã có đúng tệp này, không thay đổi gì") in [i.value for i in at.info]
 
 
 def test_extracts_for_the_filter_with_workbook_headers(sample_env):

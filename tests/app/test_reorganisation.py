@@ -91,7 +91,7 @@ def test_a_url_value_that_cannot_be_applied_is_named(merger_env):
     assert "Năm «2031» trong đường dẫn chưa có số liệu (các năm có: 2022, 2023, 2024, 2025, 2026); " \
            "đang hiện năm đã chọn." in shown
     assert "Địa giới «cu» trong đường dẫn không hợp lệ (dùng theo-nam hoặc moi); đang dùng địa giới đã chọn." in shown
-    assert "Đơn vị «99999-2025» trong đường dẫn không có trong danh sách đơn vị của địa giới đang chọn; " \
+    assert r"Đơn vị «99999\-2025» trong đường dẫn không có trong danh sách đơn vị của địa giới đang chọn; " \
            "đã bỏ qua." in shown
     assert at.multiselect(key="don_vi").value == [HOA]  # what could be applied was
 
@@ -99,7 +99,7 @@ def test_a_url_value_that_cannot_be_applied_is_named(merger_env):
 def test_a_known_unit_the_boundary_has_not_is_named_by_its_name(merger_env):
     """An old ward's link opened under the 5 new units named it by its id alone: «21469-2015»."""
     at = opened({"nam": "2024", "ranh_gioi": "moi", "don_vi": [HOA, "99999-2025"]})
-    assert "Đơn vị «21469-2015» (Phường Phổ Hòa), «99999-2025» trong đường dẫn không có trong danh sách đơn vị " \
+    assert r"Đơn vị «21469\-2015» (Phường Phổ Hòa), «99999\-2025» trong đường dẫn không có trong danh sách đơn vị " \
            "của địa giới đang chọn; đã bỏ qua." in [w.value for w in at.warning]
 
 

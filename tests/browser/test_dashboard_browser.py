@@ -205,6 +205,11 @@ def _spoken(page, fragment: str, role: str = "StaticText") -> list[str]:
             and node.get("role", {}).get("value") == role and fragment in node.get("name", {}).get("value", "")]
 
 
+# a file's name holding Markdown: at the start of the report's line it would read as a list, emphasis, a link, red
+# text and an `&`, were it not shown as typed (core.wording.as_typed)
+UPLOAD_NAME = "1. *a*_b_[x](y) :red[do] &amp; pho-hoa-2024-bo-sung.xlsx"
+
+
 def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     """A person uploads a corrected report on Dữ liệu, opens Tổng quan from the menu, sees the new
     T3 figure and downloads the table under it: the file holds the same figure."""
@@ -213,7 +218,7 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
     admitted, members, content = _t3(var_dir)
     first = content["members"][0]
     first.update(admitted=first["admitted"] + 2, end_count=first["end_count"] + 2, unrated=first["unrated"] + 2)
-    upload = tmp_path / "pho-hoa-2024-bo-sung.xlsx"
+    upload = tmp_path / UPLOAD_NAME
     upload.write_bytes(workbook_bytes(PHO_HOA, 2024, content))
     before, after = (f"{vi_count(n, members)} — năm 2024" for n in (admitted, admitted + 2))
 
@@ -241,6 +246,9 @@ def test_upload_changes_the_overview_and_its_csv(browser, sample_var, tmp_path):
         button.click()
         page.get_by_text("Kết quả nạp:").wait_for(timeout=120_000)
         assert "thay thế" in page.locator('[data-testid="stMain"]').inner_text()
+        said = page.locator('[data-testid="stAlert"] [data-testid="stMarkdownContainer"]').filter(
+            has_text="Phường Phổ Hòa năm 2024")
+        assert said.inner_text().startswith(f"{UPLOAD_NAME}: Phường Phổ Hòa năm 2024")  # as typed, not as Markdown
         screenshot(page, "upload-report")
 
         page.locator(".st-key-menu").get_by_role("link", name="Tổng quan", exact=True).click()
