@@ -125,7 +125,7 @@ def test_a_full_name_is_stored_without_invisible_characters_and_shown_as_typed(c
     [user] = list_users(cfg)
     assert user.full_name == "NguyễnVăn A ![x](http://evil.example/p.png)"
     assert account_line(user) == (":material/person: **NguyễnVăn A \\!\\[x\\]\\(http\\:"
-                                   "//evil\\.example/p\\.png\\)** · thường trực")
+                                   "\\/\\/evil\\.example\\/p\\.png\\)** · thường trực")
 
 
 def test_roles_decide_loading_and_scope_and_deny_by_default():
