@@ -314,7 +314,8 @@ def count_lines(frame: pd.DataFrame, x: str, y: str, color: str, title: str, x_t
     sides = label_sides(frame, x, y, color)
     top = float(frame[y].max()) if len(frame) and pd.notna(frame[y].max()) else 0.0
     axis = room_under([-0.08 * max(top, 1.0), max(top, 1.0) * 1.18], labelled_under(frame, y, color, sides))
-    sizes = marker_sizes(frame.rename(columns={x: "year", y: "rate"}), color, axis)  # two lines at 0: both seen
+    # two lines at 0: both seen; the frame's own `rate` column (Kết nạp's) left out
+    sizes = marker_sizes(frame[[x, y, color]].rename(columns={x: "year", y: "rate"}), color, axis)
     for index, (name, part) in enumerate(frame.groupby(color, sort=False)):
         fig.add_trace(go.Scatter(
             x=part[x], y=part[y], mode="lines+markers+text", name=str(name),

@@ -127,6 +127,15 @@ def test_a_label_under_a_point_at_0_has_room_above_the_years():
     assert -low / (high - low) * 280 >= 30
 
 
+def test_count_lines_draw_a_frame_that_also_holds_a_rate():
+    """Kết nạp, two wards compared: the admissions per year come with their rate; the lines of the counts stopped
+    the page with an unexpected error (the count renamed `rate` beside the rate already there)."""
+    frame = pd.DataFrame({"unit": ["Phường Trà Câu"] * 2 + ["Phường Đức Phổ"] * 2, "year": [2024, 2025] * 2,
+                          "admitted": [20, 18, 30, 31], "rate": [0.031, 0.028, 0.035, 0.036]})
+    fig = count_lines(frame, "year", "admitted", "unit", "Số đảng viên kết nạp", "Năm", "Số đảng viên kết nạp")
+    assert [list(trace.y) for trace in fig.data] == [[20, 18], [30, 31]]
+
+
 def test_a_rate_labelled_under_its_point_at_the_foot_has_room_above_the_years():
     """Đánh giá, the whole town 2020–2025: T1 at 75,00 % in 2020, its label under its point, ran into the year
     2020 at 1024 and 1280 px (about 200 px of plot under a title of two lines and a legend of four)."""
