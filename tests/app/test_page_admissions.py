@@ -67,6 +67,19 @@ def test_the_page_shows_its_named_queries_and_its_widgets_reach_them(sample_env)
     assert len(named("cells_without_admission", "current", None, 2025, 2, True)) > 0  # the table was drawn
 
 
+def test_two_wards_compared_get_a_line_each_of_their_admissions(sample_env):
+    """Trà Câu and Đức Phổ compared (the default for two units): the page stopped under its first heading with an
+    unexpected error, which run_page now refuses."""
+    units = ["21451-2025", "21439-2025"]
+    at = run_page(PAGE, year=2025, boundary="current", units=units)
+    counts = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                  if json.loads(c.proto.spec)["layout"]["title"]["text"].startswith("Số đảng viên kết nạp"))
+    drawn = {trace["name"]: trace["text"] for trace in counts["data"]}  # each point's label: its count
+    for unit_id, unit in zip(units, ("Phường Trà Câu", "Phường Đức Phổ"), strict=True):
+        by_year = named("admission_rate_by_year", "current", (unit_id,), FIRST_YEAR, 2025)
+        assert drawn[unit] == [str(count) for count in by_year["admitted"]]
+
+
 @pytest.mark.parametrize(("year", "title"), [(2023, "Kết nạp so với chỉ tiêu cấp trên giao, 2023"),  # the quota's first
                                              (FIRST_YEAR, f"Tỷ lệ kết nạp, {FIRST_YEAR}")])
 def test_a_span_of_one_year_is_written_as_that_year(sample_env, year, title):

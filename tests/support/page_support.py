@@ -14,6 +14,7 @@ import openpyxl
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from core.incidents import unexpected_message
 from database.units import units_by_id, units_in_year
 from etl.checking import contract as c
 from rendering.template import write_workbook
@@ -51,10 +52,21 @@ def run_page(page: str, year: int | None = None, boundary: str | None = None,
     at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    assert not unexpected_errors(at), unexpected_errors(at)
     filters = {url_state.YEAR: year, url_state.BOUNDARY: boundary, url_state.UNITS: units}  # the widgets' keys
     assert all(value is None or at.session_state[key] == value for key, value in filters.items()), (
         [e.value for e in at.error], filters)
     return at
+
+
+# The start of what a page shows for an error it did not expect (ui.incidents.safely): not an exception element,
+# so `at.exception` is empty while the page is cut short.
+UNEXPECTED = unexpected_message("").partition("(")[0]
+
+
+def unexpected_errors(at: AppTest) -> list[str]:
+    """The messages of unexpected errors the run caught and showed (the log has their tracebacks)."""
+    return [e.value for e in at.error if e.value.startswith(UNEXPECTED)]
 
 
 def url_filters(year: int | None, boundary: str | None, units: list[str] | None) -> dict[str, object]:
@@ -94,6 +106,7 @@ def _open(at: AppTest, expanders: list) -> None:
     if expanders:
         at.run()
         assert not at.exception, [e.value for e in at.exception]
+        assert not unexpected_errors(at), unexpected_errors(at)
 
 
 def has_table(at: AppTest, name: str) -> bool:
