@@ -14,6 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from core.incidents import unexpected_message
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("DP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -111,5 +113,10 @@ def wait_idle(page: Page, timeout_s: float = 30) -> None:
     raise TimeoutError("the app kept running")
 
 
+UNEXPECTED = unexpected_message("").partition("(")[0]  # ui.incidents' alert for an error it caught: the page cut short
+
+
 def exceptions(page: Page) -> list[str]:
-    return page.locator('[data-testid="stException"]').all_inner_texts()
+    """Tracebacks Streamlit draws, and the alerts that stand for one (every page runs under ui.incidents.safely)."""
+    return (page.locator('[data-testid="stException"]').all_inner_texts()
+            + page.locator('[data-testid="stAlert"]', has_text=UNEXPECTED).all_inner_texts())
