@@ -20,6 +20,9 @@ HEADER_KEY = "page_header"  # the container of the banners and the header line (
 NO_FIGURES_IN_YEAR = "Chưa có số liệu năm {year} cho các đơn vị đã chọn. Hãy chọn năm hoặc đơn vị khác."
 SAMPLE_TEXT = "**Dữ liệu mẫu** — số liệu minh họa, không phải báo cáo thật của các đơn vị."
 
+# On a projector (1024×768, 1280×720) Streamlit's wide layout kept 85 px of margin each side of the main column and
+# 100 px above it: beside the sidebar the page had 535 px of 1024 (the overview's table showed no rate, no verdict,
+# without a scroll sideways). The margins shrink to what still clears the top bar and the scroll bar.
 # The banners stay one short line each, also on a phone (390 px), where they filled half the first screen.
 # No text is cut short with an ellipsis on a narrow projector (`88,…`, `Chậm tiến…`): a widget's or a card's
 # label, a card's change, a verdict badge, a button, the upload box's limits wrap instead.
@@ -31,6 +34,9 @@ HEADER_CSS = """
 .st-key-page_header { gap: 0.35rem; }
 .st-key-page_header [data-testid="stAlertContainer"] { padding: 0.3rem 0.75rem; }
 .st-key-page_header [data-testid="stAlert"] p { font-size: 0.95rem; line-height: 1.35; }
+@media (min-width: 641px) and (max-width: 1440px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; padding-top: 4.5rem; }
+}
 @media (max-width: 640px) {
   .st-key-page_header [data-testid="stAlertContainer"] { padding: 0.2rem 0.5rem; }
   .st-key-page_header [data-testid="stAlert"] p { font-size: 0.8rem; line-height: 1.25; }
