@@ -57,7 +57,7 @@ def draw_card(card: dict) -> None:
             value=rate_text(card["rate"]),
             delta=f"{vi_points(card['change'])} so với {card['year'] - 1}" if changed else None,
             **delta_look(card["change"] if changed else None),
-            chart_data=card["trend"],
+            chart_data=card["trend"] if len(card["trend"]) > 1 else None,  # one year drew a flat line: no trend
             chart_type="line",
         )
         lines = [f"{badge(card['role'], card['verdict'])} · mục tiêu **{card['target_text']}**", card["targets"]]

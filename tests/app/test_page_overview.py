@@ -63,6 +63,7 @@ def test_the_cards_are_the_query_and_a_fall_points_down_and_a_rise_up_in_a_neutr
         assert not isinstance(gap, str) or gap[0].upper() + gap[1:] + "." in shown, code
         assert not beside or beside + "." in shown, code
     assert cards["T1_org_rating"].delta == ""  # no change across a change of what is counted
+    assert list(cards["T1_org_rating"].chart_data) == []  # one year counted so: no flat line across the card
     assert cards["T2_member_rating"].delta.endswith("so với 2024")
 
 
