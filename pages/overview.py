@@ -9,7 +9,7 @@ from queries.programme import programme
 from queries.rate_text import rate_text
 from rendering.tables import vi_columns, vi_table
 from rendering.verdicts import SPARKLINE, badge
-from report.cards import CARDS_CSS, COMPARE_CSS, change_notes, comparison_html
+from report.cards import CARDS_CSS, COMPARE_CSS, change_notes, comparison_html, unbroken_markdown
 from ui.blocks import table_block
 from ui.compare import comparison
 from ui.data import query
@@ -60,7 +60,8 @@ def draw_card(card: dict) -> None:
             chart_data=card["trend"] if len(card["trend"]) > 1 else None,  # one year drew a flat line: no trend
             chart_type="line",
         )
-        lines = [f"{badge(card['role'], card['verdict'])} · mục tiêu **{card['target_text']}**", card["targets"]]
+        lines = [f"{badge(card['role'], card['verdict'])} · mục tiêu **{unbroken_markdown(card['target_text'])}**",
+                 unbroken_markdown(card["targets"])]  # `> 90%`, `3–4%/năm` broke after the sign or dash at 1024 px
         if card["basis_note"]:
             lines.append(f"*{card['basis_note']}*")
         if isinstance(card["gap_text"], str):

@@ -36,11 +36,20 @@ CARDS_CSS = """
     for role in ROLE_COLOURS)
 
 
+BOUND = re.compile(r"([<>≤≥]) ")  # a bound's sign and the space before its figure: `> 90%`
+
+
 def unbroken(text: str) -> str:
     """`text` escaped, each level kept on one line: a range (`3–4%/năm`) and a bound (`> 90%`) broke after
     the dash or the sign in a card's narrow column."""
-    text = re.sub(r"([<>≤≥]) ", "\\1\u00a0", text)
+    text = BOUND.sub("\\1\u00a0", text)
     return re.sub(r"\S*–\S*", lambda m: f'<span class="dp-nowrap">{m.group(0)}</span>', escape(text))
+
+
+def unbroken_markdown(text: str) -> str:
+    """`unbroken` for Markdown, which takes no HTML: the sign held to its figure by a no-break space, a range's
+    dash to both its ends by word joiners."""
+    return BOUND.sub("\\1\u00a0", text).replace("–", "\u2060–\u2060")
 
 
 def change_text(card: dict) -> str | None:
