@@ -4,6 +4,7 @@ count), and only the reader's own units (personal data)."""
 
 from __future__ import annotations
 
+from core.wording import as_typed
 from queries.cells import ADMISSION_CODE, STANDARDS
 from queries.programme import programme
 from tests.support.apptest_pages import table
@@ -74,7 +75,7 @@ def test_an_officer_sees_only_the_cells_and_cadres_of_their_own_units(sample_env
     at.query_params["don_vi"] = PHO_VINH  # a link naming another ward
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("21466-2015" in w.value and "đã bỏ qua" in w.value for w in at.warning)
+    assert any(as_typed("21466-2015") in w.value and "đã bỏ qua" in w.value for w in at.warning)
     shown = [e.dataframe[0].value for e in at.expander if e.dataframe]
     assert shown and not any(frame.astype(str).apply(lambda c: c.str.contains("21466-")).any().any()
                              for frame in shown)

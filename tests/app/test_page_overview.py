@@ -65,8 +65,9 @@ def test_the_cards_are_the_query_and_a_fall_points_down_and_a_rise_up_in_a_neutr
     assert cards["T1_org_rating"].delta == ""  # no change across a change of what is counted
     assert list(cards["T1_org_rating"].chart_data) == []  # one year counted so: no flat line across the card
     # a level on one line in a card's narrow column (1024 px): `>` then `90%`, `3–` then `4%/năm` on the next
-    assert "mục tiêu **>\u00a090%**" in shown and "mục tiêu **3\u2060–\u20604%/năm**" in shown
-    assert "Mục tiêu 2025: >\u00a090% · 2030: >\u00a090%" in shown
+    raw = "\n".join(str(p.value) for p in [*at.caption, *at.markdown])  # texts() reads them as spaces
+    assert "mục tiêu **>\u00a090%**" in raw and "mục tiêu **3\u2060–\u20604%/năm**" in raw
+    assert "Mục tiêu 2025: >\u00a090% · 2030: >\u00a090%" in raw
     assert cards["T2_member_rating"].delta.endswith("so với 2024")
 
 

@@ -24,6 +24,7 @@ def table(at: AppTest, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def texts(at: AppTest) -> str:
-    """Every title, subheader, caption, markdown and info of the page, one per line."""
+    """Every title, subheader, caption, markdown and info of the page, one per line, as read: a no-break space
+    is a space and a word joiner nothing (they only keep a level on one line: report.cards.unbroken_markdown)."""
     parts = [*at.title, *at.subheader, *at.caption, *at.markdown, *at.info]
-    return "\n".join(str(p.value) for p in parts)
+    return "\n".join(str(p.value) for p in parts).replace("\u00a0", " ").replace("\u2060", "")
