@@ -20,9 +20,7 @@ def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     kpi = with_db(sub.add_parser("kpi", help="xuất các chỉ tiêu dạng CSV"))
     kpi.add_argument("--year", type=int, metavar="NĂM", help="năm (mặc định: năm mới nhất có số liệu)")
     kpi.add_argument("--unit", metavar="ĐƠN_VỊ", help=f"{UNIT_WORDS} (mặc định: toàn địa bàn)")
-    kpi.add_argument("--boundary", choices=("reported", "current"), default="reported",
-                     help=f"địa giới đơn vị: reported = «{BOUNDARY_LABELS['reported']}» (mặc định), current = "
-                          f"«{BOUNDARY_LABELS['current']}»: số liệu mọi năm cộng dồn vào đơn vị mới")
+    add_boundary(kpi)
     template = with_db(sub.add_parser("template", help="tạo biểu mẫu báo cáo cho một đơn vị"))
     template.add_argument("--unit", required=True, metavar="ĐƠN_VỊ", help=UNIT_WORDS)
     template.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của báo cáo")
@@ -32,7 +30,15 @@ def add_parsers(sub: Any, with_db: Callable) -> dict[str, Callable[..., int]]:
     report.add_argument("--unit", metavar="ĐƠN_VỊ", help=f"{UNIT_WORDS} (mặc định: toàn địa bàn)")
     report.add_argument("--html", type=Path, metavar="TỆP", help="tệp HTML tự chứa (mở được khi không có mạng)")
     report.add_argument("--pdf", type=Path, metavar="TỆP", help="tệp PDF khổ A4")
+    add_boundary(report)
     return {"kpi": _cmd_kpi, "template": _cmd_template, "report": _cmd_report}
+
+
+def add_boundary(parser: argparse.ArgumentParser) -> None:
+    """`--boundary`, read as the pages' filter «Địa giới đơn vị» reads it: the KPI export and the report of one scope."""
+    parser.add_argument("--boundary", choices=("reported", "current"), default="reported",
+                        help=f"địa giới đơn vị: reported = «{BOUNDARY_LABELS['reported']}» (mặc định), current = "
+                             f"«{BOUNDARY_LABELS['current']}»: số liệu mọi năm cộng dồn vào đơn vị mới")
 
 
 def _cmd_kpi(args: argparse.Namespace, cfg: Settings) -> int:
@@ -80,4 +86,4 @@ def _cmd_template(args: argparse.Namespace, cfg: Settings) -> int:
 def _cmd_report(args: argparse.Namespace, cfg: Settings) -> int:
     from report.files import command
 
-    return command(args.year, args.unit, args.html, args.pdf, cfg)
+    return command(args.year, args.unit, args.html, args.pdf, cfg, args.boundary)

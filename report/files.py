@@ -10,6 +10,7 @@ from database.db import cursor
 from database.units import UnitNotFound
 from etl.loading.batch import ensure_database
 from queries.report_data import MeetingData, meeting_data_for
+from queries.scope import BOUNDARY_REPORTED
 from report.html import report_html
 from report.pdf import report_pdf
 from settings import Settings
@@ -30,14 +31,14 @@ def write_report(data: MeetingData, html_path: Path | None, pdf_path: Path | Non
 
 
 def command(year: int | None, unit: str | None, html_path: Path | None, pdf_path: Path | None,
-            cfg: Settings) -> int:
-    """The CLI's work, on the figures `python -m etl kpi --year Y --unit U` prints."""
+            cfg: Settings, boundary: str = BOUNDARY_REPORTED) -> int:
+    """The CLI's work, on the figures `python -m etl kpi --year Y --unit U --boundary B` prints."""
     if html_path is None and pdf_path is None:
         print("Hãy chọn ít nhất một tệp: --html TỆP và/hoặc --pdf TỆP.", file=sys.stderr)
         return EXIT_USAGE
     ensure_database(cfg)
     try:
-        data = meeting_data_for(cursor(cfg), year, unit)
+        data = meeting_data_for(cursor(cfg), year, unit, boundary)
     except UnitNotFound as exc:
         print(f"Đơn vị: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

@@ -27,6 +27,19 @@ def test_cli_writes_both_files_with_the_kpi_figures(sample_env, tmp_path):
         assert figure in text and figure in page_html, row["indicator"]
 
 
+def test_cli_report_reads_the_boundary_as_the_kpi_export_does(sample_env, tmp_path):
+    """Phường Trà Câu (formed 1 July 2025) in 2020: its merged units summed, as `kpi --boundary current` has it."""
+    html = tmp_path / "bao-cao.html"
+    scope = ("--year", "2020", "--unit", "Trà Câu", "--boundary", "current")
+    result = etl("report", *scope, "--html", str(html))
+    assert result.returncode == 0, result.stderr
+    page_html = html.read_text(encoding="utf-8")
+    assert "5 đơn vị mới" in page_html
+    for row in csv.DictReader(io.StringIO(etl("kpi", *scope).stdout)):
+        if row["denominator"]:
+            assert vi_count(int(row["numerator"]), int(row["denominator"])) in page_html, row["indicator"]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("--year", "2022"), "--html TỆP"),
     (("--year", "2019", "--pdf", "x.pdf"), "Chưa có số liệu năm 2019"),
