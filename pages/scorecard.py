@@ -19,7 +19,7 @@ from queries.scorecard import (
     sort_options,
 )
 from rendering.limits import first_and_selected
-from rendering.meeting_charts import scorecard_heatmap
+from rendering.meeting_charts import HEATMAP_CELL_WORDS, scorecard_heatmap
 from rendering.tables import vi_columns, vi_table
 from ui.blocks import chart_block, table_block
 from ui.data import query
@@ -46,7 +46,7 @@ ranked = ranked_units(allowed_units() is not None, len(ranking), all_in=missing.
 st.caption(f"{ranked} năm {year} so với các chỉ tiêu chính của Đề án. Màu xanh: đạt mục tiêu hoặc đúng tiến độ; "
            "màu đỏ: chưa đạt hoặc chậm tiến độ; màu xanh lam: kết nạp vượt khung (không phải thiếu sót); màu càng "
            "đậm, khoảng cách đến mục tiêu càng lớn; màu xám: chưa có số liệu hoặc mục tiêu chưa áp dụng năm này. "
-           "Mỗi ô ghi tỷ lệ và tử số/mẫu số.")
+           f"{HEATMAP_CELL_WORDS}")
 if unranked:
     st.info(unranked, icon=":material/hourglass_top:")
 st.markdown(f"**Cách xếp hạng.** {rank_definition()}")

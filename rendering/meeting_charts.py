@@ -29,6 +29,9 @@ DISTANCE_SCALE = [[0.0, "#b71c1c"], [0.48, "#ffd6d6"], [0.49, "#cfdcec"], [0.51,
                   [1.0, "#1b5e20"]]
 NO_FIGURES = "#e0e0e0"
 CELL_FONT = 14  # "100,00%" fits a column at 1024 px with the sidebar open
+# What a cell of the heat map says, for the caption under it: its rate only (the count, `2.390/2.703`, does not fit
+# at 1024 px); the count is in the chart's table and its hover, which a projector has not
+HEATMAP_CELL_WORDS = "Mỗi ô ghi tỷ lệ; tử số/mẫu số ở bảng số liệu của biểu đồ và khi rê chuột lên ô."
 COLUMN_FONT = 15
 ROW_FONT = 16
 LEGEND_FONT = 15

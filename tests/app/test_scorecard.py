@@ -7,6 +7,7 @@ from __future__ import annotations
 from core.numbers import vi_number
 from database.db import cursor
 from queries.scorecard import in_order, ranking_and_scorecard, scorecard_order
+from rendering.meeting_charts import HEATMAP_CELL_WORDS, scorecard_heatmap
 from tests.support.apptest_pages import table, texts
 from tests.support.page_queries import assert_shows, named
 from tests.support.page_support import run_page
@@ -21,6 +22,10 @@ def test_page_shows_the_ranking_and_the_scorecard_of_the_query_in_the_order_chos
     assert list(shown["Thứ hạng"]) == ["1", "2", "3", "3", "5", "6"]  # as written on screen
     assert shown.at[0, "Khoảng cách trung bình (điểm %)"] == vi_number(ranking.at[0, "mean_distance_points"], 2)
     assert "Cách xếp hạng." in texts(at)
+    # the caption says what a cell shows, and a cell shows just that: its rate, no count (it does not fit)
+    assert HEATMAP_CELL_WORDS in texts(at)
+    heatmap = scorecard_heatmap(cells, scorecard_order(ranking, cells), "")
+    assert not [t for row in heatmap.data[0].text for t in row if "/" in t]
     assert_shows(table(at, "Bảng xếp hạng đơn vị")[0], in_order(cells, scorecard_order(ranking, cells)))
 
     at.selectbox(key="xep_hang_sap_xep").set_value("T5_trung_cap_chuyen_mon").run()
