@@ -116,7 +116,7 @@ def _results(data: MeetingData, compared: Compared | None = None) -> Section:
         Cards(data.cards),
         Heading("Cách đánh giá"),
         *[Note(line.replace("**", "")) for line in method_notes()],
-        Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (3.7, 4.2, 4.2, 2.4, 1.6, 2.0, 1.9)),
+        Table(f"Toàn bộ chỉ tiêu năm {data.year}", tables.indicators_table(data), (1.0, 4.6, 4.2, 2.2, 1.6, 2.2, 2.8)),
         Note(f"Mã chỉ tiêu — {programme().legend()}."),
         *(_compared(data, compared) if compared else []),
         *([Note(earlier)] if earlier else []),

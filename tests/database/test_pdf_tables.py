@@ -1,4 +1,5 @@
-"""The PDF report's tables never split a word across lines ("Hạn/g", "3%–4%/nă/m" did)."""
+"""The PDF report's tables never split a word across lines ("Hạn/g", "3%–4%/nă/m" did), nor give a short column
+the room a long one needs."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def test_no_table_of_the_pdf_splits_a_word(sample_var, monkeypatch, year, unit):
     """Every table the report draws, checked as drawn: each cell's lines, joined again, hold the
     cell's words whole, at the font and column widths the table was drawn with."""
     draw = report.pdf.draw_table
-    split, tables = [], []
+    split, tables, tall_verdicts = [], [], []
 
     def checked(pdf, headings, rows, widths, aligns, fills=None):
         for cells, style in [(headings, "B"), *[(row, "") for row in rows]]:
@@ -27,6 +28,9 @@ def test_no_table_of_the_pdf_splits_a_word(sample_var, monkeypatch, year, unit):
                 lines = wrap(pdf, text, width - 2 * PAD_X)
                 if " ".join(lines).split() != text.split():
                     split.append((text, lines))
+        if headings[0] == "Mã":  # the indicators: a verdict («Chưa đạt (mức 2025)») on three lines beside a code
+            at = headings.index("Đánh giá")  # column as wide as the indicator's name («T4a») read badly
+            tall_verdicts.extend(row[at] for row in rows if len(wrap(pdf, row[at], widths[at] - 2 * PAD_X)) > 2)
         pdf.set_font(style="")
         tables.append(headings)
         return draw(pdf, headings, rows, widths, aligns, fills)
@@ -41,3 +45,4 @@ def test_no_table_of_the_pdf_splits_a_word(sample_var, monkeypatch, year, unit):
                 pdf.block(block)
     assert len(tables) >= 3  # the indicators, the scorecard, the pace at least
     assert split == []
+    assert tall_verdicts == []
