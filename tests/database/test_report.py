@@ -18,6 +18,7 @@ from queries.report_data import meeting_data_for
 from report.html import report_html
 from report.pdf import report_pdf
 from report.sections import outline, section_titles
+from report.tables import indicators_table, pace_table
 from tests.support.pdf_text import pdf_pages, squeeze
 from tests.support.sample_report import sample_meeting_data
 
@@ -146,3 +147,13 @@ def test_each_column_of_the_html_tables_has_one_alignment(report_2022):
         rows = [re.findall(r"<td( class=\"num\")?>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
         for index, column in enumerate(zip(*rows, strict=True)):
             assert len(set(column)) == 1, (name, index)
+
+
+def test_the_pace_table_names_an_indicator_as_the_indicators_table_and_the_method_do(sample_var):
+    """«T3b · Kết nạp so với chỉ tiêu…», not «T3 · …», which the admission rate's row also reads: the method's
+    periods (`T1, T2, T7, T3b, SH1: 2020–2025`) name the rows by these codes."""
+    data = sample_meeting_data(sample_var, 2025)
+    codes = dict(zip(indicators_table(data)["Chỉ tiêu"], indicators_table(data)["Mã"], strict=True))
+    for name in pace_table(data, 2025)["Chỉ tiêu"]:
+        code, label = name.split(" · ", 1)
+        assert codes[label] == code, name
