@@ -38,9 +38,9 @@ import pandas as pd
 from core.rounding import SAME_RATE
 from queries.coverage import UNREPORTED, unreported_words
 from queries.programme import Indicator, Kind, Programme, programme
+from queries.programme_years import HORIZON  # no arrival after it, as no deadline
 
 EPS = SAME_RATE  # rates are ratios of whole numbers: closer than this is equal, as the figures shown read (core.numbers)
-HORIZON = 2100  # an arrival later than this is no forecast anyone can use
 
 
 class Status(StrEnum):

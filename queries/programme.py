@@ -20,6 +20,7 @@ from pathlib import Path
 from core.numbers import RateLevels
 from core.wording import as_in_toml
 from database.sql import read_sql
+from queries.programme_years import applies_from, calendar, period
 from settings import programme_path
 
 HELD: ContextVar[tuple[str, Programme] | None] = ContextVar("held_programme", default=None)  # queries.programme_held
@@ -279,18 +280,16 @@ def _programme(data: dict, problems: list[str]) -> Programme | None:
     top.unknown(TOP)
     head = _Section(data.get("de_an"), "[de_an]", problems)
     head.unknown(HEADER)
-    deadlines = tuple(head.get("moc", list, "một danh sách năm tăng dần, ví dụ [2025, 2030]",
-                               check=lambda v: bool(v) and all(isinstance(y, int) and not isinstance(y, bool)
-                                                               for y in v) and list(v) == sorted(set(v))) or ())
+    baseline, start, deadlines = calendar(head)
     areas = [_area(_Section(t, f"[[toan_dia_ban]] thứ {n}", problems)) for n, t in
              enumerate(top.tables("toan_dia_ban"), 1)]
     cap = _Section(data.get("xuat_sac"), "[xuat_sac]", problems)
     cap.unknown({"tran", "to_chuc", "dang_vien"})
-    indicators = [_indicator(_Section(t, f"chỉ tiêu thứ {n}", problems), deadlines, problems)
+    indicators = [_indicator(_Section(t, f"chỉ tiêu thứ {n}", problems), deadlines, start, problems)
                   for n, t in enumerate(top.tables("chi_tieu"), 1)]
     result = Programme(
         name=head.text("ten"), tab_title=head.text("ten_tab"), owner=head.text("co_quan"),
-        issuer=head.text("ban_hanh"), baseline=head.year("nam_goc"), start_year=head.year("nam_bat_dau"),
+        issuer=head.text("ban_hanh"), baseline=baseline, start_year=start,
         deadlines=deadlines, area_names=tuple(a for a in areas if a), excellent_cap=cap.rate("tran"),
         cap_codes=(cap.text("to_chuc"), cap.text("dang_vien")), indicators=tuple(i for i in indicators if i),
     )
@@ -304,7 +303,8 @@ def _area(section: _Section) -> tuple[int, str] | None:
     return (first, name) if first is not None and name else None
 
 
-def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str]) -> Indicator | None:
+def _indicator(section: _Section, deadlines: tuple[int, ...], start: int | None,
+               problems: list[str]) -> Indicator | None:
     code = section.text("ma")
     if code:
         section.where = f"chỉ tiêu {code}"
@@ -320,9 +320,9 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
     if kind is not None and kind is not Kind.NONE:
         levels = {d: section.rate(f"muc_{d}") for d in deadlines}
     for key in section.data:
-        if re.fullmatch(r"(muc|giai_doan)_\d{4}", key) and int(key[-4:]) not in deadlines:
+        if deadlines and re.fullmatch(r"(muc|giai_doan)_\d{4}", key) and int(key[-4:]) not in deadlines:
             section.problem(f'khóa "{key}": {key[-4:]} không phải một mốc của [de_an] moc')
-    periods = _periods(section, deadlines, kind)
+    periods = _periods(section, deadlines, start, kind)
     upper = section.rate("muc_tren", None) if kind is Kind.FLOOR_BAND else None
     if kind is Kind.FLOOR_BAND and "muc_tren" not in section.data:
         section.problem('thiếu khóa "muc_tren" (mức trên của khung)')
@@ -336,7 +336,7 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
         code=code, group=section.text("nhom"), short=section.text("ten_ngan"), label=section.text("ten"),
         numerator_label=section.text("tu_so"), denominator_label=section.text("mau_so"),
         headline=section.flag("chinh"), kind=kind, strict=section.flag("nghiem_ngat"), upper=upper,
-        from_year=section.year("ap_dung_tu", None), standard=section.text("tieu_chuan", None),
+        from_year=applies_from(section, deadlines), standard=section.text("tieu_chuan", None),
         quote=section.text("de_an", ""), bases=tuple(b for b in bases if b),
         counted=section.text("dem_theo", None), beside=section.text("ben_canh", None),
     )
@@ -351,25 +351,15 @@ def _indicator(section: _Section, deadlines: tuple[int, ...], problems: list[str
     return Indicator(levels=levels, periods=periods, **values)
 
 
-def _periods(section: _Section, deadlines: tuple[int, ...], kind: Kind | None) -> dict[int, tuple[int, int]]:
+def _periods(section: _Section, deadlines: tuple[int, ...], start: int | None,
+             kind: Kind | None) -> dict[int, tuple[int, int]]:
     """`giai_doan_2030 = [2025, 2030]`: the years an every-year or band indicator is summed over toward a deadline."""
     declared = [d for d in deadlines if f"giai_doan_{d}" in section.data]
     if declared and kind in (Kind.LEVEL_BY_DEADLINE, Kind.NONE):
         section.problem(f'khóa "giai_doan_{declared[0]}" chỉ dùng cho chỉ tiêu có loai "{Kind.EVERY_YEAR.value}" '
                         f'hoặc "{Kind.FLOOR_BAND.value}"')
         return {}
-    periods = {}
-    for deadline in declared:
-        years = section.get(f"giai_doan_{deadline}", list, f"[năm đầu, {deadline}]: giai đoạn kết thúc ở năm mốc, "
-                            f"ví dụ [{deadline - 5}, {deadline}]", None, check=lambda v, d=deadline: _is_period(v, d))
-        if years is not None:
-            periods[deadline] = (years[0], years[1])
-    return periods
-
-
-def _is_period(value: list, deadline: int) -> bool:
-    return (len(value) == 2 and all(isinstance(y, int) and not isinstance(y, bool) for y in value)
-            and 1900 <= value[0] <= value[1] == deadline)
+    return {d: years for d in declared if (years := period(section, d, start)) is not None}
 
 
 def _basis(section: _Section) -> Basis | None:

@@ -13,6 +13,8 @@ from tests.support.programme_files import programme_copy
 
 T5 = "T5_trung_cap_chuyen_mon"
 T3 = "T3_admission_rate"
+T7 = "T7_training"
+DE_AN = None  # programme_copy's edits in the [de_an] table
 
 
 def problems(path: Path) -> list[str]:
@@ -43,6 +45,14 @@ def test_a_period_the_file_declares_and_the_default_one():
     assert [prog.period_of(prog.indicator("T1_org_rating"), d) for d in prog.deadlines] == [(2020, 2025), (2026, 2030)]
 
 
+T3_2030 = ('chỉ tiêu T3_admission_rate: khóa "giai_doan_2030" phải là [năm đầu, 2030]: giai đoạn kết thúc ở năm mốc, '
+           "năm đầu từ 2020 (nam_bat_dau) đến 2030, ví dụ [2025, 2030]")
+BASELINE = ('[de_an]: khóa "nam_goc" phải là một năm từ 2015 (năm báo cáo đầu tiên) đến 2024, trước mốc đầu 2025 của '
+            "[de_an] moc")
+START = '[de_an]: khóa "nam_bat_dau" phải là một năm từ 2015 (năm báo cáo đầu tiên) đến 2025, mốc đầu của [de_an] moc'
+DEADLINES = '[de_an]: khóa "moc" phải là một danh sách năm tăng dần, từ 2015 đến 2100, ví dụ [2025, 2030]'
+
+
 @pytest.mark.parametrize(("edits", "expected"), [
     (((T5, "muc_2030", None),), ['chỉ tiêu T5_trung_cap_chuyen_mon: thiếu khóa "muc_2030"']),
     (((T5, "loai", '"moi_nam"'),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "loai" = "moi_nam" không hợp lệ '
@@ -55,11 +65,21 @@ def test_a_period_the_file_declares_and_the_default_one():
                                   "của [de_an] moc"]),
     (((T5, "muc_toi_thieu", "0.9"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "muc_toi_thieu" không có trong '
                                        "khuôn dạng (bỏ đi hoặc sửa tên)"]),
-    (((T3, "giai_doan_2030", "[2025, 2029]"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2030" phải là '
-                                                 "[năm đầu, 2030]: giai đoạn kết thúc ở năm mốc, ví dụ [2025, 2030] "
-                                                 "(đang là [2025, 2029])"]),
-    (((T3, "giai_doan_2030", "2025"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2030" phải là [năm đầu, 2030]: '
-                                         "giai đoạn kết thúc ở năm mốc, ví dụ [2025, 2030] (đang là 2025)"]),
+    (((T3, "giai_doan_2030", "[2025, 2029]"),), [f"{T3_2030} (đang là [2025, 2029])"]),
+    (((T3, "giai_doan_2030", "2025"),), [f"{T3_2030} (đang là 2025)"]),
+    (((T3, "giai_doan_2030", "[2031, 2030]"),), [f"{T3_2030} (đang là [2031, 2030])"]),  # running backwards
+    (((T3, "giai_doan_2025", "[2019, 2025]"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2025" phải là '
+                                                 "[năm đầu, 2025]: giai đoạn kết thúc ở năm mốc, năm đầu từ 2020 "
+                                                 "(nam_bat_dau) đến 2025, ví dụ [2020, 2025] (đang là [2019, 2025])"]),
+    (((DE_AN, "nam_goc", "2100"),), [f"{BASELINE} (đang là 2100)"]),  # after every deadline
+    (((DE_AN, "nam_goc", "2025"),), [f"{BASELINE} (đang là 2025)"]),  # no pace toward the first deadline
+    (((DE_AN, "nam_goc", "1900"),), [f"{BASELINE} (đang là 1900)"]),  # before any workbook reports
+    (((DE_AN, "nam_bat_dau", "2031"),), [f"{START} (đang là 2031)"]),  # the first period would run backwards
+    (((DE_AN, "nam_bat_dau", "1990"),), [f"{START} (đang là 1990)"]),
+    (((DE_AN, "moc", "[2030, 2025]"),), [f"{DEADLINES} (đang là [2030, 2025])"]),  # alone: not every muc_ key too
+    (((DE_AN, "moc", "[2025, 2200]"),), [f"{DEADLINES} (đang là [2025, 2200])"]),
+    (((T7, "ap_dung_tu", "2031"),), ['chỉ tiêu T7_training: khóa "ap_dung_tu" phải là một năm từ 2015 (năm báo cáo '
+                                     "đầu tiên) đến 2030, mốc cuối của [de_an] moc (đang là 2031)"]),  # never applies
     (((T3, "giai_doan_2035", "[2031, 2035]"),), ['chỉ tiêu T3_admission_rate: khóa "giai_doan_2035": 2035 không phải '
                                                  "một mốc của [de_an] moc"]),
     (((T5, "giai_doan_2030", "[2025, 2030]"),), ['chỉ tiêu T5_trung_cap_chuyen_mon: khóa "giai_doan_2030" chỉ dùng '
