@@ -15,6 +15,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from database.units import left_out_note
 from queries.coverage import coming_in, partial_years, read_once, unreported_units, year_units
 from queries.indicators import BOUNDARY_REPORTED
 from queries.kpi import display_unit
@@ -95,6 +96,13 @@ def meeting_data(
         coming_in=coming_in(year_units(con, boundary, units, year), year),
         ranked=ranked_units(allowed_param() is not None, len(ranking), all_in=unreported.empty),
     )
+
+
+def left_out_text(data: MeetingData) -> str | None:
+    """The chosen units merged into another by the year, not in the figures of the others chosen: the report's and
+    the slides' cover say it as the pages do under their title (database.units.left_out_note). A function, not a
+    property: the pages read the meeting data field by field (ui.data.LazyFields)."""
+    return left_out_note(data.units or (), data.year)
 
 
 def selection_unreported(data: MeetingData) -> pd.DataFrame:

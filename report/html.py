@@ -8,7 +8,7 @@ from html import escape
 import pandas as pd
 
 from queries.programme import programme
-from queries.report_data import MeetingData
+from queries.report_data import MeetingData, left_out_text
 from rendering.boundaries import BOUNDARY_LABELS
 from rendering.charts import plotly_config
 from rendering.format import FILE_UNITS, slug
@@ -37,6 +37,7 @@ h1 { font-size: 1.8em; margin: 0.3em 0; } h2 { font-size: 1.45em; border-bottom:
      padding-bottom: 4px; margin-top: 1.6em; } h3 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
 .issuer { color: #b71c1c; font-weight: 700; letter-spacing: 0.03em; }
 .meta { color: #444; } .sample { background: #fff4e5; border: 1px solid #f0b45a; padding: 8px 12px; border-radius: 6px; }
+.left-out { background: #eaf2fb; border: 1px solid #9cbfe6; padding: 8px 12px; border-radius: 6px; }
 table.data { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.9em; width: 100%; }
 table.data th, table.data td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; }
 table.data th { background: #f4f1ea; text-align: left; }
@@ -117,9 +118,10 @@ def _cover(data: MeetingData, sections: list[Section], today: date) -> str:
     loaded = f" · số liệu cập nhật {data.last_load:%d/%m/%Y %H:%M}" if data.last_load else ""
     boundary = BOUNDARY_LABELS[data.boundary].lower()  # as the pages' header says it
     sample = f'<p class="sample"><b>{escape(SAMPLE_NOTE)}</b></p>' if data.any_sample else ""
+    left_out = f'<p class="left-out">{escape(gone)}</p>' if (gone := left_out_text(data)) else ""
     contents = "".join(f"<li>{escape(s.title)}</li>" for s in sections)
     return (f'<header><div class="issuer">{escape(programme().owner)}</div><h1>{escape(title())}</h1>'
-            f'<p class="meta"><b>{escape(data.scope_label)}</b> · năm <b>{data.year}</b> · {escape(boundary)}</p>'
+            f'<p class="meta"><b>{escape(data.scope_label)}</b> · năm <b>{data.year}</b> · {escape(boundary)}</p>{left_out}'
             f'<p class="meta">Ngày lập báo cáo: {today:%d/%m/%Y}{loaded}</p>{sample}'
             f'<p><b>Nội dung</b></p><ul class="contents">{contents}</ul></header>')
 

@@ -25,7 +25,7 @@ from PIL import Image
 from core.numbers import vi_count
 from queries.programme import programme
 from queries.rate_text import rate_text
-from queries.report_data import MeetingData
+from queries.report_data import MeetingData, left_out_text
 from rendering.boundaries import BOUNDARY_LABELS
 from rendering.verdicts import ROLE_INK, ROLE_RGB
 from report.cards import change_notes, change_text
@@ -259,6 +259,11 @@ class ReportPDF(FPDF):
         self.ln(8)
         self.set_font(FONT, "B", 14)
         self.multi_cell(0, 7, f"{data.scope_label} — năm {data.year}", align="C", new_x="LMARGIN", new_y="NEXT")
+        if gone := left_out_text(data):  # chosen units merged away: not in the figures, as the pages say under their title
+            self.ln(2)
+            self.set_font(FONT, "B", 10)
+            self.multi_cell(0, 5.5, gone, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
         self.set_font(FONT, "", 10)
         self.multi_cell(0, 6, f"Địa giới: {BOUNDARY_LABELS[data.boundary].lower()}", align="C",
                         new_x="LMARGIN", new_y="NEXT")

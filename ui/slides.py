@@ -20,13 +20,12 @@ import streamlit as st
 
 from core.numbers import vi_number
 from core.wording import in_sentence
-from database.units import left_out_note
 from queries.admissions import ADMISSION_CODE
 from queries.cadres import TRAINING_CODE
 from queries.coverage import unreported_count
 from queries.programme import programme
 from queries.ratings import RATED_CODES
-from queries.report_data import MeetingData, pace_chart_codes, selection_unreported
+from queries.report_data import MeetingData, left_out_text, pace_chart_codes, selection_unreported
 from queries.warning_words import COUNTED
 from rendering.chart_style import fallback_room, high_contrast, plotly_config, unwrapped_units
 from rendering.format import FILE_UNITS, slug
@@ -272,7 +271,7 @@ def _cover(data: MeetingData, titles: list[str], scope: str) -> None:
     """`scope`: what the deck shows, as its footer says (`So sánh 3 đơn vị: …` for units side by side)."""
     contents = "".join(f"<li>{escape(t)}</li>" for t in titles[1:])
     sample = '<div class="dp-date"><b>Dữ liệu mẫu</b> — số liệu minh họa</div>' if data.any_sample else ""
-    gone = left_out_note(data.units or (), data.year)  # chosen units merged away, as the pages say under their title
+    gone = left_out_text(data)  # chosen units merged away, as the pages say under their title
     left_out = f'<div class="dp-date">{escape(gone)}</div>' if gone else ""
     prog = programme()
     st.html(

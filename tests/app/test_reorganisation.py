@@ -6,9 +6,10 @@ they ended show where they went; the filters live in the URL as stable ids."""
 from __future__ import annotations
 
 from tests.support.apptest_pages import table, texts
-from tests.support.merger_data import DUC_PHO, HOA, MINH, NGHIEM
+from tests.support.merger_data import DUC_PHO, HOA, LEFT_OUT, MINH, NGHIEM
 from tests.support.page_queries import named
 from tests.support.page_support import run_page
+from tests.support.pdf_text import pdf_pages, squeeze
 
 
 def test_the_warnings_page_in_2025_under_the_default_boundary(merger_env):
@@ -38,9 +39,10 @@ def test_an_old_unit_after_it_ended_says_where_it_went(merger_env):
 def test_the_pages_that_stop_for_a_merged_unit_say_where_it_went_and_choose_it(merger_env):
     """The overview, the slides and the warnings said only «Không có số liệu cho lựa chọn này» (or «Chưa có số
     liệu năm 2025 …») in the main area; the button chooses the unit the chosen ones went into."""
-    for page in ("pages/present.py", "pages/warnings.py"):
+    for page in ("pages/present.py", "pages/warnings.py", "pages/report.py"):
         at = run_page(page, year=2025, units=[HOA])
         assert [i.value for i in at.main.info] == [gone_into_duc_pho("Phường Phổ Hòa")], page
+        assert not at.get("download_button"), page  # no report of nobody's figures
     at = run_page("pages/overview.py", year=2025, units=[HOA, MINH])
     assert [i.value for i in at.main.info] == [gone_into_duc_pho("Phường Phổ Hòa"), gone_into_duc_pho("Phường Phổ Minh")]
     [button] = at.main.button  # one unit both went into: one button
@@ -103,9 +105,6 @@ def test_a_known_unit_the_boundary_has_not_is_named_by_its_name(merger_env):
            "của địa giới đang chọn; đã bỏ qua." in [w.value for w in at.warning]
 
 
-LEFT_OUT = "Không có số liệu năm 2025 của Phường Phổ Hòa (đã sáp nhập vào Phường Đức Phổ từ năm 2025)."
-
-
 def test_a_unit_merged_away_beside_one_still_there_is_named_in_the_page(merger_env):
     """Phổ Hòa with Đức Phổ in 2025: the figures shown are Đức Phổ's, and only the sidebar (hidden on a projector)
     said where Phổ Hòa went. The page says it under its title; the slides in their footer (their header)."""
@@ -118,3 +117,18 @@ def test_a_unit_merged_away_beside_one_still_there_is_named_in_the_page(merger_e
     [footer] = [c.value for c in at.caption if c.value.startswith("trang ")]
     assert footer.startswith("trang 1/14 · **So sánh 2 đơn vị: Phường Phổ Hòa, Phường Đức Phổ** · năm **2025** · "
                              "**Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ** · "), footer
+
+
+def test_the_report_names_a_unit_merged_away_beside_one_still_there_on_its_cover(merger_env, fetch):
+    """Phổ Hòa with Đức Phổ in 2025: the page says under its title that Phổ Hòa is not in the figures, but the files
+    it offers did not, so a printed report left Phổ Hòa out silently. Their cover says it now, under the units and
+    year. (Every chosen unit merged away: the page stops and offers no file, the test above.)"""
+    at = run_page("pages/report.py", year=2025, units=[HOA, DUC_PHO])
+    assert [i.value for i in at.main.info] == [LEFT_OUT]
+    html_button, pdf_button = at.get("download_button")
+    cover = fetch(html_button).decode("utf-8").split("</header>")[0]
+    assert f'<p class="left-out">{LEFT_OUT}</p>' in cover
+    assert cover.index("Cộng 2 đơn vị") < cover.index(LEFT_OUT)
+    pages = [squeeze(page) for page in pdf_pages(fetch(pdf_button))]
+    assert f"Phường Đức Phổ — năm 2025 {LEFT_OUT} Địa giới" in pages[0]
+    assert not any(LEFT_OUT in page for page in pages[1:])

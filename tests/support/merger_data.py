@@ -9,6 +9,7 @@ from tests.support.meeting_workbooks import built_var, copy_into, workbook
 HOA, MINH, NHON = "21469-2015", "21463-2015", "21457-2015"  # Phổ Hòa, Phổ Minh → Đức Phổ; Phổ Nhơn → Nguyễn Nghiêm
 DUC_PHO, NGHIEM = "21439-2025", "21457-2025"
 T1, T2, T5 = "T1_org_rating", "T2_member_rating", "T5_trung_cap_chuyen_mon"
+LEFT_OUT = "Không có số liệu năm 2025 của Phường Phổ Hòa (đã sáp nhập vào Phường Đức Phổ từ năm 2025)."  # with Đức Phổ
 LEVERS = {
     # T5: Phổ Hòa and Phổ Minh 1 of 4 each in 2022 and 2023 (25%), 2 of 4 in 2024; Đức Phổ 2 of 4 (50%)
     # T1: Phổ Minh's committee HTNV (Đức Phổ's predecessors 1 of 2 in 2024); Đức Phổ's two cells HTTNV
