@@ -19,6 +19,7 @@ from queries.judgement import COMING_IN, IN_ORDER, NOT_JUDGED, goal_text, judge_
 from queries.method import periods_text
 from queries.precomputed import stored
 from queries.programme import Kind, programme
+from queries.programme_years import HORIZON
 from queries.targets import as_list, as_tuple, selection_series, with_coming_in
 
 SERIES_OBSERVED = "Số liệu các năm"
@@ -49,7 +50,7 @@ def method_text() -> str:
         "\"đạt\" khi đã đạt mức của mốc); năm đang nhận báo cáo (mới có một phần các đơn vị nộp) cũng vậy, và không "
         "tính mức cần tăng mỗi năm, vì số liệu chỉ gồm các đơn vị đã nộp. Mức cần tăng mỗi năm để kịp mốc = (mức "
         "của mốc − tỷ lệ năm gần nhất) / (năm mốc − năm gần nhất). Năm đạt mức: kéo dài tốc độ đã đạt từ năm gần nhất cho đến khi đạt (mức \"trên …%\" phải vượt "
-        f"mức đó); \"{p.NEVER}\" khi tốc độ bằng 0 hoặc đi xuống, hoặc phải sau năm 2100 mới đạt. Chỉ tiêu đạt theo "
+        f"mức đó); \"{p.NEVER}\" khi tốc độ bằng 0 hoặc đi xuống, hoặc phải sau năm {HORIZON} mới đạt. Chỉ tiêu đạt theo "
         "mức của từng mốc: \"đúng tiến độ\" khi năm đạt không muộn hơn năm mốc, \"chậm tiến độ\" khi muộn hơn; "
         "trong năm mốc và sau đó, đạt hoặc chưa đạt mức của mốc đó. Chỉ tiêu hằng năm và chỉ tiêu kết nạp (khung) "
         "không dự báo: mỗi năm đạt hoặc chưa đạt, cột đánh giá ghi số năm đạt trong giai đoạn của mốc và các năm "
