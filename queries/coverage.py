@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from core.numbers import vi_number
+from core.wording import in_sentence
 from queries.scope import BOUNDARY_REPORTED, scope_params
 from queries.sql import query_sql, read_sql
 
@@ -114,6 +115,19 @@ def not_all_in(units: pd.DataFrame) -> pd.DataFrame:
 def unreported_words(year: int) -> str:
     """`Chưa nộp báo cáo năm 2026`: what a unit none of whose report for `year` is in shows instead of a verdict."""
     return f"{UNREPORTED} năm {year}"
+
+
+def nothing_in(units: pd.DataFrame) -> pd.DataFrame:
+    """display_id, unit (its name): the display units of `units` (year_units of one year) none of whose units has
+    reported, in their official order."""
+    missing = not_all_in(units)
+    return missing.loc[missing["reported"] == 0, ["display_id", "unit"]].reset_index(drop=True)
+
+
+def unreported_sentence(names: list[str], year: int) -> str:
+    """`Phường Sa Huỳnh chưa nộp báo cáo năm 2025.`: what is said of chosen units that have sent nothing for `year`,
+    in the page instead of their figures and in the filter bar."""
+    return f"{', '.join(names)} {in_sentence(unreported_words(year))}."
 
 
 def none_in(units: pd.DataFrame) -> bool:

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from queries.scope import allowed_param, reported_params
-from queries.sql import read_sql
+from queries.sql import query_sql, read_sql
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,13 @@ def display_units(con: duckdb.DuckDBPyConnection, boundary: str, year: int | Non
     return con.execute(read_sql("display_units"), {"boundary": boundary, "year": year, "allowed": allowed_param()}).df()
 
 
+def unit_menu(con: duckdb.DuckDBPyConnection, boundary: str) -> pd.DataFrame:
+    """The units the filter offers: `display_units` of every year, and the units expected to report that have sent
+    nothing yet (first_year, last_year NULL; first_awaited, last_awaited the years awaited), in the official order."""
+    params = {"boundary": boundary, "year": None, "units": None, "allowed": allowed_param()}
+    return con.execute(query_sql("unit_menu"), params).df()
+
+
 def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
     row = con.execute(read_sql("data_status"), reported_params()).fetchone()
     return DataStatus(*row) if row else DataStatus(None, False)
@@ -35,5 +42,6 @@ def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
 NAMED_QUERIES = {
     "years_loaded": years_loaded,
     "display_units": display_units,
+    "unit_menu": unit_menu,
     "data_status": data_status,
 }

@@ -10,7 +10,7 @@ import streamlit as st
 from auth.session import allowed_units
 from core.wording import in_sentence
 from database.units import merged_note
-from queries.coverage import opening_year
+from queries.coverage import nothing_in, opening_year, unreported_sentence
 from queries.indicators import BOUNDARY_REPORTED
 from queries.scope import area_label
 from rendering.boundaries import BOUNDARY_LABELS
@@ -26,6 +26,7 @@ BOUNDARY_HELP = (
 )
 STATE_KEY = "current_filters"
 COMPARED = range(2, 5)  # how many units can be compared side by side; more are summed
+AWAITED = "chưa nộp"  # a unit's label in the list while it has sent nothing (queries.coverage.UNREPORTED in short)
 VIEW_LABELS = {url_state.COMPARE: "So sánh từng đơn vị", url_state.SUM: "Cộng gộp"}
 
 
@@ -92,16 +93,16 @@ def sidebar_filters() -> Filters | None:
             "Địa giới đơn vị", list(BOUNDARY_LABELS), key=url_state.BOUNDARY,
             format_func=BOUNDARY_LABELS.get, help=BOUNDARY_HELP,
         )
-        units = query("display_units", boundary, None)
+        units = query("unit_menu", boundary)
         names = _unit_labels(units, with_period=boundary == BOUNDARY_REPORTED)
         url_state.take_units(names)
         _keep_known(names)
         area = whole_area_label(year)
         chosen = st.multiselect(
             f"Đơn vị (để trống = {in_sentence(area)})", list(names), key=url_state.UNITS,
-            format_func=names.get, placeholder=area, select_all=False,
+            format_func=(names | _awaited_labels(units)).get, placeholder=area, select_all=False,
         )
-        for note in _absent(units, chosen, names, year):
+        for note in _absent(units, chosen, names, year, boundary):
             st.warning(note)
         view = _view_switch(len(chosen))
     url_state.write(year, boundary, chosen, view)
@@ -142,36 +143,55 @@ def _keep_known(names: dict[str, str]) -> None:
         st.session_state[url_state.UNITS] = [u for u in chosen if u in names]
 
 
-def _absent(units, chosen: list[str], names: dict[str, str], year: int) -> list[str]:
-    """A note for each chosen unit without figures in `year`: merged into another by then, or not reported."""
+def _absent(units, chosen: list[str], names: dict[str, str], year: int, boundary: str) -> list[str]:
+    """A note for each chosen unit without figures in `year`: merged into another by then, expected to report and
+    not in yet (`Phường Sa Huỳnh chưa nộp báo cáo năm 2025.`), or without figures that year."""
     notes, missing = [], []
-    for unit in chosen:
-        if _has_year(units, unit, year):
-            continue
+    lacking = [unit for unit in chosen if not _has_year(units, unit, year)]
+    awaited = nothing_in(query("year_units", boundary, tuple(chosen), year)) if lacking else None
+    for unit in lacking:
         merged = merged_note(unit, year)
         if merged:
             notes.append(merged)
-        else:
+        elif unit not in set(awaited["display_id"]):
             missing.append(names[unit])
+    if awaited is not None and not awaited.empty:
+        notes.append(unreported_sentence(awaited["unit"].tolist(), year))
     if missing:
         notes.append(f"Không có số liệu năm {year} của: {', '.join(missing)}.")
     return notes
 
 
 def _unit_labels(units, with_period: bool) -> dict[str, str]:
-    """`Phường Phổ Hòa (2020–2024)`: the period tells the 15 old units from the 5 new ones. The period is
-    core.numbers.year_span's, column-wise: the country lists 10,000 units on every script run."""
+    """`Phường Phổ Hòa (2020–2024)`: the period with data tells the 15 old units from the 5 new ones (a unit yet
+    to send its first report has none)."""
     labels = units["display_label"].astype(str)
     if with_period:
-        first, last = units["first_year"].astype(str), units["last_year"].astype(str)
-        period = (first + "–" + last).where(first != last, first)
-        labels = labels + " (" + period + ")"
+        labels = labels.where(units["first_year"].isna(), labels + " (" + _spans(units, "first_year", "last_year") + ")")
     return dict(zip(units["display_id"].tolist(), labels.tolist(), strict=True))
 
 
+def _awaited_labels(units) -> dict[str, str]:
+    """`Phường Sa Huỳnh (2025, chưa nộp)`: in the list, the units expected to report that have sent nothing yet
+    (queries.status.unit_menu), so that the committee sees who is missing. Short: the list cuts an option at the
+    sidebar's width (`Phường Sa Huỳnh (chưa nộp báo cáo n`); the page then says it in full."""
+    awaited = units[units["first_awaited"].notna()]
+    labels = (awaited["display_label"].astype(str) + " (" + _spans(awaited, "first_awaited", "last_awaited")
+              + f", {AWAITED})")
+    return dict(zip(awaited["display_id"].tolist(), labels.tolist(), strict=True))
+
+
+def _spans(units, first: str, last: str):
+    """core.numbers.year_span's `2020–2024` (`2025` for one year), column-wise: the country lists 10,000 units on
+    every script run."""
+    start, end = units[first].astype(str), units[last].astype(str)
+    return (start + "–" + end).where(start != end, start)
+
+
 def _has_year(units, display_id: str, year: int) -> bool:
+    """Whether the unit has data in `year` (not: a unit yet to send its first report)."""
     row = units[units["display_id"] == display_id]
-    return bool(len(row)) and int(row["first_year"].iloc[0]) <= year <= int(row["last_year"].iloc[0])
+    return bool((row["first_year"].le(year) & row["last_year"].ge(year)).fillna(False).any())
 
 
 def current() -> Filters:

@@ -9,7 +9,14 @@ import streamlit as st
 
 from auth.session import OPEN_KEY
 from database.units import left_out_note, merged_away, merged_into, merged_note
-from queries.coverage import coming_in, partial_years_text, short_coverage, still_coming_in
+from queries.coverage import (
+    coming_in,
+    nothing_in,
+    partial_years_text,
+    short_coverage,
+    still_coming_in,
+    unreported_sentence,
+)
 from rendering.boundaries import BOUNDARY_LABELS
 from ui.data import query
 from ui.drill import focus_unit
@@ -117,12 +124,14 @@ def footer_line(filters: Filters, first: str, last: str) -> None:
 def stop_if_empty(frame, message: str = "Không có số liệu cho lựa chọn này. Hãy chọn năm hoặc đơn vị khác.",
                   left_out: bool = True) -> None:
     """A polite Vietnamese stop instead of an empty chart or a traceback. A chosen unit merged into another by the
-    year is the reason said first, in the page itself: on a projector the sidebar, which says it too, is hidden.
+    year, or yet to report it, is the reason said, in the page itself: on a projector the sidebar, which says it
+    too, is hidden.
     With figures to show, the chosen units merged away they leave out are named in the page (`left_out`; the
     slides name them in their footer, `footer_line`)."""
     filters = st.session_state.get(STATE_KEY)
     if frame is None or len(frame) == 0:
-        if not say_where_merged(filters):
+        merged = say_where_merged(filters)
+        if not say_unreported(filters) and not merged:
             st.info(message)
         st.stop()
     if left_out:
@@ -146,12 +155,24 @@ def say_where_merged(filters: Filters | None) -> bool:
     gone = {unit: into for unit in filters.units if (into := merged_into(unit, filters.year)) is not None}
     for unit in gone:
         st.info(merged_note(unit, filters.year))
-    listed = set(query("display_units", filters.boundary, None)["display_id"]) if gone else set()
+    listed = set(query("unit_menu", filters.boundary)["display_id"]) if gone else set()
     for successor in {s.unit_id: s for s in gone.values()}.values():
         if successor.unit_id in listed:
             st.button(f"Chọn {successor.full_name}", key=f"merged_into_{successor.unit_id}", on_click=focus_unit,
                       args=(successor.unit_id,), icon=":material/arrow_forward:", type="primary")
     return len(gone) == len(filters.units)
+
+
+def say_unreported(filters: Filters | None) -> bool:
+    """`Phường Sa Huỳnh chưa nộp báo cáo năm 2025.`: the chosen units expected to report for the year that have sent
+    nothing, said instead of their figures (never the whole area's); whether there were any."""
+    if filters is None or not filters.units:
+        return False
+    awaited = nothing_in(year_units(filters))
+    if awaited.empty:
+        return False
+    st.info(unreported_sentence(awaited["unit"].tolist(), filters.year))
+    return True
 
 
 def stop_without_figures(figures: pd.DataFrame, message: str | None = None, left_out: bool = True) -> None:

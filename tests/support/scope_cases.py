@@ -45,6 +45,7 @@ ARGS = {
     "ranking_and_scorecard": ("reported", UNITS, 2024),
     "years_loaded": (),
     "display_units": ("reported", None),
+    "unit_menu": ("reported",),
     "data_status": (),
     "year_coverage": (),
     "year_units": ("reported", None, 2024),
