@@ -9,13 +9,18 @@ deadline (its period runs forward), and a period declared for a deadline runs fr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from core.wording import as_in_toml
 from settings import FIRST_REPORT_YEAR
 
-if TYPE_CHECKING:
-    from queries.programme import _Section
+
+class _Section(Protocol):
+    """A table of the programme file as queries.programme reads it: a key's value, or None with its problem noted."""
+
+    def get(self, key: str, kind: type | tuple, what: str, default: object = ...,
+            check: Callable[[object], bool] | None = None) -> object: ...
 
 HORIZON = 2100  # the last deadline a file may set; an arrival later than this is no forecast anyone can use
 
