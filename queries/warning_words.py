@@ -45,6 +45,12 @@ def _warning(rule_code: str, display_id: str | None, unit: str, subject: str, ye
             "year": year, "detail": detail, "figures": figures, "page_label": page_label}
 
 
+def cell_named(row: dict) -> str:
+    """`Chi bộ thôn Phú Tân (Thôn)`: a party cell as every warning names it, by its name and kind; its code is
+    the workbook's key, never a reader's word."""
+    return f"{row['cell_name']} ({row['cell_type']})"
+
+
 def _by_unit(frame: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
     """The rows of each (display_id, unit), units in order of first appearance: one pass over the
     records (a pandas group per unit costs a millisecond, 10 s for the country's 10,000 units)."""
@@ -61,8 +67,8 @@ def idle_rows(frame: pd.DataFrame, year: int) -> list[dict]:
         last = cell["last_admission"]
         last_text = f"lần kết nạp gần nhất năm {last}" if str(last).isdigit() else last
         rows.append(_warning(
-            "idle_cells", cell["display_id"], cell["unit"], f"{cell['cell_name']} ({cell['cell_code']})", year,
-            f"{cell['cell_name']} ({cell['cell_type']}) không kết nạp được đảng viên nào {run}; {last_text}.",
+            "idle_cells", cell["display_id"], cell["unit"], cell_named(cell), year,
+            f"{cell_named(cell)} không kết nạp được đảng viên nào {run}; {last_text}.",
             f"{run}; {last_text}"))
     return rows
 
@@ -111,7 +117,7 @@ def training_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 def secretary_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for (display_id, unit), part in _by_unit(frame).items():
-        people = "; ".join(f"{r['cell_name']} ({r['cell_code']}): {r['role'].lower()} {r['full_name']} chưa có "
+        people = "; ".join(f"{cell_named(r)}: {r['role'].lower()} {r['full_name']} chưa có "
                            f"{r['lacking']}" for r in part)
         rows.append(_warning(
             "weak_secretaries", display_id, unit, unit, year,
@@ -133,7 +139,7 @@ def excellent_rows(frame: pd.DataFrame, year: int) -> list[dict]:
 def activity_rows(frame: pd.DataFrame, year: int) -> list[dict]:
     rows = []
     for (display_id, unit), part in _by_unit(frame).items():
-        cells = "; ".join(f"{r['cell_name']} ({r['cell_code']}): không {r['lacking']}" for r in part)
+        cells = "; ".join(f"{cell_named(r)}: không {r['lacking']}" for r in part)
         rows.append(_warning(
             "cell_activity", display_id, unit, unit, year,
             f"Năm {year} có {vi_number(len(part))} chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra: "

@@ -178,13 +178,13 @@ def _training(cells: pd.DataFrame, year: int) -> pd.DataFrame:
 def weak_secretaries(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,
                      year: int) -> pd.DataFrame:
     """Secretaries and deputies of village and residential cells lacking THPT or sơ cấp LLCT in `year`:
-    display_id, unit, year, cell_code, cell_name, role, full_name, lacking (in words)."""
+    display_id, unit, year, cell_code, cell_name, cell_type, role, full_name, lacking (in words)."""
     frame = stored(con, "weak_secretaries", boundary, year, units)
     if frame is None:
         frame = weak_secretary_rows(con, boundary, units, year)
     thpt, llct = frame["has_thpt"].to_numpy(dtype=bool), frame["has_so_cap_llct"].to_numpy(dtype=bool)
     frame["lacking"] = np.select([~thpt & ~llct, ~thpt], ["THPT, sơ cấp LLCT", "THPT"], "sơ cấp LLCT")
-    return frame[["display_id", "unit", "year", "cell_code", "cell_name", "role", "full_name", "lacking"]]
+    return frame[["display_id", "unit", "year", "cell_code", "cell_name", "cell_type", "role", "full_name", "lacking"]]
 
 
 def weak_secretary_rows(con: duckdb.DuckDBPyConnection, boundary: str, units: Sequence[str] | None,

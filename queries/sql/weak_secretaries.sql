@@ -1,7 +1,7 @@
 -- Secretaries and deputy secretaries of village / residential-group cells who in $year lack upper
 -- secondary school (THPT) or elementary political theory (sơ cấp LLCT): the Đề án asks to replace
 -- them in time. One row per person, per display unit of $year.
-SELECT s.display_id, s.display_label AS unit, c.year, c.cell_code, k.cell_name,
+SELECT s.display_id, s.display_label AS unit, c.year, c.cell_code, k.cell_name, k.cell_type,
        c.role, c.full_name, c.has_thpt, c.political_rank >= 1 AS has_so_cap_llct
 FROM cadres c
 JOIN cells k ON k.unit_id = c.unit_id AND k.year = c.year AND k.cell_code = c.cell_code

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -18,6 +19,7 @@ from queries.programme import programme
 from queries.rate_text import rate_text
 from tests.support.page_queries import named
 from tests.support.page_support import app_test, run_page
+from tests.support.readability import raw_codes
 
 PRESENT, REPORT = "pages/present.py", "pages/report.py"
 
@@ -101,11 +103,25 @@ def test_a_switch_value_that_is_no_switch_is_named_and_the_switch_still_reaches_
     assert (at.query_params["trang"], at.query_params["tuong_phan"]) == ("4", "true")
 
 
+def slide_text(at: AppTest) -> str:
+    """What the slide shows: its texts, its HTML's text (cards, cover, warnings) and its charts but for the unit ids
+    they carry for a click (customdata)."""
+    parts = [str(e.value) for kind in ("markdown", "caption", "info", "success") for e in at.get(kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [re.sub(r"<style>.*?</style>|<[^>]+>", " ", e.proto.body, flags=re.S) for e in at.get("html")]
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    parts += [json.dumps([{k: v for k, v in t.items() if k != "customdata"} for t in c["data"]] + [c["layout"]],
+                         ensure_ascii=False) for c in charts]
+    return "\n".join(parts)
+
+
 @pytest.mark.parametrize(("boundary", "filters", "count"), [
     (None, "**Toàn thị xã** · năm **2022**", 15),  # twenty units: the ranking on two slides
     ("current", "năm **2022** · 5 đơn vị mới", 14),
 ])
 def test_presentation_draws_every_slide(sample_env, boundary, filters, count):
+    """Each slide drawn, the filters carried over, and no code of a unit, a party cell or an indicator on any
+    (the warnings named a cell `Chi bộ tổ dân phố Đông Lợi (21466-01)`)."""
     at = run_page(PRESENT, year=2022, boundary=boundary)
     for number in range(1, count + 1):
         at.session_state["trang"] = number
@@ -113,6 +129,7 @@ def test_presentation_draws_every_slide(sample_env, boundary, filters, count):
         assert not at.exception, (number, errors(at))
         assert f"trang {number}/{count}" in slide_caption(at)
         assert filters in slide_caption(at)  # the filters carry over
+        assert raw_codes(slide_text(at)) == [], number
 
 
 def _slide_charts(at: AppTest) -> list[list[dict]]:

@@ -33,8 +33,8 @@ def test_cells_without_a_thematic_meeting_or_an_inspection(empty_env, tmp_path):
     [warning] = all_warnings(cursor(), "reported", None, 2024).query("rule_code == 'cell_activity'").to_dict("records")
     assert warning["display_id"] == PHO_HOA and warning["page_label"] == "Sinh hoạt chi bộ, kiểm tra, kỷ luật"
     assert warning["detail"] == (
-        "Năm 2024 có 2 chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra: Chi bộ thôn Vĩnh Xuân (CB02): "
-        "không sinh hoạt chuyên đề, kiểm tra; Chi bộ Trường THCS Phổ Hòa (TH01): không kiểm tra.")
+        "Năm 2024 có 2 chi bộ không sinh hoạt chuyên đề hoặc không tiến hành kiểm tra: Chi bộ thôn Vĩnh Xuân (Thôn): "
+        "không sinh hoạt chuyên đề, kiểm tra; Chi bộ Trường THCS Phổ Hòa (Trường học): không kiểm tra.")  # no code
 
 
 def test_no_warning_for_cells_that_held_both_or_did_not_report(empty_env, tmp_path):

@@ -20,6 +20,7 @@ from report.pdf import report_pdf
 from report.sections import outline, section_titles
 from report.tables import indicators_table, pace_table
 from tests.support.pdf_text import pdf_pages, squeeze
+from tests.support.readability import raw_codes
 from tests.support.sample_report import sample_meeting_data
 
 SECTIONS = ["1. Kết quả thực hiện các chỉ tiêu năm 2022", "2. Bảng xếp hạng đơn vị",
@@ -157,3 +158,12 @@ def test_the_pace_table_names_an_indicator_as_the_indicators_table_and_the_metho
     for name in pace_table(data, 2025)["Chỉ tiêu"]:
         code, label = name.split(" · ", 1)
         assert codes[label] == code, name
+
+
+def test_the_report_names_no_unit_cell_or_indicator_by_its_code(report_2022):
+    """Its warnings named a cell `Chi bộ thôn Phú Tân (21448-04)`: by name and kind now, as the Cảnh báo page does.
+    The HTML's scripts (plotly, the units' ids a chart keeps) are no text anyone reads."""
+    _, pdf, html = report_2022
+    text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", html, flags=re.S)
+    assert raw_codes(text) == []
+    assert raw_codes(squeeze("\n".join(pdf_pages(pdf)))) == []

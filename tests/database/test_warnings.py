@@ -133,7 +133,9 @@ def test_all_warnings_for_the_report(warnings_env):
         "(85/100, năm trước 95,00%), mục tiêu > 90% — chưa đạt; T4 · THPT và sơ cấp LLCT: 75,00% (3/4, năm trước "
         "100,00%), mục tiêu 100% (mức 2025) — chậm tiến độ (mức 2025), còn 1 người chưa có THPT và sơ cấp LLCT.")
     assert "2022: 1 → 2023: 2 → 2024: 3 (năm 2024: 2 xóa tên, 1 xin ra khỏi Đảng)" in detail["rising_exits"]
-    assert "phó bí thư Cán bộ 2 chưa có THPT, sơ cấp LLCT" in detail["weak_secretaries"]
+    assert "Chi bộ thôn Một (Thôn): phó bí thư Cán bộ 2 chưa có THPT, sơ cấp LLCT" in detail["weak_secretaries"]
+    # a cell named by its name and kind wherever a warning names it, never by its code (`T02`): the page's rule
+    assert dict(zip(found["rule_code"], found["subject"], strict=True))["idle_cells"] == "Chi bộ thôn T02 (Thôn)"
     assert detail["excellent_share"].endswith("25 đảng viên hoàn thành xuất sắc nhiệm vụ trên 95 hoàn thành tốt "
                                               "nhiệm vụ trở lên (26,32%), vượt mức 20%.")
     assert all_warnings(cursor(), "reported", [FLAT_EXITS, OLD_GAP, IMPROVING], 2024, 3).empty

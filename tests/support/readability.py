@@ -18,6 +18,8 @@ ENGLISH = re.compile(
     r"Main menu|Deploy|Rerun|Stop|Delete|Remove|No results|Press Enter|Loading|Copy|Toggle|Snapshot|Produced)\b")
 # An indicator's machine code (`T4_thpt_bi_thu_pho_bi_thu`): the KPI export's, never a person's to read.
 CODE = re.compile(r"\bT\d+_[A-Za-z0-9_]+")
+# A unit's or a party cell's code (`21451-2025`, `21466-01`): the key a workbook gives it, never a person's to read.
+UNIT_CODE = re.compile(r"\b\d{5}-(?:\d{4}|\d{2})\b")
 # Emoji code points (pictographs, dingbats, arrows and shapes drawn as emoji, the variation selector).
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u25AA\u25AB"
                    "\u25B6\u25C0\u25FB-\u25FE\u2194-\u2199\u21A9\u21AA\u2934\u2935\u3030\u303D\u3297\u3299]")
@@ -180,6 +182,11 @@ def english(page: Page) -> list[str]:
 
 def codes(page: Page) -> list[str]:
     return sorted({t for t in read_texts(page) if CODE.search(t)})
+
+
+def raw_codes(text: str) -> list[str]:
+    """The indicator, unit and cell codes in `text` (a page's or a report's), sorted: none is for a reader."""
+    return sorted({m.group(0) for pattern in (CODE, UNIT_CODE) for m in pattern.finditer(text)})
 
 
 def emoji(page: Page) -> list[str]:
