@@ -13,6 +13,13 @@ from datetime import date, time
 # `:red[…]`, `:smile:` (`:`) and `:material/home:` (drawn as an icon unless its `/` is escaped too).
 _MARKDOWN = re.compile(r"([\\`*_\[\]()<>!|~$:&#+\-./])")
 QUOTED_LENGTH = 60  # characters of a value from outside that a note repeats
+NO_BREAK_SPACE, WORD_JOINER = "\u00a0", "\u2060"
+
+
+def unbreakable(text: str) -> str:
+    """`text` that no line break splits, where no CSS can keep it whole (Markdown, a chart's label): its spaces
+    no-break spaces, its dashes held to both ends by word joiners (`> 90%`, `3–4%/năm`, `(chưa so)`)."""
+    return text.replace(" ", NO_BREAK_SPACE).replace("–", f"{WORD_JOINER}–{WORD_JOINER}")
 
 
 def in_sentence(label: str) -> str:

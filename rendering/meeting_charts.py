@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.numbers import vi_count, vi_number, vi_points
+from core.wording import unbreakable
 from queries.rate_text import rate_format, rate_texts
 from queries.scorecard import column_labels
 from rendering.axes import focused_range, percent_axis
@@ -70,7 +71,9 @@ UNIT_WRAP = 20  # an organisation's name is long (`Đảng bộ Công ty TNHH �
 
 
 def unit_label(rank: int, unit: str, change: str, selected: bool) -> str:
-    text = "<br>".join(textwrap.wrap(f"{rank}. {unit} ({change})", UNIT_WRAP))
+    """`7. Xã Nguyễn Nghiêm<br>(chưa so)`: a unit's rank, name and change of rank, wrapped, its change whole on a line
+    (`(chưa` over `so)` read as two marks)."""
+    text = "<br>".join(textwrap.wrap(f"{rank}. {unit} ({unbreakable(change)})", UNIT_WRAP))
     return f"<b>► {text}</b>" if selected else text
 
 

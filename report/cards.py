@@ -10,6 +10,7 @@ from html import escape
 import pandas as pd
 
 from core.numbers import vi_count, vi_points
+from core.wording import unbreakable
 from queries.indicators import reported_figures
 from queries.rate_text import rate_text
 from rendering.verdicts import ROLE_COLOURS, ROLE_FILLS
@@ -36,20 +37,24 @@ CARDS_CSS = """
     for role in ROLE_COLOURS)
 
 
-BOUND = re.compile(r"([<>≤≥]) ")  # a bound's sign and the space before its figure: `> 90%`
+BOUND = re.compile(r"[<>≤≥] ")  # a bound's sign and the space before its figure: `> 90%`
+LEVEL_BREAKS = re.compile(f"{BOUND.pattern}|–")  # and a range's dash: `3–4%/năm`
+
+
+def _held(match: re.Match) -> str:
+    return unbreakable(match.group(0))
 
 
 def unbroken(text: str) -> str:
     """`text` escaped, each level kept on one line: a range (`3–4%/năm`) and a bound (`> 90%`) broke after
     the dash or the sign in a card's narrow column."""
-    text = BOUND.sub("\\1\u00a0", text)
-    return re.sub(r"\S*–\S*", lambda m: f'<span class="dp-nowrap">{m.group(0)}</span>', escape(text))
+    return re.sub(r"\S*–\S*", lambda m: f'<span class="dp-nowrap">{m.group(0)}</span>', escape(BOUND.sub(_held, text)))
 
 
 def unbroken_markdown(text: str) -> str:
-    """`unbroken` for Markdown, which takes no HTML: the sign held to its figure by a no-break space, a range's
-    dash to both its ends by word joiners."""
-    return BOUND.sub("\\1\u00a0", text).replace("–", "\u2060–\u2060")
+    """`unbroken` for Markdown, which takes no HTML: the sign held to its figure, a range's dash to both its ends
+    (core.wording.unbreakable)."""
+    return LEVEL_BREAKS.sub(_held, text)
 
 
 def change_text(card: dict) -> str | None:

@@ -18,8 +18,9 @@ def test_long_figures_end_after_a_whole_word_and_say_so():
     assert text.startswith(kept) and text[len(kept)] in " ;,"  # a whole word, no separator left dangling
 
 
-def _ranking(units: list[str], ranks: list[int] | None = None):
-    """A ranking heat map as the page draws it: `units` ranked in order, two indicators; the rows of `ranks` only."""
+def _ranking(units: list[str], ranks: list[int] | None = None, change: str = "▲2"):
+    """A ranking heat map as the page draws it: `units` ranked in order, two indicators, each unit's change of rank
+    `change`; the rows of `ranks` only."""
     import pandas as pd
 
     from queries.scorecard import column_labels
@@ -27,7 +28,7 @@ def _ranking(units: list[str], ranks: list[int] | None = None):
 
     labels = list(column_labels().values())[:2]
     cells = pd.DataFrame([
-        {"display_id": f"u{rank}", "unit": unit, "rank": rank, "rank_change_text": "▲2", "short_label": label,
+        {"display_id": f"u{rank}", "unit": unit, "rank": rank, "rank_change_text": change, "short_label": label,
          "header_target": "> 90%", "rate": 1.0, "numerator": 1, "denominator": 1, "distance": 0.1, "role": "good",
          "verdict": "Đạt", "target_text": "> 90%"}
         for rank, unit in enumerate(units, start=1) for label in labels])
@@ -78,3 +79,19 @@ def test_twenty_ranked_units_go_on_two_slides_each_name_whole():
         assert all(len(line) <= RANKING_NAME_LINE for row in fig.data[0].y for line in row.split("<br>"))
     selected = "<b>► 19. Đảng bộ Công ty TNHH Chế biến Lâm sản Phổ Thạnh (▼2)</b>"
     assert shortened(selected, 30) == "<b>► 19. Đảng bộ Công ty TN… (▼2)</b>"  # the bold closed, rank and change kept
+
+
+def test_a_change_of_rank_in_words_stays_on_one_line_of_a_ranking():
+    """QA: at 1024×768 the ranking slide wrote `3. Xã Nguyễn Nghiêm (chưa` over `so)`, and the page `… Đức Phổ (chưa`
+    over `so)`: the mark is held whole (core.wording.unbreakable), its words apart by a no-break space."""
+    from queries.scorecard import NOT_COMPARED
+    from ui.slides import slide_look
+
+    units = ["Đảng bộ Quân sự thị xã Đức Phổ", "Phường Sa Huỳnh", "Xã Nguyễn Nghiêm"]
+    mark = f"({NOT_COMPARED})".replace(" ", "\u00a0")
+    page = _ranking(units, change=NOT_COMPARED)
+    slide = slide_look(_ranking(units, change=NOT_COMPARED), "Bảng xếp hạng", contrast=False)
+    for fig in (page, slide):
+        lines = [line for row in fig.data[0].y for line in row.split("<br>")]
+        assert sum(line.endswith(mark) for line in lines) == len(units), lines  # whole, and last, on a line
+        assert not [line for line in lines if line.endswith("(chưa") or line.startswith("so)")], lines
