@@ -93,6 +93,7 @@ def pace_rows(latest: pd.DataFrame, series: pd.DataFrame, keys: Sequence[str] = 
     out = latest[keys].copy()
     out["indicator"] = latest["indicator"]
     out["target"] = latest["indicator"].map({i.code: i.group for i in prog.indicators})
+    out["short"] = latest["indicator"].map({i.code: i.short for i in prog.indicators})  # T3b: the method's periods
     out["label"] = latest["indicator"].map({i.code: i.label for i in prog.indicators})
     for end, prefix, whole in (("base", "base_", "Int64"), ("latest", "", "int64")):  # no base before the baseline
         out[f"{end}_year"] = latest[f"{prefix}year"].astype(whole)
@@ -138,7 +139,7 @@ def _toward(latest: pd.DataFrame, deadline: int, summaries: list[str | None]) ->
 
 
 def _columns(keys: list[str]) -> list[str]:
-    columns = [*keys, "indicator", "target", "label", "base_year", "base_numerator", "base_denominator", "base_rate",
+    columns = [*keys, "indicator", "target", "short", "label", "base_year", "base_numerator", "base_denominator", "base_rate",
                "latest_year", "latest_numerator", "latest_denominator", "latest_rate", "observed_per_year",
                "observed_points", "verdict"]
     for d in programme().deadlines:

@@ -111,7 +111,7 @@ IDLE_CELL_COLUMNS = vi_columns("unit", "cell_code", "cell_name", "cell_type", "r
 
 def pace_columns() -> dict[str, str]:
     """The Vietnamese name of every column of `pace_rows` (queries.progress), the deadlines' columns included."""
-    columns = vi_columns("unit", "label")
+    columns = vi_columns("unit", "short", "label")  # the short code the method's periods name (T3b, SH1)
     columns |= {"base_year": "Năm gốc", "base_numerator": "Tử số năm gốc", "base_denominator": "Mẫu số năm gốc",
                 "base_rate": "Tỷ lệ năm gốc", "latest_year": "Năm gần nhất", "latest_numerator": "Tử số năm gần nhất",
                 "latest_denominator": "Mẫu số năm gần nhất", "latest_rate": "Tỷ lệ năm gần nhất",

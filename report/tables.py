@@ -110,11 +110,11 @@ def scorecard_targets(year: int) -> dict[str, str]:
 def pace_table(data: MeetingData, deadline: int) -> pd.DataFrame:
     """The pace of each indicator towards the `deadline` target, as text; an indicator named by its short code (T3b),
     as the indicators table and the method's periods name it, not by its group (T3, which T3b shares)."""
-    rows, rate_text, prog = [], rate_format(), programme()
+    rows, rate_text = [], rate_format()
     for r in data.pace.to_dict("records"):
         needed = r[f"needed_{deadline}"]
         rows.append({
-            "Chỉ tiêu": f"{prog.indicator(r['indicator']).short} · {r['label']}",
+            "Chỉ tiêu": f"{r['short']} · {r['label']}",
             "Năm gốc": "—" if _missing(r["base_year"]) else f"{r['base_year']}: {rate_text(r['base_rate'])} "
                        f"({vi_count(r['base_numerator'], r['base_denominator'])})",
             "Năm gần nhất": f"{r['latest_year']}: {rate_text(r['latest_rate'])} "

@@ -4,6 +4,8 @@ computed by hand from the KPI export) is checked in tests/database/test_pace_que
 
 from __future__ import annotations
 
+import re
+
 from queries.programme import programme
 from queries.progress import projected_codes
 from rendering.tables import pace_columns
@@ -77,3 +79,10 @@ def test_2025_counts_in_t3s_period_to_2030(sample_env):
     assert shown.at[programme().indicator("T3_admission_rate").label, "Đánh giá 2030"] == "đạt 1/1 năm"
     assert shown.at[programme().indicator("T1_org_rating").label, "Đánh giá 2030"] == "chưa đến giai đoạn này"
     assert "T3: 2020–2025 (mốc 2025), 2025–2030 (mốc 2030)" in texts(at)  # the method says which years
+    # the method names the indicators by short code (`T3b, SH1: 2020–2025`): the table shows each beside its name
+    periods = texts(at).partition("Giai đoạn của các mốc — ")[2].partition("Tốc độ tính")[0]
+    named_codes = set(re.findall(r"\b[A-Z]+\d*[a-z]?(?=[,:])", periods))
+    assert named_codes >= {"T3", "T3b", "SH1"}, periods
+    assert named_codes <= set(shown["Mã"])
+    assert all(programme().indicator(code).short == short for code, short in
+               zip(named("pace_by_indicator", "reported", None, 2025)["indicator"], shown["Mã"], strict=True))
