@@ -277,5 +277,13 @@ def left_out_note(unit_ids: Sequence[str], year: int, units: tuple[Unit, ...] | 
     return f"Không có số liệu năm {year} của {', '.join(gone)}." if gone else None
 
 
-def _went(unit: Unit, successor: Unit) -> str:
-    return f"đã sáp nhập vào {successor.full_name} từ năm {unit.valid_to + 1}"
+def left_out_short(unit_ids: Sequence[str], year: int, units: tuple[Unit, ...] | None = None) -> str | None:
+    """`left_out_note` short, for a line cut at the screen's edge (the slides' footer, ~130 characters at 1024 px):
+    `Phường Phổ Hòa đã sáp nhập vào Phường Đức Phổ`."""
+    gone = [f"{unit.full_name} {_went(unit, successor, since=False)}"
+            for unit, successor in merged_away(unit_ids, year, units)]
+    return "; ".join(gone) or None
+
+
+def _went(unit: Unit, successor: Unit, since: bool = True) -> str:
+    return f"đã sáp nhập vào {successor.full_name}" + (f" từ năm {unit.valid_to + 1}" if since else "")

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from auth.session import OPEN_KEY
-from database.units import left_out_note, merged_away, merged_into, merged_note
+from database.units import left_out_note, left_out_short, merged_into, merged_note
 from queries.coverage import (
     coming_in,
     nothing_in,
@@ -109,10 +109,9 @@ def footer_line(filters: Filters, first: str, last: str) -> None:
     units = year_units(filters)
     if coming_in(units, filters.year):
         parts.insert(2, f"**mới có {short_coverage(units)} nộp báo cáo**")
-    gone = [f"{unit.full_name} đã sáp nhập vào {successor.full_name}"
-            for unit, successor in merged_away(filters.units or (), filters.year)]
-    if gone:  # the pages' left_out_note, short: the line is cut at the screen's edge (~130 characters at 1024 px)
-        parts.insert(2, f"**{'; '.join(gone)}**")
+    gone = left_out_short(filters.units or (), filters.year)
+    if gone:  # the pages' left_out_note, short
+        parts.insert(2, f"**{gone}**")
     parts += [f"năm {year} {words}" for year, words in earlier_partial_years(filters).items()]
     if sample:
         parts.append("**dữ liệu mẫu**")
