@@ -149,11 +149,12 @@ def _absent(units, chosen: list[str], names: dict[str, str], year: int, boundary
     notes, missing = [], []
     lacking = [unit for unit in chosen if not _has_year(units, unit, year)]
     awaited = nothing_in(query("year_units", boundary, tuple(chosen), year)) if lacking else None
+    awaited_ids = set(awaited["display_id"]) if awaited is not None else set()
     for unit in lacking:
         merged = merged_note(unit, year)
         if merged:
             notes.append(merged)
-        elif unit not in set(awaited["display_id"]):
+        elif unit not in awaited_ids:
             missing.append(names[unit])
     if awaited is not None and not awaited.empty:
         notes.append(unreported_sentence(awaited["unit"].tolist(), year))
